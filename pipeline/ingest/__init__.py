@@ -1,0 +1,80 @@
+"""Ingest: a leaflet file as received -> :class:`Document` with a source map.
+
+``load_document(path, meta, limits)`` picks the reader by extension. Readers never change the
+file; problems raise :class:`IngestError` with a message that names the cause.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.ingest.document import Block, Document, Segment, Span  # noqa: F401 (re-export)
+
+
+class IngestError(Exception):
+    def __init__(self, path: Path | str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+        self.message = message
+
+
+def decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
+    """Bytes -> text: UTF-8 (with or without BOM), else Windows-1252 (Word exports).
+
+    Returns the text and notes on what was guessed. A NUL byte means a binary file.
+    """
+    if b"\x00" in raw[:65536]:
+        raise IngestError(path, "binary data (NUL bytes): not a text file")
+    notes = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        notes.append("UTF-8 byte order mark removed")
+    try:
+        return raw.decode("utf-8"), notes
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError as e:
+        raise IngestError(path, f"neither UTF-8 nor Windows-1252 (byte {e.start})") from None
+    notes.append("not UTF-8; read as Windows-1252")
+    return text, notes
+
+
+def load_document(path: Path, meta: dict | None = None, limits: dict | None = None) -> Document:
+    from pipeline.ingest import readers
+
+    limits = limits or {}
+    max_bytes = int(limits.get("max_file_bytes", 25_000_000))
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise IngestError(path, f"cannot read file: {e.strerror or e}") from None
+    if size > max_bytes:
+        raise IngestError(path, f"file is {size} bytes, more than the limit of {max_bytes} (limits.max_file_bytes)")
+    if size == 0:
+        raise IngestError(path, "empty file")
+    suffix = path.suffix.lower()
+    reader = readers.for_suffix(suffix)
+    if reader is None:
+        raise IngestError(path, f"unsupported file type '{suffix}'")
+    doc = reader(path, dict(meta or {}))
+    if not any(b.text.strip() for b in doc.blocks):
+        raise IngestError(path, "no text found in the leaflet")
+    max_blocks = int(limits.get("max_blocks", 20_000))
+    if len(doc.blocks) > max_blocks:
+        raise IngestError(path, f"{len(doc.blocks)} blocks, more than the limit of {max_blocks} (limits.max_blocks)")
+    for i, b in enumerate(doc.blocks):
+        b.index = i
+    _assign_sections(doc)
+    return doc
+
+
+def _assign_sections(doc: Document) -> None:
+    current = ""
+    for b in doc.blocks:
+        if b.kind == "heading":
+            current = b.text
+            b.section = ""
+        else:
+            b.section = current

@@ -1,0 +1,117 @@
+"""leaflint.yaml: found from the working directory upwards, validated, never guessed."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.diagnostic import Severity
+from pipeline.paths import OUTPUT_DIR, SOURCES_DIR
+from pipeline.yamlio import DataFileError, load_validated
+
+CONFIG_NAME = "leaflint.yaml"
+DEFAULT_LIMITS = {"max_file_bytes": 25_000_000, "max_blocks": 20_000}
+
+
+class ConfigError(Exception):
+    """Configuration that cannot be used; the CLI reports it and exits 2."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    sources: Path = SOURCES_DIR
+    output: Path = OUTPUT_DIR
+    waivers: Path | None = None
+    strict: bool = False
+    exclude: list[str] = field(default_factory=list)
+    categories: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, dict] = field(default_factory=dict)  # id -> {"level": ..., "options": {...}}
+    limits: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_LIMITS))
+
+    def level_for(self, rule_id: str, default: Severity) -> Severity | None:
+        """The configured level of a rule; None when it is off. Rule beats category."""
+        entry = self.rules.get(rule_id, {})
+        level = entry.get("level")
+        if level is None:
+            level = self.categories.get(rule_id.split(".", 1)[0])
+        if level is None:
+            return default
+        return None if level == "off" else Severity(level)
+
+    def options_for(self, rule_id: str, declared: dict) -> dict:
+        opts = {name: default for name, (_typ, default) in declared.items()}
+        opts.update(self.rules.get(rule_id, {}).get("options", {}))
+        return opts
+
+    def excluded(self, path: Path) -> bool:
+        s = path.as_posix()
+        return any(fnmatch.fnmatch(s, pat) or fnmatch.fnmatch(path.name, pat) for pat in self.exclude)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    d = (start or Path.cwd()).resolve()
+    for parent in (d, *d.parents):
+        candidate = parent / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(path: Path | None, rules: dict) -> Config:
+    """Read and validate ``path`` (or return the defaults when None).
+
+    ``rules`` maps rule ID to its module, so unknown rules, categories and options are named.
+    """
+    cfg = Config()
+    default_waivers = cfg.sources / "waivers.yaml"
+    if path is None:
+        cfg.waivers = default_waivers if default_waivers.is_file() else None
+        return cfg
+    try:
+        data = load_validated(path, "config.schema.json") or {}
+    except DataFileError as e:
+        raise ConfigError(str(e)) from None
+    base = path.parent
+    cfg.path = path
+    if "sources" in data:
+        cfg.sources = (base / data["sources"]).resolve()
+    if "output" in data:
+        cfg.output = (base / data["output"]).resolve()
+    if "waivers" in data:
+        cfg.waivers = (base / data["waivers"]).resolve()
+    else:
+        w = cfg.sources / "waivers.yaml"
+        cfg.waivers = w if w.is_file() else None
+    cfg.strict = bool(data.get("strict", False))
+    cfg.exclude = list(data.get("exclude", []))
+    cfg.limits.update(dict(data.get("limits", {})))
+    categories = {r.split(".", 1)[0] for r in rules}
+    for cat, level in dict(data.get("categories", {})).items():
+        if cat not in categories:
+            raise ConfigError(f"{path}: unknown rule category '{cat}' (known: {', '.join(sorted(categories))})")
+        cfg.categories[cat] = str(level)
+    for rule_id, entry in dict(data.get("rules", {})).items():
+        if rule_id not in rules:
+            raise ConfigError(f"{path}: unknown rule '{rule_id}' (see `leaflint rules` for the list)")
+        if isinstance(entry, str):
+            entry = {"level": entry}
+        entry = dict(entry)
+        declared = getattr(rules[rule_id], "OPTIONS", {})
+        options = dict(entry.get("options", {}))
+        for name, value in options.items():
+            if name not in declared:
+                known = ", ".join(sorted(declared)) or "none"
+                raise ConfigError(f"{path}: rule '{rule_id}' has no option '{name}' (options: {known})")
+            typ = declared[name][0]
+            ok = isinstance(value, typ) and not (typ is int and isinstance(value, bool))
+            if typ is float and isinstance(value, int) and not isinstance(value, bool):
+                ok = True
+            if not ok:
+                raise ConfigError(
+                    f"{path}: rule '{rule_id}' option '{name}' must be {typ.__name__}, got {value!r}"
+                )
+        entry["options"] = options
+        cfg.rules[rule_id] = entry
+    return cfg

@@ -1,0 +1,15 @@
+"""Where the project's data lives, independent of the working directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+SCHEMA_DIR = PROJECT_DIR / "schema"
+SOURCES_DIR = PROJECT_DIR / "sources"
+OUTPUT_DIR = PROJECT_DIR / "output"
+TEMPLATES_DIR = PACKAGE_DIR / "render" / "templates"
+
+# Extensions the ingest stage understands, in the order a directory walk reports them.
+LEAFLET_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".pdf")

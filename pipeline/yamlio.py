@@ -1,0 +1,148 @@
+"""YAML in and out: safe loading with line numbers for errors, round-trip writing, schema checks."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from pipeline.paths import SCHEMA_DIR
+
+
+class DataFileError(Exception):
+    """A YAML/JSON file a person wrote is broken or does not match its schema."""
+
+    def __init__(self, path: Path | str, message: str, line: int = 1, column: int = 1, field: str = ""):
+        super().__init__(f"{path}:{line}:{column}: {message}")
+        self.path = str(path)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.field = field
+
+
+def _safe() -> YAML:
+    y = YAML(typ="safe", pure=True)
+    return y
+
+
+def round_trip() -> YAML:
+    y = YAML()  # round-trip: keeps comments and key order
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.width = 100
+    y.preserve_quotes = True
+    return y
+
+
+def load_yaml(path: Path | str, *, rt: bool = False, max_bytes: int = 2_000_000) -> Any:
+    """Load a YAML file safely; raise DataFileError naming the file, line and cause."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        raise DataFileError(p, f"cannot read file: {e.strerror or e}") from None
+    if len(raw) > max_bytes:
+        raise DataFileError(p, f"file is {len(raw)} bytes, more than the limit of {max_bytes}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise DataFileError(p, f"not UTF-8 (byte {e.start})") from None
+    try:
+        return (round_trip() if rt else _safe()).load(text)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else 1
+        col = mark.column + 1 if mark else 1
+        what = (e.problem or e.context or "syntax error").strip()
+        raise DataFileError(p, f"YAML syntax error: {what}", line, col) from None
+    except YAMLError as e:
+        raise DataFileError(p, f"YAML error: {e}") from None
+
+
+@lru_cache(maxsize=None)
+def schema(name: str) -> dict:
+    with open(SCHEMA_DIR / name, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def validate(data: Any, schema_name: str, path: Path | str) -> None:
+    """Validate ``data`` against ``schema/<schema_name>``; the first error names the field."""
+    validator_cls = jsonschema.validators.validator_for(schema(schema_name))
+    validator = validator_cls(schema(schema_name), format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(_plain(data)), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    err = errors[0]
+    field = "/".join(str(p) for p in err.absolute_path) or "(top level)"
+    line, col = _position(data, list(err.absolute_path))
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    raise DataFileError(path, f"{field}: {err.message}{more}", line, col, field)
+
+
+def _plain(data: Any) -> Any:
+    """ruamel round-trip types to plain Python, for the validator."""
+    if isinstance(data, dict):
+        return {str(k) if not isinstance(k, str) else k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    if hasattr(data, "isoformat"):
+        return data.isoformat()
+    return data
+
+
+def _position(data: Any, path: list) -> tuple[int, int]:
+    """Line/column of the deepest node of ``path`` that carries a position (round-trip data)."""
+    line, col = 1, 1
+    node = data
+    for key in path:
+        lc = getattr(node, "lc", None)
+        try:
+            if lc is not None:
+                if isinstance(node, dict) and key in node:
+                    line, col = lc.key(key)[0] + 1, lc.key(key)[1] + 1
+                elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+                    line, col = lc.item(key)[0] + 1, lc.item(key)[1] + 1
+            node = node[key]
+        except (KeyError, IndexError, TypeError, AttributeError):
+            break
+    return line, col
+
+
+def load_validated(path: Path | str, schema_name: str) -> Any:
+    """Load YAML (round-trip, so errors carry lines) and validate it."""
+    data = load_yaml(path, rt=True)
+    validate(data, schema_name, path)
+    return data
+
+
+def atomic_write(path: Path | str, data: bytes | str) -> None:
+    """Write via a temporary file in the same folder and rename: readers never see half a file."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def dump_yaml(data: Any) -> str:
+    buf = io.StringIO()
+    round_trip().dump(data, buf)
+    return buf.getvalue()

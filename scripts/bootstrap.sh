@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what leaflint needs and is missing: Debian packages, then a pinned .venv.
+# Usage: scripts/bootstrap.sh [run|test]   (test adds the test-only packages)
+# Idempotent and quiet when nothing is missing.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$here"
+mode="${1:-run}"
+python="${PYTHON:-python3.11}"
+command -v "$python" >/dev/null 2>&1 || python=python3
+
+lists=(scripts/debian-packages.txt)
+[ "$mode" = test ] && lists+=(scripts/debian-packages-test.txt)
+
+missing=()
+for pkg in $(grep -hv '^\s*#' "${lists[@]}" | tr -s ' \t' '\n' | grep -v '^$'); do
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$pkg")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
+  if [ "$(id -u)" = 0 ]; then
+    echo "bootstrap: installing Debian packages: ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq </dev/null
+    apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null >/dev/null
+  else
+    echo "bootstrap: missing Debian packages: ${missing[*]}" >&2
+    echo "bootstrap: run this as root, then try again:" >&2
+    echo "  sudo sh -c '$cmd'" >&2
+    exit 1
+  fi
+fi
+
+stamp=.venv/.leaflint-installed
+want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "bootstrap: creating .venv with pinned packages" >&2
+  [ -x .venv/bin/python ] || "$python" -m venv .venv
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock </dev/null
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e . </dev/null
+  echo "$want" > "$stamp"
+fi
