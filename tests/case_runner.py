@@ -1,0 +1,37 @@
+"""Runs one rule case: writes its leaflets to a temp folder, runs the pipeline, returns findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from pipeline import stages
+from pipeline.lint.config import load_config
+from pipeline.lint.rules import all_rules
+
+_yaml = YAML(typ="safe", pure=True)
+
+
+def run_case(rule_id: str, case: dict, tmp: Path):
+    leaflets = tmp / "leaflets"
+    leaflets.mkdir()
+    for name, text in case["leaflets"].items():
+        (leaflets / name).write_text(text, encoding="utf-8")
+    for stem, text in (case.get("sidecars") or {}).items():
+        (leaflets / f"{stem}.meta.yaml").write_text(text, encoding="utf-8")
+    sources = tmp / "sources"
+    (sources / "brands").mkdir(parents=True)
+    for brand, text in (case.get("brands") or {}).items():
+        (sources / "brands" / f"{brand}.yaml").write_text(text, encoding="utf-8")
+    cfg_data = dict(case.get("config") or {})
+    cfg_data.setdefault("sources", str(sources))
+    cfg_data.setdefault("output", str(tmp / "output"))
+    cfg_path = tmp / "leaflint.yaml"
+    with open(cfg_path, "w", encoding="utf-8") as f:
+        _yaml.dump(cfg_data, f)
+    config = load_config(cfg_path, all_rules())
+    result = stages.run_lint([leaflets], config, select={rule_id})
+    diags = [d for d in result.diagnostics if d.rule == rule_id]
+    found = [f"{Path(d.path).name}:{d.line}:{d.column} {d.rule}" for d in diags]
+    return found, diags

@@ -1,0 +1,43 @@
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "sources" / "leaflets"
+SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+
+os.environ.setdefault("LEAFLINT_TODAY", "2026-11-23")
+
+
+@pytest.fixture
+def seeds_copy(tmp_path):
+    """A temp copy of the seed leaflets (only the .txt files as received)."""
+    d = tmp_path / "leaflets"
+    d.mkdir()
+    for f in sorted(SEEDS.glob("[0-9]*.txt")):
+        shutil.copy2(f, d / f.name)
+    return d
+
+
+def run_cli(*args, cwd=None, input=None, env=None):
+    """Run leaflint as a subprocess, as a user would."""
+    e = dict(os.environ)
+    e.pop("GITHUB_ACTIONS", None)
+    e.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *map(str, args)],
+        cwd=cwd or ROOT, capture_output=True, text=True, input=input, env=e, timeout=600,
+    )
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+def have(cmd: str) -> bool:
+    return shutil.which(cmd) is not None
