@@ -1,0 +1,378 @@
+"""The leaflint command line: wires the stages together; the only place that exits."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from pipeline import __version__, report, stages
+from pipeline.diagnostic import Diagnostic, ExitCode, Severity, Summary
+from pipeline.lint.config import Config, ConfigError, find_config, load_config
+from pipeline.lint.rules import all_rules, rule_info
+from pipeline.yamlio import DataFileError, atomic_write
+
+
+class Failure(Exception):
+    """The tool itself cannot go on (exit 2)."""
+
+
+def _shard(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    try:
+        k, n = (int(x) for x in value.split("/"))
+    except ValueError:
+        raise click.BadParameter("use K/N, e.g. 2/4") from None
+    if not (1 <= k <= n):
+        raise click.BadParameter(f"K must be between 1 and N, got {value}")
+    return k, n
+
+
+def _config(obj: dict) -> Config:
+    if "config" not in obj:
+        path = obj.get("config_path") or find_config()
+        try:
+            obj["config"] = load_config(Path(path) if path else None, all_rules())
+        except ConfigError as e:
+            raise Failure(str(e)) from None
+    return obj["config"]
+
+
+def _paths(paths: tuple[Path, ...], config: Config) -> list[Path]:
+    return list(paths) if paths else [config.sources / "leaflets"]
+
+
+def _err(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+def _rule_infos():
+    return [rule_info(m) for m in all_rules().values()]
+
+
+def _report_problems(problems: list[Diagnostic]) -> None:
+    for p in problems:
+        _err(f"leaflint: {p.path}:{p.line}:{p.column}: {p.message}")
+
+
+def _exit_for(diags: list[Diagnostic], strict: bool) -> int:
+    s = Summary.of(diags)
+    if s.error or (strict and s.warning):
+        return ExitCode.FINDINGS
+    return ExitCode.CLEAN
+
+
+def _emit(fmt: str, diags, result_files, config: Config, strict: bool, notes, output: Path | None) -> None:
+    name = report.resolve(fmt)
+    stream_is_tty = output is None and report.colour_wanted(sys.stdout)
+    text = report.render(
+        name, diags, _rule_infos(), Summary.of(diags),
+        colour=stream_is_tty, strict=strict, files=result_files, notes=notes,
+    )
+    if output:
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="leaflint")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="leaflint.yaml to use (default: the nearest one from the working directory up).")
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None) -> None:
+    """Lint and publish Dutch patient leaflets.
+
+    PATH arguments may be files or folders, anywhere on disk; without PATH the project's
+    sources/leaflets is used. Exit codes: 0 no error findings, 1 error findings (or warnings with
+    --strict), 2 usage, configuration or tool failure.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["config_path"] = config_path
+
+
+paths_arg = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+shard_opt = click.option("--shard", callback=lambda c, p, v: _shard(v), metavar="K/N",
+                         help="Only the K-th of N deterministic slices of the leaflets (by id), for CI matrices.")
+out_opt = click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+                       help="Output folder (default: output/ of the project or leaflint.yaml).")
+
+
+@cli.command()
+@paths_arg
+@out_opt
+@click.option("--print/--no-print", "show", default=True, help="Print the normalized Markdown.")
+@click.pass_obj
+def ingest(obj, paths, out_dir, show):
+    """Read leaflets and write output/normalized/<id>.md (Markdown with YAML front matter)."""
+    from pipeline.corpus import load_corpus
+    from pipeline.ingest.normalize import to_markdown
+
+    config = _config(obj)
+    corpus = load_corpus(_paths(paths, config), config)
+    out = (out_dir or config.output) / "normalized"
+    for doc in corpus.documents:
+        md = to_markdown(doc)
+        atomic_write(out / f"{doc.id}.md", md)
+        if show:
+            click.echo(md)
+    _report_problems(corpus.problems)
+    _err(f"leaflint: {len(corpus.documents)} leaflet(s) normalized into {out}")
+    sys.exit(ExitCode.FINDINGS if corpus.problems else ExitCode.CLEAN)
+
+
+@cli.command()
+@paths_arg
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json", "text"]), default="text", show_default=True)
+@out_opt
+@shard_opt
+@click.pass_obj
+def facts(obj, paths, fmt, out_dir, shard):
+    """Extract facts and write output/facts/<id>.yaml (schema-validated)."""
+    from pipeline.corpus import load_corpus
+    from pipeline.facts.stage import extract_corpus, write_fact_files
+    from pipeline.yamlio import dump_yaml
+
+    config = _config(obj)
+    corpus = load_corpus(_paths(paths, config), config, shard=shard)
+    extract_corpus(corpus, config)
+    written = write_fact_files(corpus, (out_dir or config.output) / "facts")
+    rows = [f.to_json() for doc in corpus.documents for f in corpus.facts.get(doc.id, [])]
+    if fmt == "json":
+        click.echo(json.dumps({"facts": rows}, ensure_ascii=False, indent=2))
+    elif fmt == "yaml":
+        click.echo(dump_yaml({"facts": rows}), nl=False)
+    else:
+        for r in rows:
+            if r["min"] is None and r["max"] is None:
+                value = r["text"]
+            elif r["min"] == r["max"]:
+                value = f"{r['min']:g}"
+            else:
+                lo = "" if r["min"] is None else f"{r['min']:g}"
+                hi = "" if r["max"] is None else f"{r['max']:g}"
+                value = f"{lo}–{hi}"
+            approx = "~" if r["approx"] else ""
+            quals = " ".join(f"{k}={v}" for k, v in (r["qualifiers"] or {}).items())
+            click.echo(f"{r['path']}:{r['line']}:{r['column']}: {r['key']} = {approx}{value} {r['unit'] or ''} {quals}".rstrip())
+    _report_problems(corpus.problems)
+    _err(f"leaflint: {len(rows)} fact(s) from {len(corpus.documents)} leaflet(s); fact files in {written[0].parent if written else '-'}")
+    sys.exit(ExitCode.FINDINGS if corpus.problems else ExitCode.CLEAN)
+
+
+FORMAT_CHOICE = click.Choice(["auto", *report.FORMATS])
+
+
+@cli.command()
+@paths_arg
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="auto", show_default=True,
+              help="auto: github under GitHub Actions, else text (coloured on a terminal).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too.")
+@click.option("--select", multiple=True, metavar="RULE", help="Only these rules or categories (repeatable).")
+@shard_opt
+@click.pass_obj
+def lint(obj, paths, fmt, output, strict, select, shard):
+    """Check leaflets: facts across leaflets, the reference registry, spelling, grammar, style."""
+    config = _config(obj)
+    _check_select(select)
+    result = stages.run_lint(_paths(paths, config), config, select=set(select) or None, shard=shard)
+    for n in result.notes:
+        _err(f"leaflint: note: {n}")
+    files = [str(d.path) for d in result.corpus.documents]
+    _emit(fmt, result.diagnostics, files, config, strict or config.strict, result.notes, output)
+    sys.exit(_exit_for(result.diagnostics, strict or config.strict))
+
+
+@cli.command()
+@click.argument("fact_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="auto", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--strict", is_flag=True)
+@click.pass_obj
+def gather(obj, fact_dirs, fmt, output, strict):
+    """Run the cross-leaflet fact rules on fact files from sharded runs (facts.conflict, ...)."""
+    config = _config(obj)
+    result = stages.run_gather(list(fact_dirs), config)
+    _emit(fmt, result.diagnostics, [], config, strict or config.strict, result.notes, output)
+    sys.exit(_exit_for(result.diagnostics, strict or config.strict))
+
+
+def _check_select(select) -> None:
+    known = set(all_rules())
+    cats = {r.split(".", 1)[0] for r in known}
+    for s in select:
+        if s not in known and s not in cats:
+            raise click.BadParameter(f"unknown rule or category '{s}'", param_hint="--select")
+
+
+@cli.command()
+@paths_arg
+@out_opt
+@click.option("--release", is_flag=True, help="Refuse (exit 1, no release output) while any error remains.")
+@click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
+@shard_opt
+@click.pass_obj
+def build(obj, paths, out_dir, release, jobs, shard):
+    """Render branded HTML and PDF leaflets (drafts carry a CONCEPT watermark)."""
+    config = _config(obj)
+    result = stages.run_lint(_paths(paths, config), config, shard=shard)
+    code = _build(result, config, out_dir or config.output, release, jobs)
+    sys.exit(code)
+
+
+def _build(result, config, out, release, jobs) -> int:
+    from pipeline.render.build import build as render_build
+
+    br = render_build(result.corpus, result.diagnostics, result.brands, config, out,
+                      release=release, jobs=jobs, progress=sys.stderr.isatty())
+    _err(br.summary() if hasattr(br, "summary") else str(br))
+    if release and br.blocking:
+        _err("leaflint: release refused; blocking findings:")
+        for d in br.blocking:
+            _err(f"  {d.path}:{d.line}:{d.column}: {d.severity.value} {d.rule} {d.message}")
+        return ExitCode.FINDINGS
+    return ExitCode.CLEAN
+
+
+@cli.command("report")
+@paths_arg
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the reviewer report (default: output/report.html).")
+@click.pass_obj
+def report_cmd(obj, paths, output):
+    """Write the reviewer report: fact matrix, conflicts, every finding with its excerpt."""
+    config = _config(obj)
+    result = stages.run_lint(_paths(paths, config), config)
+    out = output or config.output / "report.html"
+    _write_report(result, out)
+    _err(f"leaflint: reviewer report written to {out}")
+
+
+def _write_report(result, out: Path) -> None:
+    from pipeline.facts.registry import load_registry
+    from pipeline.report.html_report import write_report
+
+    write_report(result.corpus, result.diagnostics, load_registry(), out)
+
+
+@cli.command()
+@paths_arg
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="auto", show_default=True)
+@click.option("--strict", is_flag=True)
+@click.pass_obj
+def check(obj, paths, fmt, strict):
+    """The release gate: exit 1 while any error-level finding remains."""
+    config = _config(obj)
+    result = stages.run_lint(_paths(paths, config), config)
+    errors = [d for d in result.diagnostics if d.severity == Severity.ERROR or (strict and d.severity == Severity.WARNING)]
+    _emit(fmt, errors, [], config, strict, result.notes, None)
+    code = _exit_for(result.diagnostics, strict or config.strict)
+    _err("leaflint: release gate " + ("FAILED: fix or waive the findings above" if code else "passed"))
+    sys.exit(code)
+
+
+@cli.command()
+@paths_arg
+@out_opt
+@click.option("--jobs", "-j", type=int, default=None)
+@click.pass_obj
+def run(obj, paths, out_dir, jobs):
+    """The whole pipeline into output/: normalized text, facts, lint reports, HTML, PDF, report.
+
+    Exits 0 when the pipeline worked, even if the leaflets have findings (see `check`).
+    """
+    from pipeline.facts.stage import write_fact_files
+    from pipeline.ingest.normalize import to_markdown
+
+    config = _config(obj)
+    out = out_dir or config.output
+    t0 = time.perf_counter()
+    result = stages.run_lint(_paths(paths, config), config)
+    for doc in result.corpus.documents:
+        atomic_write(out / "normalized" / f"{doc.id}.md", to_markdown(doc))
+    write_fact_files(result.corpus, out / "facts")
+    files = [str(d.path) for d in result.corpus.documents]
+    strict = config.strict
+    for name, fname in (("text", "lint.txt"), ("json", "lint.json"), ("sarif", "lint.sarif"),
+                        ("junit", "lint.junit.xml"), ("github", "lint.github.txt")):
+        text = report.render(name, result.diagnostics, _rule_infos(), Summary.of(result.diagnostics),
+                             colour=False, strict=strict, files=files, notes=result.notes)
+        atomic_write(out / "lint" / fname, text)
+    _build(result, config, out, release=False, jobs=jobs)
+    _write_report(result, out / "report.html")
+    s = Summary.of(result.diagnostics)
+    for n in result.notes:
+        _err(f"leaflint: note: {n}")
+    click.echo(
+        f"leaflint: {len(result.corpus.documents)} leaflet(s): {s.error} error(s), {s.warning} warning(s), "
+        f"{s.info} info in {time.perf_counter() - t0:.1f} s\n"
+        f"  reviewer report: {out / 'report.html'}\n"
+        f"  lint reports:    {out / 'lint'}/ (txt, json, sarif, junit, github)\n"
+        f"  leaflets:        {out / 'html'}/ and {out / 'pdf'}/\n"
+        f"  release gate:    `make check` (exit 1 while errors remain)"
+    )
+    sys.exit(ExitCode.CLEAN)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
+@click.pass_obj
+def rules(obj, fmt):
+    """List every rule with its default level and summary."""
+    from pipeline.lint.rules import examples
+
+    config = _config(obj)
+    rows = []
+    for rule_id, mod in sorted(all_rules().items()):
+        info = rule_info(mod)
+        level = config.level_for(rule_id, info.level)
+        rows.append({"id": rule_id, "level": level.value if level else "off", "summary": info.summary,
+                     "options": info.options, **examples(mod)})
+    if fmt == "json":
+        click.echo(json.dumps({"rules": rows}, ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        click.echo("| rule | level | what it finds | example that fails |\n|---|---|---|---|")
+        for r in rows:
+            fail = (r["fail"] or [""])[0].replace("|", "\\|")
+            click.echo(f"| `{r['id']}` | {r['level']} | {r['summary']} | {fail} |")
+    else:
+        for r in rows:
+            click.echo(f"{r['id']:<32} {r['level']:<8} {r['summary']}")
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False, prog_name="leaflint")
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(ExitCode.FAILURE)
+    except click.Abort:
+        _err("leaflint: aborted")
+        sys.exit(ExitCode.FAILURE)
+    except (Failure, ConfigError) as e:
+        _err(f"leaflint: {e}")
+        sys.exit(ExitCode.FAILURE)
+    except DataFileError as e:
+        _err(f"leaflint: {e}")
+        sys.exit(ExitCode.FAILURE)
+    except BrokenPipeError:
+        sys.exit(ExitCode.CLEAN)
+    except KeyboardInterrupt:
+        _err("leaflint: interrupted")
+        sys.exit(130)
+    except Exception as e:  # noqa: BLE001 - a tool failure is reported, never a traceback dump
+        import traceback
+        import os
+
+        if os.environ.get("LEAFLINT_DEBUG"):
+            traceback.print_exc()
+        _err(f"leaflint: internal error: {type(e).__name__}: {e} (set LEAFLINT_DEBUG=1 for the traceback)")
+        sys.exit(ExitCode.FAILURE)
+    sys.exit(ExitCode.CLEAN)
