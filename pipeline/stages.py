@@ -10,6 +10,7 @@ from pipeline.corpus import Corpus, load_corpus
 from pipeline.diagnostic import Diagnostic
 from pipeline.lint.config import Config
 from pipeline.lint.engine import Context, lint
+from pipeline.lint.rules import all_rules
 
 
 @dataclass
@@ -53,3 +54,23 @@ def run_lint(paths: list[Path], config: Config, select: set[str] | None = None,
     finally:
         ctx.close()
     return LintResult(corpus, diagnostics, list(ctx.notes), brands)
+
+
+def run_gather(fact_dirs: list[Path], config: Config) -> LintResult:
+    """Cross-leaflet rules on fact files written by sharded `leaflint facts`/`lint` runs."""
+    from pipeline.facts.stage import load_fact_files
+
+    corpus = Corpus()
+    for d in fact_dirs:
+        facts, problems = load_fact_files(d)
+        for leaflet, items in facts.items():
+            corpus.facts.setdefault(leaflet, []).extend(items)
+        corpus.problems.extend(problems)
+    ctx = Context(config=config, corpus=corpus)
+    gather_rules = {r for r, m in all_rules().items()
+                    if getattr(m, "SCOPE", "document") == "corpus" and getattr(m, "GATHER", False)}
+    try:
+        diagnostics = lint(corpus, ctx, select=gather_rules | {"facts.schema"})
+    finally:
+        ctx.close()
+    return LintResult(corpus, diagnostics, list(ctx.notes))
