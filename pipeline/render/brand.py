@@ -1,0 +1,173 @@
+"""Brand profiles: how a practice publishes a leaflet (name, logo, colours, contact, leaflets).
+
+Every ``sources/brands/<brand>.yaml`` is validated against ``schema/brand.schema.json``. A broken
+brand is reported as a ``brand.invalid`` diagnostic (file, line, field) and skipped; the others
+go on. Leaflets that no brand publishes are rendered with :data:`HOUSE_BRAND`, a neutral
+profile without a phone number of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.diagnostic import Diagnostic
+from pipeline.yamlio import DataFileError, load_validated
+
+RULE = "brand.invalid"
+BRAND_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+MIN_TEXT_CONTRAST = 4.5  # WCAG 2.1 AA for body text
+LOGO_MAGIC = {".png": b"\x89PNG\r\n\x1a\n"}
+
+HOUSE_BRAND_ID = "neutraal"
+# Used for leaflets that no brand publishes: plain, readable, and honest that no practice
+# vouches for the text (no phone number is invented).
+HOUSE_BRAND: dict = {
+    "id": HOUSE_BRAND_ID,
+    "name": "Patiënteninformatie",
+    "logo": None,
+    "logo_alt": "",
+    "colors": {"primary": "#1f4e79", "accent": "#7a9cbf", "text": "#1a1a1a", "background": "#ffffff"},
+    "fonts": {"body": "Open Sans", "heading": "Open Sans"},
+    "contact": {},
+    "footer": "Neutrale opmaak: deze folder wordt door geen praktijk uitgegeven.",
+    "leaflets": [],
+    "locale": "nl-NL",
+    "house": True,
+}
+
+
+def load_brands(sources_dir: Path) -> tuple[dict[str, dict], list[Diagnostic]]:
+    """All valid brands under ``sources_dir/brands`` (id -> plain dict) and the problems found.
+
+    The returned dict carries ``id``, ``path`` (the YAML file) and ``logo_path`` (absolute, or
+    None) besides the fields of the file; ``contact`` and ``leaflets`` are always present.
+    """
+    brands_dir = Path(sources_dir) / "brands"
+    brands: dict[str, dict] = {}
+    problems: list[Diagnostic] = []
+    if not brands_dir.is_dir():
+        return brands, problems
+    for f in sorted(brands_dir.glob("*.yaml")):
+        brand, problem = load_brand(f, brands_dir)
+        if problem is not None:
+            problems.append(problem)
+        if brand is not None:
+            brands[brand["id"]] = brand
+    return brands, problems
+
+
+def load_brand(path: Path, brands_dir: Path) -> tuple[dict | None, Diagnostic | None]:
+    brand_id = path.stem
+    if not BRAND_ID.match(brand_id):
+        return None, _problem(path, f"brand file name '{path.name}' must be lower case letters, digits, "
+                                    "'-' or '_' (it is the brand id used in output paths)", field="(file name)")
+    try:
+        data = load_validated(path, "brand.schema.json")
+    except DataFileError as e:
+        return None, _problem(path, f"brand skipped: {e.message}", e.line, e.column, e.field)
+    if not isinstance(data, dict):
+        return None, _problem(path, "brand skipped: the file must be a mapping")
+    brand = _plain(data)
+    # positions of fields, for the semantic checks below
+    where = _positions(data)
+
+    logo_rel = brand.get("logo")
+    logo = None
+    if logo_rel:
+        logo, problem = _check_logo(path, brands_dir, logo_rel, where("logo"))
+        if problem:
+            return None, problem
+
+    colors = brand["colors"]
+    for name in ("text", "primary"):
+        ratio = contrast(colors[name], colors["background"])
+        if ratio < MIN_TEXT_CONTRAST:
+            return None, _problem(
+                path, f"brand skipped: colors.{name} {colors[name]} on background {colors['background']} has "
+                      f"contrast {ratio:.1f}:1, less than {MIN_TEXT_CONTRAST}:1 (WCAG AA)",
+                *where("colors", name), field=f"colors/{name}")
+
+    colors.setdefault("accent", colors["primary"])
+    brand.setdefault("fonts", {})
+    brand["fonts"].setdefault("body", "Open Sans")
+    brand["fonts"].setdefault("heading", brand["fonts"]["body"])
+    brand.setdefault("footer", "")
+    brand.setdefault("locale", "nl-NL")
+    brand.setdefault("logo_alt", f"Logo {brand['name']}")
+    brand["id"] = brand_id
+    brand["path"] = str(path)
+    brand["logo"] = logo_rel or None
+    brand["logo_path"] = str(logo) if logo else None
+    brand["house"] = False
+    return brand, None
+
+
+def _check_logo(path: Path, brands_dir: Path, logo_rel: str, pos) -> tuple[Path | None, Diagnostic | None]:
+    root = brands_dir.resolve()
+    logo = (brands_dir / logo_rel).resolve()
+    if not logo.is_relative_to(root):
+        return None, _problem(path, f"brand skipped: logo '{logo_rel}' lies outside {brands_dir}", *pos, field="logo")
+    if not logo.is_file():
+        return None, _problem(path, f"brand skipped: logo file '{logo_rel}' not found in {brands_dir}", *pos,
+                              field="logo")
+    data = logo.read_bytes()
+    magic = LOGO_MAGIC.get(logo.suffix.lower())
+    if (magic and not data.startswith(magic)) or (logo.suffix.lower() == ".svg" and b"<svg" not in data[:4096]):
+        return None, _problem(path, f"brand skipped: logo '{logo_rel}' is not a valid {logo.suffix[1:].upper()} file",
+                              *pos, field="logo")
+    return logo, None
+
+
+def publishers(leaflet_id: str, meta: dict, brands: dict[str, dict]) -> list[str]:
+    """Brand ids that publish a leaflet: brands listing it, plus the sidecar's ``brand``."""
+    ids = [b for b, data in brands.items() if leaflet_id in data.get("leaflets", [])]
+    side = (meta or {}).get("brand")
+    if side and side in brands and side not in ids:
+        ids.append(side)
+    return sorted(ids)
+
+
+def contrast(fg: str, bg: str) -> float:
+    """WCAG 2.1 contrast ratio of two #rgb / #rrggbb colours."""
+    la, lb = _luminance(fg), _luminance(bg)
+    hi, lo = max(la, lb), min(la, lb)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _luminance(color: str) -> float:
+    h = color.lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    out = []
+    for i in (0, 2, 4):
+        c = int(h[i:i + 2], 16) / 255
+        out.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+    r, g, b = out
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _plain(data):
+    if isinstance(data, dict):
+        return {str(k): _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    return data
+
+
+def _positions(data):
+    def where(*keys) -> tuple[int, int]:
+        node, line, col = data, 1, 1
+        for k in keys:
+            lc = getattr(node, "lc", None)
+            if lc is None or not isinstance(node, dict) or k not in node:
+                break
+            line, col = lc.value(k)[0] + 1, lc.value(k)[1] + 1
+            node = node[k]
+        return line, col
+    return where
+
+
+def _problem(path: Path, message: str, line: int = 1, column: int = 1, field: str = "") -> Diagnostic:
+    return Diagnostic(path=str(path), line=line, column=column, message=message, rule=RULE,
+                      key=f"{path.stem}|{field or message}")
