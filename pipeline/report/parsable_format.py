@@ -14,7 +14,8 @@ class Formatter:
 
     def emit(self, d: Diagnostic) -> None:
         sev = d.severity.value if d.severity else "info"
-        self.lines.append(f"{d.path}:{d.line}:{d.column}: {sev} {d.rule} {d.message}")
+        message = " ".join(d.message.split())  # one finding, one line
+        self.lines.append(f"{d.path}:{d.line}:{d.column}: {sev} {d.rule} {message}")
 
     def end(self, summary: Summary) -> str:
         return "".join(line + "\n" for line in self.lines)

@@ -35,7 +35,7 @@ class Formatter:
                 sev = d.severity.value if d.severity else "info"
                 pos = f"{d.line}:{d.column}"
                 out.append(
-                    f"  {pos:<8} {self._c(_COLOURS[sev], f'{sev:<7}')} {d.message}  {self._c(_DIM, d.rule)}"
+                    f"  {pos:<8} {self._c(_COLOURS[sev], f'{sev:<7}')} {' '.join(d.message.split())}  {self._c(_DIM, d.rule)}"
                 )
                 if self.context and d.source_line:
                     out.extend(self._excerpt(d))
