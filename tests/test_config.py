@@ -1,0 +1,73 @@
+"""leaflint.yaml: validated against its schema and against the rules leaflint has."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.diagnostic import Severity
+from pipeline.lint.config import ConfigError, find_config, load_config
+from pipeline.lint.rules import all_rules
+
+
+def _load(tmp_path, text):
+    p = tmp_path / "leaflint.yaml"
+    p.write_text(text, encoding="utf-8")
+    return load_config(p, all_rules())
+
+
+def test_defaults_without_a_file():
+    cfg = load_config(None, all_rules())
+    assert cfg.level_for("ingest.unreadable", Severity.ERROR) == Severity.ERROR
+    assert cfg.strict is False
+
+
+def test_levels_rules_beat_categories(tmp_path):
+    cfg = _load(tmp_path, "categories:\n  config: info\nrules:\n  config.waivers: off\n")
+    assert cfg.level_for("config.expired-waiver", Severity.WARNING) == Severity.INFO
+    assert cfg.level_for("config.waivers", Severity.ERROR) is None
+    assert cfg.level_for("ingest.unreadable", Severity.ERROR) == Severity.ERROR
+
+
+def test_unknown_rule_is_named(tmp_path):
+    with pytest.raises(ConfigError, match="unknown rule 'spelling.no-such-rule'"):
+        _load(tmp_path, "rules:\n  spelling.no-such-rule: off\n")
+
+
+def test_unknown_category_is_named(tmp_path):
+    with pytest.raises(ConfigError, match="unknown rule category 'nonsense'"):
+        _load(tmp_path, "categories:\n  nonsense: off\n")
+
+
+def test_unknown_top_level_key_names_field_and_line(tmp_path):
+    with pytest.raises(ConfigError) as e:
+        _load(tmp_path, "strict: true\nstrictness: 3\n")
+    assert "strictness" in str(e.value) and "leaflint.yaml" in str(e.value)
+
+
+def test_bad_level_value(tmp_path):
+    with pytest.raises(ConfigError, match="rules/ingest.unreadable"):
+        _load(tmp_path, "rules:\n  ingest.unreadable: fatal\n")
+
+
+def test_yaml_syntax_error_gives_line(tmp_path):
+    with pytest.raises(ConfigError, match=r"leaflint.yaml:3:\d+: YAML syntax error"):
+        _load(tmp_path, "rules:\n  a: b\n c: d\n")
+
+
+def test_unknown_option_is_named(tmp_path):
+    with pytest.raises(ConfigError, match="rule 'ingest.unreadable' has no option 'colour'"):
+        _load(tmp_path, "rules:\n  ingest.unreadable:\n    level: warning\n    options: {colour: red}\n")
+
+
+def test_paths_are_relative_to_the_file(tmp_path):
+    cfg = _load(tmp_path, "sources: src\noutput: out\nexclude: ['*draft*']\n")
+    assert cfg.sources == (tmp_path / "src").resolve()
+    assert cfg.output == (tmp_path / "out").resolve()
+    assert cfg.excluded(tmp_path / "x-draft.md") and not cfg.excluded(tmp_path / "x.md")
+
+
+def test_found_from_a_subfolder(tmp_path):
+    (tmp_path / "leaflint.yaml").write_text("strict: true\n")
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    assert find_config(sub) == tmp_path / "leaflint.yaml"

@@ -1,0 +1,100 @@
+"""The engine: inline suppressions and waivers (with expiry)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pipeline.corpus import Corpus
+from pipeline.diagnostic import Diagnostic, Severity
+from pipeline.ingest.document import Document, identity_block
+from pipeline.lint import suppress
+from pipeline.lint.config import Config
+from pipeline.lint.engine import Context, apply_suppressions, apply_waivers, enabled_rules
+
+MD = """# Titel
+<!-- leaflint-disable-next-line spelling.unknown-word -->
+Een curetage is nodig.
+Een curetage is nodig.
+<!-- leaflint-disable style -->
+Jij en u.
+<!-- leaflint-enable style -->
+Jij en u.
+"""
+
+
+def test_parse_next_line_and_ranges():
+    sup = suppress.parse(MD)
+    assert sup.covers(3, "spelling.unknown-word")
+    assert not sup.covers(4, "spelling.unknown-word")
+    assert not sup.covers(3, "grammar.dt")
+    assert sup.covers(6, "style.address-form")  # category covers its rules
+    assert not sup.covers(8, "style.address-form")
+
+
+def test_bare_disable_covers_everything_to_the_end():
+    sup = suppress.parse("a\n<!-- leaflint-disable -->\nb\nc\n")
+    assert sup.covers(4, "facts.conflict") and not sup.covers(1, "facts.conflict")
+
+
+def _diag(path, line, rule, **kw):
+    return Diagnostic(str(path), line, 1, "m", rule=rule, severity=Severity.WARNING, **kw)
+
+
+def test_suppressions_apply_to_markdown_only(tmp_path):
+    md = Document(path=tmp_path / "a.md", id="a", format="md", source=MD,
+                  blocks=[identity_block("paragraph", "x", 0)])
+    txt = Document(path=tmp_path / "b.txt", id="b", format="txt", source=MD,
+                   blocks=[identity_block("paragraph", "x", 0)])
+    corpus = Corpus(documents=[md, txt])
+    found = [_diag(md.path, 3, "spelling.unknown-word"), _diag(md.path, 4, "spelling.unknown-word"),
+             _diag(txt.path, 3, "spelling.unknown-word")]
+    kept = apply_suppressions(found, corpus)
+    assert [(Path(d.path).name, d.line) for d in kept] == [("a.md", 4), ("b.txt", 3)]
+
+
+def _waivers(tmp_path, expires):
+    p = tmp_path / "waivers.yaml"
+    p.write_text(
+        "waivers:\n"
+        "  - rule: facts.conflict\n"
+        "    leaflet: a\n"
+        "    fact: miscarriage.cutoff_weeks\n"
+        "    reason: Belgische folder, bewust 20 weken\n"
+        "    reviewer: J. de Vries\n"
+        f"    expires: {expires}\n",
+        encoding="utf-8",
+    )
+    return p
+
+
+def test_active_waiver_suppresses_only_what_it_names(tmp_path):
+    cfg = Config(waivers=_waivers(tmp_path, "2027-01-01"))
+    ctx = Context(config=cfg, corpus=Corpus(), today=dt.date(2026, 11, 23))
+    hit = _diag(tmp_path / "a.txt", 2, "facts.conflict", leaflet="a", fact="miscarriage.cutoff_weeks")
+    other_fact = _diag(tmp_path / "a.txt", 3, "facts.conflict", leaflet="a", fact="miscarriage.incidence_pct")
+    other_leaflet = _diag(tmp_path / "b.txt", 2, "facts.conflict", leaflet="b", fact="miscarriage.cutoff_weeks")
+    kept = apply_waivers([hit, other_fact, other_leaflet], ctx, enabled_rules(cfg))
+    assert kept == [other_fact, other_leaflet]
+
+
+def test_expired_waiver_stops_suppressing_and_is_reported(tmp_path):
+    cfg = Config(waivers=_waivers(tmp_path, "2026-01-01"))
+    ctx = Context(config=cfg, corpus=Corpus(), today=dt.date(2026, 11, 23))
+    hit = _diag(tmp_path / "a.txt", 2, "facts.conflict", leaflet="a", fact="miscarriage.cutoff_weeks")
+    kept = apply_waivers([hit], ctx, enabled_rules(cfg))
+    assert hit in kept
+    expired = [d for d in kept if d.rule == "config.expired-waiver"]
+    assert len(expired) == 1
+    assert expired[0].path == str(tmp_path / "waivers.yaml") and expired[0].line == 2
+    assert "expired on 2026-01-01" in expired[0].message and expired[0].related[0].line == 2
+
+
+def test_broken_waivers_file_is_a_finding(tmp_path):
+    p = tmp_path / "waivers.yaml"
+    p.write_text("waivers:\n  - rule: facts.conflict\n    leaflet: a\n", encoding="utf-8")
+    cfg = Config(waivers=p)
+    ctx = Context(config=cfg, corpus=Corpus())
+    kept = apply_waivers([], ctx, enabled_rules(cfg))
+    assert [d.rule for d in kept] == ["config.waivers"]
+    assert "reason" in kept[0].message
