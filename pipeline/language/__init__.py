@@ -1,0 +1,1 @@
+"""Dutch language checks: spelling (OpenTaal), d/t grammar (Frog), house style, readability."""

@@ -1,0 +1,71 @@
+"""Build ``data/lexicon.tsv.gz`` from Frog's tagger lexicon (frogdata, installed with Debian ``frog``).
+
+The tagger lexicon counts how often each word form was seen in Frog's training corpus and with
+which part-of-speech tags. leaflint ships the derived list so that spelling suggestions get a
+frequency prior and the d/t rules know which forms are verbs, also on machines without Frog.
+Nothing is downloaded: run ``python -m pipeline.language.build_lexicon`` where frogdata is installed.
+
+Output lines: ``word<TAB>count<TAB>tags`` with lower-cased words and short tag codes:
+``pv`` finite present singular stem (WW(pv,tgw,ev)), ``pvt`` finite with -t (WW(pv,tgw,met-t)),
+``vd`` past participle, ``inf`` infinitive/plural, ``pvv`` finite past, ``n`` noun, ``adj``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+FROG_LEX = Path("/usr/share/frog/nld/Frog.mbt.1.0.lex")
+OUT = Path(__file__).parent / "data" / "lexicon.tsv.gz"
+MIN_COUNT = 2
+
+_CODES = [
+    (re.compile(r"^WW\(pv,tgw,ev"), "pv"),
+    (re.compile(r"^WW\(pv,tgw,met-t"), "pvt"),
+    (re.compile(r"^WW\(pv,tgw,mv"), "pvmv"),
+    (re.compile(r"^WW\(pv,verl"), "pvv"),
+    (re.compile(r"^WW\(vd"), "vd"),
+    (re.compile(r"^WW\(inf"), "inf"),
+    (re.compile(r"^N\("), "n"),
+    (re.compile(r"^ADJ\("), "adj"),
+]
+
+
+def build(src: Path = FROG_LEX, out: Path = OUT) -> int:
+    counts: dict[str, int] = defaultdict(int)
+    tags: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    with open(src, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 3 or not parts[0].isdigit():
+                continue
+            word = parts[1].lower()
+            if not any(c.isalpha() for c in word):
+                continue
+            counts[word] += int(parts[0])
+            for t in parts[2:]:
+                tag, _, n = t.rpartition(":")
+                for rx, code in _CODES:
+                    if rx.match(tag):
+                        tags[word][code] += int(n) if n.isdigit() else 1
+    rows = []
+    for word, n in counts.items():
+        if n < MIN_COUNT:
+            continue
+        # a tag seen in under 5 % of a form's uses is mostly a typo in the training corpus ("gebeurd" as pv)
+        codes = ",".join(sorted(c for c, k in tags[word].items() if k >= max(1, 0.05 * n)))
+        rows.append(f"{word}\t{n}\t{codes}\n")
+    rows.sort()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.writelines(rows)
+    return len(rows)
+
+
+if __name__ == "__main__":
+    if not FROG_LEX.is_file():
+        sys.exit(f"{FROG_LEX} not found: install the Debian package frogdata")
+    print(f"{build()} words written to {OUT}")

@@ -1,0 +1,220 @@
+"""Dutch spelling with the OpenTaal dictionary (hunspell-nl through pyenchant) and ranked suggestions.
+
+One ``SpellChecker`` serves a whole run (``ctx.service("spelling", ...)``): each distinct word is
+looked up once, so the cost grows with the vocabulary, not with the amount of text.
+
+Suggestions: enchant's own list is weak for Dutch typos (for "Wanner" it offers Wannet, Wanne,
+Warner ...), so candidates are pooled from enchant, every dictionary word one edit away and the
+typical Dutch slips (doubled or single letters, ij/ei, d/t/dt, au/ou, g/ch), then ranked by a
+weighted edit distance in which those slips are cheap, plus a frequency prior from the lexicon.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from functools import lru_cache
+
+from pipeline.language import lexicon
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyzëéèïöüáó"
+VOWELS = set("aeiouyëéèïöüáó")
+# pairs that Dutch writers confuse; a swap between them costs less than another substitution
+CONFUSABLE = {("d", "t"), ("t", "d"), ("s", "z"), ("z", "s"), ("f", "v"), ("v", "f"), ("g", "ch"),
+              ("ch", "g"), ("ei", "ij"), ("ij", "ei"), ("au", "ou"), ("ou", "au"), ("dt", "t"),
+              ("t", "dt"), ("dt", "d"), ("d", "dt"), ("c", "k"), ("k", "c"), ("y", "ij"), ("ij", "y")}
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def _norm(word: str) -> str:
+    return unicodedata.normalize("NFC", word).translate(APOSTROPHES)
+
+
+class SpellChecker:
+    """Dictionary look-ups with a cache, an allow-list, and ranked suggestions."""
+
+    def __init__(self, language: str = "nl_NL", extra_words: set[str] | None = None,
+                 english: str | None = "en_US"):
+        import enchant  # imported here so that a missing library becomes a clear note, not a crash
+
+        self.dict = enchant.Dict(language)
+        self.english = None
+        if english:
+            try:
+                self.english = enchant.Dict(english)
+            except enchant.errors.DictNotFoundError:
+                self.english = None
+        self.extra = {_norm(w) for w in (extra_words or ())}
+        self.extra_lower = {w.lower() for w in self.extra if w == w.lower()}
+        self._known: dict[str, bool] = {}
+        self._suggest: dict[str, tuple[str, ...]] = {}
+        self.lookups = 0
+
+    def close(self) -> None:
+        self._known.clear()
+        self._suggest.clear()
+
+    # -- checking ------------------------------------------------------------------------------
+    def known(self, word: str, extra: frozenset[str] = frozenset()) -> bool:
+        """True when ``word`` is correct: dictionary, project list, or ``extra`` (brand, metadata)."""
+        w = _norm(word)
+        if w in extra or w.lower() in extra:
+            return True
+        hit = self._known.get(w)
+        if hit is None:
+            hit = self._known[w] = self._check(w)
+        return hit
+
+    def _check(self, w: str) -> bool:
+        self.lookups += 1
+        if w in self.extra or w.lower() in self.extra_lower:
+            return True
+        if self.dict.check(w):
+            return True
+        low = w.lower()
+        # a sentence-initial or all-capitals form of a lower-case word
+        if (w[:1].isupper() or w.isupper()) and low != w and (self.dict.check(low) or low in self.extra_lower):
+            return True
+        if w.isupper() and self.dict.check(w[:1] + w[1:].lower()):
+            return True
+        if "-" in w.strip("-"):
+            return all(self._part_ok(p) for p in w.strip("-").split("-"))
+        # possessive or plural with an apostrophe after a known word ("Freya's", "echo's")
+        if w.endswith("'s") and self._check(w[:-2]):
+            return True
+        return False
+
+    def _part_ok(self, part: str) -> bool:
+        # parts of hyphenated compounds: single letters (anti-D), abbreviations (IUD-spiraal), words
+        if not part:
+            return False
+        if len(part) == 1 or part.isupper() or any(c.isdigit() for c in part):
+            return True
+        return self.known(part)
+
+    def english_word(self, word: str) -> bool:
+        return bool(self.english and len(word) > 2 and self.english.check(word))
+
+    # -- suggestions ---------------------------------------------------------------------------
+    def suggest(self, word: str, limit: int = 5) -> tuple[str, ...]:
+        w = _norm(word)
+        if w not in self._suggest:
+            self._suggest[w] = self._rank(w)[:limit]
+        return self._suggest[w]
+
+    def _rank(self, word: str) -> tuple[str, ...]:
+        capital = word[:1].isupper() and not word.isupper()
+        base = word.lower() if capital else word
+        pool: set[str] = set()
+        for s in self.dict.suggest(word):
+            pool.add(s.lower() if capital and s[:1].isupper() and s[1:] == s[1:].lower() else s)
+        for c in _edits1(base) | _dutch_edits(base):
+            if self.dict.check(c):
+                pool.add(c)
+        # two edits where one is a typical Dutch slip: "zwagerschapsverlies" needs only one, but
+        # "curretage" for "curettage" needs a doubled and an undoubled letter
+        for c1 in _dutch_edits(base):
+            for c in _dutch_edits(c1):
+                if c != base and self.dict.check(c):
+                    pool.add(c)
+        pool.discard(base)
+        pool.discard(word)
+        scored = sorted(pool, key=lambda c: (_score(base, c), c))
+        out = []
+        for c in scored:
+            if " " in c and " " not in word and _score(base, c) > 1.5:
+                continue  # enchant's "split into two words" ideas rarely help a reader
+            out.append(c[:1].upper() + c[1:] if capital else c)
+        return tuple(dict.fromkeys(out))
+
+
+def _edits1(w: str) -> set[str]:
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    out = set()
+    for a, b in splits:
+        if b:
+            out.add(a + b[1:])
+            for c in ALPHABET:
+                if c != b[0]:
+                    out.add(a + c + b[1:])
+        if len(b) > 1:
+            out.add(a + b[1] + b[0] + b[2:])
+        for c in ALPHABET:
+            out.add(a + c + b)
+    return out
+
+
+_MULTI = [("ij", "ei"), ("ei", "ij"), ("au", "ou"), ("ou", "au"), ("dt", "t"), ("dt", "d"),
+          ("ch", "g"), ("g", "ch"), ("y", "ij"), ("ij", "y"), ("c", "k"), ("k", "c")]
+
+
+def _dutch_edits(w: str) -> set[str]:
+    """Typical Dutch slips: a letter doubled or undoubled, ij/ei, au/ou, d/t/dt at the end."""
+    out = set()
+    for i, ch in enumerate(w):
+        if ch.isalpha():
+            out.add(w[:i] + ch + w[i:])  # double
+        if i + 1 < len(w) and w[i + 1] == ch:
+            out.add(w[:i] + w[i + 1 :])  # undouble
+    for a, b in _MULTI:
+        for m in re.finditer(re.escape(a), w):
+            out.add(w[: m.start()] + b + w[m.end() :])
+    if w.endswith("d"):
+        out |= {w[:-1] + "t", w + "t"}
+    elif w.endswith("dt"):
+        out |= {w[:-1], w[:-2] + "d"}
+    elif w.endswith("t"):
+        out |= {w[:-1] + "d", w[:-1] + "dt"}
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _distance(a: str, b: str) -> float:
+    """Damerau-Levenshtein distance with cheap Dutch slips (doubling, d/t, ij/ei, vowels)."""
+    n, m = len(a), len(b)
+    d = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        d[i][0] = d[i - 1][0] + _indel(a, i - 1)
+    for j in range(1, m + 1):
+        d[0][j] = d[0][j - 1] + _indel(b, j - 1)
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            ca, cb = a[i - 1], b[j - 1]
+            sub = 0.0 if ca == cb else _sub(ca, cb)
+            best = min(d[i - 1][j] + _indel(a, i - 1), d[i][j - 1] + _indel(b, j - 1), d[i - 1][j - 1] + sub)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                best = min(best, d[i - 2][j - 2] + 0.8)
+            for x, y in CONFUSABLE:
+                if len(x) + len(y) > 2 and a[:i].endswith(x) and b[:j].endswith(y):
+                    best = min(best, d[i - len(x)][j - len(y)] + 0.5)
+            d[i][j] = best
+    return d[n][m]
+
+
+def _indel(s: str, k: int) -> float:
+    """Cost of inserting or deleting s[k]: cheap when it doubles a neighbour (curetage/curettage)."""
+    ch = s[k]
+    if (k > 0 and s[k - 1] == ch) or (k + 1 < len(s) and s[k + 1] == ch):
+        return 0.4
+    if ch in "-'":
+        return 0.3
+    return 1.0
+
+
+def _sub(a: str, b: str) -> float:
+    if (a, b) in CONFUSABLE:
+        return 0.5
+    if a.lower() == b.lower() or unicodedata.normalize("NFD", a)[0] == unicodedata.normalize("NFD", b)[0]:
+        return 0.2  # case or accent only
+    if a in VOWELS and b in VOWELS:
+        return 0.8
+    return 1.0
+
+
+def _score(word: str, cand: str) -> float:
+    """Lower is better: weighted distance, minus a small prior for frequent words."""
+    dist = _distance(word.lower(), cand.lower())
+    prior = math.log10(1 + lexicon.count(cand)) * 0.15
+    first = 0.0 if cand[:1].lower() == word[:1].lower() else 0.5
+    return dist + first - prior

@@ -1,0 +1,92 @@
+"""Which words of a text a spelling check should read, and which stretches it must leave alone.
+
+URLs, e-mail addresses, domain names, phone numbers and numbers with their units are masked;
+words split by a PDF line-break hyphen ("gynaeco-\\nloog", rejoined as "gynaeco- loog") are
+joined again; runs of capitalised words are taken for names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.text import words
+
+_MASKS = [
+    re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE),  # e-mail
+    re.compile(r"(?:https?://|ftp://|www\.)[^\s)\]>\"'”]+", re.I),  # URL
+    # bare domain names: miskraambegeleiding.nl, thuisarts.nl/miskraam
+    re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:nl|be|com|org|net|eu|info|nu|frl|amsterdam|de|uk)\b(?:/[^\s)\]]*)?", re.I),
+    # phone numbers and other digit groups: 06-43789244, 0183 64 42 17, +31 (0)20 123 4567
+    re.compile(r"\+?\(?\d[\d\s().-]{6,}\d"),
+    # numbers with a unit or suffix written against them: 30min, 38.0°C, 12e, 1-2x
+    re.compile(r"\d+(?:[.,]\d+)?(?:°\s?[CF]?|[^\W\d_]{1,4}\b)", re.UNICODE),
+    re.compile(r"\d+(?:[.,]\d+)?\s(?:°\s?[CF]|(?:mg|mcg|µg|ml|cl|dl|mmol|cm|mm|kg|km|kcal|IE|IU|E)\b)", re.UNICODE),
+]
+# text between two words that still keeps them one name: a space, or an initial ("Emily M. Godfrey")
+_NAME_GAP = re.compile(r"^\s+(?:[A-Z]\.\s+)*$")
+_LINE_HYPHEN = re.compile(r"^-\s+$")
+# words after which a hyphen marks a shared part, not a line break ("zwangerschaps- en kraamzorg")
+ELISION_NEXT = frozenset({"en", "of", "tot", "t/m", "noch", "als", "dan"})
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    joined: bool = False  # rejoined from a line-break hyphen
+    in_name: bool = False  # part of a run of capitalised words
+
+
+def masked(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for rx in _MASKS:
+        spans.extend(m.span() for m in rx.finditer(text))
+    spans.sort()
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _capitalised(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def spell_tokens(text: str) -> list[Token]:
+    """Words to check in ``text`` with their spans; masked stretches left out."""
+    masks = masked(text)
+    raw = [(s, e) for s, e in words(text) if not _inside(masks, s, e)]
+    out: list[Token] = []
+    i = 0
+    while i < len(raw):
+        s, e = raw[i]
+        if i + 1 < len(raw):
+            s2, e2 = raw[i + 1]
+            nxt = text[s2:e2]
+            if _LINE_HYPHEN.match(text[e:s2]) and nxt[:1].islower():
+                if nxt in ELISION_NEXT:
+                    i += 1  # a compound's first part standing alone: not a word to look up
+                    continue
+                out.append(Token(s, e2, text[s:e] + nxt, joined=True))
+                i += 2
+                continue
+        if s > 0 and (text[s - 1].isdigit() or text[s - 1] in "/\\@#_"):
+            i += 1  # a unit glued to a number (30min), a path or handle
+            continue
+        if e < len(text) and text[e] in "@/" and text[e + 1 : e + 2].isalnum():
+            i += 1
+            continue
+        out.append(Token(s, e, text[s:e]))
+        i += 1
+    # names: two or more capitalised words in a row
+    names = set()
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        gap = text[a.end : b.start]
+        if _capitalised(a.text) and _capitalised(b.text) and (
+                _NAME_GAP.match(gap) or (len(a.text) == 1 and gap.startswith(".") and _NAME_GAP.match(gap[1:]))):
+            names.update((k, k + 1))
+    return [Token(t.start, t.end, t.text, t.joined, k in names) for k, t in enumerate(out)]

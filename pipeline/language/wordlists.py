@@ -1,0 +1,51 @@
+"""Project and brand word lists: correct words that the OpenTaal dictionary lacks.
+
+A list is a UTF-8 text file, one word per line; ``#`` starts a comment. ``medical.txt`` and every
+other ``*.txt`` in ``sources/wordlists/`` apply to all leaflets; ``brand-<brand>.txt`` only to
+leaflets of that brand. A word in lower case also accepts its capitalised form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.paths import SOURCES_DIR
+
+BRAND_PREFIX = "brand-"
+
+
+def read_list(path: Path) -> set[str]:
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        w = line.split("#", 1)[0].strip()
+        if w:
+            words.add(w)
+    return words
+
+
+def _dirs(sources: Path | None) -> list[Path]:
+    dirs = [SOURCES_DIR / "wordlists"]
+    if sources is not None:
+        d = Path(sources) / "wordlists"
+        if d.resolve() != dirs[0].resolve():
+            dirs.append(d)
+    return [d for d in dirs if d.is_dir()]
+
+
+def project_words(sources: Path | None = None) -> set[str]:
+    """Words of every shared list (the project's own lists, then those under ``sources``)."""
+    words: set[str] = set()
+    for d in _dirs(sources):
+        for f in sorted(d.glob("*.txt")):
+            if not f.name.startswith(BRAND_PREFIX):
+                words |= read_list(f)
+    return words
+
+
+def brand_words(brand: str, sources: Path | None = None) -> set[str]:
+    words: set[str] = set()
+    for d in _dirs(sources):
+        f = d / f"{BRAND_PREFIX}{brand}.txt"
+        if f.is_file():
+            words |= read_list(f)
+    return words

@@ -1,0 +1,94 @@
+"""A word that is not in the OpenTaal dictionary, the project word list or the brand's list.
+
+Suggestions are ranked for Dutch typos (doubled letters, ij/ei, d/t) and word frequency. Not
+checked: URLs, e-mail addresses, phone numbers, numbers with units, abbreviations in capitals,
+product names with inner capitals (YouTube), runs of capitalised words (names), names in the
+leaflet's metadata and brand data, and English words inside an English phrase.
+
+pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
+fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
+fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
+"""
+
+from __future__ import annotations
+
+from pipeline.diagnostic import Diagnostic
+from pipeline.language.leaflet import brand_of, own_names
+from pipeline.language.tokens import spell_tokens
+from pipeline.language.wordlists import brand_words, project_words
+
+ID = "spelling.unknown-word"
+LEVEL = "error"
+SCOPE = "document"
+OPTIONS = {
+    "dictionary": (str, "nl_NL"),
+    "suggestions": (int, 5),
+    "max_abbreviation": (int, 6),  # all-capital words up to this length are taken for abbreviations
+}
+
+
+def checker(ctx, dictionary: str = "nl_NL"):
+    """The run's shared spell checker, or None (with a note) when enchant or the dictionary is missing."""
+    def make():
+        try:
+            from pipeline.language.spelling import SpellChecker
+
+            return SpellChecker(dictionary, project_words(ctx.config.sources))
+        except Exception as e:  # noqa: BLE001 - ImportError or enchant's DictNotFoundError
+            ctx.note(f"spelling checks did not run: no '{dictionary}' dictionary through enchant ({e}); "
+                     "install the Debian packages hunspell-nl and libenchant-2-2")
+            return _Missing()
+    svc = ctx.service(f"spelling:{dictionary}", make)
+    return None if isinstance(svc, _Missing) else svc
+
+
+class _Missing:
+    def close(self):
+        pass
+
+
+def _skip(tok, text: str, max_abbr: int) -> bool:
+    w = tok.text
+    if len(w) < 2:
+        return True
+    letters = [c for c in w if c.isalpha()]
+    if all(c.isupper() for c in letters) and len(w.replace("-", "")) <= max_abbr:
+        return True
+    # inner capitals mark product names and abbreviations (BeterDichtbij, YouTube, pH, mRNA)
+    if any(c.isupper() for c in w[1:].replace("-", "")) and not w.isupper() and "-" not in w:
+        return True
+    return False
+
+
+def check(doc, conf, ctx):
+    spell = checker(ctx, conf["dictionary"])
+    if spell is None:
+        return
+    brand_id, brand = brand_of(doc, ctx.brands)
+    extra = set(own_names(doc, brand))
+    if brand_id:
+        extra |= brand_words(brand_id, ctx.config.sources)
+    extra_f = frozenset(extra)
+    for block in doc.blocks:
+        toks = spell_tokens(block.text)
+        for k, tok in enumerate(toks):
+            if _skip(tok, block.text, conf["max_abbreviation"]):
+                continue
+            if spell.known(tok.text, extra_f):
+                continue
+            if tok.joined and spell.known(tok.text.replace(" ", ""), extra_f):
+                continue
+            if tok.in_name:
+                continue
+            if spell.english_word(tok.text) and any(
+                    0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1)):
+                continue
+            span = doc.span(block, tok.start, tok.end)
+            sugg = spell.suggest(tok.text, conf["suggestions"])
+            hint = f"; did you mean '{sugg[0]}'?" if sugg else ""
+            yield Diagnostic(
+                path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+                end_column=span.end_column, message=f"unknown word '{tok.text}'{hint}",
+                match=block.text[tok.start:tok.end], suggestions=tuple(sugg), leaflet=doc.id,
+                key=tok.text.lower(),
+            )
