@@ -91,19 +91,29 @@ def load_sidecar(path: Path) -> tuple[dict, Diagnostic | None]:
                             column=e.column, leaflet=path.stem)
 
 
-def load_corpus(paths: list[Path], config: Config, shard: tuple[int, int] | None = None) -> Corpus:
+def select_files(paths: list[Path], config: Config,
+                 shard: tuple[int, int] | None = None) -> tuple[list[Path], list[Diagnostic]]:
+    """The leaflets to read: walked, excluded, sharded, one file per leaflet id."""
     files, problems = collect_paths(paths, config)
-    corpus = Corpus(problems=problems)
-    ids: dict[str, Path] = {}
+    seen: dict[str, Path] = {}
+    chosen = []
     for f in files:
         lid = leaflet_id(f)
         if not in_shard(lid, shard):
             continue
-        if lid in ids:
-            corpus.problems.append(_problem(
-                f, f"leaflet id '{lid}' is already used by {ids[lid]}; file names (without extension) must be unique"))
+        if lid in seen:
+            problems.append(_problem(
+                f, f"leaflet id '{lid}' is already used by {seen[lid]}; file names (without extension) must be unique"))
             continue
-        ids[lid] = f
+        seen[lid] = f
+        chosen.append(f)
+    return chosen, problems
+
+
+def load_corpus(paths: list[Path], config: Config, shard: tuple[int, int] | None = None) -> Corpus:
+    files, problems = select_files(paths, config, shard)
+    corpus = Corpus(problems=problems)
+    for f in files:
         meta, problem = load_sidecar(f)
         if problem:
             corpus.problems.append(problem)

@@ -1,16 +1,35 @@
-"""The pipeline wired together: ingest -> facts -> lint. The CLI and tests call these."""
+"""The pipeline wired together: ingest -> facts -> lint. The CLI, tests and benchmark call these.
+
+Per-document work (ingest, fact extraction, document-scope rules) is independent per leaflet, so
+it runs in worker processes and is cached on disk by content hash: a warm run reads results
+back, and editing one leaflet re-checks only that one. Cross-leaflet rules always run, on the
+facts of all leaflets, in this process.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import multiprocessing as mp
+import os
+import pickle
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from pipeline.corpus import Corpus, load_corpus
+from pipeline import __version__
+from pipeline.corpus import SIDECAR_SUFFIX, Corpus, leaflet_id, load_sidecar, select_files
 from pipeline.diagnostic import Diagnostic
+from pipeline.ingest import IngestError, load_document
 from pipeline.lint.config import Config
-from pipeline.lint.engine import Context, lint
+from pipeline.lint.engine import Context, enabled_rules, lint, run_document_rules
 from pipeline.lint.rules import all_rules
+from pipeline.paths import PACKAGE_DIR, SCHEMA_DIR
+from pipeline.yamlio import atomic_write
+
+CACHE_FORMAT = 1
+# Below this many leaflets one process is faster than starting workers (each starts its own Frog).
+PARALLEL_THRESHOLD = 24
 
 
 @dataclass
@@ -19,20 +38,31 @@ class LintResult:
     diagnostics: list[Diagnostic]
     notes: list[str] = field(default_factory=list)
     brands: dict = field(default_factory=dict)
+    stats: dict = field(default_factory=dict)
+
+
+@dataclass
+class DocumentResult:
+    """What the per-document work yields for one leaflet (pickled into the cache)."""
+
+    path: str
+    document: object | None = None
+    facts: list = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def _has(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-def load_brands(config: Config, corpus: Corpus) -> dict:
+def load_brands(config: Config) -> tuple[dict, list[Diagnostic]]:
     if not _has("pipeline.render.brand"):
-        return {}
+        return {}, []
     from pipeline.render.brand import load_brands as _load
 
-    brands, problems = _load(config.sources)
-    corpus.problems.extend(problems)
-    return brands
+    return _load(config.sources)
 
 
 def extract_facts(corpus: Corpus, config: Config) -> None:
@@ -43,17 +73,197 @@ def extract_facts(corpus: Corpus, config: Config) -> None:
     extract_corpus(corpus, config)
 
 
+# --- per-document work ------------------------------------------------------------------------
+
+_worker: dict = {}
+
+
+def _init_worker(config: Config, brands: dict, rule_ids: list[str] | None) -> None:
+    _worker["config"] = config
+    _worker["brands"] = brands
+    _worker["rules"] = {k: v for k, v in enabled_rules(config).items() if rule_ids is None or k in rule_ids}
+    _worker["ctx"] = Context(config=config, corpus=Corpus(), brands=brands)
+
+
+def _process(path_str: str) -> DocumentResult:
+    """Ingest one leaflet, extract its facts, run the document-scope rules."""
+    config: Config = _worker["config"]
+    ctx: Context = _worker["ctx"]
+    path = Path(path_str)
+    result = DocumentResult(path=path_str)
+    meta, problem = load_sidecar(path)
+    if problem:
+        result.problems.append(problem)
+    try:
+        doc = load_document(path, meta=meta, limits=config.limits)
+    except IngestError as e:
+        result.problems.append(Diagnostic(path=path_str, line=1, column=1, message=e.message,
+                                          rule="ingest.unreadable", leaflet=leaflet_id(path), key=e.message))
+        return result
+    one = Corpus(documents=[doc], paths=[path])
+    extract_facts(one, config)
+    result.problems.extend(one.problems)
+    result.document = doc
+    result.facts = one.facts.get(doc.id, [])
+    ctx.corpus = one
+    before = len(ctx.notes)
+    result.diagnostics = run_document_rules(doc, _worker["rules"], ctx)
+    result.notes = ctx.notes[before:]
+    return result
+
+
+def _close_worker() -> None:
+    ctx = _worker.get("ctx")
+    if ctx is not None:
+        ctx.close()
+
+
+def _pool_process(path_str: str) -> DocumentResult:
+    return _process(path_str)
+
+
+# --- cache --------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _code_digest() -> str:
+    """Everything that changes results besides the leaflet: code, schemas, catalog, word lists."""
+    h = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}".encode())
+    roots = [PACKAGE_DIR, SCHEMA_DIR]
+    for root in roots:
+        for f in sorted(root.rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".yaml", ".json", ".txt", ".dic", ".tsv") and "__pycache__" not in f.parts:
+                h.update(f.relative_to(root.parent).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _config_digest(config: Config, rule_ids: list[str] | None, brands: dict) -> str:
+    h = hashlib.sha256(_code_digest().encode())
+    h.update(repr(sorted((k, sorted(v.items())) for k, v in config.rules.items())).encode())
+    h.update(repr(sorted(config.categories.items())).encode())
+    h.update(repr(sorted(config.limits.items())).encode())
+    h.update(repr(sorted(rule_ids) if rule_ids is not None else None).encode())
+    h.update(repr(sorted(brands.items(), key=lambda kv: kv[0])).encode())
+    wordlists = config.sources / "wordlists"
+    if wordlists.is_dir():
+        for f in sorted(wordlists.rglob("*")):
+            if f.is_file():
+                h.update(f.name.encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _doc_key(path: Path, base: str) -> str | None:
+    h = hashlib.sha256(base.encode())
+    try:
+        h.update(str(path.resolve()).encode())
+        h.update(path.read_bytes())
+        side = path.with_name(path.stem + SIDECAR_SUFFIX)
+        if side.is_file():
+            h.update(side.read_bytes())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _file(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> DocumentResult | None:
+        try:
+            with open(self._file(key), "rb") as f:
+                return pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+
+    def put(self, key: str, result: DocumentResult) -> None:
+        try:
+            atomic_write(self._file(key), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def process_documents(files: list[Path], config: Config, brands: dict, select: set[str] | None,
+                      jobs: int | None = None, cache: bool = True) -> tuple[list[DocumentResult], dict]:
+    rules = enabled_rules(config, select)
+    rule_ids = sorted(rules) if select else None
+    results: dict[str, DocumentResult] = {}
+    keys: dict[str, str | None] = {}
+    store = ResultCache(config.output / ".cache" / "lint") if cache else None
+    if store:
+        base = _config_digest(config, rule_ids, brands)
+        for f in files:
+            key = _doc_key(f, base)
+            keys[str(f)] = key
+            hit = store.get(key) if key else None
+            if hit is not None:
+                results[str(f)] = hit
+    todo = [str(f) for f in files if str(f) not in results]
+    jobs = jobs or default_jobs()
+    if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
+        ctx = mp.get_context("fork")
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(config, brands, rule_ids)) as pool:
+            chunk = max(1, min(32, len(todo) // (jobs * 4)))
+            for r in pool.imap(_pool_process, todo, chunksize=chunk):
+                results[r.path] = r
+                if store and keys.get(r.path):
+                    store.put(keys[r.path], r)
+            pool.close()
+            pool.join()
+    elif todo:
+        _init_worker(config, brands, rule_ids)
+        try:
+            for p in todo:
+                r = _process(p)
+                results[p] = r
+                if store and keys.get(p):
+                    store.put(keys[p], r)
+        finally:
+            _close_worker()
+    stats = {"documents": len(files), "cached": len(files) - len(todo), "processed": len(todo)}
+    return [results[str(f)] for f in files], stats
+
+
 def run_lint(paths: list[Path], config: Config, select: set[str] | None = None,
-             shard: tuple[int, int] | None = None) -> LintResult:
-    corpus = load_corpus(paths, config, shard=shard)
-    brands = load_brands(config, corpus)
-    extract_facts(corpus, config)
+             shard: tuple[int, int] | None = None, jobs: int | None = None,
+             cache: bool = True) -> LintResult:
+    chosen, problems = select_files(paths, config, shard)
+    corpus = Corpus(problems=problems)
+    brands, brand_problems = load_brands(config)
+    corpus.problems.extend(brand_problems)
+    results, stats = process_documents(chosen, config, brands, select, jobs=jobs, cache=cache)
+    per_doc: dict[str, list[Diagnostic]] = {}
+    notes: list[str] = []
+    for r in results:
+        corpus.problems.extend(r.problems)
+        for n in r.notes:
+            if n not in notes:
+                notes.append(n)
+        if r.document is not None:
+            corpus.documents.append(r.document)
+            corpus.paths.append(Path(r.path))
+            corpus.facts[r.document.id] = r.facts
+            per_doc[r.document.id] = r.diagnostics
     ctx = Context(config=config, corpus=corpus, brands=brands)
     try:
-        diagnostics = lint(corpus, ctx, select=select)
+        diagnostics = lint(corpus, ctx, select=select,
+                           document_results=lambda doc, rules, c: per_doc.get(doc.id, []))
     finally:
         ctx.close()
-    return LintResult(corpus, diagnostics, list(ctx.notes), brands)
+    for n in ctx.notes:
+        if n not in notes:
+            notes.append(n)
+    return LintResult(corpus, diagnostics, notes, brands, stats)
 
 
 def run_gather(fact_dirs: list[Path], config: Config) -> LintResult:
