@@ -98,6 +98,10 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
 paths_arg = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 shard_opt = click.option("--shard", callback=lambda c, p, v: _shard(v), metavar="K/N",
                          help="Only the K-th of N deterministic slices of the leaflets (by id), for CI matrices.")
+jobs_opt = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                        help="Worker processes for per-leaflet work (default: all cores).")
+cache_opt = click.option("--no-cache", "no_cache", is_flag=True,
+                         help="Ignore and do not write the per-leaflet result cache (output/.cache).")
 out_opt = click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
                        help="Output folder (default: output/ of the project or leaflint.yaml).")
 
@@ -175,12 +179,15 @@ FORMAT_CHOICE = click.Choice(["auto", *report.FORMATS])
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--select", multiple=True, metavar="RULE", help="Only these rules or categories (repeatable).")
 @shard_opt
+@jobs_opt
+@cache_opt
 @click.pass_obj
-def lint(obj, paths, fmt, output, strict, select, shard):
+def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache):
     """Check leaflets: facts across leaflets, the reference registry, spelling, grammar, style."""
     config = _config(obj)
     _check_select(select)
-    result = stages.run_lint(_paths(paths, config), config, select=set(select) or None, shard=shard)
+    result = stages.run_lint(_paths(paths, config), config, select=set(select) or None, shard=shard,
+                             jobs=jobs, cache=not no_cache)
     for n in result.notes:
         _err(f"leaflint: note: {n}")
     files = [str(d.path) for d in result.corpus.documents]
@@ -214,13 +221,13 @@ def _check_select(select) -> None:
 @paths_arg
 @out_opt
 @click.option("--release", is_flag=True, help="Refuse (exit 1, no release output) while any error remains.")
-@click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
+@jobs_opt
 @shard_opt
 @click.pass_obj
 def build(obj, paths, out_dir, release, jobs, shard):
     """Render branded HTML and PDF leaflets (drafts carry a CONCEPT watermark)."""
     config = _config(obj)
-    result = stages.run_lint(_paths(paths, config), config, shard=shard)
+    result = stages.run_lint(_paths(paths, config), config, shard=shard, jobs=jobs)
     code = _build(result, config, out_dir or config.output, release, jobs)
     sys.exit(code)
 
@@ -279,7 +286,7 @@ def check(obj, paths, fmt, strict):
 @cli.command()
 @paths_arg
 @out_opt
-@click.option("--jobs", "-j", type=int, default=None)
+@jobs_opt
 @click.pass_obj
 def run(obj, paths, out_dir, jobs):
     """The whole pipeline into output/: normalized text, facts, lint reports, HTML, PDF, report.
@@ -292,7 +299,7 @@ def run(obj, paths, out_dir, jobs):
     config = _config(obj)
     out = out_dir or config.output
     t0 = time.perf_counter()
-    result = stages.run_lint(_paths(paths, config), config)
+    result = stages.run_lint(_paths(paths, config), config, jobs=jobs)
     for doc in result.corpus.documents:
         atomic_write(out / "normalized" / f"{doc.id}.md", to_markdown(doc))
     write_fact_files(result.corpus, out / "facts")
