@@ -19,18 +19,26 @@ class IngestError(Exception):
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
-    """Bytes -> text: UTF-8 (with or without BOM), else Windows-1252 (Word exports).
+    """Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (Word exports).
 
-    Returns the text and notes on what was guessed. A NUL byte means a binary file.
+    Returns the text and notes on what was guessed. NUL bytes (without a UTF-16 byte order mark)
+    or many control characters mean a binary file.
     """
+    notes = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise IngestError(path, f"broken UTF-16 text (byte {e.start})") from None
+        notes.append("read as UTF-16")
+        return _check_controls(text, path), notes
     if b"\x00" in raw[:65536]:
         raise IngestError(path, "binary data (NUL bytes): not a text file")
-    notes = []
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         notes.append("UTF-8 byte order mark removed")
     try:
-        return raw.decode("utf-8"), notes
+        return _check_controls(raw.decode("utf-8"), path), notes
     except UnicodeDecodeError:
         pass
     try:
@@ -38,7 +46,19 @@ def decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
     except UnicodeDecodeError as e:
         raise IngestError(path, f"neither UTF-8 nor Windows-1252 (byte {e.start})") from None
     notes.append("not UTF-8; read as Windows-1252")
-    return text, notes
+    return _check_controls(text, path), notes
+
+
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def _check_controls(text: str, path: Path) -> str:
+    """Text files hold few control characters; a file full of them is binary data."""
+    sample = text[:65536]
+    controls = sum(1 for c in sample if c < " " and c not in _TEXT_CONTROLS)
+    if sample and controls > max(8, len(sample) // 100):
+        raise IngestError(path, f"binary data ({controls} control characters): not a text file")
+    return text
 
 
 def load_document(path: Path, meta: dict | None = None, limits: dict | None = None) -> Document:
@@ -59,7 +79,7 @@ def load_document(path: Path, meta: dict | None = None, limits: dict | None = No
     if reader is None:
         raise IngestError(path, f"unsupported file type '{suffix}'")
     doc = reader(path, dict(meta or {}))
-    if not any(b.text.strip() for b in doc.blocks):
+    if not any(_has_words(b.text) for b in doc.blocks):
         raise IngestError(path, "no text found in the leaflet")
     max_blocks = int(limits.get("max_blocks", 20_000))
     if len(doc.blocks) > max_blocks:
@@ -68,6 +88,10 @@ def load_document(path: Path, meta: dict | None = None, limits: dict | None = No
         b.index = i
     _assign_sections(doc)
     return doc
+
+
+def _has_words(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def _assign_sections(doc: Document) -> None:

@@ -1,4 +1,22 @@
-"""Plain text (often copied out of a PDF): paragraphs, hard wraps rejoined. (First cut.)"""
+"""Plain text, often copied out of a PDF or a web page: paragraphs, lists and headings recovered.
+
+What a .txt leaflet looks like varies: one paragraph per line (web copy), lines hard-wrapped at
+a fixed width (PDF copy, with trailing spaces), sentences broken over short lines ("Neem contact
+op / met de / dienstdoende"), Markdown-ish markers (``## Belinstructies``, ``- item``), bullets
+(•, -, *, –), numbered sections ("2. Medicijnen"). The reader works line by line:
+
+1. classify every line: blank, text, bullet, numbered, ATX heading, rule/underline;
+2. join lines into units: a line continues the one before when that one has no end punctuation
+   and the next starts lower-case (even across one blank line), when the text is hard-wrapped and
+   the line before is full, or when it is indented under a list item;
+3. decide which single-line units are headings: ALL-CAPS titles, numbered section lines followed
+   by prose, question lines, lines ending in ":" or ";" that introduce a list, and short lines
+   without end punctuation that are followed by more text.
+
+Markers (bullets, list numbers, ``#``, underlines) are left out of the block text; every other
+character of the file is in exactly one block, at its exact source position. ``parse_text`` is
+reused for the text layer of PDFs.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +24,333 @@ import re
 from pathlib import Path
 
 from pipeline.ingest import decode
-from pipeline.ingest.document import Block, Document, Segment
+from pipeline.ingest.document import Block, Document
+from pipeline.ingest.textmap import TextBuilder, spaces_to_blank
+from pipeline.text import split_sentences
+
+BLANK, TEXT, BULLET, NUMBER, ATX, RULE = range(6)
+
+# A bullet sign; the typographic ones need no space after them, ASCII ones do (-5 °C, *nieuw*).
+_BULLET = re.compile(r"(?:[•·▪◦‣●○■□➢►✓✔❖⁃→▸]|[-*+–—](?= ))\s*")
+_NUMBER = re.compile(r"(?:\d{1,3}[.)]|[a-z]\))(?= )\s*")
+_ATX = re.compile(r"(#{1,6})(?: +|$)")
+_ATX_CLOSE = re.compile(r"(?:^| +)#+ *$")
+_RULE = re.compile(r"([-=*_])(?: *\1){2,} *$")
+_END_PUNCT = ".!?:;…"
+_CLOSERS = "\"'”’»)]"
+
+# Heading thresholds (characters / words): a heading is a title, not a sentence.
+_SHORT_HEADING_CHARS = 70
+_SHORT_HEADING_WORDS = 10
+_QUESTION_HEADING_CHARS = 120
+_INTRO_HEADING_CHARS = 100
+_CAPS_HEADING_CHARS = 120
+
+
+class _Line:
+    __slots__ = ("kind", "start", "end", "cstart", "line_start", "level", "setext")
+
+    def __init__(self, kind, start, end, cstart, line_start, level=0, setext=0):
+        self.kind = kind
+        self.start = start  # first non-space character (marker included)
+        self.end = end  # after the last non-space character
+        self.cstart = cstart  # first character of the content after a marker
+        self.line_start = line_start
+        self.level = level  # ATX heading level
+        self.setext = setext  # 1 or 2 when the line could underline a heading
+
+
+class _Unit:
+    __slots__ = ("kind", "lines", "heading", "level", "ordered", "htype")
+
+    def __init__(self, kind: int, lines: list[int]):
+        self.kind = kind
+        self.lines = lines
+        self.heading = False
+        self.level = 0
+        self.ordered = False
+        self.htype = ""
 
 
 def read(path: Path, meta: dict) -> Document:
     text, notes = decode(path.read_bytes(), path)
-    blocks = []
-    for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
-        segs, parts, pos = [], [], 0
-        for lm in re.finditer(r"[^\n]+", m.group()):
-            line = lm.group().strip()
-            if not line:
-                continue
-            start = m.start() + lm.start() + (len(lm.group()) - len(lm.group().lstrip()))
-            if parts:
-                parts.append(" ")
-                pos += 1
-            segs.append(Segment(pos, start, len(line)))
-            parts.append(line)
-            pos += len(line)
-        blocks.append(Block("paragraph", "".join(parts), tuple(segs)))
+    blocks = parse_text(text)
     return Document(path=path, id=path.stem, format="txt", source=text, blocks=blocks, meta=meta, notes=notes)
+
+
+def parse_text(source: str) -> list[Block]:
+    """Blocks of a plain text; positions are offsets in ``source``."""
+    work = spaces_to_blank(source)
+    lines = _classify(work)
+    wrap = _wrap_width(lines)
+    units = _join(work, lines, wrap)
+    _find_headings(work, lines, units)
+    return _blocks(work, lines, units)
+
+
+def _classify(work: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    n = len(work)
+    while pos <= n:
+        nl = work.find("\n", pos)
+        if nl == -1:
+            nl = n
+        line = work[pos:nl]
+        content = line.strip(" ")
+        if not content:
+            out.append(_Line(BLANK, nl, nl, nl, pos))
+        else:
+            start = pos + (len(line) - len(line.lstrip(" ")))
+            end = start + len(content)
+            out.append(_classify_line(work, content, start, end, pos))
+        pos = nl + 1
+    return out
+
+
+def _classify_line(work: str, content: str, start: int, end: int, line_start: int) -> _Line:
+    c0 = content[0]
+    if c0 in "-=*_" and _RULE.match(content):
+        return _Line(RULE, start, end, end, line_start, setext=1 if c0 == "=" else 2 if c0 == "-" else 0)
+    if c0 == "#":
+        m = _ATX.match(content)
+        if m:
+            body_end = end
+            mc = _ATX_CLOSE.search(content, m.end())
+            if mc:
+                body_end = start + mc.start()
+            cstart = start + m.end()
+            if body_end <= cstart:
+                return _Line(RULE, start, end, end, line_start)
+            return _Line(ATX, start, body_end, cstart, line_start, level=len(m.group(1)))
+    m = _BULLET.match(content)
+    if m:
+        if m.end() == len(content):
+            return _Line(RULE, start, end, end, line_start)
+        return _Line(BULLET, start, end, start + m.end(), line_start)
+    if c0.isdigit() or c0.islower():
+        m = _NUMBER.match(content)
+        if m and m.end() < len(content):
+            return _Line(NUMBER, start, end, start + m.end(), line_start)
+    return _Line(TEXT, start, end, start, line_start)
+
+
+def _wrap_width(lines: list[_Line]) -> int:
+    """The width the text was hard-wrapped at, or 0 when lines are paragraphs of their own.
+
+    Hard-wrapped text has many lines close to one maximum length; copied web text has lines of
+    every length. Copies from PDFs wrap by visual width, so "close" is generous.
+    """
+    lengths = sorted(ln.end - ln.line_start for ln in lines if ln.kind in (TEXT, BULLET, NUMBER))
+    if len(lengths) < 5:
+        return 0
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    if not 30 <= width <= 160:
+        return 0
+    near = sum(1 for x in lengths if x >= 0.75 * width)
+    if near >= max(3, 0.3 * len(lengths)):
+        return width
+    return 0
+
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip(_CLOSERS + " ")
+    return bool(t) and t[-1] in _END_PUNCT
+
+
+def _first_word_len(work: str, ln: _Line) -> int:
+    sp = work.find(" ", ln.cstart, ln.end)
+    return (sp if sp != -1 else ln.end) - ln.cstart
+
+
+def _join(work: str, lines: list[_Line], wrap: int) -> list[_Unit]:
+    units: list[_Unit] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        ln = lines[i]
+        kind = ln.kind
+        if kind == BLANK or kind == RULE:
+            i += 1
+            continue
+        if kind == ATX:
+            u = _Unit(ATX, [i])
+            u.heading, u.level, u.htype = True, ln.level, "atx"
+            units.append(u)
+            i += 1
+            continue
+        if kind == TEXT and i + 1 < n and lines[i + 1].setext:
+            u = _Unit(TEXT, [i])
+            u.heading, u.level, u.htype = True, lines[i + 1].setext, "atx"
+            units.append(u)
+            i += 2
+            continue
+        unit = _Unit(kind, [i])
+        last = i
+        while True:
+            m = last + 1
+            while m < n and lines[m].kind == BLANK:
+                m += 1
+            gap = m - last - 1
+            if m >= n or gap > 1:
+                break
+            if m + 1 < n and lines[m + 1].setext and lines[m].kind == TEXT:
+                break  # that line is a heading of its own
+            if not _continues(work, lines, unit, last, m, gap, wrap):
+                break
+            unit.lines.append(m)
+            last = m
+        units.append(unit)
+        i = last + 1
+    return units
+
+
+def _continues(work: str, lines: list[_Line], unit: _Unit, prev: int, nxt: int, gap: int, wrap: int) -> bool:
+    p, q = lines[prev], lines[nxt]
+    if q.kind != TEXT:
+        return False
+    lower = work[q.start].islower()
+    open_end = not _ends_sentence(work[p.cstart:p.end])
+    if open_end and lower:
+        return True  # the sentence runs on, possibly after one stray blank line
+    if gap:
+        return False
+    first = lines[unit.lines[0]]
+    if unit.kind in (BULLET, NUMBER) and q.start - q.line_start >= first.cstart - first.line_start > 0:
+        return True  # hanging indent under a list item
+    if wrap and (p.end - p.line_start) + 1 + _first_word_len(work, q) > wrap * 0.8:
+        return True  # the line before is full: the text was wrapped there
+    return False
+
+
+def _alpha_ratio(text: str) -> float:
+    chars = [c for c in text if not c.isspace()]
+    return sum(c.isalpha() for c in chars) / len(chars) if chars else 0.0
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _short_title(text: str, max_chars: int = _SHORT_HEADING_CHARS) -> bool:
+    """Short, no end punctuation, mostly letters: reads like a title, not a sentence."""
+    if len(text) > max_chars or len(text.split()) > _SHORT_HEADING_WORDS or "|" in text:
+        return False
+    t = text.rstrip(_CLOSERS + " ")
+    if not t or t[-1] in _END_PUNCT + ",-–":
+        return False
+    return _alpha_ratio(text) >= 0.6
+
+
+def _find_headings(work: str, lines: list[_Line], units: list[_Unit]) -> None:
+    nu = len(units)
+    for k, u in enumerate(units):
+        if u.heading or len(u.lines) != 1:
+            continue
+        ln = lines[u.lines[0]]
+        nxt = units[k + 1] if k + 1 < nu else None
+        if u.kind == BULLET:
+            continue
+        if u.kind == NUMBER:
+            # "2. Medicijnen" followed by prose is a section; "1. Bel ons" followed by "2. ..." an item.
+            text = work[ln.start:ln.end]
+            if nxt is not None and nxt.kind == TEXT and not nxt.heading and work[ln.start].isdigit() \
+                    and _short_title(work[ln.cstart:ln.end], 60) and work[ln.cstart].isupper():
+                u.heading, u.htype = True, "number"
+            continue
+        text = work[ln.start:ln.end]
+        if nxt is None:
+            continue
+        if _is_caps(text) and len(text) <= _CAPS_HEADING_CHARS:
+            u.heading, u.htype = True, "caps"
+        elif text.endswith("?") and len(text) <= _QUESTION_HEADING_CHARS and len(split_sentences(text)) == 1 \
+                and text[0].isupper():
+            u.heading, u.htype = True, "question"
+        elif text[-1] in ":;" and len(text) <= _INTRO_HEADING_CHARS and nxt.kind in (BULLET, NUMBER) \
+                and not nxt.heading:
+            u.heading, u.htype = True, "intro"
+        elif (text[0].isupper() or text[0].isdigit() or not text[0].isalnum()) and _short_title(text):
+            u.heading, u.htype = True, "plain"
+    _demote_runs(lines, units)
+    _assign_levels(units)
+
+
+def _demote_runs(lines: list[_Line], units: list[_Unit]) -> None:
+    """Three or more short lines in a row (an address, a list without bullets) are text, not
+    headings; the first of them may still introduce them ("Contact", "Symptomen")."""
+    k, nu = 0, len(units)
+    while k < nu:
+        if units[k].htype != "plain":
+            k += 1
+            continue
+        j = k
+        while j + 1 < nu and units[j + 1].htype == "plain" and units[j + 1].lines[0] == units[j].lines[-1] + 1:
+            j += 1
+        if j - k >= 2:
+            for u in units[k + 1:j + 1]:
+                u.heading, u.htype = False, ""
+        k = j + 1
+
+
+def _assign_levels(units: list[_Unit]) -> None:
+    prev: _Unit | None = None
+    last_number_level = 0
+    plain_level = 2
+    for u in units:
+        if not u.heading:
+            prev = u
+            continue
+        direct = prev is not None and prev.heading
+        if u.htype == "atx":
+            pass
+        elif u.htype == "caps":
+            u.level = 1
+        elif u.htype == "number" and last_number_level:
+            u.level = last_number_level
+        elif direct:
+            u.level = min(6, prev.level + 1)
+        elif u.htype == "plain":
+            u.level = plain_level
+        else:
+            u.level = 2
+        if u.htype == "number":
+            last_number_level = u.level
+        if u.htype == "plain":
+            # A plain heading under another one sets the level of the plain headings after it
+            # ("Herstel" / "Lichamelijk" ... "Emotioneel").
+            plain_level = u.level
+        elif u.htype in ("atx", "caps", "question"):
+            plain_level = max(2, u.level)
+        prev = u
+
+
+def _blocks(work: str, lines: list[_Line], units: list[_Unit]) -> list[Block]:
+    blocks: list[Block] = []
+    list_indents: list[int] = []
+    for u in units:
+        tb = TextBuilder()
+        first = lines[u.lines[0]]
+        is_item = u.kind in (BULLET, NUMBER) and not u.heading
+        for idx, li in enumerate(u.lines):
+            ln = lines[li]
+            s = ln.start
+            if idx == 0 and (is_item or u.htype == "atx"):
+                s = ln.cstart
+            if idx:
+                tb.insert(" ")
+            tb.add(work[s:ln.end], s)
+        if u.heading:
+            list_indents.clear()
+            blocks.append(tb.block("heading", level=max(1, min(6, u.level))))
+        elif is_item:
+            indent = first.start - first.line_start
+            while list_indents and indent < list_indents[-1] - 1:
+                list_indents.pop()
+            if not list_indents or indent > list_indents[-1] + 1:
+                list_indents.append(indent)
+            blocks.append(tb.block("list_item", level=len(list_indents), ordered=u.kind == NUMBER))
+        else:
+            list_indents.clear()
+            blocks.append(tb.block("paragraph"))
+    return blocks

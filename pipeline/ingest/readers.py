@@ -1,7 +1,11 @@
-"""Reader registry: extension -> function(path, meta) -> Document."""
+"""Reader registry: extension -> function(path, meta) -> Document.
+
+Readers are imported on first use, so reading plain text never loads the HTML, pandoc or PDF code.
+"""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Callable
 
@@ -9,9 +13,14 @@ from pipeline.ingest.document import Document
 
 Reader = Callable[[Path, dict], Document]
 
+# suffix -> module in pipeline.ingest that defines ``read(path, meta)``
+READERS = {
+    ".txt": "plaintext",
+}
+
 
 def for_suffix(suffix: str) -> Reader | None:
-    if suffix == ".txt":
-        from pipeline.ingest.plaintext import read
-        return read
-    return None
+    module = READERS.get(suffix.lower())
+    if module is None:
+        return None
+    return importlib.import_module(f"pipeline.ingest.{module}").read

@@ -1,0 +1,114 @@
+"""Building block text together with its source map, shared by every reader.
+
+A reader appends pieces of text that stand unchanged in ``Document.source`` (``add``) and pieces
+it makes up itself (``insert``: the space that replaces a line break, a character decoded from an
+HTML entity). Only the first kind gets a :class:`Segment`; an inserted character maps to the
+source position right after the previous segment, which is where a reader would look for it.
+"""
+
+from __future__ import annotations
+
+from pipeline.ingest.document import Block, Segment
+
+# Every character Python counts as white space except the line feed. Readers see these as a plain
+# space; the replacement keeps the length, so offsets in the translated text are source offsets.
+_SPACES = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# Invisible characters a copy from a PDF or a web page leaves between words.
+_INVISIBLE = "\u200b\u2060\ufeff"
+SPACE_TABLE = str.maketrans({c: " " for c in _SPACES + _INVISIBLE})
+
+
+def spaces_to_blank(text: str) -> str:
+    """``text`` with tabs, NBSP, U+2028, CR, form feeds ... replaced by a space (same length)."""
+    return text.translate(SPACE_TABLE)
+
+
+class TextBuilder:
+    """Accumulates one block's text and segments."""
+
+    __slots__ = ("_parts", "_segs", "_pos", "_pending_space")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._segs: list[list[int]] = []  # [text_start, source_start, length]
+        self._pos = 0
+        self._pending_space = False
+
+    def __len__(self) -> int:
+        return self._pos
+
+    def add(self, text: str, source_start: int) -> None:
+        """``text`` stands unchanged at ``source_start``."""
+        if not text:
+            return
+        self._flush_space()
+        segs = self._segs
+        if segs:
+            last = segs[-1]
+            if last[0] + last[2] == self._pos and last[1] + last[2] == source_start:
+                last[2] += len(text)
+                self._parts.append(text)
+                self._pos += len(text)
+                return
+        segs.append([self._pos, source_start, len(text)])
+        self._parts.append(text)
+        self._pos += len(text)
+
+    def insert(self, text: str) -> None:
+        """``text`` made up by the reader (no source position of its own)."""
+        if not text:
+            return
+        self._flush_space()
+        self._parts.append(text)
+        self._pos += len(text)
+
+    def space(self) -> None:
+        """A word break: one space before the next text, none at the start or the end."""
+        if self._pos:
+            self._pending_space = True
+
+    def add_flow(self, text: str, source_start: int) -> None:
+        """Text whose white-space runs count as one space (HTML, pandoc): words keep exact positions."""
+        i, n = 0, len(text)
+        while i < n:
+            if text[i].isspace():
+                j = i + 1
+                while j < n and text[j].isspace():
+                    j += 1
+                if j - i == 1 and text[i] == " " and self._pos and not self._pending_space:
+                    self.add(" ", source_start + i)
+                else:
+                    self.space()
+                i = j
+            else:
+                j = i + 1
+                while j < n and not text[j].isspace():
+                    j += 1
+                self.add(text[i:j], source_start + i)
+                i = j
+
+    def _flush_space(self) -> None:
+        if self._pending_space:
+            self._pending_space = False
+            if self._parts and not self._parts[-1].endswith(" "):
+                self._parts.append(" ")
+                self._pos += 1
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def block(self, kind: str, **kw) -> Block:
+        text = "".join(self._parts)
+        # Trailing spaces (a flow that ended in white space) carry no meaning.
+        stripped = text.rstrip(" ")
+        segs = []
+        for t0, s0, ln in self._segs:
+            if t0 >= len(stripped):
+                break
+            ln = min(ln, len(stripped) - t0)
+            segs.append(Segment(t0, s0, ln))
+        return Block(kind, stripped, tuple(segs), **kw)
