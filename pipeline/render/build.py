@@ -1,0 +1,276 @@
+"""`leaflint build`: every leaflet x brand that publishes it -> HTML and PDF, with a release gate.
+
+- A leaflet with error-level findings is rendered as a draft: a "CONCEPT — niet vrijgegeven"
+  watermark on every page and a last page listing the blocking findings.
+- ``release=True`` writes nothing while any error remains and returns the blocking findings.
+- Leaflets that no brand publishes are rendered with the neutral house brand
+  (:data:`pipeline.render.brand.HOUSE_BRAND`), under ``<out>/html/neutraal/``.
+- A content-hash cache (``<out>/.leaflint-cache/build.json``) skips a leaflet x brand whose
+  inputs (text, sidecar, brand, logo, findings, templates, renderer code, tool versions) are
+  unchanged and whose outputs are still the files it wrote. Outputs are written atomically, and
+  the manifest after each one, so a build killed half-way leaves every file whole.
+- PDFs are made by long-lived worker processes (one per core by default); a progress bar shows
+  on a terminal only.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.corpus import Corpus
+from pipeline.diagnostic import Diagnostic, Severity
+from pipeline.ingest.document import Document
+from pipeline.paths import PACKAGE_DIR, SOURCES_DIR, TEMPLATES_DIR
+from pipeline.render.brand import HOUSE_BRAND, HOUSE_BRAND_ID, publishers
+from pipeline.yamlio import atomic_write
+
+CACHE_DIR = ".leaflint-cache"
+MANIFEST = "build.json"
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Job:
+    leaflet: str
+    brand: str
+    html_path: Path
+    pdf_path: Path
+    key: str
+    draft: bool
+
+
+@dataclass
+class BuildResult:
+    """What a build did. Pairs are (brand id, leaflet id)."""
+
+    rendered: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # unchanged, cache hit
+    drafted: list[tuple[str, str]] = field(default_factory=list)  # rendered or kept as draft
+    blocked: list[tuple[str, str]] = field(default_factory=list)  # release refused to write these
+    blocking: list[Diagnostic] = field(default_factory=list)  # findings that block a release
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  # (brand, leaflet, message)
+    refused_urls: list[str] = field(default_factory=list)  # resources the sandbox did not fetch
+    release: bool = False
+    out_dir: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not (self.release and self.blocking)
+
+    def summary(self) -> str:
+        if self.release and self.blocking:
+            leaflets = sorted({lf for _b, lf in self.blocked})
+            return (f"leaflint: release refused: {len(self.blocking)} blocking finding(s) in "
+                    f"{len(leaflets)} leaflet(s) ({', '.join(leaflets) or 'run-wide'}); nothing written")
+        parts = [f"{len(self.rendered)} rendered", f"{len(self.skipped)} unchanged (cache)",
+                 f"{len(self.drafted)} draft(s) with CONCEPT watermark"]
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        text = f"leaflint: build{' (release)' if self.release else ''}: " + ", ".join(parts)
+        if self.out_dir is not None:
+            text += f" -> {self.out_dir / 'html'}/, {self.out_dir / 'pdf'}/"
+        for brand, leaflet, message in self.failed:
+            text += f"\n  failed {brand}/{leaflet}: {message}"
+        if self.refused_urls:
+            text += f"\n  not fetched (sandbox): {', '.join(sorted(set(self.refused_urls))[:10])}"
+        return text
+
+
+def build(corpus: Corpus, diagnostics: list[Diagnostic], brands: dict[str, dict], config, out_dir: Path,
+          release: bool = False, jobs: int | None = None, progress: bool = False) -> BuildResult:
+    """Render every leaflet x publishing brand into ``out_dir/html`` and ``out_dir/pdf``."""
+    out_dir = Path(out_dir)
+    result = BuildResult(release=release, out_dir=out_dir)
+    sources = Path(getattr(config, "sources", None) or SOURCES_DIR)
+    errors = [d for d in diagnostics if d.severity == Severity.ERROR]
+    by_leaflet: dict[str, list[Diagnostic]] = {}
+    for d in errors:
+        by_leaflet.setdefault(d.leaflet, []).append(d)
+    plan = plan_pairs(corpus.documents, brands)
+
+    if release:
+        # Any error blocks, also a run-wide one (a broken brand, a bad config or waiver file).
+        if errors:
+            result.blocking = sorted(errors, key=Diagnostic.sort_key)
+            result.blocked = [(b, d.id) for d, b in plan if by_leaflet.get(d.id)] or \
+                             [(b, d.id) for d, b in plan]
+            return result
+
+    manifest_path = out_dir / CACHE_DIR / MANIFEST
+    manifest = _load_manifest(manifest_path)
+    common = _common_fingerprint(sources)
+    todo: list[tuple[Job, Document, dict, list[Diagnostic]]] = []
+    for doc, brand_id in plan:
+        brand = brands.get(brand_id, HOUSE_BRAND)
+        blocking = sorted(by_leaflet.get(doc.id, []), key=Diagnostic.sort_key)
+        job = Job(
+            leaflet=doc.id, brand=brand_id,
+            html_path=out_dir / "html" / brand_id / f"{doc.id}.html",
+            pdf_path=out_dir / "pdf" / brand_id / f"{doc.id}.pdf",
+            key=_job_key(common, doc, brand, blocking), draft=bool(blocking),
+        )
+        if job.draft:
+            result.drafted.append((brand_id, doc.id))
+        if _fresh(manifest.get(f"{brand_id}/{doc.id}"), job):
+            result.skipped.append((brand_id, doc.id))
+            continue
+        todo.append((job, doc, brand, blocking))
+
+    roots = _roots(sources)
+    for job, outcome in _run(todo, roots, jobs, progress):
+        pair = (job.brand, job.leaflet)
+        if "error" in outcome:
+            result.failed.append((job.brand, job.leaflet, outcome["error"]))
+            continue
+        result.rendered.append(pair)
+        result.refused_urls.extend(outcome.get("refused", []))
+        manifest[f"{job.brand}/{job.leaflet}"] = {"key": job.key, "html": outcome["html"], "pdf": outcome["pdf"]}
+        _save_manifest(manifest_path, manifest)
+    return result
+
+
+def plan_pairs(documents: list[Document], brands: dict[str, dict]) -> list[tuple[Document, str]]:
+    """(leaflet, brand id) for every brand that publishes a leaflet; the house brand otherwise."""
+    pairs = []
+    for doc in sorted(documents, key=lambda d: d.id):
+        ids = publishers(doc.id, doc.meta, brands) or [HOUSE_BRAND_ID]
+        pairs.extend((doc, b) for b in ids)
+    return pairs
+
+
+def render_job(job: Job, doc: Document, brand: dict, blocking: list[Diagnostic],
+               roots: tuple[Path, ...]) -> dict:
+    """Render one leaflet x brand and write both files; runs in a worker process."""
+    from pipeline.render.html import RenderError, render_html
+    from pipeline.render.pdf import render_pdf
+
+    try:
+        page = render_html(doc, brand, blocking)
+        pdf, refused = render_pdf(page, roots)
+    except RenderError as e:
+        return {"error": str(e)}
+    except Exception as e:  # noqa: BLE001 - one bad leaflet must not stop the others
+        return {"error": f"{type(e).__name__}: {e}"}
+    html_bytes = page.encode("utf-8")
+    atomic_write(job.html_path, html_bytes)
+    atomic_write(job.pdf_path, pdf)
+    return {"html": _sha(html_bytes), "pdf": _sha(pdf), "refused": refused}
+
+
+def _run(todo, roots, jobs, progress):
+    if not todo:
+        return
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    bar = _progress(len(todo)) if progress and sys.stderr.isatty() else None
+    try:
+        if workers == 1:
+            for job, doc, brand, blocking in todo:
+                outcome = render_job(job, doc, brand, blocking, roots)
+                if bar:
+                    bar[0].advance(bar[1])
+                yield job, outcome
+            return
+        with cf.ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
+            futures = {pool.submit(render_job, job, doc, brand, blocking, roots): job
+                       for job, doc, brand, blocking in todo}
+            for fut in cf.as_completed(futures):
+                job = futures[fut]
+                try:
+                    outcome = fut.result()
+                except Exception as e:  # noqa: BLE001 - a crashed worker is reported, not raised
+                    outcome = {"error": f"worker failed: {type(e).__name__}: {e}"}
+                if bar:
+                    bar[0].advance(bar[1])
+                yield job, outcome
+    finally:
+        if bar:
+            bar[0].stop()
+
+
+def _warm_worker() -> None:
+    # Import WeasyPrint once per worker, not once per leaflet.
+    import weasyprint  # noqa: F401
+
+
+def _progress(total: int):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    p = Progress(TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                 transient=True)
+    task = p.add_task("render", total=total)
+    p.start()
+    return p, task
+
+
+def _roots(sources: Path) -> tuple[Path, ...]:
+    from pipeline.render.pdf import asset_roots
+
+    return asset_roots(sources)
+
+
+# -- cache --------------------------------------------------------------------------------------
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _common_fingerprint(sources: Path) -> str:
+    """Everything every job depends on: templates, renderer code, tool versions, the date source."""
+    import weasyprint
+
+    from pipeline.render.html import pandoc_path
+
+    h = hashlib.sha256(f"format {CACHE_FORMAT}\n".encode())
+    for folder in (TEMPLATES_DIR, PACKAGE_DIR / "render"):
+        for f in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            h.update(f.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    pandoc = Path(pandoc_path())
+    st = pandoc.stat()
+    h.update(f"pandoc {pandoc} {st.st_size} {st.st_mtime_ns}\n".encode())
+    h.update(f"weasyprint {weasyprint.__version__}\n".encode())
+    h.update(f"SOURCE_DATE_EPOCH={os.environ.get('SOURCE_DATE_EPOCH', '')}\n".encode())
+    return h.hexdigest()
+
+
+def _job_key(common: str, doc: Document, brand: dict, blocking: list[Diagnostic]) -> str:
+    h = hashlib.sha256(common.encode())
+    h.update(json.dumps({
+        "id": doc.id, "format": doc.format, "meta": doc.meta,
+        "blocks": [(b.kind, b.level, b.ordered, b.text) for b in doc.blocks],
+    }, sort_keys=True, default=str, ensure_ascii=False).encode())
+    public = {k: v for k, v in brand.items() if k not in ("path", "logo_path")}
+    h.update(json.dumps(public, sort_keys=True, default=str, ensure_ascii=False).encode())
+    if brand.get("logo_path"):
+        h.update(Path(brand["logo_path"]).read_bytes())
+    h.update(json.dumps([d.to_dict() for d in blocking], sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+def _fresh(entry: dict | None, job: Job) -> bool:
+    if not entry or entry.get("key") != job.key:
+        return False
+    for path, digest in ((job.html_path, entry.get("html")), (job.pdf_path, entry.get("pdf"))):
+        try:
+            if _sha(path.read_bytes()) != digest:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _load_manifest(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save_manifest(path: Path, manifest: dict) -> None:
+    atomic_write(path, json.dumps(manifest, sort_keys=True, indent=1) + "\n")

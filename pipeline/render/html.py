@@ -1,0 +1,352 @@
+"""Leaflet -> branded, sanitized HTML5 through pandoc (the pinned binary) and nh3.
+
+Two pandoc passes keep untrusted text away from the template: the leaflet body is converted to
+an HTML fragment (raw HTML in sources stays text), cleaned with nh3 (no script, style, event
+handlers, images or other remote resources), and only then poured into the project's own
+template together with the brand's values, which are escaped here.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import functools
+import html
+import json
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import nh3
+
+from pipeline.diagnostic import Diagnostic
+from pipeline.ingest.document import Block, Document
+from pipeline.paths import TEMPLATES_DIR
+from pipeline.render.brand import contrast
+
+TEMPLATE = TEMPLATES_DIR / "leaflet.html5"
+SCREEN_CSS = TEMPLATES_DIR / "screen.css"
+PRINT_CSS = TEMPLATES_DIR / "print.css"
+DRAFT_WATERMARK = "CONCEPT — niet vrijgegeven"
+
+# What may survive from a leaflet's own content. No img/iframe/object/style: nothing that a
+# browser or WeasyPrint would fetch or execute.
+ALLOWED_TAGS = {
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "a", "em", "strong", "b", "i",
+    "sup", "sub", "code", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "caption", "span",
+    "dl", "dt", "dd", "abbr", "q", "small",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+    "ol": {"start"}, "th": {"colspan", "rowspan", "scope"}, "td": {"colspan", "rowspan"}, "abbr": {"title"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.I)
+# Text copied from a web page or Markdown often keeps "[label](https://...)" links.
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(((?:https?://|mailto:)[^()\s<>\"]+)\)", re.I)
+
+
+class RenderError(Exception):
+    """pandoc failed or is missing; the message names the leaflet and the cause."""
+
+
+@dataclass(frozen=True)
+class LeafletMeta:
+    title: str
+    publisher: str
+    version: str
+    date: dt.date | None
+    lang: str
+
+
+def pandoc_path() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+@functools.lru_cache(maxsize=1)
+def pandoc_api_version() -> list[int]:
+    out = _pandoc(["-f", "markdown", "-t", "json"], "")
+    return json.loads(out)["pandoc-api-version"]
+
+
+def _pandoc(args: list[str], stdin: str, what: str = "pandoc") -> str:
+    try:
+        proc = subprocess.run([pandoc_path(), "--sandbox", *args], input=stdin.encode("utf-8"),
+                              capture_output=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise RenderError(f"{what}: pandoc could not run: {e}") from None
+    if proc.returncode != 0:
+        raise RenderError(f"{what}: pandoc failed: {proc.stderr.decode('utf-8', 'replace').strip()[:500]}")
+    return proc.stdout.decode("utf-8")
+
+
+def leaflet_meta(doc: Document) -> LeafletMeta:
+    meta = doc.meta or {}
+    title = str(meta.get("title") or "").strip()
+    if not title:
+        heading = next((b for b in doc.blocks if b.kind == "heading" and b.text.strip()), None)
+        title = heading.text.strip() if heading else doc.id
+    return LeafletMeta(
+        title=title,
+        publisher=str(meta.get("publisher") or ""),
+        version=str(meta.get("version") or ""),
+        date=leaflet_date(meta),
+        lang=doc.language,
+    )
+
+
+def leaflet_date(meta: dict) -> dt.date | None:
+    """The sidecar's date, else SOURCE_DATE_EPOCH, else none (never the clock: builds must repeat)."""
+    value = (meta or {}).get("date")
+    if value:
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return None
+
+
+# -- leaflet body -------------------------------------------------------------------------------
+
+def body_ast(doc: Document, title: str) -> dict:
+    """Pandoc JSON AST of the leaflet's blocks; text stays text (no markup is interpreted)."""
+    blocks = [b for b in doc.blocks if b.text.strip()]
+    if blocks and blocks[0].kind == "heading" and _same(blocks[0].text, title):
+        blocks = blocks[1:]  # the template prints the title already
+    out: list = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "list_item":
+            j = i
+            while j < len(blocks) and blocks[j].kind == "list_item":
+                j += 1
+            out.append(_list(blocks[i:j]))
+            i = j
+            continue
+        if b.kind == "heading":
+            level = min(max(b.level or 1, 1) + 1, 6)  # h1 is the leaflet title
+            out.append({"t": "Header", "c": [level, ["", [], []], _inlines(b.text)]})
+        else:
+            out.append({"t": "Para", "c": _inlines(b.text)})
+        i += 1
+    return {"pandoc-api-version": pandoc_api_version(), "meta": {}, "blocks": out}
+
+
+def _same(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"\W+", " ", s).strip().casefold()  # noqa: E731
+    return norm(a) == norm(b)
+
+
+def _list(items: list[Block]) -> dict:
+    """Nested bullet/ordered lists from list items with a depth in ``level``."""
+    base = min(max(it.level, 1) for it in items)
+    groups: list[tuple[Block, list[Block]]] = []
+    for it in items:
+        if max(it.level, 1) > base and groups:
+            groups[-1][1].append(it)
+        else:
+            groups.append((it, []))
+    entries = []
+    for head, children in groups:
+        entry = [{"t": "Plain", "c": _inlines(head.text)}]
+        if children:
+            entry.append(_list(children))
+        entries.append(entry)
+    if items[0].ordered:
+        return {"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], entries]}
+    return {"t": "BulletList", "c": entries}
+
+
+def _inlines(text: str) -> list:
+    out: list = []
+    pos = 0
+    for m in _MD_LINK.finditer(text):
+        out.extend(_autolinked(text[pos:m.start()]))
+        out.append({"t": "Link", "c": [["", [], []], _words(m.group(1)), [m.group(2), ""]]})
+        pos = m.end()
+    out.extend(_autolinked(text[pos:]))
+    return out
+
+
+def _autolinked(text: str) -> list:
+    out: list = []
+    pos = 0
+    for m in _URL.finditer(text):
+        out.extend(_words(text[pos:m.start()]))
+        url = m.group()
+        href = url if url.lower().startswith("http") else "https://" + url
+        out.append({"t": "Link", "c": [["", [], []], [{"t": "Str", "c": url}], [href, ""]]})
+        pos = m.end()
+    out.extend(_words(text[pos:]))
+    return out
+
+
+def _words(text: str) -> list:
+    out: list = []
+    for part in re.split(r"(\s+)", text):
+        if not part:
+            continue
+        out.append({"t": "Space"} if part.isspace() else {"t": "Str", "c": part})
+    return out
+
+
+def sanitize(fragment: str) -> str:
+    """Keep structure and links; drop everything a browser would run or fetch."""
+    return nh3.clean(
+        fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer", strip_comments=True,
+        clean_content_tags={"script", "style", "template", "noscript", "iframe", "object", "svg", "math"},
+    )
+
+
+def body_html(doc: Document, title: str) -> str:
+    """The leaflet body as a sanitized HTML fragment."""
+    fragment = _pandoc(["-f", "json", "-t", "html5", "--wrap=none"], json.dumps(body_ast(doc, title)),
+                       what=str(doc.path))
+    return sanitize(fragment)
+
+
+# -- the page -----------------------------------------------------------------------------------
+
+def render_html(doc: Document, brand: dict, blocking: list[Diagnostic] | None = None) -> str:
+    """The complete branded HTML page; a draft (watermark + findings page) when ``blocking``."""
+    meta = leaflet_meta(doc)
+    body = body_html(doc, meta.title)
+    variables = template_variables(doc, brand, meta, blocking or [])
+    args = ["-f", "html", "-t", "html5", "--wrap=none", f"--template={TEMPLATE}"]
+    for key, value in variables:
+        args += ["-V", f"{key}={value}"]
+    page = _pandoc(args, body, what=str(doc.path))
+    return page if page.endswith("\n") else page + "\n"
+
+
+def template_variables(doc: Document, brand: dict, meta: LeafletMeta,
+                       blocking: list[Diagnostic]) -> list[tuple[str, str]]:
+    """(name, already escaped value) pairs for the template; pandoc inserts -V values raw."""
+    e = functools.partial(html.escape, quote=True)
+    contact = brand.get("contact") or {}
+    formal = uses_formal_address(doc)
+    v: list[tuple[str, str]] = [
+        ("lang", e(meta.lang)),
+        ("title", e(meta.title)),
+        ("pagetitle", e(f"{meta.title} — {brand['name']}")),
+        ("publisher", e(brand["name"] if not brand.get("house") else (meta.publisher or brand["name"]))),
+        ("brand_id", e(brand["id"])),
+        ("brand_name", e(brand["name"])),
+        ("screen_css", brand_css(SCREEN_CSS, brand, meta)),
+        ("print_css", brand_css(PRINT_CSS, brand, meta)),
+        ("contact_heading", "Vragen of zorgen?"),
+    ]
+    if brand.get("logo_path"):
+        v += [("logo", logo_data_uri(Path(brand["logo_path"]))), ("logo_alt", e(brand.get("logo_alt") or ""))]
+    if meta.date:
+        v += [("date_iso", meta.date.isoformat()), ("date_display", e(dutch_date(meta.date)))]
+    if meta.version:
+        v.append(("version", e(meta.version)))
+    if contact.get("phone"):
+        v += [("phone", e(contact["phone"])), ("phone_tel", e(tel(contact["phone"], brand.get("locale", "nl-NL")))),
+              ("call_text", "Bel ons:" if not formal else "Belt u ons:")]
+    if contact.get("emergency_phone"):
+        v += [("emergency_phone", e(contact["emergency_phone"])), ("emergency_tel", e(tel(contact["emergency_phone"], brand.get("locale", "nl-NL")))),
+              ("emergency_text", "Spoed, dag en nacht:")]
+    if not contact.get("phone"):
+        v.append(("no_contact", "Neem contact op met uw eigen verloskundige, huisarts of gynaecoloog." if formal
+                  else "Neem contact op met je eigen verloskundige, huisarts of gynaecoloog."))
+    for key in ("address", "email"):
+        if contact.get(key):
+            v.append((key, e(contact[key])))
+    if contact.get("website"):
+        v += [("website", e(contact["website"])), ("website_label", e(re.sub(r"^https://(www\.)?", "", contact["website"]).rstrip("/")))]
+    if brand.get("footer"):
+        v.append(("footer", e(brand["footer"])))
+    if blocking:
+        v += [("draft", "true"), ("finding_count", str(len(blocking)))]
+        v += [("findings", finding_item(d)) for d in blocking]
+    return v
+
+
+def finding_item(d: Diagnostic) -> str:
+    e = html.escape
+    where = f"{Path(d.path).name}:{d.line}:{d.column}"
+    match = f" <q>{e(d.match)}</q>" if d.match else ""
+    return (f'<li><span class="where">{e(where)}</span> <span class="rule">{e(d.rule)}</span>{match}<br>'
+            f"{e(d.message)}</li>")
+
+
+def uses_formal_address(doc: Document) -> bool:
+    """True when the leaflet speaks to its reader with 'u' more than with 'je/jij'."""
+    text = " " + doc.text.lower() + " "
+    formal = len(re.findall(r"\b(?:u|uw)\b", text))
+    informal = len(re.findall(r"\b(?:je|jij|jou|jouw)\b", text))
+    return formal > informal
+
+
+def brand_css(path: Path, brand: dict, meta: LeafletMeta) -> str:
+    colors = brand["colors"]
+    fonts = brand.get("fonts") or {}
+    parts = [brand["name"]]
+    if meta.version:
+        parts.append(f"versie {meta.version}")
+    if meta.date:
+        parts.append(dutch_date(meta.date))
+    values = {
+        "primary": colors["primary"], "accent": colors.get("accent") or colors["primary"],
+        "text": colors["text"], "background": colors["background"],
+        "tint": tint(colors.get("accent") or colors["primary"], colors["background"], colors["text"]),
+        "body_font": fonts.get("body", "Open Sans"), "heading_font": fonts.get("heading") or fonts.get("body", "Open Sans"),
+        "footer_meta": css_string(" · ".join(parts)),
+    }
+    css = path.read_text(encoding="utf-8")
+    for key, value in values.items():
+        css = css.replace("{{" + key + "}}", value)
+    return css
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal that cannot end the string, the rule or the <style> element."""
+    out = []
+    for ch in text:
+        out.append(ch if ch.isalnum() or ch in " .,-·" else f"\\{ord(ch):06x}")
+    return '"' + "".join(out) + '"'
+
+
+def tint(color: str, background: str, text: str) -> str:
+    """A light wash of ``color`` for boxes, kept readable under ``text`` (contrast >= 7)."""
+    for share in (0.12, 0.08, 0.05, 0.0):
+        mixed = _mix(color, background, share)
+        if contrast(text, mixed) >= 7 or share == 0.0:
+            return mixed
+    return background
+
+
+def _mix(a: str, b: str, share: float) -> str:
+    def rgb(c):
+        h = c.lstrip("#")
+        h = "".join(x * 2 for x in h) if len(h) == 3 else h
+        return [int(h[i:i + 2], 16) for i in (0, 2, 4)]
+    ca, cb = rgb(a), rgb(b)
+    return "#" + "".join(f"{round(x * share + y * (1 - share)):02x}" for x, y in zip(ca, cb))
+
+
+def logo_data_uri(path: Path) -> str:
+    mime = "image/svg+xml" if path.suffix.lower() == ".svg" else "image/png"
+    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def tel(phone: str, locale: str = "nl-NL") -> str:
+    """A dialable tel: number; a national number gets the country code so it works abroad too."""
+    digits = re.sub(r"[^0-9+]", "", phone)
+    if digits.startswith("0") and not digits.startswith("00"):
+        return ("+32" if locale == "nl-BE" else "+31") + digits[1:]
+    return digits
+
+
+def dutch_date(d: dt.date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
