@@ -1,0 +1,391 @@
+"""`make bench`: generate corpora, time leaflint on them, compare with the usual tools.
+
+Every leaflint measurement is a fresh child process, timed from outside (wall clock) with its
+peak resident memory taken from ``wait4`` (the child's own rusage, which on Linux includes the
+largest of the descendants it waited for, such as a Frog process).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.bench import generate, machine
+from pipeline.paths import OUTPUT_DIR, PROJECT_DIR, SOURCES_DIR
+
+# Targets from issue 6 (2 cores): (key, description, limit, "max" = at most / "min" = at least)
+TARGETS = (
+    ("cold_lint_1000_s", "1,000 leaflets, cold lint", 20.0, "max", "s"),
+    ("relint_one_s", "re-lint after one edit", 1.0, "max", "s"),
+    ("cold_lint_10000_s", "10,000 leaflets, cold lint", 180.0, "max", "s"),
+    ("peak_rss_10000_mb", "10,000 leaflets, peak memory", 2048.0, "max", "MB"),
+    ("spelling_ratio", "spelling vs hunspell -l (ratio)", 1.0, "min", "x"),
+    ("pdf_per_s", "rendering throughput", 8.0, "min", "PDF/s"),
+    ("render_ratio_vs_cli", "rendering vs one weasyprint process per PDF", 5.0, "min", "x"),
+    ("unchanged_rebuild_s", "rebuild with nothing changed", 2.0, "max", "s"),
+)
+
+
+@dataclass
+class Measured:
+    seconds: float
+    peak_rss_mb: float
+    returncode: int | None
+    stderr: str
+    timed_out: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.timed_out and self.returncode in (0, 1)
+
+
+def measure(cmd: list[str], *, cwd: Path = PROJECT_DIR, timeout: float | None = None,
+            stdout: Path | None = None, env: dict | None = None) -> Measured:
+    """Run ``cmd`` to completion; wall time and the peak RSS of it and the children it waited for."""
+    e = dict(os.environ)
+    e.pop("GITHUB_ACTIONS", None)
+    e.update(env or {})
+    with tempfile.TemporaryFile() as err, open(stdout or os.devnull, "wb") as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=e, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                start_new_session=True)
+        killed = threading.Event()
+
+        def kill() -> None:
+            killed.set()
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+        timer = threading.Timer(timeout, kill) if timeout else None
+        if timer:
+            timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            if timer:
+                timer.cancel()
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        tail = err.read()[-4000:].decode("utf-8", "replace")
+    return Measured(seconds, usage.ru_maxrss / 1024, proc.returncode, tail, killed.is_set())
+
+
+def leaflint_cmd(config: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "--config", str(config), *args]
+
+
+def bench_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "pipeline.bench", *args]
+
+
+def write_config(corpus_dir: Path) -> Path:
+    """A leaflint.yaml that keeps the run's output (and its cache) inside the corpus folder."""
+    cfg = corpus_dir / "leaflint.yaml"
+    cfg.write_text(f"sources: {json.dumps(str(SOURCES_DIR))}\noutput: out\n", encoding="utf-8")
+    return cfg
+
+
+class Bench:
+    def __init__(self, sizes: list[int], work: Path, out: Path, seed: int = 1, timeout: float = 3600,
+                 render_docs: int = 40, baseline_docs: int = 12, spelling_size: int | None = None,
+                 log=print):
+        self.sizes = sizes
+        self.work = work
+        self.out = out
+        self.seed = seed
+        self.timeout = timeout
+        self.render_docs = render_docs
+        self.baseline_docs = baseline_docs
+        self.spelling_size = spelling_size or max([s for s in sizes if s <= 1000] or [min(sizes)])
+        self.log = log
+        self.notes: list[str] = []
+
+    def note(self, msg: str) -> None:
+        if msg not in self.notes:
+            self.notes.append(msg)
+            self.log(f"bench: note: {msg}")
+
+    # -- corpora --------------------------------------------------------------------------
+
+    def corpus(self, n: int) -> tuple[Path, Path, dict]:
+        d = self.work / f"corpus-{n}"
+        t = time.perf_counter()
+        manifest = generate.generate(n, d, seed=self.seed)
+        self.log(f"bench: corpus of {n} leaflets ({manifest['words']:,} words) in {d} "
+                 f"[{time.perf_counter() - t:.1f} s]")
+        return d, write_config(d), manifest
+
+    def run_lint(self, cfg: Path, leaflets: Path, report: Path) -> Measured:
+        m = measure(leaflint_cmd(cfg, "lint", str(leaflets), "--format", "json", "-o", str(report)),
+                    timeout=self.timeout)
+        if m.timed_out:
+            self.note(f"lint of {leaflets} stopped after {self.timeout:.0f} s")
+        elif not m.ok:
+            self.note(f"lint of {leaflets} failed (exit {m.returncode}): {m.stderr.strip()[-300:]}")
+        return m
+
+    def measure_corpus(self, n: int) -> dict:
+        d, cfg, manifest = self.corpus(n)
+        leaflets = d / "leaflets"
+        out = d / "out"
+        want_text = n == self.spelling_size
+        text_file = d / "text.txt"
+        stage_json = d / "stages.json"
+        self.log(f"bench: {n}: stages, one process, timed per stage")
+        args = ["_stages", str(leaflets), "--config", str(cfg)]
+        if want_text:
+            args += ["--text-out", str(text_file)]
+        sm = measure(bench_cmd(*args), timeout=self.timeout, stdout=stage_json)
+        stages = {"ingest": None, "facts": None, "spelling": None, "grammar": None, "rules": None}
+        words = manifest["words"]
+        stage_data: dict = {}
+        if sm.returncode == 0:
+            stage_data = json.loads(stage_json.read_text(encoding="utf-8"))
+            stages.update({k: _round(v) for k, v in stage_data["stages"].items()})
+            words = stage_data["words"]
+            for note in stage_data["notes"]:
+                self.note(note)
+        else:
+            self.note(f"stage probe on {n} leaflets failed: {sm.stderr.strip()[-300:]}")
+
+        cache = out / ".cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        self.log(f"bench: {n}: cold lint")
+        report = d / "lint.json"
+        cold = self.run_lint(cfg, leaflets, report)
+        has_cache = cache.is_dir() and any(cache.iterdir())
+        self.log(f"bench: {n}: warm lint" + ("" if has_cache else " (no result cache: same as cold)"))
+        warm = self.run_lint(cfg, leaflets, d / "lint-warm.json")
+        if not has_cache:
+            self.note(f"no result cache under {out / '.cache'}: warm lint is a second cold run")
+        self.log(f"bench: {n}: re-lint after editing one leaflet")
+        relint = self.relint_one(cfg, leaflets, d / "lint-relint.json")
+        found = planted_found(report, manifest) if cold.ok else {}
+        row = {
+            "leaflets": n,
+            "words": words,
+            "cold_lint_s": _round(cold.seconds) if cold.ok else None,
+            "warm_lint_s": _round(warm.seconds) if warm.ok else None,
+            "relint_one_s": _round(relint.seconds) if relint.ok else None,
+            "peak_rss_mb": round(max(cold.peak_rss_mb, warm.peak_rss_mb, relint.peak_rss_mb), 1),
+            "stages": stages,
+            "stages_peak_rss_mb": round(sm.peak_rss_mb, 1),
+            "cache": has_cache,
+            "planted": found,
+        }
+        self.log(f"bench: {n}: {json.dumps(row)}")
+        return row
+
+    def relint_one(self, cfg: Path, leaflets: Path, report: Path) -> Measured:
+        files = sorted(leaflets.glob("*.txt"))
+        victim = files[len(files) // 2]
+        original = victim.read_bytes()
+        try:
+            # a real edit: a new paragraph with a quantity, so facts and findings can change
+            victim.write_bytes(original + "\nNa de behandeling mag je na 2 weken weer zwemmen.\n".encode())
+            return self.run_lint(cfg, leaflets, report)
+        finally:
+            victim.write_bytes(original)
+
+    # -- spelling ---------------------------------------------------------------------------
+
+    def spelling(self, rows: list[dict]) -> dict:
+        row = next((r for r in rows if r["leaflets"] == self.spelling_size), None)
+        text = self.work / f"corpus-{self.spelling_size}" / "text.txt"
+        result = {"leaflets": self.spelling_size, "words": None, "words_per_s": None,
+                  "hunspell_words_per_s": None, "ratio": None}
+        if row is None or not text.is_file():
+            self.note("spelling comparison skipped: no stage measurement for its corpus")
+            return result
+        words = row["words"]
+        result["words"] = words
+        ours = row["stages"].get("spelling")
+        if ours:
+            result["words_per_s"] = round(words / ours)
+        hunspell = shutil.which("hunspell")
+        if not hunspell:
+            self.note("hunspell not installed: spelling baseline not measured (apt-get install hunspell)")
+            return result
+        self.log(f"bench: hunspell -l -d nl_NL on the text of {self.spelling_size} leaflets")
+        m = measure(["sh", "-c", f'exec "{hunspell}" -l -i utf-8 -d nl_NL < "{text}"'], timeout=self.timeout)
+        if m.returncode != 0:
+            self.note(f"hunspell failed (exit {m.returncode}): {m.stderr.strip()[-200:]}")
+            return result
+        result["hunspell_words_per_s"] = round(words / m.seconds)
+        if result["words_per_s"]:
+            result["ratio"] = round(result["words_per_s"] / result["hunspell_words_per_s"], 2)
+        return result
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def render(self) -> dict:
+        n = self.render_docs
+        result = {"documents": 0, "pdf_per_s": None, "cli_pdf_per_s": None, "ratio_vs_cli": None,
+                  "chromium_pdf_per_s": None, "unchanged_rebuild_s": None, "leaflets": n}
+        d, cfg, _ = self.corpus(n)
+        leaflets = d / "leaflets"
+        fresh = d / "render-fresh"
+        shutil.rmtree(fresh, ignore_errors=True)
+        self.log(f"bench: render {n} leaflets in one process")
+        probe_json = d / "render.json"
+        m = measure(bench_cmd("_render", str(leaflets), "--config", str(cfg), "--out", str(fresh)),
+                    timeout=self.timeout, stdout=probe_json)
+        if m.returncode != 0:
+            self.note(f"render probe failed (exit {m.returncode}): {m.stderr.strip()[-300:]}")
+            return result
+        data = json.loads(probe_json.read_text(encoding="utf-8"))
+        for note in data["notes"]:
+            self.note(note)
+        if not data["seconds"] or not data["documents"]:
+            if data["seconds"] is not None:
+                self.note("the build wrote no PDF: rendering not compared")
+            return result
+        result["documents"] = data["documents"]
+        result["pdf_per_s"] = round(data["documents"] / data["seconds"], 2)
+        result["render_peak_rss_mb"] = round(m.peak_rss_mb, 1)
+        html = [Path(p) for p in data["html"]][: self.baseline_docs]
+        if not html:
+            self.note("the build wrote no HTML: no per-document baselines")
+        else:
+            cli = self.per_document([str(Path(sys.executable).with_name("weasyprint"))], html, d / "cli-pdf",
+                                    lambda exe, src, dst: [*exe, str(src), str(dst)])
+            if cli:
+                result["cli_pdf_per_s"] = round(cli, 2)
+                result["ratio_vs_cli"] = round(result["pdf_per_s"] / cli, 2)
+            chromium = next((shutil.which(c) for c in ("chromium", "chromium-browser", "google-chrome")
+                             if shutil.which(c)), None)
+            if chromium:
+                chrome = self.per_document([chromium], html, d / "chromium-pdf", _chromium_args)
+                if chrome:
+                    result["chromium_pdf_per_s"] = round(chrome, 2)
+            else:
+                self.note("chromium not installed: no Chromium baseline")
+        # the user's command: a full `leaflint build` twice into the same folder; the second
+        # run has nothing to do
+        cli_out = d / "render-cli"
+        shutil.rmtree(cli_out, ignore_errors=True)
+        self.log(f"bench: leaflint build of {n} leaflets, then again with nothing changed")
+        first = measure(leaflint_cmd(cfg, "build", str(leaflets), "--out", str(cli_out)), timeout=self.timeout)
+        second = measure(leaflint_cmd(cfg, "build", str(leaflets), "--out", str(cli_out)), timeout=self.timeout)
+        if first.ok and second.ok:
+            result["first_build_s"] = _round(first.seconds)
+            result["unchanged_rebuild_s"] = _round(second.seconds)
+        else:
+            bad = first if not first.ok else second
+            self.note(f"leaflint build failed (exit {bad.returncode}): {bad.stderr.strip()[-300:]}")
+        return result
+
+    def per_document(self, exe: list[str], html: list[Path], dest: Path, make_cmd) -> float | None:
+        """PDFs per second making one PDF per process, as many processes at a time as cores."""
+        shutil.rmtree(dest, ignore_errors=True)
+        dest.mkdir(parents=True)
+        name = Path(exe[0]).name
+        self.log(f"bench: {name}: one process per document, {len(html)} documents")
+        jobs = machine.usable_cores()
+
+        def one(i_src):
+            i, src = i_src
+            dst = dest / f"{i:04d}.pdf"
+            return measure(make_cmd(exe, src, dst), timeout=300).returncode == 0 and dst.is_file()
+
+        t = time.perf_counter()
+        with ThreadPoolExecutor(jobs) as pool:
+            ok = list(pool.map(one, enumerate(html)))
+        seconds = time.perf_counter() - t
+        if not all(ok):
+            self.note(f"{name}: {ok.count(False)} of {len(html)} documents failed; baseline not used")
+            return None
+        return len(html) / seconds
+
+    # -- the whole run ----------------------------------------------------------------------
+
+    def run(self) -> dict:
+        started = dt.datetime.now(dt.timezone.utc)
+        t0 = time.perf_counter()
+        rows = []
+        for n in self.sizes:
+            rows.append(self.measure_corpus(n))
+        spelling = self.spelling(rows)
+        render = self.render() if self.render_docs else {}
+        result = {
+            "machine": machine.describe(),
+            "started": started.isoformat(timespec="seconds"),
+            "seconds": round(time.perf_counter() - t0, 1),
+            "seed": self.seed,
+            "corpora": rows,
+            "spelling": spelling,
+            "render": render,
+        }
+        result["targets"] = evaluate_targets(result)
+        result["notes"] = self.notes
+        return result
+
+
+def _chromium_args(exe: list[str], src: Path, dst: Path) -> list[str]:
+    profile = tempfile.mkdtemp(prefix="bench-chromium-")
+    return [*exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
+            f"--user-data-dir={profile}", f"--print-to-pdf={dst}", src.resolve().as_uri()]
+
+
+def _round(v: float | None) -> float | None:
+    return None if v is None else round(v, 3)
+
+
+def planted_found(report: Path, manifest: dict) -> dict:
+    """How many planted misspellings and conflicts the cold lint reported (a sanity check that
+    the benchmark measured a linter doing its work, not one that found nothing)."""
+    try:
+        diags = json.loads(report.read_text(encoding="utf-8"))["diagnostics"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    spelled = {(d.get("leaflet"), d.get("match")) for d in diags if str(d.get("rule", "")).startswith("spelling.")}
+    lines = {(d.get("leaflet"), d.get("line")) for d in diags if str(d.get("rule", "")).startswith("facts.")}
+    typos = manifest["planted"]["misspellings"]
+    conflicts = manifest["planted"]["conflicts"]
+    return {
+        "misspellings": len(typos),
+        "misspellings_found": sum((t["leaflet"], t["typo"]) in spelled for t in typos),
+        "conflicts": len(conflicts),
+        "conflicts_found": sum((c["leaflet"], c["line"]) in lines for c in conflicts),
+        "findings": len(diags),
+    }
+
+
+def evaluate_targets(result: dict) -> list[dict]:
+    by_size = {r["leaflets"]: r for r in result["corpora"]}
+    relint_row = by_size.get(1000) or (result["corpora"][-1] if result["corpora"] else {})
+    values = {
+        "cold_lint_1000_s": by_size.get(1000, {}).get("cold_lint_s"),
+        "relint_one_s": relint_row.get("relint_one_s"),
+        "cold_lint_10000_s": by_size.get(10000, {}).get("cold_lint_s"),
+        "peak_rss_10000_mb": by_size.get(10000, {}).get("peak_rss_mb"),
+        "spelling_ratio": result["spelling"].get("ratio"),
+        "pdf_per_s": result["render"].get("pdf_per_s"),
+        "render_ratio_vs_cli": result["render"].get("ratio_vs_cli"),
+        "unchanged_rebuild_s": result["render"].get("unchanged_rebuild_s"),
+    }
+    out = []
+    for key, what, limit, kind, unit in TARGETS:
+        v = values[key]
+        met = None if v is None else (v <= limit if kind == "max" else v >= limit)
+        out.append({"name": key, "what": what, "target": limit, "kind": kind, "unit": unit,
+                    "value": v, "met": met})
+    return out
+
+
+def default_work_dir() -> Path:
+    return OUTPUT_DIR / "bench"

@@ -1,0 +1,89 @@
+"""bench.json -> the Markdown tables that go in the README (and on the terminal)."""
+
+from __future__ import annotations
+
+from pipeline.bench.machine import one_line
+
+STAGES = ("ingest", "facts", "spelling", "grammar", "rules")
+
+
+def _s(v) -> str:
+    return "–" if v is None else f"{v:.2f} s" if v < 10 else f"{v:.1f} s"
+
+
+def _n(v, digits: int = 0) -> str:
+    if v is None:
+        return "–"
+    return f"{v:,.{digits}f}"
+
+
+def _ratio(v) -> str:
+    return "–" if v is None else f"{v:.2f}×"
+
+
+def _met(t: dict) -> str:
+    return {True: "yes", False: "**no**", None: "not measured"}[t["met"]]
+
+
+def _target_value(t: dict) -> str:
+    v = t["value"]
+    if v is None:
+        return "–"
+    unit = t["unit"]
+    if unit == "x":
+        return _ratio(v)
+    if unit == "s":
+        return _s(v)
+    return f"{v:,.1f} {unit}"
+
+
+def _limit(t: dict) -> str:
+    sign = "≤" if t["kind"] == "max" else "≥"
+    unit = "×" if t["unit"] == "x" else f" {t['unit']}"
+    return f"{sign} {t['target']:g}{unit}"
+
+
+def markdown(result: dict) -> str:
+    lines = [
+        f"Benchmark run {result.get('started', '')[:10]} on {one_line(result['machine'])} "
+        f"(`make bench`, seed {result.get('seed')}; wall time, fresh process per run).",
+        "",
+        "| leaflets | words | cold lint | warm lint | re-lint one | peak RSS | "
+        + " | ".join(STAGES) + " |",
+        "|---:|---:|---:|---:|---:|---:|" + "---:|" * len(STAGES),
+    ]
+    for r in result["corpora"]:
+        warm = _s(r["warm_lint_s"]) + ("" if r.get("cache") else " ¹")
+        cells = [
+            f"{r['leaflets']:,}", _n(r["words"]), _s(r["cold_lint_s"]), warm, _s(r["relint_one_s"]),
+            f"{r['peak_rss_mb']:,.0f} MB", *(_s(r["stages"].get(k)) for k in STAGES),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    if any(not r.get("cache") for r in result["corpora"]):
+        lines += ["", "¹ no result cache yet: the warm run recomputes everything (warm = cold)."]
+
+    sp, rd = result.get("spelling") or {}, result.get("render") or {}
+    lines += [
+        "",
+        "| comparison | leaflint | baseline | ratio (ours ÷ theirs) |",
+        "|---|---:|---:|---:|",
+        f"| spelling, {_n(sp.get('words'))} words ({sp.get('leaflets', '–')} leaflets) | "
+        f"{_n(sp.get('words_per_s'))} words/s | `hunspell -l -d nl_NL`: {_n(sp.get('hunspell_words_per_s'))} words/s "
+        f"| {_ratio(sp.get('ratio'))} |",
+        f"| rendering, {rd.get('documents', 0)} PDFs ({rd.get('leaflets', '–')} leaflets) | "
+        f"{_n(rd.get('pdf_per_s'), 2)} PDF/s | one `weasyprint` process per PDF: {_n(rd.get('cli_pdf_per_s'), 2)} PDF/s "
+        f"| {_ratio(rd.get('ratio_vs_cli'))} |",
+        f"| rendering | {_n(rd.get('pdf_per_s'), 2)} PDF/s | one `chromium --headless --print-to-pdf` per PDF: "
+        f"{_n(rd.get('chromium_pdf_per_s'), 2)} PDF/s | "
+        f"{_ratio(rd['pdf_per_s'] / rd['chromium_pdf_per_s'] if rd.get('pdf_per_s') and rd.get('chromium_pdf_per_s') else None)} |",
+        f"| `leaflint build` again, nothing changed | {_s(rd.get('unchanged_rebuild_s'))} | | |",
+        "",
+        "| target (issue 6) | limit | measured | met |",
+        "|---|---:|---:|---|",
+    ]
+    for t in result.get("targets", []):
+        lines.append(f"| {t['what']} | {_limit(t)} | {_target_value(t)} | {_met(t)} |")
+    notes = result.get("notes") or []
+    if notes:
+        lines += ["", "Notes:", *(f"- {n}" for n in notes)]
+    return "\n".join(lines) + "\n"
