@@ -50,6 +50,7 @@ class Block:
     index: int = 0  # position among the document's blocks
     section: str = ""  # text of the nearest heading before this block ("" if none)
     ordered: bool = False  # list item of a numbered list
+    cell: tuple[int, int, int] | None = None  # table_cell: (table, row, column), all 0-based
 
     def source_offset(self, i: int) -> int:
         """Offset in ``Document.source`` of text position ``i`` (0 <= i <= len(text)).

@@ -16,6 +16,10 @@ Reader = Callable[[Path, dict], Document]
 # suffix -> module in pipeline.ingest that defines ``read(path, meta)``
 READERS = {
     ".txt": "plaintext",
+    ".md": "mdreader",
+    ".markdown": "mdreader",
+    ".html": "htmlreader",
+    ".htm": "htmlreader",
 }
 
 

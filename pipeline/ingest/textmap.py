@@ -98,6 +98,10 @@ class TextBuilder:
                 self._pos += 1
 
     @property
+    def ends_with_space(self) -> bool:
+        return self._pending_space or (bool(self._parts) and self._parts[-1].endswith(" "))
+
+    @property
     def text(self) -> str:
         return "".join(self._parts)
 

@@ -1,0 +1,281 @@
+"""Markdown (.md, .markdown): block structure from markdown-it, inline markup removed, exact positions.
+
+markdown-it gives the block structure (headings ATX and setext, lists, paragraphs, pipe tables,
+block quotes) with the source lines of each block, and the inline tokens of each block in order.
+The text of each inline token stands literally in the source (escapes and entities come as
+tokens of their own), so the reader walks the source forward from the block's first line and
+finds each piece there; what lies between (``**``, ``[``, ``](url)``, ``<!-- -->``, ``&amp;``) is
+markup and stays out of the block text. A character decoded from an entity has no source run of
+its own and maps to the entity's first character.
+
+Raw HTML blocks are read by the HTML reader over their source range, so a leaflet that mixes
+Markdown and HTML keeps its text and positions. YAML front matter is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from pipeline.ingest import decode
+from pipeline.ingest.document import Block, Document
+from pipeline.ingest.textmap import TextBuilder, spaces_to_blank
+
+_FRONT_MATTER = re.compile(r"\A---[ ]*\n.*?\n(?:---|\.\.\.)[ ]*(?:\n|\Z)", re.S)
+
+_md: MarkdownIt | None = None
+
+
+def _parser() -> MarkdownIt:
+    global _md
+    if _md is None:
+        # text_join would merge escapes and entities into the text around them and hide them.
+        _md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    return _md
+
+
+def read(path: Path, meta: dict) -> Document:
+    text, notes = decode(path.read_bytes(), path)
+    blocks = parse_markdown(text)
+    return Document(path=path, id=path.stem, format="md", source=text, blocks=blocks, meta=meta, notes=notes)
+
+
+def parse_markdown(source: str) -> list[Block]:
+    """Blocks of a Markdown text; positions are offsets in ``source``."""
+    work = spaces_to_blank(source)
+    m = _FRONT_MATTER.match(work)
+    if m:
+        # Blank it out, keeping every line end, so line numbers stay those of the file.
+        fm = m.group()
+        work = re.sub(r"[^\n]", " ", fm) + work[len(fm):]
+    tokens = _parser().parse(work)
+    line_starts = [0]
+    i = work.find("\n")
+    while i != -1:
+        line_starts.append(i + 1)
+        i = work.find("\n", i + 1)
+    return _Walker(work, line_starts).run(tokens)
+
+
+class _Walker:
+    def __init__(self, work: str, line_starts: list[int]):
+        self.work = work
+        self.line_starts = line_starts
+        self.blocks: list[Block] = []
+        self.used = 0  # offset up to which the source has been read
+
+    def offset(self, line: int) -> int:
+        return self.line_starts[line] if line < len(self.line_starts) else len(self.work)
+
+    def run(self, tokens) -> list[Block]:
+        lists: list[bool] = []  # open lists, True = ordered
+        heading_level = 0
+        in_item = 0
+        table = -1
+        row = -1
+        col = 0
+        in_cell = False
+        for tok in tokens:
+            t = tok.type
+            if t == "heading_open":
+                heading_level = int(tok.tag[1])
+            elif t == "heading_close":
+                heading_level = 0
+            elif t in ("bullet_list_open", "ordered_list_open"):
+                lists.append(t == "ordered_list_open")
+            elif t in ("bullet_list_close", "ordered_list_close"):
+                lists.pop()
+            elif t == "list_item_open":
+                in_item += 1
+            elif t == "list_item_close":
+                in_item -= 1
+            elif t == "table_open":
+                table += 1
+                row = -1
+            elif t == "tr_open":
+                row += 1
+                col = 0
+            elif t in ("th_open", "td_open"):
+                in_cell = True
+            elif t in ("th_close", "td_close"):
+                col += 1
+                in_cell = False
+            elif t == "inline":
+                # Never look before what earlier blocks used: table cells of one row share a line map.
+                start = max(self.offset(tok.map[0]) if tok.map else 0, self.used)
+                end = self.offset(tok.map[1]) if tok.map else len(self.work)
+                tb = TextBuilder()
+                self.used = max(self.used, self.inline(tok.children or [], start, end, tb))
+                if not tb.text.strip():
+                    continue
+                if heading_level:
+                    self.blocks.append(tb.block("heading", level=heading_level))
+                elif in_cell:
+                    self.blocks.append(tb.block("table_cell", cell=(table, row, col)))
+                elif in_item and lists:
+                    self.blocks.append(tb.block("list_item", level=len(lists), ordered=lists[-1]))
+                else:
+                    self.blocks.append(tb.block("paragraph"))
+            elif t == "table_close":
+                row = -1
+            elif t in ("code_block", "fence"):
+                first = tok.map[0] + (1 if t == "fence" else 0)
+                tb = TextBuilder()
+                self.words(tok.content, self.offset(first), self.offset(tok.map[1]), tb)
+                if tb.text.strip():
+                    kind = "list_item" if in_item and lists else "paragraph"
+                    kw = {"level": len(lists), "ordered": lists[-1]} if kind == "list_item" else {}
+                    self.blocks.append(tb.block(kind, **kw))
+            elif t == "html_block":
+                self.html(self.offset(tok.map[0]), self.offset(tok.map[1]))
+        return self.blocks
+
+    def html(self, start: int, end: int) -> None:
+        from pipeline.ingest.htmlreader import parse_html_range
+
+        self.blocks.extend(parse_html_range(self.work, start, min(end, len(self.work))))
+
+    # --- inline ---------------------------------------------------------------------------------
+
+    def inline(self, children, cursor: int, end: int, tb: TextBuilder) -> int:
+        work = self.work
+        k = 0
+        n = len(children)
+        while k < n:
+            c = children[k]
+            t = c.type
+            if t == "text":
+                cursor = self.text(c.content, cursor, end, tb)
+            elif t == "text_special":
+                pos = work.find(c.markup, cursor, end)
+                if pos == -1:
+                    tb.insert(spaces_to_blank(c.content))
+                    k += 1
+                    continue
+                if c.info == "escape":
+                    tb.add(c.content, pos + 1)
+                elif c.content.isspace():
+                    tb.space()
+                else:
+                    tb.insert(spaces_to_blank(c.content))
+                cursor = pos + len(c.markup)
+            elif t == "code_inline":
+                pos = work.find(c.markup, cursor, end)
+                if pos != -1:
+                    cursor = pos + len(c.markup)
+                cursor = self.text(c.content, cursor, end, tb)
+                pos = work.find(c.markup, cursor, end)
+                if pos != -1:
+                    cursor = pos + len(c.markup)
+            elif t in ("softbreak", "hardbreak"):
+                nl = work.find("\n", cursor, end)
+                tb.space()
+                if nl != -1:
+                    cursor = nl + 1
+            elif t == "html_inline":
+                pos = work.find(c.content, cursor, end)
+                if pos != -1:
+                    cursor = pos + len(c.content)
+            elif t == "link_open":
+                if c.markup == "autolink":
+                    pos = work.find("<", cursor, end)
+                else:
+                    pos = work.find("[", cursor, end)
+                if pos != -1:
+                    cursor = pos + 1
+            elif t == "link_close":
+                cursor = _skip_link_tail(work, cursor, end, c.markup == "autolink")
+            elif t == "image":
+                pos = work.find("![", cursor, end)
+                if pos != -1:
+                    cursor = _skip_link_tail(work, _match_bracket(work, pos + 1, end), end, False)
+            k += 1
+        return cursor
+
+    def text(self, content: str, cursor: int, end: int, tb: TextBuilder) -> int:
+        if not content:
+            return cursor
+        pos = self.work.find(content, cursor, end)
+        if pos != -1:
+            after = pos + len(content)
+            if tb.ends_with_space or not len(tb):
+                # markup between two spaces ("a <!-- x --> b") must not leave a double space
+                stripped = content.lstrip(" ")
+                pos += len(content) - len(stripped)
+                content = stripped
+            tb.add(content, pos)
+            return after
+        return self.words(content, cursor, end, tb)
+
+    def words(self, content: str, cursor: int, end: int, tb: TextBuilder) -> int:
+        """Align ``content`` word by word (code spans and table cells change white space)."""
+        work = self.work
+        for i, word in enumerate(content.split()):
+            if i or content[:1].isspace():
+                tb.space()
+            pos = work.find(word, cursor, end)
+            if pos == -1:
+                tb.insert(word)
+            else:
+                tb.add(word, pos)
+                cursor = pos + len(word)
+        if content[-1:].isspace():
+            tb.space()
+        return cursor
+
+
+def _match_bracket(work: str, pos: int, end: int) -> int:
+    """Offset just after the ``]`` that closes the ``[`` at ``pos``."""
+    depth = 0
+    i = pos
+    while i < end:
+        ch = work[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return end
+
+
+def _skip_link_tail(work: str, cursor: int, end: int, autolink: bool) -> int:
+    """Move past ``](destination "title")``, ``][ref]``, ``]`` or the ``>`` of an autolink."""
+    if autolink:
+        pos = work.find(">", cursor, end)
+        return pos + 1 if pos != -1 else cursor
+    pos = work.find("]", cursor, end)
+    if pos == -1:
+        return cursor
+    i = pos + 1
+    if i < end and work[i] == "(":
+        depth = 0
+        quote = ""
+        while i < end:
+            ch = work[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "\"'" and work[i - 1] in " \n":
+                quote = ch
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            i += 1
+        return end
+    if i < end and work[i] == "[":
+        close = work.find("]", i, end)
+        return close + 1 if close != -1 else i
+    return i
