@@ -1,0 +1,142 @@
+"""The fact catalog (schema/catalog.yaml): fact kinds, their cues and qualifiers, as data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.paths import SCHEMA_DIR
+from pipeline.yamlio import DataFileError, _position, load_validated
+
+CATALOG_PATH = SCHEMA_DIR / "catalog.yaml"
+SCOPES = ("before", "after", "near", "clause", "sentence", "topic", "context")
+# a cue that matches in a narrow scope says more than one that matches somewhere in the paragraph
+SCOPE_WEIGHT = {"before": 4, "after": 4, "near": 4, "clause": 3, "sentence": 2, "topic": 1.5, "context": 1}
+
+
+@dataclass(frozen=True)
+class Cue:
+    scope: str
+    rx: re.Pattern
+
+
+@dataclass
+class Qualifier:
+    name: str
+    values: dict[str, re.Pattern] = field(default_factory=dict)
+    unit: str | None = None
+    before: re.Pattern | None = None
+
+
+@dataclass
+class FactKind:
+    key: str
+    label: str
+    unit: str
+    severity: str
+    mode: str = "interval"
+    compare: bool = True
+    priority: float = 0
+    qualifiers: tuple[str, ...] = ()
+    pattern: re.Pattern | None = None
+    require: tuple[Cue, ...] = ()
+    exclude: tuple[Cue, ...] = ()
+    examples: list = field(default_factory=list)
+    counterexamples: list = field(default_factory=list)
+    order: int = 0
+
+    @property
+    def is_text(self) -> bool:
+        return self.unit == "text"
+
+
+@dataclass
+class Catalog:
+    path: Path
+    kinds: list[FactKind]
+    qualifiers: dict[str, Qualifier]
+    anaphora: re.Pattern | None
+    anaphora_next: re.Pattern | None = None
+
+    def kind(self, key: str) -> FactKind | None:
+        return self._by_key().get(key)
+
+    def _by_key(self) -> dict[str, FactKind]:
+        if not hasattr(self, "_index"):
+            self._index = {k.key: k for k in self.kinds}
+        return self._index
+
+
+def _compile(data, path: Path, where: list, text: str) -> re.Pattern:
+    try:
+        return re.compile(text, re.IGNORECASE)
+    except re.error as e:
+        line, col = _position(data, where)
+        field_name = "/".join(str(w) for w in where)
+        raise DataFileError(path, f"{field_name}: not a valid regular expression ({e})", line, col, field_name) from None
+
+
+def load_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
+    """Load and validate the catalog; raise DataFileError naming the file and field."""
+    p = Path(path)
+    data = load_validated(p, "catalog.schema.json")
+    quals: dict[str, Qualifier] = {}
+    for name, q in (data.get("qualifiers") or {}).items():
+        qual = Qualifier(name=name, unit=q.get("unit"))
+        for value, rx in (q.get("values") or {}).items():
+            qual.values[str(value)] = _compile(data, p, ["qualifiers", name, "values", value], rx)
+        if q.get("before"):
+            qual.before = _compile(data, p, ["qualifiers", name, "before"], q["before"])
+        quals[name] = qual
+    kinds: list[FactKind] = []
+    seen: set[str] = set()
+    for i, k in enumerate(data["facts"]):
+        key = str(k["key"])
+        if key in seen:
+            line, col = _position(data, ["facts", i, "key"])
+            raise DataFileError(p, f"facts/{i}/key: '{key}' is declared twice", line, col, f"facts/{i}/key")
+        seen.add(key)
+        for qn in k.get("qualifiers") or []:
+            if qn not in quals:
+                line, col = _position(data, ["facts", i, "qualifiers"])
+                raise DataFileError(p, f"facts/{i}/qualifiers: unknown qualifier '{qn}' (declare it under qualifiers)",
+                                    line, col, f"facts/{i}/qualifiers")
+        cues = {}
+        for part in ("require", "exclude"):
+            cues[part] = tuple(
+                Cue(c["in"], _compile(data, p, ["facts", i, part, j, "cue"], c["cue"]))
+                for j, c in enumerate(k.get(part) or [])
+            )
+        kinds.append(FactKind(
+            key=key, label=str(k["label"]), unit=str(k["unit"]), severity=str(k["severity"]),
+            mode=str(k.get("mode", "interval")), compare=bool(k.get("compare", True)),
+            priority=float(k.get("priority", 0)), qualifiers=tuple(k.get("qualifiers") or ()),
+            pattern=_compile(data, p, ["facts", i, "pattern"], k["pattern"]) if k.get("pattern") else None,
+            require=cues["require"], exclude=cues["exclude"],
+            examples=[_plain(e) for e in k["examples"]], counterexamples=[str(c) for c in k["counterexamples"]],
+            order=i,
+        ))
+    anaphora = _compile(data, p, ["anaphora"], data["anaphora"]) if data.get("anaphora") else None
+    anaphora_next = _compile(data, p, ["anaphora_next"], data["anaphora_next"]) if data.get("anaphora_next") else None
+    return Catalog(path=p, kinds=kinds, qualifiers=quals, anaphora=anaphora, anaphora_next=anaphora_next)
+
+
+def _plain(x):
+    if isinstance(x, dict):
+        return {str(k): _plain(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_plain(v) for v in x]
+    return x
+
+
+@lru_cache(maxsize=8)
+def _cached(path: str, mtime: float) -> Catalog:
+    return load_catalog(Path(path))
+
+
+def default_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
+    """The catalog, loaded once per file version."""
+    p = Path(path)
+    return _cached(str(p), p.stat().st_mtime)

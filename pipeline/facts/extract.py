@@ -1,0 +1,270 @@
+"""Catalog-driven fact extraction: quantities in sentences -> facts, by cues in their surroundings.
+
+For every sentence that states a quantity, each fact kind of the catalog whose unit fits is
+tried: all its ``require`` cues must match within their scope and no ``exclude`` cue may. The
+kind with the highest score wins (cues found in a narrow scope score more), ties go to the kind
+listed first. Questions are never read as claims. The scopes are described in
+schema/catalog.yaml and docs/facts.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.facts.catalog import SCOPE_WEIGHT, Catalog, Cue, FactKind
+from pipeline.facts.model import Fact
+from pipeline.facts.quantity import Quantity, convert, convertible, parse_quantities
+from pipeline.ingest.document import Block, Document
+from pipeline.text import split_sentences
+
+_CLAUSE_SPLIT = re.compile(r",\s+|;\s*|\s+[–—]\s+")
+_WINDOW = 60  # characters of a before/after window
+
+# narrowest first; the weight of a cue is that of the narrowest scope it matches in
+_SEARCH_ORDER = {
+    "before": ("before",),
+    "after": ("after",),
+    "near": ("before", "after"),
+    "clause": ("clause",),
+    "sentence": ("clause", "sentence"),
+    "topic": ("clause", "sentence", "topic"),
+    "context": ("clause", "sentence", "topic", "context"),
+}
+
+
+@dataclass
+class _Sentence:
+    block: Block
+    start: int  # offset of the sentence in the block text
+    text: str
+    scopes: dict[str, str]  # sentence, topic, context
+
+
+@dataclass
+class _Slot:
+    """One quantity in its sentence, with the texts its cues are matched against."""
+
+    q: Quantity
+    clause: str
+    clause_start: int
+    before: str
+    after: str
+
+
+def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
+    """All facts of ``doc`` in document order, without sidecar pins applied."""
+    facts: list[Fact] = []
+    text_kinds = [k for k in catalog.kinds if k.is_text and k.pattern is not None]
+    number_kinds = [k for k in catalog.kinds if not k.is_text]
+    prev_block: Block | None = None
+    last_prose: Block | None = None
+    for block in doc.blocks:
+        lead = _lead(block, prev_block, last_prose)
+        sentences = split_sentences(block.text)
+        for si, (s, e) in enumerate(sentences):
+            stext = block.text[s:e]
+            for kind in text_kinds:
+                for m in kind.pattern.finditer(stext):
+                    value = m.group().strip()
+                    a, b = m.start(), m.end()
+                    if value.startswith("(") and ")" not in value:
+                        value, a = value[1:].lstrip(), a + 1 + (len(value) - 1 - len(value[1:].lstrip()))
+                    facts.append(_fact(doc, block, s, a, b, kind, stext, text=value))
+            if stext.rstrip().endswith("?"):
+                continue
+            qs = parse_quantities(stext)
+            if not qs:
+                continue
+            prev = block.text[sentences[si - 1][0] : sentences[si - 1][1]] if si > 0 else lead
+            sentence_scope = stext
+            if catalog.anaphora is not None and prev and catalog.anaphora.search(stext):
+                sentence_scope = stext + "\n" + prev
+            if si + 1 < len(sentences) and catalog.anaphora_next is not None:
+                nxt = block.text[sentences[si + 1][0] : sentences[si + 1][1]]
+                if catalog.anaphora_next.search(nxt):
+                    sentence_scope += "\n" + nxt
+            heading = block.section if block.kind != "heading" else ""
+            topic = heading
+            context = "\n".join(x for x in (block.text, lead) if x)
+            sent = _Sentence(block, s, stext, {"sentence": sentence_scope, "topic": topic, "context": context})
+            facts.extend(_facts_in_sentence(doc, sent, qs, number_kinds, catalog))
+        prev_block = block
+        if block.kind != "list_item":
+            last_prose = block
+    return facts
+
+
+def _lead(block: Block, prev: Block | None, last_prose: Block | None) -> str:
+    """The sentence a block's first sentence continues: a heading or question before it, or the
+    lead-in of a list ("Bel direct bij:")."""
+    src = None
+    if block.kind == "list_item":
+        src = last_prose
+    elif prev is not None and (prev.kind == "heading" or prev.text.rstrip().endswith(("?", ":"))):
+        src = prev
+    if src is None:
+        return ""
+    spans = split_sentences(src.text)
+    return src.text[spans[-1][0] : spans[-1][1]] if spans else ""
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _CLAUSE_SPLIT.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out or [(0, len(text))]
+
+
+def _slots(text: str, qs: list[Quantity]) -> list[_Slot]:
+    clauses = _clauses(text)
+    slots = []
+    for i, q in enumerate(qs):
+        cs, ce = next(((a, b) for a, b in clauses if a <= q.core_start < b), (0, len(text)))
+        lo = max(cs, qs[i - 1].end if i > 0 and qs[i - 1].end <= q.start else cs, q.core_start - _WINDOW)
+        hi = min(ce, qs[i + 1].start if i + 1 < len(qs) and qs[i + 1].start >= q.end else ce, q.end + _WINDOW)
+        slots.append(_Slot(q, text[cs:ce], cs, text[lo : q.core_start], text[q.end : max(hi, q.end)]))
+    return slots
+
+
+class _Matcher:
+    """Cue matching for one sentence; results for sentence-wide scopes are cached."""
+
+    def __init__(self, sent: _Sentence):
+        self.sent = sent
+        self.cache: dict[tuple[int, str], bool] = {}
+
+    def search(self, cue: Cue, slot: _Slot, scope: str) -> bool:
+        if scope in ("before", "after", "clause"):
+            text = {"before": slot.before, "after": slot.after, "clause": slot.clause}[scope]
+            return cue.rx.search(text) is not None
+        key = (id(cue), scope)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = cue.rx.search(self.sent.scopes[scope]) is not None
+        return hit
+
+    def score(self, cue: Cue, slot: _Slot) -> float | None:
+        for scope in _SEARCH_ORDER[cue.scope]:
+            if self.search(cue, slot, scope):
+                return SCOPE_WEIGHT[scope]
+        return None
+
+    def kind_score(self, kind: FactKind, slot: _Slot) -> float | None:
+        total = kind.priority
+        for cue in kind.require:
+            s = self.score(cue, slot)
+            if s is None:
+                return None
+            total += s
+        for cue in kind.exclude:
+            if self.score(cue, slot) is not None:
+                return None
+        return total
+
+
+def _facts_in_sentence(doc: Document, sent: _Sentence, qs: list[Quantity], kinds: list[FactKind],
+                       catalog: Catalog) -> list[Fact]:
+    slots = _slots(sent.text, qs)
+    matcher = _Matcher(sent)
+    windows: dict[int, tuple[str, float]] = {}  # slot index -> (qualifier, value) for "binnen 2 weken"
+    for i, slot in enumerate(slots):
+        for qual in catalog.qualifiers.values():
+            if qual.unit and qual.before is not None and convertible(slot.q.unit, qual.unit):
+                if qual.before.search(slot.before):
+                    windows[i] = (qual.name, convert(slot.q.hi, slot.q.unit, qual.unit))
+                    break
+    chosen: dict[int, FactKind] = {}
+    for i, slot in enumerate(slots):
+        if i in windows:
+            continue
+        kind = _best(kinds, slot, matcher)
+        if kind is not None:
+            chosen[i] = kind
+    used_windows: set[int] = set()
+    facts = []
+    for i, kind in sorted(chosen.items()):
+        quals = _qualifiers(kind, slots[i], sent, catalog)
+        for qname in kind.qualifiers:
+            if qname in quals:
+                continue
+            near = sorted((abs(j - i), j) for j, (name, _) in windows.items() if name == qname)
+            if near:
+                j = near[0][1]
+                quals[qname] = _tidy(windows[j][1])
+                used_windows.add(j)
+        facts.append(_number_fact(doc, sent, slots[i].q, kind, quals))
+    for j in sorted(set(windows) - used_windows):
+        kind = _best(kinds, slots[j], matcher)
+        if kind is not None:
+            facts.append(_number_fact(doc, sent, slots[j].q, kind, _qualifiers(kind, slots[j], sent, catalog)))
+    facts.sort(key=lambda f: (f.line, f.column))
+    return facts
+
+
+def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher) -> FactKind | None:
+    best, best_score = None, None
+    for kind in kinds:
+        if not convertible(slot.q.unit, kind.unit):
+            continue
+        score = matcher.kind_score(kind, slot)
+        if score is not None and (best_score is None or score > best_score):
+            best, best_score = kind, score
+    return best
+
+
+def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) -> dict:
+    out: dict = {}
+    for qname in kind.qualifiers:
+        qual = catalog.qualifiers[qname]
+        if not qual.values:
+            continue
+        scopes = [slot.clause, sent.scopes["sentence"]]
+        if qname != "region":
+            scopes += [sent.scopes["topic"], sent.scopes["context"]]
+        for text in scopes:
+            found = [v for v, rx in qual.values.items() if rx.search(text)]
+            if len(found) == 1 or (found and qname != "region"):
+                out[qname] = found[0]
+                break
+            if len(found) > 1:
+                break  # two regions in one sentence but not in this clause: do not guess
+    return out
+
+
+def _number_fact(doc: Document, sent: _Sentence, q: Quantity, kind: FactKind, quals: dict) -> Fact:
+    if kind.mode == "threshold":
+        lo, hi = q.lo, q.hi
+    else:
+        lo, hi = q.min, q.max
+    original = None
+    if q.unit != kind.unit:
+        original = {"min": lo, "max": hi, "unit": q.unit}
+        lo, hi = convert(lo, q.unit, kind.unit), convert(hi, q.unit, kind.unit)
+    f = _fact(doc, sent.block, sent.start, q.start, q.end, kind, sent.text)
+    f.min, f.max = _tidy(lo), _tidy(hi)
+    f.approx = q.approx
+    f.qualifiers = quals
+    f.original = original
+    return f
+
+
+def _fact(doc: Document, block: Block, offset: int, start: int, end: int, kind: FactKind, quote: str,
+          text: str | None = None) -> Fact:
+    span = doc.span(block, offset + start, offset + end)
+    return Fact(
+        key=kind.key, text=text, unit=kind.unit, line=span.line, column=span.column,
+        end_line=span.end_line, end_column=span.end_column, quote=" ".join(quote.split()),
+        leaflet=doc.id, path=str(doc.path), leaflet_region=doc.region,
+    )
+
+
+def _tidy(v):
+    if v is None:
+        return None
+    v = round(float(v), 2)
+    return int(v) if v.is_integer() else v

@@ -1,0 +1,108 @@
+"""The fact model: one claim of a leaflet, tied to a catalog key and to its place in the source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+JSON_FIELDS = ("path", "leaflet", "key", "min", "max", "text", "unit", "approx", "qualifiers",
+               "line", "column", "quote")
+
+
+@dataclass
+class Fact:
+    key: str
+    min: float | None = None
+    max: float | None = None
+    text: str | None = None  # non-numeric values (a phone number as written)
+    unit: str = ""
+    approx: bool = False
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    quote: str = ""
+    leaflet: str = ""
+    path: str = ""
+    original: dict | None = None  # {"min", "max", "unit"} when converted (months -> weeks)
+    pinned: bool = False  # value or qualifiers set by a reviewer in the sidecar
+    reviewed: bool = False
+    reviewer: str | None = None
+    waived: str | None = None  # reason; a waived fact takes part in no check
+    leaflet_region: str = "NL"  # the leaflet's region (sidecar), for facts without a region
+
+    @property
+    def numeric(self) -> bool:
+        return self.text is None
+
+    def region(self) -> str:
+        """The fact's region: stated in the text, else its leaflet's."""
+        return str(self.qualifiers.get("region") or self.leaflet_region or "NL")
+
+    def value_str(self) -> str:
+        """The value as a reader would say it: "16 weeks", "10–15 percent", "≥ 10 percent", "~6 weeks"."""
+        if self.text is not None:
+            return self.text
+        lo, hi = self.min, self.max
+        if lo is None and hi is None:
+            s = "?"
+        elif lo is None:
+            s = f"≤ {_num(hi)}"
+        elif hi is None:
+            s = f"≥ {_num(lo)}"
+        elif lo == hi:
+            s = _num(lo)
+        else:
+            s = f"{_num(lo)}–{_num(hi)}"
+        unit = {"percent": "%", "celsius": "°C"}.get(self.unit, f" {self.unit}" if self.unit and self.unit != "count" else "")
+        s = ("~" if self.approx else "") + s + unit
+        if self.original:
+            o = Fact(self.key, self.original.get("min"), self.original.get("max"), unit=self.original.get("unit", ""))
+            s += f" (stated as {o.value_str()})"
+        return s
+
+    def to_json(self) -> dict:
+        """The JSON contract fields, then the extras."""
+        d: dict[str, Any] = {
+            "path": self.path, "leaflet": self.leaflet, "key": self.key,
+            "min": _jnum(self.min), "max": _jnum(self.max), "text": self.text, "unit": self.unit,
+            "approx": self.approx, "qualifiers": dict(self.qualifiers), "line": self.line,
+            "column": self.column, "quote": self.quote,
+            "end_line": self.end_line, "end_column": self.end_column,
+        }
+        if self.original:
+            d["original"] = {k: _jnum(v) if k != "unit" else v for k, v in self.original.items()}
+        d["pinned"] = self.pinned
+        d["reviewed"] = self.reviewed
+        if self.reviewer:
+            d["reviewer"] = self.reviewer
+        if self.waived:
+            d["waived"] = self.waived
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict, leaflet_region: str = "NL") -> "Fact":
+        return cls(
+            key=d["key"], min=d.get("min"), max=d.get("max"), text=d.get("text"), unit=d.get("unit") or "",
+            approx=bool(d.get("approx", False)), qualifiers=dict(d.get("qualifiers") or {}),
+            line=int(d.get("line", 1)), column=int(d.get("column", 1)), end_line=d.get("end_line"),
+            end_column=d.get("end_column"), quote=d.get("quote") or "", leaflet=d.get("leaflet") or "",
+            path=d.get("path") or "", original=dict(d["original"]) if d.get("original") else None,
+            pinned=bool(d.get("pinned", False)), reviewed=bool(d.get("reviewed", False)),
+            reviewer=d.get("reviewer"), waived=d.get("waived"), leaflet_region=leaflet_region,
+        )
+
+
+def _num(v: float | None) -> str:
+    if v is None:
+        return "?"
+    v = round(float(v), 2)
+    return str(int(v)) if v.is_integer() else str(v).replace(".", ",")
+
+
+def _jnum(v):
+    if v is None:
+        return None
+    v = round(float(v), 4)
+    return int(v) if v.is_integer() else v
