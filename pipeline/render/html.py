@@ -47,7 +47,7 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "oktober", "november", "december")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.I)
 # Text copied from a web page or Markdown often keeps "[label](https://...)" links.
-_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(((?:https?://|mailto:)[^()\s<>\"]+)\)", re.I)
+_MD_LINK = re.compile(r"(!?)\[([^\[\]\n]{1,200})\]\(((?:https?://|mailto:)[^()\s<>\"]+)\)", re.I)
 
 
 class RenderError(Exception):
@@ -120,6 +120,7 @@ def body_ast(doc: Document, title: str) -> dict:
     if blocks and blocks[0].kind == "heading" and _same(blocks[0].text, title):
         blocks = blocks[1:]  # the template prints the title already
     out: list = []
+    levels = _heading_levels(blocks)
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -131,12 +132,23 @@ def body_ast(doc: Document, title: str) -> dict:
             i = j
             continue
         if b.kind == "heading":
-            level = min(max(b.level or 1, 1) + 1, 6)  # h1 is the leaflet title
-            out.append({"t": "Header", "c": [level, ["", [], []], _inlines(b.text)]})
+            out.append({"t": "Header", "c": [levels[b.index], ["", [], []], _inlines(b.text)]})
         else:
             out.append({"t": "Para", "c": _inlines(b.text)})
         i += 1
     return {"pandoc-api-version": pandoc_api_version(), "meta": {}, "blocks": out}
+
+
+def _heading_levels(blocks: list[Block]) -> dict[int, int]:
+    """Block index -> HTML heading level: the template's title is the only h1, the leaflet's
+    top headings become h2, and no level is ever skipped (screen readers navigate by them)."""
+    heads = [b for b in blocks if b.kind == "heading"]
+    ranks = {lv: i for i, lv in enumerate(sorted({max(b.level or 1, 1) for b in heads}))}
+    out, prev = {}, 1
+    for b in heads:
+        level = min(2 + ranks[max(b.level or 1, 1)], prev + 1, 6)
+        out[b.index] = prev = level
+    return out
 
 
 def _same(a: str, b: str) -> bool:
@@ -169,7 +181,10 @@ def _inlines(text: str) -> list:
     pos = 0
     for m in _MD_LINK.finditer(text):
         out.extend(_autolinked(text[pos:m.start()]))
-        out.append({"t": "Link", "c": [["", [], []], _words(m.group(1)), [m.group(2), ""]]})
+        if m.group(1):  # an image: keep its description, never its (possibly remote) source
+            out.extend(_words(m.group(2)))
+        else:
+            out.append({"t": "Link", "c": [["", [], []], _words(m.group(2)), [m.group(3), ""]]})
         pos = m.end()
     out.extend(_autolinked(text[pos:]))
     return out
@@ -301,7 +316,7 @@ def brand_css(path: Path, brand: dict, meta: LeafletMeta) -> str:
         "text": colors["text"], "background": colors["background"],
         "tint": tint(colors.get("accent") or colors["primary"], colors["background"], colors["text"]),
         "body_font": fonts.get("body", "Open Sans"), "heading_font": fonts.get("heading") or fonts.get("body", "Open Sans"),
-        "footer_meta": css_string(" · ".join(parts)),
+        "footer_meta": css_string(" · ".join(parts) + (("\n" + brand["footer"]) if brand.get("footer") else "")),
     }
     css = path.read_text(encoding="utf-8")
     for key, value in values.items():
