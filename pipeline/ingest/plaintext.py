@@ -37,6 +37,7 @@ _ATX = re.compile(r"(#{1,6})(?: +|$)")
 _ATX_CLOSE = re.compile(r"(?:^| +)#+ *$")
 _RULE = re.compile(r"([-=*_])(?: *\1){2,} *$")
 _END_PUNCT = ".!?:;…"
+_HYPHENS = "\u2010\u00ad"
 _CLOSERS = "\"'”’»)]"
 
 # Heading thresholds (characters / words): a heading is a title, not a sentence.
@@ -332,14 +333,22 @@ def _blocks(work: str, lines: list[_Line], units: list[_Unit]) -> list[Block]:
         tb = TextBuilder()
         first = lines[u.lines[0]]
         is_item = u.kind in (BULLET, NUMBER) and not u.heading
+        hyphenated = False
         for idx, li in enumerate(u.lines):
             ln = lines[li]
             s = ln.start
             if idx == 0 and (is_item or u.htype == "atx"):
                 s = ln.cstart
-            if idx:
+            if idx and not hyphenated:
                 tb.insert(" ")
-            tb.add(work[s:ln.end], s)
+            e = ln.end
+            # A word broken by automatic hyphenation (U+2010 or a soft hyphen at the line end, as
+            # PDFs give them) is whole again; the hyphen is typesetting, not text.
+            hyphenated = (idx + 1 < len(u.lines) and work[e - 1] in _HYPHENS and e - 1 > s
+                          and work[e - 2].isalpha() and work[lines[u.lines[idx + 1]].start].islower())
+            if hyphenated:
+                e -= 1
+            tb.add(work[s:e], s)
         if u.heading:
             list_indents.clear()
             blocks.append(tb.block("heading", level=max(1, min(6, u.level))))

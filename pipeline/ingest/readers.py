@@ -20,6 +20,9 @@ READERS = {
     ".markdown": "mdreader",
     ".html": "htmlreader",
     ".htm": "htmlreader",
+    ".docx": "pandocreader",
+    ".odt": "pandocreader",
+    ".pdf": "pdfreader",
 }
 
 

@@ -1,0 +1,206 @@
+"""Pandoc's JSON AST: running pandoc safely and one small walker over its blocks and inlines.
+
+Pandoc runs as a plain subprocess (not through pypandoc's convert functions, which start three
+processes), with ``--sandbox`` (no file or network access beyond the input) and a heap limit, so
+a hostile document cannot make it read other files or eat the machine.
+
+``walk(node, action)`` visits every element (a dict with ``"t"``) depth first, like panflute's
+``Element.walk``; ``stringify(inlines)`` gives the visible text of inline content; ``text_blocks``
+flattens a document into (kind, text, level, ordered, cell) in reading order.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+PANDOC_TIMEOUT = 60  # seconds
+PANDOC_HEAP = "512m"
+
+Node = Any  # dict with "t" (and "c"), or a list of them
+
+
+class PandocError(Exception):
+    """Pandoc is missing or could not read the input; the message names the cause."""
+
+
+def pandoc_path() -> str:
+    try:
+        import pypandoc
+
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError) as e:
+        raise PandocError(f"pandoc is not available ({e})") from None
+
+
+def run_pandoc(path: Path, from_format: str, timeout: int = PANDOC_TIMEOUT) -> dict:
+    """``pandoc -f from_format -t json path`` -> the AST as a dict."""
+    cmd = [pandoc_path(), "+RTS", f"-M{PANDOC_HEAP}", "-RTS", "--sandbox", "-f", from_format, "-t", "json",
+           str(path)]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise PandocError(f"pandoc took more than {timeout} s to read it") from None
+    except OSError as e:
+        raise PandocError(f"cannot run pandoc: {e.strerror or e}") from None
+    if proc.returncode != 0:
+        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        if "Heap exhausted" in " ".join(err):
+            raise PandocError(f"pandoc ran out of memory ({PANDOC_HEAP}) reading it")
+        raise PandocError(f"pandoc could not read it as {from_format}: {err[0] if err else 'exit code ' + str(proc.returncode)}")
+    try:
+        return json.loads(proc.stdout)
+    except ValueError as e:
+        raise PandocError(f"pandoc gave no valid JSON: {e}") from None
+
+
+def walk(node: Node, action: Callable[[dict], None]) -> None:
+    """Call ``action`` on every element under ``node`` (itself included), depth first."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, dict):
+            if "t" in n:
+                action(n)
+            c = n.get("c")
+            if isinstance(c, (list, dict)):
+                stack.append(c)
+        elif isinstance(n, list):
+            stack.extend(reversed(n))
+
+
+_QUOTES = {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")}
+_SPACE = frozenset(("Space", "SoftBreak", "LineBreak"))
+_WRAPPERS = frozenset(("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"))
+
+
+def stringify(inlines: list, notes: list | None = None) -> str:
+    """Visible text of inline content; footnote bodies go to ``notes`` (block lists), not inline."""
+    out: list[str] = []
+    _inline_text(inlines, out, notes)
+    return " ".join("".join(out).split())
+
+
+def _inline_text(inlines: list, out: list[str], notes: list | None) -> None:
+    for el in inlines:
+        t = el.get("t")
+        c = el.get("c")
+        if t == "Str":
+            out.append(c)
+        elif t in _SPACE:
+            out.append(" ")
+        elif t in _WRAPPERS:
+            _inline_text(c, out, notes)
+        elif t in ("Span", "Link"):
+            _inline_text(c[1], out, notes)
+        elif t == "Cite":
+            _inline_text(c[1], out, notes)
+        elif t == "Quoted":
+            q = _QUOTES.get(c[0].get("t") if isinstance(c[0], dict) else c[0], ("\"", "\""))
+            out.append(q[0])
+            _inline_text(c[1], out, notes)
+            out.append(q[1])
+        elif t in ("Code", "Math"):
+            out.append(c[1])
+        elif t == "Note":
+            if notes is not None:
+                notes.append(c)
+        # Image, RawInline: no visible text of the document itself
+
+
+@dataclass
+class TextBlock:
+    kind: str
+    text: str
+    level: int = 0
+    ordered: bool = False
+    cell: tuple[int, int, int] | None = None
+
+
+def text_blocks(blocks: list) -> Iterator[TextBlock]:
+    """The document's text blocks in reading order; footnotes follow the block that cites them."""
+    state = {"tables": 0}
+    yield from _blocks(blocks, [], state)
+
+
+def _blocks(blocks: list, lists: list[bool], state: dict) -> Iterator[TextBlock]:
+    for el in blocks:
+        t = el.get("t")
+        c = el.get("c")
+        if t in ("Para", "Plain"):
+            yield from _para(c, lists, state)
+        elif t == "Header":
+            notes: list = []
+            yield TextBlock("heading", stringify(c[2], notes), level=c[0])
+            yield from _notes(notes, state)
+        elif t == "BulletList":
+            for item in c:
+                yield from _blocks(item, lists + [False], state)
+        elif t == "OrderedList":
+            for item in c[1]:
+                yield from _blocks(item, lists + [True], state)
+        elif t == "BlockQuote":
+            yield from _blocks(c, lists, state)
+        elif t == "Div":
+            yield from _blocks(c[1], lists, state)
+        elif t == "Figure":
+            yield from _blocks(c[1][1] or [], lists, state)  # caption
+            yield from _blocks(c[2], lists, state)
+        elif t == "LineBlock":
+            for line in c:
+                yield from _para(line, lists, state)
+        elif t == "CodeBlock":
+            text = " ".join(c[1].split())
+            if text:
+                yield _item_or_para(text, lists)
+        elif t == "DefinitionList":
+            for term, definitions in c:
+                yield from _para(term, lists, state)
+                for d in definitions:
+                    yield from _blocks(d, lists, state)
+        elif t == "Table":
+            yield from _table(c, state)
+        # RawBlock, HorizontalRule: nothing to read
+
+
+def _item_or_para(text: str, lists: list[bool]) -> TextBlock:
+    if lists:
+        return TextBlock("list_item", text, level=len(lists), ordered=lists[-1])
+    return TextBlock("paragraph", text)
+
+
+def _para(inlines: list, lists: list[bool], state: dict) -> Iterator[TextBlock]:
+    notes: list = []
+    text = stringify(inlines, notes)
+    if text:
+        yield _item_or_para(text, lists)
+    yield from _notes(notes, state)
+
+
+def _notes(notes: list, state: dict) -> Iterator[TextBlock]:
+    for body in notes:
+        yield from _blocks(body, [], state)
+
+
+def _table(c: list, state: dict) -> Iterator[TextBlock]:
+    _attr, caption, _colspecs, head, bodies, foot = c
+    table = state["tables"]
+    state["tables"] += 1
+    yield from _blocks(caption[1] or [], [], state)
+    rows = list(head[1])
+    for body in bodies:
+        rows.extend(body[2])
+        rows.extend(body[3])
+    rows.extend(foot[1])
+    for r, row in enumerate(rows):
+        col = 0
+        for cell in row[1]:
+            _cattr, _align, _rowspan, colspan, cblocks = cell
+            parts = [b.text for b in _blocks(cblocks, [], state)]
+            text = " ".join(" ".join(parts).split())
+            if text:
+                yield TextBlock("table_cell", text, cell=(table, r, col))
+            col += max(1, colspan)
