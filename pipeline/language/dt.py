@@ -1,0 +1,242 @@
+"""d/t errors from Frog's part-of-speech tags plus lexical knowledge of verb forms.
+
+Frog's tags are guesses in context, and a d/t error is exactly the context where they go wrong
+("Klop" in "Klop het hartje?" comes out as a noun). So each check combines the tag with what the
+lexicon (pipeline.language.lexicon) knows about the word and its corrected form: "klop" is a verb
+stem and "klopt" a finite verb, "gebeurd" a participle and "gebeurt" a finite verb.
+
+Checks, each on one clause (tokens between conjunctions and clause punctuation):
+
+1. ``participle-for-finite``: a participle on -d in a clause without any finite verb or auxiliary,
+   where the -t form is a finite verb ("Soms gebeurd er niets" -> gebeurt).
+2. ``finite-for-participle``: a -t form after an auxiliary (is, wordt, heeft ...) at the end of
+   its clause, where the -d form is a participle ("is ... voldoende herstelt om" -> hersteld).
+3. ``third-person-stem``: a stem right after a third-person singular subject (pronoun, or a noun
+   phrase that is not part of a prepositional phrase) ("Men spreek" -> spreekt).
+4. ``second-person-stem``: a stem right after je/jij/u that do not follow their verb
+   ("Wanneer je vermoed" -> vermoedt; "vind je", "word je" stay correct).
+5. ``inverted-question``: a question opening with a stem before a third-person subject or u
+   ("Klop het hartje?" -> Klopt).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.language import lexicon
+from pipeline.language.data import style
+from pipeline.language.frog import FrogToken
+
+_NOMIN_2 = ("je", "jij", "u")
+
+
+@dataclass(frozen=True)
+class DtFinding:
+    start: int  # offsets in the sentence
+    end: int
+    word: str
+    suggestion: str
+    check: str
+    message: str
+
+
+def _data():
+    return style()["dt"]
+
+
+def _lower(t: FrogToken) -> str:
+    return t.word.lower()
+
+
+def _is_clause_break(t: FrogToken) -> bool:
+    if t.pos == "VG":
+        return True
+    return t.pos == "LET" and t.word in {",", ";", ":", "(", ")", "–", "—", "-", "•", "|"}
+
+
+def clauses(tokens: list[FrogToken]) -> list[list[FrogToken]]:
+    out, cur = [], []
+    for t in tokens:
+        if _is_clause_break(t):
+            if cur:
+                out.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _t_form(stem: str, person: str) -> str | None:
+    """The correct finite form for ``person`` ('third' | 'second') of a stem, or None."""
+    d = _data()
+    low = stem.lower()
+    if low in d["no_t_ok"].get(person, []):
+        return None
+    irregular = d["irregular"].get(person, {})
+    if low in irregular:
+        return _case(stem, irregular[low])
+    if low.endswith("t"):
+        return None
+    if not lexicon.is_stem(low):
+        return None
+    # the -t form must be a real alternative, not a rare oddity ("is" has "ist" 38 times in 164,000)
+    if lexicon.is_finite_t(low + "t") and lexicon.count(low + "t") >= 0.01 * lexicon.count(low):
+        return stem + "t"
+    return None
+
+
+def _case(like: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _is_finite(t: FrogToken) -> bool:
+    return t.tag.startswith("WW(pv")
+
+
+def _is_aux(t: FrogToken) -> bool:
+    return _lower(t) in _data()["auxiliaries"] or (_is_finite(t) and t.lemma in {"zijn", "hebben", "worden"})
+
+
+def _third_subject(clause: list[FrogToken], k: int) -> bool:
+    """Is clause[k] the end of a third-person singular subject?"""
+    p = clause[k]
+    low = _lower(p)
+    if p.pos == "VNW" and low in _data()["third_person"] and (p.has("pron") or p.has("pers")):
+        return not p.has("betr")
+    if p.pos == "N" and p.has("ev"):
+        # walk back over the noun phrase; a preposition before it makes it no subject
+        j = k - 1
+        while j >= 0 and clause[j].pos in {"LID", "ADJ", "TW", "N"} | ({"VNW"} if clause[j].has("det") else set()):
+            j -= 1
+        if j >= 0 and clause[j].pos == "VZ":
+            return False
+        if j >= 0 and clause[j].pos == "WW":
+            return False  # an object after the verb ("Daarna belt de arts de praktijk")
+        return True
+    return False
+
+
+def _followed_by_subject(clause: list[FrogToken], i: int) -> bool:
+    if i + 1 >= len(clause):
+        return False
+    n = clause[i + 1]
+    return n.pos == "VNW" and n.has("nomin")
+
+
+def _verbish(t: FrogToken) -> bool:
+    """Tagged as a finite singular verb, or a noun that the lexicon knows as a verb stem (Klop)."""
+    if t.tag.startswith("WW(pv,tgw,ev"):
+        return True
+    return t.pos in {"N", "ADJ", "WW"} and not _is_finite(t) and lexicon.is_stem(_lower(t))
+
+
+def analyse(tokens: list[FrogToken], sentence: str) -> list[DtFinding]:
+    """d/t findings in one tagged sentence."""
+    found: list[DtFinding] = []
+    question = sentence.rstrip().endswith("?")
+    for ci, clause in enumerate(clauses(tokens)):
+        finite = [t for t in clause if _is_finite(t)]
+        for i, t in enumerate(clause):
+            f = _check_token(clause, i, t, finite, question and ci == 0 and clause[0] is tokens[0], tokens)
+            if f:
+                found.append(f)
+    return found
+
+
+def _check_token(clause, i, t, finite, opens_question, sentence) -> DtFinding | None:
+    low = _lower(t)
+    d = _data()
+    words = len([x for x in clause if x.pos != "LET"])
+    prev = clause[i - 1] if i > 0 else None
+    nxt = clause[i + 1] if i + 1 < len(clause) else None
+
+    # 1. participle where the finite verb belongs
+    if (low.endswith("d") and t.tag.startswith(("WW(vd,vrij", "WW(pv")) and lexicon.is_participle(low)
+            and not lexicon.is_finite_t(low) and lexicon.is_finite_t(low[:-1] + "t")
+            and not any(x is not t for x in finite) and not any(_is_aux(x) for x in clause)
+            and not any(_is_aux(x) for x in sentence[: sentence.index(t)])
+            and words >= 3 and (i >= 1 or _followed_by_subject(clause, i))):
+        sug = t.word[:-1] + "t"
+        return DtFinding(t.start, t.end, t.word, sug, "participle-for-finite",
+                         f"'{t.word}' is a past participle, but the sentence needs the finite verb "
+                         f"here: '{sug}'")
+
+    # 2. -t form where a participle belongs
+    if (low.endswith("t") and not low.endswith("dt") and lexicon.is_finite_t(low)
+            and lexicon.is_participle(low[:-1] + "d") and not lexicon.is_participle(low)
+            and any(_is_aux(x) for x in clause[:i])
+            and (nxt is None or nxt.pos in {"LET", "VZ", "VG"} or _lower(nxt) in d["clause_end_words"])
+            and not (prev is not None and (_third_subject(clause, i - 1) or _lower(prev) in _NOMIN_2))):
+        sug = t.word[:-1] + "d"
+        return DtFinding(t.start, t.end, t.word, sug, "finite-for-participle",
+                         f"after '{next(_lower(x) for x in clause[:i] if _is_aux(x))}' a past "
+                         f"participle is needed: '{sug}', not '{t.word}'")
+
+    if not _verbish(t) or low.endswith("t"):
+        return None
+
+    # 5. a question opening with the verb before a third-person subject or u
+    if opens_question and i == 0 and nxt is not None:
+        nlow = _lower(nxt)
+        person = None
+        if nlow == "u" or (nxt.pos == "VNW" and nxt.has("nomin") and nlow in d["third_person"]):
+            person = "second" if nlow == "u" else "third"
+        elif nxt.pos == "LID" or (nxt.pos == "VNW" and nxt.has("det") and not nxt.has("bez", "2v")):
+            person = "third"
+        if person:
+            sug = _t_form(t.word, person)
+            if sug:
+                return DtFinding(t.start, t.end, t.word, sug, "inverted-question",
+                                 f"with the subject after it the verb still takes -t: '{sug}'")
+
+    if prev is None:
+        return None
+    plow = _lower(prev)
+    # 4. je/jij/u before a stem, not inverted
+    if plow in _NOMIN_2 and (prev.has("nomin") or plow == "u"):
+        before = clause[i - 2] if i >= 2 else None
+        if before is not None and before.pos == "WW":
+            return None  # "vind je", "word je": inversion
+        if _followed_by_subject(clause, i):
+            return None
+        if not t.tag.startswith("WW(pv,tgw,ev") and finite:
+            return None
+        sug = _t_form(t.word, "second")
+        if sug:
+            return DtFinding(t.start, t.end, t.word, sug, "second-person-stem",
+                             f"after '{prev.word}' the verb takes -t: '{sug}'")
+        return None
+    # 3. third-person subject before a stem
+    if _third_subject(clause, i - 1) and not _followed_by_subject(clause, i):
+        if not t.tag.startswith("WW(pv,tgw,ev") and any(x is not t for x in finite):
+            return None  # a noun after a noun in a clause that has its verb already
+        sug = _t_form(t.word, "third")
+        if sug:
+            return DtFinding(t.start, t.end, t.word, sug, "third-person-stem",
+                             f"after the subject '{prev.word}' the verb takes -t: '{sug}'")
+    return None
+
+
+def suspect(words: list[str], question: bool) -> bool:
+    """Cheap pre-check on a sentence's words: could any d/t check fire? Only such sentences go to Frog."""
+    d = _data()
+    aux = set(d["auxiliaries"])
+    low = [w.lower() for w in words]
+    has_aux = any(w in aux for w in low)
+    subjects = set(d["third_person"]) | set(_NOMIN_2)
+    irregular = set(d["irregular"]["third"]) | set(d["irregular"]["second"])
+    for i, w in enumerate(low):
+        if w.endswith("d") and lexicon.is_participle(w) and lexicon.is_finite_t(w[:-1] + "t"):
+            return True
+        if has_aux and w.endswith("t") and lexicon.is_finite_t(w) and lexicon.is_participle(w[:-1] + "d"):
+            return True
+        if w.endswith("t") or not (w in irregular or (lexicon.is_stem(w) and lexicon.is_finite_t(w + "t"))):
+            continue
+        prev = low[i - 1] if i else ""
+        if (i == 0 and question) or prev in subjects or "n" in lexicon.tags(prev):
+            return True
+        if i + 1 < len(low) and low[i + 1] == "u":
+            return True
+    return False
