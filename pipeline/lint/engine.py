@@ -95,8 +95,18 @@ def run_corpus_rules(corpus: Corpus, rules: dict, ctx: Context) -> list[Diagnost
             continue
         conf = ctx.config.options_for(rule_id, getattr(mod, "OPTIONS", {}))
         for d in mod.check(corpus, conf, ctx):
-            out.append(replace(d, rule=rule_id, severity=level))
+            out.append(replace(d, rule=rule_id, severity=_severity(d, rule_id, level, ctx.config)))
     return out
+
+
+def _severity(d: Diagnostic, rule_id: str, level: Severity, config: Config) -> Severity:
+    """The rule's level, unless the rule proposes one (from data, such as the fact catalog's
+    severity per key) and the configuration does not set a level for the rule or its category."""
+    if d.severity is None:
+        return level
+    if "level" in config.rules.get(rule_id, {}) or rule_id.split(".", 1)[0] in config.categories:
+        return level
+    return d.severity
 
 
 def lint(corpus: Corpus, ctx: Context, select: set[str] | None = None,

@@ -1,0 +1,187 @@
+"""When two facts cannot both be true, and who disagrees with the majority.
+
+Two facts of one key are compatible when their intervals overlap (touching ends overlap; ``approx``
+does not widen) and their qualifiers agree wherever both state one. Facts of keys that take a
+region are compared only within one region; a fact without a region takes its leaflet's.
+
+Conflicts scale with the number of distinct values, not the number of leaflets: facts are grouped
+by key and region, then into buckets of equal value and qualifiers; compatibility is computed
+between buckets, and leaflets are counted per bucket.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from pipeline.facts.catalog import Catalog
+from pipeline.facts.model import Fact
+
+EPS = 1e-6
+INF = float("inf")
+
+
+def interval(f: Fact) -> tuple[float, float]:
+    lo = -INF if f.min is None else float(f.min)
+    hi = INF if f.max is None else float(f.max)
+    return lo, hi
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] + EPS and b[0] <= a[1] + EPS
+
+
+def _quals(f: Fact) -> tuple:
+    return tuple(sorted((k, str(v)) for k, v in f.qualifiers.items() if k != "region" and v is not None))
+
+
+def qualifiers_compatible(a: tuple, b: tuple) -> bool:
+    da, db = dict(a), dict(b)
+    return all(da[k] == db[k] for k in da.keys() & db.keys())
+
+
+def compatible(f: Fact, g: Fact) -> bool:
+    return overlaps(interval(f), interval(g)) and qualifiers_compatible(_quals(f), _quals(g))
+
+
+def comparable(f: Fact, catalog: Catalog | None) -> bool:
+    if f.waived or f.text is not None or (f.min is None and f.max is None):
+        return False
+    kind = catalog.kind(f.key) if catalog else None
+    return kind.compare if kind is not None else True
+
+
+def group_key(f: Fact, catalog: Catalog | None) -> tuple[str, str | None]:
+    """(key, region) for keys that take a region; (key, None) otherwise."""
+    kind = catalog.kind(f.key) if catalog else None
+    if kind is not None and "region" in kind.qualifiers:
+        return f.key, f.region()
+    return f.key, None
+
+
+def groups(facts: Iterable[Fact], catalog: Catalog | None) -> dict[tuple[str, str | None], list[Fact]]:
+    out: dict[tuple[str, str | None], list[Fact]] = defaultdict(list)
+    for f in facts:
+        if comparable(f, catalog):
+            out[group_key(f, catalog)].append(f)
+    return out
+
+
+@dataclass
+class Bucket:
+    interval: tuple[float, float]
+    quals: tuple
+    facts: list[Fact] = field(default_factory=list)
+    leaflets: set[str] = field(default_factory=set)
+
+    @property
+    def closed(self) -> bool:
+        return self.interval[0] > -INF and self.interval[1] < INF
+
+    def compatible(self, other: "Bucket") -> bool:
+        return overlaps(self.interval, other.interval) and qualifiers_compatible(self.quals, other.quals)
+
+
+def buckets(facts: list[Fact]) -> list[Bucket]:
+    index: dict[tuple, Bucket] = {}
+    for f in facts:
+        sig = (interval(f), _quals(f))
+        b = index.get(sig)
+        if b is None:
+            b = index[sig] = Bucket(sig[0], sig[1])
+        b.facts.append(f)
+        b.leaflets.add(f.leaflet)
+    return list(index.values())
+
+
+@dataclass
+class Deviation:
+    """A leaflet whose fact disagrees with the majority (or with one side of a tie)."""
+
+    fact: Fact
+    majority: list[Fact]  # one representative fact per top bucket it disagrees with
+    majority_leaflets: int  # leaflets that agree with the majority value
+    related: list[Fact]  # first fact of each other leaflet it disagrees with (capped)
+    related_total: int  # how many other leaflets disagree with it
+
+
+def deviations(facts: list[Fact], max_related: int = 20) -> list[Deviation]:
+    """Leaflets of one (key, region) group that deviate from the majority value.
+
+    The support of a bucket is the number of leaflets with a fact compatible with it. The
+    majority is the decisive bucket (both ends stated, not compatible with two values that
+    contradict each other) with the most support; with a tie, every
+    top bucket counts, so each side of a tie is reported. A leaflet is fine when it has a fact
+    compatible with every top bucket; a leaflet that also states the majority value is left to
+    facts.internal-conflict.
+    """
+    bs = buckets(facts)
+    if len({f.leaflet for f in facts}) < 2 or len(bs) < 2:
+        return []
+    n = len(bs)
+    compat = [[bs[i].compatible(bs[j]) for j in range(n)] for i in range(n)]
+    # leaflets grouped by the set of buckets they state: few distinct sets even for huge corpora
+    per_leaflet: dict[str, set[int]] = defaultdict(set)
+    for i, b in enumerate(bs):
+        for lid in b.leaflets:
+            per_leaflet[lid].add(i)
+    signatures: dict[frozenset[int], int] = defaultdict(int)
+    for s in per_leaflet.values():
+        signatures[frozenset(s)] += 1
+    support = [sum(cnt for sig, cnt in signatures.items() if any(compat[i][j] for j in sig)) for i in range(n)]
+    # A bucket compatible with two values that contradict each other ("10-20%" next to "10%" and
+    # "15%") takes no side, so it cannot be the majority value; nor can an open bound.
+    closed = [i for i in range(n) if bs[i].closed]
+    decisive = [i for i in closed if not _ambiguous(i, compat, n)]
+    candidates = decisive or closed or list(range(n))
+    best = max(support[i] for i in candidates)
+    top = [i for i in candidates if support[i] == best]
+    out: list[Deviation] = []
+    incompatible_leaflets: dict[int, set[str]] = {}
+    for lid, sig in sorted(per_leaflet.items()):
+        missed = [t for t in top if not any(compat[t][j] for j in sig)]
+        if not missed:
+            continue
+        own = sorted((f for j in sig for f in bs[j].facts if f.leaflet == lid and any(not compat[t][j] for t in missed)),
+                     key=lambda f: (f.line, f.column))
+        fact = own[0]
+        j0 = next(j for j in sig if fact in bs[j].facts)
+        if j0 not in incompatible_leaflets:
+            incompatible_leaflets[j0] = set().union(*(bs[k].leaflets for k in range(n) if not compat[j0][k]))
+        others = incompatible_leaflets[j0] - {lid}
+        related: list[Fact] = []
+        seen: set[str] = set()
+        for k in sorted(range(n), key=lambda k: -support[k]):
+            if compat[j0][k]:
+                continue
+            for f in sorted(bs[k].facts, key=lambda f: (f.leaflet, f.line)):
+                if f.leaflet != lid and f.leaflet not in seen and len(related) < max_related:
+                    seen.add(f.leaflet)
+                    related.append(f)
+        majority = [min(bs[t].facts, key=lambda f: (f.leaflet, f.line)) for t in missed]
+        out.append(Deviation(fact, majority, max(support[t] for t in missed), related, len(others)))
+    return out
+
+
+def _ambiguous(i: int, compat: list[list[bool]], n: int) -> bool:
+    friends = [j for j in range(n) if j != i and compat[i][j]]
+    return any(not compat[a][b] for x, a in enumerate(friends) for b in friends[x + 1 :])
+
+
+def internal_conflicts(facts: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
+    """Within one leaflet and group: (first fact of a value, earlier facts it cannot agree with)."""
+    ordered = sorted(facts, key=lambda f: (f.line, f.column))
+    seen: list[Fact] = []
+    sigs: set[tuple] = set()
+    out = []
+    for f in ordered:
+        sig = (interval(f), _quals(f))
+        if sig in sigs:
+            continue
+        against = [g for g in seen if not compatible(f, g)]
+        if against:
+            out.append((f, against))
+        sigs.add(sig)
+        seen.append(f)
+    return out

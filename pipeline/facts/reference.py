@@ -1,0 +1,128 @@
+"""The reference registry (schema/reference.yaml): accepted values per fact key, with citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.facts.model import Fact, _num
+from pipeline.paths import SCHEMA_DIR
+from pipeline.yamlio import DataFileError, _position, load_validated
+
+REFERENCE_PATH = SCHEMA_DIR / "reference.yaml"
+
+
+@dataclass(frozen=True)
+class Citation:
+    id: str
+    title: str
+    publisher: str
+    year: int | None = None
+    url: str | None = None
+    verified: bool = True
+
+    def __str__(self) -> str:
+        s = f"{self.publisher}, {self.title}"
+        if self.year:
+            s += f" ({self.year})"
+        if self.url:
+            s += f", {self.url}"
+        if not self.verified:
+            s += " [source not yet verified]"
+        return s
+
+
+@dataclass
+class ReferenceValue:
+    key: str
+    min: float
+    max: float
+    tolerance: float = 0
+    region: str | None = None
+    qualifiers: dict = field(default_factory=dict)
+    default: bool = False
+    citations: tuple[Citation, ...] = ()
+    note: str = ""
+    line: int = 1
+
+    @property
+    def accepted(self) -> tuple[float, float]:
+        return self.min - self.tolerance, self.max + self.tolerance
+
+    def value_str(self, unit: str = "") -> str:
+        s = _num(self.min) if self.min == self.max else f"{_num(self.min)}–{_num(self.max)}"
+        s += {"percent": "%", "celsius": " °C"}.get(unit, f" {unit}" if unit and unit != "count" else "")
+        if self.tolerance:
+            s += f" (± {_num(self.tolerance)})"
+        return s
+
+    def applies(self, fact: Fact, region: str | None) -> int | None:
+        """How specifically this entry applies to ``fact`` (higher is better), or None."""
+        if self.key != fact.key:
+            return None
+        if self.region is not None and self.region != region:
+            return None
+        score = 1 if self.region else 0
+        for name, value in self.qualifiers.items():
+            stated = fact.qualifiers.get(name)
+            if stated is None:
+                if not self.default:
+                    return None
+            elif str(stated) != str(value):
+                return None
+            else:
+                score += 2
+        return score
+
+
+@dataclass
+class Registry:
+    path: Path
+    entries: list[ReferenceValue]
+
+    def for_fact(self, fact: Fact, region: str | None) -> ReferenceValue | None:
+        best, best_score = None, -1
+        for e in self.entries:
+            s = e.applies(fact, region)
+            if s is not None and s > best_score:
+                best, best_score = e, s
+        return best
+
+
+def load_registry(path: Path | str = REFERENCE_PATH) -> Registry:
+    p = Path(path)
+    data = load_validated(p, "reference.schema.json")
+    cites = {
+        cid: Citation(cid, str(c["title"]), str(c["publisher"]), c.get("year"), c.get("url"), bool(c.get("verified", True)))
+        for cid, c in data["citations"].items()
+    }
+    entries = []
+    for i, r in enumerate(data["references"]):
+        for j, cid in enumerate(r["cite"]):
+            if cid not in cites:
+                line, col = _position(data, ["references", i, "cite", j])
+                raise DataFileError(p, f"references/{i}/cite/{j}: unknown citation '{cid}' (declare it under citations)",
+                                    line, col, f"references/{i}/cite/{j}")
+        lo = float(r["value"]) if "value" in r else float(r["min"])
+        hi = float(r["value"]) if "value" in r else float(r["max"])
+        if lo > hi:
+            line, col = _position(data, ["references", i])
+            raise DataFileError(p, f"references/{i}: min is larger than max", line, col, f"references/{i}")
+        entries.append(ReferenceValue(
+            key=str(r["key"]), min=lo, max=hi, tolerance=float(r.get("tolerance", 0)), region=r.get("region"),
+            qualifiers={str(k): v for k, v in (r.get("qualifiers") or {}).items()}, default=bool(r.get("default", False)),
+            citations=tuple(cites[c] for c in r["cite"]), note=str(r.get("note", "")),
+            line=_position(data, ["references", i])[0],
+        ))
+    return Registry(p, entries)
+
+
+@lru_cache(maxsize=8)
+def _cached(path: str, mtime: float) -> Registry:
+    return load_registry(Path(path))
+
+
+def default_registry(path: Path | str = REFERENCE_PATH) -> Registry:
+    p = Path(path)
+    return _cached(str(p), p.stat().st_mtime)

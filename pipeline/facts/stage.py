@@ -1,0 +1,248 @@
+"""The facts stage: extract every leaflet's facts, apply reviewer pins, write and read fact files.
+
+The CLI calls :func:`extract_corpus` (after loading), :func:`write_fact_files` (``leaflint facts
+--out``) and :func:`load_fact_files` (the gather step after sharded runs: the cross-leaflet rules
+then run on the facts alone).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pipeline.corpus import SIDECAR_SUFFIX, Corpus
+from pipeline.diagnostic import Diagnostic
+from pipeline.facts.catalog import CATALOG_PATH, Catalog, default_catalog
+from pipeline.facts.extract import extract_document
+from pipeline.facts.model import Fact
+from pipeline.facts.reference import REFERENCE_PATH, default_registry
+from pipeline.ingest.document import Document
+from pipeline.yamlio import DataFileError, _position, atomic_write, dump_yaml, load_yaml, round_trip, validate
+
+FACTS_SCHEMA = "facts.schema.json"
+GENERATOR = "leaflint facts (regenerated on every run; pin or waive facts in the leaflet's sidecar)"
+
+
+def _problem(path: Path | str, message: str, line: int = 1, column: int = 1, leaflet: str = "",
+             field: str = "") -> Diagnostic:
+    return Diagnostic(path=str(path), line=line, column=column, message=message, rule="facts.schema",
+                      leaflet=leaflet, key=f"{Path(path).name}|{field}" if field else message)
+
+
+def load_catalog_checked(problems: list[Diagnostic]) -> Catalog | None:
+    try:
+        return default_catalog(CATALOG_PATH)
+    except DataFileError as e:
+        problems.append(_problem(e.path, f"fact catalog unusable, no facts extracted: {e.message}", e.line,
+                                 e.column, field=e.field))
+        return None
+
+
+def extract_corpus(corpus: Corpus, config: Any = None) -> None:
+    """Fill ``corpus.facts[leaflet_id]`` for every document, with sidecar pins applied.
+
+    A broken catalog, reference registry or pin adds a ``facts.schema`` problem to
+    ``corpus.problems``; extraction never raises for bad input.
+    """
+    catalog = load_catalog_checked(corpus.problems)
+    try:
+        default_registry(REFERENCE_PATH)
+    except DataFileError as e:
+        corpus.problems.append(_problem(e.path, f"reference registry unusable, facts.reference did not run: {e.message}",
+                                        e.line, e.column, field=e.field))
+    if catalog is None:
+        return
+    for doc in corpus.documents:
+        facts = extract_document(doc, catalog)
+        facts, problems = apply_pins(doc, facts, catalog)
+        corpus.facts[doc.id] = facts
+        corpus.problems.extend(problems)
+
+
+# ---------------------------------------------------------------------------------------------
+# pins
+
+
+def sidecar_path(doc: Document) -> Path:
+    return doc.path.with_name(doc.path.stem + SIDECAR_SUFFIX)
+
+
+def _pin_value(pin: dict) -> tuple[float | None, float | None] | None:
+    v = pin.get("value")
+    if v is None:
+        return None
+    if isinstance(v, (int, float)):
+        return float(v), float(v)
+    if isinstance(v, (list, tuple)):
+        return (None if v[0] is None else float(v[0])), (None if v[1] is None else float(v[1]))
+    return (None if v.get("min") is None else float(v["min"])), (None if v.get("max") is None else float(v["max"]))
+
+
+def apply_pins(doc: Document, facts: list[Fact], catalog: Catalog) -> tuple[list[Fact], list[Diagnostic]]:
+    """Apply the sidecar's ``facts:`` pins to freshly extracted facts.
+
+    A pin selects the facts of its key (on its ``line`` if given) and sets value, text, approx
+    or qualifiers, marks them reviewed, or waives them with a reason. ``add: true`` adds the fact
+    when extraction did not find it. Pins live in the sidecar, so they survive re-extraction.
+    """
+    pins = doc.meta.get("facts") or []
+    problems: list[Diagnostic] = []
+    side = sidecar_path(doc)
+    out = list(facts)
+    for i, pin in enumerate(pins):
+        line, col = _position(doc.meta, ["facts", i])
+        key = str(pin.get("key", ""))
+        kind = catalog.kind(key)
+        if kind is None:
+            problems.append(_problem(side, f"facts/{i}/key: unknown fact key '{key}' (see schema/catalog.yaml)",
+                                     line, col, doc.id, f"facts/{i}/key"))
+            continue
+        targets = [f for f in out if f.key == key and (pin.get("line") is None or f.line == pin["line"])]
+        if not targets:
+            if pin.get("add") and (pin.get("value") is not None or pin.get("text")):
+                f = Fact(key=key, unit=kind.unit, line=int(pin.get("line") or 1), column=1, leaflet=doc.id,
+                         path=str(doc.path), leaflet_region=doc.region,
+                         quote=doc.line_text(int(pin.get("line") or 1)).strip() if doc.line_based else "")
+                out.append(f)
+                targets = [f]
+            else:
+                where = f" on line {pin['line']}" if pin.get("line") else ""
+                problems.append(_problem(side, f"facts/{i}: pin for {key}{where} matches no extracted fact "
+                                               f"(use add: true with a value to add it)", line, col, doc.id, f"facts/{i}"))
+                continue
+        value = _pin_value(pin)
+        for f in targets:
+            if value is not None:
+                if f.original is None and (f.min, f.max) != value:
+                    f.original = {"min": f.min, "max": f.max, "unit": f.unit}
+                f.min, f.max, f.text = value[0], value[1], None
+                f.pinned = True
+            if pin.get("text"):
+                f.text, f.min, f.max, f.pinned = str(pin["text"]), None, None, True
+            if "approx" in pin:
+                f.approx, f.pinned = bool(pin["approx"]), True
+            for qk, qv in dict(pin.get("qualifiers") or {}).items():
+                if qv is None:
+                    f.qualifiers.pop(str(qk), None)
+                else:
+                    f.qualifiers[str(qk)] = qv
+                f.pinned = True
+            if pin.get("reviewed") or pin.get("reviewer"):
+                f.reviewed = True
+                f.reviewer = str(pin["reviewer"]) if pin.get("reviewer") else f.reviewer
+            if pin.get("waive"):
+                f.waived = str(pin["waive"])
+    out.sort(key=lambda f: (f.line, f.column))
+    return out, problems
+
+
+def pin_fact(sidecar: Path, pin: dict) -> None:
+    """Add or replace a pin in ``sidecar`` (same key and line), keeping its comments and order.
+
+    Raises DataFileError when the sidecar is broken or the result would not be valid.
+    """
+    y = round_trip()
+    data = load_yaml(sidecar, rt=True) if sidecar.is_file() else None
+    if data is None:
+        data = y.load("{}\n")
+    pins = data.get("facts")
+    if pins is None:
+        data["facts"] = pins = y.load("[]\n")
+    for i, old in enumerate(pins):
+        if old.get("key") == pin.get("key") and old.get("line") == pin.get("line"):
+            for k in list(old.keys()):
+                if k not in pin:
+                    del old[k]
+            for k, v in pin.items():
+                old[k] = v
+            break
+    else:
+        pins.append(pin)
+    validate(data, "sidecar.schema.json", sidecar)
+    atomic_write(sidecar, dump_yaml(data))
+
+
+# ---------------------------------------------------------------------------------------------
+# fact files
+
+
+def fact_file_data(leaflet: str, path: str, region: str, facts: list[Fact]) -> dict:
+    entries = []
+    for f in facts:
+        d = f.to_json()
+        d.pop("path")
+        d.pop("leaflet")
+        entries.append(d)
+    return {"leaflet": leaflet, "path": path, "region": region, "generator": GENERATOR, "facts": entries}
+
+
+def write_fact_files(corpus: Corpus, out_dir: Path) -> list[Path]:
+    """Write ``out_dir/<id>.yaml`` for every leaflet with facts extracted; returns the paths.
+
+    Each file is validated against schema/facts.schema.json before it is written atomically.
+    """
+    out_dir = Path(out_dir)
+    written = []
+    docs = corpus.by_id()
+    for lid in sorted(corpus.facts):
+        facts = corpus.facts[lid]
+        doc = docs.get(lid)
+        path = str(doc.path) if doc else (facts[0].path if facts else "")
+        region = doc.region if doc else (facts[0].leaflet_region if facts else "NL")
+        data = fact_file_data(lid, path, region, facts)
+        target = out_dir / f"{lid}.yaml"
+        validate(data, FACTS_SCHEMA, target)
+        atomic_write(target, dump_yaml(data))
+        written.append(target)
+    return written
+
+
+def load_fact_file(path: Path) -> tuple[str, list[Fact]]:
+    """One fact file -> (leaflet id, facts); raises DataFileError naming the failing field."""
+    data = load_yaml(path, rt=True)
+    validate(data, FACTS_SCHEMA, path)
+    lid = str(data["leaflet"])
+    region = str(data.get("region") or "NL")
+    facts = []
+    for entry in data["facts"]:
+        d = dict(entry)
+        d["leaflet"], d["path"] = lid, str(data.get("path") or "")
+        facts.append(Fact.from_json(_plain(d), leaflet_region=region))
+    return lid, facts
+
+
+def load_fact_files(dir: Path) -> tuple[dict[str, list[Fact]], list[Diagnostic]]:
+    """Read every ``*.yaml`` fact file in ``dir``: (leaflet id -> facts, facts.schema problems)."""
+    facts: dict[str, list[Fact]] = {}
+    problems: list[Diagnostic] = []
+    d = Path(dir)
+    if not d.is_dir():
+        return facts, [_problem(d, "fact file folder not found")]
+    for p in sorted(d.glob("*.yaml")):
+        try:
+            lid, fs = load_fact_file(p)
+        except DataFileError as e:
+            problems.append(_problem(p, f"fact file ignored: {e.message}", e.line, e.column, p.stem, e.field))
+            continue
+        if lid in facts:
+            problems.append(_problem(p, f"fact file ignored: leaflet '{lid}' already read from another file", leaflet=lid,
+                                     field="leaflet"))
+            continue
+        facts[lid] = fs
+    return facts, problems
+
+
+def _plain(x):
+    if isinstance(x, dict):
+        return {str(k): _plain(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_plain(v) for v in x]
+    if isinstance(x, bool) or x is None:
+        return x
+    if isinstance(x, int):
+        return int(x)
+    if isinstance(x, float):
+        return float(x)
+    if isinstance(x, str):
+        return str(x)
+    return x

@@ -1,0 +1,52 @@
+"""A fact outside the accepted range of the reference registry (schema/reference.yaml).
+
+The registry gives per key (and region or qualifiers) the accepted value or range, a tolerance
+and citations. A fact is outside when its interval does not overlap the accepted range widened
+by the tolerance; the message cites the source. Waived facts are skipped.
+
+pass: an NL leaflet says a miscarriage is a loss "in de eerste 16 weken"
+fail: an NL leaflet says "tot 20 weken" (NVOG and NHG: 16 weeks)
+"""
+
+from __future__ import annotations
+
+from pipeline.diagnostic import Diagnostic
+from pipeline.facts.catalog import default_catalog
+from pipeline.facts.compare import comparable, group_key, interval, overlaps
+from pipeline.facts.reference import default_registry
+from pipeline.yamlio import DataFileError
+
+ID = "facts.reference"
+LEVEL = "warning"
+SCOPE = "corpus"
+OPTIONS: dict = {}
+
+
+def check(corpus, conf, ctx):
+    try:
+        catalog = default_catalog()
+    except DataFileError:
+        catalog = None
+    try:
+        registry = default_registry()
+    except DataFileError:
+        return  # reported as facts.schema by the facts stage
+    for lid in sorted(corpus.facts):
+        for f in corpus.facts[lid]:
+            if not comparable(f, catalog):
+                continue
+            _, region = group_key(f, catalog)
+            ref = registry.for_fact(f, region)
+            if ref is None or overlaps(interval(f), ref.accepted):
+                continue
+            unit = f.unit
+            where = f" for {region}" if region else ""
+            quals = "".join(f", {k} {v}" for k, v in ref.qualifiers.items())
+            cites = "; ".join(str(c) for c in ref.citations)
+            yield Diagnostic(
+                path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
+                message=f"{f.key}: {f.value_str()} here, but the reference{where}{quals} is "
+                        f"{ref.value_str(unit)} (source: {cites})",
+                match=f.quote, fact=f.key, leaflet=lid, key=f"{f.key}|{region or ''}",
+                suggestions=(ref.value_str(unit),),
+            )
