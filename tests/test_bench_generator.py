@@ -192,3 +192,18 @@ def test_markdown_table_names_the_machine_and_every_corpus():
     assert "| 1,000 | 900,000 | 12.0 s |" in md
     assert "0.50×" in md  # spelling ratio shown as ours ÷ theirs
     assert "| 1,000 leaflets, cold lint | ≤ 20 s | 12.0 s | yes |" in md
+
+
+def test_measure_counts_worker_processes_together():
+    code = ("import multiprocessing as mp, time\n"
+            "def work(_):\n"
+            "    b = b'x' * (100 * 2**20)\n"
+            "    time.sleep(1.2)\n"
+            "    return len(b)\n"
+            "if __name__ == '__main__':\n"
+            "    with mp.get_context('fork').Pool(2) as pool:\n"
+            "        pool.map(work, [1, 2], chunksize=1)\n")
+    m = measure([sys.executable, "-c", code])
+    assert m.returncode == 0, m.stderr
+    assert m.peak_rss_mb < 180 < m.peak_tree_mb  # one worker alone vs both at once
+    assert m.peak_mb == m.peak_tree_mb
