@@ -55,16 +55,21 @@ def _is_clause_break(t: FrogToken) -> bool:
 
 
 def clauses(tokens: list[FrogToken]) -> list[list[FrogToken]]:
-    out, cur = [], []
+    return [c for _, c in _clauses(tokens)]
+
+
+def _clauses(tokens: list[FrogToken]) -> list[tuple[FrogToken | None, list[FrogToken]]]:
+    """(the break token before the clause, the clause's tokens)."""
+    out, cur, brk = [], [], None
     for t in tokens:
         if _is_clause_break(t):
             if cur:
-                out.append(cur)
-            cur = []
+                out.append((brk, cur))
+            cur, brk = [], t
         else:
             cur.append(t)
     if cur:
-        out.append(cur)
+        out.append((brk, cur))
     return out
 
 
@@ -136,10 +141,14 @@ def analyse(tokens: list[FrogToken], sentence: str) -> list[DtFinding]:
     """d/t findings in one tagged sentence."""
     found: list[DtFinding] = []
     question = sentence.rstrip().endswith("?")
-    for ci, clause in enumerate(clauses(tokens)):
+    for ci, (brk, clause) in enumerate(_clauses(tokens)):
         finite = [t for t in clause if _is_finite(t)]
+        # a subordinate clause (dat, omdat, als ...) needs its own finite verb; after en/of or a
+        # comma an auxiliary from before may still govern a participle ("... zitten of veranderd")
+        own = brk is not None and brk.has("onder")
+        before = [] if own else tokens[: tokens.index(clause[0])]
         for i, t in enumerate(clause):
-            f = _check_token(clause, i, t, finite, question and ci == 0 and clause[0] is tokens[0], tokens)
+            f = _check_token(clause, i, t, finite, question and ci == 0 and clause[0] is tokens[0], before)
             if f:
                 found.append(f)
     return found
@@ -156,7 +165,7 @@ def _check_token(clause, i, t, finite, opens_question, sentence) -> DtFinding | 
     if (low.endswith("d") and t.tag.startswith(("WW(vd,vrij", "WW(pv")) and lexicon.is_participle(low)
             and not lexicon.is_finite_t(low) and lexicon.is_finite_t(low[:-1] + "t")
             and not any(x is not t for x in finite) and not any(_is_aux(x) for x in clause)
-            and not any(_is_aux(x) for x in sentence[: sentence.index(t)])
+            and not any(_is_aux(x) for x in sentence)
             and words >= 3 and (i >= 1 or _followed_by_subject(clause, i))):
         sug = t.word[:-1] + "t"
         return DtFinding(t.start, t.end, t.word, sug, "participle-for-finite",
