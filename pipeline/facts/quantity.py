@@ -426,6 +426,8 @@ class _Parser:
                 return n2[0], n2[0], "weeks", n2[1], "ordinal", "", self.toks[i].text
             return None
         if low == "tussen":
+            if self.low(i + 1) == "de":
+                i += 1
             a = self.number(i + 1)
             if a is not None:
                 ua = self.unit(a[1])

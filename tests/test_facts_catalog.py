@@ -1,0 +1,139 @@
+"""Every example and counterexample of schema/catalog.yaml, and the catalog's own validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.facts.catalog import CATALOG_PATH, load_catalog
+from pipeline.facts.extract import extract_document
+from pipeline.ingest.document import Document, identity_block
+from pipeline.yamlio import DataFileError
+
+CATALOG = load_catalog(CATALOG_PATH)
+
+
+def make_doc(text: str, heading: str | None = None, region: str | None = None) -> Document:
+    """A document of one paragraph (under a heading when given), positions exact."""
+    blocks, source = [], ""
+    if heading:
+        blocks.append(identity_block("heading", heading, 0, level=2))
+        source = heading + "\n\n"
+    blocks.append(identity_block("paragraph", text, len(source), section=heading or ""))
+    source += text + "\n"
+    for i, b in enumerate(blocks):
+        b.index = i
+    return Document(Path("example.txt"), "example", "txt", source, blocks, meta={"region": region} if region else {})
+
+
+def _expected(value) -> dict:
+    if isinstance(value, (int, float)):
+        return {"min": value, "max": value}
+    if isinstance(value, list):
+        return {"min": value[0], "max": value[1]}
+    return dict(value)
+
+
+def _examples():
+    for kind in CATALOG.kinds:
+        for i, ex in enumerate(kind.examples):
+            yield pytest.param(kind.key, ex, id=f"{kind.key}[{i}]")
+
+
+def _counterexamples():
+    for kind in CATALOG.kinds:
+        for i, text in enumerate(kind.counterexamples):
+            yield pytest.param(kind.key, text, id=f"{kind.key}[not {i}]")
+
+
+@pytest.mark.parametrize("key,example", list(_examples()))
+def test_catalog_example_yields_fact(key, example):
+    doc = make_doc(example["text"], example.get("heading"))
+    facts = [f for f in extract_document(doc, CATALOG) if f.key == key]
+    want = _expected(example["value"])
+    assert facts, f"no {key} in {example['text']!r}"
+    def ok(f):
+        if "text" in want and f.text != want["text"]:
+            return False
+        for bound in ("min", "max"):
+            if bound in want and (f.min if bound == "min" else f.max) != pytest.approx(want[bound], abs=0.01) \
+                    and not (want[bound] is None and (f.min if bound == "min" else f.max) is None):
+                return False
+        if "approx" in want and f.approx != want["approx"]:
+            return False
+        return all(f.qualifiers.get(k) == v for k, v in (want.get("qualifiers") or {}).items())
+    assert any(ok(f) for f in facts), f"{key}: got {[f.to_json() for f in facts]}, want {want}"
+
+
+@pytest.mark.parametrize("key,text", list(_counterexamples()))
+def test_catalog_counterexample_yields_no_fact(key, text):
+    facts = [f for f in extract_document(make_doc(text), CATALOG) if f.key == key]
+    assert not facts, f"{key} wrongly found in {text!r}: {[f.value_str() for f in facts]}"
+
+
+def test_every_kind_has_examples_both_ways():
+    for kind in CATALOG.kinds:
+        assert kind.examples and kind.counterexamples, kind.key
+
+
+def test_core_vocabulary_present():
+    keys = {k.key for k in CATALOG.kinds}
+    core = """miscarriage.cutoff_weeks miscarriage.incidence_pct miscarriage.most_before_weeks
+    miscarriage.annual_cases_nl expectant.success_pct expectant.max_wait_weeks medication.success_pct
+    medication.curettage_pct curettage.duration_min recurrence.after_1_pct recurrence.after_2_pct
+    recurrence.after_3_pct heartbeat.risk_pct alarm.fever_c alarm.pad_soaked_min recovery.bleeding_weeks
+    recovery.menstruation_weeks contact.phone""".split()
+    assert set(core) <= keys
+
+
+def _write(tmp_path, text):
+    p = tmp_path / "catalog.yaml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_bad_regex_names_file_and_field(tmp_path):
+    src = CATALOG_PATH.read_text(encoding="utf-8").replace("cue: 'miskra|zwangerschapsverlies'", "cue: 'miskra(('", 1)
+    with pytest.raises(DataFileError) as e:
+        load_catalog(_write(tmp_path, src))
+    assert e.value.path.endswith("catalog.yaml")
+    assert "not a valid regular expression" in e.value.message and e.value.field.startswith("facts/")
+    assert e.value.line > 1
+
+
+def test_schema_violation_names_field(tmp_path):
+    src = CATALOG_PATH.read_text(encoding="utf-8").replace("severity: error", "severity: fatal", 1)
+    with pytest.raises(DataFileError) as e:
+        load_catalog(_write(tmp_path, src))
+    assert "severity" in e.value.field
+
+
+def test_unknown_qualifier_rejected(tmp_path):
+    src = CATALOG_PATH.read_text(encoding="utf-8").replace("qualifiers: [region]", "qualifiers: [planet]", 1)
+    with pytest.raises(DataFileError) as e:
+        load_catalog(_write(tmp_path, src))
+    assert "planet" in e.value.message
+
+
+def test_reviewer_adds_kind_by_yaml_only(tmp_path):
+    extra = """
+  - key: recovery.sport_weeks
+    label: Weer sporten na
+    unit: weeks
+    severity: info
+    require:
+      - in: sentence
+        cue: '\\bsport'
+      - in: before
+        cue: '\\bna\\s*$'
+    examples:
+      - text: Je kunt na twee weken weer sporten.
+        value: 2
+    counterexamples:
+      - Sporten veroorzaakt geen miskraam.
+"""
+    cat = load_catalog(_write(tmp_path, CATALOG_PATH.read_text(encoding="utf-8") + extra))
+    facts = [f for f in extract_document(make_doc("Je kunt na twee weken weer sporten."), cat)
+             if f.key == "recovery.sport_weeks"]
+    assert [(f.min, f.max) for f in facts] == [(2, 2)]

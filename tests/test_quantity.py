@@ -1,0 +1,132 @@
+"""The Dutch quantity parser: forms from issue 3, look-alikes, and a property test."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from pipeline.facts.quantity import convert, mask, number_word, ordinal_word, parse_quantities
+
+
+def one(text):
+    qs = parse_quantities(text)
+    assert len(qs) == 1, (text, qs)
+    return qs[0]
+
+
+@pytest.mark.parametrize("text,lo,hi,unit", [
+    ("38,5 graden", 38.5, 38.5, "celsius"),
+    ("20.000 vrouwen", 20000, 20000, "count"),
+    ("twaalf weken", 12, 12, "weeks"),
+    ("dertig minuten", 30, 30, "minutes"),
+    ("honderd vrouwen", 100, 100, "count"),
+    ("vijfentwintig procent", 25, 25, "percent"),
+    ("de twaalfde week", 12, 12, "weeks"),
+    ("de 12e week", 12, 12, "weeks"),
+    ("week 12", 12, 12, "weeks"),
+    ("de helft", 50, 50, "percent"),
+    ("een kwart", 25, 25, "percent"),
+    ("driekwart", 75, 75, "percent"),
+    ("een derde van de vrouwen", 33.3333, 33.3333, "percent"),
+    ("1 op de 10", 10, 10, "percent"),
+    ("één op de vijf", 20, 20, "percent"),
+    ("3 van de 10", 30, 30, "percent"),
+    ("15 procent", 15, 15, "percent"),
+    ("15%", 15, 15, "percent"),
+    ("10-15%", 10, 15, "percent"),
+    ("10–15", 10, 15, "count"),
+    ("10 tot 15 procent", 10, 15, "percent"),
+    ("10 à 15 minuten", 10, 15, "minutes"),
+    ("10 a 15 min", 10, 15, "minutes"),
+    ("tussen 10 en 15 procent", 10, 15, "percent"),
+    ("tussen de 10 en 20%", 10, 20, "percent"),
+    ("1-2 maanden", 1, 2, "months"),
+    ("één tot twee weken", 1, 2, "weeks"),
+    ("een kwartier", 15, 15, "minutes"),
+    ("een half uur", 0.5, 0.5, "hours"),
+    ("anderhalf uur", 1.5, 1.5, "hours"),
+    ("38 °C", 38, 38, "celsius"),
+    ("38°", 38, 38, "celsius"),
+    ("30min", 30, 30, "minutes"),
+    ("1-2 per 1000", 0.1, 0.2, "percent"),
+])
+def test_forms(text, lo, hi, unit):
+    q = one(text)
+    assert (q.lo, q.hi, q.unit) == (pytest.approx(lo, abs=1e-3), pytest.approx(hi, abs=1e-3), unit)
+
+
+@pytest.mark.parametrize("text,bound,mn,mx", [
+    ("minstens 1 op de 10", "min", 10, None),
+    ("ten minste 10%", "min", 10, None),
+    ("maximaal 6 weken", "max", None, 6),
+    ("hooguit 6 weken", "max", None, 6),
+    ("boven 38 graden", "min", 38, None),
+    ("meer dan 20%", "min", 20, None),
+    ("> 38 °C", "min", 38, None),
+    ("38 °C of hoger", "min", 38, None),
+    ("<12 weken", "max", None, 12),
+    ("binnen 30 minuten", "max", None, 30),
+])
+def test_bounds(text, bound, mn, mx):
+    q = one(text)
+    assert (q.bound, q.min, q.max) == (bound, mn, mx)
+
+
+@pytest.mark.parametrize("text", ["ongeveer 10%", "rond de 10%", "circa 10%", "zo'n 10%", "bijna 10%",
+                                  "ongeveer de helft", "zo rond de 15%", "ca. 10%"])
+def test_hedges(text):
+    assert one(text).approx
+
+
+@pytest.mark.parametrize("text", [
+    "Score: 4.6/5", "bel 06-43789244", "tel. 0183 64 42 17", "+31 6 12345678", "op 19 januari 2026",
+    "19-01-2026", "om 10.30 uur", "24/7 bereikbaar", "www.freya.nl", "2. Medicijnen", "in 2017",
+    "na een tweede curettage", "in de eerste week", "een paar dagen", "meer dan één miskraam",
+])
+def test_look_alikes_give_no_quantity(text):
+    assert parse_quantities(text) == []
+
+
+def test_score_and_phone_masked():
+    assert "4.6" not in mask("Score: 4.6/5")
+    assert "0183" not in mask("via 0183 64 42 17.")
+    assert parse_quantities("Score: 4.6/5 (70 stemmen)")[0].lo == 70  # a plain count, not a percentage
+
+
+def test_restated_quantity_merged():
+    qs = parse_quantities("Bij 1 op de 2 vrouwen (50%) treedt een miskraam op.")
+    assert [(q.lo, q.unit) for q in qs] == [(50, "percent")]
+
+
+def test_number_words():
+    assert number_word("tweeëntwintig") == 22
+    assert number_word("honderdvijftig") == 150
+    assert number_word("twintigduizend") == 20000
+    assert number_word("miskraam") is None
+    assert ordinal_word("twintigste") == 20
+    assert ordinal_word("zevende") == 7
+    assert ordinal_word("eerste") is None
+
+
+def test_months_convert_to_weeks():
+    assert convert(2, "months", "weeks") == 8.7
+    assert convert(0.5, "hours", "minutes") == 30
+
+
+_PIECES = st.sampled_from([
+    "1", "10", "38,5", "20.000", "4.6", "/", "-", "–", "tot", "à", "a", "of", "op de", "van de", "per",
+    "%", "procent", "weken", "maanden", "min", "uur", "kwartier", "graden", "°C", "een", "één", "twee",
+    "twintig", "de helft", "kwart", "derde", "12e", "twaalfde", "ongeveer", "minstens", "maximaal",
+    "boven", "<", ">", "tussen", "en", "(", ")", ",", ".", "zo'n", "06-12345678", "week", "0", "0,0",
+    "half", "anderhalf", "duizend", "of meer", "binnen", "in de eerste", "1.000,5", "999999999999",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map(" ".join) | st.text(max_size=60))
+def test_parser_never_crashes_and_min_le_max(text):
+    for q in parse_quantities(text):
+        assert q.lo <= q.hi
+        if q.min is not None and q.max is not None:
+            assert q.min <= q.max
+        assert 0 <= q.start <= q.core_start < q.end <= len(text)
