@@ -218,6 +218,7 @@ def test_remote_image_and_file_url_in_a_source_never_reach_network_or_disk(tmp_p
     page = render_html(doc, brands["meidoorn"])
     pdf, refused = render_pdf(page, asset_roots(SOURCES_DIR))
     watch_io["on"] = False
+    assert any("meidoorn-logo.svg" in o for o in watch_io["open"])  # the watch works
     assert _Counter.hits == []
     assert not [c for c in watch_io["connect"] if "127.0.0.1" in c]
     assert not [o for o in watch_io["open"] if "geheim" in o or o == "/etc/passwd"]
@@ -240,7 +241,9 @@ def test_fetcher_refuses_everything_outside_the_asset_folders(tmp_path, server, 
     watch_io["on"] = True
     pdf, refused = render_pdf(page, asset_roots(SOURCES_DIR))
     watch_io["on"] = False
+    assert any("meidoorn-logo.svg" in o for o in watch_io["open"])  # the watch works
     assert _Counter.hits == []
+    assert not watch_io["connect"]
     assert not [o for o in watch_io["open"] if "geheim" in o or o in ("/etc/passwd", "/etc/hostname")]
     assert any("remote.png" in u for u in refused) and any("geheim.png" in u for u in refused)
     assert any(u.endswith("/etc/passwd") for u in refused)
