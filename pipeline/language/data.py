@@ -21,7 +21,6 @@ class Pattern:
     regex: re.Pattern
     text: str  # reason or message
     replace: str = ""
-    level: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -32,5 +31,5 @@ def residue_phrases() -> tuple[Pattern, ...]:
 
 @lru_cache(maxsize=1)
 def typography() -> tuple[Pattern, ...]:
-    return tuple(Pattern(p["id"], re.compile(p["pattern"]), p["message"], p["replace"], p.get("level", ""))
+    return tuple(Pattern(p["id"], re.compile(p["pattern"]), p["message"], p["replace"])
                  for p in style()["typography"])

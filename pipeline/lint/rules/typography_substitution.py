@@ -1,0 +1,39 @@
+"""A typographic slip with a standard Dutch replacement ("10 a 15" -> "10 à 15").
+
+The substitutions are data (``typography`` in schema/style-language.yaml): a pattern whose
+group 1 is replaced.
+
+pass: De ingreep duurt 10 à 15 minuten.
+fail: De ingreep duurt 10 a 15 minuten.
+fail: Een wond van 2 x 3 cm.
+"""
+
+from __future__ import annotations
+
+from pipeline.diagnostic import Diagnostic
+from pipeline.language.data import typography
+
+ID = "typography.substitution"
+LEVEL = "warning"
+SCOPE = "document"
+OPTIONS: dict = {}
+
+
+def check(doc, conf, ctx):
+    for block in doc.blocks:
+        text = block.text
+        for sub in typography():
+            for m in sub.regex.finditer(text):
+                s, e = m.span(1)
+                # show a little context: the numbers around the slip
+                ctx_s = max(0, text.rfind(" ", 0, max(0, m.start() - 1)) + 1)
+                ctx_e = text.find(" ", m.end() + 1)
+                ctx_e = len(text) if ctx_e == -1 else ctx_e
+                fixed = text[ctx_s:s] + sub.replace + text[e:ctx_e]
+                span = doc.span(block, s, e)
+                yield Diagnostic(
+                    path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+                    end_column=span.end_column,
+                    message=sub.text.format(match=text[ctx_s:ctx_e], fixed=fixed),
+                    match=text[s:e], suggestions=(sub.replace,), leaflet=doc.id, key=sub.id,
+                )
