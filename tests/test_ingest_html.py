@@ -94,6 +94,7 @@ _HTML_PIECES = st.sampled_from([
     "<p>", "</p>", "<h2>", "</h2>", "<li>", "</li>", "<ul>", "</ul>", "<td>", "<tr>", "<table>", "</table>",
     "<script>", "</script>", "<br>", "<!-- x -->", "&amp;", "&eacute;", "&#65;", "&bogus;", "<", ">", "&",
     "woord", " ", "\n", "\r\n", "\t", "é", "<b>", "</b>", "<div hidden>", "</div>", "<img src=x>", "\u00a0",
+    "<![", "<![CDATA[x]]>", "<!", "]]>", "<!doctype html>", "<?php x ?>", "<a href='file:///etc/passwd'>",
 ])
 
 

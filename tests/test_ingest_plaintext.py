@@ -264,3 +264,17 @@ def test_property_arbitrary_unicode_never_crashes(text):
     doc = Document(Path("p.txt"), "p", "txt", text, blocks)
     check_source_map(doc)
     check_every_char_once(doc)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400) | st.text(max_size=400).map(lambda t: t.encode("utf-8")),
+       suffix=st.sampled_from([".txt", ".md", ".markdown", ".html", ".htm"]))
+def test_property_any_bytes_give_a_document_or_a_clear_error(tmp_path, data, suffix):
+    path = tmp_path / f"x{suffix}"
+    path.write_bytes(data)
+    try:
+        doc = load_document(path)
+    except IngestError as e:
+        assert e.message and str(path) in str(e)
+    else:
+        assert doc.blocks and all(b.text for b in doc.blocks)

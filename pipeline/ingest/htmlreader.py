@@ -17,7 +17,7 @@ from html.entities import html5
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pipeline.ingest import decode
+from pipeline.ingest import IngestError, decode
 from pipeline.ingest.document import Block, Document
 from pipeline.ingest.textmap import TextBuilder, spaces_to_blank
 
@@ -37,7 +37,10 @@ BLOCK = frozenset(
 
 def read(path: Path, meta: dict) -> Document:
     text, notes = decode(path.read_bytes(), path)
-    blocks = parse_html_range(spaces_to_blank(text), 0, len(text))
+    try:
+        blocks = parse_html_range(spaces_to_blank(text), 0, len(text))
+    except (AssertionError, ValueError, IndexError) as e:  # html.parser on malformed markup
+        raise IngestError(path, f"HTML that cannot be parsed: {e}") from None
     return Document(path=path, id=path.stem, format="html", source=text, blocks=blocks, meta=meta, notes=notes)
 
 
@@ -74,6 +77,16 @@ class _Reader(HTMLParser):
         self.stack: list[str] = []  # open block elements
         self.tables: list[list[int]] = []  # [table number, row, column] of open tables
         self.table_count = 0
+
+    def parse_marked_section(self, i, report=1):
+        # "<![foo" with an unknown keyword makes the standard parser raise; a browser skips it.
+        pos = self.lineno, self.offset
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = pos  # the failed scan moved the position already
+            j = self.rawdata.find(">", i + 3)
+            return len(self.rawdata) if j == -1 else j + 1
 
     def here(self) -> int:
         line, col = self.getpos()

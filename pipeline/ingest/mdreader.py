@@ -150,8 +150,13 @@ class _Walker:
                 cursor = self.text(c.content, cursor, end, tb)
             elif t == "text_special":
                 pos = work.find(c.markup, cursor, end)
-                if pos == -1:
-                    tb.insert(spaces_to_blank(c.content))
+                if pos == -1 or c.info != "escape" and c.content.isspace():
+                    if c.content.isspace():
+                        tb.space()
+                    else:
+                        tb.insert(spaces_to_blank(c.content))
+                    if pos != -1:
+                        cursor = pos + len(c.markup)
                     k += 1
                     continue
                 if c.info == "escape":
@@ -190,7 +195,7 @@ class _Walker:
             elif t == "image":
                 pos = work.find("![", cursor, end)
                 if pos != -1:
-                    cursor = _skip_link_tail(work, _match_bracket(work, pos + 1, end), end, False)
+                    cursor = _skip_link_tail(work, _match_bracket(work, pos + 1, end) - 1, end, False)
             k += 1
         return cursor
 
