@@ -82,7 +82,8 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
                 sentence_scope = stext + "\n" + prev
             if si + 1 < len(sentences) and catalog.anaphora_next is not None:
                 nxt = block.text[sentences[si + 1][0] : sentences[si + 1][1]]
-                if catalog.anaphora_next.search(nxt):
+                # a following sentence with a quantity of its own is its own claim
+                if catalog.anaphora_next.search(nxt) and not parse_quantities(nxt):
                     sentence_scope += "\n" + nxt
             heading = block.section if block.kind != "heading" else ""
             topic = heading

@@ -169,8 +169,8 @@ _MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktobe
 _MASKS = [
     re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:nl|be|com|org|eu)\b", re.I),
     # phone numbers: Dutch/Belgian, national or international, with spaces, dashes or dots
-    re.compile(r"(?<![\w+])(?:(?:\+|00)\s?3[12]\s?(?:\(0\)\s?)?\d(?:[ .\-]?\d){7,9}"
-               r"|\(?0\d{1,3}\)?(?:[ .\-]?\d){6,8})(?![\d,])"),
+    re.compile(r"(?<![\w+])(?:(?:\+|00) ?3[12] ?(?:\(0\) ?)?\d(?:(?: ?[.\-] ?| )?\d){7,9}"
+               r"|\(?0\d{1,3}\)?(?:(?: ?[.\-] ?| )?\d){6,8})(?![\d,])"),
     re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"),
     re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?", re.I),
     re.compile(rf"\b(?:{_MONTHS})\s+\d{{4}}\b", re.I),
@@ -310,6 +310,8 @@ class _Parser:
                 return v * (1000 if nxt.low == "duizend" else 1_000_000), j + 1, "digits"
             return v, j, "digits"
         if t.kind == "word":
+            if t.low == "het" and self.low(i + 1) in ("uur", "kwartier") and self.low(i - 1) in ("binnen", "per", "elk"):
+                return 1.0, i + 1, "weak"
             if t.low in _WEAK_ONE:
                 return (1.0, i + 1, "weak") if allow_weak else None
             v = number_word(t.low)
@@ -458,7 +460,7 @@ class _Parser:
         # ratio: "1 op de 10", "één op de tien", "1-2 per 1000"
         b_range = None
         n = self.phrase(after_a, _RANGE_SEPS) if ua is None else 0
-        if n and not (self.low(after_a) in ("a", "à", "á") and form != "digits"):
+        if n and not (self.low(after_a) == "a" and form != "digits"):
             b = self.number(after_a + n)
             if b is not None and b[2] != "ordinal" and b[0] > a_val:
                 b_range = b
@@ -552,6 +554,6 @@ def parse_quantities(text: str) -> list[Quantity]:
 _NUMBER_WORD_HINT = (
     "een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|"
     "vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|helft|kwart|derde|half|halve|"
-    "anderhalf|tiende|vijfde|vierde|ste"
+    "anderhalf|tiende|vijfde|vierde|ste|het uur|het kwartier"
 )
 _MAYBE_NUMBER = re.compile(rf"\d|{_NUMBER_WORD_HINT}", re.I)
