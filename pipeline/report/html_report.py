@@ -83,14 +83,14 @@ def render_report(corpus: Corpus, diagnostics: list[Diagnostic], registry: Any) 
 
 def _matrix(corpus: Corpus, docs, diags: list[Diagnostic], registry: Any) -> str:
     e = html.escape
-    facts: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    facts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for lid, items in (corpus.facts or {}).items():
         for fact in items or []:
-            f = _fact_dict(fact)
-            if f.get("key"):
-                facts[f["key"]][lid].append(f)
-    ref_keys = _registry_keys(registry)
-    keys = sorted(set(facts) | set(ref_keys))
+            key = _field(fact, "key")
+            if key:
+                facts[key][lid].append(fact)
+    refs = _references(registry)
+    keys = sorted(set(facts) | set(refs))
     flagged: dict[tuple[str, str], list[Diagnostic]] = defaultdict(list)
     for d in diags:
         if d.fact:
@@ -99,33 +99,45 @@ def _matrix(corpus: Corpus, docs, diags: list[Diagnostic], registry: Any) -> str
     if not keys:
         out.append('<p class="empty">Geen feiten gevonden (de feitenextractie heeft niets opgeleverd).</p></section>')
         return "\n".join(out)
-    out.append('<p class="legend"><span class="swatch conflict"></span> cel met een bevinding '
+    out.append('<p class="legend"><span class="swatch conflict"></span> cel met een bevinding (rood: fout, oranje: waarschuwing) '
                '(tegenstrijdig of afwijkend van de referentie) · <span class="swatch disagree"></span> '
                "rij waarin de folders elkaar tegenspreken</p>")
     out.append('<div class="matrix-wrap"><table class="matrix">')
-    out.append('<caption>Feiten per folder, met de referentiewaarde en bron per rij</caption>')
+    out.append("<caption>Feiten per folder, met de referentiewaarde en bron per rij</caption>")
     out.append('<thead><tr><th scope="col">Feit</th><th scope="col">Referentie</th>'
                + "".join(f'<th scope="col"><a href="#folder-{e(doc.id)}">{e(_short(doc))}</a></th>' for doc in docs)
                + "</tr></thead><tbody>")
     for key in keys:
         row = facts.get(key, {})
-        values = {_value_text(f) for fs in row.values() for f in fs}
-        disagree = len(values) > 1
+        unit = next((_field(f, "unit") for fs in row.values() for f in fs if _field(f, "unit")), "")
+        # The linter decides what disagrees (different practices' phone numbers do not): a row is
+        # marked when a finding on this fact points at another leaflet.
+        disagree = any(d.fact == key and any(r.path != d.path for r in d.related) for d in diags)
         out.append(f'<tr class="{"disagree" if disagree else ""}"><th scope="row">{e(key)}'
                    + ('<br><small class="flag">folders spreken elkaar tegen</small>' if disagree else "")
-                   + f"</th><td class=\"ref\">{_reference_html(registry, key)}</td>")
+                   + f'</th><td class="ref">{_reference_html(refs.get(key, []), unit)}</td>')
         for doc in docs:
             cell_facts = row.get(doc.id, [])
             hits = flagged.get((key, doc.id), [])
-            cls = "conflict" if hits else ""
+            cls = f"conflict {_worst(hits)}" if hits else ""
             if not cell_facts:
                 out.append(f'<td class="none {cls}">{"".join(_hit(h) for h in hits) or "—"}</td>')
                 continue
             inner = []
             for f in cell_facts:
-                where = f' <span class="where">r. {e(str(f.get("line")))}</span>' if f.get("line") else ""
-                quote = f'<q>{e(str(f.get("quote") or ""))}</q>' if f.get("quote") else ""
-                inner.append(f'<div class="val"><strong>{e(_value_text(f))}</strong>{where}<br>{quote}</div>')
+                line = _field(f, "line")
+                where = f' <span class="where">r. {e(str(line))}</span>' if line else ""
+                region = _region(f)
+                tag = f' <span class="region">{e(region)}</span>' if region and region != "NL" else ""
+                state = ""
+                if _field(f, "waived"):
+                    state = f' <span class="state">vrijgesteld: {e(str(_field(f, "waived")))}</span>'
+                elif _field(f, "reviewed"):
+                    state = ' <span class="state">gecontroleerd</span>'
+                quote = _field(f, "quote")
+                quote_html = f"<q>{e(str(quote))}</q>" if quote else ""
+                inner.append(f'<div class="val"><strong>{e(_fact_value(f))}</strong>{tag}{where}{state}<br>'
+                             f"{quote_html}</div>")
             inner.extend(_hit(h) for h in hits)
             out.append(f'<td class="{cls}">{"".join(inner)}</td>')
         out.append("</tr>")
@@ -133,17 +145,24 @@ def _matrix(corpus: Corpus, docs, diags: list[Diagnostic], registry: Any) -> str
     return "\n".join(out)
 
 
+def _worst(diags: list[Diagnostic]) -> str:
+    return max((_sev(d) for d in diags), key=lambda s: Severity(s).rank)
+
+
 def _hit(d: Diagnostic) -> str:
     return f'<p class="hit {html.escape(_sev(d))}">{html.escape(d.message)}</p>'
 
 
-def _fact_dict(fact: Any) -> dict:
-    if isinstance(fact, dict):
-        return fact
-    to_json = getattr(fact, "to_json", None)
-    if callable(to_json):
-        return to_json()
-    return {k: getattr(fact, k, None) for k in ("key", "min", "max", "text", "unit", "approx", "line", "quote")}
+def _field(obj: Any, name: str) -> Any:
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+
+def _region(fact: Any) -> str:
+    region = getattr(fact, "region", None)
+    if callable(region):
+        return str(region())
+    quals = _field(fact, "qualifiers") or {}
+    return str(quals.get("region") or "")
 
 
 def _num(x: Any) -> str:
@@ -152,90 +171,78 @@ def _num(x: Any) -> str:
     return str(x).replace(".", ",") if isinstance(x, float) else str(x)
 
 
-def _value_text(f: dict) -> str:
+def _fact_value(fact: Any) -> str:
+    """The value as the facts stage words it (Fact.value_str), or from the JSON fields."""
+    value_str = getattr(fact, "value_str", None)
+    if callable(value_str):
+        return str(value_str())
+    f = fact
     lo, hi, unit = f.get("min"), f.get("max"), f.get("unit") or ""
-    if lo is None and hi is None:
-        return str(f.get("text") or f.get("value") or "")
-    if lo is not None and hi is not None and lo != hi:
-        value = f"{_num(lo)}–{_num(hi)}"
-    elif lo is not None and hi is not None:
-        value = _num(lo)
-    elif lo is not None:
-        value = f"≥ {_num(lo)}"
+    if f.get("text") is not None or (lo is None and hi is None):
+        return str(f.get("text") or "?")
+    if lo is not None and hi is not None:
+        value = _num(lo) if lo == hi else f"{_num(lo)}–{_num(hi)}"
     else:
-        value = f"≤ {_num(hi)}"
-    unit = {"percent": "%", "%": "%"}.get(unit, unit)
-    sep = "" if unit in ("%", "°C") else " "
-    return (("± " if f.get("approx") else "") + value + (sep + unit if unit else "")).strip()
+        value = f"≥ {_num(lo)}" if lo is not None else f"≤ {_num(hi)}"
+    unit = {"percent": "%", "celsius": "°C", "count": ""}.get(unit, f" {unit}" if unit else "")
+    return ("~" if f.get("approx") else "") + value + unit
 
 
-def _registry_entries(registry: Any) -> dict:
+def _references(registry: Any) -> dict[str, list]:
+    """fact key -> reference entries (pipeline.facts.reference.Registry, or a plain mapping)."""
+    out: dict[str, list] = defaultdict(list)
     if registry is None:
-        return {}
-    for attr in ("entries", "facts", "references"):
-        value = getattr(registry, attr, None)
-        if isinstance(value, dict):
-            return value
-    if isinstance(registry, dict):
-        inner = registry.get("facts") if isinstance(registry.get("facts"), dict) else registry
-        return inner
-    return {}
+        return out
+    entries = getattr(registry, "entries", None)
+    if isinstance(entries, list):
+        for entry in entries:
+            out[str(_field(entry, "key"))].append(entry)
+    elif isinstance(registry, dict):
+        for key, entry in registry.items():
+            out[str(key)].extend(entry if isinstance(entry, list) else [entry])
+    return out
 
 
-def _registry_keys(registry: Any) -> list[str]:
-    return [str(k) for k in _registry_entries(registry)]
-
-
-def _get(obj: Any, name: str) -> Any:
-    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-
-
-def _reference_html(registry: Any, key: str) -> str:
-    entries = _registry_entries(registry)
-    entry = entries.get(key)
-    if entry is None:
+def _reference_html(entries: list, unit: str) -> str:
+    if not entries:
         return '<span class="none">geen referentie</span>'
     e = html.escape
-    variants = entry if isinstance(entry, list) else (_get(entry, "regions") or [entry])
-    if isinstance(variants, dict):
-        variants = [dict(v, region=r) if isinstance(v, dict) else v for r, v in variants.items()]
     out = []
-    for v in variants:
-        value = _get(v, "text") or _value_text({
-            "min": _first(v, "min", "value"), "max": _first(v, "max", "value"), "unit": _get(v, "unit")})
-        region = _get(v, "region")
-        tol = _get(v, "tolerance")
-        cite = _get(v, "citation") or _get(entry, "citation") or {}
+    for entry in entries:
+        value_str = getattr(entry, "value_str", None)
+        if callable(value_str):
+            value = value_str(unit)
+        else:
+            value = _fact_value({"min": _field(entry, "min"), "max": _field(entry, "max"), "unit": unit})
         line = f"<strong>{e(str(value))}</strong>"
+        region = _field(entry, "region")
         if region:
             line += f' <span class="region">{e(str(region))}</span>'
-        if tol not in (None, "", 0):
-            line += f' <span class="tol">(marge {e(_num(tol))})</span>'
-        c = _citation(cite)
-        out.append(f'<div class="refval">{line}{"<br>" + c if c else ""}</div>')
+        quals = _field(entry, "qualifiers") or {}
+        if quals:
+            line += " " + e(", ".join(f"{k}: {v}" for k, v in quals.items()))
+        cites = _field(entry, "citations") or ([_field(entry, "citation")] if _field(entry, "citation") else [])
+        cite_html = "".join(f"<br>{_citation(c)}" for c in cites)
+        note = _field(entry, "note")
+        note_html = f'<br><small class="note">{e(str(note))}</small>' if note else ""
+        out.append(f'<div class="refval">{line}{cite_html}{note_html}</div>')
     return "".join(out)
-
-
-def _first(obj: Any, *names: str) -> Any:
-    for n in names:
-        v = _get(obj, n)
-        if v is not None:
-            return v
-    return None
 
 
 def _citation(cite: Any) -> str:
     if not cite:
         return ""
-    if isinstance(cite, str):
-        return f'<cite>{html.escape(cite)}</cite>'
     e = html.escape
-    title = _get(cite, "title") or ""
-    bits = [str(x) for x in (_get(cite, "publisher"), _get(cite, "year")) if x]
+    if isinstance(cite, str):
+        return f"<cite>{e(cite)}</cite>"
+    title = _field(cite, "title") or ""
+    bits = [str(x) for x in (_field(cite, "publisher"), _field(cite, "year")) if x]
     text = e(str(title)) + (f" ({e(', '.join(bits))})" if bits else "")
-    url = _get(cite, "url")
+    url = _field(cite, "url")
     if url and str(url).startswith(("https://", "http://")):
         text = f'<a href="{e(str(url), quote=True)}">{text}</a>'
+    if _field(cite, "verified") is False:
+        text += ' <span class="unverified">bron nog niet gecontroleerd</span>'
     return f"<cite>{text}</cite>"
 
 
