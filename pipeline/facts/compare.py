@@ -1,7 +1,8 @@
 """When two facts cannot both be true, and who disagrees with the majority.
 
-Two facts of one key are compatible when their intervals overlap (touching ends overlap; ``approx``
-does not widen) and their qualifiers agree wherever both state one. Facts of keys that take a
+Two facts of one key conflict when their qualifiers agree wherever both state one and their
+intervals do not overlap (touching ends overlap; ``approx`` does not widen); facts whose stated
+qualifiers differ are about different things and never conflict. Facts of keys that take a
 region are compared only within one region; a fact without a region takes its leaflet's.
 
 Conflicts scale with the number of distinct values, not the number of leaflets: facts are grouped
@@ -42,7 +43,9 @@ def qualifiers_compatible(a: tuple, b: tuple) -> bool:
 
 
 def compatible(f: Fact, g: Fact) -> bool:
-    return overlaps(interval(f), interval(g)) and qualifiers_compatible(_quals(f), _quals(g))
+    """True unless the two facts cannot both be true: facts whose qualifiers differ (another
+    window, another regimen) are about different things and never conflict."""
+    return overlaps(interval(f), interval(g)) or not qualifiers_compatible(_quals(f), _quals(g))
 
 
 def comparable(f: Fact, catalog: Catalog | None) -> bool:
@@ -80,7 +83,7 @@ class Bucket:
         return self.interval[0] > -INF and self.interval[1] < INF
 
     def compatible(self, other: "Bucket") -> bool:
-        return overlaps(self.interval, other.interval) and qualifiers_compatible(self.quals, other.quals)
+        return overlaps(self.interval, other.interval) or not qualifiers_compatible(self.quals, other.quals)
 
 
 def buckets(facts: list[Fact]) -> list[Bucket]:
@@ -138,29 +141,48 @@ def deviations(facts: list[Fact], max_related: int = 20) -> list[Deviation]:
     best = max(support[i] for i in candidates)
     top = [i for i in candidates if support[i] == best]
     out: list[Deviation] = []
+    own_facts: dict[str, list[tuple[int, Fact]]] = defaultdict(list)
+    for i, b in enumerate(bs):
+        for f in b.facts:
+            own_facts[f.leaflet].append((i, f))
+    # per bucket: one fact per leaflet, ordered, computed once (related lists are capped anyway)
+    firsts: dict[int, list[Fact]] = {}
     incompatible_leaflets: dict[int, set[str]] = {}
+    by_support = sorted(range(n), key=lambda k: -support[k])
+    reps: dict[int, Fact] = {}
+
+    def representative(t: int) -> Fact:
+        if t not in reps:
+            reps[t] = min(bs[t].facts, key=lambda f: (f.leaflet, f.line))
+        return reps[t]
     for lid, sig in sorted(per_leaflet.items()):
         missed = [t for t in top if not any(compat[t][j] for j in sig)]
         if not missed:
             continue
-        own = sorted((f for j in sig for f in bs[j].facts if f.leaflet == lid and any(not compat[t][j] for t in missed)),
-                     key=lambda f: (f.line, f.column))
-        fact = own[0]
-        j0 = next(j for j in sig if fact in bs[j].facts)
+        j0, fact = min(((j, f) for j, f in own_facts[lid] if any(not compat[t][j] for t in missed)),
+                       key=lambda jf: (jf[1].line, jf[1].column))
         if j0 not in incompatible_leaflets:
             incompatible_leaflets[j0] = set().union(*(bs[k].leaflets for k in range(n) if not compat[j0][k]))
-        others = incompatible_leaflets[j0] - {lid}
+        inc = incompatible_leaflets[j0]
+        n_others = len(inc) - (1 if lid in inc else 0)
         related: list[Fact] = []
         seen: set[str] = set()
-        for k in sorted(range(n), key=lambda k: -support[k]):
-            if compat[j0][k]:
+        for k in by_support:
+            if compat[j0][k] or len(related) >= max_related:
                 continue
-            for f in sorted(bs[k].facts, key=lambda f: (f.leaflet, f.line)):
-                if f.leaflet != lid and f.leaflet not in seen and len(related) < max_related:
+            if k not in firsts:
+                first: dict[str, Fact] = {}
+                for f in sorted(bs[k].facts, key=lambda f: (f.leaflet, f.line)):
+                    first.setdefault(f.leaflet, f)
+                firsts[k] = list(first.values())
+            for f in firsts[k]:
+                if len(related) >= max_related:
+                    break
+                if f.leaflet != lid and f.leaflet not in seen:
                     seen.add(f.leaflet)
                     related.append(f)
-        majority = [min(bs[t].facts, key=lambda f: (f.leaflet, f.line)) for t in missed]
-        out.append(Deviation(fact, majority, max(support[t] for t in missed), related, len(others)))
+        majority = [representative(t) for t in missed]
+        out.append(Deviation(fact, majority, max(support[t] for t in missed), related, n_others))
     return out
 
 

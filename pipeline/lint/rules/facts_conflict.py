@@ -39,12 +39,13 @@ def check(corpus, conf, ctx):
         where = f" ({region})" if region else ""
         for dev in deviations(group, max_related=int(conf["max_related"])):
             f = dev.fact
-            others = ", ".join(sorted({g.value_str() for g in dev.majority}))
+            values = list(dict.fromkeys(g.value_str() for g in dev.related))
+            others = ", ".join(values[:5]) + (", ..." if len(values) > 5 else "")
             more = dev.related_total - len(dev.related)
-            msg = (f"{key}{where}: {f.value_str()} here, but {others} in {dev.majority_leaflets} other "
-                   f"leaflet(s); {dev.related_total} leaflet(s) disagree with this value ({label})")
+            msg = (f"{label} ({key}{where}): {f.value_str()} here, but {others} in "
+                   f"{dev.related_total} other leaflet(s)")
             if more > 0:
-                msg += f"; {more} more not listed"
+                msg += f" ({more} not listed)"
             related = tuple(Related(g.path, g.line, g.column, f"{g.leaflet}: {g.value_str()}") for g in dev.related)
             yield Diagnostic(
                 path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,

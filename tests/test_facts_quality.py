@@ -1,0 +1,83 @@
+"""Extraction quality on test leaflets written for it (number words, months, Flemish wording,
+hard-wrapped lines, look-alikes), against hand-annotated ground truth; and no false conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from pipeline import stages
+from pipeline.corpus import load_corpus
+from pipeline.facts.stage import extract_corpus
+from pipeline.lint.config import Config
+
+DATA = Path(__file__).parent / "data" / "facts"
+_yaml = YAML(typ="safe", pure=True)
+
+
+def _match(e: dict, f) -> bool:
+    if e["key"] != f.key or abs(e["line"] - f.line) > 1:
+        return False
+    if "text" in e:
+        return f.text == str(e["text"])
+    for b in ("min", "max"):
+        v, w = getattr(f, b), e.get(b)
+        if (v is None) != (w is None) or (v is not None and abs(v - w) > 0.05):
+            return False
+    return all(f.qualifiers.get(k) == v for k, v in (e.get("qualifiers") or {}).items())
+
+
+def score(expected: dict, facts: dict) -> tuple[int, int, int, list[str]]:
+    tp = fp = fn = 0
+    notes = []
+    for lid, want in expected.items():
+        got = list(facts.get(lid, []))
+        for e in want:
+            m = next((f for f in got if _match(e, f)), None)
+            if m is None:
+                fn += 1
+                notes.append(f"missed {lid}: {e}")
+            else:
+                tp += 1
+                got.remove(m)
+        for f in got:
+            fp += 1
+            notes.append(f"extra {lid}:{f.line} {f.key} {f.value_str()} {f.qualifiers}")
+    return tp, fp, fn, notes
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    c = load_corpus([DATA / "leaflets"], Config())
+    extract_corpus(c, Config())
+    return c
+
+
+def test_precision_and_recall(corpus):
+    expected = _yaml.load((DATA / "expected.yaml").read_text(encoding="utf-8"))
+    assert set(expected) == {d.id for d in corpus.documents}
+    tp, fp, fn, notes = score(expected, corpus.facts)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.95 and recall >= 0.90, "\n".join(notes)
+
+
+def test_scorer_counts_misses_and_extras(corpus):
+    # the scorer itself must notice a wrong value and a missing fact
+    expected = {"nl_herhaald": [{"key": "recurrence.after_2_pct", "line": 11, "min": 26, "max": 26}]}
+    tp, fp, fn, _ = score(expected, {"nl_herhaald": corpus.facts["nl_herhaald"]})
+    assert tp == 0 and fn == 1 and fp == len(corpus.facts["nl_herhaald"])
+
+
+def test_flemish_region_from_sidecar(corpus):
+    vl = corpus.facts["vl_vroedvrouw"]
+    assert all(f.leaflet_region == "BE" for f in vl)
+    assert any(f.key == "miscarriage.cutoff_weeks" and f.region() == "BE" for f in vl)
+
+
+def test_only_true_findings():
+    result = stages.run_lint([DATA / "leaflets"], Config(), select={"facts"})
+    got = sorted(f"{Path(d.path).name}:{d.line} {d.rule} {d.fact}" for d in result.diagnostics)
+    want = sorted(_yaml.load((DATA / "expected_findings.yaml").read_text(encoding="utf-8")))
+    assert got == want

@@ -1,0 +1,132 @@
+"""Conflict semantics (intervals, qualifiers, regions, majority), scaling, and the reference check."""
+
+from __future__ import annotations
+
+import random
+from types import SimpleNamespace
+
+from pipeline.corpus import Corpus
+from pipeline.facts.catalog import default_catalog
+from pipeline.facts.compare import compatible, deviations, groups, internal_conflicts
+from pipeline.facts.model import Fact
+from pipeline.lint.rules import all_rules
+
+CAT = default_catalog()
+
+
+def fact(leaflet, key, lo, hi, line=1, region="NL", **quals):
+    return Fact(key=key, min=lo, max=hi, unit="percent", qualifiers=dict(quals), line=line, column=1,
+                leaflet=leaflet, path=f"{leaflet}.txt", leaflet_region=region, quote="q")
+
+
+def run(rule_id, facts):
+    corpus = Corpus()
+    for f in facts:
+        corpus.facts.setdefault(f.leaflet, []).append(f)
+    mod = all_rules()[rule_id]
+    conf = {k: v[1] for k, v in mod.OPTIONS.items()}
+    return list(mod.check(corpus, conf, SimpleNamespace()))
+
+
+def test_touching_ends_overlap_and_approx_does_not_widen():
+    a = fact("a", "recovery.bleeding_weeks", 1, 2)
+    assert compatible(a, fact("b", "recovery.bleeding_weeks", 2, 6))
+    near = fact("b", "recovery.bleeding_weeks", 2.5, 3)
+    near.approx = True
+    assert not compatible(a, near)
+
+
+def test_open_ends():
+    assert compatible(fact("a", "k.x", 10, None), fact("b", "k.x", 15, 15))
+    assert not compatible(fact("a", "k.x", None, 5), fact("b", "k.x", 6, 6))
+
+
+def test_qualifier_conflicts_only_when_both_state_it():
+    a = fact("a", "expectant.success_pct", 70, 70)
+    b = fact("b", "expectant.success_pct", 50, 50, window_weeks=2)
+    c = fact("c", "expectant.success_pct", 50, 50, window_weeks=1)
+    assert not compatible(a, b)  # only one states a window: comparable, and 70 != 50
+    assert compatible(b, fact("d", "expectant.success_pct", 80, 80, window_weeks=6))  # other window
+    assert compatible(b, c)  # same value
+    assert not compatible(c, fact("e", "expectant.success_pct", 60, 60, window_weeks=1))
+
+
+def test_region_groups_and_leaflet_default():
+    fs = [fact("a", "miscarriage.cutoff_weeks", 16, 16), fact("b", "miscarriage.cutoff_weeks", 20, 20, region="BE"),
+          fact("c", "miscarriage.cutoff_weeks", 20, 20, region="NL")]
+    fs[2].qualifiers = {"region": "BE"}  # stated in the text of an NL leaflet
+    g = groups(fs, CAT)
+    assert set(g) == {("miscarriage.cutoff_weeks", "NL"), ("miscarriage.cutoff_weeks", "BE")}
+    assert not run("facts.conflict", fs)
+    fs.append(fact("d", "miscarriage.cutoff_weeks", 20, 20))  # NL by default, against a's 16: a tie
+    assert sorted(d.leaflet for d in run("facts.conflict", fs)) == ["a", "d"]
+    fs.append(fact("e", "miscarriage.cutoff_weeks", 16, 16))
+    assert [d.leaflet for d in run("facts.conflict", fs)] == ["d"]
+
+
+def test_majority_and_related_with_count():
+    fs = [fact(f"m{i}", "miscarriage.incidence_pct", 10, 10) for i in range(30)]
+    fs.append(fact("odd", "miscarriage.incidence_pct", 25, 25))
+    found = run("facts.conflict", fs)
+    assert [d.leaflet for d in found] == ["odd"]
+    d = found[0]
+    assert len(d.related) == 20 and "30 other leaflet(s)" in d.message and "10 not listed" in d.message
+    assert d.severity.value == "warning" and d.key.startswith("miscarriage.incidence_pct")
+
+
+def test_cutoff_conflict_is_an_error_from_the_catalog():
+    fs = [fact("a", "miscarriage.cutoff_weeks", 16, 16), fact("b", "miscarriage.cutoff_weeks", 16, 16),
+          fact("c", "miscarriage.cutoff_weeks", 20, 20)]
+    found = run("facts.conflict", fs)
+    assert [(d.leaflet, d.severity.value) for d in found] == [("c", "error")]
+
+
+def test_wide_range_does_not_hide_a_conflict():
+    fs = [fact("a", "k.inc", 10, 10), fact("b", "k.inc", 10, 10), fact("c", "k.inc", 15, 15),
+          fact("d", "k.inc", 10, 20)]
+    assert [d.fact.leaflet for d in deviations(fs)] == ["c"]
+
+
+def test_leaflet_that_also_states_majority_is_left_to_internal_rule():
+    fs = [fact("a", "k.inc", 10, 10), fact("b", "k.inc", 10, 10), fact("c", "k.inc", 10, 10, line=2),
+          fact("c", "k.inc", 15, 15, line=9)]
+    assert deviations(fs) == []
+    pairs = internal_conflicts([f for f in fs if f.leaflet == "c"])
+    assert [(f.line, [g.line for g in against]) for f, against in pairs] == [(9, [2])]
+
+
+def test_waived_and_text_facts_are_not_compared():
+    a, b = fact("a", "k.inc", 10, 10), fact("b", "k.inc", 20, 20)
+    b.waived = "checked with the author"
+    assert run("facts.conflict", [a, b]) == []
+    p1 = Fact(key="contact.phone", text="06-1", leaflet="a", path="a.txt")
+    p2 = Fact(key="contact.phone", text="06-2", leaflet="b", path="b.txt")
+    assert run("facts.conflict", [p1, p2]) == [] and run("facts.internal-conflict", [p1, p2]) == []
+
+
+def test_scales_by_distinct_values_not_pairs():
+    rnd = random.Random(7)
+    fs = [fact(f"l{i:05d}", "miscarriage.incidence_pct", v, v)
+          for i, v in enumerate(rnd.choice([10, 10, 10, 15, 20]) for _ in range(10_000))]
+    found = run("facts.conflict", fs)
+    odd = {f.leaflet for f in fs if f.min != 10}
+    assert {d.leaflet for d in found} == odd
+    assert all(len(d.related) <= 20 for d in found)
+
+
+def test_reference_cites_source_and_respects_region_and_regimen():
+    ok = fact("a", "miscarriage.cutoff_weeks", 16, 16)
+    be = fact("b", "miscarriage.cutoff_weeks", 20, 20, region="BE")
+    bad = fact("c", "miscarriage.cutoff_weeks", 20, 20)
+    found = run("facts.reference", [ok, be, bad])
+    assert [d.leaflet for d in found] == ["c"] and "NVOG" in found[0].message and found[0].suggestions
+    plain = fact("d", "medication.success_pct", 50, 50)            # unstated regimen: misoprostol 58 +- 10
+    combo = fact("e", "medication.success_pct", 50, 50, regimen="mifepristone+misoprostol")  # 85 +- 10
+    assert [d.leaflet for d in run("facts.reference", [plain, combo])] == ["e"]
+
+
+def test_internal_conflict_rule():
+    fs = [fact("a", "miscarriage.incidence_pct", 10, 10, line=3), fact("a", "miscarriage.incidence_pct", 10, None, line=5),
+          fact("a", "miscarriage.incidence_pct", 15, 15, line=7)]
+    found = run("facts.internal-conflict", fs)
+    assert [(d.line, [r.line for r in d.related]) for d in found] == [(7, [3])]
