@@ -29,7 +29,6 @@ def _make_corpus(folder):
         '<img src="http://example.invalid/track.png"><img src="file:///etc/passwd">'
         '<iframe src="http://example.invalid/"></iframe><script>document.write("kwaad")</script>'
         "</body></html>", encoding="utf-8")
-    (folder / "notes.rtf").write_text("{\\rtf1 hallo}", encoding="utf-8")
     with zipfile.ZipFile(folder / "emptyzip.docx", "w") as z:
         z.writestr("hello.txt", "not a word document")
     (folder / "good.meta.yaml").write_text("region: [unclosed\n", encoding="utf-8")
@@ -48,7 +47,9 @@ def _hash(folder):
 def test_hostile_corpus_is_survived_and_named(tmp_path):
     corpus = _make_corpus(tmp_path / "in")
     before = _hash(corpus)
-    r = run_cli("lint", corpus, "--format", "json", "--no-cache", cwd=tmp_path)
+    rtf = tmp_path / "notes.rtf"  # a folder walk skips unknown types; named explicitly it is reported
+    rtf.write_text("{\\rtf1 hallo}", encoding="utf-8")
+    r = run_cli("lint", corpus, rtf, "--format", "json", "--no-cache", cwd=tmp_path)
     assert "Traceback" not in r.stderr and "internal error" not in r.stderr, r.stderr
     assert r.returncode == 1, r.stderr
     doc = json.loads(r.stdout)
