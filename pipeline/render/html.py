@@ -282,7 +282,8 @@ def template_variables(doc: Document, brand: dict, meta: LeafletMeta,
     if brand.get("footer"):
         v.append(("footer", e(brand["footer"])))
     if blocking:
-        v += [("draft", "true"), ("finding_count", str(len(blocking)))]
+        n = len(blocking)
+        v += [("draft", "true"), ("finding_count", f"{n} blokkerende bevinding" + ("" if n == 1 else "en"))]
         v += [("findings", finding_item(d)) for d in blocking]
     return v
 
