@@ -167,9 +167,11 @@ def _run(todo, roots, jobs, progress):
     if not todo:
         return
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    bar = _progress(len(todo)) if progress and sys.stderr.isatty() else None
+    show = progress and sys.stderr.isatty()
+    bar = None
     try:
         if workers == 1:
+            bar = _progress(len(todo)) if show else None
             for job, doc, brand, blocking in todo:
                 outcome = render_job(job, doc, brand, blocking, roots)
                 if bar:
@@ -179,6 +181,8 @@ def _run(todo, roots, jobs, progress):
         with cf.ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
             futures = {pool.submit(render_job, job, doc, brand, blocking, roots): job
                        for job, doc, brand, blocking in todo}
+            # The bar's refresh thread starts only after the workers are forked.
+            bar = _progress(len(todo)) if show else None
             for fut in cf.as_completed(futures):
                 job = futures[fut]
                 try:
