@@ -151,6 +151,8 @@ def test_measure_reports_the_childs_peak_memory_and_stops_at_the_timeout():
     big = measure([sys.executable, "-c", "b = b'x' * (150 * 2**20); print(len(b))"])
     small = measure([sys.executable, "-c", "pass"])
     assert big.returncode == 0 and big.peak_rss_mb >= 150 > small.peak_rss_mb
+    busy = measure([sys.executable, "-c", "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.5: pass"])
+    assert busy.cpu_s >= 0.45 and small.cpu_s < 0.45
     slow = measure([sys.executable, "-c", "import time; time.sleep(30)"], timeout=0.5)
     assert slow.timed_out and not slow.ok and slow.seconds < 10
 
@@ -162,7 +164,7 @@ def test_rule_groups_split_by_category():
 
 
 def _result(cold_1000, relint, pdf_per_s, ratio):
-    row = {"leaflets": 1000, "words": 900_000, "cold_lint_s": cold_1000, "warm_lint_s": 1.0,
+    row = {"leaflets": 1000, "words": 900_000, "cold_lint_s": cold_1000, "cold_lint_cpu_s": 20.0, "warm_lint_s": 1.0,
            "relint_one_s": relint, "peak_rss_mb": 300.0, "cache": True,
            "stages": {"ingest": 1.0, "facts": 2.0, "spelling": 3.0, "grammar": None, "rules": 0.5}}
     return {"machine": {"cpu": "test cpu", "cores": 2, "ram_gb": 4, "os": "Debian", "python": "3.11"},
@@ -189,7 +191,7 @@ def test_markdown_table_names_the_machine_and_every_corpus():
     res["targets"] = evaluate_targets(res)
     md = markdown(res)
     assert "test cpu, 2 cores, 4 GB RAM, Debian, Python 3.11" in md
-    assert "| 1,000 | 900,000 | 12.0 s |" in md
+    assert "| 1,000 | 900,000 | 12.0 s | 20.0 s |" in md
     assert "0.50×" in md  # spelling ratio shown as ours ÷ theirs
     assert "| 1,000 leaflets, cold lint | ≤ 20 s | 12.0 s | yes |" in md
 

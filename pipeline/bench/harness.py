@@ -47,6 +47,8 @@ class Measured:
     stderr: str
     timed_out: bool = False
     peak_tree_mb: float = 0.0  # sampled: all processes of the run together (PSS), workers and Frog included
+    cpu_s: float = 0.0  # user + system time of the run and every child it waited for
+    load: float = 0.0  # the machine's 1-minute load average at the end: above the core count, others competed
 
     @property
     def peak_mb(self) -> float:
@@ -132,7 +134,8 @@ def measure(cmd: list[str], *, cwd: Path = PROJECT_DIR, timeout: float | None = 
         err.seek(0)
         tail = err.read()[-4000:].decode("utf-8", "replace")
     return Measured(seconds, usage.ru_maxrss / 1024, proc.returncode, tail, killed.is_set(),
-                    (sampler.peak_kb if sampler else 0) / 1024)
+                    (sampler.peak_kb if sampler else 0) / 1024, usage.ru_utime + usage.ru_stime,
+                    os.getloadavg()[0])
 
 
 def leaflint_cmd(config: Path, *args: str) -> list[str]:
@@ -234,11 +237,18 @@ class Bench:
             "relint_one_s": _round(relint.seconds) if relint.ok else None,
             "peak_rss_mb": round(max(cold.peak_mb, warm.peak_mb, relint.peak_mb), 1),
             "peak_rss_single_process_mb": round(max(cold.peak_rss_mb, warm.peak_rss_mb, relint.peak_rss_mb), 1),
+            "cold_lint_cpu_s": _round(cold.cpu_s),
+            "warm_lint_cpu_s": _round(warm.cpu_s),
+            "relint_one_cpu_s": _round(relint.cpu_s),
+            "load_avg": round(max(cold.load, warm.load, relint.load, sm.load), 2),
             "stages": stages,
             "stages_peak_rss_mb": round(sm.peak_mb, 1),
             "cache": has_cache,
             "planted": found,
         }
+        if row["load_avg"] > machine.usable_cores() + 0.5:
+            self.note(f"{n} leaflets: the machine was busy (load average {row['load_avg']:.1f} on "
+                      f"{machine.usable_cores()} cores): wall times are inflated; CPU times are less affected")
         self.log(f"bench: {n}: {json.dumps(row)}")
         return row
 

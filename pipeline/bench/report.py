@@ -48,17 +48,22 @@ def markdown(result: dict) -> str:
         f"Benchmark run {result.get('started', '')[:10]} on {one_line(result['machine'])} "
         f"(`make bench`, seed {result.get('seed')}; wall time, fresh process per run).",
         "",
-        "| leaflets | words | cold lint | warm lint | re-lint one | peak RSS | "
+        "| leaflets | words | cold lint | cold lint CPU | warm lint | re-lint one | peak memory | "
         + " | ".join(STAGES) + " |",
-        "|---:|---:|---:|---:|---:|---:|" + "---:|" * len(STAGES),
+        "|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(STAGES),
     ]
     for r in result["corpora"]:
         warm = _s(r["warm_lint_s"]) + ("" if r.get("cache") else " ¹")
         cells = [
-            f"{r['leaflets']:,}", _n(r["words"]), _s(r["cold_lint_s"]), warm, _s(r["relint_one_s"]),
+            f"{r['leaflets']:,}", _n(r["words"]), _s(r["cold_lint_s"]), _s(r.get("cold_lint_cpu_s")), warm,
+            _s(r["relint_one_s"]),
             f"{r['peak_rss_mb']:,.0f} MB", *(_s(r["stages"].get(k)) for k in STAGES),
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "Times are wall clock of a fresh `leaflint lint DIR --format json` process; CPU is user + "
+              "system time of it and its workers. Stages are timed one after the other in one process "
+              "(no workers), so they add up to more than the cold lint on several cores. Peak memory "
+              "is all processes of the run together."]
     if any(not r.get("cache") for r in result["corpora"]):
         lines += ["", "¹ no result cache yet: the warm run recomputes everything (warm = cold)."]
 
