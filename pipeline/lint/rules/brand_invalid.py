@@ -1,15 +1,45 @@
-"""A brand profile that cannot be used: YAML or schema error, no phone, missing or escaping logo.
+"""A brand that cannot be used: YAML or schema error, no phone, bad logo, or named but missing.
 
-pass: a brand with name, logo file inside sources/brands/, colours, contact.phone and leaflets
-fail: a brand whose logo is '../../etc/passwd' or that has no contact.phone
+Most of these are found by the loader (pipeline.render.brand.load_brands), which records them
+with this rule's ID; check() adds sidecars whose `brand:` names no usable brand profile.
+
+pass: a brand with name, colours, contact.phone and leaflets; a sidecar naming that brand
+fail: a brand whose logo is '../../etc/passwd.svg', a brand without contact.phone, or a sidecar with brand: onbekend
 """
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.diagnostic import Diagnostic
 
 ID = "brand.invalid"
 LEVEL = "error"
 SCOPE = "corpus"
 OPTIONS: dict = {}
 
+_BRAND_LINE = re.compile(r"^brand\s*:", re.M)
+
 
 def check(corpus, conf, ctx):
-    # pipeline.render.brand.load_brands records these while reading; the engine stamps the level.
-    return iter(())
+    brands = ctx.brands or {}
+    for doc in corpus.documents:
+        name = (doc.meta or {}).get("brand")
+        if not name or name in brands:
+            continue
+        sidecar = Path(doc.path).with_name(Path(doc.path).stem + ".meta.yaml")
+        line, column = 1, 1
+        try:
+            m = _BRAND_LINE.search(sidecar.read_text(encoding="utf-8-sig"))
+            if m:
+                line = sidecar.read_text(encoding="utf-8-sig").count("\n", 0, m.start()) + 1
+                column = len(m.group()) + 2
+        except OSError:
+            pass
+        yield Diagnostic(
+            path=str(sidecar), line=line, column=column, leaflet=doc.id, key=f"{doc.id}|brand|{name}",
+            match=str(name),
+            message=f"sidecar names brand '{name}', but sources/brands/{name}.yaml is missing or invalid; "
+                    "the leaflet is rendered with the neutral house brand",
+        )
