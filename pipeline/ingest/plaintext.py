@@ -230,8 +230,7 @@ def _alpha_ratio(text: str) -> float:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return len(text) <= _CAPS_HEADING_CHARS and text.isupper() and sum(c.isalpha() for c in text) >= 3
 
 
 def _short_title(text: str, max_chars: int = _SHORT_HEADING_CHARS) -> bool:
@@ -263,7 +262,7 @@ def _find_headings(work: str, lines: list[_Line], units: list[_Unit]) -> None:
         text = work[ln.start:ln.end]
         if nxt is None:
             continue
-        if _is_caps(text) and len(text) <= _CAPS_HEADING_CHARS:
+        if _is_caps(text):
             u.heading, u.htype = True, "caps"
         elif text.endswith("?") and len(text) <= _QUESTION_HEADING_CHARS and len(split_sentences(text)) == 1 \
                 and text[0].isupper():
