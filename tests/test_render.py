@@ -64,10 +64,11 @@ def test_broken_brand_is_reported_and_others_still_load(tmp_path):
     (d / "png.yaml").write_text(good.replace("logo.svg", "nep.png"), encoding="utf-8")
     (d / "nep.png").write_bytes(b"not a png at all")
     (d / "Hoofdletter.yaml").write_text(good, encoding="utf-8")
+    (d / "neutraal.yaml").write_text(good, encoding="utf-8")  # the house brand's id is reserved
     found, problems = load_brands(tmp_path)
     assert list(found) == ["goed"]
     by_file = {Path(p.path).name: p for p in problems}
-    assert set(by_file) == {"png.yaml", "Hoofdletter.yaml"}
+    assert set(by_file) == {"png.yaml", "Hoofdletter.yaml", "neutraal.yaml"}
     assert "not a valid PNG" in by_file["png.yaml"].message and by_file["png.yaml"].line == 2
     assert all(p.rule == "brand.invalid" for p in problems)
 

@@ -62,6 +62,9 @@ def load_brand(path: Path, brands_dir: Path) -> tuple[dict | None, Diagnostic | 
     if not BRAND_ID.match(brand_id):
         return None, _problem(path, f"brand file name '{path.name}' must be lower case letters, digits, "
                                     "'-' or '_' (it is the brand id used in output paths)", field="(file name)")
+    if brand_id == HOUSE_BRAND_ID:
+        return None, _problem(path, f"brand id '{HOUSE_BRAND_ID}' is reserved for leaflets that no brand publishes; "
+                                    "rename the file", field="(file name)")
     try:
         data = load_validated(path, "brand.schema.json")
     except DataFileError as e:
