@@ -59,9 +59,11 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
     number_kinds = [k for k in catalog.kinds if not k.is_text]
     prev_block: Block | None = None
     last_prose: Block | None = None
+    last_sentence: dict[int, str] = {}  # id(block) -> its last sentence
     for block in doc.blocks:
-        lead = _lead(block, prev_block, last_prose)
+        lead = _lead(block, prev_block, last_prose, last_sentence)
         sentences = split_sentences(block.text)
+        last_sentence[id(block)] = block.text[sentences[-1][0] : sentences[-1][1]] if sentences else ""
         for si, (s, e) in enumerate(sentences):
             stext = block.text[s:e]
             for kind in text_kinds:
@@ -96,7 +98,7 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
     return facts
 
 
-def _lead(block: Block, prev: Block | None, last_prose: Block | None) -> str:
+def _lead(block: Block, prev: Block | None, last_prose: Block | None, last_sentence: dict[int, str]) -> str:
     """The sentence a block's first sentence continues: a heading or question before it, or the
     lead-in of a list ("Bel direct bij:")."""
     src = None
@@ -104,10 +106,7 @@ def _lead(block: Block, prev: Block | None, last_prose: Block | None) -> str:
         src = last_prose
     elif prev is not None and (prev.kind == "heading" or prev.text.rstrip().endswith(("?", ":"))):
         src = prev
-    if src is None:
-        return ""
-    spans = split_sentences(src.text)
-    return src.text[spans[-1][0] : spans[-1][1]] if spans else ""
+    return "" if src is None else last_sentence.get(id(src), "")
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

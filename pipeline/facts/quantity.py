@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # ---------------------------------------------------------------------------------------------
 # number words
@@ -61,6 +62,7 @@ def _below1000(w: str) -> int | None:
     return _below100(w)
 
 
+@lru_cache(maxsize=4096)
 def number_word(word: str) -> float | None:
     """The value of a Dutch cardinal number word (``vijfentwintig`` -> 25), or None."""
     w = word.lower()
@@ -76,6 +78,7 @@ def number_word(word: str) -> float | None:
     return _below1000(w)
 
 
+@lru_cache(maxsize=4096)
 def ordinal_word(word: str) -> int | None:
     """``twaalfde`` -> 12, ``twintigste`` -> 20; None for eerste/tweede/derde and non-ordinals."""
     w = word.lower()
@@ -250,13 +253,20 @@ def _parse_digits(s: str) -> float | None:
     return None
 
 
+# one pass over the text instead of one per mask
+_MASK = re.compile("|".join(f"(?{'i' if rx.flags & re.I else ''}:{rx.pattern})" for rx in _MASKS))
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def mask(text: str) -> str:
     """``text`` with look-alike numbers (phones, dates, times, scores, URLs) blanked out.
 
     Blanked characters become ``#`` so offsets stay and no quantity spans them.
     """
+    if not _HAS_DIGIT.search(text) and "www" not in text and "@" not in text:
+        return text
     chars = None
-    for rx in _MASKS:
+    for rx in (_MASK,):
         for m in rx.finditer(text):
             if chars is None:
                 chars = list(text)
@@ -286,12 +296,15 @@ class _Parser:
 
     def phrase(self, i: int, phrases: list[list[str]]) -> int:
         """Length (in tokens) of the longest phrase matching at ``i``; 0 if none."""
-        best = 0
-        for p in phrases:
-            n = len(p)
-            if n > best and all(self.low(i + k) == p[k] for k in range(n)):
-                best = n
-        return best
+        if i >= len(self.toks):
+            return 0
+        candidates = _index(phrases).get(self.toks[i].low)
+        if not candidates:
+            return 0
+        for p in candidates:  # longest first
+            if all(self.low(i + k) == p[k] for k in range(1, len(p))):
+                return len(p)
+        return 0
 
     def number(self, i: int, allow_weak: bool = True) -> tuple[float, int, str] | None:
         """(value, next index, form) of a number at token ``i``; form in digits|word|weak|ordinal."""
@@ -507,7 +520,7 @@ class _Parser:
         n = len(self.toks)
         while i < n:
             t = self.toks[i]
-            if t.kind == "punct":
+            if t.kind == "punct" or (t.kind == "word" and not _may_start(t.low)):
                 i += 1
                 continue
             r = self.at(i)
@@ -518,6 +531,31 @@ class _Parser:
             out.append(q)
             i = max(j, i + 1)
         return _merge_restatements(out, self.text)
+
+
+_INDEXES: dict[int, dict[str, list[list[str]]]] = {}
+_STARTERS = frozenset(
+    [p[0] for lst in (_HEDGES, _BOUNDS_MIN, _BOUNDS_MAX) for p in lst]
+    + list(_WEAK_ONE) + list(_FRACTION_WORDS) + ["de", "tussen", "week", "wk", "het", "half", "halve"]
+)
+
+
+def _may_start(low: str) -> bool:
+    """Whether a quantity can start at this word (a number word, hedge, bound, fraction, ...)."""
+    if low in _STARTERS or low.endswith("zwangerschapsweek"):
+        return True
+    return number_word(low) is not None or ordinal_word(low) is not None
+
+
+def _index(phrases: list[list[str]]) -> dict[str, list[list[str]]]:
+    """Phrases by their first word, longest first (built once per phrase list)."""
+    idx = _INDEXES.get(id(phrases))
+    if idx is None:
+        idx = {}
+        for p in sorted(phrases, key=len, reverse=True):
+            idx.setdefault(p[0], []).append(p)
+        _INDEXES[id(phrases)] = idx
+    return idx
 
 
 def _tidy(v: float) -> float:
@@ -551,9 +589,10 @@ def parse_quantities(text: str) -> list[Quantity]:
     return _Parser(text).run()
 
 
-_NUMBER_WORD_HINT = (
-    "een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|"
-    "vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|helft|kwart|derde|half|halve|"
-    "anderhalf|tiende|vijfde|vierde|ste|het uur|het kwartier"
+_UNIT_AFTER = r"(?:week|weken|dag|dagen|maand|maanden|jaar|uur|kwartier|minuut|minuten|half|halve|kwart|derde|vierde|vijfde|tiende|op|tot|à|of)"
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\w*(?:tien|tig|honderd|duizend)|"
+    r"helft|kwart|driekwart|kwartier|half|halve|anderhalf|anderhalve)\b"
+    rf"|\b(?:een|één|eén|het)\s+{_UNIT_AFTER}\b|\b\w+(?:de|ste)\s+(?:week|dag|maand)\b",
+    re.I,
 )
-_MAYBE_NUMBER = re.compile(rf"\d|{_NUMBER_WORD_HINT}", re.I)
