@@ -51,8 +51,11 @@ def coverage(doc: Document) -> list[int]:
 
 
 def markup_offsets(source: str) -> set[int]:
-    """Offsets of plain-text/Markdown markers (bullets, numbers, #, underlines) in ``source``."""
-    work = spaces_to_blank(source)
+    """Offsets of plain-text/Markdown markers (bullets, numbers, #, underlines) in ``source``.
+
+    A bare CR (old Mac line end) ends a line for the structure too.
+    """
+    work = spaces_to_blank(re.sub(r"\r(?!\n)", "\n", source))
     out: set[int] = set()
     pos = 0
     for line in work.split("\n"):

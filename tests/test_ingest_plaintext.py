@@ -184,6 +184,19 @@ def test_numbered_list_versus_numbered_sections():
     assert ("heading", "1. Uitleg") in kinds
 
 
+def test_old_mac_line_ends(tmp_path):
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"Titel\r\rEen zin die doorloopt\rop de volgende regel.\r- punt een\r- punt twee\r")
+    doc = load_document(path)
+    check_source_map(doc)
+    check_every_char_once(doc)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Titel"), ("paragraph", "Een zin die doorloopt op de volgende regel."),
+        ("list_item", "punt een"), ("list_item", "punt twee")]
+    # positions count LF only: everything is on line 1
+    assert pos_of(doc, "punt twee") == (1, doc.source.index("punt twee") + 1)
+
+
 # --- hostile input -------------------------------------------------------------------------------
 
 def write(tmp_path, name, data: bytes) -> Path:

@@ -21,6 +21,7 @@ from markdown_it import MarkdownIt
 
 from pipeline.ingest import decode
 from pipeline.ingest.document import Block, Document
+from pipeline.ingest.plaintext import _lone_cr_to_lf
 from pipeline.ingest.textmap import TextBuilder, spaces_to_blank
 
 _FRONT_MATTER = re.compile(r"\A---[ ]*\n.*?\n(?:---|\.\.\.)[ ]*(?:\n|\Z)", re.S)
@@ -44,7 +45,7 @@ def read(path: Path, meta: dict) -> Document:
 
 def parse_markdown(source: str) -> list[Block]:
     """Blocks of a Markdown text; positions are offsets in ``source``."""
-    work = spaces_to_blank(source)
+    work = spaces_to_blank(_lone_cr_to_lf(source))
     m = _FRONT_MATTER.match(work)
     if m:
         # Blank it out, keeping every line end, so line numbers stay those of the file.

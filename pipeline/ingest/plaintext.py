@@ -38,6 +38,7 @@ _ATX_CLOSE = re.compile(r"(?:^| +)#+ *$")
 _RULE = re.compile(r"([-=*_])(?: *\1){2,} *$")
 _END_PUNCT = ".!?:;…"
 _HYPHENS = "\u2010\u00ad"
+_LONE_CR = re.compile(r"\r(?!\n)")
 _CLOSERS = "\"'”’»)]"
 
 # Heading thresholds (characters / words): a heading is a title, not a sentence.
@@ -81,12 +82,20 @@ def read(path: Path, meta: dict) -> Document:
 
 def parse_text(source: str) -> list[Block]:
     """Blocks of a plain text; positions are offsets in ``source``."""
-    work = spaces_to_blank(source)
+    work = spaces_to_blank(_lone_cr_to_lf(source))
     lines = _classify(work)
     wrap = _wrap_width(lines)
     units = _join(work, lines, wrap)
     _find_headings(work, lines, units)
     return _blocks(work, lines, units)
+
+
+def _lone_cr_to_lf(source: str) -> str:
+    """Old Mac files end lines with a bare CR: lines for the structure, same length for positions.
+
+    ``Document.line_col`` still counts LF only, so such a file reports everything on line 1.
+    """
+    return _LONE_CR.sub("\n", source) if "\r" in source else source
 
 
 def _classify(work: str) -> list[_Line]:
