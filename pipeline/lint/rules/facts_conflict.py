@@ -20,6 +20,7 @@ from pipeline.yamlio import DataFileError
 ID = "facts.conflict"
 LEVEL = "error"
 SCOPE = "corpus"
+GATHER = True  # reads corpus.facts only: runs on gathered fact files too
 OPTIONS = {"max_related": (int, 20)}
 
 

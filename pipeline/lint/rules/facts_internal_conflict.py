@@ -18,6 +18,7 @@ from pipeline.yamlio import DataFileError
 ID = "facts.internal-conflict"
 LEVEL = "warning"
 SCOPE = "corpus"
+GATHER = True  # reads corpus.facts only: runs on gathered fact files too
 OPTIONS: dict = {}
 
 

@@ -19,6 +19,7 @@ from pipeline.yamlio import DataFileError
 ID = "facts.reference"
 LEVEL = "warning"
 SCOPE = "corpus"
+GATHER = True  # reads corpus.facts only: runs on gathered fact files too
 OPTIONS: dict = {}
 
 
