@@ -154,3 +154,17 @@ def test_chromium_renders_the_report_without_javascript(seeds_report, tmp_path):
     dom = subprocess.run([*base, "--dump-dom", out.as_uri()], capture_output=True, text=True, timeout=120).stdout
     assert '<table class="matrix">' in dom and "<tbody>" in dom and "<script" not in dom
     assert dom.count('<tr class="') >= 3
+
+
+def test_excerpt_of_a_long_line_is_a_window_around_the_finding(tmp_path):
+    f = tmp_path / "lang.txt"
+    words = " ".join(f"woord{i}" for i in range(300))
+    f.write_text(words + "\n", encoding="utf-8")
+    doc = load_document(f, {})
+    col = words.index("woord150") + 1
+    d = Diagnostic(path=str(f), line=1, column=col, end_line=1, end_column=col + 8, match="woord150",
+                   message="m", leaflet="lang", rule="spelling.unknown-word", severity=Severity.ERROR)
+    page = render_report(Corpus(documents=[doc]), [d], None)
+    pre = page[page.index('<pre class="excerpt">'):page.index("</pre>")]
+    assert "<mark>woord150</mark>" in pre and pre.count("…") == 2
+    assert "woord0 " not in pre and "woord299" not in pre and len(pre) < 400

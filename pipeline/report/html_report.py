@@ -22,6 +22,7 @@ from pipeline.yamlio import atomic_write
 CSS_FILE = Path(__file__).parent / "templates" / "report.css"
 SEVERITIES = ("error", "warning", "info")
 EXCERPT_CONTEXT = 1  # source lines shown before and after a finding's line
+EXCERPT_WIDTH = 110  # characters shown on each side of the flagged text on a long line
 
 
 def write_report(corpus: Corpus, diagnostics: list[Diagnostic], registry: Any, out_path: Path) -> None:
@@ -300,27 +301,33 @@ def _finding(d: Diagnostic, doc) -> str:
 
 
 def _excerpt(d: Diagnostic, doc) -> str:
-    """The finding's source line with its neighbours, the flagged span marked."""
+    """The finding's source line with its neighbours, the flagged span marked; long lines (a
+    whole paragraph on one line) are cut to a window around the span."""
     e = html.escape
     if doc is None or d.line < 1:
         return ""
-    first = max(1, d.line - EXCERPT_CONTEXT)
     rows = []
-    for n in range(first, d.line + EXCERPT_CONTEXT + 1):
+    for n in range(max(1, d.line - EXCERPT_CONTEXT), d.line + EXCERPT_CONTEXT + 1):
         text = doc.line_text(n)
-        if n > d.line and not text and n != d.line:
-            break
-        if n == d.line:
-            start = max(d.column - 1, 0)
+        if n != d.line:
+            if text.strip():
+                cut = text if len(text) <= 2 * EXCERPT_WIDTH else text[:2 * EXCERPT_WIDTH] + "…"
+                rows.append(f'<span class="ln">{n:>4}</span> {e(cut)}')
+            continue
+        start = min(max(d.column - 1, 0), len(text))
+        end = len(text)
+        if d.end_line == d.line and d.end_column:
+            end = max(start, d.end_column - 1)
+        elif d.match and text[start:start + len(d.match)] == d.match:
+            end = start + len(d.match)
+        elif d.end_line and d.end_line > d.line:
             end = len(text)
-            if d.end_line == d.line and d.end_column:
-                end = max(start, d.end_column - 1)
-            elif d.match and text[start:start + len(d.match)] == d.match:
-                end = start + len(d.match)
-            body = e(text[:start]) + f"<mark>{e(text[start:end])}</mark>" + e(text[end:])
-            rows.append(f'<span class="ln hit">{n:>4}</span> {body}')
         else:
-            rows.append(f'<span class="ln">{n:>4}</span> {e(text)}')
+            end = start
+        lo, hi = max(0, start - EXCERPT_WIDTH), min(len(text), end + EXCERPT_WIDTH)
+        body = ("…" if lo else "") + e(text[lo:start]) + f"<mark>{e(text[start:end])}</mark>" + e(text[end:hi]) \
+            + ("…" if hi < len(text) else "")
+        rows.append(f'<span class="ln hit">{n:>4}</span> {body}')
     return '<pre class="excerpt">' + "\n".join(rows) + "</pre>"
 
 
