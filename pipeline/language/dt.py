@@ -21,11 +21,13 @@ Checks, each on one clause (tokens between conjunctions and clause punctuation):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.language import lexicon
 from pipeline.language.data import style
 from pipeline.language.frog import FrogToken
+from pipeline.text import words
 
 _NOMIN_2 = ("je", "jij", "u")
 
@@ -228,24 +230,59 @@ def _check_token(clause, i, t, finite, opens_question, sentence) -> DtFinding | 
     return None
 
 
-def suspect(words: list[str], question: bool) -> bool:
-    """Cheap pre-check on a sentence's words: could any d/t check fire? Only such sentences go to Frog."""
+_CONJ = frozenset("""en of maar want dus dat omdat als wanneer terwijl zodat nadat voordat toen
+    hoewel doordat indien mits tenzij zodra totdat opdat waardoor waarbij die wat""".split())
+_BREAK = re.compile(r"[,;:()\u2013\u2014|]")
+_ARTICLES = frozenset("het de een dit dat deze die".split())
+
+
+def _rough_clauses(sentence: str) -> list[list[str]]:
+    """Lower-case words grouped into rough clauses (punctuation and conjunctions split)."""
+    out: list[list[str]] = [[]]
+    for part in _BREAK.split(sentence):
+        if out[-1]:
+            out.append([])
+        for s, e in words(part):
+            w = part[s:e].lower()
+            if w in _CONJ and out[-1]:
+                out.append([])
+            out[-1].append(w)
+    return [c for c in out if c]
+
+
+def suspect(sentence: str) -> bool:
+    """Cheap pre-check with the lexicon: could any d/t check fire? Only such sentences go to Frog.
+
+    It mirrors the checks in ``analyse`` with the lexicon's tags instead of Frog's, and lets
+    through anything that might fire, so it narrows Frog's work without changing findings.
+    """
     d = _data()
     aux = set(d["auxiliaries"])
-    low = [w.lower() for w in words]
-    has_aux = any(w in aux for w in low)
     subjects = set(d["third_person"]) | set(_NOMIN_2)
-    irregular = set(d["irregular"]["third"]) | set(d["irregular"]["second"])
-    for i, w in enumerate(low):
-        if w.endswith("d") and lexicon.is_participle(w) and lexicon.is_finite_t(w[:-1] + "t"):
-            return True
-        if has_aux and w.endswith("t") and lexicon.is_finite_t(w) and lexicon.is_participle(w[:-1] + "d"):
-            return True
-        if w.endswith("t") or not (w in irregular or (lexicon.is_stem(w) and lexicon.is_finite_t(w + "t"))):
-            continue
-        prev = low[i - 1] if i else ""
-        if (i == 0 and question) or prev in subjects or "n" in lexicon.tags(prev):
-            return True
-        if i + 1 < len(low) and low[i + 1] == "u":
-            return True
+    question = sentence.rstrip().endswith("?")
+    aux_before = False
+    for ci, clause in enumerate(_rough_clauses(sentence)):
+        clause_aux = any(w in aux for w in clause)
+        for i, w in enumerate(clause):
+            if (w.endswith("d") and lexicon.is_participle(w) and lexicon.is_finite_t(w[:-1] + "t")
+                    and not clause_aux and not (aux_before and clause[0] not in _CONJ - {"en", "of", "maar"})):
+                return True
+            if (w.endswith("t") and lexicon.is_finite_t(w) and lexicon.is_participle(w[:-1] + "d")
+                    and any(x in aux for x in clause[:i])):
+                return True
+            if w.endswith("t"):
+                continue
+            prev = clause[i - 1] if i else ""
+            if i == 0 and ci == 0 and question:
+                if _t_form(w, "third") or _t_form(w, "second"):
+                    return True
+                continue
+            if prev in _ARTICLES and "n" in lexicon.tags(w):
+                continue  # "het verlies": a noun after its article
+            person = "second" if prev in _NOMIN_2 else "third" if (prev in subjects or "n" in lexicon.tags(prev)) else None
+            if person is None and i + 1 < len(clause) and clause[i + 1] == "u":
+                person = "second"
+            if person and _t_form(w, person):
+                return True
+        aux_before = aux_before or clause_aux
     return False

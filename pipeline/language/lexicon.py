@@ -21,27 +21,35 @@ class Entry:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict[str, Entry]:
-    """word (lower case) -> Entry; empty when the data file is missing."""
-    out: dict[str, Entry] = {}
+def _raw() -> dict[str, str]:
+    """word -> "count<TAB>tags", split apart only when a word is looked up (loading stays fast)."""
     if not LEXICON.is_file():
-        return out
-    tag_sets: dict[str, frozenset[str]] = {}
+        return {}
     with gzip.open(LEXICON, "rt", encoding="utf-8") as f:
-        for line in f:
-            word, count, tags = line.rstrip("\n").split("\t")
-            ts = tag_sets.setdefault(tags, frozenset(tags.split(",")) if tags else frozenset())
-            out[word] = Entry(int(count), ts)
-    return out
+        return dict(line.rstrip("\n").split("\t", 1) for line in f)
+
+
+def known_words() -> dict[str, str]:
+    """Every word form in the lexicon (lower case), for quick membership tests."""
+    return _raw()
+
+
+@lru_cache(maxsize=200_000)
+def entry(word: str) -> Entry | None:
+    raw = _raw().get(word.lower())
+    if raw is None:
+        return None
+    n, tags = raw.split("\t")
+    return Entry(int(n), frozenset(tags.split(",")) if tags else frozenset())
 
 
 def count(word: str) -> int:
-    e = lexicon().get(word.lower())
+    e = entry(word)
     return e.count if e else 0
 
 
 def tags(word: str) -> frozenset[str]:
-    e = lexicon().get(word.lower())
+    e = entry(word)
     return e.tags if e else frozenset()
 
 

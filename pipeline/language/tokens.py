@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.text import words
 
@@ -39,7 +40,12 @@ class Token:
     in_name: bool = False  # part of a run of capitalised words
 
 
+_MAY_MASK = re.compile(r"[\d@]|www|://|\.[a-z]{2}", re.I)
+
+
 def masked(text: str) -> list[tuple[int, int]]:
+    if not _MAY_MASK.search(text):
+        return []  # most paragraphs: no digits, no addresses
     spans = []
     for rx in _MASKS:
         spans.extend(m.span() for m in rx.finditer(text))
@@ -48,15 +54,19 @@ def masked(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    return bool(spans) and any(s <= start and end <= e for s, e in spans)
 
 
 def _capitalised(w: str) -> bool:
     return w[:1].isupper()
 
 
-def spell_tokens(text: str) -> list[Token]:
-    """Words to check in ``text`` with their spans; masked stretches left out."""
+@lru_cache(maxsize=50_000)
+def spell_tokens(text: str) -> tuple[Token, ...]:
+    """Words to check in ``text`` with their spans; masked stretches left out.
+
+    Cached: leaflets of one publisher share many paragraphs word for word.
+    """
     masks = masked(text)
     raw = [(s, e) for s, e in words(text) if not _inside(masks, s, e)]
     out: list[Token] = []
@@ -89,4 +99,4 @@ def spell_tokens(text: str) -> list[Token]:
         if _capitalised(a.text) and _capitalised(b.text) and (
                 _NAME_GAP.match(gap) or (len(a.text) == 1 and gap.startswith(".") and _NAME_GAP.match(gap[1:]))):
             names.update((k, k + 1))
-    return [Token(t.start, t.end, t.text, t.joined, k in names) for k, t in enumerate(out)]
+    return tuple(Token(t.start, t.end, t.text, t.joined, k in names) for k, t in enumerate(out))

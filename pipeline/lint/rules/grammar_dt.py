@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
 from pipeline.language import dt
-from pipeline.language.frog import Frog, FrogError, available
-from pipeline.text import split_sentences, words
+from pipeline.language.frog import DEFAULT_CMD, Frog, FrogError, available
+from pipeline.text import split_sentences
 
 ID = "grammar.dt"
 LEVEL = "error"
@@ -40,7 +40,7 @@ def frog_service(ctx, command: str = "frog"):
             ctx.note(f"grammar.dt did not run: Frog ('{command}') is not installed "
                      "(Debian packages frog and frogdata); d/t errors were not checked")
             return _Unavailable()
-        return Frog((command, "--skip=mnpc", "-n"))
+        return Frog((command, *DEFAULT_CMD[1:]))
     svc = ctx.service("frog", make)
     return None if isinstance(svc, _Unavailable) else svc
 
@@ -53,8 +53,7 @@ def check(doc, conf, ctx):
     for block in doc.blocks:
         for a, b in split_sentences(block.text):
             text = block.text[a:b]
-            ws = [text[s:e] for s, e in words(text)]
-            if dt.suspect(ws, text.rstrip().endswith("?")):
+            if dt.suspect(text):
                 todo.append((block, a, text))
     if not todo:
         return

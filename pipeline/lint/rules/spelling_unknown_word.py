@@ -49,10 +49,11 @@ class _Missing:
 
 def _skip(tok, text: str, max_abbr: int) -> bool:
     w = tok.text
+    if w.islower():
+        return len(w) < 2
     if len(w) < 2:
         return True
-    letters = [c for c in w if c.isalpha()]
-    if all(c.isupper() for c in letters) and len(w.replace("-", "")) <= max_abbr:
+    if w.isupper() and len(w.replace("-", "")) <= max_abbr:
         return True
     # inner capitals mark product names and abbreviations (BeterDichtbij, YouTube, pH, mRNA)
     if any(c.isupper() for c in w[1:].replace("-", "")) and not w.isupper() and "-" not in w:

@@ -1,0 +1,85 @@
+"""Throughput of the language stages: ``python -m pipeline.language.measure [paths...]``.
+
+Prints words/s of the spelling stage (cold cache, as in one run), the same text through
+``hunspell -l -d nl_NL`` for comparison, and sentences/s of the grammar stage (Frog start-up
+reported apart, since a run pays it once).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pipeline.corpus import load_corpus
+from pipeline.language import dt
+from pipeline.language.frog import Frog, available
+from pipeline.language.tokens import spell_tokens
+from pipeline.lint.config import Config
+from pipeline.lint.engine import Context
+from pipeline.lint.rules import spelling_unknown_word as spelling_rule
+from pipeline.text import split_sentences
+
+
+def _conf(mod) -> dict:
+    return {k: v[1] for k, v in mod.OPTIONS.items()}
+
+
+def measure(paths: list[Path]) -> dict:
+    corpus = load_corpus(paths, Config())
+    docs = corpus.documents
+    out: dict = {"leaflets": len(docs)}
+
+    # the rule as a run uses it: checker start-up, look-ups, skips and suggestions included
+    ctx = Context(config=Config(), corpus=corpus)
+    t0 = time.perf_counter()
+    found = [x for doc in docs for x in spelling_rule.check(doc, _conf(spelling_rule), ctx)]
+    dt_spell = time.perf_counter() - t0
+    spell = spelling_rule.checker(ctx)
+    ctx.close()
+    n_words = sum(len(spell_tokens(b.text)) for d in docs for b in d.blocks)
+    out.update(words=n_words, distinct_lookups=spell.lookups if spell else 0, spelling_findings=len(found),
+               spelling_s=dt_spell, spelling_words_per_s=n_words / dt_spell if dt_spell else 0.0)
+
+    if shutil.which("hunspell"):
+        text = "\n".join(d.text for d in docs)
+        t0 = time.perf_counter()
+        subprocess.run(["hunspell", "-l", "-d", "nl_NL"], input=text, capture_output=True, text=True, check=False)
+        dt_h = time.perf_counter() - t0
+        out.update(hunspell_s=dt_h, hunspell_words_per_s=len(text.split()) / dt_h if dt_h else 0.0)
+
+    if available():
+        sents, suspects = 0, []
+        t0 = time.perf_counter()
+        for doc in docs:
+            for b in doc.blocks:
+                for a, z in split_sentences(b.text):
+                    s = b.text[a:z]
+                    sents += 1
+                    if dt.suspect(s):
+                        suspects.append(s)
+        frog = Frog()
+        t1 = time.perf_counter()
+        frog.tag(["Dit is een zin."])  # start-up, paid once per run
+        t2 = time.perf_counter()
+        tagged = frog.tag(suspects)
+        found = sum(len(dt.analyse(toks, s)) for toks, s in zip(tagged, suspects))
+        t3 = time.perf_counter()
+        frog.close()
+        stage = (t1 - t0) + (t3 - t2)
+        out.update(sentences=sents, sent_to_frog=len(suspects), frog_startup_s=t2 - t1, grammar_s=stage,
+                   grammar_sentences_per_s=sents / stage if stage else 0.0, dt_findings=found)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    paths = [Path(a) for a in argv] or [Path("sources/leaflets")]
+    for k, v in measure(paths).items():
+        print(f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
