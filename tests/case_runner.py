@@ -24,6 +24,9 @@ def run_case(rule_id: str, case: dict, tmp: Path):
     (sources / "brands").mkdir(parents=True)
     for brand, text in (case.get("brands") or {}).items():
         (sources / "brands" / f"{brand}.yaml").write_text(text, encoding="utf-8")
+    for name, text in (case.get("files") or {}).items():
+        (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / name).write_text(text, encoding="utf-8")
     cfg_data = dict(case.get("config") or {})
     cfg_data.setdefault("sources", str(sources))
     cfg_data.setdefault("output", str(tmp / "output"))

@@ -11,6 +11,7 @@ Case file format:
         sidecars: {}               # optional: file stem -> sidecar YAML text
         config: {}                 # optional: leaflint.yaml content (mapping)
         brands: {}                 # optional: brand id -> brand YAML text
+        files: {}                  # optional: other files (path relative to the case folder -> text)
         expect:                    # parsable findings of this rule: "file:line:column rule"
           - a.txt:1:6 grammar.dt
         suggest: [gebeurt]         # optional: the first finding's suggestions start with these

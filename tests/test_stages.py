@@ -39,11 +39,12 @@ def test_no_cache_option_processes_everything(seeds_copy, tmp_path):
     assert not (tmp_path / "out2").exists()
 
 
-def test_parallel_and_serial_runs_agree(tmp_path):
+def test_parallel_and_serial_runs_agree(tmp_path, monkeypatch):
+    monkeypatch.setattr(stages, "PARALLEL_THRESHOLD", 4)  # workers even for a small corpus
     folder = tmp_path / "many"
     folder.mkdir()
     seeds = sorted(SEEDS.glob("[0-9]*.txt"))
-    for i in range(stages.PARALLEL_THRESHOLD + 2):
+    for i in range(6):
         src = seeds[i % len(seeds)]
         shutil.copy2(src, folder / f"copy{i:02d}_{src.name}")
     serial = stages.run_lint([folder], _config(tmp_path / "a"), jobs=1, cache=False)
