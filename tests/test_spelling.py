@@ -1,0 +1,152 @@
+"""spelling.unknown-word: the seeds, correct text, suggestions, the cache, and what is never checked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.language.tokens import spell_tokens
+from pipeline.language.wordlists import project_words, read_list
+from tests.case_runner import run_case
+from tests.conftest import SEEDS
+
+HERE = Path(__file__).parent
+CLEAN = [HERE / "test_language_clean.txt", HERE / "test_language_clean_u.txt"]
+
+
+def _enchant_nl() -> bool:
+    try:
+        import enchant
+
+        return enchant.dict_exists("nl_NL")
+    except Exception:  # noqa: BLE001
+        return False
+
+
+needs_dict = pytest.mark.skipif(not _enchant_nl(), reason="hunspell-nl through enchant is not installed")
+
+
+def _lint(tmp_path, leaflets: dict[str, str], rule="spelling.unknown-word", **extra):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    return run_case(rule, {"leaflets": leaflets, "expect": [], **extra}, tmp_path)
+
+
+# -- tokens (no dictionary needed) ------------------------------------------------------------
+
+def test_masks_urls_mail_phones_and_units():
+    text = ("Mail info@praktijk-zon.nl, bel 06-43789244 of 0183 64 42 17, zie www.FIOM.nl, "
+            "https://thuisarts.nl/miskraam en miskraambegeleiding.nl; 30min, 38.0°C, 400 mcg.")
+    got = [t.text for t in spell_tokens(text)]
+    assert got == ["Mail", "bel", "of", "zie", "en"]
+
+
+def test_line_break_hyphen_is_joined_but_elision_is_not():
+    toks = spell_tokens("De gynaeco- loog en de zwangerschaps- en kraamzorg.")
+    assert [(t.text, t.joined) for t in toks] == [
+        ("De", False), ("gynaecoloog", True), ("en", False), ("de", False), ("en", False), ("kraamzorg", False)]
+
+
+def test_runs_of_capitalised_words_are_names():
+    toks = {t.text: t.in_name for t in spell_tokens("Door Nassim Assefi en Emily M. Godfrey. Wanner je komt.")}
+    assert toks["Assefi"] and toks["Godfrey"] and toks["Emily"]
+    assert not toks["Wanner"] and not toks["je"]
+
+
+def test_word_list_reads_comments_and_blank_lines(tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_text("# comment\nmisoprostol  # a medicine\n\nBeterDichtbij\n", encoding="utf-8")
+    assert read_list(f) == {"misoprostol", "BeterDichtbij"}
+    assert {"misoprostol", "mifepriston"} <= project_words()
+
+
+# -- with the OpenTaal dictionary ------------------------------------------------------------
+
+@pytest.mark.system
+@needs_dict
+def test_seeds_only_the_real_misspellings(tmp_path, seeds_copy):
+    from pipeline import stages
+    from pipeline.lint.config import Config
+
+    result = stages.run_lint([seeds_copy], Config(), select={"spelling.unknown-word"})
+    got = sorted((Path(d.path).name[:3], d.line, d.match, d.suggestions[0] if d.suggestions else "")
+                 for d in result.diagnostics)
+    assert got == [("001", 3, "zwagerschapsverlies", "zwangerschapsverlies"),
+                   ("002", 11, "curetage", "curettage"),
+                   ("003", 38, "Wanner", "Wanneer")]
+
+
+@pytest.mark.system
+@needs_dict
+def test_correct_text_stays_clean(tmp_path):
+    """The false-positive target: at most 1 finding per 1,000 words of correct Dutch."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in CLEAN}
+    n_words = sum(len(re.findall(r"\w+", t)) for t in texts.values())
+    found, diags = _lint(tmp_path, texts)
+    assert n_words > 1000
+    assert len(found) <= n_words / 1000, [d.message for d in diags]
+
+
+@pytest.mark.system
+@needs_dict
+@pytest.mark.parametrize("word,expected,within", [
+    ("curetage", "curettage", 1), ("zwagerschapsverlies", "zwangerschapsverlies", 1),
+    ("Wanner", "Wanneer", 3), ("bloedverlis", "bloedverlies", 1), ("verloskundge", "verloskundige", 1),
+    ("gynecoloog", "gynaecoloog", 1), ("medicjnen", "medicijnen", 1), ("misoprostil", "misoprostol", 1),
+])
+def test_suggestions_rank_the_intended_word_first(word, expected, within):
+    from pipeline.language.spelling import SpellChecker
+
+    spell = SpellChecker(extra_words=project_words())
+    assert not spell.known(word)
+    assert expected in spell.suggest(word)[:within]
+
+
+@pytest.mark.system
+@needs_dict
+def test_each_distinct_word_is_looked_up_once():
+    from pipeline.language.spelling import SpellChecker
+
+    spell = SpellChecker()
+    for _ in range(3):
+        for w in ("miskraam", "Miskraam", "curetage", "miskraam"):
+            spell.known(w)
+    assert spell.lookups == 3
+
+
+@pytest.mark.system
+@needs_dict
+def test_hyphenated_compounds_and_capitals():
+    from pipeline.language.spelling import SpellChecker
+
+    spell = SpellChecker()
+    for w in ("anti-D-injectie", "niet-levensvatbare", "X-chromosomen", "Zwangerschap", "BLOEDVERLIES", "echo’s"):
+        assert spell.known(w), w
+    assert not spell.known("anti-D-injektie")
+
+
+@pytest.mark.system
+@needs_dict
+def test_names_from_sidecar_and_brand(tmp_path):
+    text = {"a.txt": "Neem contact op met Qirrendal of met Kwakkelhof.\n"}
+    found, _ = _lint(tmp_path / "1", text)
+    assert len(found) == 2
+    found, _ = _lint(tmp_path / "2", text, sidecars={"a": "publisher: Praktijk Qirrendal\n"},
+                     brands={"b": 'name: Kwakkelhof\ncolors: {primary: "#000000", text: "#000000", '
+                                  'background: "#ffffff"}\ncontact: {phone: "020-1234567"}\nleaflets: [a]\n'})
+    assert found == []
+
+
+@pytest.mark.system
+def test_missing_dictionary_is_a_note_not_a_silent_pass(tmp_path):
+    found, _ = _lint(tmp_path, {"a.txt": "Wanner je bloed verliest.\n"},
+                     config={"rules": {"spelling.unknown-word": {"options": {"dictionary": "xx_XX"}}}})
+    assert found == []
+    from pipeline import stages
+    from pipeline.lint.config import load_config
+    from pipeline.lint.rules import all_rules
+
+    config = load_config(tmp_path / "leaflint.yaml", all_rules())
+    result = stages.run_lint([tmp_path / "leaflets"], config, select={"spelling.unknown-word"})
+    assert any("spelling checks did not run" in n and "xx_XX" in n for n in result.notes)
