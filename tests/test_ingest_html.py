@@ -90,6 +90,17 @@ def test_html_unclosed_and_odd_markup():
         ("list_item", "een"), ("list_item", "twee"), ("paragraph", "los stuk")]
 
 
+def test_bold_paragraph_as_heading():
+    src = ("<h1>Miskraam</h1><p><strong>Wanneer bellen?</strong></p><p>Bel ons <b>direct</b>.</p>"
+           "<p><b>Dit is een hele zin in vet.</b></p><ul><li><b>Koorts</b></li></ul><p><b>Onafgesloten</p>"
+           "<p>Gewone tekst</p>")
+    doc = Document(Path("x.html"), "x", "html", src, parse_html(src))
+    assert [(b.kind, b.level, b.text) for b in doc.blocks] == [
+        ("heading", 1, "Miskraam"), ("heading", 2, "Wanneer bellen?"), ("paragraph", 0, "Bel ons direct."),
+        ("paragraph", 0, "Dit is een hele zin in vet."), ("list_item", 1, "Koorts"), ("heading", 2, "Onafgesloten"),
+        ("paragraph", 0, "Gewone tekst")]
+
+
 _HTML_PIECES = st.sampled_from([
     "<p>", "</p>", "<h2>", "</h2>", "<li>", "</li>", "<ul>", "</ul>", "<td>", "<tr>", "<table>", "</table>",
     "<script>", "</script>", "<br>", "<!-- x -->", "&amp;", "&eacute;", "&#65;", "&bogus;", "<", ">", "&",

@@ -96,6 +96,16 @@ def test_markdown_crlf_and_tabs_keep_positions():
     assert (span.line, span.column, span.end_column) == (3, 20, 26)
 
 
+def test_bold_paragraph_as_heading():
+    text = "## Zorg\n\n**Wanneer bellen?**\n\nBel ons **direct**.\n\n**Een zin in vet.**\n\n- **Koorts**\n"
+    doc = Document(Path("x.md"), "x", "md", text, parse_markdown(text))
+    assert [(b.kind, b.level, b.text) for b in doc.blocks] == [
+        ("heading", 2, "Zorg"), ("heading", 3, "Wanneer bellen?"), ("paragraph", 0, "Bel ons direct."),
+        ("paragraph", 0, "Een zin in vet."), ("list_item", 1, "Koorts")]
+    _, span = find(doc, "Wanneer")
+    assert (span.line, span.column) == (3, 3)
+
+
 _MD_PIECES = st.sampled_from([
     "# ", "## ", "\n", "\n\n", "- ", "1. ", "> ", "**", "*", "_", "`", "[", "](u)", "<http://a.nl>", "&amp;",
     "\\*", "<!-- c -->", "<p>", "</p>", "| a | b |\n|---|---|\n", "===", "---", "woord", "tekst ", " ", "é", "\t",

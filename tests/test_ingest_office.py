@@ -38,6 +38,9 @@ def test_structure(office):
     assert ("list_item", 1, True, "Rust nemen als je buikpijn hebt.") in got
     assert ("list_item", 2, False, "Gebruik maandverband.") in got
     assert ("paragraph", 0, False, "Twijfel je? Bel gerust, ook ’s nachts.") in got
+    # a paragraph set in bold from start to end is a heading one level below the last one
+    assert ("heading", 3, False, "Herstel na bloedverlies") in got
+    assert ("paragraph", 0, False, "Het bloedverlies stopt meestal vanzelf binnen een paar dagen.") in got
     para = [b for b in doc.blocks if b.text.startswith("Bloedverlies in de eerste")][0]
     assert para.text == ("Bloedverlies in de eerste weken komt vaak voor: bij ongeveer 1 op de 4 zwangeren. "
                          "Het betekent niet altijd dat er een miskraam komt.")

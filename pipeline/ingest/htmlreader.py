@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pipeline.ingest import IngestError, decode
 from pipeline.ingest.document import Block, Document
-from pipeline.ingest.textmap import TextBuilder, spaces_to_blank
+from pipeline.ingest.textmap import TextBuilder, reads_as_heading, spaces_to_blank
 
 SKIP = frozenset(
     "script style template iframe noscript nav footer head title object svg math canvas audio video "
@@ -77,6 +77,9 @@ class _Reader(HTMLParser):
         self.stack: list[str] = []  # open block elements
         self.tables: list[list[int]] = []  # [table number, row, column] of open tables
         self.table_count = 0
+        self.bold = 0  # open <b>/<strong> elements
+        self.plain_chars = 0  # non-space characters of the current block outside bold
+        self.last_heading = 1
 
     def parse_marked_section(self, i, report=1):
         # "<![foo" with an unknown keyword makes the standard parser raise; a browser skips it.
@@ -109,6 +112,7 @@ class _Reader(HTMLParser):
             return
         if tag in BLOCK:
             self.flush()
+            self.bold = 0  # an unclosed <b> does not make every later paragraph a heading
             if tag == "table":
                 self.table_count += 1
                 self.tables.append([self.table_count - 1, -1, 0])
@@ -119,6 +123,8 @@ class _Reader(HTMLParser):
                 self.stack.append(tag)
         elif tag in ("img", "input"):
             self.tb.space()
+        elif tag in ("b", "strong"):
+            self.bold += 1
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -131,6 +137,8 @@ class _Reader(HTMLParser):
                 while self.skip and self.skip.pop() != tag:
                     pass
             return
+        if tag in ("b", "strong") and self.bold:
+            self.bold -= 1
         if tag in BLOCK and tag in self.stack:
             self.flush()
             while self.stack:
@@ -146,6 +154,8 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data):
         if not self.skip:
+            if not self.bold:
+                self.plain_chars += len(data) - data.count(" ")
             self.tb.add_flow(data, self.here())
 
     def handle_entityref(self, name):
@@ -158,6 +168,8 @@ class _Reader(HTMLParser):
         if self.skip:
             return
         pos = self.here()
+        if not self.bold:
+            self.plain_chars += 1
         if ref[1] == "#":
             text = html.unescape(ref)
         else:
@@ -173,6 +185,8 @@ class _Reader(HTMLParser):
 
     def flush(self) -> None:
         tb = self.tb
+        plain = self.plain_chars
+        self.plain_chars = 0
         if not len(tb):
             self.tb = TextBuilder()
             return
@@ -180,6 +194,10 @@ class _Reader(HTMLParser):
         if not tb.text.strip():
             return
         kind, kw = self.kind()
+        if kind == "heading":
+            self.last_heading = kw["level"]
+        elif kind == "paragraph" and not plain and reads_as_heading(tb.text):
+            kind, kw = "heading", {"level": min(6, self.last_heading + 1)}  # <p><b>Wanneer bellen?</b></p>
         self.blocks.append(tb.block(kind, **kw))
 
     def kind(self) -> tuple[str, dict]:

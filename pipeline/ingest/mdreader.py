@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from pipeline.ingest import decode
 from pipeline.ingest.document import Block, Document
 from pipeline.ingest.plaintext import _lone_cr_to_lf
-from pipeline.ingest.textmap import TextBuilder, spaces_to_blank
+from pipeline.ingest.textmap import TextBuilder, reads_as_heading, spaces_to_blank
 
 _FRONT_MATTER = re.compile(r"\A---[ ]*\n.*?\n(?:---|\.\.\.)[ ]*(?:\n|\Z)", re.S)
 
@@ -66,6 +66,7 @@ class _Walker:
         self.line_starts = line_starts
         self.blocks: list[Block] = []
         self.used = 0  # offset up to which the source has been read
+        self.last_heading = 1
 
     def offset(self, line: int) -> int:
         return self.line_starts[line] if line < len(self.line_starts) else len(self.work)
@@ -82,6 +83,7 @@ class _Walker:
             t = tok.type
             if t == "heading_open":
                 heading_level = int(tok.tag[1])
+                self.last_heading = heading_level
             elif t == "heading_close":
                 heading_level = 0
             elif t in ("bullet_list_open", "ordered_list_open"):
@@ -117,6 +119,9 @@ class _Walker:
                     self.blocks.append(tb.block("table_cell", cell=(table, row, col)))
                 elif in_item and lists:
                     self.blocks.append(tb.block("list_item", level=len(lists), ordered=lists[-1]))
+                elif _all_strong(tok.children or []) and reads_as_heading(tb.text):
+                    # "**Wanneer bellen?**" alone: a heading made with bold
+                    self.blocks.append(tb.block("heading", level=min(6, self.last_heading + 1)))
                 else:
                     self.blocks.append(tb.block("paragraph"))
             elif t == "table_close":
@@ -230,6 +235,25 @@ class _Walker:
         if content[-1:].isspace():
             tb.space()
         return cursor
+
+
+def _all_strong(children) -> bool:
+    """Inline content that is bold from start to end (only white space outside ``**``)."""
+    depth = 0
+    seen = False
+    for c in children:
+        t = c.type
+        if t == "strong_open":
+            depth += 1
+        elif t == "strong_close":
+            depth -= 1
+        elif t in ("softbreak", "hardbreak"):
+            continue
+        elif depth == 0 and (t != "text" or c.content.strip()):
+            return False
+        else:
+            seen = seen or depth > 0
+    return seen
 
 
 def _match_bracket(work: str, pos: int, end: int) -> int:

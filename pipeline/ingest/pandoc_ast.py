@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from pipeline.ingest.textmap import reads_as_heading
+
 PANDOC_TIMEOUT = 60  # seconds
 PANDOC_HEAP = "512m"
 
@@ -122,7 +124,7 @@ class TextBlock:
 
 def text_blocks(blocks: list) -> Iterator[TextBlock]:
     """The document's text blocks in reading order; footnotes follow the block that cites them."""
-    state = {"tables": 0}
+    state = {"tables": 0, "heading": 1}
     yield from _blocks(blocks, [], state)
 
 
@@ -130,10 +132,19 @@ def _blocks(blocks: list, lists: list[bool], state: dict) -> Iterator[TextBlock]
     for el in blocks:
         t = el.get("t")
         c = el.get("c")
-        if t in ("Para", "Plain"):
+        if t == "Para" and not lists and _all_strong(c):
+            notes = []
+            text = stringify(c, notes)
+            if reads_as_heading(text):
+                yield TextBlock("heading", text, level=min(6, state["heading"] + 1))
+                yield from _notes(notes, state)
+            else:
+                yield from _para(c, lists, state)
+        elif t in ("Para", "Plain"):
             yield from _para(c, lists, state)
         elif t == "Header":
             notes: list = []
+            state["heading"] = c[0]
             yield TextBlock("heading", stringify(c[2], notes), level=c[0])
             yield from _notes(notes, state)
         elif t == "BulletList":
@@ -164,6 +175,12 @@ def _blocks(blocks: list, lists: list[bool], state: dict) -> Iterator[TextBlock]
         elif t == "Table":
             yield from _table(c, state)
         # RawBlock, HorizontalRule: nothing to read
+
+
+def _all_strong(inlines: list) -> bool:
+    """A paragraph set in bold from start to end (pseudo-heading)."""
+    parts = [el for el in inlines if el.get("t") not in _SPACE]
+    return bool(parts) and all(el.get("t") == "Strong" for el in parts)
 
 
 def _item_or_para(text: str, lists: list[bool]) -> TextBlock:

@@ -120,3 +120,16 @@ class TextBuilder:
             ln = min(ln, len(stripped) - t0)
             segs.append(Segment(t0, s0, ln))
         return Block(kind, stripped, tuple(segs), **kw)
+
+
+def reads_as_heading(text: str) -> bool:
+    """Whether a paragraph that is bold from start to end is used as a heading.
+
+    Word, web and Markdown authors often make a heading by setting a short paragraph in bold
+    instead of using a heading style. Short, mostly letters, not ending like a sentence.
+    """
+    t = text.rstrip()
+    if not t or len(t) > 80 or len(t.split()) > 12 or t[-1] in ".,;":
+        return False
+    letters = sum(c.isalpha() for c in t)
+    return letters >= 2 and letters >= 0.5 * len(t.replace(" ", ""))
