@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 JSON_FIELDS = ("path", "leaflet", "key", "min", "max", "text", "unit", "approx", "qualifiers",
@@ -41,26 +42,9 @@ class Fact:
         return str(self.qualifiers.get("region") or self.leaflet_region or "NL")
 
     def value_str(self) -> str:
-        """The value as a reader would say it: "16 weeks", "10–15 percent", "≥ 10 percent", "~6 weeks"."""
-        if self.text is not None:
-            return self.text
-        lo, hi = self.min, self.max
-        if lo is None and hi is None:
-            s = "?"
-        elif lo is None:
-            s = f"≤ {_num(hi)}"
-        elif hi is None:
-            s = f"≥ {_num(lo)}"
-        elif lo == hi:
-            s = _num(lo)
-        else:
-            s = f"{_num(lo)}–{_num(hi)}"
-        unit = {"percent": "%", "celsius": "°C"}.get(self.unit, f" {self.unit}" if self.unit and self.unit != "count" else "")
-        s = ("~" if self.approx else "") + s + unit
-        if self.original:
-            o = Fact(self.key, self.original.get("min"), self.original.get("max"), unit=self.original.get("unit", ""))
-            s += f" (stated as {o.value_str()})"
-        return s
+        """The value as a reader would say it: "16 weeks", "10–15%", "≥ 10%", "~6 weeks"."""
+        orig = tuple(sorted(self.original.items())) if self.original else None
+        return _value_str(self.min, self.max, self.text, self.unit, self.approx, orig)
 
     def to_json(self) -> dict:
         """The JSON contract fields, then the extras."""
@@ -92,6 +76,29 @@ class Fact:
             pinned=bool(d.get("pinned", False)), reviewed=bool(d.get("reviewed", False)),
             reviewer=d.get("reviewer"), waived=d.get("waived"), leaflet_region=leaflet_region,
         )
+
+
+@lru_cache(maxsize=4096)
+def _value_str(lo, hi, text, unit, approx, original) -> str:
+    # cached: conflict messages on large corpora repeat the same few values many times
+    if text is not None:
+        return text
+    if lo is None and hi is None:
+        s = "?"
+    elif lo is None:
+        s = f"≤ {_num(hi)}"
+    elif hi is None:
+        s = f"≥ {_num(lo)}"
+    elif lo == hi:
+        s = _num(lo)
+    else:
+        s = f"{_num(lo)}–{_num(hi)}"
+    sym = {"percent": "%", "celsius": "°C"}.get(unit, f" {unit}" if unit and unit != "count" else "")
+    s = ("~" if approx else "") + s + sym
+    if original:
+        o = dict(original)
+        s += f" (stated as {_value_str(o.get('min'), o.get('max'), None, o.get('unit', ''), False, None)})"
+    return s
 
 
 def _num(v: float | None) -> str:
