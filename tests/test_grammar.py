@@ -1,0 +1,164 @@
+"""grammar.dt: the docstring's examples, correct text, one Frog for a run, and a missing Frog."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.language import dt
+from pipeline.language.frog import Frog, FrogToken, _align, available
+from pipeline.lint.rules import all_rules, examples
+from tests.case_runner import run_case
+
+HERE = Path(__file__).parent
+needs_frog = pytest.mark.skipif(not available(), reason="frog is not installed")
+
+# fail examples of the docstring: "sentence (suggestion)"
+_FAIL = re.compile(r"^(?P<text>.*?)\s*\((?P<sug>[^()]+)\)$")
+
+
+@pytest.fixture(scope="module")
+def frog():
+    f = Frog()
+    yield f
+    f.close()
+
+
+def _findings(frog: Frog, sentences: list[str]):
+    return [dt.analyse(toks, s) for toks, s in zip(frog.tag(sentences), sentences)]
+
+
+# -- without Frog ---------------------------------------------------------------------------
+
+def test_tokens_are_aligned_to_the_input_when_frog_splits_or_joins():
+    sents = ["Dit is een. Dat ook.", "Den Haag  ligt"]
+    rows = [("Dit", "dit", "VNW()"), ("is", "zijn", "WW(pv,tgw,ev)"), ("een", "een", "LID()"), (".", ".", "LET()"),
+            ("Dat", "dat", "VNW()"), ("ook", "ook", "BW()"), (".", ".", "LET()"),
+            ("Den_Haag", "Den_Haag", "SPEC(deeleigen)"), ("ligt", "liggen", "WW(pv,tgw,met-t)")]
+    out = _align(sents, rows)
+    assert [(t.word, sents[0][t.start:t.end]) for t in out[0]][-3:] == [("Dat", "Dat"), ("ook", "ook"), (".", ".")]
+    assert [(t.start, t.end) for t in out[1]] == [(0, 8), (10, 14)]
+
+
+def test_lexicon_knows_verb_forms():
+    from pipeline.language import lexicon
+
+    assert lexicon.is_finite_t("klopt") and lexicon.is_stem("klop")
+    assert lexicon.is_participle("hersteld") and not lexicon.is_participle("herstelt")
+    assert lexicon.is_stem("groei")  # mostly a noun, sometimes a verb: the rare reading is kept
+    assert not lexicon.is_finite_t("gebeurd")  # typos in Frog's training corpus are filtered out
+
+
+def test_prefilter_lets_through_every_error_sentence_and_skips_plain_ones():
+    errors = [ex for ex in examples(all_rules()["grammar.dt"])["fail"]]
+    for ex in errors:
+        assert dt.suspect(_FAIL.match(ex)["text"]), ex
+    for plain in ("Het bloedverlies wordt minder.", "Je krijgt een echo als het bloedverlies niet stopt.",
+                  "Het is gebeurd voordat je het wist.", "De miskraam is het verlies van een zwangerschap."):
+        assert not dt.suspect(plain), plain
+
+
+def test_clause_analysis_on_hand_made_tags():
+    def tok(word, lemma, tag, start):
+        return FrogToken(word, lemma, tag, start, start + len(word))
+
+    s = "Hij vind het fijn."
+    toks = [tok("Hij", "hij", "VNW(pers,pron,nomin,vol,3,ev,masc)", 0), tok("vind", "vinden", "WW(pv,tgw,ev)", 4),
+            tok("het", "het", "VNW(pers,pron,stan,red,3,ev,onz)", 9), tok("fijn", "fijn", "ADJ(vrij,basis,zonder)", 13),
+            tok(".", ".", "LET()", 17)]
+    [f] = dt.analyse(toks, s)
+    assert (f.word, f.suggestion, f.check) == ("vind", "vindt", "third-person-stem")
+    inverted = [tok("Vind", "vinden", "WW(pv,tgw,ev)", 0), tok("je", "je", "VNW(pers,pron,nomin,red,2v,ev)", 5),
+                tok("het", "het", "VNW(pers,pron,stan,red,3,ev,onz)", 8), tok("?", "?", "LET()", 11)]
+    assert dt.analyse(inverted, "Vind je het?") == []
+
+
+def test_missing_frog_is_said_once_and_changes_nothing_else(tmp_path):
+    case = {"leaflets": {"a.txt": "Soms gebeurd er niets.\n", "b.txt": "Men spreek van een miskraam.\n"},
+            "config": {"rules": {"grammar.dt": {"options": {"frog": "frog-not-installed-here"}}}}, "expect": []}
+    found, _ = run_case("grammar.dt", case, tmp_path)
+    assert found == []
+    from pipeline import stages
+    from pipeline.lint.config import load_config
+
+    config = load_config(tmp_path / "leaflint.yaml", all_rules())
+    result = stages.run_lint([tmp_path / "leaflets"], config, select={"grammar.dt"})
+    notes = [n for n in result.notes if "grammar.dt did not run" in n]
+    assert len(notes) == 1 and "frog" in notes[0].lower()
+
+
+# -- with Frog ------------------------------------------------------------------------------
+
+@pytest.mark.system
+@pytest.mark.slow
+@needs_frog
+def test_docstring_examples(frog):
+    ex = examples(all_rules()["grammar.dt"])
+    fails = [_FAIL.match(e) for e in ex["fail"]]
+    got = _findings(frog, [m["text"] for m in fails])
+    for m, found in zip(fails, got):
+        assert [f.suggestion for f in found] == [m["sug"]], m["text"]
+    passes = [s for line in ex["pass"] for s in re.findall(r"[^.?!]+[.?!]", line)]
+    assert all(f == [] for f in _findings(frog, [s.strip() for s in passes]))
+
+
+@pytest.mark.system
+@pytest.mark.slow
+@needs_frog
+def test_more_errors_and_correct_look_alikes(frog):
+    wrong = {
+        "Hij vind het fijn.": "vindt", "U word gebeld door de verloskundige.": "wordt",
+        "Word u gebeld door de verloskundige?": "Wordt", "De baarmoeder word schoongemaakt.": "wordt",
+        "Het wordt verwacht dat het lichaam zich snel hersteld.": "herstelt",
+    }
+    right = ["De verloskundige bel je morgen.", "Als je wil, kun je langskomen.", "Je kan altijd bellen.",
+             "In het ziekenhuis beoordeel ik de echo.", "Wat vind je daarvan?", "Dat het gebeurd is, is niet jouw schuld.",
+             "Gebeurt dat, bel dan de praktijk.", "De miskraam is voltooid en het lichaam herstelt zich.",
+             "Zij vertelt je wat er gebeurt.", "Wordt u gebeld door de verloskundige?"]
+    for (s, sug), found in zip(wrong.items(), _findings(frog, list(wrong))):
+        assert [f.suggestion for f in found] == [sug], s
+    for s, found in zip(right, _findings(frog, right)):
+        assert found == [], s
+
+
+@pytest.mark.system
+@pytest.mark.slow
+@needs_frog
+def test_correct_text_stays_clean(tmp_path):
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (HERE / "test_language_clean.txt",
+                                                              HERE / "test_language_clean_u.txt")}
+    found, diags = run_case("grammar.dt", {"leaflets": texts, "expect": []}, tmp_path)
+    assert found == [], [d.message for d in diags]
+
+
+@pytest.mark.system
+@pytest.mark.slow
+@needs_frog
+def test_one_frog_process_serves_many_batches():
+    f = Frog()
+    try:
+        f.tag(["Soms gebeurd er niets."])
+        pid = f._proc.pid
+        out = f.tag(["Men spreek van een miskraam.", "Soms gebeurd er niets.", "", "Klop het hartje?"])
+        assert f._proc.pid == pid
+        assert f.sentences_tagged == 3  # the repeated sentence came from the cache
+        assert [t.word for t in out[3]] == ["Klop", "het", "hartje", "?"]
+        assert out[2] == []
+    finally:
+        f.close()
+
+
+@pytest.mark.system
+@pytest.mark.slow
+@needs_frog
+def test_seeds_give_exactly_the_known_dt_errors(seeds_copy):
+    from pipeline import stages
+    from pipeline.lint.config import Config
+
+    result = stages.run_lint([seeds_copy], Config(), select={"grammar.dt"})
+    got = sorted((Path(d.path).name[:3], d.line, d.match, d.suggestions[0]) for d in result.diagnostics)
+    assert got == [("000", 7, "gebeurd", "gebeurt"), ("001", 3, "spreek", "spreekt"),
+                   ("002", 33, "herstelt", "hersteld"), ("003", 38, "vermoed", "vermoedt"),
+                   ("003", 80, "Klop", "Klopt")]
