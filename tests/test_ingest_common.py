@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from pipeline.ingest.document import Document
+from pipeline.ingest.plaintext import BULLET_SIGNS
 from pipeline.ingest.textmap import spaces_to_blank
 
 # Markup a plain-text or Markdown reader leaves out of the block text: list markers, ATX marks,
 # underlines and rules.
 _MARKER = re.compile(
-    r"^[ \t]*(?:#{1,6}(?= |$)|[•·▪◦‣●○■□➢►✓✔❖⁃→▸]|[-*+–—](?= )|\d{1,3}[.)](?= )|[a-z]\)(?= ))"
+    r"^[ \t]*(?:#{1,6}(?= |$)|[" + BULLET_SIGNS + r"]|[-*+–—](?= )|\d{1,3}[.)](?= )|[a-z]\)(?= ))"
 )
 _RULE_LINE = re.compile(r"^[ ]*([-=*_])(?: *\1){2,} *$")
 

@@ -98,3 +98,22 @@ def test_truncated_pdf(tmp_path):
         assert e.message and str(p) in str(e)
     else:
         assert doc.blocks  # poppler recovered part of the text
+
+
+FURNITURE_HTML = """<html lang="nl"><head><style>
+@page {{ size: A6; margin: 2cm 1.5cm; @top-left {{ content: "Verloskundigenpraktijk De Linde"; font-size: 8pt }}
+        @bottom-center {{ content: "Pagina " counter(page) " van " counter(pages); font-size: 8pt }} }}
+body {{ font-size: 10pt }}</style></head><body><h1>Miskraam</h1>{body}</body></html>"""
+
+
+def test_page_furniture_left_out_and_paragraphs_run_over_page_breaks(tmp_path):
+    body = "".join(f"<p>Alinea {i}: een miskraam is het verlies van een zwangerschap in de eerste zestien weken "
+                   f"en dit komt vaak voor bij veel vrouwen die zwanger zijn, zeker in het begin.</p>"
+                   for i in range(1, 14))
+    doc = load_document(make_pdf(tmp_path, FURNITURE_HTML.format(body=body)))
+    assert doc.source.count("\f") >= 3
+    texts = [b.text for b in doc.blocks]
+    assert not any("Pagina" in t or "De Linde" in t for t in texts)
+    paras = [t for t in texts if t.startswith("Alinea")]
+    assert len(paras) == 13 and all(t.endswith("zeker in het begin.") for t in paras)
+    assert any("page furniture" in n for n in doc.notes)

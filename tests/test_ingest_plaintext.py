@@ -291,3 +291,27 @@ def test_property_any_bytes_give_a_document_or_a_clear_error(tmp_path, data, suf
         assert e.message and str(path) in str(e)
     else:
         assert doc.blocks and all(b.text for b in doc.blocks)
+
+
+def test_page_furniture_and_page_breaks_in_a_text_layer():
+    from pipeline.ingest.pdfreader import page_furniture
+
+    words = ["een", "twee", "drie", "vier"]
+    pages = []
+    for n in range(1, 5):
+        pages.append(f"Praktijk De Linde – folder {n}\n\nTekst op pagina {words[n - 1]} loopt door\n"
+                     f"tot het einde van {words[n - 1]}\n\n{n}\n\n")
+    layer = "\f".join(pages) + "\f"
+    skip = page_furniture(layer)
+    lines = layer.split("\n")
+    assert {lines[i].strip("\f") for i in skip} == {"Praktijk De Linde – folder 1", "Praktijk De Linde – folder 2",
+                                                    "Praktijk De Linde – folder 3", "Praktijk De Linde – folder 4",
+                                                    "1", "2", "3", "4"}
+    blocks = parse_text(layer, skip)
+    texts = [b.text for b in blocks]
+    # a wrapped paragraph continues on the next page past the footer, header and blank lines
+    assert texts[0] == "Tekst op pagina een loopt door tot het einde van een Tekst op pagina twee loopt door " \
+                       "tot het einde van twee Tekst op pagina drie loopt door tot het einde van drie Tekst op " \
+                       "pagina vier loopt door tot het einde van vier"
+    # without the furniture list the page numbers stay text
+    assert "1" in [b.text for b in parse_text(layer)]

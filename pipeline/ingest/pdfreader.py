@@ -13,7 +13,9 @@ about four times faster. pypdf is the fallback when poppler-utils is not install
 
 from __future__ import annotations
 
+import re
 import shutil
+from collections import Counter
 import subprocess
 from pathlib import Path
 
@@ -40,9 +42,57 @@ def read(path: Path, meta: dict) -> Document:
         notes.append("pdftotext (poppler-utils) not installed; text layer read with pypdf")
     if not any(c.isalnum() for c in text):
         raise IngestError(path, "no text layer (scanned PDF?)")
-    blocks = parse_text(text)
+    skip = page_furniture(text)
+    if skip:
+        notes.append(f"{len(skip)} line(s) of page furniture (page numbers, running headers) left out")
+    blocks = parse_text(text, skip)
     return Document(path=path, id=path.stem, format="pdf", source=text, blocks=blocks, meta=meta,
                     line_based=False, notes=notes)
+
+
+_PAGE_NUMBER = re.compile(
+    r"(?:[-–—] *)?(?:(?:pagina|page|blz\.?|p\.) *)?\d{1,4}(?: *(?:/|van|of|de) *\d{1,4})?(?: *[-–—])?", re.I)
+
+
+def page_furniture(text: str) -> frozenset[int]:
+    """Line numbers (0-based) of page numbers and running headers/footers in a text layer.
+
+    They are no part of the leaflet's text and would cut a sentence that runs over a page break.
+    A page number is the first or last line of a page that is only a number ("3", "Pagina 3 van 5");
+    a running header or footer is the first or last line of a page (the next one in, past a page
+    number) that, digits aside, recurs on at least three pages and on most of them.
+    """
+    lines = text.split("\n")
+    pages: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if line.startswith("\f"):
+            pages.append([])
+        if line.strip(" \f\t"):
+            pages[-1].append(i)
+    pages = [p for p in pages if p]
+    skip: set[int] = set()
+    for p in pages:
+        for i in {p[0], p[-1]}:
+            if _PAGE_NUMBER.fullmatch(lines[i].strip(" \f\t")):
+                skip.add(i)
+    if len(pages) >= 3:
+        def key(i: int) -> str:
+            return re.sub(r"\d+", "#", " ".join(lines[i].split()))
+
+        # the first and last line of a page; the next one in when that one is a page number
+        edges = []
+        for p in pages:
+            e = {p[0], p[-1]}
+            if p[0] in skip and len(p) > 1:
+                e.add(p[1])
+            if p[-1] in skip and len(p) > 1:
+                e.add(p[-2])
+            edges.append(sorted(e))
+        counts = Counter(k for e in edges for k in {key(i) for i in e})
+        need = max(3, 0.6 * len(pages))
+        for e in edges:
+            skip.update(i for i in e if counts[key(i)] >= need)
+    return frozenset(skip)
 
 
 def _pdftotext(path: Path) -> str:

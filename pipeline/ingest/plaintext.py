@@ -31,7 +31,9 @@ from pipeline.text import split_sentences
 BLANK, TEXT, BULLET, NUMBER, ATX, RULE = range(6)
 
 # A bullet sign; the typographic ones need no space after them, ASCII ones do (-5 °C, *nieuw*).
-_BULLET = re.compile(r"(?:[•·▪◦‣●○■□➢►✓✔❖⁃→▸]|[-*+–—](?= ))\s*")
+# Private-use U+F0B7/U+F0A7/U+F076/U+F0D8 are Word's Symbol/Wingdings bullets as they come out of a copy.
+BULLET_SIGNS = "•·▪◦‣●○■□➢►✓✔❖⁃→▸➔▶◆◇★☐☑\uf0b7\uf0a7\uf076\uf0d8"
+_BULLET = re.compile(r"(?:[" + BULLET_SIGNS + r"]|[-*+–—](?= ))\s*")
 _NUMBER = re.compile(r"(?:\d{1,3}[.)]|[a-z]\))(?= )\s*")
 _ATX = re.compile(r"(#{1,6})(?: +|$)")
 _ATX_CLOSE = re.compile(r"(?:^| +)#+ *$")
@@ -80,12 +82,20 @@ def read(path: Path, meta: dict) -> Document:
     return Document(path=path, id=path.stem, format="txt", source=text, blocks=blocks, meta=meta, notes=notes)
 
 
-def parse_text(source: str) -> list[Block]:
-    """Blocks of a plain text; positions are offsets in ``source``."""
+def parse_text(source: str, skip_lines: frozenset[int] = frozenset()) -> list[Block]:
+    """Blocks of a plain text; positions are offsets in ``source``.
+
+    ``skip_lines`` (0-based line numbers) are read as blank: page furniture of a PDF text layer.
+    """
     work = spaces_to_blank(_lone_cr_to_lf(source))
     lines = _classify(work)
+    for i in skip_lines:
+        if 0 <= i < len(lines):
+            ln = lines[i]
+            lines[i] = _Line(BLANK, ln.end, ln.end, ln.end, ln.line_start)
+    page_starts = _page_starts(source, lines) if "\f" in source else None
     wrap = _wrap_width(lines)
-    units = _join(work, lines, wrap)
+    units = _join(work, lines, wrap, page_starts)
     _find_headings(work, lines, units)
     return _blocks(work, lines, units)
 
@@ -173,7 +183,16 @@ def _first_word_len(work: str, ln: _Line) -> int:
     return (sp if sp != -1 else ln.end) - ln.cstart
 
 
-def _join(work: str, lines: list[_Line], wrap: int) -> list[_Unit]:
+def _page_starts(source: str, lines: list[_Line]) -> list[bool]:
+    """Which lines hold a form feed: a page break of a PDF text layer."""
+    out = []
+    for k, ln in enumerate(lines):
+        end = lines[k + 1].line_start if k + 1 < len(lines) else len(source)
+        out.append("\f" in source[ln.line_start:end])
+    return out
+
+
+def _join(work: str, lines: list[_Line], wrap: int, page_starts: list[bool] | None = None) -> list[_Unit]:
     units: list[_Unit] = []
     n = len(lines)
     i = 0
@@ -202,6 +221,8 @@ def _join(work: str, lines: list[_Line], wrap: int) -> list[_Unit]:
             while m < n and lines[m].kind == BLANK:
                 m += 1
             gap = m - last - 1
+            if gap and page_starts and any(page_starts[last + 1:m + 1]):
+                gap = 0  # blank lines around a page break are layout: the paragraph may go on
             if m >= n or gap > 1:
                 break
             if m + 1 < n and lines[m + 1].setext and lines[m].kind == TEXT:
