@@ -43,7 +43,7 @@ def test_hostile_html_only_visible_text(monkeypatch):
     doc = load_document(HOSTILE)
     text = "\n".join(b.text for b in doc.blocks)
     for hidden in ["Niet tonen", "VERBORGEN", "evil", "Home", "Menu", "pixel", "geheim", "passwd", "shadow",
-                   "iframe tekst", "JavaScript", "Sjabloon", "Verborgen alinea", "Praktijk", "alert", "steal",
+                   "iframe tekst", "JavaScript", "Sjabloon", "Verborgen alinea", "Onzichtbare", "icoon", "Praktijk", "alert", "steal",
                    "file:", "secret", "folder", "onload", "color"]:
         assert hidden not in text, hidden
     assert HOSTILE.read_bytes() == before

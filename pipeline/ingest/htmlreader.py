@@ -6,13 +6,15 @@ stand for (mapped to the ``&`` that starts them). White space runs count as one 
 browser shows them.
 
 Nothing outside the visible text becomes text: script, style, template, iframe, noscript, nav,
-footer, head, object, svg and elements marked ``hidden`` are skipped, attributes (event handlers,
+footer, head, object, svg and hidden elements (``hidden``, ``aria-hidden="true"``,
+``display: none``) are skipped, attributes (event handlers,
 ``src``, ``href``, ``file:`` URLs) are never read, and nothing is ever fetched.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from html.entities import html5
 from html.parser import HTMLParser
 from pathlib import Path
@@ -60,6 +62,21 @@ def parse_html_range(work: str, start: int, end: int) -> list[Block]:
     return parser.blocks
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """Text a browser does not show (or hides from screen readers as decoration) is not leaflet text."""
+    for name, value in attrs:
+        if name == "hidden":
+            return True
+        if name == "aria-hidden" and (value or "").strip().lower() == "true":
+            return True
+        if name == "style" and value and _HIDDEN_STYLE.search(value):
+            return True
+    return False
+
+
 class _Reader(HTMLParser):
     def __init__(self, fragment: str, base: int):
         super().__init__(convert_charrefs=False)
@@ -102,7 +119,7 @@ class _Reader(HTMLParser):
             if tag not in VOID:
                 self.skip.append(tag)
             return
-        if tag in SKIP or any(name == "hidden" for name, _ in attrs):
+        if tag in SKIP or _hidden(attrs):
             if tag not in VOID:
                 self.tb.space()
                 self.skip.append(tag)
