@@ -237,7 +237,11 @@ def _build(result, config, out, release, jobs) -> int:
 
     br = render_build(result.corpus, result.diagnostics, result.brands, config, out,
                       release=release, jobs=jobs, progress=sys.stderr.isatty())
-    _err(br.summary() if hasattr(br, "summary") else str(br))
+    _err(br.summary())
+    for brand, leaflet, message in br.failed:
+        _err(f"leaflint: rendering {leaflet} for {brand} failed: {message}")
+    if br.failed:
+        return ExitCode.FAILURE
     if release and br.blocking:
         _err("leaflint: release refused; blocking findings:")
         for d in br.blocking:
@@ -261,10 +265,10 @@ def report_cmd(obj, paths, output):
 
 
 def _write_report(result, out: Path) -> None:
-    from pipeline.facts.registry import load_registry
+    from pipeline.facts.reference import default_registry
     from pipeline.report.html_report import write_report
 
-    write_report(result.corpus, result.diagnostics, load_registry(), out)
+    write_report(result.corpus, result.diagnostics, default_registry(), out)
 
 
 @cli.command()
@@ -310,7 +314,7 @@ def run(obj, paths, out_dir, jobs):
         text = report.render(name, result.diagnostics, _rule_infos(), Summary.of(result.diagnostics),
                              colour=False, strict=strict, files=files, notes=result.notes)
         atomic_write(out / "lint" / fname, text)
-    _build(result, config, out, release=False, jobs=jobs)
+    build_code = _build(result, config, out, release=False, jobs=jobs)
     _write_report(result, out / "report.html")
     s = Summary.of(result.diagnostics)
     for n in result.notes:
@@ -323,7 +327,7 @@ def run(obj, paths, out_dir, jobs):
         f"  leaflets:        {out / 'html'}/ and {out / 'pdf'}/\n"
         f"  release gate:    `make check` (exit 1 while errors remain)"
     )
-    sys.exit(ExitCode.CLEAN)
+    sys.exit(ExitCode.FAILURE if build_code == ExitCode.FAILURE else ExitCode.CLEAN)
 
 
 @cli.command()

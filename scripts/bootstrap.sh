@@ -38,7 +38,13 @@ want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "bootstrap: creating .venv with pinned packages" >&2
   [ -x .venv/bin/python ] || "$python" -m venv .venv
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock </dev/null
-  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e . </dev/null
+  log=.venv/bootstrap.log
+  if ! { .venv/bin/python -m pip install --disable-pip-version-check -r requirements.lock \
+         && .venv/bin/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e . ; } \
+         </dev/null >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "bootstrap: pip install failed; full log in $log" >&2
+    exit 1
+  fi
   echo "$want" > "$stamp"
 fi
