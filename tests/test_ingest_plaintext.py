@@ -315,3 +315,24 @@ def test_page_furniture_and_page_breaks_in_a_text_layer():
                        "pagina vier loopt door tot het einde van vier"
     # without the furniture list the page numbers stay text
     assert "1" in [b.text for b in parse_text(layer)]
+
+
+def test_own_word_copy_leaflet():
+    """Copied out of Word: tab after bullets, symbol-font bullets, bullets lost, 1) with a) sub-items."""
+    doc = load_document(DATA / "word-copy.txt")
+    check_source_map(doc)
+    check_every_char_once(doc)
+    got = [(b.kind, b.level, b.ordered, b.text) for b in doc.blocks]
+    assert ("heading", 2, False, "Wat kun je verwachten?") in got
+    # indented lines without bullets under a heading: the bullets were lost in the copy
+    assert [g for g in got if g[3] in ("Bloedverlies, soms met stolsels", "Krampen in de onderbuik",
+                                       "Soms misselijkheid")] == [
+        ("list_item", 1, False, "Bloedverlies, soms met stolsels"), ("list_item", 1, False, "Krampen in de onderbuik"),
+        ("list_item", 1, False, "Soms misselijkheid")]
+    assert block_with(doc, "Behandelopties").kind == "heading"
+    items = [(b.level, b.ordered, b.text) for b in doc.blocks if b.section == "Behandelopties"]
+    assert items == [(1, True, "Afwachten"), (1, True, "Medicatie (misoprostol)"), (2, True, "tabletten in de vagina"),
+                     (2, True, "tabletten onder de tong"), (1, True, "Curettage")]
+    assert [b.text for b in doc.blocks if b.section == "Na de behandeling"] == ["Rust goed uit", "Gebruik geen tampons"]
+    assert block_with(doc, "E-mail").kind == "paragraph"  # contact details are no heading
+    assert pos_of(doc, "Gebruik geen") == line_col_in_file(DATA / "word-copy.txt", "Gebruik geen")

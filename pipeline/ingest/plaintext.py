@@ -40,6 +40,8 @@ _ATX_CLOSE = re.compile(r"(?:^| +)#+ *$")
 _RULE = re.compile(r"([-=*_])(?: *\1){2,} *$")
 _END_PUNCT = ".!?:;…"
 _HYPHENS = "\u2010\u00ad"
+# A table row, an e-mail or web address: contact details, not a title.
+_NOT_IN_TITLES = re.compile(r"[|@]|www\.|://")
 _LONE_CR = re.compile(r"\r(?!\n)")
 _CLOSERS = "\"'”’»)]"
 
@@ -265,7 +267,7 @@ def _is_caps(text: str) -> bool:
 
 def _short_title(text: str, max_chars: int = _SHORT_HEADING_CHARS) -> bool:
     """Short, no end punctuation, mostly letters: reads like a title, not a sentence."""
-    if len(text) > max_chars or len(text.split()) > _SHORT_HEADING_WORDS or "|" in text:
+    if len(text) > max_chars or len(text.split()) > _SHORT_HEADING_WORDS or _NOT_IN_TITLES.search(text):
         return False
     t = text.rstrip(_CLOSERS + " ")
     if not t or t[-1] in _END_PUNCT + ",-–":
@@ -273,7 +275,46 @@ def _short_title(text: str, max_chars: int = _SHORT_HEADING_CHARS) -> bool:
     return _alpha_ratio(text) >= 0.6
 
 
+def _implicit_items(lines: list[_Line], units: list[_Unit]) -> None:
+    """Two or more indented one-line units in a row, under a line that is not indented: a list whose
+    bullets were lost in the copy (Word's symbol-font bullets often are)."""
+    k, nu = 0, len(units)
+    while k < nu:
+        j = k
+        while j < nu and _indented_line(lines, units[j]) and (
+                j == k or units[j].lines[0] == units[j - 1].lines[-1] + 1):
+            j += 1
+        if j - k >= 2 and k > 0 and not _indented_line(lines, units[k - 1], single=False):
+            for u in units[k:j]:
+                u.kind = BULLET
+        k = max(j, k + 1)
+
+
+def _indented_line(lines: list[_Line], u: _Unit, single: bool = True) -> bool:
+    if u.kind != TEXT or u.heading or (single and len(u.lines) != 1):
+        return False
+    ln = lines[u.lines[0]]
+    return ln.start > ln.line_start
+
+
+def _continues_numbering(work: str, lines: list[_Line], units: list[_Unit], k: int) -> bool:
+    """Unit ``k`` is the next number of the numbered list just before it ("3." after "2.", past "a)" items)."""
+    def number(u: _Unit) -> str:
+        ln = lines[u.lines[0]]
+        return work[ln.start:ln.cstart].rstrip(" .)")
+
+    nb = number(units[k])
+    j = k - 1
+    while j >= 0 and units[j].kind == NUMBER and not units[j].heading:
+        na = number(units[j])
+        if na.isdigit():
+            return nb.isdigit() and int(nb) == int(na) + 1
+        j -= 1
+    return False
+
+
 def _find_headings(work: str, lines: list[_Line], units: list[_Unit]) -> None:
+    _implicit_items(lines, units)
     nu = len(units)
     for k, u in enumerate(units):
         if u.heading or len(u.lines) != 1:
@@ -286,6 +327,7 @@ def _find_headings(work: str, lines: list[_Line], units: list[_Unit]) -> None:
             # "2. Medicijnen" followed by prose is a section; "1. Bel ons" followed by "2. ..." an item.
             text = work[ln.start:ln.end]
             if nxt is not None and nxt.kind == TEXT and not nxt.heading and work[ln.start].isdigit() \
+                    and not _continues_numbering(work, lines, units, k) \
                     and _short_title(work[ln.cstart:ln.end], 60) and work[ln.cstart].isupper():
                 u.heading, u.htype = True, "number"
             continue
@@ -358,6 +400,7 @@ def _assign_levels(units: list[_Unit]) -> None:
 def _blocks(work: str, lines: list[_Line], units: list[_Unit]) -> list[Block]:
     blocks: list[Block] = []
     list_indents: list[int] = []
+    last_style = ""
     for u in units:
         tb = TextBuilder()
         first = lines[u.lines[0]]
@@ -380,6 +423,7 @@ def _blocks(work: str, lines: list[_Line], units: list[_Unit]) -> list[Block]:
             tb.add(work[s:e], s)
         if u.heading:
             list_indents.clear()
+            last_style = ""
             blocks.append(tb.block("heading", level=max(1, min(6, u.level))))
         elif is_item:
             indent = first.start - first.line_start
@@ -387,8 +431,17 @@ def _blocks(work: str, lines: list[_Line], units: list[_Unit]) -> list[Block]:
                 list_indents.pop()
             if not list_indents or indent > list_indents[-1] + 1:
                 list_indents.append(indent)
-            blocks.append(tb.block("list_item", level=len(list_indents), ordered=u.kind == NUMBER))
+            level = len(list_indents)
+            style = "bullet" if u.kind == BULLET else "alpha" if work[first.start].isalpha() else "digit"
+            # "a)" items right under "1)" items at the same indentation are their sub-items
+            nested_alpha = style == "alpha" and last_style in ("digit", "alpha-under-digit")
+            if nested_alpha:
+                level += 1
+                style = "alpha-under-digit"
+            last_style = style
+            blocks.append(tb.block("list_item", level=level, ordered=u.kind == NUMBER))
         else:
             list_indents.clear()
+            last_style = ""
             blocks.append(tb.block("paragraph"))
     return blocks
