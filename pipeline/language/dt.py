@@ -17,6 +17,11 @@ Checks, each on one clause (tokens between conjunctions and clause punctuation):
    ("Wanneer je vermoed" -> vermoedt; "vind je", "word je" stay correct).
 5. ``inverted-question``: a question opening with a stem before a third-person subject or u
    ("Klop het hartje?" -> Klopt).
+6. ``first-person-t``: -t after "ik" where the stem is the form ("Ik wordt" -> word).
+7. ``inverted-je-t``: -t before an inverted je/jij ("Wordt je gebeld?" -> Word; "Wordt je kindje
+   gecontroleerd?" stays, there "je" is possessive).
+8. ``subordinate-stem``: in a subordinate clause the verb stands last, far from the subject that
+   opens the clause ("als je het fijn vind" -> vindt).
 """
 
 from __future__ import annotations
@@ -94,6 +99,65 @@ def _t_form(stem: str, person: str) -> str | None:
     return None
 
 
+def _stem_of_t(word: str) -> str | None:
+    """The stem of a finite -t form when that stem is itself a finite form ("wordt" -> "word")."""
+    low = word.lower()
+    if not lexicon.is_finite_t(low):
+        return None
+    stem = low[:-1]
+    if stem.endswith("t") or not lexicon.is_stem(stem) or lexicon.count(stem) < 0.01 * lexicon.count(low):
+        return None
+    return _case(word, stem)
+
+
+def _subject_person(clause: list[FrogToken]) -> tuple[str | None, int]:
+    """Person ('second' | 'third') of the subject opening a subordinate clause, and its last index."""
+    if not clause:
+        return None, -1
+    first, low = clause[0], _lower(clause[0])
+    if first.pos == "VNW" and first.has("nomin") and low in _NOMIN_2:
+        return "second", 0
+    if first.pos == "VNW" and first.has("nomin") and low in _data()["third_person"]:
+        return "third", 0
+    if first.pos == "LID" or (first.pos == "VNW" and first.has("det")):
+        j = 1
+        while j < len(clause) and clause[j].pos in {"ADJ", "TW"}:
+            j += 1
+        if j < len(clause) and clause[j].pos == "N" and clause[j].has("ev"):
+            return "third", j
+    return None, -1
+
+
+def _subordinate_verb(clause: list[FrogToken]) -> DtFinding | None:
+    """In "als je het goed vind" the verb stands far from its subject: check it against the
+    subject that opens the clause."""
+    person, end = _subject_person(clause)
+    if person is None:
+        return None
+    for k in range(end + 1, len(clause)):
+        t = clause[k]
+        if _is_finite(t):
+            if not t.tag.startswith("WW(pv,tgw,ev") or _lower(t).endswith("t"):
+                return None
+            if _followed_by_subject(clause, k) or (k > end + 1 and clause[k - 1].pos == "VNW"
+                                                     and clause[k - 1].has("nomin")):
+                return None
+            sug = _t_form(t.word, person)
+            if sug:
+                return DtFinding(t.start, t.end, t.word, sug, "subordinate-stem",
+                                 f"the subject '{clause[end].word}' needs the verb with -t: '{sug}'")
+            return None
+    # no finite verb at all: the verb may hide in a word Frog took for a noun ("als het vruchtje
+    # niet groei"); in a subordinate clause it stands last
+    last = clause[-1]
+    if len(clause) > end + 2 and last.pos in {"N", "ADJ"} and _verbish(last) and not _lower(last).endswith("t"):
+        sug = _t_form(last.word, person)
+        if sug:
+            return DtFinding(last.start, last.end, last.word, sug, "subordinate-stem",
+                             f"the subject '{clause[end].word}' needs the verb with -t: '{sug}'")
+    return None
+
+
 def _case(like: str, word: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
@@ -149,10 +213,16 @@ def analyse(tokens: list[FrogToken], sentence: str) -> list[DtFinding]:
         # comma an auxiliary from before may still govern a participle ("... zitten of veranderd")
         own = brk is not None and brk.has("onder")
         before = [] if own else tokens[: tokens.index(clause[0])]
+        hits = []
         for i, t in enumerate(clause):
             f = _check_token(clause, i, t, finite, question and ci == 0 and clause[0] is tokens[0], before)
             if f:
-                found.append(f)
+                hits.append(f)
+        if own and not hits:
+            f = _subordinate_verb(clause)
+            if f:
+                hits.append(f)
+        found.extend(hits)
     return found
 
 
@@ -184,6 +254,22 @@ def _check_token(clause, i, t, finite, opens_question, sentence) -> DtFinding | 
         return DtFinding(t.start, t.end, t.word, sug, "finite-for-participle",
                          f"after '{next(_lower(x) for x in clause[:i] if _is_aux(x))}' a past "
                          f"participle is needed: '{sug}', not '{t.word}'")
+
+    # 6. -t after ik, 7. -t before an inverted je/jij: the stem alone is right ("ik word", "word je")
+    if low.endswith("t") and _is_finite(t):
+        stem = _stem_of_t(t.word)
+        if stem and prev is not None and _lower(prev) == "ik" and prev.has("nomin"):
+            return DtFinding(t.start, t.end, t.word, stem, "first-person-t",
+                             f"after 'ik' the verb has no -t: '{stem}'")
+        after = clause[i + 2] if i + 2 < len(clause) else None
+        # Frog often reads that "je" as reflexive (it knows "wordt je" is odd); then only a verb or
+        # nothing may follow, or "je" is an object before another subject ("Helpt je dat?")
+        je_subject = nxt is not None and _lower(nxt) in ("je", "jij") and (
+            nxt.has("nomin") or (nxt.has("pr") and (after is None or after.pos in {"WW", "LET", "BW", "ADJ"})))
+        subject_before = prev is not None and ((prev.pos == "VNW" and prev.has("nomin")) or prev.pos == "N")
+        if stem and je_subject and not subject_before and not (after is not None and after.pos == "N"):
+            return DtFinding(t.start, t.end, t.word, stem, "inverted-je-t",
+                             f"with '{nxt.word}' after the verb, the verb has no -t: '{stem}'")
 
     if not _verbish(t) or low.endswith("t"):
         return None
@@ -250,6 +336,10 @@ def _rough_clauses(sentence: str) -> list[list[str]]:
     return [c for c in out if c]
 
 
+_SUBORD = frozenset("""dat omdat als wanneer terwijl zodat nadat voordat hoewel doordat indien zodra
+    totdat opdat of""".split())
+
+
 def suspect(sentence: str) -> bool:
     """Cheap pre-check with the lexicon: could any d/t check fire? Only such sentences go to Frog.
 
@@ -263,7 +353,15 @@ def suspect(sentence: str) -> bool:
     aux_before = False
     for ci, clause in enumerate(_rough_clauses(sentence)):
         clause_aux = any(w in aux for w in clause)
+        if clause[0] in _SUBORD and len(clause) > 2:
+            person = ("second" if clause[1] in _NOMIN_2 else
+                      "third" if clause[1] in subjects or clause[1] in _ARTICLES else None)
+            if person and any(not w.endswith("t") and _t_form(w, person) for w in clause[2:]):
+                return True
         for i, w in enumerate(clause):
+            if w.endswith("t") and (i and clause[i - 1] == "ik" or (i + 1 < len(clause) and clause[i + 1] in ("je", "jij"))):
+                if lexicon.is_finite_t(w) and lexicon.is_stem(w[:-1]):
+                    return True
             if (w.endswith("d") and lexicon.is_participle(w) and lexicon.is_finite_t(w[:-1] + "t")
                     and not clause_aux and not (aux_before and clause[0] not in _CONJ - {"en", "of", "maar"})):
                 return True

@@ -1,7 +1,8 @@
 """A d/t error: a verb form with the wrong ending (Frog tags plus lexical knowledge of verb forms).
 
 Checks a participle where the finite verb belongs, a stem without -t after a third-person subject
-or after je/u, a -t form where a participle belongs, and inverted questions ("Klop het hartje?").
+or after je/u (also at the end of a subordinate clause), a -t form where a participle belongs,
+-t after "ik" or before an inverted "je", and inverted questions ("Klop het hartje?").
 Frog runs once per run; only sentences that could hold a d/t error go to it. Without Frog the
 rule does not run and says so in a note.
 
@@ -13,6 +14,9 @@ fail: De arts beoordeel de echo. (beoordeelt)
 fail: Wanneer je vermoed het kindje verloren te hebben, bel ons. (vermoedt)
 fail: Nadat het bloedverlies is gestopt, is het lichaam voldoende herstelt om zwanger te worden. (hersteld)
 fail: Klop het hartje van de baby? (Klopt)
+fail: Als je het fijn vind, kom je langs. (vindt)
+fail: Wordt je gebeld door de arts? (Word)
+fail: Ik wordt gebeld door de arts. (word)
 """
 
 from __future__ import annotations
