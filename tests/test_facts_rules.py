@@ -130,3 +130,21 @@ def test_internal_conflict_rule():
           fact("a", "miscarriage.incidence_pct", 15, 15, line=7)]
     found = run("facts.internal-conflict", fs)
     assert [(d.line, [r.line for r in d.related]) for d in found] == [(7, [3])]
+
+
+def test_months_compare_with_the_spread_of_month_lengths():
+    three_months = Fact(key="miscarriage.most_before_weeks", min=13.05, max=13.05, unit="weeks", leaflet="a",
+                        path="a.txt", original={"min": 3, "max": 3, "unit": "months"})
+    twelve = Fact(key="miscarriage.most_before_weeks", min=12, max=12, unit="weeks", leaflet="b", path="b.txt")
+    assert compatible(three_months, twelve)  # 3 months = 12 to 13.3 weeks
+    ten = Fact(key="miscarriage.most_before_weeks", min=10, max=10, unit="weeks", leaflet="c", path="c.txt")
+    assert not compatible(three_months, ten)
+    three_months.pinned = True  # a reviewer's value is taken as given
+    assert not compatible(three_months, twelve)
+
+
+def test_unstated_qualifier_is_compared_with_stated_ones():
+    combo = fact("a", "medication.success_pct", 85, 85, regimen="mifepristone+misoprostol")
+    miso = fact("b", "medication.success_pct", 60, 60, regimen="misoprostol")
+    plain = fact("c", "medication.success_pct", 60, 60)
+    assert compatible(combo, miso) and compatible(plain, miso) and not compatible(combo, plain)

@@ -130,3 +130,8 @@ def test_parser_never_crashes_and_min_le_max(text):
         if q.min is not None and q.max is not None:
             assert q.min <= q.max
         assert 0 <= q.start <= q.core_start < q.end <= len(text)
+
+
+def test_ruim_is_a_hedged_lower_bound():
+    q = one("ruim 8 op de 10")
+    assert (q.min, q.max, q.approx) == (80, None, True)

@@ -18,14 +18,23 @@ from typing import Iterable
 
 from pipeline.facts.catalog import Catalog
 from pipeline.facts.model import Fact
+from pipeline.facts.quantity import CONVERSION_SPREAD
 
 EPS = 1e-6
 INF = float("inf")
 
 
 def interval(f: Fact) -> tuple[float, float]:
+    """The values ``f`` allows; a value converted from months spans the month lengths (28-31 days)."""
     lo = -INF if f.min is None else float(f.min)
     hi = INF if f.max is None else float(f.max)
+    o = f.original
+    if o and not f.pinned and (o.get("unit"), f.unit) in CONVERSION_SPREAD:
+        short, long = CONVERSION_SPREAD[(o["unit"], f.unit)]
+        if o.get("min") is not None and f.min is not None:
+            lo = min(lo, float(o["min"]) * short)
+        if o.get("max") is not None and f.max is not None:
+            hi = max(hi, float(o["max"]) * long)
     return lo, hi
 
 
@@ -112,18 +121,22 @@ class Deviation:
 def deviations(facts: list[Fact], max_related: int = 20) -> list[Deviation]:
     """Leaflets of one (key, region) group that deviate from the majority value.
 
-    The support of a bucket is the number of leaflets with a fact compatible with it. The
-    majority is the decisive bucket (both ends stated, not compatible with two values that
-    contradict each other) with the most support; with a tie, every
-    top bucket counts, so each side of a tie is reported. A leaflet is fine when it has a fact
-    compatible with every top bucket; a leaflet that also states the majority value is left to
-    facts.internal-conflict.
+    Two buckets *agree* when they are comparable (qualifiers agree where both state one) and
+    overlap, and *conflict* when they are comparable and do not overlap; buckets with different
+    qualifiers do neither. The support of a bucket is the number of leaflets with a fact that
+    agrees with it. The majority is the decisive bucket (both ends stated, not agreeing with two
+    values that conflict with each other) with the most support; with a tie, every top bucket
+    counts, so each side of a tie is reported. A leaflet deviates when, for a top bucket, it has
+    a fact in conflict with it and none in agreement; a leaflet that also states the majority
+    value is left to facts.internal-conflict.
     """
     bs = buckets(facts)
     if len({f.leaflet for f in facts}) < 2 or len(bs) < 2:
         return []
     n = len(bs)
-    compat = [[bs[i].compatible(bs[j]) for j in range(n)] for i in range(n)]
+    comparable = [[qualifiers_compatible(bs[i].quals, bs[j].quals) for j in range(n)] for i in range(n)]
+    agree = [[comparable[i][j] and overlaps(bs[i].interval, bs[j].interval) for j in range(n)] for i in range(n)]
+    conflict = [[comparable[i][j] and not agree[i][j] for j in range(n)] for i in range(n)]
     # leaflets grouped by the set of buckets they state: few distinct sets even for huge corpora
     per_leaflet: dict[str, set[int]] = defaultdict(set)
     for i, b in enumerate(bs):
@@ -132,11 +145,11 @@ def deviations(facts: list[Fact], max_related: int = 20) -> list[Deviation]:
     signatures: dict[frozenset[int], int] = defaultdict(int)
     for s in per_leaflet.values():
         signatures[frozenset(s)] += 1
-    support = [sum(cnt for sig, cnt in signatures.items() if any(compat[i][j] for j in sig)) for i in range(n)]
+    support = [sum(cnt for sig, cnt in signatures.items() if any(agree[i][j] for j in sig)) for i in range(n)]
     # A bucket compatible with two values that contradict each other ("10-20%" next to "10%" and
     # "15%") takes no side, so it cannot be the majority value; nor can an open bound.
     closed = [i for i in range(n) if bs[i].closed]
-    decisive = [i for i in closed if not _ambiguous(i, compat, n)]
+    decisive = [i for i in closed if not _ambiguous(i, agree, conflict, n)]
     candidates = decisive or closed or list(range(n))
     best = max(support[i] for i in candidates)
     top = [i for i in candidates if support[i] == best]
@@ -156,19 +169,19 @@ def deviations(facts: list[Fact], max_related: int = 20) -> list[Deviation]:
             reps[t] = min(bs[t].facts, key=lambda f: (f.leaflet, f.line))
         return reps[t]
     for lid, sig in sorted(per_leaflet.items()):
-        missed = [t for t in top if not any(compat[t][j] for j in sig)]
+        missed = [t for t in top if not any(agree[t][j] for j in sig) and any(conflict[t][j] for j in sig)]
         if not missed:
             continue
-        j0, fact = min(((j, f) for j, f in own_facts[lid] if any(not compat[t][j] for t in missed)),
+        j0, fact = min(((j, f) for j, f in own_facts[lid] if any(conflict[t][j] for t in missed)),
                        key=lambda jf: (jf[1].line, jf[1].column))
         if j0 not in incompatible_leaflets:
-            incompatible_leaflets[j0] = set().union(*(bs[k].leaflets for k in range(n) if not compat[j0][k]))
+            incompatible_leaflets[j0] = set().union(*(bs[k].leaflets for k in range(n) if conflict[j0][k]))
         inc = incompatible_leaflets[j0]
         n_others = len(inc) - (1 if lid in inc else 0)
         related: list[Fact] = []
         seen: set[str] = set()
         for k in by_support:
-            if compat[j0][k] or len(related) >= max_related:
+            if not conflict[j0][k] or len(related) >= max_related:
                 continue
             if k not in firsts:
                 first: dict[str, Fact] = {}
@@ -186,9 +199,9 @@ def deviations(facts: list[Fact], max_related: int = 20) -> list[Deviation]:
     return out
 
 
-def _ambiguous(i: int, compat: list[list[bool]], n: int) -> bool:
-    friends = [j for j in range(n) if j != i and compat[i][j]]
-    return any(not compat[a][b] for x, a in enumerate(friends) for b in friends[x + 1 :])
+def _ambiguous(i: int, agree: list[list[bool]], conflict: list[list[bool]], n: int) -> bool:
+    friends = [j for j in range(n) if j != i and agree[i][j]]
+    return any(conflict[a][b] for x, a in enumerate(friends) for b in friends[x + 1 :])
 
 
 def internal_conflicts(facts: list[Fact]) -> list[tuple[Fact, list[Fact]]]:

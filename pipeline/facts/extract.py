@@ -80,8 +80,12 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
                 continue
             prev = block.text[sentences[si - 1][0] : sentences[si - 1][1]] if si > 0 else lead
             sentence_scope = stext
+            prev_windows: list[tuple[str, float]] = []
             if catalog.anaphora is not None and prev and catalog.anaphora.search(stext):
                 sentence_scope = stext + "\n" + prev
+                # "Wacht je af, dan komt de miskraam binnen 2 weken. Dat gebeurt bij 7 van de 10."
+                pq = parse_quantities(prev)
+                prev_windows = list(_windows(_slots(prev, pq), catalog).values()) if pq else []
             if si + 1 < len(sentences) and catalog.anaphora_next is not None:
                 nxt = block.text[sentences[si + 1][0] : sentences[si + 1][1]]
                 # a following sentence with a quantity of its own is its own claim
@@ -91,7 +95,7 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
             topic = heading
             context = "\n".join(x for x in (block.text, lead) if x)
             sent = _Sentence(block, s, stext, {"sentence": sentence_scope, "topic": topic, "context": context})
-            facts.extend(_facts_in_sentence(doc, sent, qs, number_kinds, catalog))
+            facts.extend(_facts_in_sentence(doc, sent, qs, number_kinds, catalog, prev_windows))
         prev_block = block
         if block.kind != "list_item":
             last_prose = block
@@ -167,17 +171,23 @@ class _Matcher:
         return total
 
 
-def _facts_in_sentence(doc: Document, sent: _Sentence, qs: list[Quantity], kinds: list[FactKind],
-                       catalog: Catalog) -> list[Fact]:
-    slots = _slots(sent.text, qs)
-    matcher = _Matcher(sent)
-    windows: dict[int, tuple[str, float]] = {}  # slot index -> (qualifier, value) for "binnen 2 weken"
+def _windows(slots: list[_Slot], catalog: Catalog) -> dict[int, tuple[str, float]]:
+    """Slot index -> (qualifier, value) for quantities that state a qualifier ("binnen 2 weken")."""
+    windows: dict[int, tuple[str, float]] = {}
     for i, slot in enumerate(slots):
         for qual in catalog.qualifiers.values():
             if qual.unit and qual.before is not None and convertible(slot.q.unit, qual.unit):
                 if qual.before.search(slot.before):
                     windows[i] = (qual.name, convert(slot.q.hi, slot.q.unit, qual.unit))
                     break
+    return windows
+
+
+def _facts_in_sentence(doc: Document, sent: _Sentence, qs: list[Quantity], kinds: list[FactKind],
+                       catalog: Catalog, prev_windows: list[tuple[str, float]] = ()) -> list[Fact]:
+    slots = _slots(sent.text, qs)
+    matcher = _Matcher(sent)
+    windows = _windows(slots, catalog)
     chosen: dict[int, FactKind] = {}
     for i, slot in enumerate(slots):
         if i in windows:
@@ -197,6 +207,10 @@ def _facts_in_sentence(doc: Document, sent: _Sentence, qs: list[Quantity], kinds
                 j = near[0][1]
                 quals[qname] = _tidy(windows[j][1])
                 used_windows.add(j)
+            else:
+                stated = [v for name, v in prev_windows if name == qname]
+                if len(stated) == 1:
+                    quals[qname] = _tidy(stated[0])
         facts.append(_number_fact(doc, sent, slots[i].q, kind, quals))
     for j in sorted(set(windows) - used_windows):
         kind = _best(kinds, slots[j], matcher)

@@ -125,6 +125,13 @@ CONVERSIONS: dict[tuple[str, str], float] = {
 }
 
 
+# A month is 28 to 31 days: a value converted from months may lie anywhere in this spread when
+# it is compared (the fact itself keeps the x 4.35 value).
+CONVERSION_SPREAD: dict[tuple[str, str], tuple[float, float]] = {
+    ("months", "weeks"): (4.0, 31 / 7), ("months", "days"): (28, 31),
+}
+
+
 def convert(value: float | None, unit: str, to: str) -> float | None:
     """``value`` in ``unit`` expressed in ``to``; raises KeyError when they do not convert."""
     if value is None or unit == to:
@@ -141,19 +148,23 @@ def convertible(unit: str, to: str) -> bool:
 
 _HEDGES = [p.split() for p in (
     "ongeveer", "circa", "ca", "rond", "rond de", "rondom", "zo rond de", "zo'n", "zo’n", "zon",
-    "bijna", "ruim", "pakweg", "omstreeks", "plusminus", "±", "~", "om en nabij de", "om en nabij",
+    "bijna", "pakweg", "omstreeks", "plusminus", "±", "~", "om en nabij de", "om en nabij",
     "ongeveer bij", "gemiddeld", "zowat", "nagenoeg", "grofweg", "naar schatting", "ong",
-    "bij benadering", "een kleine", "dik",
+    "bij benadering", "een kleine",
 )]
+# "ruim 8 op de 10" is a little more than 80 %: a lower bound, and a hedged one
+_HEDGED_MIN = [p.split() for p in ("ruim", "ruim boven", "dik")]
 _BOUNDS_MIN = [p.split() for p in (
     "minstens", "ten minste", "tenminste", "minimaal", "op zijn minst", "meer dan", "langer dan",
     "groter dan", "hoger dan", "boven", "boven de", ">", "≥", "> =", "vanaf", "niet minder dan",
+    "groter is dan", "hoger is dan", "meer is dan", "langer is dan",
     "niet korter dan", "min.", "minimum",
 )]
 _BOUNDS_MAX = [p.split() for p in (
     "maximaal", "hooguit", "hoogstens", "ten hoogste", "maximum", "max", "niet meer dan",
     "niet langer dan", "minder dan", "korter dan", "lager dan", "kleiner dan", "onder", "onder de",
     "beneden", "beneden de", "<", "≤", "tot", "tot aan", "binnen", "in de eerste", "de eerste",
+    "kleiner is dan", "lager is dan", "minder is dan", "korter is dan",
     "tot en met", "t/m", "uiterlijk", "vóór", "voor de", "vóór de", "tot de", "tot aan de",
 )]
 _POST_MIN = [p.split() for p in ("of meer", "of hoger", "of langer", "en meer", "en hoger", "of ouder", "+")]
@@ -379,6 +390,11 @@ class _Parser:
                 if self.low(i) == ".":
                     i += 1
                 continue
+            n = self.phrase(i, _HEDGED_MIN)
+            if n:
+                bound, approx = "min", True
+                i += n
+                continue
             n = self.phrase(i, _BOUNDS_MIN)
             if n:
                 bound = "min"
@@ -535,7 +551,7 @@ class _Parser:
 
 _INDEXES: dict[int, dict[str, list[list[str]]]] = {}
 _STARTERS = frozenset(
-    [p[0] for lst in (_HEDGES, _BOUNDS_MIN, _BOUNDS_MAX) for p in lst]
+    [p[0] for lst in (_HEDGES, _HEDGED_MIN, _BOUNDS_MIN, _BOUNDS_MAX) for p in lst]
     + list(_WEAK_ONE) + list(_FRACTION_WORDS) + ["de", "tussen", "week", "wk", "het", "half", "halve"]
 )
 
