@@ -336,3 +336,31 @@ def test_own_word_copy_leaflet():
     assert [b.text for b in doc.blocks if b.section == "Na de behandeling"] == ["Rust goed uit", "Gebruik geen tampons"]
     assert block_with(doc, "E-mail").kind == "paragraph"  # contact details are no heading
     assert pos_of(doc, "Gebruik geen") == line_col_in_file(DATA / "word-copy.txt", "Gebruik geen")
+
+
+HYPHENATED = ("Tijdens de zwanger-\nschap en de kraam-\ntijd kun je een e-\nmail sturen naar de zwangerschaps-\n"
+              "en kraamzorg of de anti-\nD-injectie (of het ver\u00ad\nloskundigenteam).\n")
+
+
+def test_words_broken_at_line_ends_are_joined():
+    blocks = parse_text(HYPHENATED)
+    doc = Document(Path("h.txt"), "h", "txt", HYPHENATED, blocks)
+    check_source_map(doc)
+    check_every_char_once(doc)
+    (b,) = blocks
+    # no space where the line broke a word; "zwangerschaps- en" keeps its space; soft hyphen goes
+    assert "e-mail" in b.text and "anti-D-injectie" in b.text and "zwangerschaps- en kraamzorg" in b.text
+    assert "verloskundigenteam" in b.text
+    assert " schap" not in b.text and " tijd kun" not in b.text
+    i = b.text.index("injectie")
+    assert (doc.span(b, i, i + 8).line, doc.span(b, i, i + 8).column) == (6, 3)
+
+
+@pytest.mark.system
+def test_dictionary_decides_which_line_end_hyphens_go():
+    enchant = pytest.importorskip("enchant")
+    if not enchant.dict_exists("nl_NL"):
+        pytest.skip("no Dutch dictionary (hunspell-nl)")
+    (b,) = parse_text(HYPHENATED)
+    assert b.text == ("Tijdens de zwangerschap en de kraamtijd kun je een e-mail sturen naar de zwangerschaps- en "
+                      "kraamzorg of de anti-D-injectie (of het verloskundigenteam).")

@@ -42,6 +42,8 @@ _END_PUNCT = ".!?:;…"
 _HYPHENS = "\u2010\u00ad"
 # A table row, an e-mail or web address: contact details, not a title.
 _NOT_IN_TITLES = re.compile(r"[|@]|www\.|://")
+# After "zwangerschaps-" at a line end these words mean the hyphen stands for a left-out part.
+_ELLIPSIS_WORDS = frozenset("en of tot noch als maar dan en/of".split())
 _LONE_CR = re.compile(r"\r(?!\n)")
 _CLOSERS = "\"'”’»)]"
 
@@ -248,6 +250,9 @@ def _continues(work: str, lines: list[_Line], unit: _Unit, prev: int, nxt: int, 
         return True  # the sentence runs on, possibly after one stray blank line
     if gap:
         return False
+    if p.end - p.cstart >= 2 and work[p.end - 1] in _HYPHENS + "-" and work[p.end - 2].isalpha() \
+            and work[q.start].isalpha():
+        return True  # a word broken at the line end ("anti-" / "D-injectie")
     first = lines[unit.lines[0]]
     if unit.kind in (BULLET, NUMBER) and q.start - q.line_start >= first.cstart - first.line_start > 0:
         return True  # hanging indent under a list item
@@ -416,10 +421,22 @@ def _blocks(work: str, lines: list[_Line], units: list[_Unit]) -> list[Block]:
             e = ln.end
             # A word broken by automatic hyphenation (U+2010 or a soft hyphen at the line end, as
             # PDFs give them) is whole again; the hyphen is typesetting, not text.
-            hyphenated = (idx + 1 < len(u.lines) and work[e - 1] in _HYPHENS and e - 1 > s
-                          and work[e - 2].isalpha() and work[lines[u.lines[idx + 1]].start].islower())
-            if hyphenated:
-                e -= 1
+            hyphenated = False
+            if idx + 1 < len(u.lines) and e - 1 > s and work[e - 2].isalpha() and work[e - 1] in _HYPHENS + "-":
+                nxt = lines[u.lines[idx + 1]]
+                next_word = work[nxt.start:nxt.end].split(" ", 1)[0]
+                if next_word[:1].islower() or (work[e - 1] == "-" and next_word[:1].isalpha()):
+                    if work[e - 1] != "-":
+                        hyphenated = True
+                        e -= 1
+                    elif next_word.rstrip(",.;:") not in _ELLIPSIS_WORDS:
+                        # "zwanger-/schap", "e-/mail": hyphenated by hand or broken at its own hyphen;
+                        # the line break goes ("zwangerschaps- en" stays apart), and the hyphen too
+                        # when the Dutch dictionary knows the word without it and not with it.
+                        hyphenated = True
+                        before = work[s:e - 1].rsplit(" ", 1)[-1]
+                        if _drop_hyphen(before, next_word.rstrip(",.;:!?)")):
+                            e -= 1
             tb.add(work[s:e], s)
         if u.heading:
             list_indents.clear()
@@ -445,3 +462,22 @@ def _blocks(work: str, lines: list[_Line], units: list[_Unit]) -> list[Block]:
             last_style = ""
             blocks.append(tb.block("paragraph"))
     return blocks
+
+
+_dictionary_cache: list = []
+
+
+def _drop_hyphen(left: str, right: str) -> bool:
+    """Whether "left-" + "right" is one word broken by hyphenation ("zwanger-", "schap")."""
+    if not _dictionary_cache:
+        try:
+            import enchant
+
+            _dictionary_cache.append(enchant.Dict("nl_NL"))
+        except Exception:  # no pyenchant, no libenchant or no Dutch dictionary: keep every hyphen
+            _dictionary_cache.append(None)
+    d = _dictionary_cache[0]
+    left = left.lstrip("(\"'‘“")
+    if d is None or not left.isalpha() or not right.isalpha():
+        return False
+    return not d.check(f"{left}-{right}") and d.check(left + right)
