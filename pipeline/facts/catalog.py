@@ -28,6 +28,7 @@ class Qualifier:
     values: dict[str, re.Pattern] = field(default_factory=dict)
     unit: str | None = None
     before: re.Pattern | None = None
+    scope: str = "sentence"
 
 
 @dataclass
@@ -41,8 +42,9 @@ class FactKind:
     priority: float = 0
     qualifiers: tuple[str, ...] = ()
     pattern: re.Pattern | None = None
-    require: tuple[Cue, ...] = ()
+    require: tuple[tuple[Cue, ...], ...] = ()  # every group must match; a group of several is "any of"
     exclude: tuple[Cue, ...] = ()
+    plausible: tuple[float, float] | None = None
     examples: list = field(default_factory=list)
     counterexamples: list = field(default_factory=list)
     order: int = 0
@@ -84,7 +86,7 @@ def load_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
     data = load_validated(p, "catalog.schema.json")
     quals: dict[str, Qualifier] = {}
     for name, q in (data.get("qualifiers") or {}).items():
-        qual = Qualifier(name=name, unit=q.get("unit"))
+        qual = Qualifier(name=name, unit=q.get("unit"), scope=str(q.get("scope", "sentence")))
         for value, rx in (q.get("values") or {}).items():
             qual.values[str(value)] = _compile(data, p, ["qualifiers", name, "values", value], rx)
         if q.get("before"):
@@ -103,18 +105,22 @@ def load_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
                 line, col = _position(data, ["facts", i, "qualifiers"])
                 raise DataFileError(p, f"facts/{i}/qualifiers: unknown qualifier '{qn}' (declare it under qualifiers)",
                                     line, col, f"facts/{i}/qualifiers")
-        cues = {}
-        for part in ("require", "exclude"):
-            cues[part] = tuple(
-                Cue(c["in"], _compile(data, p, ["facts", i, part, j, "cue"], c["cue"]))
-                for j, c in enumerate(k.get(part) or [])
-            )
+        require = []
+        for j, c in enumerate(k.get("require") or []):
+            if "any" in c:
+                require.append(tuple(Cue(a["in"], _compile(data, p, ["facts", i, "require", j, "any", m, "cue"], a["cue"]))
+                                     for m, a in enumerate(c["any"])))
+            else:
+                require.append((Cue(c["in"], _compile(data, p, ["facts", i, "require", j, "cue"], c["cue"])),))
+        exclude = tuple(Cue(c["in"], _compile(data, p, ["facts", i, "exclude", j, "cue"], c["cue"]))
+                        for j, c in enumerate(k.get("exclude") or []))
         kinds.append(FactKind(
             key=key, label=str(k["label"]), unit=str(k["unit"]), severity=str(k["severity"]),
             mode=str(k.get("mode", "interval")), compare=bool(k.get("compare", True)),
             priority=float(k.get("priority", 0)), qualifiers=tuple(k.get("qualifiers") or ()),
             pattern=_compile(data, p, ["facts", i, "pattern"], k["pattern"]) if k.get("pattern") else None,
-            require=cues["require"], exclude=cues["exclude"],
+            require=tuple(require), exclude=exclude,
+            plausible=(float(k["plausible"][0]), float(k["plausible"][1])) if k.get("plausible") else None,
             examples=[_plain(e) for e in k["examples"]], counterexamples=[str(c) for c in k["counterexamples"]],
             order=i,
         ))

@@ -59,11 +59,15 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
     number_kinds = [k for k in catalog.kinds if not k.is_text]
     prev_block: Block | None = None
     last_prose: Block | None = None
+    # the leaflet's title (its first heading) says what the whole leaflet is about
+    title = next((b.text for b in doc.blocks[:3] if b.kind == "heading"), "")
+    question = ""  # a question paragraph ("Hoe lang mag ik bloeden?") heads the answer after it
     last_sentence: dict[int, str] = {}  # id(block) -> its last sentence
     for block in doc.blocks:
         lead = _lead(block, prev_block, last_prose, last_sentence)
         sentences = split_sentences(block.text)
         last_sentence[id(block)] = block.text[sentences[-1][0] : sentences[-1][1]] if sentences else ""
+        asked = question  # a question heads the sentences after it, also within one paragraph
         for si, (s, e) in enumerate(sentences):
             stext = block.text[s:e]
             for kind in text_kinds:
@@ -74,6 +78,7 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
                         value, a = value[1:].lstrip(), a + 1 + (len(value) - 1 - len(value[1:].lstrip()))
                     facts.append(_fact(doc, block, s, a, b, kind, stext, text=value))
             if stext.rstrip().endswith("?"):
+                asked = stext
                 continue
             qs = parse_quantities(stext)
             if not qs:
@@ -92,13 +97,19 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
                 if catalog.anaphora_next.search(nxt) and not parse_quantities(nxt):
                     sentence_scope += "\n" + nxt
             heading = block.section if block.kind != "heading" else ""
-            topic = heading
-            context = "\n".join(x for x in (block.text, lead) if x)
+            topic = "\n".join(x for x in (heading, asked) if x)
+            context = "\n".join(x for x in (block.text, lead, title) if x)
             sent = _Sentence(block, s, stext, {"sentence": sentence_scope, "topic": topic, "context": context})
             facts.extend(_facts_in_sentence(doc, sent, qs, number_kinds, catalog, prev_windows))
         prev_block = block
         if block.kind != "list_item":
             last_prose = block
+        if block.kind == "heading":
+            question = ""
+        elif block.kind == "paragraph" and len(sentences) == 1 and block.text.rstrip().endswith("?"):
+            question = block.text
+        elif block.kind != "list_item":
+            question = ""
     return facts
 
 
@@ -160,11 +171,15 @@ class _Matcher:
 
     def kind_score(self, kind: FactKind, slot: _Slot) -> float | None:
         total = kind.priority
-        for cue in kind.require:
-            s = self.score(cue, slot)
-            if s is None:
+        for group in kind.require:
+            best = None
+            for cue in group:
+                s = self.score(cue, slot)
+                if s is not None and (best is None or s > best):
+                    best = s
+            if best is None:
                 return None
-            total += s
+            total += best
         for cue in kind.exclude:
             if self.score(cue, slot) is not None:
                 return None
@@ -225,6 +240,10 @@ def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher) -> FactKind | N
     for kind in kinds:
         if not convertible(slot.q.unit, kind.unit):
             continue
+        if kind.plausible is not None:
+            lo, hi = convert(slot.q.lo, slot.q.unit, kind.unit), convert(slot.q.hi, slot.q.unit, kind.unit)
+            if lo < kind.plausible[0] or hi > kind.plausible[1]:
+                continue
         score = matcher.kind_score(kind, slot)
         if score is not None and (best_score is None or score > best_score):
             best, best_score = kind, score
@@ -238,15 +257,15 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
         if not qual.values:
             continue
         scopes = [slot.clause, sent.scopes["sentence"]]
-        if qname != "region":
+        if qual.scope == "context":
             scopes += [sent.scopes["topic"], sent.scopes["context"]]
         for text in scopes:
             found = [v for v, rx in qual.values.items() if rx.search(text)]
-            if len(found) == 1 or (found and qname != "region"):
-                out[qname] = found[0]
+            if len(found) == 1 or (found and qual.scope == "context"):
+                out[qname] = found[0]  # values are listed most specific first
                 break
             if len(found) > 1:
-                break  # two regions in one sentence but not in this clause: do not guess
+                break  # two values in the sentence but not in this clause: do not guess
     return out
 
 
