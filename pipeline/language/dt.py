@@ -21,7 +21,14 @@ Checks, each on one clause (tokens between conjunctions and clause punctuation):
 7. ``inverted-je-t``: -t before an inverted je/jij ("Wordt je gebeld?" -> Word; "Wordt je kindje
    gecontroleerd?" stays, there "je" is possessive).
 8. ``subordinate-stem``: in a subordinate clause the verb stands last, far from the subject that
-   opens the clause ("als je het fijn vind" -> vindt).
+   opens the clause ("als je het fijn vind" -> vindt), also in a relative clause on a singular
+   noun ("bloedverlies dat erg ruik" -> ruikt).
+9. ``inverted-subject``: a stem before "u", or after a fronted adverb before a noun subject
+   ("Buiten kantooruren word u doorverbonden", "Daarna word de pijn minder" -> wordt).
+
+Not checked, because the tags cannot tell them from correct imperatives: a stem after a fronted
+phrase before a noun ("Bij koorts bel de verloskundige" is an imperative, "Bij een miskraam stop
+de zwangerschap" an error), or after "en" ("en neem het bloedverlies toe").
 """
 
 from __future__ import annotations
@@ -128,10 +135,11 @@ def _subject_person(clause: list[FrogToken]) -> tuple[str | None, int]:
     return None, -1
 
 
-def _subordinate_verb(clause: list[FrogToken]) -> DtFinding | None:
+def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: int = -1) -> DtFinding | None:
     """In "als je het goed vind" the verb stands far from its subject: check it against the
-    subject that opens the clause."""
-    person, end = _subject_person(clause)
+    subject that opens the clause (or the given person, for a relative clause)."""
+    if person is None:
+        person, end = _subject_person(clause)
     if person is None:
         return None
     for k in range(end + 1, len(clause)):
@@ -144,8 +152,9 @@ def _subordinate_verb(clause: list[FrogToken]) -> DtFinding | None:
                 return None
             sug = _t_form(t.word, person)
             if sug:
+                subject = clause[end].word if end >= 0 else "die/dat"
                 return DtFinding(t.start, t.end, t.word, sug, "subordinate-stem",
-                                 f"the subject '{clause[end].word}' needs the verb with -t: '{sug}'")
+                                 f"the subject '{subject}' needs the verb with -t: '{sug}'")
             return None
     # no finite verb at all: the verb may hide in a word Frog took for a noun ("als het vruchtje
     # niet groei"); in a subordinate clause it stands last
@@ -153,9 +162,33 @@ def _subordinate_verb(clause: list[FrogToken]) -> DtFinding | None:
     if len(clause) > end + 2 and last.pos in {"N", "ADJ"} and _verbish(last) and not _lower(last).endswith("t"):
         sug = _t_form(last.word, person)
         if sug:
+            subject = clause[end].word if end >= 0 else "die/dat"
             return DtFinding(last.start, last.end, last.word, sug, "subordinate-stem",
-                             f"the subject '{clause[end].word}' needs the verb with -t: '{sug}'")
+                             f"the subject '{subject}' needs the verb with -t: '{sug}'")
     return None
+
+
+def _relative_verb(tokens: list[FrogToken], brk: FrogToken | None, clause: list[FrogToken]) -> DtFinding | None:
+    """A relative clause on a singular noun ("bloedverlies dat heviger word"): its verb takes -t
+    unless another subject follows the pronoun ("de echo die je krijgt")."""
+    rel, body = None, clause
+    if brk is not None and _lower(brk) in ("die", "dat"):
+        rel = brk
+    else:
+        for j, x in enumerate(clause[1:], 1):
+            if _lower(x) in ("die", "dat") and x.pos == "VNW" and clause[j - 1].pos == "N":
+                rel, body = x, clause[j + 1 :]
+                break
+    if rel is None or not body:
+        return None
+    k = tokens.index(rel)
+    if k == 0 or tokens[k - 1].pos != "N" or not tokens[k - 1].has("ev"):
+        return None
+    first = body[0]
+    if (first.pos == "VNW" and first.has("nomin")) or first.pos in {"LID", "N"} or (
+            first.pos == "VNW" and first.has("det")):
+        return None
+    return _subordinate_verb(body, "third", -1)
 
 
 def _case(like: str, word: str) -> str:
@@ -179,8 +212,10 @@ def _third_subject(clause: list[FrogToken], k: int) -> bool:
     if p.pos == "N" and p.has("ev"):
         # walk back over the noun phrase; a preposition before it makes it no subject
         j = k - 1
-        while j >= 0 and clause[j].pos in {"LID", "ADJ", "TW", "N"} | ({"VNW"} if clause[j].has("det") else set()):
+        while j >= 0 and clause[j].pos in {"ADJ", "TW"}:
             j -= 1
+        if j >= 0 and (clause[j].pos == "LID" or (clause[j].pos == "VNW" and clause[j].has("det"))):
+            j -= 1  # the noun phrase starts at its determiner; what precedes is another phrase
         if j >= 0 and clause[j].pos == "VZ":
             return False
         if j >= 0 and clause[j].pos == "WW":
@@ -200,7 +235,7 @@ def _verbish(t: FrogToken) -> bool:
     """Tagged as a finite singular verb, or a noun that the lexicon knows as a verb stem (Klop)."""
     if t.tag.startswith("WW(pv,tgw,ev"):
         return True
-    return t.pos in {"N", "ADJ", "WW"} and not _is_finite(t) and lexicon.is_stem(_lower(t))
+    return t.pos in {"N", "ADJ", "WW", "SPEC"} and not _is_finite(t) and lexicon.is_stem(_lower(t))
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[DtFinding]:
@@ -215,18 +250,20 @@ def analyse(tokens: list[FrogToken], sentence: str) -> list[DtFinding]:
         before = [] if own else tokens[: tokens.index(clause[0])]
         hits = []
         for i, t in enumerate(clause):
-            f = _check_token(clause, i, t, finite, question and ci == 0 and clause[0] is tokens[0], before)
+            f = _check_token(clause, i, t, finite, question and ci == 0 and clause[0] is tokens[0], before, tokens)
             if f:
                 hits.append(f)
-        if own and not hits:
+        if not hits:
             f = _subordinate_verb(clause)
+            if f is None:
+                f = _relative_verb(tokens, brk, clause)
             if f:
                 hits.append(f)
         found.extend(hits)
     return found
 
 
-def _check_token(clause, i, t, finite, opens_question, sentence) -> DtFinding | None:
+def _check_token(clause, i, t, finite, opens_question, sentence, sentence_tokens=()) -> DtFinding | None:
     low = _lower(t)
     d = _data()
     words = len([x for x in clause if x.pos != "LET"])
@@ -238,7 +275,8 @@ def _check_token(clause, i, t, finite, opens_question, sentence) -> DtFinding | 
             and not lexicon.is_finite_t(low) and lexicon.is_finite_t(low[:-1] + "t")
             and not any(x is not t for x in finite) and not any(_is_aux(x) for x in clause)
             and not any(_is_aux(x) for x in sentence)
-            and words >= 3 and (i >= 1 or _followed_by_subject(clause, i))):
+            and (words >= 3 or len([x for x in sentence_tokens if x.pos != "LET"]) >= 4)
+            and (i >= 1 or _followed_by_subject(clause, i))):
         sug = t.word[:-1] + "t"
         return DtFinding(t.start, t.end, t.word, sug, "participle-for-finite",
                          f"'{t.word}' is a past participle, but the sentence needs the finite verb "
@@ -287,6 +325,22 @@ def _check_token(clause, i, t, finite, opens_question, sentence) -> DtFinding | 
             if sug:
                 return DtFinding(t.start, t.end, t.word, sug, "inverted-question",
                                  f"with the subject after it the verb still takes -t: '{sug}'")
+
+    # 9. inversion: the verb before u ("Zo voorkom u", "Buiten kantooruren word u doorverbonden"),
+    # or after a fronted adverb before a noun subject ("Daarna word de pijn minder")
+    if nxt is not None and not (prev is not None and prev.pos == "VNW" and prev.has("nomin")):
+        nlow = _lower(nxt)
+        person = None
+        if nlow == "u" and (nxt.has("nomin") or nxt.has("getal")):
+            person = "second"
+        elif (i == 1 and prev is not None and prev.pos == "BW" and t.tag.startswith("WW(pv,tgw,ev")
+              and (nxt.pos == "LID" or (nxt.pos == "VNW" and nxt.has("det") and not nxt.has("bez", "2v")))):
+            person = "third"
+        if person:
+            sug = _t_form(t.word, person)
+            if sug:
+                return DtFinding(t.start, t.end, t.word, sug, "inverted-subject",
+                                 f"with the subject '{nxt.word}' after it the verb still takes -t: '{sug}'")
 
     if prev is None:
         return None
@@ -337,7 +391,7 @@ def _rough_clauses(sentence: str) -> list[list[str]]:
 
 
 _SUBORD = frozenset("""dat omdat als wanneer terwijl zodat nadat voordat hoewel doordat indien zodra
-    totdat opdat of""".split())
+    totdat opdat of dan tot die""".split())
 
 
 def suspect(sentence: str) -> bool:
@@ -353,10 +407,17 @@ def suspect(sentence: str) -> bool:
     aux_before = False
     for ci, clause in enumerate(_rough_clauses(sentence)):
         clause_aux = any(w in aux for w in clause)
-        if clause[0] in _SUBORD and len(clause) > 2:
-            person = ("second" if clause[1] in _NOMIN_2 else
-                      "third" if clause[1] in subjects or clause[1] in _ARTICLES else None)
-            if person and any(not w.endswith("t") and _t_form(w, person) for w in clause[2:]):
+        # a clause opened by a subject (after a conjunction or not), or a relative pronoun
+        if clause[0] in ("die", "dat") and any(not w.endswith("t") and _t_form(w, "third") for w in clause[1:]):
+            return True
+        opener = 1 if clause[0] in _SUBORD or clause[0] in ("en", "of", "maar") else 0
+        if len(clause) > opener + 1:
+            w0 = clause[opener]
+            person = ("second" if w0 in _NOMIN_2 else
+                      "third" if w0 in subjects or w0 in _ARTICLES else None)
+            if person and any(not w.endswith("t") and _t_form(w, person)
+                              and not (clause[j - 1] in _ARTICLES and "n" in lexicon.tags(w))
+                              for j, w in enumerate(clause[opener + 1 :], opener + 1)):
                 return True
         for i, w in enumerate(clause):
             if w.endswith("t") and (i and clause[i - 1] == "ik" or (i + 1 < len(clause) and clause[i + 1] in ("je", "jij"))):
@@ -380,6 +441,8 @@ def suspect(sentence: str) -> bool:
             person = "second" if prev in _NOMIN_2 else "third" if (prev in subjects or "n" in lexicon.tags(prev)) else None
             if person is None and i + 1 < len(clause) and clause[i + 1] == "u":
                 person = "second"
+            if person is None and i + 1 < len(clause) and clause[i + 1] in _ARTICLES:
+                person = "third"
             if person and _t_form(w, person):
                 return True
         aux_before = aux_before or clause_aux

@@ -17,6 +17,8 @@ fail: Klop het hartje van de baby? (Klopt)
 fail: Als je het fijn vind, kom je langs. (vindt)
 fail: Wordt je gebeld door de arts? (Word)
 fail: Ik wordt gebeld door de arts. (word)
+fail: Buiten kantooruren word u doorverbonden. (wordt)
+fail: Let op bloedverlies dat erg ruik. (ruikt)
 """
 
 from __future__ import annotations
