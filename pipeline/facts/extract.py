@@ -256,6 +256,12 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
         qual = catalog.qualifiers[qname]
         if not qual.values:
             continue
+        # the value named right before the quantity wins ("in Nederland 16 weken, in België 20 weken")
+        near = [(m.end(), v) for v, rx in qual.values.items() for m in rx.finditer(slot.before)] \
+            if qual.scope == "sentence" else []
+        if near:
+            out[qname] = max(near)[1]
+            continue
         scopes = [slot.clause, sent.scopes["sentence"]]
         if qual.scope == "context":
             scopes += [sent.scopes["topic"], sent.scopes["context"]]
