@@ -67,14 +67,34 @@ class Frog:
         self.sentences_tagged = 0
         self.seconds = 0.0
         self._proc: subprocess.Popen | None = None
+        self._pending = b""
 
     def _start(self) -> subprocess.Popen:
         if self._proc is None or self._proc.poll() is not None:
             self._proc = subprocess.Popen(
                 list(self.cmd), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                text=True, encoding="utf-8", errors="replace", bufsize=1,
+                bufsize=0,
             )
+            self._pending = b""
         return self._proc
+
+    def _lines(self, proc: subprocess.Popen):
+        """Output lines, read from the raw pipe: select() on a buffered reader would wait for data
+        that already sits in Python's buffer, so the buffer here is our own."""
+        fd = proc.stdout.fileno()
+        while True:
+            while b"\n" in self._pending:
+                line, self._pending = self._pending.split(b"\n", 1)
+                yield line.decode("utf-8", errors="replace")
+            ready, _, _ = select.select([fd], [], [], self.timeout)
+            if not ready:
+                self.close()
+                raise FrogError(f"frog did not answer within {self.timeout:.0f} s")
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                self.close()
+                raise FrogError("frog stopped unexpectedly")
+            self._pending += chunk
 
     def close(self) -> None:
         p, self._proc = self._proc, None
@@ -103,7 +123,7 @@ class Frog:
 
     def _run(self, sentences: list[str]) -> list[list[FrogToken]]:
         proc = self._start()
-        payload = "".join(s.replace(SENTINEL, "") + "\n" for s in sentences) + SENTINEL + "\n"
+        payload = ("".join(s.replace(SENTINEL, "") + "\n" for s in sentences) + SENTINEL + "\n").encode("utf-8")
 
         def feed():
             try:
@@ -115,24 +135,16 @@ class Frog:
         writer = threading.Thread(target=feed, daemon=True)
         writer.start()
         rows: list[tuple[str, str, str]] = []
-        fd = proc.stdout
-        while True:
-            ready, _, _ = select.select([fd], [], [], self.timeout) if os.name == "posix" else ([fd], [], [])
-            if not ready:
-                self.close()
-                raise FrogError(f"frog did not answer within {self.timeout:.0f} s")
-            line = fd.readline()
-            if not line:
-                self.close()
-                raise FrogError("frog stopped unexpectedly")
-            cols = line.rstrip("\n").split("\t")
+        lines = self._lines(proc)
+        for line in lines:
+            cols = line.rstrip("\r").split("\t")
             if len(cols) < 5:
                 continue  # the blank line between sentences
             if cols[1] == SENTINEL:
                 break
             rows.append((cols[1], cols[2], cols[4]))
         # the sentinel sentence ends with a blank line too; leave nothing behind for the next batch
-        fd.readline()
+        next(lines, None)
         writer.join()
         return _align(sentences, rows)
 
