@@ -83,6 +83,22 @@ class SpellChecker:
         # possessive or plural with an apostrophe after a known word ("Freya's", "echo's")
         if w.endswith("'s") and self._check(w[:-2]):
             return True
+        return self._project_compound(low)
+
+    def _project_compound(self, low: str) -> bool:
+        """A compound with a project-list word, which OpenTaal cannot compound with
+        ("misoprostoltabletten", "rhesusprik"). Only project words may form one part: two ordinary
+        words would also accept typos such as "zwager|schap"."""
+        if not self.extra_lower:
+            return False
+        for i in range(3, len(low) - 2):
+            head, tail = low[:i], low[i:]
+            if head in self.extra_lower and (self.dict.check(tail) or tail in self.extra_lower):
+                return True
+            if head.endswith("s") and head[:-1] in self.extra_lower and self.dict.check(tail):
+                return True
+            if tail in self.extra_lower and len(head) >= 3 and self.dict.check(head):
+                return True
         return False
 
     def _part_ok(self, part: str) -> bool:
@@ -91,6 +107,8 @@ class SpellChecker:
             return False
         if len(part) == 1 or part.isupper() or any(c.isdigit() for c in part):
             return True
+        if any(c.isupper() for c in part[1:]) and len(part) <= 6:
+            return True  # an abbreviation with inner capitals: hCG-waarde
         return self.known(part)
 
     def english_word(self, word: str) -> bool:
