@@ -37,8 +37,7 @@ def test_a_bad_residue_file_names_the_field(tmp_path):
 
 def test_every_residue_pattern_leaves_the_correct_texts_alone():
     here = Path(__file__).parent
-    text = (here / "test_language_clean.txt").read_text(encoding="utf-8") + \
-        (here / "test_language_clean_u.txt").read_text(encoding="utf-8")
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(here.glob("test_language_clean*.txt")))
     for p in data.residue_phrases():
         assert not p.regex.search(text), p.id
 
@@ -113,6 +112,22 @@ def test_readability_names_the_longest_sentences(tmp_path):
     found, diags = _run(tmp_path, "readability.b1", text)
     assert found == ["a.txt:1:1 readability.b1"]
     assert len(diags[0].related) == 3 and diags[0].related[0].column == 14
+
+
+@pytest.mark.system
+@pytest.mark.slow
+def test_correct_leaflets_get_no_language_findings(tmp_path):
+    """Three correct leaflets of our own, different from the seeds: no finding of any language rule."""
+    from pipeline import stages
+    from pipeline.lint.config import Config
+
+    folder = tmp_path / "leaflets"
+    folder.mkdir()
+    for p in sorted(Path(__file__).parent.glob("test_language_clean*.txt")):
+        (folder / p.name.replace("test_language_", "")).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    rules = {"spelling", "grammar", "style", "structure", "typography", "contact", "readability"}
+    result = stages.run_lint([folder], Config(), select=rules)
+    assert result.diagnostics == [], [f"{d.path}:{d.line} {d.rule} {d.message}" for d in result.diagnostics]
 
 
 # -- the seed acceptance list ----------------------------------------------------------------

@@ -13,7 +13,7 @@ from tests.case_runner import run_case
 from tests.conftest import SEEDS
 
 HERE = Path(__file__).parent
-CLEAN = [HERE / "test_language_clean.txt", HERE / "test_language_clean_u.txt"]
+CLEAN = sorted(HERE.glob("test_language_clean*.txt"))
 
 
 def _enchant_nl() -> bool:
