@@ -61,8 +61,9 @@ def build(src: Path = FROG_LEX, out: Path = OUT) -> int:
         rows.append(f"{word}\t{n}\t{codes}\n")
     rows.sort()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.writelines(rows)
+    # mtime=0: the same input gives the same bytes, so a rebuild shows no change in git
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
+        gz.write("".join(rows).encode("utf-8"))
     return len(rows)
 
 
