@@ -23,7 +23,9 @@ SCOPE = "document"
 OPTIONS = {
     "dictionary": (str, "nl_NL"),
     "suggestions": (int, 5),
-    "max_abbreviation": (int, 6),  # all-capital words up to this length are taken for abbreviations
+    # unknown all-capital words up to this length are taken for abbreviations (NVOG, HELLP); longer
+    # ones are checked, so a heading in capitals is spell-checked like any other text
+    "max_abbreviation": (int, 5),
 }
 
 
