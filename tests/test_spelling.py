@@ -150,3 +150,8 @@ def test_missing_dictionary_is_a_note_not_a_silent_pass(tmp_path):
     config = load_config(tmp_path / "leaflint.yaml", all_rules())
     result = stages.run_lint([tmp_path / "leaflets"], config, select={"spelling.unknown-word"})
     assert any("spelling checks did not run" in n and "xx_XX" in n for n in result.notes)
+
+
+def test_a_heading_in_capitals_is_no_name():
+    toks = spell_tokens("(DREIGENDE) MISKRAAM / BLOEDVERIES IN DE EERSTE MAANDEN")
+    assert not any(t.in_name for t in toks)

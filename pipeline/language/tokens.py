@@ -58,7 +58,8 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _capitalised(w: str) -> bool:
-    return w[:1].isupper()
+    # "Emily", "M"; a heading in capitals (MISKRAAM / BLOEDVERLIES) is no name
+    return w[:1].isupper() and (len(w) == 1 or not w.isupper())
 
 
 @lru_cache(maxsize=50_000)
