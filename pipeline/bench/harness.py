@@ -190,6 +190,10 @@ class Bench:
             self.note(f"lint of {leaflets} stopped after {self.timeout:.0f} s")
         elif not m.ok:
             self.note(f"lint of {leaflets} failed (exit {m.returncode}): {m.stderr.strip()[-300:]}")
+        # leaflint's own notes (a tool missing or stopping) say the run did less than it should
+        for line in m.stderr.splitlines():
+            if line.startswith("leaflint: note: "):
+                self.note(f"lint of {leaflets.parent.name}: {line[len('leaflint: note: '):]}")
         return m
 
     def measure_corpus(self, n: int) -> dict:
