@@ -61,6 +61,7 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
     last_prose: Block | None = None
     # the leaflet's title (its first heading) says what the whole leaflet is about
     title = next((b.text for b in doc.blocks[:3] if b.kind == "heading"), "")
+    document = "\n".join(b.text for b in doc.blocks)  # a leaflet about one regimen names it once
     question = ""  # a question paragraph ("Hoe lang mag ik bloeden?") heads the answer after it
     last_sentence: dict[int, str] = {}  # id(block) -> its last sentence
     for block in doc.blocks:
@@ -99,7 +100,8 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
             heading = block.section if block.kind != "heading" else ""
             topic = "\n".join(x for x in (heading, asked) if x)
             context = "\n".join(x for x in (block.text, lead, title) if x)
-            sent = _Sentence(block, s, stext, {"sentence": sentence_scope, "topic": topic, "context": context})
+            sent = _Sentence(block, s, stext, {"sentence": sentence_scope, "topic": topic, "context": context,
+                                               "document": document})
             facts.extend(_facts_in_sentence(doc, sent, qs, number_kinds, catalog, prev_windows))
         prev_block = block
         if block.kind != "list_item":
@@ -263,11 +265,13 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
             out[qname] = max(near)[1]
             continue
         scopes = [slot.clause, sent.scopes["sentence"]]
-        if qual.scope == "context":
+        if qual.scope in ("context", "document"):
             scopes += [sent.scopes["topic"], sent.scopes["context"]]
+        if qual.scope == "document":
+            scopes.append(sent.scopes["document"])
         for text in scopes:
             found = [v for v, rx in qual.values.items() if rx.search(text)]
-            if len(found) == 1 or (found and qual.scope == "context"):
+            if len(found) == 1 or (found and qual.scope != "sentence"):
                 out[qname] = found[0]  # values are listed most specific first
                 break
             if len(found) > 1:

@@ -30,6 +30,7 @@ _TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60
          "tachtig": 80, "negentig": 90}
 _SPECIAL = {"half": 0.5, "halve": 0.5, "anderhalf": 1.5, "anderhalve": 1.5, "nul": 0}
 _LOW_ORDINALS = {"eerste", "tweede", "derde"}
+_RATE_WORDS = {"per", "elk", "elke", "ieder", "iedere"}  # "per uur" states an hour without a number
 _WEAK_ONE = {"een", "één", "eén"}  # the article "een" is a number only before a unit or in a ratio
 
 
@@ -336,9 +337,14 @@ class _Parser:
         if t.kind == "word":
             if t.low == "het" and self.low(i + 1) in ("uur", "kwartier") and self.low(i - 1) in ("binnen", "per", "elk"):
                 return 1.0, i + 1, "weak"
+            if t.low in ("uur", "kwartier") and self.low(i - 1) in _RATE_WORDS:
+                # "per uur", "elk uur": one hour; the unit is read at the same token
+                return 1.0, i, "weak"
             if t.low in _WEAK_ONE:
                 return (1.0, i + 1, "weak") if allow_weak else None
             v = number_word(t.low)
+            if v is None and t.low.endswith("tal") and len(t.low) > 5:
+                v = number_word(t.low[:-3])  # Flemish "een twintigtal": about twenty (approx, see at())
             if v is not None:
                 if t.low in ("half", "halve"):
                     return v, i + 1, "weak"
@@ -372,6 +378,8 @@ class _Parser:
             if t.low == "min" and self.low(j) == ".":
                 j += 1
             return unit, f, j, t.text
+        if t.kind == "word" and t.text == "C" and i > 0 and self.toks[i - 1].kind == "num":
+            return "celsius", 1, i + 1, t.text
         if t.kind == "word" and t.low == "celsius":
             return "celsius", 1, i + 1, t.text
         return None
@@ -413,6 +421,8 @@ class _Parser:
         if core is None:
             return None
         lo, hi, unit, j, form, noun, stated = core
+        if self.toks[core_i].low.endswith("tal") and self.toks[core_i].kind == "word":
+            approx = True
         # suffix bounds: "38 °C of hoger"
         n = self.phrase(j, _POST_MIN)
         if n:
@@ -500,6 +510,11 @@ class _Parser:
                 d = self.number(ratio_at + n, allow_weak=False)
                 hi_num = b_range[0] if b_range else a_val
                 if d is not None and d[2] in ("digits", "word") and d[0] >= 2 and d[0] > hi_num:
+                    m = self.phrase(d[1], _RANGE_SEPS)
+                    e = self.number(d[1] + m, allow_weak=False) if m and b_range is None else None
+                    if e is not None and e[2] == d[2] and e[0] > d[0]:
+                        # "één op de vier à vijf": 1/5 to 1/4
+                        return (a_val / e[0] * 100, a_val / d[0] * 100, "percent", e[1], "ratio", "", "")
                     return (a_val / d[0] * 100, hi_num / d[0] * 100, "percent", d[1], "ratio", "", "")
         if form == "weak" and ua is None and b_range is None:
             return None
@@ -512,7 +527,7 @@ class _Parser:
                     ub = self.unit(b[1])
                     if ub is not None and (ub[0], ub[1]) == (ua[0], ua[1]) and b[0] > a_val:
                         return a_val * ua[1], b[0] * ub[1], ua[0], ub[2], "number", "", ub[3]
-                    if ub is not None and ub[0] != ua[0] and convertible(ua[0], ub[0]):
+                    if ub is not None and (ub[0] != ua[0] or ub[1] != ua[1]) and convertible(ua[0], ub[0]):
                         lo = convert(a_val * ua[1], ua[0], ub[0])
                         if lo is not None and b[0] * ub[1] > lo:
                             return lo, b[0] * ub[1], ub[0], ub[2], "number", "", ub[3]
@@ -552,13 +567,13 @@ class _Parser:
 _INDEXES: dict[int, dict[str, list[list[str]]]] = {}
 _STARTERS = frozenset(
     [p[0] for lst in (_HEDGES, _HEDGED_MIN, _BOUNDS_MIN, _BOUNDS_MAX) for p in lst]
-    + list(_WEAK_ONE) + list(_FRACTION_WORDS) + ["de", "tussen", "week", "wk", "het", "half", "halve"]
+    + list(_WEAK_ONE) + list(_FRACTION_WORDS) + ["de", "tussen", "week", "wk", "het", "half", "halve", "uur", "kwartier"]
 )
 
 
 def _may_start(low: str) -> bool:
     """Whether a quantity can start at this word (a number word, hedge, bound, fraction, ...)."""
-    if low in _STARTERS or low.endswith("zwangerschapsweek"):
+    if low in _STARTERS or low.endswith(("zwangerschapsweek", "tal")):
         return True
     return number_word(low) is not None or ordinal_word(low) is not None
 
@@ -607,8 +622,9 @@ def parse_quantities(text: str) -> list[Quantity]:
 
 _UNIT_AFTER = r"(?:week|weken|dag|dagen|maand|maanden|jaar|uur|kwartier|minuut|minuten|half|halve|kwart|derde|vierde|vijfde|tiende|op|tot|à|of)"
 _MAYBE_NUMBER = re.compile(
-    r"\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\w*(?:tien|tig|honderd|duizend)|"
+    r"\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\w*(?:tien|tig|honderd|duizend)(?:tal)?|"
     r"helft|kwart|driekwart|kwartier|half|halve|anderhalf|anderhalve)\b"
-    rf"|\b(?:een|één|eén|het)\s+{_UNIT_AFTER}\b|\b\w+(?:de|ste)\s+(?:week|dag|maand)\b",
+    rf"|\b(?:een|één|eén|het)\s+{_UNIT_AFTER}\b|\b\w+(?:de|ste)\s+(?:week|dag|maand)\b"
+    r"|\b(?:per|elke?|iedere?)\s+(?:uur|kwartier)\b",
     re.I,
 )

@@ -1,0 +1,175 @@
+"""Extraction quality against hand-annotated leaflets: precision and recall per key, and conflicts
+that the extracted facts give but the annotated facts do not (false conflicts).
+
+An evaluation set is a directory with ``leaflets/`` and ``expected.yaml``; each leaflet id maps to
+``{facts: [...]}`` (or directly to the list), a fact being ``{key, line, min, max}`` or
+``{key, line, text}`` with optional ``qualifiers``. A fact matches an annotation of the same key
+within one line whose bounds agree to 0.05 and whose annotated qualifiers it states too.
+
+    .venv/bin/python -m pipeline.facts.quality tests/data/facts/blind2 [-v]
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.facts.catalog import default_catalog
+from pipeline.facts.compare import deviations, groups, internal_conflicts
+from pipeline.facts.model import Fact
+
+
+@dataclass
+class Score:
+    tp: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    fp: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    fn: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    notes: list[str] = field(default_factory=list)
+
+    def totals(self) -> tuple[int, int, int]:
+        return sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values())
+
+    @property
+    def precision(self) -> float:
+        tp, fp, _ = self.totals()
+        return tp / (tp + fp) if tp + fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        tp, _, fn = self.totals()
+        return tp / (tp + fn) if tp + fn else 1.0
+
+    def key_pr(self, key: str) -> tuple[float, float]:
+        tp, fp, fn = self.tp[key], self.fp[key], self.fn[key]
+        return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+
+    def keys(self) -> list[str]:
+        return sorted(set(self.tp) | set(self.fp) | set(self.fn))
+
+
+def annotations(expected: dict) -> dict[str, list[dict]]:
+    """leaflet id -> annotated facts; accepts ``{id: [facts]}`` and ``{id: {facts: [...]}}``."""
+    out = {}
+    for lid, v in (expected or {}).items():
+        out[str(lid)] = list((v.get("facts") if isinstance(v, dict) else v) or [])
+    return out
+
+
+def matches(e: dict, f: Fact) -> bool:
+    if e["key"] != f.key or abs(e["line"] - f.line) > 1:
+        return False
+    if "text" in e:
+        return f.text == str(e["text"])
+    for b in ("min", "max"):
+        v, w = getattr(f, b), e.get(b)
+        if (v is None) != (w is None) or (v is not None and abs(v - w) > 0.05):
+            return False
+    return all(f.qualifiers.get(k) == v for k, v in (e.get("qualifiers") or {}).items())
+
+
+def score(expected: dict[str, list[dict]], facts: dict[str, list[Fact]]) -> Score:
+    s = Score()
+    for lid, want in expected.items():
+        got = list(facts.get(lid, []))
+        for e in want:
+            m = next((f for f in got if matches(e, f)), None)
+            if m is None:
+                s.fn[e["key"]] += 1
+                s.notes.append(f"missed {lid}:{e['line']} {e}")
+            else:
+                s.tp[e["key"]] += 1
+                got.remove(m)
+        for f in got:
+            s.fp[f.key] += 1
+            s.notes.append(f"extra  {lid}:{f.line} {f.key} {f.value_str()} {f.qualifiers}  | {f.quote[:90]}")
+    return s
+
+
+def annotated_facts(expected: dict[str, list[dict]], regions: dict[str, str]) -> dict[str, list[Fact]]:
+    """The annotations as facts, so the conflict rules can run on the truth. An annotation of a
+    value stated in months says so (``original: {min: 3, max: 3, unit: months}``), because a
+    month spans 28 to 31 days when compared."""
+    catalog = default_catalog()
+    out = {}
+    for lid, want in expected.items():
+        out[lid] = [Fact(key=e["key"], min=e.get("min"), max=e.get("max"),
+                         text=str(e["text"]) if "text" in e else None, line=e["line"],
+                         unit=catalog.kind(e["key"]).unit if catalog.kind(e["key"]) else "",
+                         qualifiers=dict(e.get("qualifiers") or {}), original=e.get("original"),
+                         leaflet=lid, leaflet_region=regions.get(lid, "NL")) for e in want]
+    return out
+
+
+def conflicts(facts: dict[str, list[Fact]]) -> set[tuple[str, str, str]]:
+    """(leaflet, key, rule) for every conflict finding the facts give."""
+    catalog = default_catalog()
+    flat = [f for lid in sorted(facts) for f in facts[lid]]
+    out = set()
+    for (key, _region), group in groups(flat, catalog).items():
+        for dev in deviations(group):
+            out.add((dev.fact.leaflet, key, "conflict"))
+        per_leaflet = defaultdict(list)
+        for f in group:
+            per_leaflet[f.leaflet].append(f)
+        for lid, fs in per_leaflet.items():
+            if internal_conflicts(fs):
+                out.add((lid, key, "internal-conflict"))
+    return out
+
+
+def evaluate(set_dir: Path) -> tuple[Score, set, set]:
+    """Score, false conflicts and missed conflicts of the extractor on one evaluation set."""
+    from ruamel.yaml import YAML
+
+    from pipeline.corpus import load_corpus
+    from pipeline.facts.stage import extract_corpus
+    from pipeline.lint.config import Config
+
+    expected = annotations(YAML(typ="safe", pure=True).load((set_dir / "expected.yaml").read_text(encoding="utf-8")))
+    corpus = load_corpus([set_dir / "leaflets"], Config())
+    extract_corpus(corpus, Config())
+    ids = {d.id for d in corpus.documents}
+    if set(expected) != ids:
+        raise ValueError(f"{set_dir / 'expected.yaml'}: leaflets {sorted(ids ^ set(expected))} "
+                         "are annotated but missing, or present but not annotated")
+    s = score(expected, corpus.facts)
+    truth = conflicts(annotated_facts(expected, {d.id: d.region for d in corpus.documents}))
+    got = conflicts(corpus.facts)
+    return s, got - truth, truth - got
+
+
+def report(s: Score, false_conflicts: set, missed_conflicts: set) -> str:
+    lines = [f"{'key':32} {'tp':>3} {'fp':>3} {'fn':>3} {'prec':>5} {'rec':>5}"]
+    for k in s.keys():
+        p, r = s.key_pr(k)
+        lines.append(f"{k:32} {s.tp[k]:3} {s.fp[k]:3} {s.fn[k]:3} {p:5.2f} {r:5.2f}")
+    tp, fp, fn = s.totals()
+    lines.append(f"{'overall':32} {tp:3} {fp:3} {fn:3} {s.precision:5.2f} {s.recall:5.2f}")
+    lines.append(f"false conflicts: {len(false_conflicts)} {sorted(false_conflicts)}")
+    lines.append(f"missed conflicts: {len(missed_conflicts)} {sorted(missed_conflicts)}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    dirs = [Path(a) for a in argv if a != "-v"]
+    if not dirs:
+        print("usage: python -m pipeline.facts.quality SET_DIR... [-v]", file=sys.stderr)
+        return 2
+    for d in dirs:
+        try:
+            s, fc, mc = evaluate(d)
+        except (OSError, ValueError) as e:
+            print(f"{d}: {e}", file=sys.stderr)
+            return 2
+        print(f"== {d}")
+        print(report(s, fc, mc))
+        if verbose:
+            print("\n".join(s.notes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
