@@ -81,10 +81,17 @@ def test_hedges(text):
 @pytest.mark.parametrize("text", [
     "Score: 4.6/5", "bel 06-43789244", "tel. 0183 64 42 17", "+31 6 12345678", "op 19 januari 2026",
     "19-01-2026", "om 10.30 uur", "24/7 bereikbaar", "www.freya.nl", "2. Medicijnen", "in 2017",
-    "na een tweede curettage", "in de eerste week", "een paar dagen", "meer dan één miskraam",
+    "na een tweede curettage", "de eerste keer", "een paar dagen", "meer dan één miskraam",
+    "de tweede week",
 ])
 def test_look_alikes_give_no_quantity(text):
     assert parse_quantities(text) == []
+
+
+@pytest.mark.parametrize("text,unit", [("in de eerste week", "weeks"), ("binnen de eerste dag", "days")])
+def test_the_first_week_is_a_window_of_one(text, unit):
+    q = one(text)
+    assert (q.lo, q.hi, q.unit, q.bound) == (1, 1, unit, "max")
 
 
 def test_score_and_phone_masked():

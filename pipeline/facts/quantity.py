@@ -8,9 +8,9 @@ Things that look like numbers but are not quantities (phone numbers, dates, cloc
 such as ``4.6/5``, web addresses, section numbers such as ``2. Medicijnen``) are masked first, so
 they never become quantities.
 
-Low ordinals (eerste, tweede, derde) are sequence words in Dutch prose ("in de eerste week",
-"een tweede curettage") and are not read as quantities; from "vierde" on, and every digit
-ordinal (12e, 12de), they are.
+Low ordinals (eerste, tweede, derde) are sequence words in Dutch prose ("een tweede curettage")
+and are not read as quantities; from "vierde" on, and every digit ordinal (12e, 12de), they are.
+One exception: "(in/binnen) de eerste week|dag|maand" is a window of one unit (a maximum).
 """
 
 from __future__ import annotations
@@ -460,6 +460,11 @@ class _Parser:
                     v = 50.0 * num[0] if num[0] != 1 else 50.0
                 if v <= 100:
                     return v, v, "percent", num[1] + 1, "fraction", "", ""
+        # "in de eerste week": the first (single) week is a window of one week; "eerste" before a
+        # number ("de eerste 2 weken") or elsewhere stays a sequence word
+        if low in ("week", "dag", "maand") and self.low(i - 1) == "eerste" and self.low(i - 2) == "de":
+            u = self.unit(i)
+            return 1.0, 1.0, u[0], u[2], "number", "", u[3]
         # unit first: "week 12", "zwangerschapsweek 12"
         if self.toks[i].kind == "word" and (low in ("week", "wk") or low.endswith("zwangerschapsweek")):
             n2 = self.number(i + 1, allow_weak=False)
