@@ -62,8 +62,13 @@ def _lower(t: FrogToken) -> str:
     return t.word.lower()
 
 
+# pronominal relative adverbs open a clause of their own ("..., waardoor het weefsel naar buiten komt")
+_RELATIVE_ADVERBS = frozenset("""waardoor waarbij waarin waarmee waarna waarop waarvan waaruit waarover
+    waartoe waarvoor waaraan waarnaar""".split())
+
+
 def _is_clause_break(t: FrogToken) -> bool:
-    if t.pos == "VG":
+    if t.pos == "VG" or t.word.lower() in _RELATIVE_ADVERBS:
         return True
     return t.pos == "LET" and t.word in {",", ";", ":", "(", ")", "–", "—", "-", "•", "|"}
 
@@ -242,6 +247,7 @@ def analyse(tokens: list[FrogToken], sentence: str) -> list[DtFinding]:
     """d/t findings in one tagged sentence."""
     found: list[DtFinding] = []
     question = sentence.rstrip().endswith("?")
+    carry: tuple[str, str] | None = None  # a subject still waiting for its verb: (person, word)
     for ci, (brk, clause) in enumerate(_clauses(tokens)):
         finite = [t for t in clause if _is_finite(t)]
         # a subordinate clause (dat, omdat, als ...) needs its own finite verb; after en/of or a
@@ -253,13 +259,24 @@ def analyse(tokens: list[FrogToken], sentence: str) -> list[DtFinding]:
             f = _check_token(clause, i, t, finite, question and ci == 0 and clause[0] is tokens[0], before, tokens)
             if f:
                 hits.append(f)
+        person, end = _subject_person(clause)
         if not hits:
             f = _subordinate_verb(clause)
             if f is None:
                 f = _relative_verb(tokens, brk, clause)
+            if f is None and carry and person is None and brk is not None and not brk.has("onder"):
+                # "dat je verdrietig, boos of teleurgesteld ben": the list split the clause
+                f = _subordinate_verb(clause, carry[0], -1)
+                if f:
+                    f = DtFinding(f.start, f.end, f.word, f.suggestion, f.check,
+                                  f"the subject '{carry[1]}' needs the verb with -t: '{f.suggestion}'")
             if f:
                 hits.append(f)
         found.extend(hits)
+        if person is not None and not finite:
+            carry = (person, clause[end].word)
+        elif finite:
+            carry = None
     return found
 
 
@@ -333,8 +350,14 @@ def _check_token(clause, i, t, finite, opens_question, sentence, sentence_tokens
         person = None
         if nlow == "u" and (nxt.has("nomin") or nxt.has("getal")):
             person = "second"
-        elif (i == 1 and prev is not None and prev.pos == "BW" and t.tag.startswith("WW(pv,tgw,ev")
-              and (nxt.pos == "LID" or (nxt.pos == "VNW" and nxt.has("det") and not nxt.has("bez", "2v")))):
+        elif ((nxt.pos == "LID" or (nxt.pos == "VNW" and nxt.has("det") and not nxt.has("bez", "2v"))
+               or (nxt.pos == "VNW" and nxt.has("nomin") and nlow in d["third_person"]))
+              and ((i == 1 and prev is not None and (prev.pos == "BW" or (prev.pos == "VNW" and prev.has("vb")))
+                    # a word Frog took for a noun is the verb only if the clause has no other
+                    # ("Vooral begin het jaar is druk": a noun)
+                    and (t.tag.startswith("WW(pv") or not any(x is not t for x in finite)))
+                   # worden, hebben, zijn are never imperatives before a subject ("Bij koorts word de ...")
+                   or low in d["never_imperative"])):
             person = "third"
         if person:
             sug = _t_form(t.word, person)
