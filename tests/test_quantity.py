@@ -142,3 +142,36 @@ def test_parser_never_crashes_and_min_le_max(text):
 def test_ruim_is_a_hedged_lower_bound():
     q = one("ruim 8 op de 10")
     assert (q.min, q.max, q.approx) == (80, None, True)
+
+
+@pytest.mark.parametrize("text,lo,hi,unit", [
+    ("één op de vier à vijf", 20, 25, "percent"),            # a range of denominators
+    ("1 zwangerschap op 6", 16.6667, 16.6667, "percent"),    # the noun inside the ratio
+    ("10 tot 15 van elke 100", 10, 15, "percent"),
+    ("een kwartier tot twintig minuten", 15, 20, "minutes"),  # two words of one unit
+    ("een week tot tien dagen", 7, 10, "days"),
+    ("een kwartier tot een half uur", 0.25, 0.5, "hours"),
+    ("een twintigtal minuten", 20, 20, "minutes"),
+    ("een kwartiertje", 15, 15, "minutes"),
+    ("38,0 C", 38, 38, "celsius"),
+])
+def test_more_dutch_forms(text, lo, hi, unit):
+    q = one(text)
+    assert (q.lo, q.hi, q.unit) == (pytest.approx(lo, abs=1e-3), pytest.approx(hi, abs=1e-3), unit)
+
+
+@pytest.mark.parametrize("text,value", [("meer dan één verband per uur", 1), ("elk uur een verband", 1),
+                                        ("binnen het halfuur", 30)])
+def test_rates_state_their_period(text, value):
+    q = next(q for q in parse_quantities(text) if q.unit in ("hours", "minutes"))
+    assert q.lo == value
+
+
+def test_rising_to_is_a_value_not_a_maximum():
+    assert one("het risico loopt op tot 40%").bound is None
+    assert one("tot 40%").bound == "max"
+
+
+def test_doses_and_twentieth_place_are_no_ratios():
+    assert all(q.unit != "percent" for q in parse_quantities("1 tablet op 200 mg"))
+    assert one("een twintigtal minuten").approx

@@ -111,7 +111,8 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {
     "jaar": ("years", 1), "jaren": ("years", 1),
     "uur": ("hours", 1), "uren": ("hours", 1), "u": ("hours", 1),
     "minuut": ("minutes", 1), "minuten": ("minutes", 1), "min": ("minutes", 1), "mins": ("minutes", 1),
-    "kwartier": ("minutes", 15),
+    "kwartier": ("minutes", 15), "kwartiertje": ("minutes", 15), "halfuur": ("minutes", 30),
+    "halfuurtje": ("minutes", 30), "uurtje": ("hours", 1), "weekje": ("weeks", 1), "dagje": ("days", 1),
     "graden": ("celsius", 1), "graad": ("celsius", 1),
 }
 UNITS = ("percent", "weeks", "days", "months", "years", "hours", "minutes", "celsius", "count")
@@ -168,10 +169,16 @@ _BOUNDS_MAX = [p.split() for p in (
     "kleiner is dan", "lager is dan", "minder is dan", "korter is dan",
     "tot en met", "t/m", "uiterlijk", "vóór", "voor de", "vóór de", "tot de", "tot aan de",
 )]
+# a verb of rising before "tot" ("het risico loopt op tot 40%") states the value reached
+_RISES = re.compile(r"\b(stijg\w*|gestegen|loopt\b.*\bop|oplo\w*|neemt\b.*\btoe|toeneem\w*|toenemen|toegenomen)\W+(\w+\W+){0,3}$", re.I)
 _POST_MIN = [p.split() for p in ("of meer", "of hoger", "of langer", "en meer", "en hoger", "of ouder", "+")]
 _POST_MAX = [p.split() for p in ("of minder", "of lager", "of korter")]
 _RANGE_SEPS = [p.split() for p in ("-", "–", "—", "tot en met", "t/m", "tot", "à", "á", "a", "of")]
-_RATIO_LINKS = [p.split() for p in ("op de", "op het", "op elke", "op iedere", "op", "van de", "per")]
+_RATIO_LINKS = [p.split() for p in ("op de", "op het", "op elke", "op iedere", "op", "van de", "van elke",
+                                     "van iedere", "per")]
+_MEASURES = {"mg", "milligram", "microgram", "mcg", "µg", "gram", "g", "ml", "milliliter", "kg", "cm", "mm", "mmol"}
+# "1 zwangerschap op 6": a ratio with its noun in the middle
+_NOUN_RATIO_LINKS = [p.split() for p in ("op de", "op elke", "op iedere", "op")]
 
 _FRACTION_WORDS = {"helft": 50.0, "kwart": 25.0, "driekwart": 75.0, "derde": 100 / 3,
                    "vierde": 25.0, "vijfde": 20.0, "tiende": 10.0}
@@ -335,9 +342,9 @@ class _Parser:
                 return v * (1000 if nxt.low == "duizend" else 1_000_000), j + 1, "digits"
             return v, j, "digits"
         if t.kind == "word":
-            if t.low == "het" and self.low(i + 1) in ("uur", "kwartier") and self.low(i - 1) in ("binnen", "per", "elk"):
+            if t.low == "het" and self.low(i + 1) in ("uur", "kwartier", "halfuur") and self.low(i - 1) in ("binnen", "per", "elk"):
                 return 1.0, i + 1, "weak"
-            if t.low in ("uur", "kwartier") and self.low(i - 1) in _RATE_WORDS:
+            if t.low in ("uur", "kwartier", "halfuur") and self.low(i - 1) in _RATE_WORDS:
                 # "per uur", "elk uur": one hour; the unit is read at the same token
                 return 1.0, i, "weak"
             if t.low in _WEAK_ONE:
@@ -389,6 +396,7 @@ class _Parser:
         start_i = i
         approx = False
         bound: str | None = None
+        bound_at = -1
         # prefix words: any mix of hedges and bounds ("tot maximaal", "zo rond de", "ongeveer bij")
         while True:
             n = self.phrase(i, _HEDGES)
@@ -410,7 +418,7 @@ class _Parser:
                 continue
             n = self.phrase(i, _BOUNDS_MAX)
             if n:
-                bound = "max"
+                bound, bound_at = "max", i
                 i += n
                 continue
             break
@@ -431,6 +439,8 @@ class _Parser:
             n = self.phrase(j, _POST_MAX)
             if n:
                 bound, j = "max", j + n
+        if bound == "max" and self.low(bound_at) == "tot" and _RISES.search(self.text[max(0, self.toks[bound_at].start - 40) : self.toks[bound_at].start]):
+            bound = None
         if start_i != core_i and bound is None and not approx:
             start_i = core_i
         q = Quantity(
@@ -521,6 +531,13 @@ class _Parser:
                         # "één op de vier à vijf": 1/5 to 1/4
                         return (a_val / e[0] * 100, a_val / d[0] * 100, "percent", e[1], "ratio", "", "")
                     return (a_val / d[0] * 100, hi_num / d[0] * 100, "percent", d[1], "ratio", "", "")
+        if ua is None and b_range is None and j < len(self.toks) and self.toks[j].kind == "word":
+            n = self.phrase(j + 1, _NOUN_RATIO_LINKS)
+            if n and self.toks[j].low not in _STARTERS:
+                d = self.number(j + 1 + n, allow_weak=False)
+                if d is not None and d[2] in ("digits", "word") and d[0] >= 2 and d[0] > a_val \
+                        and self.low(d[1]) not in _MEASURES:  # "1 tablet op 200 mg" is a dose
+                    return a_val / d[0] * 100, a_val / d[0] * 100, "percent", d[1], "ratio", "", ""
         if form == "weak" and ua is None and b_range is None:
             return None
         # range: A [unit] sep B [unit]
@@ -528,6 +545,8 @@ class _Parser:
             n = self.phrase(ua[2], _RANGE_SEPS)
             if n and self.low(ua[2]) not in ("a", "of"):
                 b = self.number(ua[2] + n)
+                if b is not None and b[2] == "weak" and b[0] == 1 and self.low(b[1]) in ("half", "halve"):
+                    b = (0.5, b[1] + 1, "weak")  # "een kwartier tot een half uur"
                 if b is not None and b[2] != "ordinal":
                     ub = self.unit(b[1])
                     if ub is not None and (ub[0], ub[1]) == (ua[0], ua[1]) and b[0] > a_val:
@@ -572,7 +591,7 @@ class _Parser:
 _INDEXES: dict[int, dict[str, list[list[str]]]] = {}
 _STARTERS = frozenset(
     [p[0] for lst in (_HEDGES, _HEDGED_MIN, _BOUNDS_MIN, _BOUNDS_MAX) for p in lst]
-    + list(_WEAK_ONE) + list(_FRACTION_WORDS) + ["de", "tussen", "week", "wk", "het", "half", "halve", "uur", "kwartier"]
+    + list(_WEAK_ONE) + list(_FRACTION_WORDS) + ["de", "tussen", "week", "wk", "het", "half", "halve", "uur", "kwartier", "halfuur"]
 )
 
 
@@ -625,11 +644,12 @@ def parse_quantities(text: str) -> list[Quantity]:
     return _Parser(text).run()
 
 
-_UNIT_AFTER = r"(?:week|weken|dag|dagen|maand|maanden|jaar|uur|kwartier|minuut|minuten|half|halve|kwart|derde|vierde|vijfde|tiende|op|tot|à|of)"
+_UNIT_AFTER = (r"(?:week|weken|weekje|dag|dagen|dagje|maand|maanden|jaar|uur|uurtje|kwartier|kwartiertje|halfuur|"
+               r"halfuurtje|minuut|minuten|half|halve|kwart|derde|vierde|vijfde|tiende|op|tot|à|of)")
 _MAYBE_NUMBER = re.compile(
     r"\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\w*(?:tien|tig|honderd|duizend)(?:tal)?|"
     r"helft|kwart|driekwart|kwartier|half|halve|anderhalf|anderhalve)\b"
     rf"|\b(?:een|één|eén|het)\s+{_UNIT_AFTER}\b|\b\w+(?:de|ste)\s+(?:week|dag|maand)\b"
-    r"|\b(?:per|elke?|iedere?)\s+(?:uur|kwartier)\b",
+    r"|\b(?:per|elke?|iedere?)\s+(?:uur|kwartier|halfuur)\b",
     re.I,
 )
