@@ -39,16 +39,13 @@ class SpellChecker:
         import enchant  # imported here so that a missing library becomes a clear note, not a crash
 
         self.dict = enchant.Dict(language)
-        self.english = None
-        if english:
-            try:
-                self.english = enchant.Dict(english)
-            except enchant.errors.DictNotFoundError:
-                self.english = None
+        self._english_tag = english
+        self._english = None  # loaded on first use: most runs never need it
         self.extra = {_norm(w) for w in (extra_words or ())}
         self.extra_lower = {w.lower() for w in self.extra if w == w.lower()}
         self._known: dict[str, bool] = {}
         self._suggest: dict[str, tuple[str, ...]] = {}
+        self._ranked = 0
         self.lookups = 0
 
     def close(self) -> None:
@@ -112,7 +109,17 @@ class SpellChecker:
         return self.known(part)
 
     def english_word(self, word: str) -> bool:
-        return bool(self.english and len(word) > 2 and self.english.check(word))
+        if len(word) <= 2 or not self._english_tag:
+            return False
+        if self._english is None:
+            import enchant
+
+            try:
+                self._english = enchant.Dict(self._english_tag)
+            except enchant.errors.DictNotFoundError:
+                self._english_tag = None
+                return False
+        return self._english.check(word)
 
     # -- suggestions ---------------------------------------------------------------------------
     def suggest(self, word: str, limit: int = 5) -> tuple[str, ...]:
@@ -125,9 +132,14 @@ class SpellChecker:
         capital = word[:1].isupper() and not word.isupper()
         base = word.lower() if capital else word
         pool: set[str] = set()
-        known_forms = lexicon.known_words()
+        self._ranked += 1
+        # a few unknown words: ask the dictionary about every edit (about 15 ms a word); many:
+        # load the lexicon once (about 0.1 s) and ask only about edits it has seen
+        known_forms = lexicon.known_words() if self._ranked > 8 or lexicon.loaded() else None
         dutch = _dutch_edits(base)
         edits = _edits1(base)
+        if known_forms is None:
+            known_forms = edits
         # words one edit away that Frog's lexicon has seen are the likely ones; the full set of
         # edits (about 60 per letter) goes to the dictionary only when none of those is right
         for c in dutch | {c for c in edits if c in known_forms or c in self.extra_lower}:
@@ -135,12 +147,13 @@ class SpellChecker:
                 pool.add(c)
         if not pool:
             pool.update(c for c in edits if self.dict.check(c))
-        # two edits where one is a typical Dutch slip: "zwagerschapsverlies" needs only one, but
-        # "curretage" for "curettage" needs a doubled and an undoubled letter
-        for c1 in _dutch_edits(base):
-            for c in _dutch_edits(c1):
-                if c != base and self.dict.check(c):
-                    pool.add(c)
+        # two edits where both are typical Dutch slips ("curretage" for "curettage" needs a doubled
+        # and an undoubled letter), when one edit found nothing close
+        if not pool or min(_distance(base, c.lower()) for c in pool) > 0.5:
+            for c1 in dutch:
+                for c in _dutch_edits(c1):
+                    if c != base and c not in pool and self.dict.check(c):
+                        pool.add(c)
         pool.discard(base)
         pool.discard(word)
         # enchant's own suggester costs 0.2-0.3 s a word: ask it only when the cheap candidates
