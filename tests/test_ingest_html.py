@@ -115,3 +115,17 @@ def test_property_html_never_crashes_and_maps_exactly(text):
     doc = Document(Path("p.html"), "p", "html", text, parse_html(text))
     check_source_map(doc, inserted=" &éA")
     assert max(coverage(doc), default=0) <= 1
+
+
+def test_unclosed_tags_are_text_and_do_not_stall_the_parser():
+    # html.parser rescans the rest of the input for every unclosed tag; 20,000 of them took ~45 s
+    # before the reader defused them. A browser shows them as text, and so does the reader.
+    src = "<p>Begin</p>" + "<a " * 20_000 + "\n<p>Einde &amp; <b>klaar</b></p>"
+    doc = Document(Path("x.html"), "x", "html", src, parse_html(src))
+    check_source_map(doc, inserted=" &")
+    texts = [b.text for b in doc.blocks]
+    assert texts[0] == "Begin" and texts[-1] == "Einde & klaar"
+    assert texts[1] == ("<a " * 20_000).strip()
+    nested = "<div>" * 5_000 + "<p>diep</p>" + "<li>los" * 3_000
+    blocks = parse_html(nested)
+    assert blocks[0].text == "diep" and len(blocks) == 3_001

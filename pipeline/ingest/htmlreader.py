@@ -29,6 +29,10 @@ SKIP = frozenset(
 )
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 HEADINGS = {f"h{i}": i for i in range(1, 7)}
+MAX_DEPTH = 256  # deeper nesting is not a leaflet; it only makes the reader slow
+# Start tags that end an open element of these kinds (an open <p> ends before any block).
+_IMPLIED_END = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "tr": ("tr", "td", "th"),
+                "td": ("td", "th"), "th": ("td", "th")}
 # Elements that start and end a block of text.
 BLOCK = frozenset(
     "address article aside blockquote body caption center dd details dialog div dl dt fieldset "
@@ -55,8 +59,9 @@ def parse_html_range(work: str, start: int, end: int) -> list[Block]:
 
     ``work`` is the source with white space already made plain (see ``spaces_to_blank``).
     """
-    parser = _Reader(work[start:end], start)
-    parser.feed(work[start:end])
+    fragment = _defuse(work[start:end])
+    parser = _Reader(fragment, start)
+    parser.feed(fragment)
     parser.close()
     parser.flush()
     return parser.blocks
@@ -77,6 +82,47 @@ def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
     return False
 
 
+# Stands in for a "<" that cannot start a tag; a noncharacter, so never in real text.
+_DEFUSED = "\ufdd0"
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def _defuse(fragment: str) -> str:
+    """Replace each "<" that starts a tag which never closes before the next "<" by ``_DEFUSED``.
+
+    html.parser rescans the rest of the input for every such unclosed tag ("<a <a <a ..."), which
+    takes minutes on a hostile file of a few hundred kB. A browser shows such a "<" as text; the
+    reader turns ``_DEFUSED`` back into "<" in the text, so text and positions are unchanged.
+    """
+    starts = [m.start() for m in _TAG_START.finditer(fragment)]
+    if not starts:
+        return fragment
+    closes = [m.start() for m in re.finditer(">", fragment)]
+    lts = [m.start() for m in re.finditer("<", fragment)]
+    bad = []
+    gi = li = 0
+    for pos in starts:
+        while gi < len(closes) and closes[gi] < pos:
+            gi += 1
+        while li < len(lts) and lts[li] <= pos:
+            li += 1
+        next_gt = closes[gi] if gi < len(closes) else None
+        next_lt = lts[li] if li < len(lts) else None
+        if next_gt is None or (next_lt is not None and next_lt < next_gt and not _in_comment(fragment, pos)):
+            bad.append(pos)
+    if not bad:
+        return fragment
+    chars = list(fragment)
+    for pos in bad:
+        chars[pos] = _DEFUSED
+    return "".join(chars)
+
+
+def _in_comment(fragment: str, pos: int) -> bool:
+    # "<!-- a <b> -->" and "<![CDATA[ ... ]]>" may hold "<" before their ">": they are fine.
+    return fragment.startswith(("<!--", "<![CDATA["), pos)
+
+
 class _Reader(HTMLParser):
     def __init__(self, fragment: str, base: int):
         super().__init__(convert_charrefs=False)
@@ -92,6 +138,7 @@ class _Reader(HTMLParser):
         self.tb = TextBuilder()
         self.skip: list[str] = []
         self.stack: list[str] = []  # open block elements
+        self.ctx: list[tuple[str, int, int, bool]] = []  # per open element: kind, level, list depth, ordered
         self.tables: list[list[int]] = []  # [table number, row, column] of open tables
         self.table_count = 0
         self.bold = 0  # open <b>/<strong> elements
@@ -130,14 +177,15 @@ class _Reader(HTMLParser):
         if tag in BLOCK:
             self.flush()
             self.bold = 0  # an unclosed <b> does not make every later paragraph a heading
+            self._implicit_close(tag)
             if tag == "table":
                 self.table_count += 1
                 self.tables.append([self.table_count - 1, -1, 0])
             elif tag == "tr" and self.tables:
                 self.tables[-1][1] += 1
                 self.tables[-1][2] = 0
-            if tag not in VOID:
-                self.stack.append(tag)
+            if tag not in VOID and len(self.stack) < MAX_DEPTH:
+                self._push(tag)
         elif tag in ("img", "input"):
             self.tb.space()
         elif tag in ("b", "strong"):
@@ -159,17 +207,43 @@ class _Reader(HTMLParser):
         if tag in BLOCK and tag in self.stack:
             self.flush()
             while self.stack:
-                top = self.stack.pop()
-                if top in ("td", "th") and self.tables:
-                    self.tables[-1][2] += 1
-                if top == "table" and self.tables:
-                    self.tables.pop()
-                if top == tag:
+                if self._pop() == tag:
                     break
+
+    def _push(self, tag: str) -> None:
+        """Open a block element; its context (block kind, list depth) is worked out once, here."""
+        kind, level, depth, ordered = self.ctx[-1] if self.ctx else ("paragraph", 0, 0, False)
+        if tag in ("ul", "ol", "menu"):
+            depth, ordered = depth + 1, tag == "ol"
+        elif tag in HEADINGS:
+            kind, level = "heading", HEADINGS[tag]
+        elif tag in ("td", "th"):
+            kind = "table_cell"
+        elif tag == "li":
+            kind, level = "list_item", max(1, depth)
+        self.stack.append(tag)
+        self.ctx.append((kind, level, depth, ordered))
+
+    def _pop(self) -> str:
+        top = self.stack.pop()
+        self.ctx.pop()
+        if top in ("td", "th") and self.tables:
+            self.tables[-1][2] += 1
+        if top == "table" and self.tables:
+            self.tables.pop()
+        return top
+
+    def _implicit_close(self, tag: str) -> None:
+        """What a browser closes without an end tag: <p> before any block, <li> before <li>, ..."""
+        closes = _IMPLIED_END.get(tag, ())
+        while self.stack and (self.stack[-1] == "p" or self.stack[-1] in closes):
+            self._pop()
 
     # --- text ------------------------------------------------------------------------------------
 
     def handle_data(self, data):
+        if _DEFUSED in data:
+            data = data.replace(_DEFUSED, "<")
         if not self.skip:
             if not self.bold:
                 self.plain_chars += len(data) - data.count(" ")
@@ -218,13 +292,14 @@ class _Reader(HTMLParser):
         self.blocks.append(tb.block(kind, **kw))
 
     def kind(self) -> tuple[str, dict]:
-        for tag in reversed(self.stack):
-            if tag in HEADINGS:
-                return "heading", {"level": HEADINGS[tag]}
-            if tag in ("td", "th"):
-                t = self.tables[-1] if self.tables else [0, 0, 0]
-                return "table_cell", {"cell": (t[0], max(t[1], 0), t[2])}
-            if tag == "li":
-                lists = [t for t in self.stack if t in ("ul", "ol", "menu")]
-                return "list_item", {"level": max(1, len(lists)), "ordered": bool(lists) and lists[-1] == "ol"}
+        if not self.ctx:
+            return "paragraph", {}
+        kind, level, _depth, ordered = self.ctx[-1]
+        if kind == "heading":
+            return kind, {"level": level}
+        if kind == "table_cell":
+            t = self.tables[-1] if self.tables else [0, 0, 0]
+            return kind, {"cell": (t[0], max(t[1], 0), t[2])}
+        if kind == "list_item":
+            return kind, {"level": level, "ordered": ordered}
         return "paragraph", {}

@@ -20,7 +20,6 @@ _SPACES = (
 )
 # Invisible characters a copy from a PDF or a web page leaves between words.
 _INVISIBLE = "\u200b\u2060\ufeff"
-SPACE_TABLE = str.maketrans({c: " " for c in _SPACES + _INVISIBLE})
 # One character for one space, so offsets stay; a regex is much faster than str.translate here.
 _SPACE_RE = re.compile("[" + re.escape((_SPACES + _INVISIBLE).replace(" ", "")) + "]")
 
