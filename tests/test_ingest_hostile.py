@@ -7,7 +7,6 @@ import hashlib
 import zipfile
 from pathlib import Path
 
-import pytest
 
 from pipeline.corpus import load_corpus
 from pipeline.lint.config import Config
@@ -83,7 +82,6 @@ def digest_tree(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.slow
 def test_ingesting_the_seeds_never_changes_sources(tmp_path, cli):
     sources = ROOT / "sources"
     before = digest_tree(sources)

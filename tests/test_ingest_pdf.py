@@ -117,3 +117,19 @@ def test_page_furniture_left_out_and_paragraphs_run_over_page_breaks(tmp_path):
     paras = [t for t in texts if t.startswith("Alinea")]
     assert len(paras) == 13 and all(t.endswith("zeker in het begin.") for t in paras)
     assert any("page furniture" in n for n in doc.notes)
+
+
+def test_password_protected_pdf(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    plain = make_pdf(tmp_path, LEAFLET_HTML, "open.pdf")
+    writer = PdfWriter()
+    for page in PdfReader(str(plain)).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="geheim", owner_password="eigenaar")
+    locked = tmp_path / "slot.pdf"
+    with open(locked, "wb") as f:
+        writer.write(f)
+    with pytest.raises(IngestError) as e:
+        load_document(locked)
+    assert e.value.message == "the PDF is password-protected"
