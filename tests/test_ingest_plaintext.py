@@ -364,3 +364,19 @@ def test_dictionary_decides_which_line_end_hyphens_go():
     (b,) = parse_text(HYPHENATED)
     assert b.text == ("Tijdens de zwangerschap en de kraamtijd kun je een e-mail sturen naar de zwangerschaps- en "
                       "kraamzorg of de anti-D-injectie (of het verloskundigenteam).")
+
+
+def test_own_faq_web_copy():
+    """Copied from a web page: no blank lines, questions as headings, a date line, bare links."""
+    path = DATA / "faq-webcopy.txt"
+    doc = load_document(path)
+    check_source_map(doc)
+    check_every_char_once(doc)
+    got = [(b.kind, b.text) for b in doc.blocks]
+    assert got[0] == ("heading", "Miskraam – veelgestelde vragen")
+    assert ("paragraph", "Laatst bijgewerkt: 12 maart 2026") in got  # data, not a title
+    assert ("heading", "Mag ik sporten na een miskraam?") in got
+    assert block_with(doc, "Luister wel").section == "Mag ik sporten na een miskraam?"
+    # a question inside a paragraph does not make it a heading
+    assert block_with(doc, "Staat jouw vraag er niet bij?").kind == "paragraph"
+    assert got[-2:] == [("paragraph", "https://www.thuisarts.nl/miskraam"), ("paragraph", "https://www.nvog.nl")]

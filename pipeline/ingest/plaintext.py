@@ -40,8 +40,9 @@ _ATX_CLOSE = re.compile(r"(?:^| +)#+ *$")
 _RULE = re.compile(r"([-=*_])(?: *\1){2,} *$")
 _END_PUNCT = ".!?:;…"
 _HYPHENS = "\u2010\u00ad"
-# A table row, an e-mail or web address: contact details, not a title.
-_NOT_IN_TITLES = re.compile(r"[|@]|www\.|://")
+# A table row, an e-mail or web address, a label with a number: contact details or data, not a title.
+_NOT_IN_TITLES = re.compile(r"[|@]|www\.|://|:\s*\S*\d")  # ... or "Telefoon: 06-...", "Bijgewerkt: 12 maart"
+_BARE_LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # After "zwangerschaps-" at a line end these words mean the hyphen stands for a left-out part.
 _ELLIPSIS_WORDS = frozenset("en of tot noch als maar dan en/of".split())
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -244,6 +245,8 @@ def _continues(work: str, lines: list[_Line], unit: _Unit, prev: int, nxt: int, 
     p, q = lines[prev], lines[nxt]
     if q.kind != TEXT:
         return False
+    if _BARE_LINK.fullmatch(work[p.cstart:p.end]) or _BARE_LINK.fullmatch(work[q.start:q.end]):
+        return False  # a line that is only a web or e-mail address stands alone
     lower = work[q.start].islower()
     open_end = not _ends_sentence(work[p.cstart:p.end])
     if open_end and lower:
