@@ -8,10 +8,12 @@ op / met de / dienstdoende"), Markdown-ish markers (``## Belinstructies``, ``- i
 1. classify every line: blank, text, bullet, numbered, ATX heading, rule/underline;
 2. join lines into units: a line continues the one before when that one has no end punctuation
    and the next starts lower-case (even across one blank line), when the text is hard-wrapped and
-   the line before is full, or when it is indented under a list item;
-3. decide which single-line units are headings: ALL-CAPS titles, numbered section lines followed
+   the line before is full, when it is indented under a list item, or when the line before ends
+   in a word broken by a hyphen; blank lines around a page break (form feed) do not count;
+3. indented one-line units in a row are list items whose bullets were lost in the copy;
+4. decide which single-line units are headings: ALL-CAPS titles, numbered section lines followed
    by prose, question lines, lines ending in ":" or ";" that introduce a list, and short lines
-   without end punctuation that are followed by more text.
+   without end punctuation that are followed by more text (not contact details or data).
 
 Markers (bullets, list numbers, ``#``, underlines) are left out of the block text; every other
 character of the file is in exactly one block, at its exact source position. ``parse_text`` is
@@ -41,7 +43,7 @@ _RULE = re.compile(r"([-=*_])(?: *\1){2,} *$")
 _END_PUNCT = ".!?:;…"
 _HYPHENS = "\u2010\u00ad"
 # A table row, an e-mail or web address, a label with a number: contact details or data, not a title.
-_NOT_IN_TITLES = re.compile(r"[|@]|www\.|://|:\s*\S*\d")  # ... or "Telefoon: 06-...", "Bijgewerkt: 12 maart"
+_NOT_IN_TITLES = re.compile(r"[|@]|www\.|://|:\s*\S*\d")  # "Telefoon: 06-...", "Bijgewerkt: 12 maart"
 _BARE_LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # After "zwangerschaps-" at a line end these words mean the hyphen stands for a left-out part.
 _ELLIPSIS_WORDS = frozenset("en of tot noch als maar dan en/of".split())
