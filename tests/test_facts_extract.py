@@ -63,3 +63,25 @@ def test_extraction_never_crashes_and_facts_are_sane(text, heading):
         assert f.min is None or f.max is None or f.min <= f.max
         assert 1 <= f.line <= doc.source.count("\n") + 1 and f.column >= 1
         assert CAT.kind(f.key) is not None
+
+
+def test_table_row_header_and_column_header_give_the_topic(tmp_path):
+    # a cell alone ("± 75 %") says nothing; its row ("Afwachten") and column ("Kans op succes") do
+    p = tmp_path / "tabel.md"
+    p.write_text("# Miskraam\n\n| Aanpak | Kans op succes |\n|---|---|\n| Afwachten | ± 75 % binnen 2 weken |\n"
+                 "| Medicatie (misoprostol) | ± 60 % |\n| Curettage | > 95 % |\n| Menstruatie | na 4-6 wk |\n",
+                 encoding="utf-8")
+    facts = {(f.key, f.line): f for f in extract_document(load_document(p), CAT)}
+    assert facts[("expectant.success_pct", 5)].min == 75
+    assert facts[("expectant.success_pct", 5)].qualifiers == {"window_weeks": 2}
+    assert facts[("medication.success_pct", 6)].qualifiers == {"regimen": "misoprostol"}
+    assert (facts[("recovery.menstruation_weeks", 8)].min, facts[("recovery.menstruation_weeks", 8)].max) == (4, 6)
+    assert not [k for k, line in facts if line == 7]  # the curettage row is no catalog fact
+
+
+def test_a_value_named_for_two_regions_gives_a_fact_for_each():
+    doc = make_doc("Voor een miskraam geldt in Nederland een grens van 16 weken. In België en volgens de WHO "
+                   "ligt die grens bij 20 weken.")
+    got = sorted((f.min, f.qualifiers.get("region")) for f in extract_document(doc, CAT)
+                 if f.key == "miscarriage.cutoff_weeks")
+    assert got == [(16, "NL"), (20, "BE"), (20, "WHO")]

@@ -64,11 +64,23 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
     document = "\n".join(b.text for b in doc.blocks)  # a leaflet about one regimen names it once
     question = ""  # a question paragraph ("Hoe lang mag ik bloeden?") heads the answer after it
     last_sentence: dict[int, str] = {}  # id(block) -> its last sentence
+    # a table row reads as "row header: cell", under its column header ("Afwachten | ± 75 %")
+    rows: dict[tuple[int, int], dict[int, str]] = {}
+    for b in doc.blocks:
+        if b.kind == "table_cell" and b.cell is not None:
+            rows.setdefault(b.cell[:2], {})[b.cell[2]] = b.text
     for block in doc.blocks:
         lead = _lead(block, prev_block, last_prose, last_sentence)
         sentences = split_sentences(block.text)
         last_sentence[id(block)] = block.text[sentences[-1][0] : sentences[-1][1]] if sentences else ""
         asked = question  # a question heads the sentences after it, also within one paragraph
+        row_head = col_head = row_text = ""
+        if block.kind == "table_cell" and block.cell is not None and block.cell[2] > 0:
+            t, r, c = block.cell
+            row = rows.get((t, r), {})
+            row_head = row.get(0, "")
+            col_head = rows.get((t, 0), {}).get(c, "") if r > 0 else ""
+            row_text = "\n".join(row[k] for k in sorted(row))
         for si, (s, e) in enumerate(sentences):
             stext = block.text[s:e]
             for kind in text_kinds:
@@ -79,13 +91,15 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
                         value, a = value[1:].lstrip(), a + 1 + (len(value) - 1 - len(value[1:].lstrip()))
                     facts.append(_fact(doc, block, s, a, b, kind, stext, text=value))
             if stext.rstrip().endswith("?"):
-                asked = stext
+                # "Ik zag een kloppend hartje. Kan het dan nog misgaan?": the sentence before a
+                # question in the same paragraph says what it is about
+                asked = (block.text[sentences[si - 1][0] : sentences[si - 1][1]] + "\n" if si > 0 else "") + stext
                 continue
             qs = parse_quantities(stext)
             if not qs:
                 continue
             prev = block.text[sentences[si - 1][0] : sentences[si - 1][1]] if si > 0 else lead
-            sentence_scope = stext
+            sentence_scope = f"{row_head}: {stext}" if row_head else stext
             prev_windows: list[tuple[str, float]] = []
             if catalog.anaphora is not None and prev and catalog.anaphora.search(stext):
                 sentence_scope = stext + "\n" + prev
@@ -98,8 +112,8 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
                 if catalog.anaphora_next.search(nxt) and not parse_quantities(nxt):
                     sentence_scope += "\n" + nxt
             heading = block.section if block.kind != "heading" else ""
-            topic = "\n".join(x for x in (heading, asked) if x)
-            context = "\n".join(x for x in (block.text, lead, title) if x)
+            topic = "\n".join(x for x in (heading, asked, col_head) if x)
+            context = "\n".join(x for x in (block.text, lead, title, row_text) if x)
             sent = _Sentence(block, s, stext, {"sentence": sentence_scope, "topic": topic, "context": context,
                                                "document": document})
             facts.extend(_facts_in_sentence(doc, sent, qs, number_kinds, catalog, prev_windows))
@@ -108,7 +122,7 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
             last_prose = block
         if block.kind == "heading":
             question = ""
-        elif block.kind == "paragraph" and len(sentences) == 1 and block.text.rstrip().endswith("?"):
+        elif block.kind == "paragraph" and len(sentences) <= 3 and block.text.rstrip().endswith("?"):
             question = block.text
         elif block.kind != "list_item":
             question = ""
@@ -219,9 +233,10 @@ def _facts_in_sentence(doc: Document, sent: _Sentence, qs: list[Quantity], kinds
         for qname in kind.qualifiers:
             if qname in quals:
                 continue
-            near = sorted((abs(j - i), j) for j, (name, _) in windows.items() if name == qname)
+            near = sorted((slots[j].clause_start != slots[i].clause_start, abs(j - i), j)
+                          for j, (name, _) in windows.items() if name == qname)
             if near:
-                j = near[0][1]
+                j = near[0][2]
                 quals[qname] = _tidy(windows[j][1])
                 used_windows.add(j)
             else:
@@ -229,6 +244,8 @@ def _facts_in_sentence(doc: Document, sent: _Sentence, qs: list[Quantity], kinds
                 if len(stated) == 1:
                     quals[qname] = _tidy(stated[0])
         facts.append(_number_fact(doc, sent, slots[i].q, kind, quals))
+        for qname, value in _also(kind, slots[i], catalog, quals):
+            facts.append(_number_fact(doc, sent, slots[i].q, kind, {**quals, qname: value}))
     for j in sorted(set(windows) - used_windows):
         kind = _best(kinds, slots[j], matcher)
         if kind is not None:
@@ -276,6 +293,28 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
                 break
             if len(found) > 1:
                 break  # two values in the sentence but not in this clause: do not guess
+    return out
+
+
+_AND = re.compile(r"^\W*(en|of|en ook|maar ook|evenals|net als)\W", re.I)
+
+
+def _also(kind: FactKind, slot: _Slot, catalog: Catalog, quals: dict) -> list[tuple[str, str]]:
+    """Other values of a qualifier named together right before the quantity: "In België en volgens
+    de WHO ligt die grens bij 20 weken" states 20 weeks for both."""
+    out = []
+    for qname in kind.qualifiers:
+        qual = catalog.qualifiers[qname]
+        if not qual.values or qual.scope != "sentence" or qname not in quals:
+            continue
+        hits = sorted((m.start(), m.end(), v) for v, rx in qual.values.items() for m in rx.finditer(slot.before))
+        chain = [hits[-1]] if hits else []
+        for h in reversed(hits[:-1]):
+            if h[2] != chain[-1][2] and _AND.match(slot.before[h[1] : chain[-1][0]] + " "):
+                chain.append(h)
+            else:
+                break
+        out += [(qname, v) for _, _, v in chain[1:] if v != quals[qname]]
     return out
 
 
