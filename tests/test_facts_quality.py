@@ -91,7 +91,7 @@ def test_only_true_findings():
 
 from pipeline.facts import quality  # noqa: E402
 
-BLIND_SETS = {"blind2": (0.95, 0.90), "blind3": (0.95, 0.90), "blind4": (0.95, 0.90)}
+BLIND_SETS = {"blind2": (0.95, 0.90), "blind3": (0.95, 0.90), "blind4": (0.95, 0.90), "blind5": (0.95, 0.90)}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND_SETS))

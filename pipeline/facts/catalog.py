@@ -29,6 +29,8 @@ class Qualifier:
     unit: str | None = None
     before: re.Pattern | None = None
     scope: str = "sentence"
+    # without a match in the sentence, a more specific value named in the paragraph wins
+    contrast: re.Pattern | None = None
 
 
 @dataclass
@@ -91,6 +93,8 @@ def load_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
             qual.values[str(value)] = _compile(data, p, ["qualifiers", name, "values", value], rx)
         if q.get("before"):
             qual.before = _compile(data, p, ["qualifiers", name, "before"], q["before"])
+        if q.get("contrast"):
+            qual.contrast = _compile(data, p, ["qualifiers", name, "contrast"], q["contrast"])
         quals[name] = qual
     kinds: list[FactKind] = []
     seen: set[str] = set()

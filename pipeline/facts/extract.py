@@ -286,10 +286,16 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
             scopes += [sent.scopes["topic"], sent.scopes["context"]]
         if qual.scope == "document":
             scopes.append(sent.scopes["document"])
-        for text in scopes:
+        for k, text in enumerate(scopes):
             found = [v for v, rx in qual.values.items() if rx.search(text)]
             if len(found) == 1 or (found and qual.scope != "sentence"):
                 out[qname] = found[0]  # values are listed most specific first
+                if k < 2 and qual.contrast is not None and not qual.contrast.search(sent.scopes["sentence"]):
+                    # "eerst mifepriston ... dan misoprostol. Daarmee lukt het bij 80%": the treatment
+                    # the paragraph describes, unless the sentence sets one apart ("alleen misoprostol")
+                    wider = [v for v, rx in qual.values.items() if rx.search(sent.scopes["context"])]
+                    if wider and list(qual.values).index(wider[0]) < list(qual.values).index(found[0]):
+                        out[qname] = wider[0]
                 break
             if len(found) > 1:
                 break  # two values in the sentence but not in this clause: do not guess

@@ -415,11 +415,15 @@ class _Parser:
             if n:
                 bound = "min"
                 i += n
+                if self.low(i) == "." and self.low(i - 1) in ("min", "max"):
+                    i += 1  # "max. 2 weken"
                 continue
             n = self.phrase(i, _BOUNDS_MAX)
             if n:
                 bound, bound_at = "max", i
                 i += n
+                if self.low(i) == "." and self.low(i - 1) in ("min", "max"):
+                    i += 1
                 continue
             break
         if i >= len(self.toks):
