@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.language import lexicon
 from pipeline.language.data import style
@@ -417,6 +418,7 @@ _SUBORD = frozenset("""dat omdat als wanneer terwijl zodat nadat voordat hoewel 
     totdat opdat of dan tot die""".split())
 
 
+@lru_cache(maxsize=100_000)
 def suspect(sentence: str) -> bool:
     """Cheap pre-check with the lexicon: could any d/t check fire? Only such sentences go to Frog.
 

@@ -34,6 +34,9 @@ def _raw() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in _text().split("\n") if line)
 
 
+_searches = 0
+
+
 def loaded() -> bool:
     return _raw.cache_info().currsize > 0
 
@@ -45,8 +48,10 @@ def known_words() -> dict[str, str]:
 
 @lru_cache(maxsize=200_000)
 def entry(word: str) -> Entry | None:
+    global _searches
     low = word.lower()
-    if loaded():
+    _searches += 1
+    if loaded() or _searches > 300:  # many look-ups (the d/t pre-check): build the table once
         raw = _raw().get(low)
     else:
         text = _text()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.text import split_sentences, words
 
@@ -16,6 +17,7 @@ _GROUP = re.compile(r"(?:ij|[aeiouyáéíóúàèâêîôûäëïöü])+", re.I)
 _DIAERESIS = set("äëïöüÄËÏÖÜ")
 
 
+@lru_cache(maxsize=100_000)
 def syllables(word: str) -> int:
     n = 0
     for m in _GROUP.finditer(word):
