@@ -380,3 +380,15 @@ def test_own_faq_web_copy():
     # a question inside a paragraph does not make it a heading
     assert block_with(doc, "Staat jouw vraag er niet bij?").kind == "paragraph"
     assert got[-2:] == [("paragraph", "https://www.thuisarts.nl/miskraam"), ("paragraph", "https://www.nvog.nl")]
+
+
+def test_heading_right_under_a_wrapped_paragraph():
+    text = ("Een curettage is een kleine operatieve ingreep. De baarmoederholte wordt hierbij via de vagina\n"
+            "schoongemaakt. De ingreep duurt ongeveer tien tot vijftien minuten en je krijgt een korte narcose.\n"
+            "Herstel\n"
+            "Het lichamelijk herstel na een spontane abortus of een curettage is meestal vlot. Gedurende een tot\n"
+            "twee weken bestaat vaak nog wat bloedverlies en bruinige afscheiding. Het is verstandig om te wachten.\n"
+            "Soms een paar weken eerder of later.\n")
+    blocks = parse_text(text)
+    assert [(b.kind, b.text.split()[0], b.text.split()[-1]) for b in blocks] == [
+        ("paragraph", "Een", "narcose."), ("heading", "Herstel", "Herstel"), ("paragraph", "Het", "later.")]

@@ -262,7 +262,12 @@ def _continues(work: str, lines: list[_Line], unit: _Unit, prev: int, nxt: int, 
     if unit.kind in (BULLET, NUMBER) and q.start - q.line_start >= first.cstart - first.line_start > 0:
         return True  # hanging indent under a list item
     if wrap and (p.end - p.line_start) + 1 + _first_word_len(work, q) > wrap * 0.8:
-        return True  # the line before is full: the text was wrapped there
+        # The line before is full: the text was wrapped there. Unless a sentence ended there and
+        # a short title-like line follows: a heading right under a paragraph ("... bellen." / "Herstel").
+        if not open_end and (q.end - q.line_start) < wrap * 0.6 and _short_title(work[q.start:q.end]) \
+                and work[q.start].isupper():
+            return False
+        return True
     return False
 
 
