@@ -63,6 +63,7 @@ class Catalog:
     qualifiers: dict[str, Qualifier]
     anaphora: re.Pattern | None
     anaphora_next: re.Pattern | None = None
+    condition_next: re.Pattern | None = None
 
     def kind(self, key: str) -> FactKind | None:
         return self._by_key().get(key)
@@ -130,7 +131,9 @@ def load_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
         ))
     anaphora = _compile(data, p, ["anaphora"], data["anaphora"]) if data.get("anaphora") else None
     anaphora_next = _compile(data, p, ["anaphora_next"], data["anaphora_next"]) if data.get("anaphora_next") else None
-    return Catalog(path=p, kinds=kinds, qualifiers=quals, anaphora=anaphora, anaphora_next=anaphora_next)
+    condition_next = _compile(data, p, ["condition_next"], data["condition_next"]) if data.get("condition_next") else None
+    return Catalog(path=p, kinds=kinds, qualifiers=quals, anaphora=anaphora, anaphora_next=anaphora_next,
+                   condition_next=condition_next)
 
 
 def _plain(x):

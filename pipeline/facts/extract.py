@@ -90,7 +90,9 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
                     if value.startswith("(") and ")" not in value:
                         value, a = value[1:].lstrip(), a + 1 + (len(value) - 1 - len(value[1:].lstrip()))
                     facts.append(_fact(doc, block, s, a, b, kind, stext, text=value))
-            if stext.rstrip().endswith("?"):
+            nxt_text = block.text[sentences[si + 1][0] : sentences[si + 1][1]] if si + 1 < len(sentences) else ""
+            condition = bool(nxt_text) and catalog.condition_next is not None and catalog.condition_next.search(nxt_text)
+            if stext.rstrip().endswith("?") and not condition:
                 # "Ik zag een kloppend hartje. Kan het dan nog misgaan?": the sentence before a
                 # question in the same paragraph says what it is about
                 asked = (block.text[sentences[si - 1][0] : sentences[si - 1][1]] + "\n" if si > 0 else "") + stext

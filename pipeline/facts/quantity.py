@@ -105,7 +105,7 @@ def ordinal_word(word: str) -> int | None:
 # word -> (canonical unit, factor)
 UNIT_WORDS: dict[str, tuple[str, float]] = {
     "procent": ("percent", 1), "percent": ("percent", 1), "pct": ("percent", 1),
-    "week": ("weeks", 1), "weken": ("weeks", 1), "wk": ("weeks", 1), "wkn": ("weeks", 1),
+    "week": ("weeks", 1), "weken": ("weeks", 1), "zwangerschapsweek": ("weeks", 1), "zwangerschapsweken": ("weeks", 1), "wk": ("weeks", 1), "wkn": ("weeks", 1),
     "dag": ("days", 1), "dagen": ("days", 1), "dgn": ("days", 1),
     "maand": ("months", 1), "maanden": ("months", 1), "mnd": ("months", 1),
     "jaar": ("years", 1), "jaren": ("years", 1),
@@ -406,6 +406,9 @@ class _Parser:
                 if self.low(i) == ".":
                     i += 1
                 continue
+            if self.low(i) in _WEAK_ONE and self.low(i + 1).endswith("tal") and number_word(self.low(i + 1)[:-3]):
+                i += 1  # "een tiental dagen": the article belongs to the approximate number
+                continue
             n = self.phrase(i, _HEDGED_MIN)
             if n:
                 bound, approx = "min", True
@@ -653,7 +656,7 @@ _UNIT_AFTER = (r"(?:week|weken|weekje|dag|dagen|dagje|maand|maanden|jaar|uur|uur
 _MAYBE_NUMBER = re.compile(
     r"\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\w*(?:tien|tig|honderd|duizend)(?:tal)?|"
     r"helft|kwart|driekwart|kwartier|half|halve|anderhalf|anderhalve)\b"
-    rf"|\b(?:een|één|eén|het)\s+{_UNIT_AFTER}\b|\b\w+(?:de|ste)\s+(?:week|dag|maand)\b"
+    rf"|\b(?:een|één|eén|het)\s+{_UNIT_AFTER}\b|\b\w+(?:de|ste)\s+(?:zwangerschaps)?(?:week|dag|maand)\b"
     r"|\b(?:per|elke?|iedere?)\s+(?:uur|kwartier|halfuur)\b",
     re.I,
 )
