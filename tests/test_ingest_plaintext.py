@@ -392,3 +392,13 @@ def test_heading_right_under_a_wrapped_paragraph():
     blocks = parse_text(text)
     assert [(b.kind, b.text.split()[0], b.text.split()[-1]) for b in blocks] == [
         ("paragraph", "Een", "narcose."), ("heading", "Herstel", "Herstel"), ("paragraph", "Het", "later.")]
+
+
+def test_question_heading_wrapped_over_two_lines():
+    text = ("Soms klein, maar meestal groot.\n\nWat te doen als een miskraam bij een\necho is vastgesteld?\n"
+            "Meestal wordt er een paar dagen afgewacht.\n")
+    blocks = parse_text(text)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Soms klein, maar meestal groot."),
+        ("heading", "Wat te doen als een miskraam bij een echo is vastgesteld?"),
+        ("paragraph", "Meestal wordt er een paar dagen afgewacht.")]

@@ -312,6 +312,11 @@ def _indented_line(lines: list[_Line], u: _Unit, single: bool = True) -> bool:
     return ln.start > ln.line_start
 
 
+def _is_question_heading(text: str) -> bool:
+    return (text.endswith("?") and len(text) <= _QUESTION_HEADING_CHARS and text[0].isupper()
+            and len(split_sentences(text)) == 1)
+
+
 def _continues_numbering(work: str, lines: list[_Line], units: list[_Unit], k: int) -> bool:
     """Unit ``k`` is the next number of the numbered list just before it ("3." after "2.", past "a)" items)."""
     def number(u: _Unit) -> str:
@@ -332,10 +337,20 @@ def _find_headings(work: str, lines: list[_Line], units: list[_Unit]) -> None:
     _implicit_items(lines, units)
     nu = len(units)
     for k, u in enumerate(units):
-        if u.heading or len(u.lines) != 1:
+        if u.heading:
+            continue
+        nxt = units[k + 1] if k + 1 < nu else None
+        if len(u.lines) == 2 and u.kind == TEXT and nxt is not None:
+            # A question set large wraps over two lines in a PDF ("Wat te doen als een miskraam bij
+            # een" / "echo is vastgesteld?"): still one heading.
+            first, last = lines[u.lines[0]], lines[u.lines[1]]
+            text = work[first.start:first.end] + " " + work[last.start:last.end]
+            if _is_question_heading(text):
+                u.heading, u.htype = True, "question"
+            continue
+        if len(u.lines) != 1:
             continue
         ln = lines[u.lines[0]]
-        nxt = units[k + 1] if k + 1 < nu else None
         if u.kind == BULLET:
             continue
         if u.kind == NUMBER:
@@ -351,8 +366,7 @@ def _find_headings(work: str, lines: list[_Line], units: list[_Unit]) -> None:
             continue
         if _is_caps(text):
             u.heading, u.htype = True, "caps"
-        elif text.endswith("?") and len(text) <= _QUESTION_HEADING_CHARS and len(split_sentences(text)) == 1 \
-                and text[0].isupper():
+        elif _is_question_heading(text):
             u.heading, u.htype = True, "question"
         elif text[-1] in ":;" and len(text) <= _INTRO_HEADING_CHARS and nxt.kind in (BULLET, NUMBER) \
                 and not nxt.heading:
