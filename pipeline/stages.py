@@ -13,6 +13,7 @@ import importlib.util
 import multiprocessing as mp
 import os
 import pickle
+import shutil
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from pipeline.ingest import IngestError, load_document
 from pipeline.lint.config import Config
 from pipeline.lint.engine import Context, enabled_rules, lint, run_document_rules
 from pipeline.lint.rules import all_rules
-from pipeline.paths import PACKAGE_DIR, SCHEMA_DIR
+from pipeline.paths import PACKAGE_DIR, SCHEMA_DIR, SOURCES_DIR
 from pipeline.yamlio import atomic_write
 
 CACHE_FORMAT = 1
@@ -131,7 +132,7 @@ def _code_digest() -> str:
     roots = [PACKAGE_DIR, SCHEMA_DIR]
     for root in roots:
         for f in sorted(root.rglob("*")):
-            if f.is_file() and f.suffix in (".py", ".yaml", ".json", ".txt", ".dic", ".tsv") and "__pycache__" not in f.parts:
+            if f.is_file() and f.suffix in (".py", ".yaml", ".json", ".txt", ".dic", ".tsv", ".gz") and "__pycache__" not in f.parts:
                 h.update(f.relative_to(root.parent).as_posix().encode())
                 h.update(f.read_bytes())
     return h.hexdigest()
@@ -144,12 +145,15 @@ def _config_digest(config: Config, rule_ids: list[str] | None, brands: dict) -> 
     h.update(repr(sorted(config.limits.items())).encode())
     h.update(repr(sorted(rule_ids) if rule_ids is not None else None).encode())
     h.update(repr(sorted(brands.items(), key=lambda kv: kv[0])).encode())
-    wordlists = config.sources / "wordlists"
-    if wordlists.is_dir():
-        for f in sorted(wordlists.rglob("*")):
-            if f.is_file():
-                h.update(f.name.encode())
-                h.update(f.read_bytes())
+    # the project word list is always read, a configured sources/ adds its own
+    for wordlists in dict.fromkeys([SOURCES_DIR / "wordlists", config.sources / "wordlists"]):
+        if wordlists.is_dir():
+            for f in sorted(wordlists.rglob("*")):
+                if f.is_file():
+                    h.update(f.name.encode())
+                    h.update(f.read_bytes())
+    # results made without an external checker must not outlive its installation
+    h.update(repr([shutil.which(tool) for tool in ("frog",)]).encode())
     return h.hexdigest()
 
 
