@@ -14,6 +14,7 @@ import os
 import select
 import shutil
 import subprocess
+import tempfile
 import threading
 from dataclasses import dataclass
 
@@ -71,9 +72,11 @@ class Frog:
 
     def _start(self) -> subprocess.Popen:
         if self._proc is None or self._proc.poll() is not None:
+            # Frog writes frog.<n>.debug files into its working directory: keep them out of the user's
+            self._workdir = tempfile.TemporaryDirectory(prefix="leaflint-frog-")
             self._proc = subprocess.Popen(
                 list(self.cmd), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                bufsize=0,
+                bufsize=0, cwd=self._workdir.name,
             )
             self._pending = b""
         return self._proc
@@ -100,12 +103,20 @@ class Frog:
         p, self._proc = self._proc, None
         if p is None:
             return
+        # Every answer has been read by now; Frog takes over a second to exit on its own, so stop it.
         try:
             p.stdin.close()
+        except OSError:
+            pass
+        p.terminate()
+        try:
             p.wait(timeout=5)
-        except Exception:  # noqa: BLE001 - a stuck Frog is killed instead
+        except subprocess.TimeoutExpired:
             p.kill()
             p.wait()
+        workdir = getattr(self, "_workdir", None)
+        if workdir is not None:
+            workdir.cleanup()
 
     def tag(self, sentences: list[str]) -> list[list[FrogToken]]:
         import time
