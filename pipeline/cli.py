@@ -124,6 +124,8 @@ def ingest(obj, paths, out_dir, show):
         atomic_write(out / f"{doc.id}.md", md)
         if show:
             click.echo(md)
+        for note in doc.notes:
+            _err(f"leaflint: {doc.path}: {note}")
     _report_problems(corpus.problems)
     _err(f"leaflint: {len(corpus.documents)} leaflet(s) normalized into {out}")
     sys.exit(ExitCode.FINDINGS if corpus.problems else ExitCode.CLEAN)
