@@ -85,14 +85,14 @@ def test_only_true_findings():
 
 # ---------------------------------------------------------------------------------------------
 # blind evaluation sets (pipeline.facts.quality): leaflets written and annotated before the
-# extractor ever ran on them. blind2..blind6 were each measured untouched, then used to improve
-# the extractor (their thresholds here are regression floors); blind7 was never used for changes:
+# extractor ever ran on them. blind2..blind7 were each measured untouched, then used to improve
+# the extractor (their thresholds here are regression floors); blind8 was never used for changes:
 # its thresholds are its measured, honest numbers (docs/facts.md, "Quality").
 
 from pipeline.facts import quality  # noqa: E402
 
 BLIND_SETS = {"blind2": (0.95, 0.90), "blind3": (0.95, 0.90), "blind4": (0.95, 0.90), "blind5": (0.95, 0.90),
-              "blind6": (0.95, 0.90)}
+              "blind6": (0.95, 0.90), "blind7": (0.95, 0.90)}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND_SETS))

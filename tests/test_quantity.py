@@ -175,3 +175,18 @@ def test_rising_to_is_a_value_not_a_maximum():
 def test_doses_and_twentieth_place_are_no_ratios():
     assert all(q.unit != "percent" for q in parse_quantities("1 tablet op 200 mg"))
     assert one("een twintigtal minuten").approx
+
+
+@pytest.mark.parametrize("text,lo,hi,unit,approx", [
+    ("een week of twee", 2, 2, "weeks", True),      # about two weeks
+    ("een dag of tien", 10, 10, "days", True),
+    ("een of twee weken", 1, 2, "weeks", False),
+    ("binnen de week", 1, 1, "weeks", False),       # Flemish: within a week
+])
+def test_idioms_of_duration(text, lo, hi, unit, approx):
+    q = one(text)
+    assert (q.lo, q.hi, q.unit, q.approx) == (lo, hi, unit, approx)
+
+
+def test_in_de_week_is_no_duration():
+    assert parse_quantities("in de week werk ik") == []

@@ -436,6 +436,8 @@ class _Parser:
         if core is None:
             return None
         lo, hi, unit, j, form, noun, stated = core
+        if self.toks[core_i].low in _WEAK_ONE and self.low(core_i + 2) == "of" and lo != 1:
+            approx = True  # "een week of twee"
         if self.toks[core_i].low.endswith("tal") and self.toks[core_i].kind == "word":
             approx = True
         # suffix bounds: "38 °C of hoger"
@@ -477,6 +479,10 @@ class _Parser:
                     v = 50.0 * num[0] if num[0] != 1 else 50.0
                 if v <= 100:
                     return v, v, "percent", num[1] + 1, "fraction", "", ""
+        # "binnen de week" (Flemish): within a week
+        if low in ("week", "dag", "maand") and self.low(i - 1) == "de" and self.low(i - 2) == "binnen":
+            u = self.unit(i)
+            return 1.0, 1.0, u[0], u[2], "number", "", u[3]
         # "in de eerste week": the first (single) week is a window of one week; "eerste" before a
         # number ("de eerste 2 weken") or elsewhere stays a sequence word
         if low in ("week", "dag", "maand") and self.low(i - 1) == "eerste" and self.low(i - 2) == "de":
@@ -513,6 +519,12 @@ class _Parser:
             if u is None or u[0] not in ("weeks", "days", "months"):
                 return None
             return a_val, a_val, u[0], u[2], "ordinal", "", u[3]
+        # "een week of twee", "een dag of tien": about two weeks, about ten days
+        if form == "weak" and a_val == 1 and self.low(j + 1) == "of":
+            u = self.unit(j)
+            n2 = self.number(j + 2, allow_weak=False) if u is not None else None
+            if n2 is not None and n2[2] in ("digits", "word") and n2[0] >= 2:
+                return n2[0] * u[1], n2[0] * u[1], u[0], n2[1], "number", "", u[3]
         # "een half uur", "een halve dag": the article before half
         if form == "weak" and a_val == 1 and self.low(j) in ("half", "halve"):
             a_val, j = 0.5, j + 1
@@ -657,6 +669,6 @@ _MAYBE_NUMBER = re.compile(
     r"\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\w*(?:tien|tig|honderd|duizend)(?:tal)?|"
     r"helft|kwart|driekwart|kwartier|half|halve|anderhalf|anderhalve)\b"
     rf"|\b(?:een|één|eén|het)\s+{_UNIT_AFTER}\b|\b\w+(?:de|ste)\s+(?:zwangerschaps)?(?:week|dag|maand)\b"
-    r"|\b(?:per|elke?|iedere?)\s+(?:uur|kwartier|halfuur)\b",
+    r"|\b(?:per|elke?|iedere?)\s+(?:uur|kwartier|halfuur)\b|\bbinnen\s+de\s+(?:week|dag|maand)\b",
     re.I,
 )
