@@ -9,7 +9,7 @@ ABBREVIATIONS = frozenset(
     """
     a.u.b bijv bv ca d.m.v d.w.z dhr dr drs e.a e.d e.v enz etc evt fig i.p.v i.v.m ing ir jl
     m.a.w m.b.t max min mr mw mevr nl nr o.a o.b.v p.m prof resp t.a.v t.o.v vgl vlgs z.g.a.n zgn
-    m.n w.o incl excl afd tel st ong gyn
+    m.n w.o incl excl afd tel st ong gyn temp gem ml mg
     """.split()
 )
 # Titles stand before a name, so a capital after them does not start a new sentence.
