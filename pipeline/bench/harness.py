@@ -209,11 +209,13 @@ class Bench:
             args += ["--text-out", str(text_file)]
         sm = measure(bench_cmd(*args), timeout=self.timeout, stdout=stage_json)
         stages = {"ingest": None, "facts": None, "spelling": None, "grammar": None, "rules": None}
+        stages_cpu = dict(stages)
         words = manifest["words"]
         stage_data: dict = {}
         if sm.returncode == 0:
             stage_data = json.loads(stage_json.read_text(encoding="utf-8"))
             stages.update({k: _round(v) for k, v in stage_data["stages"].items()})
+            stages_cpu.update({k: _round(v) for k, v in stage_data.get("stages_cpu", {}).items()})
             words = stage_data["words"]
             for note in stage_data["notes"]:
                 self.note(note)
@@ -246,6 +248,7 @@ class Bench:
             "relint_one_cpu_s": _round(relint.cpu_s),
             "load_avg": round(max(cold.load, warm.load, relint.load, sm.load), 2),
             "stages": stages,
+            "stages_cpu_s": stages_cpu,
             "stages_peak_rss_mb": round(sm.peak_mb, 1),
             "cache": has_cache,
             "planted": found,
@@ -273,7 +276,7 @@ class Bench:
         row = next((r for r in rows if r["leaflets"] == self.spelling_size), None)
         text = self.work / f"corpus-{self.spelling_size}" / "text.txt"
         result = {"leaflets": self.spelling_size, "words": None, "words_per_s": None,
-                  "hunspell_words_per_s": None, "ratio": None}
+                  "hunspell_words_per_s": None, "ratio": None, "cpu_ratio": None}
         if row is None or not text.is_file():
             self.note("spelling comparison skipped: no stage measurement for its corpus")
             return result
@@ -294,6 +297,10 @@ class Bench:
         result["hunspell_words_per_s"] = round(words / m.seconds)
         if result["words_per_s"]:
             result["ratio"] = round(result["words_per_s"] / result["hunspell_words_per_s"], 2)
+        ours_cpu = row.get("stages_cpu_s", {}).get("spelling")
+        if ours_cpu and m.cpu_s:
+            # the same comparison in CPU seconds, which a busy machine disturbs less
+            result["cpu_ratio"] = round(m.cpu_s / ours_cpu, 2)
         return result
 
     # -- rendering --------------------------------------------------------------------------

@@ -74,7 +74,7 @@ def markdown(result: dict) -> str:
         "|---|---:|---:|---:|",
         f"| spelling, {_n(sp.get('words'))} words ({sp.get('leaflets', '–')} leaflets) | "
         f"{_n(sp.get('words_per_s'))} words/s | `hunspell -l -d nl_NL`: {_n(sp.get('hunspell_words_per_s'))} words/s "
-        f"| {_ratio(sp.get('ratio'))} |",
+        f"| {_ratio(sp.get('ratio'))} (CPU time: {_ratio(sp.get('cpu_ratio'))}) |",
         f"| rendering, {rd.get('documents', 0)} PDFs ({rd.get('leaflets', '–')} leaflets) | "
         f"{_n(rd.get('pdf_per_s'), 2)} PDF/s | one `weasyprint` process per PDF: {_n(rd.get('cli_pdf_per_s'), 2)} PDF/s "
         f"| {_ratio(rd.get('ratio_vs_cli'))} |",
