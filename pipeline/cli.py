@@ -43,7 +43,11 @@ def _config(obj: dict) -> Config:
 
 
 def _paths(paths: tuple[Path, ...], config: Config) -> list[Path]:
-    return list(paths) if paths else [config.sources / "leaflets"]
+    chosen = list(paths) if paths else [config.sources / "leaflets"]
+    missing = [str(p) for p in chosen if not p.exists()]
+    if missing:
+        raise Failure(f"no such file or folder: {', '.join(missing)}")
+    return chosen
 
 
 def _err(msg: str) -> None:
@@ -158,10 +162,12 @@ def facts(obj, paths, fmt, out_dir, shard):
                 value = r["text"]
             elif r["min"] == r["max"]:
                 value = f"{r['min']:g}"
+            elif r["min"] is None:
+                value = f"≤{r['max']:g}"
+            elif r["max"] is None:
+                value = f"≥{r['min']:g}"
             else:
-                lo = "" if r["min"] is None else f"{r['min']:g}"
-                hi = "" if r["max"] is None else f"{r['max']:g}"
-                value = f"{lo}–{hi}"
+                value = f"{r['min']:g}–{r['max']:g}"
             approx = "~" if r["approx"] else ""
             quals = " ".join(f"{k}={v}" for k, v in (r["qualifiers"] or {}).items())
             click.echo(f"{r['path']}:{r['line']}:{r['column']}: {r['key']} = {approx}{value} {r['unit'] or ''} {quals}".rstrip())
@@ -282,6 +288,8 @@ def check(obj, paths, fmt, strict):
     """The release gate: exit 1 while any error-level finding remains."""
     config = _config(obj)
     result = stages.run_lint(_paths(paths, config), config)
+    if not result.corpus.documents and not result.corpus.problems:
+        raise Failure("no leaflets found: the release gate has nothing to check")
     errors = [d for d in result.diagnostics if d.severity == Severity.ERROR or (strict and d.severity == Severity.WARNING)]
     _emit(fmt, errors, [], config, strict, result.notes, None)
     code = _exit_for(result.diagnostics, strict or config.strict)
@@ -377,6 +385,10 @@ def main() -> None:
         sys.exit(ExitCode.FAILURE)
     except BrokenPipeError:
         sys.exit(ExitCode.CLEAN)
+    except OSError as e:  # an output that cannot be written, a folder that cannot be read
+        where = f" {e.filename}" if getattr(e, "filename", None) else ""
+        _err(f"leaflint: cannot read or write{where}: {e.strerror or e}")
+        sys.exit(ExitCode.FAILURE)
     except KeyboardInterrupt:
         _err("leaflint: interrupted")
         sys.exit(130)

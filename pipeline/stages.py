@@ -14,7 +14,7 @@ import multiprocessing as mp
 import os
 import pickle
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -170,6 +170,34 @@ def _doc_key(path: Path, base: str) -> str | None:
     return h.hexdigest()
 
 
+def _rebase(result: DocumentResult, path: str) -> DocumentResult:
+    """A cached result under the path as given in this run (relative or absolute, from any folder)."""
+    old = result.path
+    if old == path:
+        return result
+
+    def fix(d: Diagnostic) -> Diagnostic:
+        related = tuple(replace(r, path=path) if r.path == old else r for r in d.related)
+        return replace(d, path=path if d.path == old else d.path, related=related)
+
+    old_side = str(Path(old).with_name(Path(old).stem + SIDECAR_SUFFIX))
+    new_side = str(Path(path).with_name(Path(path).stem + SIDECAR_SUFFIX))
+
+    def fix_problem(d: Diagnostic) -> Diagnostic:
+        d = fix(d)
+        return replace(d, path=new_side) if d.path == old_side else d
+
+    result.path = path
+    result.diagnostics = [fix(d) for d in result.diagnostics]
+    result.problems = [fix_problem(d) for d in result.problems]
+    for fact in result.facts:
+        if getattr(fact, "path", None) == old:
+            fact.path = path
+    if result.document is not None:
+        result.document.path = Path(path)
+    return result
+
+
 class ResultCache:
     def __init__(self, folder: Path):
         self.folder = folder
@@ -211,7 +239,7 @@ def process_documents(files: list[Path], config: Config, brands: dict, select: s
             keys[str(f)] = key
             hit = store.get(key) if key else None
             if hit is not None:
-                results[str(f)] = hit
+                results[str(f)] = _rebase(hit, str(f))
     todo = [str(f) for f in files if str(f) not in results]
     jobs = jobs or default_jobs()
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:

@@ -65,6 +65,8 @@ def load_yaml(path: Path | str, *, rt: bool = False, max_bytes: int = 2_000_000)
         raise DataFileError(p, f"YAML syntax error: {what}", line, col) from None
     except YAMLError as e:
         raise DataFileError(p, f"YAML error: {e}") from None
+    except ValueError as e:  # a well-formed scalar that is no real value, such as the date 2026-13-45
+        raise DataFileError(p, f"invalid value: {e}") from None
 
 
 @lru_cache(maxsize=None)
@@ -119,6 +121,8 @@ def _position(data: Any, path: list) -> tuple[int, int]:
 def load_validated(path: Path | str, schema_name: str) -> Any:
     """Load YAML (round-trip, so errors carry lines) and validate it."""
     data = load_yaml(path, rt=True)
+    if data is None:  # an empty file is an empty mapping, not an error of its own
+        data = {}
     validate(data, schema_name, path)
     return data
 
@@ -133,6 +137,8 @@ def atomic_write(path: Path | str, data: bytes | str) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        # mkstemp creates 0600; published leaflets must be readable like any file the user writes
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, p)
     except BaseException:
         try:
@@ -140,6 +146,12 @@ def atomic_write(path: Path | str, data: bytes | str) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def dump_yaml(data: Any) -> str:

@@ -114,3 +114,14 @@ def test_rules_lists_every_rule():
 def test_runs_from_outside_the_project(tmp_path):
     r = run_cli("rules", cwd=tmp_path)
     assert r.returncode == 0 and str(ROOT) not in r.stderr
+
+
+def test_missing_path_and_empty_gate_are_usage_failures(tmp_path):
+    r = run_cli("lint", tmp_path / "nosuch", cwd=tmp_path)
+    assert r.returncode == 2 and "no such file or folder" in r.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = run_cli("check", empty, cwd=tmp_path)
+    assert r.returncode == 2 and "no leaflets found" in r.stderr
+    r = run_cli("lint", empty, "-o", "/proc/version", cwd=tmp_path)
+    assert r.returncode == 2 and "cannot read or write" in r.stderr and "Traceback" not in r.stderr

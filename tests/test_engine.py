@@ -98,3 +98,41 @@ def test_broken_waivers_file_is_a_finding(tmp_path):
     kept = apply_waivers([], ctx, enabled_rules(cfg))
     assert [d.rule for d in kept] == ["config.waivers"]
     assert "reason" in kept[0].message
+
+
+def test_atomic_write_honours_the_umask(tmp_path):
+    import os
+    import stat
+
+    from pipeline.yamlio import atomic_write
+
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "x.html", "<p>hoi</p>")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "x.html").stat().st_mode) == 0o644
+
+
+def test_invalid_date_and_empty_file_are_data_errors(tmp_path):
+    import pytest
+
+    from pipeline.yamlio import DataFileError, load_validated
+
+    bad = tmp_path / "a.meta.yaml"
+    bad.write_text("date: 2026-13-45\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="invalid value"):
+        load_validated(bad, "sidecar.schema.json")
+    empty = tmp_path / "b.meta.yaml"
+    empty.write_text("", encoding="utf-8")
+    assert load_validated(empty, "sidecar.schema.json") == {}
+
+
+def test_waiver_for_an_unknown_rule_is_reported(tmp_path):
+    p = tmp_path / "waivers.yaml"
+    p.write_text("waivers:\n  - rule: nosuch.rule\n    leaflet: a\n    reason: typo in the rule id\n"
+                 "    reviewer: X\n    expires: 2099-01-01\n", encoding="utf-8")
+    cfg = Config(waivers=p)
+    kept = apply_waivers([], Context(config=cfg, corpus=Corpus()), enabled_rules(cfg))
+    assert [(d.rule, d.line) for d in kept] == [("config.waivers", 2)]
+    assert "unknown rule 'nosuch.rule'" in kept[0].message

@@ -135,3 +135,14 @@ def test_auto_picks_github_under_actions(monkeypatch):
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError, match="unknown format 'xml'"):
         report.formatter("xml")
+
+
+def test_sarif_fingerprints_are_unique_for_repeated_findings(tmp_path):
+    from dataclasses import replace
+
+    d = _diags(tmp_path)[1]
+    twice = [d, replace(d, line=7)]
+    doc = json.loads(_render("sarif", twice, base=tmp_path))
+    prints = [r["partialFingerprints"]["leaflint/v1"] for r in doc["runs"][0]["results"]]
+    assert len(set(prints)) == 2
+    assert prints[0] == fingerprint(d)  # the first keeps the plain fingerprint

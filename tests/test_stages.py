@@ -51,3 +51,17 @@ def test_parallel_and_serial_runs_agree(tmp_path, monkeypatch):
     parallel = stages.run_lint([folder], _config(tmp_path / "b"), jobs=2, cache=False)
     assert _keyset(serial) == _keyset(parallel)
     assert [d.id for d in serial.corpus.documents] == [d.id for d in parallel.corpus.documents]
+
+
+def test_a_cached_result_reports_the_path_as_given_this_time(seeds_copy, tmp_path, monkeypatch):
+    cfg = _config(tmp_path)
+    absolute = stages.run_lint([seeds_copy], cfg)
+    assert all(d.path.startswith(str(seeds_copy)) for d in absolute.diagnostics if d.leaflet)
+    monkeypatch.chdir(seeds_copy.parent)
+    relative = stages.run_lint([seeds_copy.relative_to(seeds_copy.parent)], cfg)
+    assert relative.stats["cached"] == 5
+    paths = {d.path for d in relative.diagnostics if d.leaflet}
+    assert paths and all(p.startswith("leaflets/") for p in paths)
+    assert {str(d.path) for d in relative.corpus.documents} == {f"leaflets/{p.name}" for p in seeds_copy.glob("*.txt")}
+    for facts in relative.corpus.facts.values():
+        assert all(f.path.startswith("leaflets/") for f in facts)

@@ -129,9 +129,9 @@ def lint(corpus: Corpus, ctx: Context, select: set[str] | None = None,
             found.append(replace(p, severity=rules[p.rule][1]))
     found = apply_suppressions(found, corpus)
     found = apply_waivers(found, ctx, rules)
-    docs = corpus.by_id()
+    docs = {str(doc.path): doc for doc in corpus.documents}
     found = [
-        replace(d, source_line=d.source_line or source_line(docs.get(d.leaflet), d.line)) for d in found
+        replace(d, source_line=d.source_line or source_line(docs.get(d.path), d.line)) for d in found
     ]
     return sorted(set(found), key=Diagnostic.sort_key)
 
@@ -157,6 +157,13 @@ def apply_waivers(found: list[Diagnostic], ctx: Context, rules: dict) -> list[Di
             found.append(Diagnostic(path=e.path, line=e.line, column=e.column, rule="config.waivers",
                                     severity=rules["config.waivers"][1], message=e.message, key=e.field))
         return found
+    known = all_rules()
+    if "config.waivers" in rules:
+        for w in waivers:
+            if w.rule not in known:
+                found.append(Diagnostic(path=w.path, line=w.line, column=1, rule="config.waivers",
+                                        severity=rules["config.waivers"][1], key=f"unknown-rule|{w.rule}",
+                                        message=f"waiver names unknown rule '{w.rule}'; it waives nothing"))
     active = [w for w in waivers if not w.expired(ctx.today)]
     expired = [w for w in waivers if w.expired(ctx.today)]
     kept = [d for d in found if not any(w.matches(d) for w in active)]
