@@ -1,12 +1,16 @@
 """Text that came with a web page and does not belong in a leaflet: ratings, bylines, cookie notices.
 
 The phrases are data (schema/residue.yaml): ratings ("Score: 4.6/5 (70 stemmen)"), "Gevraagd
-door", "gerelateerde vragen gevonden", share buttons, "Lees ook", cookie notices and link text
-whose link was lost ("Hier en hier vind je informatiefilms"). One finding per phrase and line.
+door", "gerelateerde vragen gevonden", share buttons and rows ("Facebook Twitter WhatsApp"), "Lees
+ook", cookie notices, link text whose link was lost ("Hier en hier vind je informatiefilms"),
+breadcrumbs ("Home > Zwangerschap > Miskraam"), bylines with date or reading time, "Print deze
+pagina", "Terug naar boven", "Was deze informatie nuttig?" and footers ("© 2025 X | Disclaimer").
+One finding per phrase and line.
 
 pass: Bel de praktijk als je vragen hebt. Lees de bijsluiter van het medicijn.
 fail: Score: 4.6/5 (70 stemmen)
 fail: Deze website plaatst cookies om de site te verbeteren.
+fail: Home > Zwangerschap > Miskraam
 """
 
 from __future__ import annotations
