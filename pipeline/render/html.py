@@ -36,10 +36,10 @@ DRAFT_WATERMARK = "CONCEPT — niet vrijgegeven"
 ALLOWED_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "a", "em", "strong", "b", "i",
     "sup", "sub", "code", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "caption", "span",
-    "dl", "dt", "dd", "abbr", "q", "small",
+    "dl", "dt", "dd", "abbr", "q", "small", "div", "colgroup", "col",
 }
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+    "a": {"href", "title", "class"}, "div": {"class"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
     "ol": {"start"}, "th": {"colspan", "rowspan", "scope"}, "td": {"colspan", "rowspan"}, "abbr": {"title"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -90,8 +90,9 @@ def leaflet_meta(doc: Document) -> LeafletMeta:
     meta = doc.meta or {}
     title = str(meta.get("title") or "").strip()
     if not title:
-        heading = next((b for b in doc.blocks if b.kind == "heading" and b.text.strip()), None)
-        title = heading.text.strip() if heading else doc.id
+        # Only a heading that opens the text is its title; a later one names a section.
+        first = next((b for b in doc.blocks if b.text.strip()), None)
+        title = first.text.strip() if first is not None and first.kind == "heading" else doc.id
     return LeafletMeta(
         title=title,
         publisher=str(meta.get("publisher") or ""),
@@ -117,46 +118,85 @@ def leaflet_date(meta: dict) -> dt.date | None:
 def body_ast(doc: Document, title: str) -> dict:
     """Pandoc JSON AST of the leaflet's blocks; text stays text (no markup is interpreted)."""
     blocks = [b for b in doc.blocks if b.text.strip()]
-    if blocks and blocks[0].kind == "heading" and _same(blocks[0].text, title):
-        blocks = blocks[1:]  # the template prints the title already
+    roles = _title_roles(blocks, title)
+    blocks = [b for b in blocks if roles.get(b.index) != "drop"]
     out: list = []
-    levels = _heading_levels(blocks)
+    levels = _heading_levels([b for b in blocks if b.index not in roles])
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if b.kind == "list_item":
+        if b.kind in ("list_item", "table_cell"):
             j = i
-            while j < len(blocks) and blocks[j].kind == "list_item":
+            while j < len(blocks) and blocks[j].kind == b.kind and (
+                    b.kind == "list_item" or (blocks[j].cell or (0,))[0] == (b.cell or (0,))[0]):
                 j += 1
-            out.append(_list(blocks[i:j]))
+            out.append(_list(doc, blocks[i:j]) if b.kind == "list_item" else _table(doc, blocks[i:j]))
             i = j
             continue
-        if b.kind == "heading":
-            out.append({"t": "Header", "c": [levels[b.index], ["", [], []], _inlines(b.text)]})
+        if b.index in roles:  # the leaflet's own title line or subtitle: shown, but not a section
+            out.append({"t": "Div", "c": [["", [roles[b.index]], []], [{"t": "Para", "c": _inlines(doc, b)}]]})
+        elif b.kind == "heading":
+            out.append({"t": "Header", "c": [levels[b.index], ["", [], []], _inlines(doc, b)]})
         else:
-            out.append({"t": "Para", "c": _inlines(b.text)})
+            out.append({"t": "Para", "c": _inlines(doc, b)})
         i += 1
     return {"pandoc-api-version": pandoc_api_version(), "meta": {}, "blocks": out}
 
 
-def _heading_levels(blocks: list[Block]) -> dict[int, int]:
-    """Block index -> HTML heading level: the template's title is the only h1, the leaflet's
-    top headings become h2, and no level is ever skipped (screen readers navigate by them)."""
+def _title_roles(blocks: list[Block], title: str) -> dict[int, str]:
+    """Block index -> "drop" | "leaflet-title" | "subtitle" for the lines above the first section.
+
+    The page prints ``title`` as its h1. The leaflet's first heading repeats it (a web page's
+    <title> and <h1>, an ALL-CAPS title line) and is dropped when it says the same; a title line
+    in other words is kept as text. A heading right after the title line that only introduces
+    the next, deeper heading ("Informatie voor zwangeren") is a subtitle, not a section: left as
+    a heading it would push the first real section one level below its siblings.
+    """
+    roles: dict[int, str] = {}
     heads = [b for b in blocks if b.kind == "heading"]
-    ranks = {lv: i for i, lv in enumerate(sorted({max(b.level or 1, 1) for b in heads}))}
-    out, prev = {}, 1
+    if not heads:
+        return roles
+    first = heads[0]
+    if _same(first.text, title):
+        roles[first.index] = "drop"
+    elif blocks[0] is first and all(h.level > first.level for h in heads[1:]):
+        roles[first.index] = "leaflet-title"  # the one top-level heading, opening the text
+    if blocks[0] is not first or first.index not in roles:
+        return roles
+    nxt = blocks[1:3]
+    if (len(nxt) == 2 and nxt[0].kind == nxt[1].kind == "heading"
+            and first.level < nxt[0].level < nxt[1].level):
+        roles[nxt[0].index] = "subtitle"
+    return roles
+
+
+def _heading_levels(heads: list[Block]) -> dict[int, int]:
+    """Block index -> HTML heading level: the template's title is the only h1, the leaflet's
+    top headings become h2, and no level is ever skipped (screen readers navigate by them).
+
+    A heading's level is one more than the number of open headings above it with a smaller
+    source level, so removing the title line cannot leave its former children one level deeper
+    than their siblings.
+    """
+    out: dict[int, int] = {}
+    stack: list[int] = []  # source levels of the open headings
     for b in heads:
-        level = min(2 + ranks[max(b.level or 1, 1)], prev + 1, 6)
-        out[b.index] = prev = level
+        if b.kind != "heading":
+            continue
+        level = max(b.level or 1, 1)
+        while stack and stack[-1] >= level:
+            stack.pop()
+        out[b.index] = min(2 + len(stack), 6)
+        stack.append(level)
     return out
 
 
 def _same(a: str, b: str) -> bool:
-    norm = lambda s: re.sub(r"\W+", " ", s).strip().casefold()  # noqa: E731
+    norm = lambda s: re.sub(r"[\W_]+", " ", s).strip().casefold()  # noqa: E731
     return norm(a) == norm(b)
 
 
-def _list(items: list[Block]) -> dict:
+def _list(doc: Document, items: list[Block]) -> dict:
     """Nested bullet/ordered lists from list items with a depth in ``level``."""
     base = min(max(it.level, 1) for it in items)
     groups: list[tuple[Block, list[Block]]] = []
@@ -167,16 +207,185 @@ def _list(items: list[Block]) -> dict:
             groups.append((it, []))
     entries = []
     for head, children in groups:
-        entry = [{"t": "Plain", "c": _inlines(head.text)}]
+        entry = [{"t": "Plain", "c": _inlines(doc, head)}]
         if children:
-            entry.append(_list(children))
+            entry.append(_list(doc, children))
         entries.append(entry)
     if items[0].ordered:
         return {"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], entries]}
     return {"t": "BulletList", "c": entries}
 
 
-def _inlines(text: str) -> list:
+# -- tables -------------------------------------------------------------------------------------
+
+_CELL_TAG = re.compile(r"<(t[hd])\b", re.I)
+
+
+def _table(doc: Document, cells: list[Block]) -> dict:
+    """A real table from the cells of one source table; header rows where the source marks them."""
+    grid: dict[tuple[int, int], Block] = {}
+    for c in cells:
+        _t, r, col = c.cell or (0, 0, 0)
+        grid.setdefault((r, col), c)
+    nrows = max(r for r, _c in grid) + 1
+    ncols = max(c for _r, c in grid) + 1
+    header = _header_cells(doc, grid)
+    head_rows = 0
+    while head_rows < nrows - 1 and _row_is_header(grid, header, head_rows, ncols):
+        head_rows += 1
+    body_rows = range(head_rows, nrows)
+    row_heads = 1 if ncols > 1 and body_rows and all((r, 0) in header for r in body_rows) else 0
+
+    def cell(r: int, c: int) -> list:
+        b = grid.get((r, c))
+        content = [{"t": "Plain", "c": _inlines(doc, b)}] if b is not None else []
+        return [["", [], []], {"t": "AlignDefault"}, 1, 1, content]
+
+    def row(r: int) -> list:
+        return [["", [], []], [cell(r, c) for c in range(ncols)]]
+
+    colspecs = [[{"t": "AlignDefault"}, {"t": "ColWidthDefault"}] for _ in range(ncols)]
+    return {"t": "Table", "c": [
+        ["", [], []], [None, []], colspecs,
+        [["", [], []], [row(r) for r in range(head_rows)]],
+        [[["", [], []], row_heads, [], [row(r) for r in body_rows]]],
+        [["", [], []], []],
+    ]}
+
+
+def _row_is_header(grid, header, r: int, ncols: int) -> bool:
+    present = [(r, c) for c in range(ncols) if (r, c) in grid]
+    return bool(present) and all(p in header for p in present)
+
+
+def _header_cells(doc: Document, grid: dict[tuple[int, int], Block]) -> set[tuple[int, int]]:
+    """Cells the source marks as headers. Markdown pipe tables always have a header row; in HTML
+    the cell's own tag (<th> or <td>) says it. Other formats do not tell ingest, so no header."""
+    if doc.format in ("md", "markdown"):
+        return {k for k in grid if k[0] == 0}
+    if doc.format in ("html", "htm") and doc.line_based:
+        out = set()
+        for k, b in grid.items():
+            if not b.segments:
+                continue
+            at = b.source_offset(0)
+            tags = _CELL_TAG.findall(doc.source, max(0, at - 2000), at)
+            if tags and tags[-1].lower() == "th":
+                out.add(k)
+        return out
+    return set()
+
+
+# -- links --------------------------------------------------------------------------------------
+
+_MD_INLINE = re.compile(
+    r"(?<!!)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\(\s*<?([^\s<>()]+(?:\([^\s<>()]*\)[^\s<>()]*)*)>?"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)")
+_MD_REF = re.compile(r"(?<![!\]])\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\](?:\[([^\[\]\n]*)\])?(?![(:\[])")
+_MD_DEF = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:[ \t]*\n?[ \t]*<?([^\s<>]+)>?", re.M)
+_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+)>", re.I)
+_HTML_A = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.I | re.S)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_LINK_WINDOW = 2000  # characters of markup looked at around a block
+
+
+def block_links(doc: Document, block: Block) -> list[tuple[int, int, str]]:
+    """(start, end, url) of the links in ``block.text``, recovered from the source.
+
+    Ingest keeps only the text a reader sees, but its source map points into the original
+    Markdown or HTML, where the link markup still stands around that text.
+    """
+    if not doc.line_based or not block.segments or doc.format not in ("md", "markdown", "html", "htm"):
+        return []
+    lo = min(s.source_start for s in block.segments)
+    hi = max(s.source_start + s.length for s in block.segments)
+    a, b = max(0, lo - _LINK_WINDOW), min(len(doc.source), hi + _LINK_WINDOW)
+    found: list[tuple[int, int, str]] = []
+    if doc.format in ("md", "markdown"):
+        for m in _MD_INLINE.finditer(doc.source, a, b):
+            found.append((m.start(1), m.end(1), m.group(2)))
+        defs = _md_definitions(doc.source)
+        for m in _MD_REF.finditer(doc.source, a, b):
+            ref = m.group(2) or m.group(1)
+            url = defs.get(_ref_key(ref))
+            if url:
+                found.append((m.start(1), m.end(1), url))
+        for m in _MD_AUTOLINK.finditer(doc.source, a, b):
+            found.append((m.start(1), m.end(1), m.group(1)))
+    else:
+        for m in _HTML_A.finditer(doc.source, a, b):
+            h = _HREF.search(m.group(1))
+            if h:
+                found.append((m.start(2), m.end(2), html.unescape(next(g for g in h.groups() if g is not None))))
+    out = []
+    for s0, s1, url in found:
+        href = _safe_href(url)
+        span = _text_range(block, s0, s1)
+        if href and span:
+            out.append((span[0], span[1], href))
+    out.sort()
+    kept: list[tuple[int, int, str]] = []
+    for link in out:  # an inline link inside a reference-looking bracket: keep the outer one once
+        if not kept or link[0] >= kept[-1][1]:
+            kept.append(link)
+    return kept
+
+
+@functools.lru_cache(maxsize=8)
+def _md_definitions(source: str) -> dict[str, str]:
+    return {_ref_key(m.group(1)): m.group(2) for m in _MD_DEF.finditer(source)}
+
+
+def _ref_key(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _safe_href(url: str) -> str | None:
+    url = url.strip()
+    low = url.lower()
+    if low.startswith(("http://", "https://", "mailto:", "tel:")):
+        return url
+    if low.startswith("www."):
+        return "https://" + url
+    return None  # relative or other schemes: nowhere a reader of the leaflet could go
+
+
+def _text_range(block: Block, s0: int, s1: int) -> tuple[int, int] | None:
+    """The block text that stands in source[s0:s1]."""
+    start = end = None
+    for seg in block.segments:
+        a = max(s0, seg.source_start)
+        b = min(s1, seg.source_start + seg.length)
+        if a < b:
+            ta, tb = seg.text_start + a - seg.source_start, seg.text_start + b - seg.source_start
+            start = ta if start is None else min(start, ta)
+            end = tb if end is None else max(end, tb)
+    return (start, end) if start is not None else None
+
+
+def _inlines(doc: Document | None, block: Block | str) -> list:
+    """Inlines of a block: links from the source markup, "[label](url)" typed in plain text, and
+    bare URLs. Links whose text is not the address get a class so print shows the address."""
+    text = block if isinstance(block, str) else block.text
+    links = block_links(doc, block) if doc is not None and not isinstance(block, str) else []
+    out: list = []
+    pos = 0
+    for start, end, url in links:
+        out.extend(_text_inlines(text[pos:start]))
+        out.append(_link(_words(text[start:end]), url, text[start:end]))
+        pos = end
+    out.extend(_text_inlines(text[pos:]))
+    return out
+
+
+def _link(label: list, url: str, label_text: str) -> dict:
+    shown = re.sub(r"^(?:https?://|mailto:|tel:)", "", url, flags=re.I).rstrip("/").casefold()
+    visible = re.sub(r"^(?:https?://)", "", label_text.strip(), flags=re.I).rstrip("/").casefold()
+    classes = [] if shown == visible or url.lower().startswith("tel:") else ["print-url"]
+    return {"t": "Link", "c": [["", classes, []], label, [url, ""]]}
+
+
+def _text_inlines(text: str) -> list:
     out: list = []
     pos = 0
     for m in _MD_LINK.finditer(text):
@@ -184,7 +393,7 @@ def _inlines(text: str) -> list:
         if m.group(1):  # an image: keep its description, never its (possibly remote) source
             out.extend(_words(m.group(2)))
         else:
-            out.append({"t": "Link", "c": [["", [], []], _words(m.group(2)), [m.group(3), ""]]})
+            out.append(_link(_words(m.group(2)), m.group(3), m.group(2)))
         pos = m.end()
     out.extend(_autolinked(text[pos:]))
     return out
@@ -271,6 +480,9 @@ def template_variables(doc: Document, brand: dict, meta: LeafletMeta,
     if contact.get("emergency_phone"):
         v += [("emergency_phone", e(contact["emergency_phone"])), ("emergency_tel", e(tel(contact["emergency_phone"], brand.get("locale", "nl-NL")))),
               ("emergency_text", "Spoed, dag en nacht:")]
+    for other in contact.get("other_numbers") or []:
+        v.append(("other_numbers", f'{e(other["label"])}: <a href="tel:{e(tel(other["number"], brand.get("locale", "nl-NL")))}">'
+                                   f'{e(other["number"])}</a>'))
     if not contact.get("phone"):
         v.append(("no_contact", "Neem contact op met uw eigen verloskundige, huisarts of gynaecoloog." if formal
                   else "Neem contact op met je eigen verloskundige, huisarts of gynaecoloog."))
