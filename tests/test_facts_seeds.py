@@ -112,7 +112,7 @@ def test_seed_findings(seed_facts):
         ("003", 42, "facts.conflict", "expectant.success_pct", "warning"),
         ("001", 12, "facts.conflict", "miscarriage.incidence_pct", "warning"),
         ("003", 100, "facts.internal-conflict", "miscarriage.incidence_pct", "warning"),
-        ("004", 2, "facts.reference", "miscarriage.cutoff_weeks", "warning"),
+        ("004", 2, "facts.reference", "miscarriage.cutoff_weeks", "error"),  # severity from the catalog
     ])
     by = {(Path(x.path).name[:3], x.rule, x.fact): x for x in result.diagnostics}
     cutoff = by[("004", "facts.conflict", "miscarriage.cutoff_weeks")]

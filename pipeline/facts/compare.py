@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from pipeline.facts.catalog import Catalog
 from pipeline.facts.model import Fact
@@ -116,9 +116,44 @@ class Deviation:
     majority_leaflets: int  # leaflets that agree with the majority value
     related: list[Fact]  # first fact of each other leaflet it disagrees with (capped)
     related_total: int  # how many other leaflets disagree with it
+    reference: object | None = None  # the registry entry the fact is outside of, when one applies
 
 
-def deviations(facts: list[Fact], max_related: int = 20) -> list[Deviation]:
+def _stated_interval(f: Fact) -> tuple[float, float] | None:
+    """The interval the text states for a pinned fact (its ``original``), or None."""
+    o = f.original
+    if not o or ("min" not in o and "max" not in o):
+        return None
+    lo = -INF if o.get("min") is None else float(o["min"])
+    hi = INF if o.get("max") is None else float(o["max"])
+    if o.get("unit") and o["unit"] != f.unit and (o["unit"], f.unit) in CONVERSION_SPREAD:
+        short, long = CONVERSION_SPREAD[(o["unit"], f.unit)]
+        lo, hi = lo * short, hi * long
+    return lo, hi
+
+
+def pin_mismatch(f: Fact) -> bool:
+    """True when a reviewer's pin gives a value the text does not state (the intervals do not
+    overlap, or a pinned text differs): the pin hides a claim that is still published."""
+    if not f.pinned or not f.original:
+        return False
+    if f.text is not None:
+        old = f.original.get("text")
+        return old is not None and _digits_or_text(old) != _digits_or_text(f.text)
+    stated = _stated_interval(f)
+    if stated is None or (f.min is None and f.max is None):
+        return False
+    pinned = (-INF if f.min is None else float(f.min), INF if f.max is None else float(f.max))
+    return not overlaps(stated, pinned)
+
+
+def _digits_or_text(s: str) -> str:
+    digits = "".join(ch for ch in s if ch.isdigit())
+    return digits or " ".join(s.casefold().split())
+
+
+def deviations(facts: list[Fact], max_related: int = 20,
+               reference: Callable[[Fact], object | None] | None = None) -> list[Deviation]:
     """Leaflets of one (key, region) group that deviate from the majority value.
 
     Two buckets *agree* when they are comparable (qualifiers agree where both state one) and
@@ -129,6 +164,14 @@ def deviations(facts: list[Fact], max_related: int = 20) -> list[Deviation]:
     counts, so each side of a tie is reported. A leaflet deviates when, for a top bucket, it has
     a fact in conflict with it and none in agreement; a leaflet that also states the majority
     value is left to facts.internal-conflict.
+
+    ``reference(fact)`` gives the registry entry that applies to a fact (anything with an
+    ``accepted`` interval), or None. Where one applies, the reference decides instead of the
+    count: a value inside the accepted range is never the deviant from a value outside it, however
+    few leaflets state it, and a leaflet deviates when it has a value outside the range that
+    conflicts with another leaflet's value (and does not also state a value inside it). Values
+    outside the range are never the majority; values that all lie inside the range but conflict
+    with each other (10% and 15% against 10-20%) are still compared by majority.
     """
     bs = buckets(facts)
     if len({f.leaflet for f in facts}) < 2 or len(bs) < 2:
@@ -146,11 +189,14 @@ def deviations(facts: list[Fact], max_related: int = 20) -> list[Deviation]:
     for s in per_leaflet.values():
         signatures[frozenset(s)] += 1
     support = [sum(cnt for sig, cnt in signatures.items() if any(agree[i][j] for j in sig)) for i in range(n)]
+    # per bucket: the registry entry that applies and whether the bucket lies inside it
+    refs: list[object | None] = [reference(b.facts[0]) if reference else None for b in bs]
+    inside: list[bool | None] = [None if r is None else overlaps(bs[i].interval, r.accepted) for i, r in enumerate(refs)]
     # A bucket compatible with two values that contradict each other ("10-20%" next to "10%" and
     # "15%") takes no side, so it cannot be the majority value; nor can an open bound.
-    closed = [i for i in range(n) if bs[i].closed]
+    closed = [i for i in range(n) if bs[i].closed and inside[i] is not False]
     decisive = [i for i in closed if not _ambiguous(i, agree, conflict, n)]
-    candidates = decisive or closed or list(range(n))
+    candidates = decisive or closed or [i for i in range(n) if inside[i] is not False] or list(range(n))
     best = max(support[i] for i in candidates)
     top = [i for i in candidates if support[i] == best]
     out: list[Deviation] = []
@@ -169,11 +215,25 @@ def deviations(facts: list[Fact], max_related: int = 20) -> list[Deviation]:
             reps[t] = min(bs[t].facts, key=lambda f: (f.leaflet, f.line))
         return reps[t]
     for lid, sig in sorted(per_leaflet.items()):
-        missed = [t for t in top if not any(agree[t][j] for j in sig) and any(conflict[t][j] for j in sig)]
-        if not missed:
+        # outside the reference and in conflict with another leaflet, without also stating a
+        # value inside it (that is facts.internal-conflict's)
+        outside = [j for j in sig if inside[j] is False
+                   and not any(inside[i] and comparable[i][j] for i in sig)
+                   and any(conflict[j][k] and bs[k].leaflets - {lid} for k in range(n))]
+        # by majority, among values the reference does not rule out (consistency between leaflets
+        # whose values are all inside the accepted range is still worth a finding)
+        missed = [t for t in top if inside[t] is not False and not any(agree[t][j] for j in sig)
+                  and any(conflict[t][j] and inside[j] is not False for j in sig)]
+        if not missed and not outside:
             continue
-        j0, fact = min(((j, f) for j, f in own_facts[lid] if any(conflict[t][j] for t in missed)),
-                       key=lambda jf: (jf[1].line, jf[1].column))
+        if outside:
+            j0, fact = min(((j, f) for j, f in own_facts[lid] if j in outside),
+                           key=lambda jf: (jf[1].line, jf[1].column))
+            missed = [t for t in range(n) if inside[t] and conflict[t][j0]]
+        else:
+            j0, fact = min(((j, f) for j, f in own_facts[lid]
+                            if inside[j] is not False and any(conflict[t][j] for t in missed)),
+                           key=lambda jf: (jf[1].line, jf[1].column))
         if j0 not in incompatible_leaflets:
             incompatible_leaflets[j0] = set().union(*(bs[k].leaflets for k in range(n) if conflict[j0][k]))
         inc = incompatible_leaflets[j0]
@@ -195,7 +255,8 @@ def deviations(facts: list[Fact], max_related: int = 20) -> list[Deviation]:
                     seen.add(f.leaflet)
                     related.append(f)
         majority = [representative(t) for t in missed]
-        out.append(Deviation(fact, majority, max(support[t] for t in missed), related, n_others))
+        out.append(Deviation(fact, majority, max((support[t] for t in missed), default=0), related, n_others,
+                             refs[j0] if inside[j0] is False else None))
     return out
 
 

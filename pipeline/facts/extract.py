@@ -349,6 +349,7 @@ def _fact(doc: Document, block: Block, offset: int, start: int, end: int, kind: 
     return Fact(
         key=kind.key, text=text, unit=kind.unit, line=span.line, column=span.column,
         end_line=span.end_line, end_column=span.end_column, quote=" ".join(quote.split()),
+        stated=" ".join(block.text[offset + start : offset + end].split()),
         leaflet=doc.id, path=str(doc.path), leaflet_region=doc.region,
     )
 

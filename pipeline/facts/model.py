@@ -23,7 +23,8 @@ class Fact:
     column: int = 1
     end_line: int | None = None
     end_column: int | None = None
-    quote: str = ""
+    quote: str = ""  # the whole sentence
+    stated: str = ""  # the quantity as written ("tot 20 weken"), what line/column..end point at
     leaflet: str = ""
     path: str = ""
     original: dict | None = None  # {"min", "max", "unit"} when converted (months -> weeks)
@@ -32,6 +33,12 @@ class Fact:
     reviewer: str | None = None
     waived: str | None = None  # reason; a waived fact takes part in no check
     leaflet_region: str = "NL"  # the leaflet's region (sidecar), for facts without a region
+
+    @property
+    def match(self) -> str:
+        """The flagged source text for a finding: the quantity as written (the sentence for
+        facts read from older fact files, which lack it)."""
+        return self.stated or self.quote
 
     @property
     def numeric(self) -> bool:
@@ -55,6 +62,8 @@ class Fact:
             "column": self.column, "quote": self.quote,
             "end_line": self.end_line, "end_column": self.end_column,
         }
+        if self.stated:
+            d["stated"] = self.stated
         if self.original:
             d["original"] = {k: _jnum(v) if k != "unit" else v for k, v in self.original.items()}
         d["pinned"] = self.pinned
@@ -71,7 +80,7 @@ class Fact:
             key=d["key"], min=d.get("min"), max=d.get("max"), text=d.get("text"), unit=d.get("unit") or "",
             approx=bool(d.get("approx", False)), qualifiers=dict(d.get("qualifiers") or {}),
             line=int(d.get("line", 1)), column=int(d.get("column", 1)), end_line=d.get("end_line"),
-            end_column=d.get("end_column"), quote=d.get("quote") or "", leaflet=d.get("leaflet") or "",
+            end_column=d.get("end_column"), quote=d.get("quote") or "", stated=d.get("stated") or "", leaflet=d.get("leaflet") or "",
             path=d.get("path") or "", original=dict(d["original"]) if d.get("original") else None,
             pinned=bool(d.get("pinned", False)), reviewed=bool(d.get("reviewed", False)),
             reviewer=d.get("reviewer"), waived=d.get("waived"), leaflet_region=leaflet_region,

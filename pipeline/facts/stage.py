@@ -118,6 +118,8 @@ def apply_pins(doc: Document, facts: list[Fact], catalog: Catalog) -> tuple[list
                 f.min, f.max, f.text = value[0], value[1], None
                 f.pinned = True
             if pin.get("text"):
+                if f.original is None and f.text is not None and f.text != str(pin["text"]):
+                    f.original = {"text": f.text, "unit": f.unit}
                 f.text, f.min, f.max, f.pinned = str(pin["text"]), None, None, True
             if "approx" in pin:
                 f.approx, f.pinned = bool(pin["approx"]), True
@@ -176,10 +178,14 @@ def fact_file_data(leaflet: str, path: str, region: str, facts: list[Fact]) -> d
     return {"leaflet": leaflet, "path": path, "region": region, "generator": GENERATOR, "facts": entries}
 
 
-def write_fact_files(corpus: Corpus, out_dir: Path) -> list[Path]:
+def write_fact_files(corpus: Corpus, out_dir: Path, prune: bool = False) -> list[Path]:
     """Write ``out_dir/<id>.yaml`` for every leaflet with facts extracted; returns the paths.
 
     Each file is validated against schema/facts.schema.json before it is written atomically.
+    With ``prune``, fact files in ``out_dir`` of leaflets not in the corpus are removed (only
+    files leaflint wrote: a ``generator`` starting with "leaflint facts" and a ``leaflet`` field),
+    so that ``gather`` does not report on deleted leaflets. Call it with prune=True only when the
+    run covers the whole sources folder.
     """
     out_dir = Path(out_dir)
     written = []
@@ -194,7 +200,32 @@ def write_fact_files(corpus: Corpus, out_dir: Path) -> list[Path]:
         validate(data, FACTS_SCHEMA, target)
         atomic_write(target, dump_yaml(data))
         written.append(target)
+    if prune:
+        prune_fact_files(out_dir, {d.id for d in corpus.documents} | set(corpus.facts))
     return written
+
+
+def prune_fact_files(out_dir: Path, keep: set[str]) -> list[Path]:
+    """Remove leaflint fact files in ``out_dir`` whose leaflet is not in ``keep``; returns them.
+
+    Other YAML files (not written by leaflint, or unreadable) are left alone.
+    """
+    removed = []
+    for p in sorted(Path(out_dir).glob("*.yaml")):
+        if p.stem in keep:
+            continue
+        try:
+            data = load_yaml(p)
+        except (DataFileError, OSError):
+            continue
+        if (isinstance(data, dict) and str(data.get("generator", "")).startswith("leaflint facts")
+                and "leaflet" in data and "facts" in data and str(data["leaflet"]) not in keep):
+            try:
+                p.unlink()
+            except OSError:
+                continue
+            removed.append(p)
+    return removed
 
 
 def load_fact_file(path: Path) -> tuple[str, list[Fact]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pipeline.diagnostic import Diagnostic, Related, Severity
 from pipeline.facts.catalog import default_catalog
 from pipeline.facts.compare import groups, internal_conflicts
+from pipeline.lint.rules.facts_conflict import quote_excerpt
 from pipeline.yamlio import DataFileError
 
 ID = "facts.internal-conflict"
@@ -35,8 +36,9 @@ def check(corpus, conf, ctx):
                 earlier = ", ".join(f"{g.value_str()} on line {g.line}" for g in against)
                 yield Diagnostic(
                     path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
-                    message=f"{key}: {f.value_str()} here, but {earlier} in the same leaflet",
-                    match=f.quote, fact=key, leaflet=lid, key=f"{key}|{region or ''}",
+                    message=f"{key}: {f.value_str()} here, but {earlier} in the same leaflet"
+                            + (f' (in "{quote_excerpt(f.quote)}")' if f.quote and f.quote != f.match else ""),
+                    match=f.match, fact=key, leaflet=lid, key=f"{key}|{region or ''}",
                     related=tuple(Related(g.path, g.line, g.column, g.value_str()) for g in against),
                     severity=Severity("warning" if kind and kind.severity == "info" else kind.severity)
                     if kind else None,

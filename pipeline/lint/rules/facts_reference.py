@@ -2,7 +2,10 @@
 
 The registry gives per key (and region or qualifiers) the accepted value or range, a tolerance
 and citations. A fact is outside when its interval does not overlap the accepted range widened
-by the tolerance; the message cites the source. Waived facts are skipped.
+by the tolerance; the message cites the source. Waived facts are skipped. The severity comes
+from the fact catalog's severity of the key (cutoff: error, so a wrong cutoff fails the release
+gate even when a leaflet is checked alone), at least warning; a level set in the configuration
+for this rule or its category wins.
 
 pass: an NL leaflet says a miscarriage is a loss "in de eerste 16 weken"
 fail: an NL leaflet says "tot 20 weken" (NVOG and NHG: 16 weeks)
@@ -10,10 +13,11 @@ fail: an NL leaflet says "tot 20 weken" (NVOG and NHG: 16 weeks)
 
 from __future__ import annotations
 
-from pipeline.diagnostic import Diagnostic
+from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.facts.catalog import default_catalog
 from pipeline.facts.compare import comparable, group_key, interval, overlaps
 from pipeline.facts.reference import default_registry
+from pipeline.lint.rules.facts_conflict import quote_excerpt
 from pipeline.yamlio import DataFileError
 
 ID = "facts.reference"
@@ -40,14 +44,18 @@ def check(corpus, conf, ctx):
             ref = registry.for_fact(f, region)
             if ref is None or overlaps(interval(f), ref.accepted):
                 continue
+            kind = catalog.kind(f.key) if catalog else None
             unit = f.unit
             where = f" for {region}" if region else ""
             quals = "".join(f", {k} {v}" for k, v in ref.qualifiers.items())
             cites = "; ".join(str(c) for c in ref.citations)
+            sentence = f' in "{quote_excerpt(f.quote)}"' if f.quote and f.quote != f.match else ""
             yield Diagnostic(
                 path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
-                message=f"{f.key}: {f.value_str()} here, but the reference{where}{quals} is "
+                message=f"{f.key}: {f.value_str()} here{sentence}, but the reference{where}{quals} is "
                         f"{ref.value_str(unit)} (source: {cites})",
-                match=f.quote, fact=f.key, leaflet=lid, key=f"{f.key}|{region or ''}",
+                match=f.match, fact=f.key, leaflet=lid, key=f"{f.key}|{region or ''}",
                 suggestions=(ref.value_str(unit),),
+                # a reference deviation is at least a warning, also for keys whose conflicts are info
+                severity=Severity("warning" if kind.severity == "info" else kind.severity) if kind else None,
             )

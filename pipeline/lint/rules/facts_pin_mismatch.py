@@ -1,0 +1,50 @@
+"""A reviewer's pin that sets a value the text does not state, so the wrong text is still published.
+
+A pin in the leaflet's sidecar corrects what the rules compare; when its value disagrees with
+what the text says (the intervals do not overlap, or a pinned text such as a phone number has
+other digits), the readers still get the text. The finding stays until the text is corrected or
+the pin waives the fact with a reason (``waive: ...``). A pin that only narrows or confirms the
+stated value, sets qualifiers, or adds a fact extraction missed is no mismatch.
+
+pass: the text says "tot 16 weken" and the pin says value: 16
+pass: the text says "tot 20 weken", the pin says value: 16 and waive: "typo confirmed, reprint ordered"
+fail: the text says "tot 24 weken" and the pin says value: 16
+"""
+
+from __future__ import annotations
+
+from pipeline.diagnostic import Diagnostic
+from pipeline.facts.compare import pin_mismatch
+from pipeline.facts.model import _value_str
+from pipeline.lint.rules.facts_conflict import quote_excerpt
+
+ID = "facts.pin-mismatch"
+LEVEL = "error"
+SCOPE = "corpus"
+GATHER = True  # reads corpus.facts only (pinned facts keep the stated value in `original`)
+OPTIONS: dict = {}
+
+
+def _text_says(f) -> str:
+    if f.stated:
+        return f.stated
+    o = f.original or {}
+    if f.text is not None:
+        return str(o.get("text", ""))
+    return _value_str(o.get("min"), o.get("max"), None, o.get("unit", f.unit), False, None)
+
+
+def check(corpus, conf, ctx):
+    for lid in sorted(corpus.facts):
+        for f in corpus.facts[lid]:
+            if f.waived or not pin_mismatch(f):
+                continue
+            pinned = f.text if f.text is not None else _value_str(f.min, f.max, None, f.unit, f.approx, None)
+            sentence = f' ("{quote_excerpt(f.quote)}")' if f.quote and f.quote != f.match else ""
+            yield Diagnostic(
+                path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
+                message=f"{f.key}: the text says {_text_says(f)}{sentence}; the pin says {pinned}: "
+                        f"correct the text (or waive the fact in the sidecar with a reason)",
+                match=f.match, fact=f.key, leaflet=lid, key=f"{f.key}|pin",
+                suggestions=(pinned,),
+            )
