@@ -312,3 +312,27 @@ def test_build_outputs_are_readable_by_others(tmp_path):
     assert any(p.suffix == ".pdf" for p in files) and any(p.suffix == ".html" for p in files)
     for p in files:
         assert stat.S_IMODE(p.stat().st_mode) == 0o644, p
+
+
+@pytest.mark.slow
+def test_changing_only_a_link_address_renders_the_leaflet_again(tmp_path):
+    from pipeline import stages
+    from pipeline.lint.config import Config
+    from pipeline.render.build import build
+
+    leaflets = tmp_path / "leaflets"
+    leaflets.mkdir()
+    src = leaflets / "links.md"
+    src.write_text(LINKS_MD, encoding="utf-8")
+    config = Config(sources=ROOT / "sources", output=tmp_path / "output")
+
+    def run():
+        result = stages.run_lint([leaflets], config, cache=False)
+        return build(result.corpus, result.diagnostics, result.brands, config, tmp_path / "output", jobs=1)
+
+    assert run().rendered and run().skipped and not run().rendered
+    src.write_text(LINKS_MD.replace("www.rouw.example/verwerking", "www.rouw.example/nieuw"), encoding="utf-8")
+    again = run()
+    assert again.rendered and not again.skipped
+    html = next((tmp_path / "output" / "html").rglob("links.html")).read_text(encoding="utf-8")
+    assert "https://www.rouw.example/nieuw" in html and "/verwerking" not in html
