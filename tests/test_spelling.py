@@ -94,6 +94,8 @@ def test_correct_text_stays_clean(tmp_path):
     ("curetage", "curettage", 1), ("zwagerschapsverlies", "zwangerschapsverlies", 1),
     ("Wanner", "Wanneer", 3), ("bloedverlis", "bloedverlies", 1), ("verloskundge", "verloskundige", 1),
     ("gynecoloog", "gynaecoloog", 1), ("medicjnen", "medicijnen", 1), ("misoprostil", "misoprostol", 1),
+    # a linking n or s dropped from a compound
+    ("ruggeprik", "ruggenprik", 1), ("zwangerschapverlies", "zwangerschapsverlies", 1),
 ])
 def test_suggestions_rank_the_intended_word_first(word, expected, within):
     from pipeline.language.spelling import SpellChecker
@@ -124,6 +126,65 @@ def test_hyphenated_compounds_and_capitals():
     for w in ("anti-D-injectie", "niet-levensvatbare", "X-chromosomen", "Zwangerschap", "BLOEDVERLIES", "echo’s"):
         assert spell.known(w), w
     assert not spell.known("anti-D-injektie")
+
+
+@pytest.mark.system
+@needs_dict
+@pytest.mark.parametrize("word", ["foetusje", "Foetusje", "foetusjes", "baarmoedertje", "boompje", "balletje",
+                                  "kammetje", "omaatje", "woninkje", "vruchtzakje", "armpje"])
+def test_regular_diminutives_of_dictionary_nouns(word):
+    from pipeline.language.spelling import SpellChecker
+
+    assert SpellChecker().known(word)
+
+
+@pytest.mark.system
+@needs_dict
+@pytest.mark.parametrize("word", [
+    "baarmoederje",  # wrong ending: -tje after -er
+    "foetustje",  # wrong ending: -je after -s
+    "balltje", "zwangerchapje",  # the noun itself misspelt
+    "mooitje",  # an adjective, no noun
+])
+def test_wrong_diminutives_stay_errors(word):
+    from pipeline.language.spelling import SpellChecker
+
+    assert not SpellChecker().known(word)
+
+
+@pytest.mark.system
+@needs_dict
+def test_a_name_or_product_name_joined_to_a_word():
+    from pipeline.language.spelling import SpellChecker
+
+    spell = SpellChecker()
+    for w in ("Asherman-syndroom", "BeterDichtbij-app", "Down-syndroom"):
+        assert spell.known(w), w
+    # the word part is still checked, and a misspelt word is no name even when capitalised
+    for w in ("Asherman-syndrom", "BeterDichtbij-ap", "Zwagerschaps-echo", "Baarmoder-ontsteking"):
+        assert not spell.known(w), w
+
+
+def test_invisible_characters_do_not_split_words():
+    text = "een zwanger\u200bschap en een mis\u00adkraam"
+    toks = spell_tokens(text)
+    assert [t.text for t in toks] == ["een", "zwangerschap", "en", "een", "miskraam"]
+    assert text[toks[1].start : toks[1].end] == "zwanger\u200bschap"
+
+
+@pytest.mark.system
+@needs_dict
+def test_invisible_characters_give_no_finding_but_a_typo_behind_one_does(tmp_path):
+    # ingest shows a zero-width space as a space; the rule must still read one word: no finding in
+    # "miskra|am" and "gynae|coloog", one for each typo hidden by an invisible character
+    text = "Na een miskra\u200bam. Een curet\u00adage. Een gynae\u200bcoloog. Late zwager\u200bschapsverlies.\n"
+    html = "<p>" + text.replace("\u200b", "&#8203;") + "</p>"
+    found, diags = _lint(tmp_path, {"a.txt": text, "b.md": text, "c.html": html})
+    assert found == ["a.txt:1:23 spelling.unknown-word", "a.txt:1:57 spelling.unknown-word",
+                     "b.md:1:23 spelling.unknown-word", "b.md:1:57 spelling.unknown-word",
+                     "c.html:1:32 spelling.unknown-word", "c.html:1:72 spelling.unknown-word"]
+    assert [d.key for d in diags[:2]] == ["curetage", "zwagerschapsverlies"]
+    assert diags[0].suggestions[0] == "curettage"
 
 
 @pytest.mark.system

@@ -3,9 +3,14 @@
 One ``SpellChecker`` serves a whole run (``ctx.service("spelling", ...)``): each distinct word is
 looked up once, so the cost grows with the vocabulary, not with the amount of text.
 
+Accepted beyond the dictionary: regular diminutives of its nouns ("foetusje"), hyphenated
+compounds of a name and a word ("Asherman-syndroom", "BeterDichtbij-app"), compounds with a
+project-list word.
+
 Suggestions: enchant's own list is weak for Dutch typos (for "Wanner" it offers Wannet, Wanne,
 Warner ...), so candidates are pooled from enchant, every dictionary word one edit away and the
-typical Dutch slips (doubled or single letters, ij/ei, d/t/dt, au/ou, g/ch), then ranked by a
+typical Dutch slips (doubled or single letters, ij/ei, d/t/dt, au/ou, g/ch, a linking n or s added or
+dropped), then ranked by a
 weighted edit distance in which those slips are cheap, plus a frequency prior from the lexicon.
 """
 
@@ -76,11 +81,54 @@ class SpellChecker:
         if w.isupper() and self.dict.check(w[:1] + w[1:].lower()):
             return True
         if "-" in w.strip("-"):
-            return all(self._part_ok(p) for p in w.strip("-").split("-"))
+            return self._hyphenated_ok(w.strip("-").split("-"))
         # possessive or plural with an apostrophe after a known word ("Freya's", "echo's")
         if w.endswith("'s") and self._check(w[:-2]):
             return True
-        return self._project_compound(low)
+        return self._diminutive(low) or self._project_compound(low)
+
+    def _hyphenated_ok(self, parts: list[str]) -> bool:
+        """Every part a word, or a name joined to a word: "Asherman-syndroom", "BeterDichtbij-app".
+
+        A name cannot be checked, so a capitalised part that is no word is taken for a name when
+        another part is an ordinary word, unless it is one slip away from a dictionary word (then it
+        is a misspelt word at the start of a sentence: "Zwagerschaps-echo")."""
+        if all(self._part_ok(p) for p in parts):
+            return True
+        names = [p for p in parts if not self._part_ok(p)]
+        words = [p for p in parts if p not in names and p.islower() and len(p) >= 2]
+        if not words:
+            return False
+        return all(_camel(p) or (_name_like(p) and not self._near_word(p.lower())) for p in names)
+
+    def _near_word(self, low: str) -> bool:
+        cands = _edits1(low) | _dutch_edits(low)
+        if low.endswith("s") and len(low) > 4:  # a compound's first part with its linking s
+            cands |= {low[:-1]} | _edits1(low[:-1]) | _dutch_edits(low[:-1])
+        cands.discard(low)
+        return any(len(c) >= 3 and self.dict.check(c) for c in cands)
+
+    def _diminutive(self, low: str) -> bool:
+        """The regular diminutive of a dictionary noun, or its plural: "foetusje", "baarmoedertje",
+        "balletje", "boompjes". OpenTaal lists only the common ones; the form must be the one
+        Dutch spelling makes of that noun, so "baarmoederje" or "zwagerschapje" stay errors."""
+        w = low[:-1] if low.endswith("jes") else low
+        if not w.endswith("je") or len(w) < 5 or not w.isalpha():
+            return False
+        for stem in _diminutive_stems(w):
+            if w in _diminutives(stem) and self._noun(stem):
+                return True
+        return False
+
+    def _noun(self, stem: str) -> bool:
+        if stem in self.extra_lower:
+            return True
+        if not self.dict.check(stem):
+            return False
+        if lexicon.entry(stem) is not None:
+            return "n" in lexicon.tags(stem)
+        # a compound the lexicon has not seen: its last part decides ("vruchtzak" -> "zak")
+        return any("n" in lexicon.tags(stem[i:]) for i in range(1, len(stem) - 2))
 
     def _project_compound(self, low: str) -> bool:
         """A compound with a project-list word, which OpenTaal cannot compound with
@@ -172,6 +220,55 @@ class SpellChecker:
         return tuple(dict.fromkeys(out))
 
 
+def _camel(part: str) -> bool:
+    """A product name with inner capitals: "BeterDichtbij", "WhatsApp"."""
+    return part.isalpha() and part[:1].isupper() and any(c.isupper() for c in part[1:]) and not part.isupper()
+
+
+def _name_like(part: str) -> bool:
+    return len(part) >= 3 and part.isalpha() and part[:1].isupper() and part[1:].islower()
+
+
+_DIM_VOWEL_DOUBLE = set("aou")
+
+
+def _diminutive_stems(w: str) -> set[str]:
+    """Nouns whose diminutive ``w`` (ending in -je) could be, before checking the rules."""
+    out = {w[:-2], w[:-3], w[:-4]}
+    if len(w) > 6 and w.endswith("etje") and w[-5] == w[-6]:
+        out.add(w[:-5])  # bal-l-etje
+    if w.endswith("tje") and len(w) > 5 and w[-4] == w[-5] and w[-4] in _DIM_VOWEL_DOUBLE:
+        out.add(w[:-4])  # oma-a-tje
+    if w.endswith("kje"):
+        out.add(w[:-3] + "g")  # woning -> woninkje
+    return {s for s in out if len(s) >= 3}
+
+
+def _diminutives(stem: str) -> set[str]:
+    """The diminutive forms Dutch spelling makes of a noun (-je, -tje, -pje, -etje, -kje)."""
+    last, before = stem[-1], stem[-2]
+    if last in VOWELS:
+        out = {stem + "tje"}
+        if last in _DIM_VOWEL_DOUBLE and before not in VOWELS:
+            out.add(stem + last + "tje")  # omaatje, autootje
+        return out
+    if last == "w":
+        return {stem + "tje"}  # vrouwtje
+    if stem.endswith("ng"):
+        return {stem + "etje", stem[:-1] + "kje"}  # ringetje, woninkje
+    short = before in VOWELS and stem[-3:-2] not in VOWELS  # one vowel letter before the consonant
+    if last == "m":
+        return {stem + "pje", stem + "metje"} if short else {stem + "pje"}  # boompje, kammetje, armpje
+    if last in "lnr":
+        if not short:
+            return {stem + "tje"}  # stoeltje, hoorntje
+        out = {stem + last + "etje"}  # balletje
+        if before == "e":
+            out.add(stem + "tje")  # moedertje, tafeltje (unstressed e)
+        return out
+    return {stem + "je"}  # foetusje, hartje
+
+
 def _edits1(w: str) -> set[str]:
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     out = set()
@@ -203,6 +300,17 @@ def _dutch_edits(w: str) -> set[str]:
     for a, b in _MULTI:
         for m in re.finditer(re.escape(a), w):
             out.add(w[: m.start()] + b + w[m.end() :])
+    # a linking n or s in a compound added or dropped: ruggeprik/ruggenprik, zwangerschapverlies
+    for i in range(2, len(w) - 2):
+        a, b = w[i - 1], w[i]
+        if a == "e" and b not in VOWELS and b != "n":
+            out.add(w[:i] + "n" + w[i:])
+        if a == "n" and w[i - 2] == "e" and b not in VOWELS:
+            out.add(w[: i - 1] + w[i:])
+        if a not in VOWELS and b not in VOWELS and a != "s" and b != "s":
+            out.add(w[:i] + "s" + w[i:])
+        if a == "s" and w[i - 2] not in VOWELS and b not in VOWELS:
+            out.add(w[: i - 1] + w[i:])
     if w.endswith("d"):
         out |= {w[:-1] + "t", w + "t"}
     elif w.endswith("dt"):
@@ -242,6 +350,13 @@ def _indel(s: str, k: int) -> float:
         return 0.4
     if ch in "-'":
         return 0.3
+    # a linking n after e, or a linking s, between two consonants of a compound
+    nxt = s[k + 1] if k + 1 < len(s) else ""
+    if 1 < k and nxt and nxt not in VOWELS:
+        if ch == "n" and s[k - 1] == "e":
+            return 0.4
+        if ch == "s" and s[k - 1] not in VOWELS:
+            return 0.5
     return 1.0
 
 

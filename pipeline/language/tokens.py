@@ -1,8 +1,9 @@
 """Which words of a text a spelling check should read, and which stretches it must leave alone.
 
 URLs, e-mail addresses, domain names, phone numbers and numbers with their units are masked;
-words split by a PDF line-break hyphen ("gynaeco-\\nloog", rejoined as "gynaeco- loog") are
-joined again; runs of capitalised words are taken for names.
+words split by a PDF line-break hyphen ("gynaeco-\\nloog", rejoined as "gynaeco- loog") or by an
+invisible character (zero-width space, soft hyphen) are joined again; runs of capitalised words
+are taken for names.
 """
 
 from __future__ import annotations
@@ -62,6 +63,64 @@ def _capitalised(w: str) -> bool:
     return w[:1].isupper() and (len(w) == 1 or not w.isupper())
 
 
+# characters that are invisible in print and do not end a word: zero-width space, non-joiner,
+# joiner, word joiner, byte-order mark, soft hyphen (a hyphenation hint from a web page or editor)
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
+
+
+def _visible(word: str) -> str:
+    return _INVISIBLE_RUN.sub("", word) if any(c in word for c in _INVISIBLE) else word
+
+
+def _join_invisible(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join word pieces that only an invisible character separates ("zwanger\u200bschap")."""
+    if not any(c in text for c in _INVISIBLE):
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and _INVISIBLE_RUN.fullmatch(text[out[-1][1] : s]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+_ENTITIES = {"&#8203;": "\u200b", "&#x200b;": "\u200b", "&zerowidthspace;": "\u200b", "&#x2060;": "\u2060",
+             "&#8288;": "\u2060", "&nobreak;": "\u2060", "&#65279;": "\ufeff", "&#xfeff;": "\ufeff"}
+
+
+def has_invisible(source: str) -> bool:
+    """Could the source hold an invisible character that ingest turned into a space?"""
+    return any(c in source for c in _INVISIBLE) or ("&" in source and any(
+        e in source.lower() for e in _ENTITIES))
+
+
+def restore_invisible(doc, block) -> str:
+    """``block.text`` with the spaces that ingest made of invisible characters put back (same length).
+
+    Ingest shows a zero-width space as a space, which is right for a break between words but
+    splits a word that only carries one as a line-break hint ("curet\u200bage")."""
+    text = block.text
+    if " " not in text or not has_invisible(doc.source):
+        return text
+    src = doc.source
+    chars = None
+    for i, c in enumerate(text):
+        if c != " ":
+            continue
+        k = block.source_offset(i)
+        if k >= len(src):
+            continue
+        inv = src[k] if src[k] in _INVISIBLE else None
+        if inv is None and src[k] == "&":
+            inv = _ENTITIES.get(src[k : src.find(";", k, k + 20) + 1].lower())
+        if inv is not None:
+            chars = chars or list(text)
+            chars[i] = inv
+    return "".join(chars) if chars else text
+
+
 @lru_cache(maxsize=50_000)
 def spell_tokens(text: str) -> tuple[Token, ...]:
     """Words to check in ``text`` with their spans; masked stretches left out.
@@ -69,19 +128,19 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
     Cached: leaflets of one publisher share many paragraphs word for word.
     """
     masks = masked(text)
-    raw = [(s, e) for s, e in words(text) if not _inside(masks, s, e)]
+    raw = _join_invisible(text, [(s, e) for s, e in words(text) if not _inside(masks, s, e)])
     out: list[Token] = []
     i = 0
     while i < len(raw):
         s, e = raw[i]
         if i + 1 < len(raw):
             s2, e2 = raw[i + 1]
-            nxt = text[s2:e2]
+            nxt = _visible(text[s2:e2])
             if _LINE_HYPHEN.match(text[e:s2]) and nxt[:1].islower():
                 if nxt in ELISION_NEXT:
                     i += 1  # a compound's first part standing alone: not a word to look up
                     continue
-                out.append(Token(s, e2, text[s:e] + nxt, joined=True))
+                out.append(Token(s, e2, _visible(text[s:e]) + nxt, joined=True))
                 i += 2
                 continue
         if s > 0 and (text[s - 1].isdigit() or text[s - 1] in "/\\@#_"):
@@ -90,7 +149,7 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
         if e < len(text) and text[e] in "@/" and text[e + 1 : e + 2].isalnum():
             i += 1
             continue
-        out.append(Token(s, e, text[s:e]))
+        out.append(Token(s, e, _visible(text[s:e])))
         i += 1
     # names: two or more capitalised words in a row
     names = set()

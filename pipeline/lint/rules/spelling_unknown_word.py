@@ -1,20 +1,25 @@
 """A word that is not in the OpenTaal dictionary, the project word list or the brand's list.
 
-Suggestions are ranked for Dutch typos (doubled letters, ij/ei, d/t) and word frequency. Not
+Accepted beyond the dictionary: regular diminutives of its nouns (foetusje) and hyphenated
+compounds of a name and a word (Asherman-syndroom, BeterDichtbij-app). Suggestions are ranked
+for Dutch typos (doubled letters, ij/ei, d/t, a linking n or s) and word frequency. Not
 checked: URLs, e-mail addresses, phone numbers, numbers with units, abbreviations in capitals,
 product names with inner capitals (YouTube), runs of capitalised words (names), names in the
-leaflet's metadata and brand data, and English words inside an English phrase.
+leaflet's metadata and brand data, and English words inside an English phrase. A zero-width space
+or soft hyphen inside a word does not split it.
 
 pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
+pass: Op de echo is het foetusje te zien; het Asherman-syndroom is zeldzaam; de BeterDichtbij-app.
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
+fail: Je krijgt een ruggeprik. (suggests ruggenprik)
 """
 
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
 from pipeline.language.leaflet import brand_of, own_names
-from pipeline.language.tokens import spell_tokens
+from pipeline.language.tokens import restore_invisible, spell_tokens
 from pipeline.language.wordlists import brand_words, project_words
 
 ID = "spelling.unknown-word"
@@ -73,9 +78,10 @@ def check(doc, conf, ctx):
         extra |= brand_words(brand_id, ctx.config.sources)
     extra_f = frozenset(extra)
     for block in doc.blocks:
-        toks = spell_tokens(block.text)
+        text = restore_invisible(doc, block)
+        toks = spell_tokens(text)
         for k, tok in enumerate(toks):
-            if _skip(tok, block.text, conf["max_abbreviation"]):
+            if _skip(tok, text, conf["max_abbreviation"]):
                 continue
             if spell.known(tok.text, extra_f):
                 continue
@@ -92,6 +98,6 @@ def check(doc, conf, ctx):
             yield Diagnostic(
                 path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
                 end_column=span.end_column, message=f"unknown word '{tok.text}'{hint}",
-                match=block.text[tok.start:tok.end], suggestions=tuple(sugg), leaflet=doc.id,
+                match=text[tok.start:tok.end], suggestions=tuple(sugg), leaflet=doc.id,
                 key=tok.text.lower(),
             )
