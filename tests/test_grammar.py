@@ -126,6 +126,27 @@ def test_more_errors_and_correct_look_alikes(frog):
 @pytest.mark.system
 @pytest.mark.slow
 @needs_frog
+def test_participle_after_the_subject_with_an_embedded_clause_behind_it(frog):
+    """The finite verb of the embedded clause ("gaat") is not the main clause's verb."""
+    wrong = {
+        "De arts verteld u wat er gaat gebeuren.": "vertelt",
+        "De verloskundige verteld je wat je kunt doen.": "vertelt",
+        "Je verteld de arts wat je voelt.": "vertelt",
+        "Als de arts verteld hoe het gaat, luister je.": "vertelt",
+    }
+    right = ["De arts vertelt u wat er gaat gebeuren.", "Omdat de arts verteld heeft wat er gebeurt, weet je het.",
+             "De arts heeft u verteld wat er gaat gebeuren.", "Dat het kind gewenst was, weet iedereen.",
+             "Wat de arts verteld heeft, is belangrijk.", "Nadat het bloedverlies gestopt is, voel je je beter."]
+    assert all(dt.suspect(s) for s in wrong)
+    for (s, sug), found in zip(wrong.items(), _findings(frog, list(wrong))):
+        assert [(f.suggestion, f.check) for f in found] == [(sug, "participle-for-finite")], s
+    for s, found in zip(right, _findings(frog, right)):
+        assert found == [], s
+
+
+@pytest.mark.system
+@pytest.mark.slow
+@needs_frog
 def test_correct_text_stays_clean(tmp_path):
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(HERE.glob("test_language_clean*.txt"))}
     found, diags = run_case("grammar.dt", {"leaflets": texts, "expect": []}, tmp_path)

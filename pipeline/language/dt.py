@@ -8,7 +8,9 @@ stem and "klopt" a finite verb, "gebeurd" a participle and "gebeurt" a finite ve
 Checks, each on one clause (tokens between conjunctions and clause punctuation):
 
 1. ``participle-for-finite``: a participle on -d in a clause without any finite verb or auxiliary,
-   where the -t form is a finite verb ("Soms gebeurd er niets" -> gebeurt).
+   where the -t form is a finite verb ("Soms gebeurd er niets" -> gebeurt); also right after the
+   subject that opens the clause when only an embedded clause after it has a verb ("De arts
+   verteld u wat er gaat gebeuren" -> vertelt).
 2. ``finite-for-participle``: a -t form after an auxiliary (is, wordt, heeft ...) at the end of
    its clause, where the -d form is a participle ("is ... voldoende herstelt om" -> hersteld).
 3. ``third-person-stem``: a stem right after a third-person singular subject (pronoun, or a noun
@@ -230,6 +232,48 @@ def _third_subject(clause: list[FrogToken], k: int) -> bool:
     return False
 
 
+# words that open an embedded clause with a verb of its own ("vertelt u wat er gaat gebeuren")
+_EMBEDDED_OPENERS = frozenset("wat wie waar hoe welke welk waarom wanneer of hoeveel hoelang".split())
+
+
+def _opening_subject(clause: list[FrogToken], i: int) -> bool:
+    """Does clause[:i] consist of exactly the subject: je/jij/u, a third-person pronoun, or a
+    singular noun phrase ("De arts", "de eerste echo")?"""
+    if i < 1:
+        return False
+    prev, low = clause[i - 1], _lower(clause[i - 1])
+    if i == 1 and prev.pos == "VNW" and prev.has("nomin") and (low in _NOMIN_2 or low in _data()["third_person"]):
+        return not prev.has("betr") and not prev.has("vb")
+    if prev.pos != "N" or not prev.has("ev"):
+        return False
+    j = i - 2
+    while j >= 0 and clause[j].pos in {"ADJ", "TW"}:
+        j -= 1
+    if j == 0 and (clause[0].pos == "LID" or (clause[0].pos == "VNW" and clause[0].has("det"))):
+        return True
+    return j == -1 and clause[0].has("eigen")  # a name: "Marieke verteld ..."
+
+
+def _embedded_start(clause: list[FrogToken], i: int) -> int:
+    """Index after the last word before clause[i] that opens an embedded clause ("heeft verteld wat
+    er gebeurt": the auxiliary before "wat" is not the one of "gebeurt")."""
+    for j in range(i - 1, -1, -1):
+        if _lower(clause[j]) in _EMBEDDED_OPENERS and clause[j].pos in {"VNW", "BW", "VG"}:
+            return j + 1
+    return 0
+
+
+def _own_verb_after(clause: list[FrogToken], i: int) -> bool:
+    """A finite verb or auxiliary after clause[i] before any embedded clause: then clause[i] is a
+    participle in its place (verb-final clause, "dat de arts verteld heeft")."""
+    for x in clause[i + 1 :]:
+        if _lower(x) in _EMBEDDED_OPENERS or x.has("vb") or x.pos == "VG":
+            return False
+        if _is_finite(x) or _is_aux(x):
+            return True
+    return False
+
+
 def _followed_by_subject(clause: list[FrogToken], i: int) -> bool:
     if i + 1 >= len(clause):
         return False
@@ -300,15 +344,28 @@ def _check_token(clause, i, t, finite, opens_question, sentence, sentence_tokens
                          f"'{t.word}' is a past participle, but the sentence needs the finite verb "
                          f"here: '{sug}'")
 
+    # 1b. participle right after the subject that opens the clause, where the finite verb stands
+    # in second place; a finite verb of an embedded clause after it does not count ("De arts
+    # verteld u wat er gaat gebeuren" -> vertelt), an auxiliary of its own does ("dat de arts
+    # verteld heeft")
+    if (low.endswith("d") and t.tag.startswith(("WW(vd,vrij", "WW(pv")) and lexicon.is_participle(low)
+            and not lexicon.is_finite_t(low) and lexicon.is_finite_t(low[:-1] + "t")
+            and _opening_subject(clause, i) and not any(_is_finite(x) or _is_aux(x) for x in clause[:i])
+            and not any(_is_aux(x) for x in sentence) and not _own_verb_after(clause, i)):
+        sug = t.word[:-1] + "t"
+        return DtFinding(t.start, t.end, t.word, sug, "participle-for-finite",
+                         f"'{t.word}' is a past participle, but after the subject '{prev.word}' the "
+                         f"finite verb is needed: '{sug}'")
+
     # 2. -t form where a participle belongs
     if (low.endswith("t") and not low.endswith("dt") and lexicon.is_finite_t(low)
             and lexicon.is_participle(low[:-1] + "d") and not lexicon.is_participle(low)
-            and any(_is_aux(x) for x in clause[:i])
+            and any(_is_aux(x) for x in clause[_embedded_start(clause, i) : i])
             and (nxt is None or nxt.pos in {"LET", "VZ", "VG"} or _lower(nxt) in d["clause_end_words"])
             and not (prev is not None and (_third_subject(clause, i - 1) or _lower(prev) in _NOMIN_2))):
         sug = t.word[:-1] + "d"
         return DtFinding(t.start, t.end, t.word, sug, "finite-for-participle",
-                         f"after '{next(_lower(x) for x in clause[:i] if _is_aux(x))}' a past "
+                         f"after '{next(_lower(x) for x in clause[_embedded_start(clause, i):i] if _is_aux(x))}' a past "
                          f"participle is needed: '{sug}', not '{t.word}'")
 
     # 6. -t after ik, 7. -t before an inverted je/jij: the stem alone is right ("ik word", "word je")
@@ -450,6 +507,11 @@ def suspect(sentence: str) -> bool:
                     return True
             if (w.endswith("d") and lexicon.is_participle(w) and lexicon.is_finite_t(w[:-1] + "t")
                     and not clause_aux and not (aux_before and clause[0] not in _CONJ - {"en", "of", "maar"})):
+                return True
+            # check 1b: a participle right after the subject, with no auxiliary before it
+            if (i and w.endswith("d") and lexicon.is_participle(w) and lexicon.is_finite_t(w[:-1] + "t")
+                    and (clause[i - 1] in subjects or "n" in lexicon.tags(clause[i - 1]))
+                    and not any(x in aux for x in clause[:i]) and not aux_before):
                 return True
             if (w.endswith("t") and lexicon.is_finite_t(w) and lexicon.is_participle(w[:-1] + "d")
                     and any(x in aux for x in clause[:i])):

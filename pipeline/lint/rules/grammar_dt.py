@@ -8,6 +8,7 @@ rule does not run and says so in a note.
 
 pass: Soms gebeurt er niets. Vind je het fijn? Word je snel beter? Het lichaam is hersteld.
 fail: Soms gebeurd er niets. (gebeurt)
+fail: De arts verteld u wat er gaat gebeuren. (vertelt)
 fail: Men spreek van een miskraam. (spreekt)
 fail: Het vruchtje groei niet verder. (groeit)
 fail: De arts beoordeel de echo. (beoordeelt)
