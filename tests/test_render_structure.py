@@ -336,3 +336,17 @@ def test_changing_only_a_link_address_renders_the_leaflet_again(tmp_path):
     assert again.rendered and not again.skipped
     html = next((tmp_path / "output" / "html").rglob("links.html")).read_text(encoding="utf-8")
     assert "https://www.rouw.example/nieuw" in html and "/verwerking" not in html
+
+
+def test_no_cell_text_is_lost_when_cells_share_a_position_or_have_none(tmp_path):
+    from pipeline.ingest.document import identity_block
+
+    doc = _leaflet(tmp_path, "t.txt", "kop\nA\nB\nC\nD\n")
+    doc.blocks = [identity_block("table_cell", "A", 4, cell=(0, 0, 0), index=0),
+                  identity_block("table_cell", "B", 6, cell=(0, 0, 0), index=1),
+                  identity_block("table_cell", "C", 8, cell=(0, 1, 1), index=2),
+                  identity_block("table_cell", "D", 10, cell=None, index=3)]
+    fragment = body_html(doc, "kop")
+    t = _tree(fragment)
+    assert t.tags.count("table") == 1 and [c[2] for c in t.cells] == ["A B", "", "", "C"]
+    assert "<p>D</p>" in fragment

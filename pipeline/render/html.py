@@ -125,10 +125,10 @@ def body_ast(doc: Document, title: str) -> dict:
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if b.kind in ("list_item", "table_cell"):
+        if b.kind == "list_item" or (b.kind == "table_cell" and b.cell is not None):
             j = i
             while j < len(blocks) and blocks[j].kind == b.kind and (
-                    b.kind == "list_item" or (blocks[j].cell or (0,))[0] == (b.cell or (0,))[0]):
+                    b.kind == "list_item" or (blocks[j].cell is not None and blocks[j].cell[0] == b.cell[0])):
                 j += 1
             out.append(_list(doc, blocks[i:j]) if b.kind == "list_item" else _table(doc, blocks[i:j]))
             i = j
@@ -224,9 +224,13 @@ _CELL_TAG = re.compile(r"<(t[hd])\b", re.I)
 def _table(doc: Document, cells: list[Block]) -> dict:
     """A real table from the cells of one source table; header rows where the source marks them."""
     grid: dict[tuple[int, int], Block] = {}
+    extra: dict[tuple[int, int], list[Block]] = {}  # more text a reader put at the same position
     for c in cells:
         _t, r, col = c.cell or (0, 0, 0)
-        grid.setdefault((r, col), c)
+        if (r, col) in grid:
+            extra.setdefault((r, col), []).append(c)
+        else:
+            grid[(r, col)] = c
     nrows = max(r for r, _c in grid) + 1
     ncols = max(c for _r, c in grid) + 1
     header = _header_cells(doc, grid)
@@ -238,7 +242,7 @@ def _table(doc: Document, cells: list[Block]) -> dict:
 
     def cell(r: int, c: int) -> list:
         b = grid.get((r, c))
-        content = [{"t": "Plain", "c": _inlines(doc, b)}] if b is not None else []
+        content = [{"t": "Plain", "c": _inlines(doc, x)} for x in ([b] if b is not None else []) + extra.get((r, c), [])]
         return [["", [], []], {"t": "AlignDefault"}, 1, 1, content]
 
     def row(r: int) -> list:
