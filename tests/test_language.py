@@ -73,6 +73,25 @@ def test_phone_owner_and_kind():
     assert owners == [("praktijk", "daytime"), ("verloskundige", "emergency")]
 
 
+@pytest.mark.parametrize("text,owners", [
+    # a contact two lines up, or inside an e-mail address, owns no number on an e-mail line
+    ("Buiten kantooruren bel je de huisartsenpost.\nE-mail: info@praktijk.nl of bel 020-1234567.", [""]),
+    ("Bel de huisartsenpost. Mail ons of bel 020-1234567.", [""]),
+    # the nearest contact in the sentence, and a label next to a number is that number's only
+    ("Bel de praktijk op 020-1234567 of de huisartsenpost op 088-1234567.", ["praktijk", "huisartsenpost"]),
+    ("Bel de praktijk: 020-1234567 (huisartsenpost: 088-1234567).", ["praktijk", "huisartsenpost"]),
+    ("Bel 020-1234567 (huisartsenpost) of 06-12345678.", ["huisartsenpost", ""]),
+])
+def test_phone_owner_is_the_nearest_contact_in_the_same_sentence(text, owners):
+    assert [phones.owner(text, n.start)[0] for n in phones.find_numbers(text)] == owners
+
+
+def test_phone_hours():
+    text = ("Bij spoed kun je de praktijk altijd bellen: 06-12345678. Buiten kantooruren bel je 020-7654321. "
+            "Overdag: 020-1111111. Vragen? Bel 020-2222222.")
+    assert [phones.hours(text, n.start) for n in phones.find_numbers(text)] == ["always", "after-hours", "daytime", ""]
+
+
 # -- rules ----------------------------------------------------------------------------------
 
 def test_address_form_names_every_minority_location(tmp_path):
