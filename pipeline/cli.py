@@ -150,7 +150,8 @@ def facts(obj, paths, fmt, out_dir, shard):
     config = _config(obj)
     corpus = load_corpus(_paths(paths, config), config, shard=shard)
     extract_corpus(corpus, config)
-    written = write_fact_files(corpus, (out_dir or config.output) / "facts")
+    # only a run over the whole sources folder knows which fact files belong to deleted leaflets
+    written = write_fact_files(corpus, (out_dir or config.output) / "facts", prune=not paths and shard is None)
     rows = [f.to_json() for doc in corpus.documents for f in corpus.facts.get(doc.id, [])]
     if fmt == "json":
         click.echo(json.dumps({"facts": rows}, ensure_ascii=False, indent=2))
@@ -316,7 +317,7 @@ def run(obj, paths, out_dir, jobs):
     result = stages.run_lint(_paths(paths, config), config, jobs=jobs)
     for doc in result.corpus.documents:
         atomic_write(out / "normalized" / f"{doc.id}.md", to_markdown(doc))
-    write_fact_files(result.corpus, out / "facts")
+    write_fact_files(result.corpus, out / "facts", prune=not paths)
     files = [str(d.path) for d in result.corpus.documents]
     strict = config.strict
     for name, fname in (("text", "lint.txt"), ("json", "lint.json"), ("sarif", "lint.sarif"),

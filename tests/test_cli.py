@@ -125,3 +125,20 @@ def test_missing_path_and_empty_gate_are_usage_failures(tmp_path):
     assert r.returncode == 2 and "no leaflets found" in r.stderr
     r = run_cli("lint", empty, "-o", "/proc/version", cwd=tmp_path)
     assert r.returncode == 2 and "cannot read or write" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_facts_over_the_whole_sources_prune_deleted_leaflets(seeds_copy, tmp_path):
+    sources = seeds_copy.parent / "src"
+    (sources / "leaflets").mkdir(parents=True)
+    for f in seeds_copy.glob("*.txt"):
+        (sources / "leaflets" / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "leaflint.yaml").write_text(f"sources: {sources}\noutput: {tmp_path / 'out'}\n", encoding="utf-8")
+    assert run_cli("facts", cwd=tmp_path).returncode == 0
+    facts = tmp_path / "out" / "facts"
+    assert len(list(facts.glob("*.yaml"))) == 5
+    gone = next((sources / "leaflets").glob("002_*.txt"))
+    gone.unlink()
+    run_cli("facts", sources / "leaflets" / next((sources / "leaflets").glob("000_*")).name, cwd=tmp_path)
+    assert (facts / f"{gone.stem}.yaml").exists()  # a run over some paths keeps the rest
+    assert run_cli("facts", cwd=tmp_path).returncode == 0
+    assert sorted(p.stem for p in facts.glob("*.yaml")) == sorted(p.stem for p in (sources / "leaflets").glob("*.txt"))
