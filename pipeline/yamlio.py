@@ -119,12 +119,70 @@ def _position(data: Any, path: list) -> tuple[int, int]:
 
 
 def load_validated(path: Path | str, schema_name: str) -> Any:
-    """Load YAML (round-trip, so errors carry lines) and validate it."""
-    data = load_yaml(path, rt=True)
+    """Load YAML (round-trip, so errors carry lines) and validate it.
+
+    Parsing a large data file (the fact catalog) with the pure-Python round-trip loader costs
+    more than checking a leaflet, so a file that loaded and validated once is kept, pickled by
+    content hash, and read back in milliseconds by later runs and worker processes.
+    """
+    p = Path(path)
+    key = _cache_key(p, schema_name)
+    if key is not None:
+        cached = _cache_get(key)
+        if cached is not None:
+            return cached
+    data = load_yaml(p, rt=True)
     if data is None:  # an empty file is an empty mapping, not an error of its own
         data = {}
-    validate(data, schema_name, path)
+    validate(data, schema_name, p)
+    if key is not None:
+        _cache_put(key, data)
     return data
+
+
+_CACHE_MIN_BYTES = 2048  # tiny files (sidecars) parse faster than a cache look-up
+
+
+def _cache_key(path: Path, schema_name: str) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if len(raw) < _CACHE_MIN_BYTES:
+        return None
+    import hashlib
+
+    import ruamel.yaml
+
+    h = hashlib.sha256(raw)
+    h.update(json.dumps(schema(schema_name), sort_keys=True).encode())
+    h.update(ruamel.yaml.__version__.encode())
+    return h.hexdigest()
+
+
+def _cache_file(key: str) -> Path:
+    from pipeline.paths import OUTPUT_DIR
+
+    return OUTPUT_DIR / ".cache" / "yaml" / f"{key}.pickle"
+
+
+def _cache_get(key: str) -> Any:
+    import pickle
+
+    try:
+        with open(_cache_file(key), "rb") as f:
+            return pickle.load(f)
+    except Exception:  # noqa: BLE001 - a missing or stale cache entry only costs the parse
+        return None
+
+
+def _cache_put(key: str, data: Any) -> None:
+    import pickle
+
+    try:
+        atomic_write(_cache_file(key), pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:  # noqa: BLE001 - a read-only project folder must not fail the run
+        pass
 
 
 def atomic_write(path: Path | str, data: bytes | str) -> None:

@@ -136,3 +136,20 @@ def test_waiver_for_an_unknown_rule_is_reported(tmp_path):
     kept = apply_waivers([], Context(config=cfg, corpus=Corpus()), enabled_rules(cfg))
     assert [(d.rule, d.line) for d in kept] == [("config.waivers", 2)]
     assert "unknown rule 'nosuch.rule'" in kept[0].message
+
+
+def test_large_data_files_load_from_the_parse_cache(tmp_path, monkeypatch):
+    from pipeline import yamlio
+
+    monkeypatch.setattr(yamlio, "_cache_file", lambda key: tmp_path / "cache" / f"{key}.pickle")
+    cfg = tmp_path / "leaflint.yaml"
+    cfg.write_text("exclude:\n" + "".join(f"  - '*concept{i}*'\n" for i in range(200)), encoding="utf-8")
+    first = yamlio.load_validated(cfg, "config.schema.json")
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1
+    calls = []
+    monkeypatch.setattr(yamlio, "load_yaml", lambda *a, **k: calls.append(a))
+    again = yamlio.load_validated(cfg, "config.schema.json")
+    assert again == first and not calls  # read back, not parsed
+    assert again.lc.key("exclude") == first.lc.key("exclude")  # positions survive for error messages
+    cfg.write_text(cfg.read_text() + "strict: true\n", encoding="utf-8")
+    monkeypatch.undo()
