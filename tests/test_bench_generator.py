@@ -209,3 +209,31 @@ def test_measure_counts_worker_processes_together():
     assert m.returncode == 0, m.stderr
     assert m.peak_rss_mb < 180 < m.peak_tree_mb  # one worker alone vs both at once
     assert m.peak_mb == m.peak_tree_mb
+
+
+@pytest.mark.slow
+@pytest.mark.system
+def test_bench_end_to_end_writes_the_names_the_issue_asks_for(tmp_path):
+    """A tiny `make bench`: every name of issue 6 in bench.json, the table on stdout."""
+    r = subprocess.run([sys.executable, "-m", "pipeline.bench", "--sizes", "3", "--work", str(tmp_path / "work"),
+                        "--out", str(tmp_path), "--render-docs", "2", "--baseline-docs", "1"],
+                       capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr
+    data = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
+    assert {"machine", "corpora", "spelling", "render"} <= set(data)
+    (row,) = data["corpora"]
+    assert {"leaflets", "words", "cold_lint_s", "warm_lint_s", "relint_one_s", "peak_rss_mb", "stages"} <= set(row)
+    assert set(row["stages"]) == {"ingest", "facts", "spelling", "grammar", "rules"}
+    assert row["leaflets"] == 3 and row["words"] > 300
+    assert row["cold_lint_s"] > 0 and row["peak_rss_mb"] > 20
+    assert row["planted"]["findings"] > 0
+    assert {"words_per_s", "hunspell_words_per_s", "ratio"} <= set(data["spelling"])
+    assert {"documents", "pdf_per_s", "cli_pdf_per_s", "ratio_vs_cli", "chromium_pdf_per_s",
+            "unchanged_rebuild_s"} <= set(data["render"])
+    assert data["machine"]["cores"] >= 1 and data["machine"]["python"]
+    assert "| leaflets | words | cold lint |" in r.stdout
+    assert (tmp_path / "bench.md").read_text(encoding="utf-8") in r.stdout
+    # the corpus stays as generated: the re-lint edit was undone
+    gen_again = gen.make_leaflet(1, gen.load_seeds(gen.seed_files()), 1)
+    written = (tmp_path / "work" / "corpus-3" / "leaflets" / "bench-00001.txt").read_text(encoding="utf-8")
+    assert written == gen_again.text
