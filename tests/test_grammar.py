@@ -182,3 +182,22 @@ def test_seeds_give_exactly_the_known_dt_errors(seeds_copy):
     assert got == [("000", 7, "gebeurd", "gebeurt"), ("001", 3, "spreek", "spreekt"),
                    ("002", 33, "herstelt", "hersteld"), ("003", 38, "vermoed", "vermoedt"),
                    ("003", 80, "Klop", "Klopt")]
+
+
+@pytest.mark.system
+def test_tags_are_kept_on_disk_so_a_later_run_needs_no_frog(tmp_path):
+    from pipeline.language.frog import Frog
+
+    store = tmp_path / "tags.sqlite3"
+    first = Frog(store=store)
+    try:
+        tagged = first.tag(["Soms gebeurd er niets."])
+    finally:
+        first.close()
+    second = Frog(store=store)
+    try:
+        again = second.tag(["Soms gebeurd er niets."])
+        assert again == tagged
+        assert second._proc is None and second.sentences_tagged == 0  # answered from the store
+    finally:
+        second.close()

@@ -10,13 +10,17 @@ units), so tokens are aligned back to the input by their characters, not by coun
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import select
+import sqlite3
 import shutil
 import subprocess
 import tempfile
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 SENTINEL = "Zzleaflintzz"
 # one thread: Frog's default of 8 OpenMP threads spins on a busy 2-core machine and triples its CPU time
@@ -24,6 +28,65 @@ DEFAULT_CMD = ("frog", "--skip=mnpca", "--threads=1", "-n")
 
 
 _BLANKS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " ", "\u2028": " ", "\u2029": " "})
+
+
+class TagStore:
+    """Frog's answers kept on disk (SQLite), per sentence and Frog command line.
+
+    Editing one leaflet of a thousand then costs no Frog start when its suspect sentences were
+    tagged before; worker processes share the store (WAL mode allows concurrent readers and a
+    writer). Any failure of the store only means Frog is asked again.
+    """
+
+    def __init__(self, path: Path, command: str):
+        self.command = command
+        self.db = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(path), timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("CREATE TABLE IF NOT EXISTS tags (key TEXT PRIMARY KEY, tokens BLOB)")
+        except (sqlite3.Error, OSError):
+            self.db = None
+
+    def _key(self, sentence: str) -> str:
+        return hashlib.sha256(f"{self.command}\n{sentence}".encode("utf-8")).hexdigest()
+
+    def get_many(self, sentences: list[str]) -> dict[str, list["FrogToken"]]:
+        if self.db is None:
+            return {}
+        keys = {self._key(s): s for s in sentences}
+        out: dict[str, list[FrogToken]] = {}
+        try:
+            items = list(keys.items())
+            for i in range(0, len(items), 500):
+                chunk = [k for k, _ in items[i : i + 500]]
+                marks = ",".join("?" * len(chunk))
+                for key, blob in self.db.execute(f"SELECT key, tokens FROM tags WHERE key IN ({marks})", chunk):
+                    out[keys[key]] = pickle.loads(blob)
+        except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+            return {}
+        return out
+
+    def put_many(self, pairs) -> None:
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO tags (key, tokens) VALUES (?, ?)",
+                    [(self._key(s), pickle.dumps(t, protocol=pickle.HIGHEST_PROTOCOL)) for s, t in pairs],
+                )
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
+            self.db = None
 
 
 class FrogError(Exception):
@@ -59,12 +122,13 @@ def available(cmd: str = "frog") -> bool:
 class Frog:
     """A running Frog; ``tag(sentences)`` returns one token list per sentence (cached per sentence)."""
 
-    def __init__(self, cmd: tuple[str, ...] = DEFAULT_CMD, timeout: float = 120.0):
+    def __init__(self, cmd: tuple[str, ...] = DEFAULT_CMD, timeout: float = 120.0, store: Path | None = None):
         if not available(cmd[0]):
             raise FrogError(f"'{cmd[0]}' is not installed (Debian packages frog and frogdata)")
         self.cmd = cmd
         self.timeout = timeout
         self.cache: dict[str, list[FrogToken]] = {}
+        self.store = TagStore(store, " ".join(cmd)) if store is not None else None
         self.sentences_tagged = 0
         self.seconds = 0.0
         self._proc: subprocess.Popen | None = None
@@ -100,6 +164,8 @@ class Frog:
             self._pending += chunk
 
     def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
         p, self._proc = self._proc, None
         if p is None:
             return
@@ -124,10 +190,17 @@ class Frog:
         # same length as the input, so token offsets stay offsets into the caller's text
         clean = [s.translate(_BLANKS) if s.strip() else "" for s in sentences]
         todo = list(dict.fromkeys(s for s in clean if s and s not in self.cache))
+        if todo and self.store is not None:
+            found = self.store.get_many(todo)
+            self.cache.update(found)
+            todo = [s for s in todo if s not in found]
         if todo:
             t0 = time.perf_counter()
-            for s, toks in zip(todo, self._run(todo)):
+            tagged = self._run(todo)
+            for s, toks in zip(todo, tagged):
                 self.cache[s] = toks
+            if self.store is not None:
+                self.store.put_many(zip(todo, tagged))
             self.seconds += time.perf_counter() - t0
             self.sentences_tagged += len(todo)
         return [self.cache.get(s, []) if s else [] for s in clean]

@@ -47,7 +47,8 @@ def frog_service(ctx, command: str = "frog"):
             ctx.note(f"grammar.dt did not run: Frog ('{command}') is not installed "
                      "(Debian packages frog and frogdata); d/t errors were not checked")
             return _Unavailable()
-        return Frog((command, *DEFAULT_CMD[1:]))
+        store = ctx.config.output / ".cache" / "frog-tags.sqlite3"
+        return Frog((command, *DEFAULT_CMD[1:]), store=store)
     svc = ctx.service("frog", make)
     return None if isinstance(svc, _Unavailable) else svc
 
