@@ -42,8 +42,16 @@ def _config(obj: dict) -> Config:
     return obj["config"]
 
 
+def _relative(path: Path) -> Path:
+    """Under the working directory, a path relative to it: what CI annotations and people expect."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
 def _paths(paths: tuple[Path, ...], config: Config) -> list[Path]:
-    chosen = list(paths) if paths else [config.sources / "leaflets"]
+    chosen = list(paths) if paths else [_relative(config.sources / "leaflets")]
     missing = [str(p) for p in chosen if not p.exists()]
     if missing:
         raise Failure(f"no such file or folder: {', '.join(missing)}")
