@@ -203,7 +203,15 @@ def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache):
     """Check leaflets: facts across leaflets, the reference registry, spelling, grammar, style."""
     config = _config(obj)
     _check_select(select)
-    result = stages.run_lint(_paths(paths, config), config, select=set(select) or None, shard=shard,
+    chosen = set(select) or None
+    if shard is not None:
+        # a shard sees only its slice: cross-leaflet findings would be partial; `gather` has them all
+        cross = {r for r, m in all_rules().items() if getattr(m, "GATHER", False)}
+        chosen = {r for r in all_rules() if r not in cross and (not select or any(
+            r == s or r.startswith(s + ".") for s in select))}
+        _err("leaflint: note: --shard skips the cross-leaflet fact rules; run `leaflint gather` "
+             "on the fact files of all shards for those")
+    result = stages.run_lint(_paths(paths, config), config, select=chosen, shard=shard,
                              jobs=jobs, cache=not no_cache)
     for n in result.notes:
         _err(f"leaflint: note: {n}")

@@ -113,6 +113,7 @@ def test_sharded_lint_plus_gather_reports_what_one_run_reports(corpus, tmp_path)
     assert "Traceback" not in r.stderr
     gathered = json.loads(gathered_report.read_text(encoding="utf-8"))["diagnostics"]
 
+    assert not [d for d in shard_found if d["rule"] in gather_rules], "a shard reported partial cross-leaflet findings"
     per_leaflet_whole = sorted(_key(d) for d in whole if d["rule"] in document_rules)
     per_leaflet_shards = sorted(_key(d) for d in shard_found if d["rule"] in document_rules)
     assert per_leaflet_whole, "the generated corpus has planted misspellings; expected findings"
