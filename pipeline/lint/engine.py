@@ -127,7 +127,7 @@ def lint(corpus: Corpus, ctx: Context, select: set[str] | None = None,
     for p in corpus.problems:
         if p.rule in rules:
             found.append(replace(p, severity=rules[p.rule][1]))
-    found = apply_suppressions(found, corpus)
+    found = apply_suppressions(found, corpus, rules)
     found = apply_waivers(found, ctx, rules)
     docs = {str(doc.path): doc for doc in corpus.documents}
     found = [
@@ -136,14 +136,28 @@ def lint(corpus: Corpus, ctx: Context, select: set[str] | None = None,
     return sorted(set(found), key=Diagnostic.sort_key)
 
 
-def apply_suppressions(found: list[Diagnostic], corpus: Corpus) -> list[Diagnostic]:
+def apply_suppressions(found: list[Diagnostic], corpus: Corpus, rules: dict | None = None) -> list[Diagnostic]:
     sups = {}
+    docs = {}
     for doc in corpus.documents:
         if doc.line_based and doc.format in ("md", "html") and "leaflint-" in doc.source:
             sups[str(doc.path)] = suppress.parse(doc.source)
+            docs[str(doc.path)] = doc
     if not sups:
         return found
-    return [d for d in found if not (d.path in sups and sups[d.path].covers(d.line, d.rule))]
+    kept = [d for d in found if not (d.path in sups and sups[d.path].covers(d.line, d.rule))]
+    if rules and "config.suppression" in rules:
+        known = set(all_rules())
+        categories = {r.split(".", 1)[0] for r in known}
+        for path, sup in sups.items():
+            for line, column, name in sup.named:
+                if name not in known and name not in categories:
+                    kept.append(Diagnostic(
+                        path=path, line=line, column=column, rule="config.suppression",
+                        severity=rules["config.suppression"][1], leaflet=docs[path].id, match=name,
+                        key=f"unknown|{name}",
+                        message=f"suppression comment names unknown rule '{name}'; it suppresses nothing"))
+    return kept
 
 
 def apply_waivers(found: list[Diagnostic], ctx: Context, rules: dict) -> list[Diagnostic]:

@@ -22,6 +22,7 @@ ALL = "*"
 class Suppressions:
     next_line: dict[int, set[str]] = field(default_factory=dict)  # line -> rules
     ranges: list[tuple[int, int, str]] = field(default_factory=list)  # (first, last, rule)
+    named: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, rule) as written
 
     def covers(self, line: int, rule: str) -> bool:
         def match(r: str) -> bool:
@@ -40,6 +41,8 @@ def parse(source: str) -> Suppressions:
         end_line = source.count("\n", 0, m.end()) + 1
         rules = [r for r in re.split(r"[\s,]+", m.group(2).strip()) if r] or [ALL]
         kind = m.group(1).lower()
+        column = m.start() - (source.rfind("\n", 0, m.start()) + 1) + 1
+        sup.named.extend((line, column, r) for r in rules if r != ALL)
         for r in rules:
             if kind == "disable-next-line":
                 # the next line that is not itself blank
