@@ -376,7 +376,7 @@ def rules(obj, fmt):
     elif fmt == "markdown":
         click.echo("| rule | level | what it finds | example that fails |\n|---|---|---|---|")
         for r in rows:
-            fail = (r["fail"] or [""])[0].replace("|", "\\|")
+            fail = (r["fail"] or [""])[0].replace("|", "\\|").replace("<", "&lt;")
             click.echo(f"| `{r['id']}` | {r['level']} | {r['summary']} | {fail} |")
     else:
         for r in rows:
