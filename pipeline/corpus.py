@@ -110,18 +110,26 @@ def select_files(paths: list[Path], config: Config,
     return chosen, problems
 
 
+def read_leaflet(path: Path, config: Config) -> tuple[Document | None, list[Diagnostic]]:
+    """One leaflet with its sidecar; problems name the file and the cause, never raise."""
+    problems = []
+    meta, problem = load_sidecar(path)
+    if problem:
+        problems.append(problem)
+    try:
+        return load_document(path, meta=meta, limits=config.limits), problems
+    except IngestError as e:
+        problems.append(_problem(path, e.message))
+        return None, problems
+
+
 def load_corpus(paths: list[Path], config: Config, shard: tuple[int, int] | None = None) -> Corpus:
     files, problems = select_files(paths, config, shard)
     corpus = Corpus(problems=problems)
     for f in files:
-        meta, problem = load_sidecar(f)
-        if problem:
-            corpus.problems.append(problem)
-        try:
-            doc = load_document(f, meta=meta, limits=config.limits)
-        except IngestError as e:
-            corpus.problems.append(_problem(f, e.message))
-            continue
-        corpus.documents.append(doc)
-        corpus.paths.append(f)
+        doc, found = read_leaflet(f, config)
+        corpus.problems.extend(found)
+        if doc is not None:
+            corpus.documents.append(doc)
+            corpus.paths.append(f)
     return corpus

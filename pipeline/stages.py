@@ -19,9 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.corpus import SIDECAR_SUFFIX, Corpus, leaflet_id, load_sidecar, select_files
+from pipeline.corpus import SIDECAR_SUFFIX, Corpus, read_leaflet, select_files
 from pipeline.diagnostic import Diagnostic
-from pipeline.ingest import IngestError, load_document
 from pipeline.lint.config import Config
 from pipeline.lint.engine import Context, enabled_rules, lint, run_document_rules
 from pipeline.lint.rules import all_rules
@@ -92,14 +91,8 @@ def _process(path_str: str) -> DocumentResult:
     ctx: Context = _worker["ctx"]
     path = Path(path_str)
     result = DocumentResult(path=path_str)
-    meta, problem = load_sidecar(path)
-    if problem:
-        result.problems.append(problem)
-    try:
-        doc = load_document(path, meta=meta, limits=config.limits)
-    except IngestError as e:
-        result.problems.append(Diagnostic(path=path_str, line=1, column=1, message=e.message,
-                                          rule="ingest.unreadable", leaflet=leaflet_id(path), key=e.message))
+    doc, result.problems = read_leaflet(path, config)
+    if doc is None:
         return result
     one = Corpus(documents=[doc], paths=[path])
     extract_facts(one, config)
