@@ -142,3 +142,19 @@ def test_facts_over_the_whole_sources_prune_deleted_leaflets(seeds_copy, tmp_pat
     assert (facts / f"{gone.stem}.yaml").exists()  # a run over some paths keeps the rest
     assert run_cli("facts", cwd=tmp_path).returncode == 0
     assert sorted(p.stem for p in facts.glob("*.yaml")) == sorted(p.stem for p in (sources / "leaflets").glob("*.txt"))
+
+
+def test_word_findings_show_the_block_as_excerpt(tmp_path):
+    import subprocess
+
+    import pypandoc
+
+    md = tmp_path / "a.md"
+    md.write_text("# Herstel\n\nHet herstel gaat meestal vlot. Een curetage is soms nodig.\n", encoding="utf-8")
+    subprocess.run([pypandoc.get_pandoc_path(), str(md), "-o", str(tmp_path / "a.docx")], check=True)
+    r = run_cli("lint", tmp_path / "a.docx", "--select", "spelling", "--no-cache", "--format", "text", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    lines = r.stdout.splitlines()
+    excerpt = next(i for i, line in enumerate(lines) if "| Het herstel gaat meestal vlot." in line)
+    caret = lines[excerpt + 1]
+    assert lines[excerpt][caret.index("^"):].startswith("curetage")

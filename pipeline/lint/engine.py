@@ -71,7 +71,8 @@ def enabled_rules(config: Config, select: set[str] | None = None) -> dict[str, t
 
 
 def source_line(doc: Document | None, line: int) -> str:
-    if doc is None or not doc.line_based:
+    """The line a finding is on; for .docx/.odt/.pdf the locator line (a block, a text-layer line)."""
+    if doc is None:
         return ""
     return doc.line_text(line)
 
