@@ -10,23 +10,12 @@ from ruamel.yaml import YAML
 
 from pipeline import stages
 from pipeline.corpus import load_corpus
+from pipeline.facts.quality import matches
 from pipeline.facts.stage import extract_corpus
 from pipeline.lint.config import Config
 
 DATA = Path(__file__).parent / "data" / "facts"
 _yaml = YAML(typ="safe", pure=True)
-
-
-def _match(e: dict, f) -> bool:
-    if e["key"] != f.key or abs(e["line"] - f.line) > 1:
-        return False
-    if "text" in e:
-        return f.text == str(e["text"])
-    for b in ("min", "max"):
-        v, w = getattr(f, b), e.get(b)
-        if (v is None) != (w is None) or (v is not None and abs(v - w) > 0.05):
-            return False
-    return all(f.qualifiers.get(k) == v for k, v in (e.get("qualifiers") or {}).items())
 
 
 def score(expected: dict, facts: dict) -> tuple[int, int, int, list[str]]:
@@ -35,7 +24,7 @@ def score(expected: dict, facts: dict) -> tuple[int, int, int, list[str]]:
     for lid, want in expected.items():
         got = list(facts.get(lid, []))
         for e in want:
-            m = next((f for f in got if _match(e, f)), None)
+            m = next((f for f in got if matches(e, f)), None)
             if m is None:
                 fn += 1
                 notes.append(f"missed {lid}: {e}")

@@ -153,3 +153,12 @@ def default_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
     """The catalog, loaded once per file version."""
     p = Path(path)
     return _cached(str(p), p.stat().st_mtime)
+
+
+def catalog_or_none(path: Path | str = CATALOG_PATH) -> Catalog | None:
+    """The catalog for the rules, or None when it is broken: the facts stage reports that as
+    facts.schema, and the rules fall back to their defaults instead of failing the run."""
+    try:
+        return default_catalog(path)
+    except DataFileError:
+        return None

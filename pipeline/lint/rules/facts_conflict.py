@@ -17,7 +17,7 @@ fail: two NL leaflets say "tot 24 weken", one "tot 16 weken" (the NVOG value): t
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic, Related, Severity
-from pipeline.facts.catalog import default_catalog
+from pipeline.facts.catalog import catalog_or_none
 from pipeline.facts.compare import deviations, groups
 from pipeline.facts.reference import default_registry
 from pipeline.yamlio import DataFileError
@@ -27,13 +27,6 @@ LEVEL = "error"
 SCOPE = "corpus"
 GATHER = True  # reads corpus.facts only: runs on gathered fact files too
 OPTIONS = {"max_related": (int, 20)}
-
-
-def _catalog():
-    try:
-        return default_catalog()
-    except DataFileError:
-        return None  # reported as facts.schema by the facts stage
 
 
 def _registry():
@@ -48,7 +41,7 @@ def quote_excerpt(quote: str, limit: int = 160) -> str:
 
 
 def check(corpus, conf, ctx):
-    catalog = _catalog()
+    catalog = catalog_or_none()
     registry = _registry()
     facts = [f for lid in sorted(corpus.facts) for f in corpus.facts[lid]]
     for (key, region), group in sorted(groups(facts, catalog).items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):

@@ -11,10 +11,9 @@ fail: "De kans op een miskraam is 10%" and later "zo rond de 15%" in the same le
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic, Related, Severity
-from pipeline.facts.catalog import default_catalog
+from pipeline.facts.catalog import catalog_or_none
 from pipeline.facts.compare import groups, internal_conflicts
 from pipeline.lint.rules.facts_conflict import quote_excerpt
-from pipeline.yamlio import DataFileError
 
 ID = "facts.internal-conflict"
 LEVEL = "warning"
@@ -24,10 +23,7 @@ OPTIONS: dict = {}
 
 
 def check(corpus, conf, ctx):
-    try:
-        catalog = default_catalog()
-    except DataFileError:
-        catalog = None
+    catalog = catalog_or_none()
     for lid in sorted(corpus.facts):
         for (key, region), group in sorted(groups(corpus.facts[lid], catalog).items(),
                                            key=lambda kv: (kv[0][0], kv[0][1] or "")):

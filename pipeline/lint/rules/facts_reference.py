@@ -14,7 +14,7 @@ fail: an NL leaflet says "tot 20 weken" (NVOG and NHG: 16 weeks)
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic, Severity
-from pipeline.facts.catalog import default_catalog
+from pipeline.facts.catalog import catalog_or_none
 from pipeline.facts.compare import comparable, group_key, interval, overlaps
 from pipeline.facts.reference import default_registry
 from pipeline.lint.rules.facts_conflict import quote_excerpt
@@ -28,10 +28,7 @@ OPTIONS: dict = {}
 
 
 def check(corpus, conf, ctx):
-    try:
-        catalog = default_catalog()
-    except DataFileError:
-        catalog = None
+    catalog = catalog_or_none()
     try:
         registry = default_registry()
     except DataFileError:
