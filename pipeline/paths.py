@@ -13,3 +13,11 @@ TEMPLATES_DIR = PACKAGE_DIR / "render" / "templates"
 
 # Extensions the ingest stage understands, in the order a directory walk reports them.
 LEAFLET_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".pdf")
+
+
+def file_arg(path: Path | str) -> str:
+    """A file as an argument for an external command: absolute, so a name such as ``-dash.docx``
+    can never be read as an option (``-d ash.docx`` would make pandoc load a defaults file)."""
+    import os
+
+    return os.path.abspath(os.fspath(path))

@@ -19,7 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from pipeline.ingest import IngestError, load_document
-from pipeline.paths import LEAFLET_SUFFIXES
+from pipeline.paths import LEAFLET_SUFFIXES, file_arg
 
 
 def _children_cpu() -> float:
@@ -40,7 +40,7 @@ def convert(files: list[Path], out: Path) -> list[Path]:
         made.append(md)
         for fmt, extra in (("html", ["-s", "--metadata", f"title={f.stem}"]), ("docx", []), ("odt", [])):
             target = out / f"{f.stem}.{fmt}"
-            subprocess.run([pandoc_path(), "--sandbox", "-f", "markdown", "-t", fmt, *extra, "-o", str(target),
+            subprocess.run([pandoc_path(), "--sandbox", "-f", "markdown", "-t", fmt, *extra, "-o", file_arg(target),
                             str(md)], check=True, capture_output=True)
             made.append(target)
         from weasyprint import HTML
@@ -84,7 +84,7 @@ def compare_pdf_extractors(pdfs: list[Path]) -> dict[str, float]:
     from pypdf import PdfReader
 
     extractors = {
-        "pdftotext": lambda p: subprocess.run(["pdftotext", "-enc", "UTF-8", str(p), "-"], capture_output=True),
+        "pdftotext": lambda p: subprocess.run(["pdftotext", "-enc", "UTF-8", file_arg(p), "-"], capture_output=True),
         "pypdf": lambda p: "\f".join(pg.extract_text() for pg in PdfReader(str(p)).pages),
         "pdfminer.six": lambda p: extract_text(str(p)),
     }

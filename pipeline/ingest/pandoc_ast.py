@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from pipeline.ingest.textmap import reads_as_heading
+from pipeline.paths import file_arg
 
 PANDOC_TIMEOUT = 60  # seconds
 PANDOC_HEAP = "512m"
@@ -40,8 +41,9 @@ def pandoc_path() -> str:
 
 def run_pandoc(path: Path, from_format: str, timeout: int = PANDOC_TIMEOUT) -> dict:
     """``pandoc -f from_format -t json path`` -> the AST as a dict."""
+    # absolute path after "--": no file name can become an option (-d names a defaults file with filters)
     cmd = [pandoc_path(), "+RTS", f"-M{PANDOC_HEAP}", "-RTS", "--sandbox", "-f", from_format, "-t", "json",
-           str(path)]
+           "--", file_arg(path)]
     try:
         proc = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:

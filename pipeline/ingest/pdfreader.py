@@ -22,6 +22,7 @@ from pathlib import Path
 from pipeline.ingest import IngestError
 from pipeline.ingest.document import Document
 from pipeline.ingest.plaintext import parse_text
+from pipeline.paths import file_arg
 
 PDFTOTEXT_TIMEOUT = 60  # seconds
 
@@ -96,7 +97,8 @@ def page_furniture(text: str) -> frozenset[int]:
 
 
 def _pdftotext(path: Path) -> str:
-    cmd = ["pdftotext", "-enc", "UTF-8", "-eol", "unix", str(path), "-"]
+    # absolute: pdftotext has no "--", and a name like "-layout.pdf" would be read as an option
+    cmd = ["pdftotext", "-enc", "UTF-8", "-eol", "unix", file_arg(path), "-"]
     try:
         proc = subprocess.run(cmd, capture_output=True, timeout=PDFTOTEXT_TIMEOUT, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
@@ -117,7 +119,7 @@ def _pypdf(path: Path) -> str:
     try:
         from pypdf import PdfReader
 
-        reader = PdfReader(str(path))
+        reader = PdfReader(file_arg(path))
         if reader.is_encrypted:
             raise IngestError(path, "the PDF is password-protected")
         return "\f".join((page.extract_text() or "") for page in reader.pages)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pipeline import stages
 from pipeline.lint.config import Config
-from pipeline.paths import SOURCES_DIR
+from pipeline.paths import SOURCES_DIR, file_arg
 from pipeline.render.brand import HOUSE_BRAND
 from pipeline.render.build import plan_pairs
 from pipeline.render.html import render_html
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             files.append(f)
         t = time.perf_counter()
         for f in files:
-            subprocess.run([str(weasy), "--pdf-variant", "pdf/ua-1", str(f), str(f.with_suffix(".pdf"))],
+            subprocess.run([str(weasy), "--pdf-variant", "pdf/ua-1", file_arg(f), file_arg(f.with_suffix(".pdf"))],
                            check=True, capture_output=True)
         cli = time.perf_counter() - t
     print(f"{n} PDFs ({n // args.rounds} leaflet x brand pairs x {args.rounds} rounds)")
