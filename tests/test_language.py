@@ -67,10 +67,16 @@ def test_phone_numbers_and_their_digits():
     assert [n.digits for n in phones.find_numbers(text)] == ["0643789244", "0183644217", "0201234567", "08000123"]
 
 
-def test_phone_owner_and_kind():
+def test_phone_owner_and_service():
     text = "Bel de praktijk overdag op 020 123 4567. Buiten kantooruren bel je de dienstdoende verloskundige: 06 12345678."
-    owners = [phones.owner(text, n.start) for n in phones.find_numbers(text)]
-    assert owners == [("praktijk", "daytime"), ("verloskundige", "emergency")]
+    numbers = phones.find_numbers(text)
+    assert [phones.owner(text, n.start) for n in numbers] == ["praktijk", "verloskundige"]
+    assert [sorted(phones.service(text, n.start).key) for n in numbers] == [["daytime"], ["after-hours", "emergency"]]
+
+
+def test_phone_owner_in_a_later_sentence_of_a_line():
+    text = "Na twee dagen nog geen bloedverlies? Bel de praktijk op 0123-456789."
+    assert phones.owner(text, text.index("0123")) == "praktijk"
 
 
 @pytest.mark.parametrize("text,owners", [
@@ -83,13 +89,15 @@ def test_phone_owner_and_kind():
     ("Bel 020-1234567 (huisartsenpost) of 06-12345678.", ["huisartsenpost", ""]),
 ])
 def test_phone_owner_is_the_nearest_contact_in_the_same_sentence(text, owners):
-    assert [phones.owner(text, n.start)[0] for n in phones.find_numbers(text)] == owners
+    assert [phones.owner(text, n.start) for n in phones.find_numbers(text)] == owners
 
 
 def test_phone_hours():
-    text = ("Bij spoed kun je de praktijk altijd bellen: 06-12345678. Buiten kantooruren bel je 020-7654321. "
-            "Overdag: 020-1111111. Vragen? Bel 020-2222222.")
-    assert [phones.hours(text, n.start) for n in phones.find_numbers(text)] == ["always", "after-hours", "daytime", ""]
+    text = ("Bij spoed kun je de praktijk dag en nacht bellen: 06-12345678. Buiten kantooruren bel je 020-7654321. "
+            "Overdag: 020-1111111. Vragen? Bel direct 020-2222222. Tussen 17.00 en 8.00 uur: 06-11111111. "
+            "Na 24 uur nog koorts? Bel 020-3333333.")
+    keys = [sorted(phones.service(text, n.start).key) for n in phones.find_numbers(text)]
+    assert keys == [["always", "emergency"], ["after-hours"], ["daytime"], [], ["17.00-08.00"], []]
 
 
 # -- rules ----------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
-"""Phone numbers in leaflet text: where they are, their digits, and whose number they are."""
+"""Phone numbers in leaflet text: where they are, their digits, whose number they are and what for."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.language.data import style
 
@@ -96,44 +97,78 @@ def _contact_in(segment: str, start: int, end: int, others: list[PhoneNumber]) -
     return ""
 
 
-def _has_any(text: str, key: str) -> bool:
-    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in _words(key))
+@dataclass(frozen=True)
+class Service:
+    """What a number is for, from the words of its own sentence: hours or a role, as data
+    (schema/phone-hours.yaml). Two numbers of one contact with the same ``key`` clash."""
+
+    key: frozenset[str]  # service ids and clock times ("17.00-08.00"); empty when the text says nothing
+    label: str  # Dutch, for messages: "spoed, buiten kantooruren"; "" when unstated
 
 
-def owner(text: str, start: int) -> tuple[str, str]:
-    """(contact, kind) of the number at ``start``: the contact named nearest to it in the same
-    sentence or line (or '' when none: a number on an e-mail line is nobody's by proximity to a
-    contact two lines up), and 'emergency', 'daytime' or '' from the words of that sentence."""
+@dataclass(frozen=True)
+class _ServiceData:
+    phrases: tuple[tuple[str, str, str], ...]  # (phrase, service id, label), longest first
+    clock: tuple[re.Pattern, ...]
+
+
+@lru_cache(maxsize=1)
+def _service_data() -> _ServiceData:
+    from pipeline.paths import SCHEMA_DIR
+    from pipeline.yamlio import _plain, load_validated
+
+    data = _plain(load_validated(SCHEMA_DIR / "phone-hours.yaml", "phone-hours.schema.json"))
+    phrases = [(p.lower().replace("’", "'"), s["id"], s["label"]) for s in data["services"] for p in s["phrases"]]
+    phrases.sort(key=lambda p: -len(p[0]))
+    return _ServiceData(tuple(phrases), tuple(re.compile(r, re.I) for r in data["clock_times"]))
+
+
+def owner(text: str, start: int) -> str:
+    """The contact of the number at ``start``: the contact named nearest to it in the same
+    sentence or line, or '' when none (a number on an e-mail line is nobody's by proximity to a
+    contact two lines up)."""
     a, b = _segment(text, start)
     segment = text[a:b]
-    numbers = [PhoneNumber(n.start - a, n.end - a, n.text, n.digits) for n in find_numbers(segment)]
+    numbers = find_numbers(segment)  # offsets in the segment
     here = next((n for n in numbers if n.start == start - a), None)
     end = here.end if here else start - a + 1
-    contact = _contact_in(segment, start - a, end, [n for n in numbers if n is not here])
-    around = segment.lower()
-    kind = ""
-    if _has_any(around, "emergency"):
-        kind = "emergency"
-    elif _has_any(around, "daytime"):
-        kind = "daytime"
-    return contact, kind
+    return _contact_in(segment, start - a, end, [n for n in numbers if n is not here])
 
 
-def hours(text: str, start: int) -> str:
-    """When the number at ``start`` is for: 'after-hours', 'always', 'daytime' or '' (not said).
-
-    A number "altijd" or "dag en nacht" and one "buiten kantooruren" serve different hours, so a
-    contact with both is normal, like a daytime and an urgent number."""
+def service(text: str, start: int) -> Service:
+    """The hours and roles the sentence of the number at ``start`` names (see :class:`Service`)."""
     a, b = _segment(text, start)
-    around = text[a:b].lower()
-    # "dag en nacht" is every hour, not the night: take such phrases out before asking for hours
-    rest = around
-    for w in sorted(_words("always"), key=len, reverse=True):
-        rest = re.sub(r"(?<!\w)" + re.escape(w) + r"(?!\w)", " ", rest)
-    if _has_any(rest, "after_hours"):
-        return "after-hours"
-    if rest != around:
-        return "always"
-    if _has_any(around, "daytime"):
-        return "daytime"
-    return ""
+    rest = " " + text[a:b].lower().replace("’", "'") + " "
+    ids: dict[str, str] = {}
+    data = _service_data()
+    for phrase, sid, label in data.phrases:  # longest first; a found phrase is taken out
+        pattern = r"(?<!\w)" + re.escape(phrase) + r"(?!\w)"
+        if re.search(pattern, rest):
+            ids.setdefault(sid, label)
+            rest = re.sub(pattern, " ", rest)
+    for times in _clock_times(text[a:b], data.clock):
+        ids.setdefault(times, times.replace("-", "–") + " uur")
+    return Service(frozenset(ids), ", ".join(ids[k] for k in sorted(ids)))
+
+
+def _clock_times(segment: str, patterns: tuple[re.Pattern, ...]) -> list[str]:
+    """Clock times in ``segment`` as "HH.MM" or "HH.MM-HH.MM"; durations ("tussen 2 en 6 uur") are none."""
+    out = []
+    for rx in patterns:
+        for m in rx.finditer(segment):
+            start, end = _clock(m.group("from")), _clock(m.groupdict().get("to"))
+            if start is None:
+                continue
+            has_minutes = any(g and re.search(r"[.:]", g) for g in (m.group("from"), m.groupdict().get("to")))
+            if end is not None and not has_minutes and not (end < start and re.search(r"u(?:ur)?$", m.group())):
+                continue  # "tussen 2 en 6 uur na de ingreep": a duration
+            out.append(start if end is None else f"{start}-{end}")
+    return out
+
+
+def _clock(value: str | None) -> str | None:
+    if not value:
+        return None
+    h, _, mins = value.replace(":", ".").partition(".")
+    hour, minute = int(h), int(mins or 0)
+    return f"{hour:02d}.{minute:02d}" if hour <= 23 and minute <= 59 else None
