@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import time
@@ -114,6 +115,9 @@ jobs_opt = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None
                         help="Worker processes for per-leaflet work (default: all cores).")
 cache_opt = click.option("--no-cache", "no_cache", is_flag=True,
                          help="Ignore and do not write the per-leaflet result cache (output/.cache).")
+baseline_opt = click.option(
+    "--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings not in this baseline (from `leaflint baseline write`), and stale entries as info.")
 out_opt = click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
                        help="Output folder (default: output/ of the project or leaflint.yaml).")
 
@@ -198,10 +202,11 @@ FORMAT_CHOICE = click.Choice(["auto", *report.FORMATS])
 @shard_opt
 @jobs_opt
 @cache_opt
+@baseline_opt
 @click.pass_obj
-def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache):
+def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache, baseline_path):
     """Check leaflets: facts across leaflets, the reference registry, spelling, grammar, style."""
-    config = _config(obj)
+    config = _with_baseline(_config(obj), baseline_path)
     _check_select(select)
     chosen = set(select) or None
     if shard is not None:
@@ -232,6 +237,35 @@ def gather(obj, fact_dirs, fmt, output, strict):
     result = stages.run_gather(list(fact_dirs), config)
     _emit(fmt, result.diagnostics, [], config, strict or config.strict, result.notes, output)
     sys.exit(_exit_for(result.diagnostics, strict or config.strict))
+
+
+def _with_baseline(config: Config, path: Path | None) -> Config:
+    if path is None:
+        return config
+    if not path.is_file():
+        raise Failure(f"baseline {path} does not exist; write it with `leaflint baseline write {path}`")
+    return dataclasses.replace(config, baseline=path)
+
+
+@cli.group()
+def baseline():
+    """Accept the findings a library already has, so that only new ones are reported."""
+
+
+@baseline.command("write")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@paths_arg
+@jobs_opt
+@click.pass_obj
+def baseline_write(obj, file, paths, jobs):
+    """Record every current finding of PATHS (default: the project's leaflets) in FILE."""
+    from pipeline import baseline as baseline_file
+
+    config = dataclasses.replace(_config(obj), baseline=None)
+    result = stages.run_lint(_paths(paths, config), config, jobs=jobs)
+    n = baseline_file.write(file, result.diagnostics)
+    _err(f"leaflint: {n} finding(s) of {len(result.corpus.documents)} leaflet(s) recorded in {file}; "
+         f"use it with `leaflint lint --baseline {file}` or `baseline: {file}` in leaflint.yaml")
 
 
 def _check_select(select) -> None:
@@ -300,10 +334,11 @@ def _write_report(result, out: Path) -> None:
 @paths_arg
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="auto", show_default=True)
 @click.option("--strict", is_flag=True)
+@baseline_opt
 @click.pass_obj
-def check(obj, paths, fmt, strict):
+def check(obj, paths, fmt, strict, baseline_path):
     """The release gate: exit 1 while any error-level finding remains."""
-    config = _config(obj)
+    config = _with_baseline(_config(obj), baseline_path)
     result = stages.run_lint(_paths(paths, config), config)
     if not result.corpus.documents and not result.corpus.problems:
         raise Failure("no leaflets found: the release gate has nothing to check")

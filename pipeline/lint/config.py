@@ -24,6 +24,7 @@ class Config:
     sources: Path = SOURCES_DIR
     output: Path = OUTPUT_DIR
     waivers: Path | None = None
+    baseline: Path | None = None  # findings accepted when the library adopted leaflint
     strict: bool = False
     exclude: list[str] = field(default_factory=list)
     categories: dict[str, str] = field(default_factory=dict)
@@ -84,6 +85,8 @@ def load_config(path: Path | None, rules: dict) -> Config:
     else:
         w = cfg.sources / "waivers.yaml"
         cfg.waivers = w if w.is_file() else None
+    if "baseline" in data:
+        cfg.baseline = (base / data["baseline"]).resolve()
     cfg.strict = bool(data.get("strict", False))
     cfg.exclude = list(data.get("exclude", []))
     cfg.limits.update(dict(data.get("limits", {})))

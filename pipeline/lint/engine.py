@@ -130,6 +130,7 @@ def lint(corpus: Corpus, ctx: Context, select: set[str] | None = None,
             found.append(replace(p, severity=rules[p.rule][1]))
     found = apply_suppressions(found, corpus, rules)
     found = apply_waivers(found, ctx, rules)
+    found = apply_baseline(found, ctx, rules)
     docs = {str(doc.path): doc for doc in corpus.documents}
     found = [
         replace(d, source_line=d.source_line or source_line(docs.get(d.path), d.line)) for d in found
@@ -158,6 +159,24 @@ def apply_suppressions(found: list[Diagnostic], corpus: Corpus, rules: dict | No
                         severity=rules["config.suppression"][1], leaflet=docs[path].id, match=name,
                         key=f"unknown|{name}",
                         message=f"suppression comment names unknown rule '{name}'; it suppresses nothing"))
+    return kept
+
+
+def apply_baseline(found: list[Diagnostic], ctx: Context, rules: dict) -> list[Diagnostic]:
+    """Without the findings recorded in the baseline; its stale entries as config.baseline."""
+    path = ctx.config.baseline
+    if path is None:
+        return found
+    from pipeline import baseline
+
+    leaflets = {d.id for d in ctx.corpus.documents} | set(ctx.corpus.facts)
+    applied = baseline.apply(found, baseline.load(Path(path)), leaflets, set(rules), set(all_rules()))
+    if applied.baselined:
+        ctx.note(f"{applied.baselined} finding(s) accepted by the baseline {path}")
+    kept = applied.kept
+    if baseline.STALE_RULE in rules:
+        level = rules[baseline.STALE_RULE][1]
+        kept += [replace(baseline.stale_finding(e, Path(path)), severity=level) for e in applied.stale]
     return kept
 
 

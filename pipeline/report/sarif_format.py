@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 
 from pipeline import __version__
 from pipeline.diagnostic import Diagnostic, RuleInfo, Summary
+from pipeline.fingerprint import Fingerprinter, fingerprint  # noqa: F401 - fingerprint is part of this module's API
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-
-
-def fingerprint(d: Diagnostic, occurrence: int = 0) -> str:
-    """rule + leaflet + (fact key or matched text) + occurrence: survives edits that move lines.
-
-    ``occurrence`` numbers findings with the same basis in document order (the same misspelling
-    twice in one leaflet), so code scanning keeps them apart.
-    """
-    basis = "|".join([d.rule, d.leaflet or Path(d.path).stem, d.fact or "", d.key or d.match or d.message])
-    if occurrence:
-        basis += f"|{occurrence}"
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
 def _uri(path: str, base: Path) -> tuple[str, str | None]:
@@ -42,7 +30,7 @@ class Formatter:
         self.index: dict[str, int] = {}
         self.results: list[dict] = []
         self.notes = notes or []
-        self.seen: dict[str, int] = {}
+        self.fingerprint = Fingerprinter()
 
     def begin(self, rules: list[RuleInfo]) -> None:
         self.rules = sorted(rules, key=lambda r: r.id)
@@ -63,12 +51,6 @@ class Formatter:
             region["snippet"] = {"text": snippet}
         return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
 
-    def _fingerprint(self, d: Diagnostic) -> str:
-        first = fingerprint(d)
-        n = self.seen.get(first, 0)
-        self.seen[first] = n + 1
-        return fingerprint(d, n)
-
     def emit(self, d: Diagnostic) -> None:
         sev = d.severity.value if d.severity else "info"
         result: dict = {
@@ -76,7 +58,7 @@ class Formatter:
             "level": _LEVEL[sev],
             "message": {"text": d.message},
             "locations": [self._location(d.path, d.line, d.column, d.end_line, d.end_column, d.match)],
-            "partialFingerprints": {"leaflint/v1": self._fingerprint(d)},
+            "partialFingerprints": {"leaflint/v1": self.fingerprint(d)},
         }
         if d.rule in self.index:
             result["ruleIndex"] = self.index[d.rule]
