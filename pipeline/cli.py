@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from pipeline import __version__, report, stages
+from pipeline import __version__, i18n, report, stages
 from pipeline.diagnostic import Diagnostic, ExitCode, Severity, Summary
 from pipeline.lint.config import Config, ConfigError, find_config, load_config
 from pipeline.lint.rules import all_rules, rule_info
@@ -96,8 +96,10 @@ def _emit(fmt: str, diags, result_files, config: Config, strict: bool, notes, ou
 @click.version_option(__version__, prog_name="leaflint")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="leaflint.yaml to use (default: the nearest one from the working directory up).")
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None,
+              help="Language of messages: nl (default) or en (also chosen by LEAFLINT_LANG, LANGUAGE or LANG).")
 @click.pass_context
-def cli(ctx: click.Context, config_path: Path | None) -> None:
+def cli(ctx: click.Context, config_path: Path | None, lang: str | None) -> None:
     """Lint and publish Dutch patient leaflets.
 
     PATH arguments may be files or folders, anywhere on disk; without PATH the project's
@@ -106,6 +108,7 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["config_path"] = config_path
+    i18n.set_language(lang)
 
 
 paths_arg = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))

@@ -33,12 +33,35 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """A replacement over a span of the file as given: ``replacement`` takes the place of the text
+    from ``line``:``column`` to ``end_line``:``end_column`` (1-based, code points, end exclusive).
+
+    ``safe`` marks a fix that ``leaflint fix`` may apply without a person choosing (a spelling
+    with one clear candidate, a typographic slip, a d/t ending); others are only offered.
+    """
+
+    replacement: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    safe: bool = False
+
+    def to_dict(self) -> dict:
+        return {"line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "replacement": self.replacement, "safe": self.safe}
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     """One finding. Rules leave ``rule`` and ``severity`` empty; the engine stamps them.
 
     ``line``/``column`` are 1-based, columns in Unicode code points; ``end_*`` is exclusive.
     ``key`` identifies the finding independently of line numbers (a fact key, the matched word):
     it feeds SARIF partialFingerprints and waivers.
+    ``suggestions`` are replacement texts for ``match``; ``fixes`` carry them with their span
+    (see :meth:`offering`), best first.
     """
 
     path: str
@@ -56,6 +79,22 @@ class Diagnostic:
     rule: str = ""
     severity: Severity | None = None
     source_line: str = ""  # the source line, for carets in text output
+    fixes: tuple[Fix, ...] = ()
+
+    @property
+    def fix(self) -> Fix | None:
+        """The fix ``leaflint fix`` may apply on its own: the only one offered, and safe."""
+        return self.fixes[0] if len(self.fixes) == 1 and self.fixes[0].safe else None
+
+    def offering(self, *replacements: str, safe: bool = False) -> "Diagnostic":
+        """This finding with ``replacements`` for ``match`` as suggestions and as fixes over its
+        span (``safe`` only when there is exactly one)."""
+        repl = tuple(dict.fromkeys(r for r in replacements if r is not None))
+        if self.end_line is None or self.end_column is None:
+            return replace(self, suggestions=repl)
+        fixes = tuple(Fix(r, self.line, self.column, self.end_line, self.end_column,
+                          safe=safe and len(repl) == 1) for r in repl)
+        return replace(self, suggestions=repl, fixes=fixes)
 
     def stamped(self, rule: str, severity: Severity) -> "Diagnostic":
         return replace(self, rule=rule, severity=severity)
@@ -81,6 +120,7 @@ class Diagnostic:
                 {"path": r.path, "line": r.line, "column": r.column, "message": r.message}
                 for r in self.related
             ],
+            "fixes": [f.to_dict() for f in self.fixes],
         }
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline import __version__
+from pipeline import __version__, i18n
 from pipeline.corpus import SIDECAR_SUFFIX, Corpus, read_leaflet, select_files
 from pipeline.diagnostic import Diagnostic
 from pipeline.lint.config import Config
@@ -125,7 +125,7 @@ def _code_digest() -> str:
     roots = [PACKAGE_DIR, SCHEMA_DIR]
     for root in roots:
         for f in sorted(root.rglob("*")):
-            if f.is_file() and f.suffix in (".py", ".yaml", ".json", ".txt", ".dic", ".tsv", ".gz") and "__pycache__" not in f.parts:
+            if f.is_file() and f.suffix in (".py", ".yaml", ".json", ".txt", ".dic", ".tsv", ".gz", ".po") and "__pycache__" not in f.parts:
                 h.update(f.relative_to(root.parent).as_posix().encode())
                 h.update(f.read_bytes())
     return h.hexdigest()
@@ -133,6 +133,7 @@ def _code_digest() -> str:
 
 def _config_digest(config: Config, rule_ids: list[str] | None, brands: dict) -> str:
     h = hashlib.sha256(_code_digest().encode())
+    h.update(i18n.language().encode())  # messages are made in the run's language
     h.update(repr(sorted((k, sorted(v.items())) for k, v in config.rules.items())).encode())
     h.update(repr(sorted(config.categories.items())).encode())
     h.update(repr(sorted(config.limits.items())).encode())
