@@ -302,8 +302,12 @@ def _build(result, config, out, release, jobs) -> int:
     _err(br.summary())
     for brand, leaflet, message in br.failed:
         _err(f"leaflint: rendering {leaflet} for {brand} failed: {message}")
+    for refusal in br.refused:
+        _err(f"leaflint: {refusal.message}")
     if br.failed:
         return ExitCode.FAILURE
+    if br.refused:
+        return ExitCode.FINDINGS
     if release and br.blocking:
         _err("leaflint: release refused; blocking findings:")
         for d in br.blocking:

@@ -27,7 +27,7 @@ from pipeline.corpus import Corpus
 from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.ingest.document import Document
 from pipeline.paths import PACKAGE_DIR, SOURCES_DIR, TEMPLATES_DIR
-from pipeline.render.brand import HOUSE_BRAND, HOUSE_BRAND_ID, publishers
+from pipeline.render.brand import HOUSE_BRAND, HOUSE_BRAND_ID, foreign_numbers, publishers
 from pipeline.yamlio import atomic_write
 
 CACHE_DIR = ".leaflint-cache"
@@ -45,6 +45,15 @@ class Job:
     draft: bool
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A leaflet x brand that build would not render; its outputs are gone. ``message`` is Dutch."""
+
+    brand: str
+    leaflet: str
+    message: str
+
+
 @dataclass
 class BuildResult:
     """What a build did. Pairs are (brand id, leaflet id)."""
@@ -55,13 +64,14 @@ class BuildResult:
     blocked: list[tuple[str, str]] = field(default_factory=list)  # release refused to write these
     blocking: list[Diagnostic] = field(default_factory=list)  # findings that block a release
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (brand, leaflet, message)
+    refused: list[Refusal] = field(default_factory=list)  # would print another practice's number
     refused_urls: list[str] = field(default_factory=list)  # resources the sandbox did not fetch
     release: bool = False
     out_dir: Path | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.failed and not (self.release and self.blocking)
+        return not self.failed and not self.refused and not (self.release and self.blocking)
 
     def summary(self) -> str:
         if self.release and self.blocking:
@@ -72,6 +82,8 @@ class BuildResult:
                  f"{len(self.drafted)} draft(s) with CONCEPT watermark"]
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
+        if self.refused:
+            parts.append(f"{len(self.refused)} refused")
         text = f"leaflint: build{' (release)' if self.release else ''}: " + ", ".join(parts)
         if self.out_dir is not None:
             text += f" -> {self.out_dir / 'html'}/, {self.out_dir / 'pdf'}/"
@@ -108,6 +120,11 @@ def build(corpus: Corpus, diagnostics: list[Diagnostic], brands: dict[str, dict]
     todo: list[tuple[Job, Document, dict, list[Diagnostic]]] = []
     for doc, brand_id in plan:
         brand = brands.get(brand_id, HOUSE_BRAND)
+        refusal = _refusal(doc, brand_id, brands)
+        if refusal is not None:
+            result.refused.append(refusal)
+            _remove_outputs(out_dir, brand_id, doc.id, manifest, manifest_path)
+            continue
         blocking = sorted(by_leaflet.get(doc.id, []), key=Diagnostic.sort_key)
         job = Job(
             leaflet=doc.id, brand=brand_id,
@@ -142,6 +159,32 @@ def plan_pairs(documents: list[Document], brands: dict[str, dict]) -> list[tuple
         ids = publishers(doc.id, doc.meta, brands) or [HOUSE_BRAND_ID]
         pairs.extend((doc, b) for b in ids)
     return pairs
+
+
+def _refusal(doc: Document, brand_id: str, brands: dict[str, dict]) -> Refusal | None:
+    """Why a practice's leaflet must not be rendered: its text prints another practice's number."""
+    foreign = foreign_numbers([b.text for b in doc.blocks], brand_id, brands)
+    if not foreign:
+        return None
+    contact = brands[brand_id].get("contact") or {}
+    own = contact.get("phone") or contact.get("emergency_phone") or "geen"
+    listed_in = Path(brands[brand_id].get("path") or f"{brand_id}.yaml").name
+    found = "; ".join(f"{f.text} (het nummer van '{f.owner}')" for f in foreign)
+    return Refusal(brand_id, doc.id, (
+        f"{doc.id} niet gemaakt voor '{brand_id}': de tekst noemt {found}, maar het nummer van "
+        f"'{brand_id}' is {own}. Zet het nummer van '{brand_id}' in de tekst, of haal {doc.id} weg uit "
+        f"'leaflets' in {listed_in}."))
+
+
+def _remove_outputs(out_dir: Path, brand_id: str, leaflet: str, manifest: dict, manifest_path: Path) -> None:
+    """Remove the files an earlier build wrote for this pair (each unlink is atomic)."""
+    for kind in ("html", "pdf"):
+        try:
+            (out_dir / kind / brand_id / f"{leaflet}.{kind}").unlink()
+        except FileNotFoundError:
+            pass
+    if manifest.pop(f"{brand_id}/{leaflet}", None) is not None:
+        _save_manifest(manifest_path, manifest)
 
 
 def render_job(job: Job, doc: Document, brand: dict, blocking: list[Diagnostic],
