@@ -170,8 +170,8 @@ def deviations(facts: list[Fact], max_related: int = 20,
     count: a value inside the accepted range is never the deviant from a value outside it, however
     few leaflets state it, and a leaflet deviates when it has a value outside the range that
     conflicts with another leaflet's value (and does not also state a value inside it). Values
-    outside the range are never the majority; values that all lie inside the range but conflict
-    with each other (10% and 15% against 10-20%) are still compared by majority.
+    outside the range are never the majority, and a value inside the range is never a finding, also
+    when it conflicts with another value inside it (10% and 15% against 10-20%).
     """
     bs = buckets(facts)
     if len({f.leaflet for f in facts}) < 2 or len(bs) < 2:
@@ -220,10 +220,10 @@ def deviations(facts: list[Fact], max_related: int = 20,
         outside = [j for j in sig if inside[j] is False
                    and not any(inside[i] and comparable[i][j] for i in sig)
                    and any(conflict[j][k] and bs[k].leaflets - {lid} for k in range(n))]
-        # by majority, among values the reference does not rule out (consistency between leaflets
-        # whose values are all inside the accepted range is still worth a finding)
-        missed = [t for t in top if inside[t] is not False and not any(agree[t][j] for j in sig)
-                  and any(conflict[t][j] and inside[j] is not False for j in sig)]
+        # by majority, only among values no reference speaks about: a value inside the accepted
+        # range is never a finding (10% and 15% against 10-20% are both right)
+        missed = [t for t in top if inside[t] is None and not any(agree[t][j] for j in sig)
+                  and any(conflict[t][j] and inside[j] is None for j in sig)]
         if not missed and not outside:
             continue
         if outside:
@@ -232,7 +232,7 @@ def deviations(facts: list[Fact], max_related: int = 20,
             missed = [t for t in range(n) if inside[t] and conflict[t][j0]]
         else:
             j0, fact = min(((j, f) for j, f in own_facts[lid]
-                            if inside[j] is not False and any(conflict[t][j] for t in missed)),
+                            if inside[j] is None and any(conflict[t][j] for t in missed)),
                            key=lambda jf: (jf[1].line, jf[1].column))
         if j0 not in incompatible_leaflets:
             incompatible_leaflets[j0] = set().union(*(bs[k].leaflets for k in range(n) if conflict[j0][k]))
@@ -265,9 +265,14 @@ def _ambiguous(i: int, agree: list[list[bool]], conflict: list[list[bool]], n: i
     return any(conflict[a][b] for x, a in enumerate(friends) for b in friends[x + 1 :])
 
 
-def internal_conflicts(facts: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
-    """Within one leaflet and group: (first fact of a value, earlier facts it cannot agree with)."""
-    ordered = sorted(facts, key=lambda f: (f.line, f.column))
+def internal_conflicts(facts: list[Fact], reference: Callable[[Fact], object | None] | None = None
+                       ) -> list[tuple[Fact, list[Fact]]]:
+    """Within one leaflet and group: (first fact of a value, earlier facts it cannot agree with).
+
+    Facts a reference entry applies to are left out: a value inside the accepted range is never a
+    finding, and one outside it is facts.reference's."""
+    ordered = sorted((f for f in facts if reference is None or reference(f) is None),
+                     key=lambda f: (f.line, f.column))
     seen: list[Fact] = []
     sigs: set[tuple] = set()
     out = []

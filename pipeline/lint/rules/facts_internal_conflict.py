@@ -1,11 +1,13 @@
 """A leaflet that states one fact twice with values that cannot both be true.
 
-Same comparison as facts.conflict, within one leaflet: "10%" on one line and "ongeveer 15%" on
-another conflict; "minstens 10%" agrees with both. The later statement gets the finding, with
-the earlier one as related location.
+Same comparison as facts.conflict, within one leaflet: "70%" on one line and "ongeveer 50%" on
+another conflict; "minstens 50%" agrees with both. The later statement gets the finding, with
+the earlier one as related location. Where the reference registry has a value for the fact, the
+reference decides: values inside its accepted range are never a finding (10% and 15% against
+10-20%), and a value outside it is facts.reference's.
 
-pass: "1 op de 10 zwangerschappen" and later "minstens 1 op de 10"
-fail: "De kans op een miskraam is 10%" and later "zo rond de 15%" in the same leaflet
+pass: "1 op de 10 zwangerschappen" and later "ongeveer 15%" (both inside the reference's 10-20%)
+fail: "Bij 70% komt de miskraam vanzelf" and later "bij ongeveer de helft" in the same leaflet
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from pipeline.diagnostic import Diagnostic, Related, Severity
 from pipeline.facts.catalog import catalog_or_none
 from pipeline.facts.compare import groups, internal_conflicts
-from pipeline.lint.rules.facts_conflict import quote_excerpt
+from pipeline.lint.rules.facts_conflict import _registry, quote_excerpt
 
 ID = "facts.internal-conflict"
 LEVEL = "warning"
@@ -24,11 +26,13 @@ OPTIONS: dict = {}
 
 def check(corpus, conf, ctx):
     catalog = catalog_or_none()
+    registry = _registry()
     for lid in sorted(corpus.facts):
         for (key, region), group in sorted(groups(corpus.facts[lid], catalog).items(),
                                            key=lambda kv: (kv[0][0], kv[0][1] or "")):
             kind = catalog.kind(key) if catalog else None
-            for f, against in internal_conflicts(group):
+            reference = (lambda f, region=region: registry.for_fact(f, region)) if registry else None
+            for f, against in internal_conflicts(group, reference):
                 earlier = ", ".join(f"{g.value_str()} on line {g.line}" for g in against)
                 yield Diagnostic(
                     path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
