@@ -399,6 +399,54 @@ def run(obj, paths, out_dir, jobs):
     sys.exit(ExitCode.FAILURE if build_code == ExitCode.FAILURE else ExitCode.CLEAN)
 
 
+@cli.command("fix")
+@paths_arg
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff and write nothing (exit 1 when there is something to fix).")
+@click.option("--write", is_flag=True, help="Change the files themselves (also in sources/); without it fixed copies go to output/fixed/.")
+@out_opt
+@click.option("--select", multiple=True, metavar="RULE", help="Only these rules or categories (repeatable).")
+@click.pass_obj
+def fix_cmd(obj, paths, show_diff, write, out_dir, select):
+    """Apply the safe fixes: spelling with one clear candidate, typography, d/t.
+
+    Fact values and other choices are only listed, never applied. Without --write the leaflets stay
+    as they are and fixed copies are written to output/fixed/.
+    """
+    from pipeline import fix
+
+    if show_diff and write:
+        raise click.UsageError(i18n._("--diff and --write exclude each other"))
+    config = _config(obj)
+    _check_select(select)
+    result = stages.run_lint(_paths(paths, config), config, select=set(select) or None)
+    files = fix.fix_all(result.diagnostics)
+    target = (out_dir or config.output) / "fixed"
+    for ff in files:
+        for planned, why in ff.skipped:
+            _err(i18n._("leaflint: not fixed: {fix} ({reason})").format(
+                fix=fix.describe(planned.diagnostic, planned.fix.replacement), reason=why))
+        if not ff.changed:
+            continue
+        if show_diff:
+            click.echo(ff.diff(str(_relative(ff.path))), nl=False)
+            continue
+        dest = ff.path if write else target / ff.path.name
+        atomic_write(dest, ff.fixed.encode(ff.encoding))
+        for planned in ff.applied:
+            _err(i18n._("leaflint: fixed: {fix}").format(fix=fix.describe(planned.diagnostic, planned.fix.replacement)))
+    offered = fix.offered(result.diagnostics)
+    for d in offered:
+        _err(i18n._("leaflint: for a person to decide: {fix}").format(
+            fix=fix.describe(d, " | ".join(f.replacement for f in d.fixes))))
+    applied = sum(len(ff.applied) for ff in files if ff.changed)
+    changed = [ff for ff in files if ff.changed]
+    where = "" if show_diff else (i18n._(" in place") if write else i18n._(" into {folder}").format(folder=target))
+    _err(i18n._("leaflint: {fixes} safe fix(es) in {files} file(s){where}; {offered} finding(s) with a "
+                "replacement to choose by hand").format(fixes=applied, files=len(changed), where=where,
+                                                       offered=len(offered)))
+    sys.exit(ExitCode.FINDINGS if show_diff and changed else ExitCode.CLEAN)
+
+
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
 @click.pass_obj

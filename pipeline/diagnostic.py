@@ -83,17 +83,17 @@ class Diagnostic:
 
     @property
     def fix(self) -> Fix | None:
-        """The fix ``leaflint fix`` may apply on its own: the only one offered, and safe."""
-        return self.fixes[0] if len(self.fixes) == 1 and self.fixes[0].safe else None
+        """The fix ``leaflint fix`` may apply on its own: the first one, when it is safe."""
+        return self.fixes[0] if self.fixes and self.fixes[0].safe else None
 
     def offering(self, *replacements: str, safe: bool = False) -> "Diagnostic":
         """This finding with ``replacements`` for ``match`` as suggestions and as fixes over its
-        span (``safe`` only when there is exactly one)."""
-        repl = tuple(dict.fromkeys(r for r in replacements if r is not None))
+        span; ``safe``: the first one is clearly right (the others stay offered)."""
+        repl = tuple(dict.fromkeys(r for r in replacements if r is not None and r != self.match))
         if self.end_line is None or self.end_column is None:
             return replace(self, suggestions=repl)
-        fixes = tuple(Fix(r, self.line, self.column, self.end_line, self.end_column,
-                          safe=safe and len(repl) == 1) for r in repl)
+        fixes = tuple(Fix(r, self.line, self.column, self.end_line, self.end_column, safe=safe and i == 0)
+                      for i, r in enumerate(repl))
         return replace(self, suggestions=repl, fixes=fixes)
 
     def stamped(self, rule: str, severity: Severity) -> "Diagnostic":

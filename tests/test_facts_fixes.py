@@ -42,7 +42,7 @@ def test_reference_side_is_never_the_deviant_of_a_wrong_majority(tmp_path):
     assert sorted((Path(d.path).name, d.severity) for d in found) == [("a.txt", Severity.ERROR),
                                                                       ("b.txt", Severity.ERROR)]
     for d in found:
-        assert d.suggestions == ("16 weeks",) and "NVOG" in d.message
+        assert d.suggestions == ("tot 16 weken",) and "NVOG" in d.message  # replaces "tot 24 weken"
         assert [Path(r.path).name for r in d.related] == ["c.txt"]
 
 

@@ -110,7 +110,8 @@ def test_a_single_safe_replacement_is_the_fix():
     assert one.to_dict()["fixes"] == [{"line": 3, "column": 5, "end_line": 3, "end_column": 13,
                                        "replacement": "curettage", "safe": True}]
     two = d.offering("curettage", "cutterage", safe=True)
-    assert two.fix is None and [f.safe for f in two.fixes] == [False, False]
+    assert two.fix.replacement == "curettage" and [f.safe for f in two.fixes] == [True, False]
+    assert d.offering("curetage", safe=True).fixes == ()  # replacing the text by itself is no fix
     offered = d.offering("tot 16 weken")
     assert offered.fix is None and offered.fixes[0].replacement == "tot 16 weken"
 

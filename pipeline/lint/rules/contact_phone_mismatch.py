@@ -53,6 +53,5 @@ def _check_brand(doc, brand_id: str, brands: dict):
                 message=f"telefoonnummer '{n.text}' is geen nummer van '{brand_id}' ({listed}){whose}; "
                         "is het het nummer van een andere dienst, zet het dan onder contact.other_numbers "
                         "in het merkbestand",
-                match=n.text, suggestions=tuple(own or sorted(known.values())), leaflet=doc.id,
-                key=f"{brand_id}|{n.digits}",
-            )
+                match=n.text, leaflet=doc.id, key=f"{brand_id}|{n.digits}",
+            ).offering(*(own or sorted(known.values())))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic, Related, Severity
 from pipeline.facts.catalog import catalog_or_none
+from pipeline.fix import restate_fact
 from pipeline.facts.compare import deviations, groups
 from pipeline.facts.reference import default_registry
 from pipeline.yamlio import DataFileError
@@ -61,9 +62,10 @@ def check(corpus, conf, ctx):
             if dev.reference is not None:
                 ref = dev.reference
                 msg += f"; the reference{where} is {ref.value_str(f.unit)} ({'; '.join(str(c) for c in ref.citations)})"
-                suggestions = (ref.value_str(f.unit),)
+                suggestions = (restate_fact(f, ref.min, ref.max),)
             else:
-                suggestions = tuple(sorted({g.value_str() for g in dev.majority}))
+                suggestions = tuple(sorted({restate_fact(f, g.min, g.max)
+                                            for g in dev.majority}))
             if f.quote and f.quote != f.match:
                 msg += f' in "{quote_excerpt(f.quote)}"'
             related = tuple(Related(g.path, g.line, g.column, f"{g.leaflet}: {g.value_str()}") for g in dev.related)
@@ -71,5 +73,4 @@ def check(corpus, conf, ctx):
                 path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
                 message=msg, match=f.match, fact=key, related=related, leaflet=f.leaflet,
                 key=f"{key}|{region or ''}", severity=Severity(kind.severity) if kind else None,
-                suggestions=suggestions,
-            )
+            ).offering(*suggestions)

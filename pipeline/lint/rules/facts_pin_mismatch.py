@@ -16,6 +16,7 @@ from __future__ import annotations
 from pipeline.diagnostic import Diagnostic
 from pipeline.facts.compare import pin_mismatch
 from pipeline.facts.model import _value_str
+from pipeline.fix import restate_fact
 from pipeline.lint.rules.facts_conflict import quote_excerpt
 
 ID = "facts.pin-mismatch"
@@ -46,5 +47,4 @@ def check(corpus, conf, ctx):
                 message=f"{f.key}: the text says {_text_says(f)}{sentence}; the pin says {pinned}: "
                         f"correct the text (or waive the fact in the sidecar with a reason)",
                 match=f.match, fact=f.key, leaflet=lid, key=f"{f.key}|pin",
-                suggestions=(pinned,),
-            )
+            ).offering(pinned if f.text is not None else restate_fact(f, f.min, f.max))

@@ -17,6 +17,7 @@ from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.facts.catalog import catalog_or_none
 from pipeline.facts.compare import comparable, group_key, interval, overlaps
 from pipeline.facts.reference import default_registry
+from pipeline.fix import restate_fact
 from pipeline.lint.rules.facts_conflict import quote_excerpt
 from pipeline.yamlio import DataFileError
 
@@ -52,7 +53,6 @@ def check(corpus, conf, ctx):
                 message=f"{f.key}: {f.value_str()} here{sentence}, but the reference{where}{quals} is "
                         f"{ref.value_str(unit)} (source: {cites})",
                 match=f.match, fact=f.key, leaflet=lid, key=f"{f.key}|{region or ''}",
-                suggestions=(ref.value_str(unit),),
                 # a reference deviation is at least a warning, also for keys whose conflicts are info
                 severity=Severity("warning" if kind.severity == "info" else kind.severity) if kind else None,
-            )
+            ).offering(restate_fact(f, ref.min, ref.max))

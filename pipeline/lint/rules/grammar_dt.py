@@ -75,6 +75,6 @@ def check(doc, conf, ctx):
             span = doc.span(block, a + f.start, a + f.end)
             yield Diagnostic(
                 path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-                end_column=span.end_column, message=f.message, match=f.word, suggestions=(f.suggestion,),
+                end_column=span.end_column, message=f.message, match=f.word,
                 leaflet=doc.id, key=f"{f.check}|{f.word.lower()}",
-            )
+            ).offering(f.suggestion, safe=True)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
 from pipeline.language.leaflet import brand_of, own_names
+from pipeline.language.spelling import _score
 from pipeline.language.tokens import restore_invisible, spell_tokens
 from pipeline.language.wordlists import brand_words, project_words
 
@@ -32,6 +33,11 @@ OPTIONS = {
     # ones are checked, so a heading in capitals is spell-checked like any other text
     "max_abbreviation": (int, 5),
 }
+
+# a fix is applied on its own only when the best suggestion scores at most CLEAR_SCORE (about one
+# typical Dutch slip: a doubled letter, ij/ei, d/t) and CLEAR_GAP better than the next one
+CLEAR_SCORE = 0.8
+CLEAR_GAP = 0.35
 
 
 def checker(ctx, dictionary: str = "nl_NL"):
@@ -95,9 +101,21 @@ def check(doc, conf, ctx):
             span = doc.span(block, tok.start, tok.end)
             sugg = spell.suggest(tok.text, conf["suggestions"])
             hint = f"; did you mean '{sugg[0]}'?" if sugg else ""
+            match = text[tok.start:tok.end]
             yield Diagnostic(
                 path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
                 end_column=span.end_column, message=f"unknown word '{tok.text}'{hint}",
-                match=text[tok.start:tok.end], suggestions=tuple(sugg), leaflet=doc.id,
-                key=tok.text.lower(),
-            )
+                match=match, leaflet=doc.id, key=tok.text.lower(),
+            ).offering(*sugg, safe=match == tok.text and clear_candidate(spell, tok.text, sugg, extra_f))
+
+
+def clear_candidate(spell, word: str, sugg, extra) -> bool:
+    """One clear candidate: a close correction well ahead of the next one, for a word that is not
+    made of two known words (a correct compound the dictionary lacks must never be "corrected")."""
+    if not sugg or " " in sugg[0] or sugg[0].lower() == word.lower():
+        return False
+    best = _score(word, sugg[0])
+    if best > CLEAR_SCORE or (len(sugg) > 1 and _score(word, sugg[1]) - best < CLEAR_GAP):
+        return False
+    low = word.lower()
+    return not any(spell.known(low[:i], extra) and spell.known(low[i:], extra) for i in range(3, len(low) - 2))

@@ -35,5 +35,5 @@ def check(doc, conf, ctx):
                     path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
                     end_column=span.end_column,
                     message=sub.text.format(match=text[ctx_s:ctx_e], fixed=fixed),
-                    match=text[s:e], suggestions=(sub.replace,), leaflet=doc.id, key=sub.id,
-                )
+                    match=text[s:e], leaflet=doc.id, key=sub.id,
+                ).offering(sub.replace, safe=True)
