@@ -402,3 +402,14 @@ def test_question_heading_wrapped_over_two_lines():
         ("paragraph", "Soms klein, maar meestal groot."),
         ("heading", "Wat te doen als een miskraam bij een echo is vastgesteld?"),
         ("paragraph", "Meestal wordt er een paar dagen afgewacht.")]
+
+
+def test_button_and_logo_lines_of_a_scraped_page_stay_paragraphs():
+    text = ("Logo Ziekenhuis Zuiderhaven\n\nPrint pagina\nDownload PDF\n\nMiskraam\n\n"
+            "Een miskraam komt vaak voor.\n\nadvertisement\n\nwat je kunt doen\n")
+    blocks = parse_text(text)
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds["Logo Ziekenhuis Zuiderhaven"] == "paragraph"
+    assert kinds["Print pagina"] == "paragraph" and kinds["Download PDF"] == "paragraph"
+    assert kinds["Miskraam"] == "heading"
+    assert kinds["advertisement"] == "paragraph"  # not joined to the lower-case line after it

@@ -13,7 +13,8 @@ op / met de / dienstdoende"), Markdown-ish markers (``## Belinstructies``, ``- i
 3. indented one-line units in a row are list items whose bullets were lost in the copy;
 4. decide which single-line units are headings: ALL-CAPS titles, numbered section lines followed
    by prose, question lines, lines ending in ":" or ";" that introduce a list, and short lines
-   without end punctuation that are followed by more text (not contact details or data).
+   without end punctuation that are followed by more text (not contact details or data, and not
+   the button, link or logo text of a scraped page, which stays a paragraph of its own).
 
 Markers (bullets, list numbers, ``#``, underlines) are left out of the block text; every other
 character of the file is in exactly one block, at its exact source position. ``parse_text`` is
@@ -249,6 +250,8 @@ def _continues(work: str, lines: list[_Line], unit: _Unit, prev: int, nxt: int, 
         return False
     if _BARE_LINK.fullmatch(work[p.cstart:p.end]) or _BARE_LINK.fullmatch(work[q.start:q.end]):
         return False  # a line that is only a web or e-mail address stands alone
+    if _control_line(work[p.cstart:p.end]) or _control_line(work[q.start:q.end]):
+        return False  # a web page's button or link text, a page number: a line of its own
     lower = work[q.start].islower()
     open_end = not _ends_sentence(work[p.cstart:p.end])
     if open_end and lower:
@@ -269,6 +272,14 @@ def _continues(work: str, lines: list[_Line], unit: _Unit, prev: int, nxt: int, 
             return False
         return True
     return False
+
+
+def _control_line(text: str) -> bool:
+    """Button or link text of a scraped page ("Print pagina", "Download PDF"), a logo caption or a
+    page number: kept as a paragraph of its own, so style.web-residue can flag it."""
+    from pipeline.language.data import control_line
+
+    return control_line(text)
 
 
 def _alpha_ratio(text: str) -> float:
@@ -371,7 +382,8 @@ def _find_headings(work: str, lines: list[_Line], units: list[_Unit]) -> None:
         elif text[-1] in ":;" and len(text) <= _INTRO_HEADING_CHARS and nxt.kind in (BULLET, NUMBER) \
                 and not nxt.heading:
             u.heading, u.htype = True, "intro"
-        elif (text[0].isupper() or text[0].isdigit() or not text[0].isalnum()) and _short_title(text):
+        elif (text[0].isupper() or text[0].isdigit() or not text[0].isalnum()) and _short_title(text) \
+                and not _control_line(text):
             u.heading, u.htype = True, "plain"
     _demote_runs(lines, units)
     _assign_levels(units)

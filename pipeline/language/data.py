@@ -21,12 +21,29 @@ class Pattern:
     regex: re.Pattern
     text: str  # reason or message
     replace: str = ""
+    control: bool = False  # button or link text: ingest keeps the line a paragraph
+
+
+@lru_cache(maxsize=1)
+def _residue_data() -> dict:
+    return _plain(load_validated(SCHEMA_DIR / "residue.yaml", "residue.schema.json"))
+
+
+def running_lines() -> dict:
+    """How often a short line must repeat, and how short it must be, to be a running header."""
+    return _residue_data().get("running_lines") or {"min_count": 3, "max_words": 8}
+
+
+def control_line(text: str) -> bool:
+    """Whether ``text`` (one line) is the text of a web page's button or link, not a title."""
+    return any(p.control and p.regex.search(text) for p in residue_phrases())
 
 
 @lru_cache(maxsize=1)
 def residue_phrases() -> tuple[Pattern, ...]:
-    data = _plain(load_validated(SCHEMA_DIR / "residue.yaml", "residue.schema.json"))
-    return tuple(Pattern(p["id"], re.compile(p["pattern"], re.I | re.M), p["reason"]) for p in data["phrases"])
+    data = _residue_data()
+    return tuple(Pattern(p["id"], re.compile(p["pattern"], re.I | re.M), p["reason"], control=bool(p.get("control")))
+                 for p in data["phrases"])
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,8 @@
 
 Prints words/s of the spelling stage (cold cache, as in one run), the same text through
 ``hunspell -l -d nl_NL`` for comparison, and sentences/s of the grammar stage (Frog start-up
-reported apart, since a run pays it once).
+reported apart, since a run pays it once). With ``--real DIR`` it measures the language rules on
+real pages against a reviewer's annotations instead (see pipeline.language.measure_real).
 """
 
 from __future__ import annotations
@@ -75,9 +76,27 @@ def measure(paths: list[Path]) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--real"]:
+        return _main_real(argv[1:])
     paths = [Path(a) for a in argv] or [Path("sources/leaflets")]
     for k, v in measure(paths).items():
         print(f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}")
+    return 0
+
+
+def _main_real(argv: list[str]) -> int:
+    """``--real DIR [--split dev|heldout] [--annotations FILE] [-v]``: see measure_real."""
+    import argparse
+
+    from pipeline.language.measure_real import measure_real, report
+
+    ap = argparse.ArgumentParser(prog="python -m pipeline.language.measure --real")
+    ap.add_argument("root", type=Path)
+    ap.add_argument("--split", default=None)
+    ap.add_argument("--annotations", type=Path, default=None)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    print(report(measure_real(args.root, args.split, args.annotations), args.verbose))
     return 0
 
 

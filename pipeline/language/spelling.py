@@ -85,7 +85,44 @@ class SpellChecker:
         # possessive or plural with an apostrophe after a known word ("Freya's", "echo's")
         if w.endswith("'s") and self._check(w[:-2]):
             return True
-        return self._diminutive(low) or self._project_compound(low)
+        if self._stressed(w):
+            return True
+        # a capitalised compound inside a sentence is a name ("Kwakkelhof"): names need a list
+        return self._diminutive(low) or self._project_compound(low) or (w == low and self._compound(low))
+
+    def _stressed(self, w: str) -> bool:
+        """A stress accent on a known word ("voorkòmen", "láng", "één"); a diaeresis is spelling."""
+        plain = _STRESS.sub("", unicodedata.normalize("NFD", w))
+        if plain == unicodedata.normalize("NFD", w):
+            return False
+        plain = unicodedata.normalize("NFC", plain)
+        return self.dict.check(plain) or self.dict.check(plain.lower()) or plain.lower() in self.extra_lower
+
+    def _compound(self, low: str) -> bool:
+        """A compound of dictionary words that hunspell does not join by itself: "weeënachtige",
+        "zwangerschapsrest", "topnavigatiemenu". Parts may carry a linking s; "-achtig" and "-heid"
+        count as parts. Two ordinary words also make typos ("oor|zak" for "oorzaak"), so the word must
+        not be one typical Dutch slip away from a dictionary word, and with a short first part not one
+        edit away at all ("mis|kraan" for "miskraam")."""
+        if not low.isalpha() or len(low) < 7:
+            return False
+        split = _split_compound(low, self._compound_part, 3)
+        if split is None or any(self._shadowed(self._stem_part(p)) for p in split):
+            return False
+        if any(c != low and len(c) >= 3 and self.dict.check(c) for c in _dutch_edits(low)):
+            return False
+        if min(len(p) for p in split[:-1]) < 4:
+            return not any(c != low and self.dict.check(c) for c in _edits1(low))
+        return True
+
+    def _compound_part(self, part: str, last: bool) -> bool:
+        if last and part in _BOUND_SUFFIXES:
+            return True
+        if self.dict.check(part) or part in self.extra_lower:
+            return True
+        # a linking s after a non-final part ("zwangerschaps|rest"); not after a vowel
+        return (not last and part.endswith("s") and len(part) > 4 and part[-2] not in VOWELS
+                and (self.dict.check(part[:-1]) or part[:-1] in self.extra_lower))
 
     def _hyphenated_ok(self, parts: list[str]) -> bool:
         """Every part a word, or a name joined to a word: "Asherman-syndroom", "BeterDichtbij-app".
@@ -100,6 +137,12 @@ class SpellChecker:
         if not words:
             return False
         return all(_camel(p) or (_name_like(p) and not self._near_word(p.lower())) for p in names)
+
+    def name_like(self, word: str) -> bool:
+        """A capitalised word with a letter Dutch spelling does not use ("Rodanña", "Çelik"): a name
+        from another language, not a typo of a Dutch word."""
+        w = _norm(word)
+        return _name_like(w) and any(c in _FOREIGN_LETTERS for c in w.lower())
 
     def _near_word(self, low: str) -> bool:
         cands = _edits1(low) | _dutch_edits(low)
@@ -154,7 +197,26 @@ class SpellChecker:
             return True
         if any(c.isupper() for c in part[1:]) and len(part) <= 6:
             return True  # an abbreviation with inner capitals: hCG-waarde
-        return self.known(part)
+        if self.known(part):
+            return True
+        # a first part with its linking s, hyphenated for easy reading ("zwangerschaps-weefsel")
+        low = part.lower()
+        return (low.endswith("s") and len(low) > 4 and low[-2] not in VOWELS and self.known(low[:-1])
+                and not self._shadowed(low[:-1]))
+
+    def _stem_part(self, part: str) -> str:
+        return part[:-1] if part.endswith("s") and not self.dict.check(part) else part
+
+    def _shadowed(self, part: str) -> bool:
+        """A rare word one edit away from a far more frequent one: in a compound more likely a slip
+        ("zwagerschap|s-echo" for "zwangerschaps-echo") than meant."""
+        if part in _BOUND_SUFFIXES or part in self.extra_lower:
+            return False
+        n = lexicon.count(part)
+        if n >= 50:  # seen often enough in Frog's corpus to be meant
+            return False
+        floor = max(50, 50 * n)
+        return any(lexicon.count(c) >= floor and self.dict.check(c) for c in _edits1(part) if c != part)
 
     def english_word(self, word: str) -> bool:
         if len(word) <= 2 or not self._english_tag:
@@ -211,13 +273,35 @@ class SpellChecker:
                 pool.add(s.lower() if capital and s[:1].isupper() and s[1:] == s[1:].lower() else s)
             pool.discard(base)
             pool.discard(word)
-        scored = sorted(pool, key=lambda c: (_score(base, c), c))
+        scored = sorted((c for c in pool if all(self.known(p) for p in c.split())), key=lambda c: (_score(base, c), c))
         out = []
         for c in scored:
             if " " in c and " " not in word and _score(base, c) > 1.5:
                 continue  # enchant's "split into two words" ideas rarely help a reader
             out.append(c[:1].upper() + c[1:] if capital else c)
         return tuple(dict.fromkeys(out))
+
+
+# stress and emphasis accents on a vowel (grave, acute); a diaeresis (U+0308) is spelling
+_STRESS = re.compile("[\u0300\u0301]")
+# endings that Dutch attaches to nouns and adjectives like words ("weeën|achtige", "rillerig|heid")
+_FOREIGN_LETTERS = frozenset("ñçøåłśźżčřšžőűãõ")
+_BOUND_SUFFIXES = frozenset({"achtig", "achtige", "achtiger", "heid", "heden"})
+
+
+def _split_compound(low: str, ok, parts_left: int) -> list[str] | None:
+    """``low`` as 2..``parts_left`` parts each accepted by ``ok(part, last)``, longest head first."""
+    for i in range(len(low) - 3, 2, -1):
+        head, tail = low[:i], low[i:]
+        if not ok(head, False):
+            continue
+        if ok(tail, True):
+            return [head, tail]
+        if parts_left > 2:
+            rest = _split_compound(tail, ok, parts_left - 1)
+            if rest:
+                return [head, *rest]
+    return None
 
 
 def _camel(part: str) -> bool:

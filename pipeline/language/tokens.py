@@ -28,6 +28,8 @@ _MASKS = [
 # text between two words that still keeps them one name: a space, or an initial ("Emily M. Godfrey")
 _NAME_GAP = re.compile(r"^\s+(?:[A-Z]\.\s+)*$")
 _LINE_HYPHEN = re.compile(r"^-\s+$")
+# the particles inside a Dutch surname ("Kyano van den Pol", "Anna de Vries", "Jan ter Horst")
+_PARTICLES = frozenset("van de den der ter ten te het in 't op la le di da du von".split())
 # words after which a hyphen marks a shared part, not a line break ("zwangerschaps- en kraamzorg")
 ELISION_NEXT = frozenset({"en", "of", "tot", "t/m", "noch", "als", "dan"})
 
@@ -151,10 +153,16 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
             continue
         out.append(Token(s, e, _visible(text[s:e])))
         i += 1
-    # names: two or more capitalised words in a row
+    # names: two or more capitalised words in a row, also joined by "van", "de", "van der" ...
     names = set()
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
+        j = k + 1
+        while j < len(out) and out[j].text in _PARTICLES and j - k <= 3:
+            j += 1
+        if j > k + 1 and j < len(out) and _capitalised(a.text) and _capitalised(out[j].text) \
+                and all(text[out[i].end : out[i + 1].start].isspace() for i in range(k, j)):
+            names.update(range(k, j + 1))
         gap = text[a.end : b.start]
         if _capitalised(a.text) and _capitalised(b.text) and (
                 _NAME_GAP.match(gap) or (len(a.text) == 1 and gap.startswith(".") and _NAME_GAP.match(gap[1:]))):

@@ -1,7 +1,10 @@
 """A word that is not in the OpenTaal dictionary, the project word list or the brand's list.
 
-Accepted beyond the dictionary: regular diminutives of its nouns (foetusje) and hyphenated
-compounds of a name and a word (Asherman-syndroom, BeterDichtbij-app). Suggestions are ranked
+Accepted beyond the dictionary: regular diminutives of its nouns (foetusje), hyphenated
+compounds of a name and a word (Asherman-syndroom, BeterDichtbij-app), compounds of dictionary
+words with a linking s or "-achtig" (zwangerschapsrest, weeënachtige, zwangerschaps-weefsel) unless
+one typical slip away from a word, stress accents (voorkòmen), and capitalised names that are no
+slip of any word (Rodanña). Web residue ("advertisement") is left to style.web-residue. Suggestions are ranked
 for Dutch typos (doubled letters, ij/ei, d/t, a linking n or s) and word frequency. Not
 checked: URLs, e-mail addresses, phone numbers, numbers with units, abbreviations in capitals,
 product names with inner capitals (YouTube), runs of capitalised words (names), names in the
@@ -10,6 +13,7 @@ or soft hyphen inside a word does not split it.
 
 pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
 pass: Op de echo is het foetusje te zien; het Asherman-syndroom is zeldzaam; de BeterDichtbij-app.
+pass: Menstruatieachtige buikpijn en weeënpijn; het zwangerschaps-weefsel; bel Kyano van tevoren.
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
@@ -18,6 +22,7 @@ fail: Je krijgt een ruggeprik. (suggests ruggenprik)
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
+from pipeline.language import residue
 from pipeline.language.leaflet import brand_of, own_names
 from pipeline.language.spelling import _score
 from pipeline.language.tokens import restore_invisible, spell_tokens
@@ -62,6 +67,8 @@ class _Missing:
 
 def _skip(tok, text: str, max_abbr: int) -> bool:
     w = tok.text
+    if any(c.isdigit() for c in w):
+        return True  # a code, or a page number glued on in a copied table of contents ("miskraam3")
     if w.islower():
         return len(w) < 2
     if len(w) < 2:
@@ -74,6 +81,11 @@ def _skip(tok, text: str, max_abbr: int) -> bool:
     return False
 
 
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'‘“(")
+    return not before or before[-1] in ".!?:•"
+
+
 def check(doc, conf, ctx):
     spell = checker(ctx, conf["dictionary"])
     if spell is None:
@@ -83,17 +95,21 @@ def check(doc, conf, ctx):
     if brand_id:
         extra |= brand_words(brand_id, ctx.config.sources)
     extra_f = frozenset(extra)
-    for block in doc.blocks:
+    leftovers = residue.spans_by_block(doc)
+    for b, block in enumerate(doc.blocks):
         text = restore_invisible(doc, block)
         toks = spell_tokens(text)
+        skip = leftovers.get(b, ())
         for k, tok in enumerate(toks):
-            if _skip(tok, text, conf["max_abbreviation"]):
+            if _skip(tok, text, conf["max_abbreviation"]) or any(s <= tok.start and tok.end <= e for s, e in skip):
                 continue
             if spell.known(tok.text, extra_f):
                 continue
+            if tok.text[:1].isupper() and _sentence_start(text, tok.start) and spell.known(tok.text.lower(), extra_f):
+                continue
             if tok.joined and spell.known(tok.text.replace(" ", ""), extra_f):
                 continue
-            if tok.in_name:
+            if tok.in_name or spell.name_like(tok.text):
                 continue
             if spell.english_word(tok.text) and any(
                     0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1)):

@@ -1,22 +1,28 @@
-"""Text that came with a web page and does not belong in a leaflet: ratings, bylines, cookie notices.
+"""Text that came with a web page or a printed page and does not belong in a leaflet.
 
 The phrases are data (schema/residue.yaml): ratings ("Score: 4.6/5 (70 stemmen)"), "Gevraagd
 door", "gerelateerde vragen gevonden", share buttons and rows ("Facebook Twitter WhatsApp"), "Lees
 ook", cookie notices, link text whose link was lost ("Hier en hier vind je informatiefilms"),
 breadcrumbs ("Home > Zwangerschap > Miskraam"), bylines with date or reading time, "Print deze
-pagina", "Terug naar boven", "Was deze informatie nuttig?" and footers ("© 2025 X | Disclaimer").
-One finding per phrase and line.
+pagina", "Terug naar boven", "Was deze informatie nuttig?", footers ("© 2025 X | Disclaimer"),
+button text ("Klik op deze knop om ...", "Download PDF", "Grotere tekst"), skip links, logo
+captions, advertisements, page numbers ("1/9"), and films the leaflet does not have ("vind je
+hier in filmpjes"). Besides the phrases: words glued together by scraping ("markerenFavorietDe")
+and short lines repeated through the file (running headers and footers).
+One finding per kind and line (glued words only where nothing else is found on the line).
 
 pass: Bel de praktijk als je vragen hebt. Lees de bijsluiter van het medicijn.
 fail: Score: 4.6/5 (70 stemmen)
 fail: Deze website plaatst cookies om de site te verbeteren.
 fail: Home > Zwangerschap > Miskraam
+fail: Klik op deze knop om dit document te printen.Print pagina
+fail: De knop om deze folder als favoriet te markerenFavorietDe knop
 """
 
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
-from pipeline.language.data import residue_phrases
+from pipeline.language import residue
 
 ID = "style.web-residue"
 LEVEL = "warning"
@@ -26,17 +32,17 @@ OPTIONS: dict = {}
 
 def check(doc, conf, ctx):
     seen: set[tuple[str, int]] = set()
-    for block in doc.blocks:
-        for phrase in residue_phrases():
-            for m in phrase.regex.finditer(block.text):
-                if m.end() == m.start():
-                    continue
-                span = doc.span(block, m.start(), m.end())
-                if (phrase.id, span.line) in seen:
-                    continue
-                seen.add((phrase.id, span.line))
-                yield Diagnostic(
-                    path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-                    end_column=span.end_column, message=f"web residue: {phrase.text} ('{m.group().strip()}')",
-                    match=m.group(), leaflet=doc.id, key=phrase.id,
-                )
+    hits = [(h, doc.span(doc.blocks[h.block], h.start, h.end)) for h in residue.find(doc)]
+    # glued words next to a button phrase are the same residue: one finding for the line
+    other_lines = {span.line for h, span in hits if h.kind != "glued-words"}
+    for hit, span in hits:
+        block = doc.blocks[hit.block]
+        if (hit.kind, span.line) in seen or (hit.kind == "glued-words" and span.line in other_lines):
+            continue
+        seen.add((hit.kind, span.line))
+        text = block.text[hit.start:hit.end]
+        yield Diagnostic(
+            path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+            end_column=span.end_column, message=f"web residue: {hit.reason} ('{text.strip()}')",
+            match=text, leaflet=doc.id, key=hit.kind,
+        )

@@ -1,0 +1,171 @@
+"""The language rules on real pages, against a reviewer's annotations (kept outside the repository).
+
+``python -m pipeline.language.measure --real DIR [--split dev|heldout] [--annotations FILE]``
+
+``DIR`` holds ``index.tsv`` (``slug<TAB>url<TAB>publisher<TAB>split``) and ``pages/<slug>.txt``
+(first line ``# <url>``, then the page's text). The annotations file (YAML) lists per slug what a
+reviewer marked on that page::
+
+    <slug>:
+      nonwords: [wrod]                 # real misspellings: a spelling finding on them is right
+      errors:                          # real-word errors: a finding on that line covering the text
+        - {text: "de tweede en derde trimester", kind: agreement}
+      residue: ["Print pagina"]        # whole lines a reviewer would delete from the leaflet
+
+Figures: false spelling findings per 1,000 words, real-word errors found per kind, residue
+lines found (recall) and residue findings on lines nobody marked. Pages are linted as .txt files
+in a temporary folder, with the project's default configuration.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.language.tokens import spell_tokens
+from pipeline.lint.config import Config
+from pipeline.yamlio import load_yaml
+
+SPELLING = "spelling.unknown-word"
+RESIDUE = "style.web-residue"
+REAL_WORD_RULES = ("grammar.agreement", "grammar.dt", "structure.repeated-text")
+
+
+@dataclass
+class PageResult:
+    slug: str
+    words: int
+    false_spelling: list[str] = field(default_factory=list)
+    true_spelling: list[str] = field(default_factory=list)
+    errors_found: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
+    errors_missed: list[tuple[str, str]] = field(default_factory=list)
+    residue_found: list[str] = field(default_factory=list)
+    residue_missed: list[str] = field(default_factory=list)
+    residue_extra: list[str] = field(default_factory=list)  # flagged lines nobody marked
+    other: list[str] = field(default_factory=list)  # real-word rule findings not annotated
+
+
+def read_index(root: Path, split: str | None) -> list[tuple[str, str]]:
+    out = []
+    for line in (root / "index.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 4 and (split is None or cols[3].strip() == split):
+            out.append((cols[0], cols[1]))
+    return out
+
+
+def page_text(root: Path, slug: str) -> str:
+    """The page's text without its URL line; a stored excerpt that stops inside a word loses that
+    word ("... een herh"): the cut is the store's, not the publisher's."""
+    text = (root / "pages" / f"{slug}.txt").read_text(encoding="utf-8")
+    first, _, rest = text.partition("\n")
+    text = (rest if first.startswith("# ") else text).rstrip()
+    if text and text[-1].isalpha():
+        text = text[: len(text) - len(text.split()[-1])].rstrip()
+    return text + "\n"
+
+
+def _line_of(text: str, needle: str) -> list[int]:
+    """1-based line numbers of ``text`` whose stripped content is ``needle`` or contains it."""
+    lines = text.split("\n")
+    exact = [i + 1 for i, ln in enumerate(lines) if ln.strip() == needle.strip()]
+    return exact or [i + 1 for i, ln in enumerate(lines) if needle.strip() in ln]
+
+
+def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> PageResult:
+    res = PageResult(slug, words)
+    nonwords = {w.lower() for w in notes.get("nonwords") or []}
+    lines = text.split("\n")
+    for d in diags:
+        if d.rule == SPELLING:
+            (res.true_spelling if d.match.lower() in nonwords else res.false_spelling).append(d.match)
+    flagged = defaultdict(list)
+    for d in diags:
+        if d.rule in REAL_WORD_RULES or d.rule == RESIDUE:
+            flagged[d.rule].append(d)
+    hit_lines: set[int] = set()
+    for err in notes.get("errors") or []:
+        where = _line_of(text, err["text"])
+        found = any(d.line in where and (d.match.lower() in err["text"].lower() or err["text"].lower()
+                                         in lines[d.line - 1].lower()) for r in REAL_WORD_RULES for d in flagged[r])
+        (res.errors_found if found else res.errors_missed).append((err["kind"], err["text"]))
+        if found:
+            hit_lines.update(where)
+    for r in REAL_WORD_RULES:
+        res.other.extend(f"{r} {d.line}: {d.match}" for d in flagged[r] if d.line not in hit_lines)
+    marked: set[int] = set()
+    residue_lines = {d.line for d in flagged[RESIDUE]}
+    for line in notes.get("residue") or []:
+        where = set(_line_of(text, line))
+        marked |= where
+        (res.residue_found if where & residue_lines else res.residue_missed).append(line)
+    res.residue_extra = sorted({f"{d.line}: {lines[d.line - 1].strip()[:70]}" for d in flagged[RESIDUE]
+                                if d.line not in marked})
+    return res
+
+
+def measure_real(root: Path, split: str | None, annotations: Path | None) -> list[PageResult]:
+    from pipeline import stages
+    from pipeline.lint.rules import all_rules
+
+    notes_all = (load_yaml(annotations) or {}) if annotations else {}
+    pages = read_index(root, split)
+    with tempfile.TemporaryDirectory(prefix="leaflint-real-") as tmp:
+        folder = Path(tmp) / "pages"
+        folder.mkdir()
+        texts = {}
+        for slug, _url in pages:
+            texts[slug] = page_text(root, slug)
+            (folder / f"{slug}.txt").write_text(texts[slug], encoding="utf-8")
+        config = Config(output=Path(tmp) / "output")
+        select = {SPELLING, RESIDUE, *REAL_WORD_RULES} & set(all_rules())
+        result = stages.run_lint([folder], config, select=select, cache=False)
+    by_doc = defaultdict(list)
+    for d in result.diagnostics:
+        by_doc[Path(d.path).stem].append(d)
+    words = {doc.id: sum(len(spell_tokens(b.text)) for b in doc.blocks) for doc in result.corpus.documents}
+    return [_score_page(slug, texts[slug], by_doc[slug], notes_all.get(slug) or {}, words.get(slug, 0))
+            for slug, _ in pages]
+
+
+def summary(results: list[PageResult]) -> dict:
+    words = sum(r.words for r in results)
+    false_sp = sum(len(r.false_spelling) for r in results)
+    kinds_found, kinds_all = Counter(), Counter()
+    for r in results:
+        for kind, _ in r.errors_found:
+            kinds_found[kind] += 1
+            kinds_all[kind] += 1
+        for kind, _ in r.errors_missed:
+            kinds_all[kind] += 1
+    res_found = sum(len(r.residue_found) for r in results)
+    res_all = res_found + sum(len(r.residue_missed) for r in results)
+    return {
+        "pages": len(results), "words": words,
+        "spelling_false": false_sp, "spelling_false_per_1000_words": 1000 * false_sp / words if words else 0.0,
+        "spelling_true": sum(len(r.true_spelling) for r in results),
+        "real_word_errors": f"{sum(kinds_found.values())} of {sum(kinds_all.values())}",
+        "real_word_kinds": {k: f"{kinds_found[k]}/{n}" for k, n in sorted(kinds_all.items())},
+        "real_word_unannotated_findings": sum(len(r.other) for r in results),
+        "residue_recall": f"{res_found} of {res_all}" + (f" ({100 * res_found / res_all:.0f} %)" if res_all else ""),
+        "residue_unmarked_findings": sum(len(r.residue_extra) for r in results),
+    }
+
+
+def report(results: list[PageResult], verbose: bool) -> str:
+    out = []
+    if verbose:
+        for r in results:
+            parts = [f"== {r.slug} ({r.words} words)"]
+            parts += [f"  false spelling: {w}" for w in r.false_spelling]
+            parts += [f"  missed error [{k}]: {t}" for k, t in r.errors_missed]
+            parts += [f"  unannotated: {t}" for t in r.other]
+            parts += [f"  missed residue: {t}" for t in r.residue_missed]
+            parts += [f"  unmarked residue finding: {t}" for t in r.residue_extra]
+            if len(parts) > 1:
+                out.extend(parts)
+    for k, v in summary(results).items():
+        out.append(f"{k}: {v:.2f}" if isinstance(v, float) else f"{k}: {v}")
+    return "\n".join(out)

@@ -1,0 +1,75 @@
+"""Where a leaflet still carries text of the web page or printed page it came from.
+
+Three shapes, each found per block: the phrases of schema/residue.yaml (buttons, advertisements,
+page numbers, cookie notices ...), words glued together by scraping ("markerenFavorietDe",
+"doorzoeken.Zoek"), and short lines repeated through the file (a running header or footer such
+as "Miskraam/curettage" on every page). style.web-residue reports them; the spelling rule leaves
+their words alone, since "advertisement" is residue, not a misspelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.language.data import residue_phrases, running_lines
+
+# a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"), or
+# words glued at a full stop ("doorzoeken.Zoek"); not app names such as "mijnRadboud" or "eHealth"
+_GLUED = re.compile(r"(?<![\w.@/])(?!(?:mijn|uw|jouw)[A-Z])[a-zà-ÿ]{3,}(?:[A-Z][a-zà-ÿ]+)+\b"
+                    r"|(?<![\w.@/])[a-zà-ÿ]{4,}\.[A-Z][a-zà-ÿ]{2,}\b(?!\.\w)")
+
+
+@dataclass(frozen=True)
+class ResidueHit:
+    block: int  # index in doc.blocks
+    start: int  # offsets in the block's text
+    end: int
+    kind: str
+    reason: str
+
+
+def _phrases(k: int, text: str) -> list[ResidueHit]:
+    out = []
+    for phrase in residue_phrases():
+        for m in phrase.regex.finditer(text):
+            if m.end() > m.start():
+                out.append(ResidueHit(k, m.start(), m.end(), phrase.id, phrase.text))
+    return out
+
+
+def _glued(k: int, text: str) -> list[ResidueHit]:
+    return [ResidueHit(k, m.start(), m.end(), "glued-words", "words glued together when the page was copied")
+            for m in _GLUED.finditer(text)]
+
+
+def _running(doc) -> list[ResidueHit]:
+    """Short blocks that repeat word for word through the file: running headers and footers."""
+    conf = running_lines()
+    def key(b) -> str:
+        return " ".join(b.text.split()).lower()
+    counts = Counter(key(b) for b in doc.blocks if 0 < len(b.text.split()) <= conf["max_words"])
+    out = []
+    for k, b in enumerate(doc.blocks):
+        n = counts.get(key(b), 0)
+        if n >= conf["min_count"] and any(c.isalpha() for c in b.text):
+            out.append(ResidueHit(k, 0, len(b.text), "running-line",
+                                  f"a line repeated {n} times through the file (running header or footer)"))
+    return out
+
+
+def find(doc) -> list[ResidueHit]:
+    """Every residue hit of ``doc``, in block order."""
+    hits = _running(doc)
+    for k, b in enumerate(doc.blocks):
+        hits.extend(_phrases(k, b.text))
+        hits.extend(_glued(k, b.text))
+    return sorted(hits, key=lambda h: (h.block, h.start, h.kind))
+
+
+def spans_by_block(doc) -> dict[int, list[tuple[int, int]]]:
+    out: dict[int, list[tuple[int, int]]] = {}
+    for h in find(doc):
+        out.setdefault(h.block, []).append((h.start, h.end))
+    return out
