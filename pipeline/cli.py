@@ -304,7 +304,8 @@ def _build(result, config, out, release, jobs) -> int:
         _err(f"leaflint: rendering {leaflet} for {brand} failed: {message}")
     for refusal in br.refused:
         _err(f"leaflint: {refusal.message}")
-    if br.failed:
+    _report_broken_brands(br)
+    if br.failed or br.needed_broken:
         return ExitCode.FAILURE
     if br.refused:
         return ExitCode.FINDINGS
@@ -314,6 +315,15 @@ def _build(result, config, out, release, jobs) -> int:
             _err(f"  {d.path}:{d.line}:{d.column}: {d.severity.value} {d.rule} {d.message}")
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
+
+
+def _report_broken_brands(br) -> None:
+    for brand_id, problems in br.broken.items():
+        use = "nodig voor deze build" if brand_id in br.needed_broken else "niet nodig voor deze build"
+        _err(f"leaflint: merk '{brand_id}' kan niet gebruikt worden ({use}); "
+             f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'}:")
+        for d in problems:
+            _err(f"  {d.path}:{d.line}:{d.column}: {d.message}")
 
 
 @cli.command("report")

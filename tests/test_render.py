@@ -69,7 +69,7 @@ def test_broken_brand_is_reported_and_others_still_load(tmp_path):
     assert list(found) == ["goed"]
     by_file = {Path(p.path).name: p for p in problems}
     assert set(by_file) == {"png.yaml", "Hoofdletter.yaml", "neutraal.yaml"}
-    assert "not a valid PNG" in by_file["png.yaml"].message and by_file["png.yaml"].line == 2
+    assert "geen geldig PNG-bestand" in by_file["png.yaml"].message and by_file["png.yaml"].line == 2
     assert all(p.rule == "brand.invalid" for p in problems)
 
 

@@ -1,7 +1,8 @@
 """Brand profiles: how a practice publishes a leaflet (name, logo, colours, contact, leaflets).
 
 Every ``sources/brands/<brand>.yaml`` is validated against ``schema/brand.schema.json``. A broken
-brand is reported as a ``brand.invalid`` diagnostic (file, line, field) and skipped; the others
+brand is reported as ``brand.invalid`` diagnostics (every problem at once, each with file, line,
+field and a plain Dutch cause; see :mod:`pipeline.render.brand_errors`) and skipped; the others
 go on. Leaflets that no brand publishes are rendered with :data:`HOUSE_BRAND`, a neutral
 profile without a phone number of its own.
 """
@@ -14,7 +15,8 @@ from pathlib import Path
 
 from pipeline.diagnostic import Diagnostic
 from pipeline.language.phones import digits, find_numbers
-from pipeline.yamlio import DataFileError, load_validated
+from pipeline.render.brand_errors import schema_problems, unquoted_colours
+from pipeline.yamlio import DataFileError, load_yaml
 
 RULE = "brand.invalid"
 BRAND_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -43,7 +45,8 @@ def load_brands(sources_dir: Path) -> tuple[dict[str, dict], list[Diagnostic]]:
     """All valid brands under ``sources_dir/brands`` (id -> plain dict) and the problems found.
 
     The returned dict carries ``id``, ``path`` (the YAML file) and ``logo_path`` (absolute, or
-    None) besides the fields of the file; ``contact`` and ``leaflets`` are always present.
+    None) besides the fields of the file; ``contact`` and ``leaflets`` are always present. A brand
+    with any problem is left out; every problem of every brand file is reported.
     """
     brands_dir = Path(sources_dir) / "brands"
     brands: dict[str, dict] = {}
@@ -51,48 +54,31 @@ def load_brands(sources_dir: Path) -> tuple[dict[str, dict], list[Diagnostic]]:
     if not brands_dir.is_dir():
         return brands, problems
     for f in sorted(brands_dir.glob("*.yaml")):
-        brand, problem = load_brand(f, brands_dir)
-        if problem is not None:
-            problems.append(problem)
+        brand, found = load_brand(f, brands_dir)
+        problems.extend(found)
         if brand is not None:
             brands[brand["id"]] = brand
     return brands, problems
 
 
-def load_brand(path: Path, brands_dir: Path) -> tuple[dict | None, Diagnostic | None]:
+def load_brand(path: Path, brands_dir: Path) -> tuple[dict | None, list[Diagnostic]]:
     brand_id = path.stem
     if not BRAND_ID.match(brand_id):
-        return None, _problem(path, f"brand file name '{path.name}' must be lower case letters, digits, "
-                                    "'-' or '_' (it is the brand id used in output paths)", field="(file name)")
+        return None, [_problem(path, f"bestandsnaam '{path.name}': gebruik alleen kleine letters, cijfers, '-' "
+                                     "of '_' (de naam is de merk-id in de mappen van output/)", field="(bestandsnaam)")]
     if brand_id == HOUSE_BRAND_ID:
-        return None, _problem(path, f"brand id '{HOUSE_BRAND_ID}' is reserved for leaflets that no brand publishes; "
-                                    "rename the file", field="(file name)")
-    try:
-        data = load_validated(path, "brand.schema.json")
-    except DataFileError as e:
-        return None, _problem(path, f"brand skipped: {e.message}", e.line, e.column, e.field)
-    if not isinstance(data, dict):
-        return None, _problem(path, "brand skipped: the file must be a mapping")
+        return None, [_problem(path, f"de merk-id '{HOUSE_BRAND_ID}' is gereserveerd voor folders die geen "
+                                     "praktijk uitgeeft; geef het bestand een andere naam", field="(bestandsnaam)")]
+    data, problems = _read(path)
+    if problems:
+        return None, problems
     brand = _plain(data)
-    # positions of fields, for the semantic checks below
-    where = _positions(data)
-
-    logo_rel = brand.get("logo")
-    logo = None
-    if logo_rel:
-        logo, problem = _check_logo(path, brands_dir, logo_rel, where("logo"))
-        if problem:
-            return None, problem
-
+    where = _positions(data)  # positions of fields, for the checks below
+    logo, problems = _check_logo(path, brands_dir, brand.get("logo"), where("logo"))
+    problems += _check_contrast(path, brand["colors"], where)
+    if problems:
+        return None, problems
     colors = brand["colors"]
-    for name in ("text", "primary"):
-        ratio = contrast(colors[name], colors["background"])
-        if ratio < MIN_TEXT_CONTRAST:
-            return None, _problem(
-                path, f"brand skipped: colors.{name} {colors[name]} on background {colors['background']} has "
-                      f"contrast {ratio:.1f}:1, less than {MIN_TEXT_CONTRAST}:1 (WCAG AA)",
-                *where("colors", name), field=f"colors/{name}")
-
     colors.setdefault("accent", colors["primary"])
     brand.setdefault("fonts", {})
     brand["fonts"].setdefault("body", "Open Sans")
@@ -102,26 +88,67 @@ def load_brand(path: Path, brands_dir: Path) -> tuple[dict | None, Diagnostic | 
     brand.setdefault("logo_alt", f"Logo {brand['name']}")
     brand["id"] = brand_id
     brand["path"] = str(path)
-    brand["logo"] = logo_rel or None
+    brand["logo"] = brand.get("logo") or None
     brand["logo_path"] = str(logo) if logo else None
     brand["house"] = False
-    return brand, None
+    return brand, []
 
 
-def _check_logo(path: Path, brands_dir: Path, logo_rel: str, pos) -> tuple[Path | None, Diagnostic | None]:
+def _read(path: Path):
+    """The brand file's round-trip data, or every problem of it (YAML, unquoted colours, schema)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        return None, [_problem(path, f"kan het bestand niet lezen: {e}")]
+    colours = [_problem(path, p.message, p.line, p.column, p.field) for p in unquoted_colours(text)]
+    try:
+        data = load_yaml(path, rt=True)
+    except DataFileError as e:
+        # a colour read as a comment swallows the rest of a {...} line: the parser then trips a
+        # line later, so the colour is the cause to report
+        return None, colours or [_problem(path, _yaml_cause(e), e.line, e.column, "(YAML)")]
+    if not isinstance(data, dict):
+        return None, [_problem(path, "het bestand moet velden bevatten (name:, colors:, contact:, leaflets:)")]
+    lines = {d.line for d in colours}
+    found = colours + [_problem(path, p.message, p.line, p.column, p.field)
+                       for p in schema_problems(data) if p.line not in lines]
+    return data, found
+
+
+def _yaml_cause(e: DataFileError) -> str:
+    what = e.message.removeprefix("YAML syntax error: ")
+    return (f"geen geldige YAML op regel {e.line} ({what}); let op inspringing, dubbele punten en "
+            "aanhalingstekens")
+
+
+def _check_logo(path: Path, brands_dir: Path, logo_rel: str | None, pos) -> tuple[Path | None, list[Diagnostic]]:
+    if not logo_rel:
+        return None, []
     root = brands_dir.resolve()
     logo = (brands_dir / logo_rel).resolve()
     if not logo.is_relative_to(root):
-        return None, _problem(path, f"brand skipped: logo '{logo_rel}' lies outside {brands_dir}", *pos, field="logo")
+        return None, [_problem(path, f"logo: '{logo_rel}' ligt buiten {brands_dir}; zet het logo in die map",
+                               *pos, field="logo")]
     if not logo.is_file():
-        return None, _problem(path, f"brand skipped: logo file '{logo_rel}' not found in {brands_dir}", *pos,
-                              field="logo")
+        return None, [_problem(path, f"logo: het bestand '{logo_rel}' staat niet in {brands_dir}", *pos, field="logo")]
     data = logo.read_bytes()
     magic = LOGO_MAGIC.get(logo.suffix.lower())
     if (magic and not data.startswith(magic)) or (logo.suffix.lower() == ".svg" and b"<svg" not in data[:4096]):
-        return None, _problem(path, f"brand skipped: logo '{logo_rel}' is not a valid {logo.suffix[1:].upper()} file",
-                              *pos, field="logo")
-    return logo, None
+        return None, [_problem(path, f"logo: '{logo_rel}' is geen geldig {logo.suffix[1:].upper()}-bestand",
+                               *pos, field="logo")]
+    return logo, []
+
+
+def _check_contrast(path: Path, colors: dict, where) -> list[Diagnostic]:
+    out = []
+    for name in ("text", "primary"):
+        ratio = contrast(colors[name], colors["background"])
+        if ratio < MIN_TEXT_CONTRAST:
+            out.append(_problem(
+                path, f"colors.{name}: {colors[name]} op achtergrond {colors['background']} is slecht leesbaar "
+                      f"(contrast {ratio:.1f}:1, minder dan {MIN_TEXT_CONTRAST}:1, WCAG AA); kies een donkerdere kleur",
+                *where("colors", name), field=f"colors.{name}"))
+    return out
 
 
 def publishers(leaflet_id: str, meta: dict, brands: dict[str, dict]) -> list[str]:
@@ -226,4 +253,4 @@ def _positions(data):
 
 def _problem(path: Path, message: str, line: int = 1, column: int = 1, field: str = "") -> Diagnostic:
     return Diagnostic(path=str(path), line=line, column=column, message=message, rule=RULE,
-                      key=f"{path.stem}|{field or message}")
+                      key=f"{path.stem}|{field}|{message}")

@@ -65,13 +65,16 @@ class BuildResult:
     blocking: list[Diagnostic] = field(default_factory=list)  # findings that block a release
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (brand, leaflet, message)
     refused: list[Refusal] = field(default_factory=list)  # would print another practice's number
+    broken: dict[str, list[Diagnostic]] = field(default_factory=dict)  # brand id -> its problems
+    needed_broken: list[str] = field(default_factory=list)  # broken brands this build needs
     refused_urls: list[str] = field(default_factory=list)  # resources the sandbox did not fetch
     release: bool = False
     out_dir: Path | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.failed and not self.refused and not (self.release and self.blocking)
+        return (not self.failed and not self.refused and not self.needed_broken
+                and not (self.release and self.blocking))
 
     def summary(self) -> str:
         if self.release and self.blocking:
@@ -105,6 +108,8 @@ def build(corpus: Corpus, diagnostics: list[Diagnostic], brands: dict[str, dict]
     for d in errors:
         by_leaflet.setdefault(d.leaflet, []).append(d)
     plan = plan_pairs(corpus.documents, brands)
+    result.broken = broken_brands(diagnostics, sources)
+    result.needed_broken = needed_brands(result.broken, corpus.documents)
 
     if release:
         # Any error blocks, also a run-wide one (a broken brand, a bad config or waiver file).
@@ -116,6 +121,7 @@ def build(corpus: Corpus, diagnostics: list[Diagnostic], brands: dict[str, dict]
 
     manifest_path = out_dir / CACHE_DIR / MANIFEST
     manifest = _load_manifest(manifest_path)
+    _prune(out_dir, brands, plan, corpus.documents, manifest, manifest_path)
     common = _common_fingerprint(sources)
     todo: list[tuple[Job, Document, dict, list[Diagnostic]]] = []
     for doc, brand_id in plan:
@@ -159,6 +165,65 @@ def plan_pairs(documents: list[Document], brands: dict[str, dict]) -> list[tuple
         ids = publishers(doc.id, doc.meta, brands) or [HOUSE_BRAND_ID]
         pairs.extend((doc, b) for b in ids)
     return pairs
+
+
+def broken_brands(diagnostics: list[Diagnostic], sources: Path) -> dict[str, list[Diagnostic]]:
+    """Brand id -> the ``brand.invalid`` problems of its file under ``sources/brands``."""
+    brands_dir = (Path(sources) / "brands").resolve()
+    out: dict[str, list[Diagnostic]] = {}
+    for d in diagnostics:
+        p = Path(d.path)
+        if d.rule == "brand.invalid" and p.suffix == ".yaml" and p.resolve().parent == brands_dir:
+            out.setdefault(p.stem, []).append(d)
+    return {k: sorted(v, key=Diagnostic.sort_key) for k, v in sorted(out.items())}
+
+
+def needed_brands(broken: dict[str, list[Diagnostic]], documents: list[Document]) -> list[str]:
+    """Broken brands that would publish a leaflet of this build: a sidecar names it, or its file
+    names the leaflet (read as text: a broken file may not parse)."""
+    needed = []
+    for brand_id, problems in broken.items():
+        try:
+            text = Path(problems[0].path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            text = ""
+        if any((d.meta or {}).get("brand") == brand_id or d.id in text for d in documents):
+            needed.append(brand_id)
+    return needed
+
+
+def _prune(out_dir: Path, brands: dict[str, dict], plan, documents: list[Document], manifest: dict,
+           manifest_path: Path) -> None:
+    """Remove outputs that no longer render: every file of a brand that is gone or broken (the
+    folder is renamed away first, so no reader sees half of it), and the files of a leaflet of
+    this build under a brand that no longer publishes it."""
+    planned = {(b, d.id) for d, b in plan}
+    ids = {d.id for d in documents}
+    for kind in ("html", "pdf"):
+        folder = out_dir / kind
+        for sub in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if not sub.is_dir() or sub.name.startswith("."):
+                continue
+            if sub.name not in brands and sub.name != HOUSE_BRAND_ID:
+                _remove_tree(sub)
+                continue
+            for f in sorted(sub.glob(f"*.{kind}")):
+                if f.stem in ids and (sub.name, f.stem) not in planned:
+                    f.unlink(missing_ok=True)
+    stale = [k for k in manifest if k.split("/", 1)[0] not in brands and k.split("/", 1)[0] != HOUSE_BRAND_ID
+             or (k.split("/", 1)[-1] in ids and tuple(k.split("/", 1)) not in planned)]
+    if stale:
+        for k in stale:
+            manifest.pop(k)
+        _save_manifest(manifest_path, manifest)
+
+
+def _remove_tree(folder: Path) -> None:
+    import shutil
+
+    gone = folder.with_name(f".{folder.name}.removed-{os.getpid()}")
+    os.replace(folder, gone)
+    shutil.rmtree(gone, ignore_errors=True)
 
 
 def _refusal(doc: Document, brand_id: str, brands: dict[str, dict]) -> Refusal | None:

@@ -1,7 +1,9 @@
 """A brand that cannot be used: YAML or schema error, no phone, bad logo, or named but missing.
 
 Most of these are found by the loader (pipeline.render.brand.load_brands), which records them
-with this rule's ID; check() adds sidecars whose `brand:` names no usable brand profile.
+with this rule's ID: every problem of a brand file at once, each at its line with the field and
+a plain Dutch cause (an unquoted colour "#1e5e8a" is a YAML comment: "zet de kleur tussen
+aanhalingstekens"). check() adds sidecars whose `brand:` names no usable brand profile.
 
 pass: a brand with name, colours, contact.phone and leaflets; a sidecar naming that brand
 fail: a brand whose logo is '../../etc/passwd.svg', a brand without contact.phone, or a sidecar with brand: onbekend
@@ -40,6 +42,6 @@ def check(corpus, conf, ctx):
         yield Diagnostic(
             path=str(sidecar), line=line, column=column, leaflet=doc.id, key=f"{doc.id}|brand|{name}",
             match=str(name),
-            message=f"sidecar names brand '{name}', but sources/brands/{name}.yaml is missing or invalid; "
-                    "the leaflet is rendered with the neutral house brand",
+            message=f"de sidecar noemt merk '{name}', maar sources/brands/{name}.yaml ontbreekt of is kapot; "
+                    "de folder wordt in de neutrale opmaak gemaakt",
         )
