@@ -79,6 +79,7 @@ def load_document(path: Path, meta: dict | None = None, limits: dict | None = No
     if reader is None:
         raise IngestError(path, f"unsupported file type '{suffix}'")
     doc = reader(path, dict(meta or {}))
+    _strip_invisible(doc)
     if not any(_has_words(b.text) for b in doc.blocks):
         raise IngestError(path, "no text found in the leaflet")
     max_blocks = int(limits.get("max_blocks", 20_000))
@@ -88,6 +89,22 @@ def load_document(path: Path, meta: dict | None = None, limits: dict | None = No
         b.index = i
     _assign_sections(doc)
     return doc
+
+
+def _strip_invisible(doc: Document) -> None:
+    """Every check reads the text as printed: invisible characters out, kept in ``doc.hidden``."""
+    from pipeline.ingest.invisible import strip_block
+
+    kept = []
+    for block in doc.blocks:
+        stripped = strip_block(block, doc.source, len(kept))
+        if stripped is None:
+            kept.append(block)
+        elif stripped.text.strip():
+            block.text, block.segments = stripped.text, stripped.segments
+            doc.hidden.extend(stripped.removed)
+            kept.append(block)
+    doc.blocks = kept
 
 
 def _has_words(text: str) -> bool:

@@ -86,6 +86,7 @@ class Document:
     meta: dict = field(default_factory=dict)
     line_based: bool = True
     notes: list[str] = field(default_factory=list)  # non-fatal ingest remarks (encoding guessed, ...)
+    hidden: list = field(default_factory=list)  # invisible characters taken out of the blocks (ingest.invisible)
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property

@@ -269,7 +269,7 @@ class _Reader(HTMLParser):
                 raw = self.fragment[pos - self.base:pos - self.base + len(name) + 2]
                 self.tb.add(raw if raw.endswith(";") else raw[:-1], pos)
                 return
-        if text.isspace() or text in ("\u00a0", "\u200b"):
+        if text.isspace() or text == "\u00a0":  # a zero-width space is taken out later (ingest.invisible)
             self.tb.space()
         else:
             self.tb.insert(spaces_to_blank(text))

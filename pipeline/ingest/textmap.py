@@ -18,10 +18,9 @@ _SPACES = (
     "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-# Invisible characters a copy from a PDF or a web page leaves between words.
-_INVISIBLE = "\u200b\u2060\ufeff"
 # One character for one space, so offsets stay; a regex is much faster than str.translate here.
-_SPACE_RE = re.compile("[" + re.escape((_SPACES + _INVISIBLE).replace(" ", "")) + "]")
+# Invisible characters (zero-width space, ...) are no space: pipeline.ingest.invisible takes them out.
+_SPACE_RE = re.compile("[" + re.escape(_SPACES.replace(" ", "")) + "]")
 
 
 def spaces_to_blank(text: str) -> str:

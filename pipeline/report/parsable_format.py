@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic, Summary
+from pipeline.report.printable import printable
 
 
 class Formatter:
@@ -14,8 +15,9 @@ class Formatter:
 
     def emit(self, d: Diagnostic) -> None:
         sev = d.severity.value if d.severity else "info"
-        message = " ".join(d.message.split())  # one finding, one line
-        self.lines.append(f"{d.path}:{d.line}:{d.column}: {sev} {d.rule} {message}")
+        # one finding, one line: a newline or control character in a file name or message is escaped
+        message = printable(" ".join(d.message.split()))
+        self.lines.append(f"{printable(d.path)}:{d.line}:{d.column}: {sev} {d.rule} {message}")
 
     def end(self, summary: Summary) -> str:
         return "".join(line + "\n" for line in self.lines)

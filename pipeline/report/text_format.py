@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from pipeline.diagnostic import Diagnostic, Summary
+from pipeline.report.printable import printable
 
 _COLOURS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
 _DIM, _BOLD, _RESET, _GREEN = "\033[2m", "\033[1m", "\033[0m", "\033[32m"
@@ -30,19 +31,19 @@ class Formatter:
         files = 0
         for path, group in groupby(self.items, key=lambda d: d.path):
             files += 1
-            out.append(self._c(_BOLD, path))
+            out.append(self._c(_BOLD, printable(path)))
             for d in group:
                 sev = d.severity.value if d.severity else "info"
                 pos = f"{d.line}:{d.column}"
                 out.append(
-                    f"  {pos:<8} {self._c(_COLOURS[sev], f'{sev:<7}')} {' '.join(d.message.split())}  {self._c(_DIM, d.rule)}"
+                    f"  {pos:<8} {self._c(_COLOURS[sev], f'{sev:<7}')} {printable(' '.join(d.message.split()))}  {self._c(_DIM, d.rule)}"
                 )
                 if self.context and d.source_line:
                     out.extend(self._excerpt(d))
                 if d.suggestions:
-                    out.append(f"           {self._c(_GREEN, 'suggestion:')} {', '.join(d.suggestions[:5])}")
+                    out.append(f"           {self._c(_GREEN, 'suggestion:')} {printable(', '.join(d.suggestions[:5]))}")
                 for r in d.related[:5]:
-                    out.append(self._c(_DIM, f"           see {r.path}:{r.line}:{r.column} {r.message}".rstrip()))
+                    out.append(self._c(_DIM, printable(f"           see {r.path}:{r.line}:{r.column} {r.message}".rstrip())))
                 if len(d.related) > 5:
                     out.append(self._c(_DIM, f"           ... and {len(d.related) - 5} more"))
             out.append("")
@@ -61,14 +62,20 @@ class Formatter:
         else:
             width = max(len(line) - start, 1)
         # long lines (unwrapped paragraphs): show a window around the finding
-        shift = 0
+        head_mark, tail_mark = "", ""
         if len(line) > 100:
             shift = max(0, start - 40)
-            line = ("…" if shift else "") + line[shift : shift + 100] + ("…" if shift + 100 < len(line) else "")
-            start = start - shift + (1 if shift else 0)
+            head_mark, tail_mark = ("…" if shift else ""), ("…" if shift + 100 < len(line) else "")
+            line = line[shift : shift + 100]
+            start -= shift
             width = min(width, 100)
+        # control and bidi characters shown as <U+XXXX>; the caret follows what is shown
+        before = head_mark + printable(line[:start])
+        marked = printable(line[start : start + width])
+        shown = before + marked + printable(line[start + width :]) + tail_mark
         gutter = f"{d.line:>5} | "
+        colour = _COLOURS.get(d.severity.value if d.severity else "info", "")
         return [
-            self._c(_DIM, gutter) + line,
-            " " * len(gutter) + " " * start + self._c(_COLOURS.get(d.severity.value if d.severity else "info", ""), "^" + "~" * (width - 1)),
+            self._c(_DIM, gutter) + shown,
+            " " * len(gutter) + " " * len(before) + self._c(colour, "^" + "~" * (max(len(marked), 1) - 1)),
         ]
