@@ -18,6 +18,7 @@ import re
 from itertools import groupby
 
 from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import N_, _
 from pipeline.ingest.invisible import BIDI, HiddenChar
 from pipeline.language.phones import find_numbers
 
@@ -62,7 +63,15 @@ def _context(text: str, at: int) -> tuple[str, str] | None:
     return "word", word or text[start:end]
 
 
-_WHERE = {"number": "inside the number '{}'", "phone": "inside the phone number '{}'", "word": "inside the word '{}'"}
+_MESSAGES = {
+    "number": N_("invisible character {chars} inside the number '{text}': not seen in print, but search, "
+                 "copying and checks stumble over it; remove it"),
+    "phone": N_("invisible character {chars} inside the phone number '{text}': not seen in print, but search, "
+                "copying and dialling stumble over it; remove it"),
+    "word": N_("invisible character {chars} inside the word '{text}': not seen in print, but search, "
+               "copying and checks stumble over it; remove it"),
+    "bidi": N_("invisible character {chars} that changes the order in which text is shown; remove it"),
+}
 
 
 def _finding(doc, block, chars: list[HiddenChar], where: tuple[str, str] | None) -> Diagnostic:
@@ -70,9 +79,8 @@ def _finding(doc, block, chars: list[HiddenChar], where: tuple[str, str] | None)
     line, column = doc.line_col(first.source_start)
     end_line, end_column = doc.line_col(last.source_end)
     names = ", ".join(f"{h.code_point} ({h.name})" if h.name else h.code_point for h in chars)
-    place = _WHERE[where[0]].format(where[1]) if where else "that changes the order in which text is shown"
-    noun = "invisible characters" if len(chars) > 1 else "invisible character"
-    message = f"{noun} {names} {place}; it is not seen in print but breaks search, copying and checks: remove it"
+    kind, text = where or ("bidi", "")
+    message = _(_MESSAGES[kind]).format(chars=names, text=text)
     return Diagnostic(
         path=str(doc.path), line=line, column=column, end_line=end_line, end_column=end_column,
         message=message, match=doc.source[first.source_start:last.source_end],

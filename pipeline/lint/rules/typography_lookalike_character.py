@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import N_, _
 
 ID = "typography.lookalike-character"
 LEVEL = "error"
@@ -63,7 +64,8 @@ def _in_number(doc, block, token: str, at: int):
     odd = sorted(odd_digits + swapped)
     names = ", ".join(_describe(stripped[i]) for i in odd)
     yield _finding(doc, block, offset + odd[0], offset + odd[-1] + 1,
-                   f"'{stripped}' looks like the number {meant} but holds {names}: type the digits",
+                   _("'{text}' looks like the number {meant} but holds {chars}: type the digits").format(
+                       text=stripped, meant=meant, chars=names),
                    meant, f"number|{stripped}", stripped)
 
 
@@ -79,15 +81,24 @@ def _in_words(doc, block, token: str, at: int):
         meant = "".join(LATIN_LOOKALIKES.get(c, c) for c in word)
         names = ", ".join(_describe(word[i]) for i in odd)
         yield _finding(doc, block, at + w.start() + odd[0], at + w.start() + odd[-1] + 1,
-                       f"the word '{word}' mixes Latin letters with {names}: retype it", meant, f"word|{word}", word)
+                       _("the word '{word}' mixes Latin letters with {chars}: type it again").format(word=word, chars=names),
+                       meant, f"word|{word}", word)
 
 
 def _script(c: str) -> str:
     return unicodedata.name(c, "?").split(" ", 1)[0]
 
 
+_KINDS = {
+    "LATIN": N_("the letter '{char}' ({code})"),
+    "CYRILLIC": N_("the Cyrillic letter '{char}' ({code})"),
+    "GREEK": N_("the Greek letter '{char}' ({code})"),
+}
+
+
 def _describe(c: str) -> str:
-    return f"{unicodedata.name(c, '?').lower()} (U+{ord(c):04X})"
+    template = _KINDS.get(_script(c), N_("the character '{char}' ({code}, {name})"))
+    return _(template).format(char=c, code=f"U+{ord(c):04X}", name=unicodedata.name(c, "?").lower())
 
 
 def _finding(doc, block, start: int, end: int, message: str, meant: str, key: str, match: str) -> Diagnostic:
