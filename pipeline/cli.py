@@ -457,6 +457,92 @@ def fix_cmd(obj, paths, show_diff, write, out_dir, select):
     sys.exit(ExitCode.FINDINGS if show_diff and changed else ExitCode.CLEAN)
 
 
+@cli.command("review")
+@paths_arg
+@click.option("--format", "fmt", type=click.Choice(["docx"]), default="docx", show_default=True,
+              help="docx: the leaflet with every finding as a Word comment, facts on the first page.")
+@click.option("--import", "import_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read a reviewed .docx back: 'akkoord' and 'afwijzen: <reden>' answers become pins, waivers, fixes.")
+@click.option("--write", is_flag=True, help="With --import: accepted text fixes go into the leaflet itself (default: output/fixed/).")
+@out_opt
+@jobs_opt
+@click.pass_obj
+def review_cmd(obj, paths, fmt, import_file, write, out_dir, jobs):
+    """The reviewer's Word round trip: write output/review/<id>.docx, or --import the answers."""
+    config = _config(obj)
+    if import_file is not None:
+        if paths:
+            raise click.UsageError(i18n._("--import takes the .docx only, no leaflets"))
+        sys.exit(_review_import(import_file, config, out_dir, write))
+    _review_export(paths, config, out_dir or config.output, jobs)
+
+
+def _review_export(paths, config: Config, out: Path, jobs) -> None:
+    from pipeline.facts.catalog import catalog_or_none
+    from pipeline.facts.reference import default_registry
+    from pipeline.lint.engine import _today
+    from pipeline.review.export import ReviewContext, review_docx
+
+    chosen = _paths(paths, config)
+    leaflets = config.sources / "leaflets"
+    # one leaflet of the project is compared with all the others, as in a full run
+    context = [leaflets] if paths and leaflets.is_dir() and all(
+        p.is_file() and p.resolve().is_relative_to(leaflets.resolve()) for p in chosen) else chosen
+    result = stages.run_lint(_paths(tuple(context), config), config, jobs=jobs)
+    wanted = {p.resolve() for p in chosen if p.is_file()}
+    docs = [d for d in result.corpus.documents if not wanted or Path(d.path).resolve() in wanted]
+    ctx = ReviewContext(result.corpus, result.diagnostics, default_registry(), catalog_or_none(), _today())
+    for doc in docs:
+        target = out / "review" / f"{doc.id}.docx"
+        atomic_write(target, review_docx(doc, ctx))
+        n = sum(1 for d in result.diagnostics if d.leaflet == doc.id)
+        _err(i18n._("leaflint: {path}: {n} finding(s) as comments").format(path=target, n=n))
+    _report_problems(result.corpus.problems)
+
+
+def _review_import(file: Path, config: Config, out_dir: Path | None, write: bool) -> int:
+    from pipeline.facts.catalog import catalog_or_none
+    from pipeline.lint.engine import _today
+    from pipeline.review.decisions import apply_decisions, decisions_of
+    from pipeline.review.docx_read import ReviewFileError, read_comments
+
+    try:
+        reviewed = read_comments(file)
+    except ReviewFileError as e:
+        raise Failure(f"{file}: {e}") from None
+    leaflet = reviewed.leaflet or file.stem
+    path = _leaflet_file(reviewed.source, leaflet, config)
+    decisions, unclear = decisions_of(reviewed)
+    waivers = config.waivers or config.sources / "waivers.yaml"
+    fixed_dir = None if write else (out_dir or config.output) / "fixed"
+    result = apply_decisions(decisions, leaflet, path, waivers, catalog_or_none(), _today(), fixed_dir)
+    sidecar = path.with_name(path.stem + ".meta.yaml")
+    for pin in result.pins:
+        _err(i18n._("leaflint: pin {key} (line {line}) in {file}").format(key=pin["key"], line=pin["line"], file=sidecar))
+    for w in result.waivers:
+        _err(i18n._("leaflint: waiver for {rule} ({reviewer}, until {expires}) in {file}").format(
+            rule=w["rule"], reviewer=w["reviewer"], expires=w["expires"], file=waivers))
+    if result.fixed is not None and result.fixed.changed:
+        _err(i18n._("leaflint: {n} accepted fix(es) in {file}").format(
+            n=len(result.fixed.applied), file=path if write else fixed_dir / path.name))
+    for problem in unclear + result.problems:
+        _err(f"leaflint: {problem}")
+    _err(i18n._("leaflint: {n} answer(s) read from {file}").format(n=len(decisions), file=file))
+    return ExitCode.FINDINGS if unclear or result.problems else ExitCode.CLEAN
+
+
+def _leaflet_file(source: str, leaflet: str, config: Config) -> Path:
+    """The leaflet a review document belongs to: where it was, else by id in the sources."""
+    if source and Path(source).is_file() and Path(source).stem == leaflet:
+        return Path(source)
+    folder = config.sources / "leaflets"
+    found = sorted(p for p in folder.glob(f"{leaflet}.*") if not p.name.endswith(".meta.yaml")) if folder.is_dir() else []
+    if not found:
+        raise Failure(i18n._("no leaflet '{leaflet}' in {folder} for this review document").format(
+            leaflet=leaflet, folder=folder))
+    return found[0]
+
+
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
 @click.pass_obj

@@ -1,10 +1,11 @@
 """The language of messages: gettext catalogs, Dutch by default, English on request.
 
 Messages are written in English in the code (the msgid) and wrapped in ``_()``; the Dutch text
-lives in ``pipeline/locale/nl/LC_MESSAGES/leaflint.po``. The compiled ``.mo`` next to it is what
-runs (read by the standard library's gettext, no Babel needed at run time); ``python -m
-pipeline.i18n update`` extracts the msgids with Babel, merges them into the ``.po`` and compiles
-it, and a test checks that every message has a Dutch text and that the ``.mo`` matches the ``.po``.
+lives in ``pipeline/locale/nl/LC_MESSAGES/leaflint.po``, the only file kept in git. The standard
+library's gettext reads the compiled ``.mo``, which Babel makes from the ``.po`` whenever the
+``.po`` is newer (so merges never meet a binary file); ``python -m pipeline.i18n update`` extracts
+the msgids with Babel and merges them into the ``.po``, and a test checks that every message has a
+Dutch text.
 
 The language is Dutch unless English is asked for: ``leaflint --lang en``, or ``LEAFLINT_LANG``,
 ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` (the first one set) starting with ``en``.
@@ -17,6 +18,7 @@ Values go into messages in the notation of the language: ``quantity(16, 16, "wee
 from __future__ import annotations
 
 import gettext as _gettext
+import io
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -46,9 +48,26 @@ def language_from_env(environ=os.environ) -> str:
 def _translations(lang: str) -> _gettext.NullTranslations:
     if lang == "en":
         return _gettext.NullTranslations()  # the msgids are English
-    mo = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    with open(mo, "rb") as f:
-        return _gettext.GNUTranslations(f)
+    return _gettext.GNUTranslations(io.BytesIO(_compiled(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po")))
+
+
+def _compiled(po: Path) -> bytes:
+    """The .mo of ``po``: the one next to it when it is newer, else compiled now (with Babel) and
+    kept next to it for the next process (when the folder is writable)."""
+    mo = po.with_suffix(".mo")
+    try:
+        if mo.stat().st_mtime > po.stat().st_mtime:
+            return mo.read_bytes()
+    except OSError:
+        pass
+    data = compile_catalog(po, mo=None)
+    try:
+        from pipeline.yamlio import atomic_write
+
+        atomic_write(mo, data)
+    except OSError:
+        pass  # a read-only installation compiles in memory each time
+    return data
 
 
 _current = {"lang": language_from_env()}
@@ -183,8 +202,6 @@ def read_catalog(path: Path = PO_FILE):
 
 def compile_catalog(po: Path = PO_FILE, mo: Path = MO_FILE) -> bytes:
     """The .mo bytes of ``po``; written to ``mo`` unless it is None."""
-    import io
-
     from babel.messages.mofile import write_mo
 
     buf = io.BytesIO()
@@ -198,8 +215,6 @@ def compile_catalog(po: Path = PO_FILE, mo: Path = MO_FILE) -> bytes:
 def update() -> list[str]:
     """Merge the code's msgids into the .po (new ones untranslated, gone ones dropped), compile it;
     returns the msgids that still lack a Dutch text."""
-    import io
-
     from babel.messages.pofile import write_po
 
     template = extract()

@@ -95,9 +95,21 @@ def test_translations_keep_the_placeholders_of_their_message():
             assert _placeholders(s) == _placeholders(ids[-1]), (message.id, s)
 
 
-def test_the_compiled_catalog_matches_its_source():
-    """The .mo that runs is the .po compiled (`python -m pipeline.i18n compile` after editing)."""
-    assert i18n.MO_FILE.read_bytes() == i18n.compile_catalog(mo=None)
+def test_a_changed_catalog_is_compiled_again(tmp_path):
+    po = tmp_path / "leaflint.po"
+    po.write_bytes(i18n.PO_FILE.read_bytes())
+    first = i18n._compiled(po)
+    assert (tmp_path / "leaflint.mo").read_bytes() == first
+    text = po.read_text(encoding="utf-8").replace('msgstr "ongeveer {value}"', 'msgstr "circa {value}"')
+    po.write_text(text, encoding="utf-8")
+    import os
+
+    os.utime(po, (os.path.getmtime(po) + 5,) * 2)
+    import gettext
+    import io
+
+    again = gettext.GNUTranslations(io.BytesIO(i18n._compiled(po)))
+    assert again.gettext("about {value}") == "circa {value}"
 
 
 # -- fixes on diagnostics --------------------------------------------------------------------------
