@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -90,6 +91,18 @@ def _emit(fmt: str, diags, result_files, config: Config, strict: bool, notes, ou
         atomic_write(output, text)
     else:
         click.echo(text, nl=False)
+    _job_summary(diags, notes)
+
+
+def _job_summary(diags, notes) -> None:
+    """Under GitHub Actions, a Markdown table on the run's page (appended, as GitHub expects)."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if os.environ.get("GITHUB_ACTIONS") != "true" or not target:
+        return
+    from pipeline.report.github_format import job_summary
+
+    with open(target, "a", encoding="utf-8") as f:
+        f.write(job_summary(diags, Summary.of(diags), notes))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

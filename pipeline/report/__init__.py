@@ -10,7 +10,7 @@ import importlib
 import os
 import sys
 
-FORMATS = ("text", "parsable", "json", "sarif", "junit", "github")
+FORMATS = ("text", "parsable", "json", "sarif", "junit", "github", "gitlab", "rdjson")
 
 
 def resolve(name: str, stream=None) -> str:

@@ -1,6 +1,8 @@
-"""GitHub Actions workflow commands: one annotation per finding."""
+"""GitHub Actions workflow commands: one annotation per finding; a job summary in Markdown."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from pipeline.diagnostic import Diagnostic, Summary
 
@@ -37,3 +39,30 @@ class Formatter:
 
     def end(self, summary: Summary) -> str:
         return "".join(line + "\n" for line in self.lines)
+
+
+SUMMARY_ROWS = 50  # GitHub caps a step summary at 1 MiB; the annotations carry every finding
+
+
+def _cell(s: str) -> str:
+    return " ".join(s.split()).replace("|", "\\|").replace("<", "&lt;")
+
+
+def job_summary(diagnostics: list[Diagnostic], summary: Summary, notes: list[str] = ()) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: totals, findings per rule, the first findings."""
+    out = ["## leaflint", ""]
+    if not diagnostics:
+        out.append("No findings.")
+    else:
+        out += [f"**{summary.error}** error(s), **{summary.warning}** warning(s), **{summary.info}** info", "",
+                "| rule | findings |", "|---|---:|"]
+        for rule, n in sorted(Counter(d.rule for d in diagnostics).items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(f"| `{rule}` | {n} |")
+        out += ["", "| where | level | rule | message |", "|---|---|---|---|"]
+        for d in diagnostics[:SUMMARY_ROWS]:
+            sev = d.severity.value if d.severity else "info"
+            out.append(f"| `{_cell(d.path)}:{d.line}:{d.column}` | {sev} | `{d.rule}` | {_cell(d.message)} |")
+        if len(diagnostics) > SUMMARY_ROWS:
+            out.append(f"\n… and {len(diagnostics) - SUMMARY_ROWS} more (see the annotations or the full report).")
+    out += [f"\n> note: {_cell(n)}" for n in notes]
+    return "\n".join(out) + "\n"

@@ -51,6 +51,17 @@ class Formatter:
             region["snippet"] = {"text": snippet}
         return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
 
+    def _fix(self, d: Diagnostic, fix) -> dict:
+        uri, base_id = _uri(d.path, self.base)
+        artifact = {"uri": uri, **({"uriBaseId": base_id} if base_id else {})}
+        region = {"startLine": fix.line, "startColumn": fix.column,
+                  "endLine": fix.end_line, "endColumn": fix.end_column}
+        return {
+            "description": {"text": f"replace with '{fix.replacement}'"},
+            "artifactChanges": [{"artifactLocation": artifact, "replacements": [
+                {"deletedRegion": region, "insertedContent": {"text": fix.replacement}}]}],
+        }
+
     def emit(self, d: Diagnostic) -> None:
         sev = d.severity.value if d.severity else "info"
         result: dict = {
@@ -67,6 +78,9 @@ class Formatter:
                 {**self._location(r.path, r.line, r.column), "id": i + 1, "message": {"text": r.message or "related"}}
                 for i, r in enumerate(d.related)
             ]
+        fix = getattr(d, "fix", None)  # only a safe replacement becomes a SARIF fix
+        if fix is not None:
+            result["fixes"] = [self._fix(d, fix)]
         props = {}
         if d.suggestions:
             props["suggestions"] = list(d.suggestions)
