@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.diagnostic import Diagnostic
 from pipeline.fingerprint import fingerprints
+from pipeline.i18n import _
 from pipeline.yamlio import DataFileError, atomic_write
 
 FORMAT = 1
@@ -117,6 +118,7 @@ def apply(found: list[Diagnostic], entries: list[Entry], leaflets: set[str], rul
 def stale_finding(e: Entry, baseline: Path) -> Diagnostic:
     return Diagnostic(
         path=str(baseline), line=e.file_line, column=1, leaflet=e.leaflet, key=e.fingerprint, rule=STALE_RULE,
-        message=(f"baseline entry for {e.rule} in {e.leaflet} no longer occurs "
-                 f"(was line {e.line}: {e.message[:80]}); remove it so the baseline shrinks"),
+        message=_("baseline entry for {rule} in {leaflet} no longer occurs (was line {line}: {message}); "
+                  "remove it so the baseline shrinks").format(rule=e.rule, leaflet=e.leaflet, line=e.line,
+                                                             message=e.message[:80]),
     )

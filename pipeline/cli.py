@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from pipeline import __version__, i18n, report, stages
+from pipeline.i18n import _
 from pipeline.diagnostic import Diagnostic, ExitCode, Severity, Summary
 from pipeline.lint.config import Config, ConfigError, find_config, load_config
 from pipeline.lint.rules import all_rules, rule_info
@@ -259,7 +260,7 @@ def _with_baseline(config: Config, path: Path | None) -> Config:
     if path is None:
         return config
     if not path.is_file():
-        raise Failure(f"baseline {path} does not exist; write it with `leaflint baseline write {path}`")
+        raise Failure(_("baseline {path} does not exist; write it with `leaflint baseline write {path}`").format(path=path))
     return dataclasses.replace(config, baseline=path)
 
 
@@ -280,8 +281,9 @@ def baseline_write(obj, file, paths, jobs):
     config = dataclasses.replace(_config(obj), baseline=None)
     result = stages.run_lint(_paths(paths, config), config, jobs=jobs)
     n = baseline_file.write(file, result.diagnostics)
-    _err(f"leaflint: {n} finding(s) of {len(result.corpus.documents)} leaflet(s) recorded in {file}; "
-         f"use it with `leaflint lint --baseline {file}` or `baseline: {file}` in leaflint.yaml")
+    _err("leaflint: " + _("{count} finding(s) of {leaflets} leaflet(s) recorded in {file}; use it with "
+                          "`leaflint lint --baseline {file}` or `baseline: {file}` in leaflint.yaml").format(
+        count=n, leaflets=len(result.corpus.documents), file=file))
 
 
 def _check_select(select) -> None:

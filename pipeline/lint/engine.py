@@ -11,6 +11,7 @@ from typing import Any, Callable
 from pipeline.corpus import Corpus
 from pipeline.diagnostic import Diagnostic, Related, Severity
 from pipeline.ingest.document import Document
+from pipeline.i18n import _
 from pipeline.lint import suppress
 from pipeline.lint.config import Config
 from pipeline.lint.rules import all_rules
@@ -172,7 +173,7 @@ def apply_baseline(found: list[Diagnostic], ctx: Context, rules: dict) -> list[D
     leaflets = {d.id for d in ctx.corpus.documents} | set(ctx.corpus.facts)
     applied = baseline.apply(found, baseline.load(Path(path)), leaflets, set(rules), set(all_rules()))
     if applied.baselined:
-        ctx.note(f"{applied.baselined} finding(s) accepted by the baseline {path}")
+        ctx.note(_("{count} finding(s) accepted by the baseline {path}").format(count=applied.baselined, path=path))
     kept = applied.kept
     if baseline.STALE_RULE in rules:
         level = rules[baseline.STALE_RULE][1]

@@ -55,11 +55,10 @@ class Formatter:
             "source": {"name": "leaflint"},
             "code": {"value": d.rule},
         }
-        fixes = getattr(d, "fixes", ())
-        if fixes:
+        if d.fixes:
             item["suggestions"] = [
                 {"range": self._range(d, f.line, f.column, f.end_line, f.end_column), "text": f.replacement}
-                for f in fixes
+                for f in d.fixes
             ]
         self.items.append(item)
 

@@ -78,7 +78,7 @@ class Formatter:
                 {**self._location(r.path, r.line, r.column), "id": i + 1, "message": {"text": r.message or "related"}}
                 for i, r in enumerate(d.related)
             ]
-        fix = getattr(d, "fix", None)  # only a safe replacement becomes a SARIF fix
+        fix = d.fix  # only a safe replacement becomes a SARIF fix
         if fix is not None:
             result["fixes"] = [self._fix(d, fix)]
         props = {}
