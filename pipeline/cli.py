@@ -135,6 +135,12 @@ cache_opt = click.option("--no-cache", "no_cache", is_flag=True,
 baseline_opt = click.option(
     "--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
     help="Report only findings not in this baseline (from `leaflint baseline write`), and stale entries as info.")
+corpus_opt = click.option(
+    "--corpus", "corpus_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Compare the leaflets linted with all leaflets in this folder (default for files of the project: "
+         "its leaflets folder).")
+exclude_opt = click.option("--exclude", multiple=True, metavar="GLOB",
+                           help="Skip leaflet paths matching GLOB (repeatable; adds to `exclude:` in leaflint.yaml).")
 out_opt = click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
                        help="Output folder (default: output/ of the project or leaflint.yaml).")
 
@@ -220,10 +226,15 @@ FORMAT_CHOICE = click.Choice(["auto", *report.FORMATS])
 @jobs_opt
 @cache_opt
 @baseline_opt
+@click.option("--changed", "changed_ref", is_flag=False, flag_value="HEAD", default=None, metavar="[REF]",
+              help="Only leaflets changed since REF (default HEAD; untracked ones too), compared with the whole corpus.")
+@corpus_opt
+@exclude_opt
 @click.pass_obj
-def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache, baseline_path):
+def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache, baseline_path, changed_ref, corpus_dir,
+         exclude):
     """Check leaflets: facts across leaflets, the reference registry, spelling, grammar, style."""
-    config = _with_baseline(_config(obj), baseline_path)
+    config = _with_exclude(_with_baseline(_config(obj), baseline_path), exclude)
     _check_select(select)
     chosen = set(select) or None
     if shard is not None:
@@ -233,8 +244,21 @@ def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache, baselin
             r == s or r.startswith(s + ".") for s in select))}
         _err("leaflint: note: --shard skips the cross-leaflet fact rules; run `leaflint gather` "
              "on the fact files of all shards for those")
-    result = stages.run_lint(_paths(paths, config), config, select=chosen, shard=shard,
-                             jobs=jobs, cache=not no_cache)
+    if shard is not None and (changed_ref is not None or corpus_dir):
+        raise click.BadParameter("--shard cannot be combined with --changed or --corpus", param_hint="--shard")
+    scope = _scope(paths, config, changed_ref, corpus_dir)
+    if scope.changed is not None and not scope.changed:
+        _err("leaflint: " + _("no leaflet changed since {ref}").format(ref=changed_ref))
+        _emit(fmt, [], [], config, strict or config.strict, [], output)
+        sys.exit(ExitCode.CLEAN)
+    if scope.corpus is not None:
+        result = stages.run_lint_changed(scope.changed or [], [scope.corpus], config, select=chosen, jobs=jobs,
+                                         cache=not no_cache)
+    else:
+        result = stages.run_lint(scope.paths, config, select=chosen, shard=shard, jobs=jobs, cache=not no_cache)
+        if scope.limited and shard is None:
+            result.notes.append(_("cross-leaflet rules compared only the {count} leaflet(s) given; add --corpus "
+                                  "DIR to compare them with all leaflets").format(count=len(result.corpus.documents)))
     for n in result.notes:
         _err(f"leaflint: note: {n}")
     files = [str(d.path) for d in result.corpus.documents]
@@ -254,6 +278,43 @@ def gather(obj, fact_dirs, fmt, output, strict):
     result = stages.run_gather(list(fact_dirs), config)
     _emit(fmt, result.diagnostics, [], config, strict or config.strict, result.notes, output)
     sys.exit(_exit_for(result.diagnostics, strict or config.strict))
+
+
+@dataclasses.dataclass
+class Scope:
+    """What a lint run reads: ``paths`` in full, or ``changed`` in full against ``corpus``."""
+
+    paths: list[Path]
+    changed: list[Path] | None = None
+    corpus: Path | None = None
+    limited: bool = False  # single files without a corpus: the cross-leaflet rules see only them
+
+
+def _scope(paths, config: Config, changed_ref: str | None, corpus_dir: Path | None) -> Scope:
+    from pipeline.changed import ChangedError, changed_files, inside
+
+    leaflets = config.sources / "leaflets"
+    if changed_ref is not None:
+        if paths:
+            raise click.BadParameter("give either --changed or PATH arguments", param_hint="--changed")
+        corpus = corpus_dir or _relative(leaflets)
+        try:
+            found = changed_files(changed_ref, corpus if corpus.is_dir() else Path.cwd())
+        except ChangedError as e:
+            raise Failure(str(e)) from None
+        found = [f.resolve() if corpus.is_absolute() else f for f in found if inside(f, corpus)]
+        return Scope([], found, corpus)
+    chosen = _paths(paths, config)
+    if corpus_dir is not None:
+        return Scope(chosen, chosen, corpus_dir)
+    files = [p for p in chosen if p.is_file()]
+    if paths and files and leaflets.is_dir() and all(inside(p, leaflets) for p in chosen):
+        return Scope(chosen, chosen, _relative(leaflets))  # files of the project: compare with all its leaflets
+    return Scope(chosen, limited=bool(files))
+
+
+def _with_exclude(config: Config, exclude: tuple[str, ...]) -> Config:
+    return dataclasses.replace(config, exclude=[*config.exclude, *exclude]) if exclude else config
 
 
 def _with_baseline(config: Config, path: Path | None) -> Config:

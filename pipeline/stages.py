@@ -268,6 +268,12 @@ def run_lint(paths: list[Path], config: Config, select: set[str] | None = None,
     brands, brand_problems = load_brands(config)
     corpus.problems.extend(brand_problems)
     results, stats = process_documents(chosen, config, brands, select, jobs=jobs, cache=cache)
+    return _lint_results(corpus, results, config, brands, select, stats)
+
+
+def _lint_results(corpus: Corpus, results: list[DocumentResult], config: Config, brands: dict,
+                  select: set[str] | None, stats: dict) -> LintResult:
+    """The per-document results in ``corpus``, then the cross-leaflet rules, suppressions, waivers."""
     per_doc: dict[str, list[Diagnostic]] = {}
     notes: list[str] = []
     for r in results:
@@ -310,3 +316,41 @@ def run_gather(fact_dirs: list[Path], config: Config) -> LintResult:
     finally:
         ctx.close()
     return LintResult(corpus, diagnostics, list(ctx.notes))
+
+
+def run_lint_changed(changed: list[Path], corpus_paths: list[Path], config: Config,
+                     select: set[str] | None = None, jobs: int | None = None, cache: bool = True) -> LintResult:
+    """``changed`` linted in full; the other leaflets of ``corpus_paths`` take part with their facts
+    only, so the cross-leaflet rules still see the whole corpus. Findings are those on the changed
+    leaflets and those elsewhere that name a changed leaflet (the other side of a conflict)."""
+    from pipeline.corpus import leaflet_id
+
+    chosen, problems = select_files(changed, config)
+    mine = {leaflet_id(f) for f in chosen}
+    everything, _problems = select_files(corpus_paths, config)
+    others = [f for f in everything if leaflet_id(f) not in mine]
+    corpus = Corpus(problems=problems)
+    brands, brand_problems = load_brands(config)
+    corpus.problems.extend(brand_problems)
+    results, stats = process_documents(chosen, config, brands, select, jobs=jobs, cache=cache)
+    for r in facts_of(others, config, brands, jobs=jobs, cache=cache):
+        if r.document is not None:
+            corpus.facts[r.document.id] = r.facts
+    stats["compared"] = len(others)
+    result = _lint_results(corpus, results, config, brands, select, stats)
+    result.diagnostics = [d for d in result.diagnostics if _concerns(d, mine)]
+    return result
+
+
+def _concerns(d: Diagnostic, leaflets: set[str]) -> bool:
+    if not d.leaflet and not d.related:
+        return True  # a configuration problem (waivers file, catalog): always news
+    return (d.leaflet or Path(d.path).stem) in leaflets or any(Path(r.path).stem in leaflets for r in d.related)
+
+
+def facts_of(files: list[Path], config: Config, brands: dict, jobs: int | None = None,
+             cache: bool = True) -> list[DocumentResult]:
+    """Ingest and facts only (no per-document rules): what the cross-leaflet rules need of a leaflet."""
+    fact_rules = {r for r, m in all_rules().items() if getattr(m, "SCOPE", "document") == "corpus"}
+    results, _stats = process_documents(files, config, brands, fact_rules, jobs=jobs, cache=cache)
+    return results

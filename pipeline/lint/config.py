@@ -47,8 +47,15 @@ class Config:
         return opts
 
     def excluded(self, path: Path) -> bool:
-        s = path.as_posix()
-        return any(fnmatch.fnmatch(s, pat) or fnmatch.fnmatch(path.name, pat) for pat in self.exclude)
+        """A glob matches the path, any trailing part of it ("drafts/*.md", "*.docx"), or names a
+        folder on it ("drafts", "archief/2019/")."""
+        parts = path.as_posix().split("/")
+        tails = ["/".join(parts[i:]) for i in range(len(parts))]
+        for pat in self.exclude:
+            pat = pat.rstrip("/")
+            if any(fnmatch.fnmatch(t, pat) or fnmatch.fnmatch(t, pat + "/*") for t in tails):
+                return True
+        return False
 
 
 def find_config(start: Path | None = None) -> Path | None:
