@@ -347,6 +347,15 @@ def baseline_write(obj, file, paths, jobs):
         count=n, leaflets=len(result.corpus.documents), file=file))
 
 
+@cli.command()
+@click.pass_obj
+def lsp(obj):
+    """Language server on stdin/stdout for editors: findings as you type, fixes as code actions."""
+    from pipeline.lsp import main as serve
+
+    serve(obj.get("config_path"))
+
+
 def _check_select(select) -> None:
     known = set(all_rules())
     cats = {r.split(".", 1)[0] for r in known}

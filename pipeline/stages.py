@@ -116,6 +116,12 @@ def _pool_process(path_str: str) -> DocumentResult:
     return _process(path_str)
 
 
+# one leaflet at a time in this process (the language server): the worker's services stay open
+start_document_worker = _init_worker
+process_leaflet = _process
+stop_document_worker = _close_worker
+
+
 # --- cache --------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=None)
@@ -268,10 +274,10 @@ def run_lint(paths: list[Path], config: Config, select: set[str] | None = None,
     brands, brand_problems = load_brands(config)
     corpus.problems.extend(brand_problems)
     results, stats = process_documents(chosen, config, brands, select, jobs=jobs, cache=cache)
-    return _lint_results(corpus, results, config, brands, select, stats)
+    return lint_results(corpus, results, config, brands, select, stats)
 
 
-def _lint_results(corpus: Corpus, results: list[DocumentResult], config: Config, brands: dict,
+def lint_results(corpus: Corpus, results: list[DocumentResult], config: Config, brands: dict,
                   select: set[str] | None, stats: dict) -> LintResult:
     """The per-document results in ``corpus``, then the cross-leaflet rules, suppressions, waivers."""
     per_doc: dict[str, list[Diagnostic]] = {}
@@ -337,12 +343,12 @@ def run_lint_changed(changed: list[Path], corpus_paths: list[Path], config: Conf
         if r.document is not None:
             corpus.facts[r.document.id] = r.facts
     stats["compared"] = len(others)
-    result = _lint_results(corpus, results, config, brands, select, stats)
-    result.diagnostics = [d for d in result.diagnostics if _concerns(d, mine)]
+    result = lint_results(corpus, results, config, brands, select, stats)
+    result.diagnostics = [d for d in result.diagnostics if concerns(d, mine)]
     return result
 
 
-def _concerns(d: Diagnostic, leaflets: set[str]) -> bool:
+def concerns(d: Diagnostic, leaflets: set[str]) -> bool:
     if not d.leaflet and not d.related:
         return True  # a configuration problem (waivers file, catalog): always news
     return (d.leaflet or Path(d.path).stem) in leaflets or any(Path(r.path).stem in leaflets for r in d.related)

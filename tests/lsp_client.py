@@ -1,0 +1,74 @@
+"""A scripted LSP client over stdio: JSON-RPC with Content-Length framing, as editors speak it."""
+
+from __future__ import annotations
+
+import json
+import queue
+import subprocess
+import sys
+import threading
+import time
+
+
+class LspClient:
+    def __init__(self, args: list[str], cwd=None, env=None):
+        self.proc = subprocess.Popen([sys.executable, "-m", "pipeline", *args], cwd=cwd, env=env,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.inbox: queue.Queue = queue.Queue()
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        out = self.proc.stdout
+        while True:
+            headers = {}
+            while True:
+                line = out.readline()
+                if not line:
+                    return
+                line = line.decode("ascii").strip()
+                if not line:
+                    break
+                name, _, value = line.partition(":")
+                headers[name.lower()] = value.strip()
+            body = out.read(int(headers["content-length"]))
+            self.inbox.put(json.loads(body.decode("utf-8")))
+
+    def send(self, message: dict) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        self.proc.stdin.write(f"Content-Length: {len(body)}\r\n\r\n".encode("ascii") + body)
+        self.proc.stdin.flush()
+
+    def notify(self, method: str, params: dict) -> None:
+        self.send({"method": method, "params": params})
+
+    def request(self, method: str, params, timeout: float = 120) -> dict:
+        self.next_id += 1
+        rid = self.next_id
+        self.send({"id": rid, "method": method, "params": params})
+        reply = self.wait(lambda m: m.get("id") == rid and "method" not in m, timeout)
+        assert "error" not in reply, reply
+        return reply["result"]
+
+    def wait(self, match, timeout: float = 120) -> dict:
+        """The next message that ``match`` accepts; requests from the server are answered."""
+        end = time.monotonic() + timeout
+        while True:
+            left = end - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("no matching message from the language server")
+            msg = self.inbox.get(timeout=left)
+            if "method" in msg and "id" in msg:  # a request to the client (registerCapability, ...)
+                self.send({"id": msg["id"], "result": None})
+            if match(msg):
+                return msg
+
+    def close(self) -> int:
+        try:
+            self.request("shutdown", None, timeout=60)
+            self.notify("exit", None)
+            return self.proc.wait(timeout=30)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+            self.proc.wait()
