@@ -41,6 +41,21 @@ class Span:
     end_column: int
 
 
+INLINE_KINDS = ("strong", "emph", "link")
+
+
+@dataclass(frozen=True)
+class Inline:
+    """Formatting the source gives ``Block.text[start:end]``: bold (``strong``), italic
+    (``emph``) or a link to ``href``. The text itself stays plain, so every checker sees the
+    words and positions without markup; only rendering reads these."""
+
+    start: int
+    end: int
+    kind: str
+    href: str = ""
+
+
 @dataclass
 class Block:
     kind: str
@@ -51,6 +66,8 @@ class Block:
     section: str = ""  # text of the nearest heading before this block ("" if none)
     ordered: bool = False  # list item of a numbered list
     cell: tuple[int, int, int] | None = None  # table_cell: (table, row, column), all 0-based
+    inlines: tuple[Inline, ...] = ()  # bold, italic and links over the text, sorted by start
+    header: bool = False  # table_cell: the source marks it as a header cell
 
     def source_offset(self, i: int) -> int:
         """Offset in ``Document.source`` of text position ``i`` (0 <= i <= len(text)).

@@ -8,7 +8,9 @@ browser shows them.
 Nothing outside the visible text becomes text: script, style, template, iframe, noscript, nav,
 footer, head, object, svg and hidden elements (``hidden``, ``aria-hidden="true"``,
 ``display: none``) are skipped, attributes (event handlers,
-``src``, ``href``, ``file:`` URLs) are never read, and nothing is ever fetched.
+``src``, ``file:`` URLs) are never read, and nothing is ever fetched. Bold, italic and links
+(``href`` of ``<a>`` with http(s), mailto or tel only) are kept as inline formatting, and
+``<th>`` cells as header cells, for rendering.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from pipeline.ingest import IngestError, decode
 from pipeline.ingest.document import Block, Document
-from pipeline.ingest.textmap import TextBuilder, reads_as_heading, spaces_to_blank
+from pipeline.ingest.textmap import TextBuilder, reads_as_heading, safe_href, spaces_to_blank
 
 SKIP = frozenset(
     "script style template iframe noscript nav footer head title object svg math canvas audio video "
@@ -29,6 +31,7 @@ SKIP = frozenset(
 )
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 HEADINGS = {f"h{i}": i for i in range(1, 7)}
+FORMATTING = {"b": "strong", "strong": "strong", "i": "emph", "em": "emph", "a": "link"}
 MAX_DEPTH = 256  # deeper nesting is not a leaflet; it only makes the reader slow
 # Start tags that end an open element of these kinds (an open <p> ends before any block).
 _IMPLIED_END = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "tr": ("tr", "td", "th"),
@@ -139,6 +142,9 @@ class _Reader(HTMLParser):
         self.skip: list[str] = []
         self.stack: list[str] = []  # open block elements
         self.ctx: list[tuple[str, int, int, bool]] = []  # per open element: kind, level, list depth, ordered
+        self.header_cell: list[bool] = []  # per open td/th: a <th>
+        self.formatting: list[tuple[str, str, str]] = []  # open <b>/<i>/<a>: (tag, kind, href)
+        self.handles: list = []  # the current builder's handles of ``formatting``
         self.tables: list[list[int]] = []  # [table number, row, column] of open tables
         self.table_count = 0
         self.bold = 0  # open <b>/<strong> elements
@@ -177,6 +183,8 @@ class _Reader(HTMLParser):
         if tag in BLOCK:
             self.flush()
             self.bold = 0  # an unclosed <b> does not make every later paragraph a heading
+            self.formatting.clear()  # nor every later paragraph bold
+            self._new_builder()
             self._implicit_close(tag)
             if tag == "table":
                 self.table_count += 1
@@ -188,8 +196,12 @@ class _Reader(HTMLParser):
                 self._push(tag)
         elif tag in ("img", "input"):
             self.tb.space()
-        elif tag in ("b", "strong"):
-            self.bold += 1
+        elif tag in FORMATTING:
+            self.bold += tag in ("b", "strong")
+            href = safe_href(dict(attrs).get("href") or "") if tag == "a" else ""
+            kind = "" if tag == "a" and not href else FORMATTING[tag]
+            self.formatting.append((tag, kind, href))
+            self.handles.append(self.tb.open(kind, href))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -204,6 +216,12 @@ class _Reader(HTMLParser):
             return
         if tag in ("b", "strong") and self.bold:
             self.bold -= 1
+        if tag in FORMATTING:
+            for i in range(len(self.formatting) - 1, -1, -1):
+                if self.formatting[i][0] == tag:
+                    del self.formatting[i]
+                    self.tb.close(self.handles.pop(i))
+                    break
         if tag in BLOCK and tag in self.stack:
             self.flush()
             while self.stack:
@@ -219,6 +237,7 @@ class _Reader(HTMLParser):
             kind, level = "heading", HEADINGS[tag]
         elif tag in ("td", "th"):
             kind = "table_cell"
+            self.header_cell.append(tag == "th")
         elif tag == "li":
             kind, level = "list_item", max(1, depth)
         self.stack.append(tag)
@@ -227,6 +246,8 @@ class _Reader(HTMLParser):
     def _pop(self) -> str:
         top = self.stack.pop()
         self.ctx.pop()
+        if top in ("td", "th") and self.header_cell:
+            self.header_cell.pop()
         if top in ("td", "th") and self.tables:
             self.tables[-1][2] += 1
         if top == "table" and self.tables:
@@ -278,10 +299,9 @@ class _Reader(HTMLParser):
         tb = self.tb
         plain = self.plain_chars
         self.plain_chars = 0
+        self._new_builder()
         if not len(tb):
-            self.tb = TextBuilder()
             return
-        self.tb = TextBuilder()
         if not tb.text.strip():
             return
         kind, kw = self.kind()
@@ -291,6 +311,11 @@ class _Reader(HTMLParser):
             kind, kw = "heading", {"level": min(6, self.last_heading + 1)}  # <p><b>Wanneer bellen?</b></p>
         self.blocks.append(tb.block(kind, **kw))
 
+    def _new_builder(self) -> None:
+        """A builder for the next block; formatting open across the block boundary goes on in it."""
+        self.tb = TextBuilder()
+        self.handles = [self.tb.open(kind, href) for _tag, kind, href in self.formatting]
+
     def kind(self) -> tuple[str, dict]:
         if not self.ctx:
             return "paragraph", {}
@@ -299,7 +324,8 @@ class _Reader(HTMLParser):
             return kind, {"level": level}
         if kind == "table_cell":
             t = self.tables[-1] if self.tables else [0, 0, 0]
-            return kind, {"cell": (t[0], max(t[1], 0), t[2])}
+            return kind, {"cell": (t[0], max(t[1], 0), t[2]),
+                          "header": bool(self.header_cell and self.header_cell[-1])}
         if kind == "list_item":
             return kind, {"level": level, "ordered": ordered}
         return "paragraph", {}

@@ -22,8 +22,11 @@ from markdown_it import MarkdownIt
 from pipeline.ingest import decode
 from pipeline.ingest.document import Block, Document
 from pipeline.ingest.plaintext import _lone_cr_to_lf
-from pipeline.ingest.textmap import TextBuilder, reads_as_heading, spaces_to_blank
+from pipeline.ingest.textmap import TextBuilder, reads_as_heading, safe_href, spaces_to_blank
 
+# Inline formatting the renderer keeps (strikethrough is read as text only).
+_FORMAT_OPEN = {"strong_open": "strong", "em_open": "emph", "s_open": ""}
+_FORMAT_CLOSE = frozenset(("strong_close", "em_close", "s_close"))
 _FRONT_MATTER = re.compile(r"\A---[ ]*\n.*?\n(?:---|\.\.\.)[ ]*(?:\n|\Z)", re.S)
 
 _md: MarkdownIt | None = None
@@ -78,7 +81,7 @@ class _Walker:
         table = -1
         row = -1
         col = 0
-        in_cell = False
+        in_cell = header = False
         for tok in tokens:
             t = tok.type
             if t == "heading_open":
@@ -102,6 +105,7 @@ class _Walker:
                 col = 0
             elif t in ("th_open", "td_open"):
                 in_cell = True
+                header = t == "th_open"
             elif t in ("th_close", "td_close"):
                 col += 1
                 in_cell = False
@@ -116,7 +120,7 @@ class _Walker:
                 if heading_level:
                     self.blocks.append(tb.block("heading", level=heading_level))
                 elif in_cell:
-                    self.blocks.append(tb.block("table_cell", cell=(table, row, col)))
+                    self.blocks.append(tb.block("table_cell", cell=(table, row, col), header=header))
                 elif in_item and lists:
                     self.blocks.append(tb.block("list_item", level=len(lists), ordered=lists[-1]))
                 elif _all_strong(tok.children or []) and reads_as_heading(tb.text):
@@ -196,8 +200,15 @@ class _Walker:
                     pos = work.find("[", cursor, end)
                 if pos != -1:
                     cursor = pos + 1
+                href = safe_href(str(c.attrGet("href") or ""))
+                tb.open("link" if href else "", href)  # a relative link: text only
             elif t == "link_close":
                 cursor = _skip_link_tail(work, cursor, end, c.markup == "autolink")
+                tb.close()
+            elif t in _FORMAT_OPEN:
+                tb.open(_FORMAT_OPEN[t])
+            elif t in _FORMAT_CLOSE:
+                tb.close()
             elif t == "image":
                 pos = work.find("![", cursor, end)
                 if pos != -1:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from pipeline.ingest.textmap import reads_as_heading
+from pipeline.ingest.document import Inline
+from pipeline.ingest.textmap import clip_inlines, reads_as_heading, safe_href, spaces_to_blank
 from pipeline.paths import file_arg
 
 PANDOC_TIMEOUT = 60  # seconds
@@ -79,36 +80,72 @@ def walk(node: Node, action: Callable[[dict], None]) -> None:
 _QUOTES = {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")}
 _SPACE = frozenset(("Space", "SoftBreak", "LineBreak"))
 _WRAPPERS = frozenset(("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"))
+_FORMATS = {"Strong": "strong", "Emph": "emph"}  # formatting the renderer keeps
 
 
 def stringify(inlines: list, notes: list | None = None) -> str:
     """Visible text of inline content; footnote bodies go to ``notes`` (block lists), not inline."""
+    return rich_text(inlines, notes)[0]
+
+
+Mark = tuple[str, str]  # (kind, href) of Inline
+
+
+def rich_text(inlines: list, notes: list | None = None) -> tuple[str, tuple[Inline, ...]]:
+    """Visible text (white space runs as one space, none at the ends) and its bold, italic and
+    links; footnote bodies go to ``notes``."""
+    chunks: list[tuple[str, tuple[Mark, ...]]] = []
+    _inline_text(inlines, (), chunks, notes)
     out: list[str] = []
-    _inline_text(inlines, out, notes)
-    return " ".join("".join(out).split())
+    pos = 0
+    pending = False
+    open_at: dict[Mark, int] = {}
+    last_end = 0  # end of the last character that is not white space
+    spans: list[Inline] = []
+    for text, marks in chunks:
+        for ch in spaces_to_blank(text):
+            if ch.isspace():
+                pending = pos > 0
+                continue
+            if pending:
+                out.append(" ")
+                pos += 1
+                pending = False
+            for m in [m for m in open_at if m not in marks]:
+                spans.append(Inline(open_at.pop(m), last_end, *m))
+            for m in marks:
+                open_at.setdefault(m, pos)
+            out.append(ch)
+            pos += 1
+            last_end = pos
+    spans += [Inline(start, last_end, *m) for m, start in open_at.items()]
+    text = "".join(out)
+    return text, clip_inlines(spans, text)
 
 
-def _inline_text(inlines: list, out: list[str], notes: list | None) -> None:
+def _inline_text(inlines: list, marks: tuple[Mark, ...], out: list, notes: list | None) -> None:
     for el in inlines:
         t = el.get("t")
         c = el.get("c")
         if t == "Str":
-            out.append(c)
+            out.append((c, marks))
         elif t in _SPACE:
-            out.append(" ")
+            out.append((" ", marks))
         elif t in _WRAPPERS:
-            _inline_text(c, out, notes)
-        elif t in ("Span", "Link"):
-            _inline_text(c[1], out, notes)
-        elif t == "Cite":
-            _inline_text(c[1], out, notes)
+            kind = _FORMATS.get(t)
+            _inline_text(c, marks + ((kind, ""),) if kind else marks, out, notes)
+        elif t == "Link":
+            href = safe_href(c[2][0] if isinstance(c[2], list) and c[2] else "")
+            _inline_text(c[1], marks + (("link", href),) if href else marks, out, notes)
+        elif t in ("Span", "Cite"):
+            _inline_text(c[1], marks, out, notes)
         elif t == "Quoted":
             q = _QUOTES.get(c[0].get("t") if isinstance(c[0], dict) else c[0], ("\"", "\""))
-            out.append(q[0])
-            _inline_text(c[1], out, notes)
-            out.append(q[1])
+            out.append((q[0], marks))
+            _inline_text(c[1], marks, out, notes)
+            out.append((q[1], marks))
         elif t in ("Code", "Math"):
-            out.append(c[1])
+            out.append((c[1], marks))
         elif t == "Note":
             if notes is not None:
                 notes.append(c)
@@ -122,6 +159,8 @@ class TextBlock:
     level: int = 0
     ordered: bool = False
     cell: tuple[int, int, int] | None = None
+    inlines: tuple[Inline, ...] = ()  # bold, italic, links over ``text``
+    header: bool = False  # a cell of the table's header rows
 
 
 def text_blocks(blocks: list) -> Iterator[TextBlock]:
@@ -136,9 +175,9 @@ def _blocks(blocks: list, lists: list[bool], state: dict) -> Iterator[TextBlock]
         c = el.get("c")
         if t == "Para" and not lists and _all_strong(c):
             notes = []
-            text = stringify(c, notes)
+            text, inlines = rich_text(c, notes)
             if reads_as_heading(text):
-                yield TextBlock("heading", text, level=min(6, state["heading"] + 1))
+                yield TextBlock("heading", text, level=min(6, state["heading"] + 1), inlines=inlines)
                 yield from _notes(notes, state)
             else:
                 yield from _para(c, lists, state)
@@ -147,7 +186,8 @@ def _blocks(blocks: list, lists: list[bool], state: dict) -> Iterator[TextBlock]
         elif t == "Header":
             notes: list = []
             state["heading"] = c[0]
-            yield TextBlock("heading", stringify(c[2], notes), level=c[0])
+            text, inlines = rich_text(c[2], notes)
+            yield TextBlock("heading", text, level=c[0], inlines=inlines)
             yield from _notes(notes, state)
         elif t == "BulletList":
             for item in c:
@@ -185,17 +225,17 @@ def _all_strong(inlines: list) -> bool:
     return bool(parts) and all(el.get("t") == "Strong" for el in parts)
 
 
-def _item_or_para(text: str, lists: list[bool]) -> TextBlock:
+def _item_or_para(text: str, lists: list[bool], inlines: tuple[Inline, ...] = ()) -> TextBlock:
     if lists:
-        return TextBlock("list_item", text, level=len(lists), ordered=lists[-1])
-    return TextBlock("paragraph", text)
+        return TextBlock("list_item", text, level=len(lists), ordered=lists[-1], inlines=inlines)
+    return TextBlock("paragraph", text, inlines=inlines)
 
 
 def _para(inlines: list, lists: list[bool], state: dict) -> Iterator[TextBlock]:
     notes: list = []
-    text = stringify(inlines, notes)
+    text, spans = rich_text(inlines, notes)
     if text:
-        yield _item_or_para(text, lists)
+        yield _item_or_para(text, lists, spans)
     yield from _notes(notes, state)
 
 
@@ -210,6 +250,7 @@ def _table(c: list, state: dict) -> Iterator[TextBlock]:
     state["tables"] += 1
     yield from _blocks(caption[1] or [], [], state)
     rows = list(head[1])
+    head_rows = len(rows)
     for body in bodies:
         rows.extend(body[2])
         rows.extend(body[3])
@@ -218,8 +259,18 @@ def _table(c: list, state: dict) -> Iterator[TextBlock]:
         col = 0
         for cell in row[1]:
             _cattr, _align, _rowspan, colspan, cblocks = cell
-            parts = [b.text for b in _blocks(cblocks, [], state)]
-            text = " ".join(" ".join(parts).split())
+            text, inlines = _joined([b for b in _blocks(cblocks, [], state) if b.text])
             if text:
-                yield TextBlock("table_cell", text, cell=(table, r, col))
+                yield TextBlock("table_cell", text, cell=(table, r, col), inlines=inlines, header=r < head_rows)
             col += max(1, colspan)
+
+
+def _joined(parts: list[TextBlock]) -> tuple[str, tuple[Inline, ...]]:
+    """The texts of a cell's blocks as one line, their inlines moved along."""
+    text, inlines = "", []
+    for part in parts:
+        if text:
+            text += " "
+        inlines += [Inline(i.start + len(text), i.end + len(text), i.kind, i.href) for i in part.inlines]
+        text += part.text
+    return text, clip_inlines(inlines, text)

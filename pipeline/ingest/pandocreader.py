@@ -47,7 +47,8 @@ def read(path: Path, meta: dict) -> Document:
     blocks = []
     offset = 0
     for text, tb in zip(lines, kinds):
-        kw = {"level": tb.level, "ordered": tb.ordered}
+        kw = {"level": tb.level, "ordered": tb.ordered, "header": tb.header,
+              "inlines": tb.inlines if text == tb.text else ()}  # positions hold only on the same text
         if tb.cell is not None:
             kw["cell"] = tb.cell
         blocks.append(identity_block(tb.kind, text, offset, **kw))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.ingest.document import Block, Segment
+from pipeline.ingest.document import Block, Inline, Segment
 
 # Every character Python counts as white space except the line feed. Readers see these as a plain
 # space; the replacement keeps the length, so offsets in the translated text are source offsets.
@@ -31,13 +31,37 @@ def spaces_to_blank(text: str) -> str:
 class TextBuilder:
     """Accumulates one block's text and segments."""
 
-    __slots__ = ("_parts", "_segs", "_pos", "_pending_space")
+    __slots__ = ("_parts", "_segs", "_pos", "_pending_space", "_open", "_inlines")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._segs: list[list[int]] = []  # [text_start, source_start, length]
         self._pos = 0
         self._pending_space = False
+        self._open: list[list] = []  # [start or None (at the next text), kind, href] of open formatting
+        self._inlines: list[Inline] = []
+
+    def open(self, kind: str, href: str = "") -> list:
+        """Start bold/italic/a link at the next text added; returns the handle for :meth:`close`."""
+        handle = [None, kind, href]
+        self._open.append(handle)
+        return handle
+
+    def close(self, handle: list | None = None) -> None:
+        """End the formatting ``handle`` (default: the last one opened) at the text added so far."""
+        if not self._open:
+            return
+        if handle is None or handle not in self._open:
+            handle = self._open[-1]
+        self._open.remove(handle)
+        start, kind, href = handle
+        if kind and start is not None and self._pos > start:
+            self._inlines.append(Inline(start, self._pos, kind, href))
+
+    def _started(self) -> None:
+        for handle in self._open:
+            if handle[0] is None:
+                handle[0] = self._pos
 
     def __len__(self) -> int:
         return self._pos
@@ -47,6 +71,8 @@ class TextBuilder:
         if not text:
             return
         self._flush_space()
+        if self._open:
+            self._started()
         segs = self._segs
         if segs:
             last = segs[-1]
@@ -64,6 +90,8 @@ class TextBuilder:
         if not text:
             return
         self._flush_space()
+        if self._open:
+            self._started()
         self._parts.append(text)
         self._pos += len(text)
 
@@ -117,7 +145,35 @@ class TextBuilder:
                 break
             ln = min(ln, len(stripped) - t0)
             segs.append(Segment(t0, s0, ln))
-        return Block(kind, stripped, tuple(segs), **kw)
+        for handle in list(self._open):  # formatting still open at the end of the block
+            self.close(handle)
+        return Block(kind, stripped, tuple(segs), inlines=clip_inlines(self._inlines, stripped), **kw)
+
+
+def clip_inlines(inlines, text: str) -> tuple[Inline, ...]:
+    """Inlines inside ``text`` without white space at their ends, sorted; empty ones dropped."""
+    out = []
+    for i in inlines:
+        start, end = max(0, i.start), min(len(text), i.end)
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if start < end:
+            out.append(Inline(start, end, i.kind, i.href))
+    return tuple(sorted(set(out), key=lambda i: (i.start, -i.end, i.kind)))
+
+
+def safe_href(url: str) -> str:
+    """A link address a reader of the leaflet can follow (http(s), mailto, tel; www. gets https),
+    or "" for relative links and other schemes (javascript:, file:, data:)."""
+    url = url.strip()
+    low = url.lower()
+    if low.startswith(("http://", "https://", "mailto:", "tel:")):
+        return url
+    if low.startswith("www."):
+        return "https://" + url
+    return ""
 
 
 def reads_as_heading(text: str) -> bool:

@@ -354,8 +354,8 @@ def _job_key(common: str, doc: Document, brand: dict, blocking: list[Diagnostic]
     h = hashlib.sha256(common.encode())
     h.update(json.dumps({
         "id": doc.id, "format": doc.format, "meta": doc.meta,
-        "blocks": [(b.kind, b.level, b.ordered, b.cell, b.text) for b in doc.blocks],
-        # link addresses and table header marks are read from the source markup, not the blocks
+        "blocks": [(b.kind, b.level, b.ordered, b.cell, b.text, b.header,
+                    [(i.start, i.end, i.kind, i.href) for i in b.inlines]) for b in doc.blocks],
         "source": hashlib.sha256(doc.source.encode("utf-8", "surrogatepass")).hexdigest(),
     }, sort_keys=True, default=str, ensure_ascii=False).encode())
     public = {k: v for k, v in brand.items() if k not in ("path", "logo_path")}

@@ -22,7 +22,7 @@ from pathlib import Path
 import nh3
 
 from pipeline.diagnostic import Diagnostic
-from pipeline.ingest.document import Block, Document
+from pipeline.ingest.document import Block, Document, Inline
 from pipeline.paths import TEMPLATES_DIR
 from pipeline.render.brand import contrast
 
@@ -218,9 +218,6 @@ def _list(doc: Document, items: list[Block]) -> dict:
 
 # -- tables -------------------------------------------------------------------------------------
 
-_CELL_TAG = re.compile(r"<(t[hd])\b", re.I)
-
-
 def _table(doc: Document, cells: list[Block]) -> dict:
     """A real table from the cells of one source table; header rows where the source marks them."""
     grid: dict[tuple[int, int], Block] = {}
@@ -263,123 +260,64 @@ def _row_is_header(grid, header, r: int, ncols: int) -> bool:
 
 
 def _header_cells(doc: Document, grid: dict[tuple[int, int], Block]) -> set[tuple[int, int]]:
-    """Cells the source marks as headers. Markdown pipe tables always have a header row; in HTML
-    the cell's own tag (<th> or <td>) says it. Other formats do not tell ingest, so no header."""
-    if doc.format in ("md", "markdown"):
-        return {k for k in grid if k[0] == 0}
-    if doc.format in ("html", "htm") and doc.line_based:
-        out = set()
-        for k, b in grid.items():
-            if not b.segments:
-                continue
-            at = b.source_offset(0)
-            tags = _CELL_TAG.findall(doc.source, max(0, at - 2000), at)
-            if tags and tags[-1].lower() == "th":
-                out.add(k)
-        return out
-    return set()
+    """Cells the source marks as headers: a Markdown pipe table's first row, <th> in HTML, a
+    header row in Word or ODT (the readers set ``Block.header``)."""
+    return {k for k, b in grid.items() if b.header}
 
 
 # -- links --------------------------------------------------------------------------------------
 
-_MD_INLINE = re.compile(
-    r"(?<!!)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\(\s*<?([^\s<>()]+(?:\([^\s<>()]*\)[^\s<>()]*)*)>?"
-    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)")
-_MD_REF = re.compile(r"(?<![!\]])\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\](?:\[([^\[\]\n]*)\])?(?![(:\[])")
-_MD_DEF = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:[ \t]*\n?[ \t]*<?([^\s<>]+)>?", re.M)
-_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+)>", re.I)
-_HTML_A = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.I | re.S)
-_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-_LINK_WINDOW = 2000  # characters of markup looked at around a block
-
-
-def block_links(doc: Document, block: Block) -> list[tuple[int, int, str]]:
-    """(start, end, url) of the links in ``block.text``, recovered from the source.
-
-    Ingest keeps only the text a reader sees, but its source map points into the original
-    Markdown or HTML, where the link markup still stands around that text.
-    """
-    if not doc.line_based or not block.segments or doc.format not in ("md", "markdown", "html", "htm"):
-        return []
-    lo = min(s.source_start for s in block.segments)
-    hi = max(s.source_start + s.length for s in block.segments)
-    a, b = max(0, lo - _LINK_WINDOW), min(len(doc.source), hi + _LINK_WINDOW)
-    found: list[tuple[int, int, str]] = []
-    if doc.format in ("md", "markdown"):
-        for m in _MD_INLINE.finditer(doc.source, a, b):
-            found.append((m.start(1), m.end(1), m.group(2)))
-        defs = _md_definitions(doc.source)
-        for m in _MD_REF.finditer(doc.source, a, b):
-            ref = m.group(2) or m.group(1)
-            url = defs.get(_ref_key(ref))
-            if url:
-                found.append((m.start(1), m.end(1), url))
-        for m in _MD_AUTOLINK.finditer(doc.source, a, b):
-            found.append((m.start(1), m.end(1), m.group(1)))
-    else:
-        for m in _HTML_A.finditer(doc.source, a, b):
-            h = _HREF.search(m.group(1))
-            if h:
-                found.append((m.start(2), m.end(2), html.unescape(next(g for g in h.groups() if g is not None))))
-    out = []
-    for s0, s1, url in found:
-        href = _safe_href(url)
-        span = _text_range(block, s0, s1)
-        if href and span:
-            out.append((span[0], span[1], href))
-    out.sort()
-    kept: list[tuple[int, int, str]] = []
-    for link in out:  # an inline link inside a reference-looking bracket: keep the outer one once
-        if not kept or link[0] >= kept[-1][1]:
-            kept.append(link)
-    return kept
-
-
-@functools.lru_cache(maxsize=8)
-def _md_definitions(source: str) -> dict[str, str]:
-    return {_ref_key(m.group(1)): m.group(2) for m in _MD_DEF.finditer(source)}
-
-
-def _ref_key(label: str) -> str:
-    return " ".join(label.split()).casefold()
-
-
-def _safe_href(url: str) -> str | None:
-    url = url.strip()
-    low = url.lower()
-    if low.startswith(("http://", "https://", "mailto:", "tel:")):
-        return url
-    if low.startswith("www."):
-        return "https://" + url
-    return None  # relative or other schemes: nowhere a reader of the leaflet could go
-
-
-def _text_range(block: Block, s0: int, s1: int) -> tuple[int, int] | None:
-    """The block text that stands in source[s0:s1]."""
-    start = end = None
-    for seg in block.segments:
-        a = max(s0, seg.source_start)
-        b = min(s1, seg.source_start + seg.length)
-        if a < b:
-            ta, tb = seg.text_start + a - seg.source_start, seg.text_start + b - seg.source_start
-            start = ta if start is None else min(start, ta)
-            end = tb if end is None else max(end, tb)
-    return (start, end) if start is not None else None
+_WRAP = {"strong": "Strong", "emph": "Emph"}
+_NESTING = {"link": 0, "strong": 1, "emph": 2}  # outermost first when spans start and end together
 
 
 def _inlines(doc: Document | None, block: Block | str) -> list:
-    """Inlines of a block: links from the source markup, "[label](url)" typed in plain text, and
-    bare URLs. Links whose text is not the address get a class so print shows the address."""
-    text = block if isinstance(block, str) else block.text
-    links = block_links(doc, block) if doc is not None and not isinstance(block, str) else []
+    """Inlines of a block: the source's bold, italic and links (``Block.inlines``), and in the
+    rest "[label](url)" typed in plain text and bare URLs. Links whose text is not the address get
+    a class so print shows the address. A heading is bold already: its bold spans are dropped."""
+    if isinstance(block, str):
+        return _text_inlines(block)
+    spans = [i for i in block.inlines if not (block.kind == "heading" and i.kind == "strong")]
+    return _formatted(block.text, 0, len(block.text), spans, in_link=False)
+
+
+def _formatted(text: str, start: int, end: int, spans: list[Inline], in_link: bool) -> list:
+    """Pandoc inlines for ``text[start:end]`` with ``spans`` (inside that range) nested; a span
+    that crosses the end of another is split there."""
     out: list = []
-    pos = 0
-    for start, end, url in links:
-        out.extend(_text_inlines(text[pos:start]))
-        out.append(_link(_words(text[start:end]), url, text[start:end]))
-        pos = end
-    out.extend(_text_inlines(text[pos:]))
+    pos = start
+    todo = sorted(spans, key=lambda i: (i.start, -i.end, _NESTING.get(i.kind, 9)))
+    while todo:
+        span = todo.pop(0)
+        if span.start < pos:  # overlapped the previous one: only its rest
+            span = Inline(pos, span.end, span.kind, span.href)
+            if span.start >= span.end:
+                continue
+        out.extend(_plain_inlines(text[pos:span.start], in_link))
+        inner, rest = [], []
+        for other in todo:
+            if other.start < span.end:
+                inner.append(Inline(other.start, min(other.end, span.end), other.kind, other.href))
+                if other.end > span.end:
+                    rest.append(Inline(span.end, other.end, other.kind, other.href))
+            else:
+                rest.append(other)
+        content = _formatted(text, span.start, span.end, inner, in_link or span.kind == "link")
+        out.extend(_wrapped(span, content, text[span.start:span.end], in_link))
+        pos = span.end
+        todo = sorted(rest, key=lambda i: (i.start, -i.end, _NESTING.get(i.kind, 9)))
+    out.extend(_plain_inlines(text[pos:end], in_link))
     return out
+
+
+def _wrapped(span: Inline, content: list, label_text: str, in_link: bool) -> list:
+    if span.kind == "link":
+        return content if in_link else [_link(content, span.href, label_text)]
+    return [{"t": _WRAP[span.kind], "c": content}] if span.kind in _WRAP else content
+
+
+def _plain_inlines(text: str, in_link: bool) -> list:
+    return _words(text) if in_link else _text_inlines(text)
 
 
 def _link(label: list, url: str, label_text: str) -> dict:
