@@ -133,3 +133,13 @@ def test_bold_really_shows_in_the_pdf(tmp_path):
         for f in (page["/Resources"].get("/Font") or {}).values():
             fonts.add(str(f.get_object()["/BaseFont"]))
     assert any("Bold" in f for f in fonts) and any("Italic" in f for f in fonts), fonts
+
+
+def test_spans_follow_the_text_when_invisible_characters_are_taken_out(tmp_path):
+    p = tmp_path / "s.html"
+    p.write_text("<p>Lees <a href='https://x.example'>rouw&shy;ver\u200bwerking</a>, en <b>bel</b>.</p>",
+                 encoding="utf-8")
+    para = load_document(p, meta={}).blocks[0]
+    assert para.text == "Lees rouwverwerking, en bel."
+    assert [(para.text[i.start:i.end], i.kind) for i in para.inlines] == [("rouwverwerking", "link"),
+                                                                         ("bel", "strong")]

@@ -101,10 +101,22 @@ def _strip_invisible(doc: Document) -> None:
         if stripped is None:
             kept.append(block)
         elif stripped.text.strip():
+            block.inlines = _shift_inlines(block, stripped)
             block.text, block.segments = stripped.text, stripped.segments
             doc.hidden.extend(stripped.removed)
             kept.append(block)
     doc.blocks = kept
+
+
+def _shift_inlines(block, stripped) -> tuple:
+    """The block's bold/italic/link spans over the text without its invisible characters."""
+    from pipeline.ingest.document import Inline
+    from pipeline.ingest.invisible import new_position
+    from pipeline.ingest.textmap import clip_inlines
+
+    old = [h.at + k for k, h in enumerate(stripped.removed)]  # positions in the text before
+    return clip_inlines([Inline(new_position(old, i.start), new_position(old, i.end), i.kind, i.href)
+                         for i in block.inlines], stripped.text)
 
 
 def _has_words(text: str) -> bool:
