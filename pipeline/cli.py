@@ -421,15 +421,17 @@ def report_cmd(obj, paths, output):
     config = _config(obj)
     result = stages.run_lint(_paths(paths, config), config)
     out = output or config.output / "report.html"
-    _write_report(result, out)
-    _err(f"leaflint: reviewer report written to {out}")
+    _write_report(result, out, config.output)
+    _err(i18n._("leaflint: reviewer report written to {file}").format(file=out))
 
 
-def _write_report(result, out: Path) -> None:
+def _write_report(result, out: Path, output_dir: Path) -> None:
     from pipeline.facts.reference import default_registry
+    from pipeline.lint.engine import _today
     from pipeline.report.html_report import write_report
 
-    write_report(result.corpus, result.diagnostics, default_registry(), out)
+    write_report(result.corpus, result.diagnostics, default_registry(), out, brands=result.brands,
+                 output_dir=output_dir, today=_today())
 
 
 @cli.command()
@@ -479,7 +481,7 @@ def run(obj, paths, out_dir, jobs):
                              colour=False, strict=strict, files=files, notes=result.notes)
         atomic_write(out / "lint" / fname, text)
     build_code = _build(result, config, out, release=False, jobs=jobs)
-    _write_report(result, out / "report.html")
+    _write_report(result, out / "report.html", out)
     s = Summary.of(result.diagnostics)
     for n in result.notes:
         _err(f"leaflint: note: {n}")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gettext as _gettext
 import io
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -169,6 +170,19 @@ def quantity(lo: float | None, hi: float | None, unit: str = "", approx: bool = 
     return text
 
 
+_MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
+
+
+def date(day, lang: str | None = None) -> str:
+    """A date as a reader writes it: "30 november 2026" / "30 November 2026"."""
+    return f"{day.day} {_MONTHS[lang or language()][day.month - 1]} {day.year}"
+
+
 # -- maintaining the catalog (Babel is needed only here) ------------------------------------------
 
 PO_FILE = LOCALE_DIR / "nl" / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -190,7 +204,30 @@ def extract():
             continue  # developer tooling, English only
         catalog.add(message, locations=[(f"pipeline/{filename}", lineno)], auto_comments=comments,
                     context=context)
+    for filename, lineno, message in _in_fstrings(package):
+        if message not in catalog:
+            catalog.add(message, locations=[(f"pipeline/{filename}", lineno)])
     return catalog
+
+
+# a call of _ inside an f-string is one string token to Python 3.11's tokenizer, so Babel's extractor
+# does not see it; these are found by their shape
+_CALL_IN_FSTRING = re.compile(r"""\b(?:_|N_)\(\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*\)""")
+
+
+def _in_fstrings(package: Path):
+    import ast
+
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package).as_posix()
+        if rel.startswith("bench/"):
+            continue
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for m in _CALL_IN_FSTRING.finditer(line):
+                try:
+                    yield rel, lineno, ast.literal_eval(m.group(1))
+                except (ValueError, SyntaxError):
+                    continue
 
 
 def read_catalog(path: Path = PO_FILE):
