@@ -631,6 +631,18 @@ def _leaflet_file(source: str, leaflet: str, config: Config) -> Path:
 
 
 @cli.command()
+@click.argument("rule")
+def explain(rule):
+    """Explain a rule: what it finds, its options, examples that pass and fail, where its docs are."""
+    from pipeline.lint.docs import UnknownRule, explain as explain_rule
+
+    try:
+        click.echo(explain_rule(rule), nl=False)
+    except UnknownRule as e:
+        raise Failure(str(e)) from None
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
 @click.pass_obj
 def rules(obj, fmt):

@@ -151,3 +151,4 @@ class RuleInfo:
     summary: str
     doc: str = ""
     options: dict = field(default_factory=dict)
+    help_uri: str = ""  # the rule's section in docs/rules.md

@@ -102,6 +102,7 @@ class Formatter:
                 "fullDescription": {"text": r.doc or r.summary},
                 "defaultConfiguration": {"level": _LEVEL[r.level.value]},
                 "help": {"text": r.doc or r.summary},
+                **({"helpUri": r.help_uri} if r.help_uri else {}),
                 "properties": {"category": r.id.split(".", 1)[0]},
             }
             rules.append(rule)

@@ -51,7 +51,14 @@ def rule_info(mod: ModuleType) -> RuleInfo:
         summary=summary,
         doc=doc,
         options={k: v[1] for k, v in getattr(mod, "OPTIONS", {}).items()},
+        help_uri=_help_uri(mod.ID),
     )
+
+
+def _help_uri(rule_id: str) -> str:
+    from pipeline.lint.docs import help_uri
+
+    return help_uri(rule_id)
 
 
 def examples(mod: ModuleType) -> dict[str, list[str]]:
