@@ -14,7 +14,9 @@ import click
 from pipeline import __version__, i18n, report, stages
 from pipeline.i18n import _
 from pipeline.diagnostic import Diagnostic, ExitCode, Severity, Summary
+from pipeline.corpus import outside_link
 from pipeline.lint.config import Config, ConfigError, find_config, load_config
+from pipeline.paths import inside
 from pipeline.lint.rules import all_rules, rule_info
 from pipeline.yamlio import DataFileError, atomic_write
 
@@ -38,10 +40,14 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 def _config(obj: dict) -> Config:
     if "config" not in obj:
         path = obj.get("config_path") or find_config()
+        follow = bool(obj.get("follow_symlinks"))
+        if path and not obj.get("config_path") and not follow and not inside(path, [Path(path).parent]):
+            raise Failure(f"{path}: {outside_link(Path(path)).message}")
         try:
             obj["config"] = load_config(Path(path) if path else None, all_rules())
         except ConfigError as e:
             raise Failure(str(e)) from None
+        obj["config"].follow_symlinks = follow
     return obj["config"]
 
 
@@ -58,6 +64,7 @@ def _paths(paths: tuple[Path, ...], config: Config) -> list[Path]:
     missing = [str(p) for p in chosen if not p.exists()]
     if missing:
         raise Failure(f"no such file or folder: {', '.join(missing)}")
+    config.roots = tuple(p if p.is_dir() else p.parent for p in chosen)  # the folders given may be read
     return chosen
 
 
@@ -112,8 +119,10 @@ def _job_summary(diags, notes) -> None:
               help="leaflint.yaml to use (default: the nearest one from the working directory up).")
 @click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None,
               help="Language of messages: nl (default) or en (also chosen by LEAFLINT_LANG, LANGUAGE or LANG).")
+@click.option("--follow-symlinks", "follow_symlinks", is_flag=True,
+              help="Read files that are symbolic links to places outside the given folders and the project.")
 @click.pass_context
-def cli(ctx: click.Context, config_path: Path | None, lang: str | None) -> None:
+def cli(ctx: click.Context, config_path: Path | None, lang: str | None, follow_symlinks: bool) -> None:
     """Lint and publish Dutch patient leaflets.
 
     PATH arguments may be files or folders, anywhere on disk; without PATH the project's
@@ -122,6 +131,7 @@ def cli(ctx: click.Context, config_path: Path | None, lang: str | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["config_path"] = config_path
+    ctx.obj["follow_symlinks"] = follow_symlinks
     i18n.set_language(lang)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import _
 from pipeline.ingest import IngestError, load_document
 from pipeline.ingest.document import Document
 from pipeline.lint.config import Config
@@ -34,16 +36,16 @@ def leaflet_id(path: Path) -> str:
 
 
 def collect_paths(paths: list[Path], config: Config) -> tuple[list[Path], list[Diagnostic]]:
-    """Leaflet files under ``paths`` (files or folders), sorted, with problems for bad paths."""
+    """Leaflet files under ``paths`` (files or folders), sorted, with problems for bad paths.
+
+    A file that is a symbolic link out of the given folders and the project is not read but
+    reported (``ingest.outside-link``), unless ``config.follow_symlinks``.
+    """
     found: list[Path] = []
     problems: list[Diagnostic] = []
     for p in paths:
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in LEAFLET_SUFFIXES and not any(
-                    part.startswith(".") for part in f.relative_to(p).parts
-                ):
-                    found.append(f)
+            found.extend(_walk(p, config.follow_symlinks))
         elif p.is_file():
             if p.suffix.lower() in LEAFLET_SUFFIXES:
                 found.append(p)
@@ -53,15 +55,54 @@ def collect_paths(paths: list[Path], config: Config) -> tuple[list[Path], list[D
         else:
             problems.append(_problem(p, "no such file or folder"))
     found = [f for f in found if not config.excluded(f)]
+    given = [p if p.is_dir() else p.parent for p in paths]
+    refused = [f for f in found if config.outside(f, *given)]
+    problems.extend(outside_link(f) for f in refused)
     # stable, de-duplicated
-    seen: set[Path] = set()
+    seen: set[Path] = set(refused)
     unique = []
     for f in found:
         r = f.resolve()
-        if r not in seen:
+        if f not in seen and r not in seen:
             seen.add(r)
             unique.append(f)
     return unique, problems
+
+
+def _walk(folder: Path, follow: bool) -> list[Path]:
+    """Leaflet files under ``folder``, hidden ones left out; linked folders only when ``follow``
+    (each real folder once, so a link loop ends)."""
+    out: list[Path] = []
+    visited: set[str] = set()
+    for root, dirs, files in os.walk(folder, followlinks=follow):
+        real = os.path.realpath(root)
+        if real in visited:
+            dirs[:] = []
+            continue
+        visited.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            f = Path(root) / name
+            if not name.startswith(".") and f.suffix.lower() in LEAFLET_SUFFIXES and f.is_file():
+                out.append(f)
+    return sorted(out)
+
+
+def outside_link(path: Path, what: str = "") -> Diagnostic:
+    """The finding for a file that is not read because it links out of the project."""
+    message = _("symbolic link to a place outside the given folders and the project: not read "
+                "(leaflint --follow-symlinks reads it)")
+    return _problem(path, f"{what}: {message}" if what else message, rule="ingest.outside-link")
+
+
+def link_problems(config: Config) -> list[Diagnostic]:
+    """Word lists and the waivers file that link out of the project (they are not read)."""
+    from pipeline.language.wordlists import list_files
+
+    files = [f for f in list_files(config.sources) if f.is_file()]
+    if config.waivers is not None and Path(config.waivers).is_file():
+        files.append(Path(config.waivers))
+    return [outside_link(f) for f in files if config.outside(f)]
 
 
 def in_shard(leaflet: str, shard: tuple[int, int] | None) -> bool:
@@ -79,10 +120,12 @@ def _problem(path: Path, message: str, rule: str = "ingest.unreadable", line: in
                       leaflet=leaflet or leaflet_id(path), key=message)
 
 
-def load_sidecar(path: Path) -> tuple[dict, Diagnostic | None]:
+def load_sidecar(path: Path, config: Config | None = None) -> tuple[dict, Diagnostic | None]:
     side = path.with_name(path.stem + SIDECAR_SUFFIX)
     if not side.is_file():
         return {}, None
+    if config is not None and config.outside(side, path.parent):
+        return {}, replace(outside_link(side), leaflet=path.stem)
     try:
         data = load_validated(side, "sidecar.schema.json") or {}
         return data, None
@@ -95,6 +138,7 @@ def select_files(paths: list[Path], config: Config,
                  shard: tuple[int, int] | None = None) -> tuple[list[Path], list[Diagnostic]]:
     """The leaflets to read: walked, excluded, sharded, one file per leaflet id."""
     files, problems = collect_paths(paths, config)
+    problems.extend(link_problems(config))
     seen: dict[str, Path] = {}
     chosen = []
     for f in files:
@@ -113,7 +157,7 @@ def select_files(paths: list[Path], config: Config,
 def read_leaflet(path: Path, config: Config) -> tuple[Document | None, list[Diagnostic]]:
     """One leaflet with its sidecar; problems name the file and the cause, never raise."""
     problems = []
-    meta, problem = load_sidecar(path)
+    meta, problem = load_sidecar(path, config)
     if problem:
         problems.append(problem)
     try:

@@ -21,3 +21,16 @@ def file_arg(path: Path | str) -> str:
     import os
 
     return os.path.abspath(os.fspath(path))
+
+
+def inside(path: Path | str, roots) -> bool:
+    """Whether the real path of ``path`` (every symbolic link followed) lies in one of ``roots``
+    (taken by their real paths too: a folder the user names may itself be a link)."""
+    import os
+
+    real = Path(os.path.realpath(path))
+    for root in roots:
+        r = Path(os.path.realpath(root))
+        if real == r or r in real.parents:
+            return True
+    return False

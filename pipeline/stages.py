@@ -62,7 +62,7 @@ def load_brands(config: Config) -> tuple[dict, list[Diagnostic]]:
         return {}, []
     from pipeline.render.brand import load_brands as _load
 
-    return _load(config.sources)
+    return _load(config.sources, outside=config.outside)
 
 
 def extract_facts(corpus: Corpus, config: Config) -> None:

@@ -27,6 +27,15 @@ def run_case(rule_id: str, case: dict, tmp: Path):
     for name, text in (case.get("files") or {}).items():
         (tmp / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp / name).write_text(text, encoding="utf-8")
+    # links: path in the case folder -> target; "outside/<name>" is a file outside the project
+    outside = tmp.parent / f"{tmp.name}-outside"
+    for name, text in (case.get("outside") or {}).items():
+        outside.mkdir(exist_ok=True)
+        (outside / name).write_text(text, encoding="utf-8")
+    for name, target in (case.get("links") or {}).items():
+        (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+        real = outside / target.removeprefix("outside/") if target.startswith("outside/") else target
+        (tmp / name).symlink_to(real)
     cfg_data = dict(case.get("config") or {})
     cfg_data.setdefault("sources", str(sources))
     cfg_data.setdefault("output", str(tmp / "output"))

@@ -12,6 +12,9 @@ Case file format:
         config: {}                 # optional: leaflint.yaml content (mapping)
         brands: {}                 # optional: brand id -> brand YAML text
         files: {}                  # optional: other files (path relative to the case folder -> text)
+        outside: {}                # optional: files in a folder outside the case's project (name -> text)
+        links: {}                  # optional: symbolic links (path in the case folder -> target;
+                                   #   "outside/<name>" names a file of outside:)
         expect:                    # parsable findings of this rule: "file:line:column rule"
           - a.txt:1:6 grammar.dt
         suggest: [gebeurt]         # optional: the first finding's suggestions start with these

@@ -32,20 +32,25 @@ def _dirs(sources: Path | None) -> list[Path]:
     return [d for d in dirs if d.is_dir()]
 
 
-def project_words(sources: Path | None = None) -> set[str]:
-    """Words of every shared list (the project's own lists, then those under ``sources``)."""
+def list_files(sources: Path | None = None) -> list[Path]:
+    """Every word list file: the project's own, then those under ``sources``."""
+    return [f for d in _dirs(sources) for f in sorted(d.glob("*.txt"))]
+
+
+def project_words(sources: Path | None = None, outside=None) -> set[str]:
+    """Words of every shared list; a list for which ``outside(path)`` is true (a link out of the
+    project, reported by the loader) is not read."""
     words: set[str] = set()
-    for d in _dirs(sources):
-        for f in sorted(d.glob("*.txt")):
-            if not f.name.startswith(BRAND_PREFIX):
-                words |= read_list(f)
+    for f in list_files(sources):
+        if not f.name.startswith(BRAND_PREFIX) and not (outside and outside(f)):
+            words |= read_list(f)
     return words
 
 
-def brand_words(brand: str, sources: Path | None = None) -> set[str]:
+def brand_words(brand: str, sources: Path | None = None, outside=None) -> set[str]:
     words: set[str] = set()
     for d in _dirs(sources):
         f = d / f"{BRAND_PREFIX}{brand}.txt"
-        if f.is_file():
+        if f.is_file() and not (outside and outside(f)):
             words |= read_list(f)
     return words

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.diagnostic import Severity
-from pipeline.paths import OUTPUT_DIR, SOURCES_DIR
+from pipeline.paths import OUTPUT_DIR, PROJECT_DIR, SOURCES_DIR, inside
 from pipeline.yamlio import DataFileError, load_validated
 
 CONFIG_NAME = "leaflint.yaml"
@@ -30,6 +30,17 @@ class Config:
     categories: dict[str, str] = field(default_factory=dict)
     rules: dict[str, dict] = field(default_factory=dict)  # id -> {"level": ..., "options": {...}}
     limits: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_LIMITS))
+    follow_symlinks: bool = False  # --follow-symlinks: read links that lead outside the project
+    roots: tuple[Path, ...] = ()  # the folders given on the command line
+
+    def outside(self, path: Path, *extra: Path) -> bool:
+        """Whether ``path`` is a link (itself or a folder on its way) that leads out of the project,
+        the sources, the output and the folders given: such a file is not read (no /etc/passwd in a PDF)."""
+        if self.follow_symlinks:
+            return False
+        project = self.path.parent if self.path else PROJECT_DIR
+        # PROJECT_DIR: leaflint's own data (schemas, the shared word list) wherever the project is
+        return not inside(path, (project, PROJECT_DIR, self.sources, self.output, *self.roots, *extra))
 
     def level_for(self, rule_id: str, default: Severity) -> Severity | None:
         """The configured level of a rule; None when it is off. Rule beats category."""

@@ -183,7 +183,7 @@ def apply_baseline(found: list[Diagnostic], ctx: Context, rules: dict) -> list[D
 
 def apply_waivers(found: list[Diagnostic], ctx: Context, rules: dict) -> list[Diagnostic]:
     path = ctx.config.waivers
-    if path is None:
+    if path is None or ctx.config.outside(Path(path)):  # a link out of the project is reported, not read
         return found
     try:
         waivers = load_waivers(Path(path))

@@ -41,12 +41,13 @@ HOUSE_BRAND: dict = {
 }
 
 
-def load_brands(sources_dir: Path) -> tuple[dict[str, dict], list[Diagnostic]]:
+def load_brands(sources_dir: Path, outside=None) -> tuple[dict[str, dict], list[Diagnostic]]:
     """All valid brands under ``sources_dir/brands`` (id -> plain dict) and the problems found.
 
     The returned dict carries ``id``, ``path`` (the YAML file) and ``logo_path`` (absolute, or
     None) besides the fields of the file; ``contact`` and ``leaflets`` are always present. A brand
-    with any problem is left out; every problem of every brand file is reported.
+    with any problem is left out; every problem of every brand file is reported. A file for which
+    ``outside(path)`` is true (a link out of the project) is reported and not read.
     """
     brands_dir = Path(sources_dir) / "brands"
     brands: dict[str, dict] = {}
@@ -54,6 +55,11 @@ def load_brands(sources_dir: Path) -> tuple[dict[str, dict], list[Diagnostic]]:
     if not brands_dir.is_dir():
         return brands, problems
     for f in sorted(brands_dir.glob("*.yaml")):
+        if outside is not None and outside(f):
+            from pipeline.corpus import outside_link
+
+            problems.append(outside_link(f))
+            continue
         brand, found = load_brand(f, brands_dir)
         problems.extend(found)
         if brand is not None:

@@ -51,7 +51,7 @@ def checker(ctx, dictionary: str = "nl_NL"):
         try:
             from pipeline.language.spelling import SpellChecker
 
-            return SpellChecker(dictionary, project_words(ctx.config.sources))
+            return SpellChecker(dictionary, project_words(ctx.config.sources, ctx.config.outside))
         except Exception as e:  # noqa: BLE001 - ImportError or enchant's DictNotFoundError
             ctx.note(f"spelling checks did not run: no '{dictionary}' dictionary through enchant ({e}); "
                      "install the Debian packages hunspell-nl and libenchant-2-2")
@@ -93,7 +93,7 @@ def check(doc, conf, ctx):
     brand_id, brand = brand_of(doc, ctx.brands)
     extra = set(own_names(doc, brand))
     if brand_id:
-        extra |= brand_words(brand_id, ctx.config.sources)
+        extra |= brand_words(brand_id, ctx.config.sources, ctx.config.outside)
     extra_f = frozenset(extra)
     leftovers = residue.spans_by_block(doc)
     for b, block in enumerate(doc.blocks):
