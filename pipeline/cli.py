@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from pipeline import __version__, i18n, report, stages
-from pipeline.i18n import _
+from pipeline.i18n import _, ngettext
 from pipeline.diagnostic import Diagnostic, ExitCode, Severity, Summary
 from pipeline.corpus import outside_link
 from pipeline.lint.config import Config, ConfigError, find_config, load_config
@@ -414,9 +414,14 @@ def _build(result, config, out, release, jobs) -> int:
 
 def _report_broken_brands(br) -> None:
     for brand_id, problems in br.broken.items():
-        use = "nodig voor deze build" if brand_id in br.needed_broken else "niet nodig voor deze build"
-        _err(f"leaflint: merk '{brand_id}' kan niet gebruikt worden ({use}); "
-             f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'}:")
+        if brand_id in br.needed_broken:
+            head = ngettext("brand '{brand}' cannot be used and this build needs it; {n} problem:",
+                            "brand '{brand}' cannot be used and this build needs it; {n} problems:", len(problems))
+        else:
+            head = ngettext("brand '{brand}' cannot be used (this build does not need it); {n} problem:",
+                            "brand '{brand}' cannot be used (this build does not need it); {n} problems:",
+                            len(problems))
+        _err("leaflint: " + head.format(brand=brand_id, n=len(problems)))
         for d in problems:
             _err(f"  {d.path}:{d.line}:{d.column}: {d.message}")
 

@@ -3,6 +3,7 @@ them, build exits 2 when it needs the brand, and a brand that no longer renders 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,10 +11,22 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import stages
+from pipeline import i18n, stages
 from pipeline.lint.config import Config
 from pipeline.render.brand import load_brands
 from pipeline.render.build import build
+
+DUTCH = {**os.environ, "LEAFLINT_LANG": "nl"}
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    """The messages are checked in Dutch, whatever the machine's language."""
+    before = i18n.language()
+    i18n.set_language("nl")
+    yield
+    i18n.set_language(before)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "000_43f8e8ab3b97e02a"
@@ -114,7 +127,7 @@ def test_a_leaflet_a_brand_stops_publishing_loses_its_files(tmp_path):
 def _cli(tmp_path: Path, config: Config, *args: str) -> subprocess.CompletedProcess:
     (tmp_path / "leaflint.yaml").write_text(f"sources: {config.sources}\noutput: {config.output}\n")
     return subprocess.run([sys.executable, "-m", "pipeline", *args, "--jobs", "1"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600, env=DUTCH)
 
 
 @pytest.mark.slow
@@ -123,7 +136,7 @@ def test_build_exits_2_for_a_needed_broken_brand_and_names_every_problem(tmp_pat
     leaflets, config = _project(tmp_path, broken)
     proc = _cli(tmp_path, config, "build", str(leaflets))
     assert proc.returncode == 2, proc.stderr
-    assert "merk 'linde' kan niet gebruikt worden" in proc.stderr and "2 problemen" in proc.stderr
+    assert "merk 'linde' kan niet gebruikt worden en deze build heeft het nodig; 2 problemen" in proc.stderr
     assert "linde.yaml:3:12: colors.primary: kleur ontbreekt" in proc.stderr
     assert "linde.yaml:8:3: contact.website:" in proc.stderr
 
@@ -133,4 +146,4 @@ def test_a_broken_brand_the_build_does_not_need_is_reported_without_failing(tmp_
     leaflets, config = _project(tmp_path, GOOD.replace(f"[{SEED}]", "[iets_anders]").replace('"#1e5e8a"', "#1e5e8a"))
     proc = _cli(tmp_path, config, "build", str(leaflets))
     assert proc.returncode == 0, proc.stderr
-    assert "merk 'linde' kan niet gebruikt worden (niet nodig voor deze build)" in proc.stderr
+    assert "merk 'linde' kan niet gebruikt worden (deze build heeft het niet nodig); 1 probleem" in proc.stderr

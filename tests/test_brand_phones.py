@@ -3,6 +3,7 @@ leaflet that prints another practice's number (seed 000 under a second brand).""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,9 +11,21 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import stages
+from pipeline import i18n, stages
 from pipeline.lint.config import Config
 from pipeline.render.build import build
+
+DUTCH = {**os.environ, "LEAFLINT_LANG": "nl"}
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    """The messages are checked in Dutch, whatever the machine's language."""
+    before = i18n.language()
+    i18n.set_language("nl")
+    yield
+    i18n.set_language(before)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "000_43f8e8ab3b97e02a"
@@ -66,7 +79,7 @@ def test_cli_build_exit_code_and_dutch_message(tmp_path):
     leaflets, config = _project(tmp_path)
     (tmp_path / "leaflint.yaml").write_text(f"sources: {config.sources}\noutput: {config.output}\n")
     proc = subprocess.run([sys.executable, "-m", "pipeline", "build", str(leaflets), "--jobs", "1"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=600)
+                          cwd=tmp_path, capture_output=True, text=True, timeout=600, env=DUTCH)
     assert proc.returncode == 1, proc.stderr
     assert f"niet gemaakt voor 'linde'" in proc.stderr and SEED_PHONE in proc.stderr
     assert "030-1234567" in proc.stderr

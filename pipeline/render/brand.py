@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import _, number
 from pipeline.language.phones import digits, find_numbers
 from pipeline.render.brand_errors import schema_problems, unquoted_colours
 from pipeline.yamlio import DataFileError, load_yaml
@@ -70,11 +71,13 @@ def load_brands(sources_dir: Path, outside=None) -> tuple[dict[str, dict], list[
 def load_brand(path: Path, brands_dir: Path) -> tuple[dict | None, list[Diagnostic]]:
     brand_id = path.stem
     if not BRAND_ID.match(brand_id):
-        return None, [_problem(path, f"bestandsnaam '{path.name}': gebruik alleen kleine letters, cijfers, '-' "
-                                     "of '_' (de naam is de merk-id in de mappen van output/)", field="(bestandsnaam)")]
+        return None, [_problem(path, _("file name '{name}': use only lower case letters, digits, '-' or '_' (the "
+                                       "name is the brand id in the folders of output/)").format(name=path.name),
+                               field="(file name)")]
     if brand_id == HOUSE_BRAND_ID:
-        return None, [_problem(path, f"de merk-id '{HOUSE_BRAND_ID}' is gereserveerd voor folders die geen "
-                                     "praktijk uitgeeft; geef het bestand een andere naam", field="(bestandsnaam)")]
+        return None, [_problem(path, _("the brand id '{brand}' is reserved for leaflets that no practice "
+                                       "publishes; give the file another name").format(brand=HOUSE_BRAND_ID),
+                               field="(file name)")]
     data, problems = _read(path)
     if problems:
         return None, problems
@@ -105,7 +108,7 @@ def _read(path: Path):
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
-        return None, [_problem(path, f"kan het bestand niet lezen: {e}")]
+        return None, [_problem(path, _("cannot read the file: {cause}").format(cause=e))]
     colours = [_problem(path, p.message, p.line, p.column, p.field) for p in unquoted_colours(text)]
     try:
         data = load_yaml(path, rt=True)
@@ -114,7 +117,7 @@ def _read(path: Path):
         # line later, so the colour is the cause to report
         return None, colours or [_problem(path, _yaml_cause(e), e.line, e.column, "(YAML)")]
     if not isinstance(data, dict):
-        return None, [_problem(path, "het bestand moet velden bevatten (name:, colors:, contact:, leaflets:)")]
+        return None, [_problem(path, _("the file must hold fields (name:, colors:, contact:, leaflets:)"))]
     lines = {d.line for d in colours}
     found = colours + [_problem(path, p.message, p.line, p.column, p.field)
                        for p in schema_problems(data) if p.line not in lines]
@@ -123,8 +126,8 @@ def _read(path: Path):
 
 def _yaml_cause(e: DataFileError) -> str:
     what = e.message.removeprefix("YAML syntax error: ")
-    return (f"geen geldige YAML op regel {e.line} ({what}); let op inspringing, dubbele punten en "
-            "aanhalingstekens")
+    return _("no valid YAML at line {line} ({cause}); check indentation, colons and quotes").format(
+        line=e.line, cause=what)
 
 
 def _check_logo(path: Path, brands_dir: Path, logo_rel: str | None, pos) -> tuple[Path | None, list[Diagnostic]]:
@@ -133,15 +136,16 @@ def _check_logo(path: Path, brands_dir: Path, logo_rel: str | None, pos) -> tupl
     root = brands_dir.resolve()
     logo = (brands_dir / logo_rel).resolve()
     if not logo.is_relative_to(root):
-        return None, [_problem(path, f"logo: '{logo_rel}' ligt buiten {brands_dir}; zet het logo in die map",
-                               *pos, field="logo")]
+        return None, [_problem(path, _("logo: '{logo}' lies outside {folder}; put the logo in that folder").format(
+            logo=logo_rel, folder=brands_dir), *pos, field="logo")]
     if not logo.is_file():
-        return None, [_problem(path, f"logo: het bestand '{logo_rel}' staat niet in {brands_dir}", *pos, field="logo")]
+        return None, [_problem(path, _("logo: the file '{logo}' is not in {folder}").format(
+            logo=logo_rel, folder=brands_dir), *pos, field="logo")]
     data = logo.read_bytes()
     magic = LOGO_MAGIC.get(logo.suffix.lower())
     if (magic and not data.startswith(magic)) or (logo.suffix.lower() == ".svg" and b"<svg" not in data[:4096]):
-        return None, [_problem(path, f"logo: '{logo_rel}' is geen geldig {logo.suffix[1:].upper()}-bestand",
-                               *pos, field="logo")]
+        return None, [_problem(path, _("logo: '{logo}' is no valid {kind} file").format(
+            logo=logo_rel, kind=logo.suffix[1:].upper()), *pos, field="logo")]
     return logo, []
 
 
@@ -151,8 +155,10 @@ def _check_contrast(path: Path, colors: dict, where) -> list[Diagnostic]:
         ratio = contrast(colors[name], colors["background"])
         if ratio < MIN_TEXT_CONTRAST:
             out.append(_problem(
-                path, f"colors.{name}: {colors[name]} op achtergrond {colors['background']} is slecht leesbaar "
-                      f"(contrast {ratio:.1f}:1, minder dan {MIN_TEXT_CONTRAST}:1, WCAG AA); kies een donkerdere kleur",
+                path, _("colors.{name}: {colour} on background {background} is hard to read (contrast {ratio}:1, "
+                        "less than {minimum}:1, WCAG AA); choose a darker colour").format(
+                    name=name, colour=colors[name], background=colors["background"],
+                    ratio=number(round(ratio, 1)), minimum=number(MIN_TEXT_CONTRAST)),
                 *where("colors", name), field=f"colors.{name}"))
     return out
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import jsonschema
 
+from pipeline.i18n import N_, _
 from pipeline.yamlio import _plain, _position as _where, schema
 
 SCHEMA = "brand.schema.json"
@@ -25,19 +26,25 @@ SCHEMA = "brand.schema.json"
 _UNQUOTED_COLOUR = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:[ \t]+(?P<value>#[0-9A-Fa-f]{3,8})\b")
 
 # Field -> what to write, for values that do not match the field's pattern.
+_PHONE_HINT = N_("this is no phone number (for example \"020-1234567\")")
+_FONT_HINT = N_("a font name has only letters, digits, spaces and '-' (for example Open Sans)")
 _PATTERN_HINTS = {
-    "website": "het webadres moet beginnen met https:// (bijvoorbeeld https://www.praktijk.nl)",
-    "email": "dit is geen e-mailadres (bijvoorbeeld info@praktijk.nl)",
-    "phone": "dit is geen telefoonnummer (bijvoorbeeld \"020-1234567\")",
-    "emergency_phone": "dit is geen telefoonnummer (bijvoorbeeld \"06-12345678\")",
-    "number": "dit is geen telefoonnummer (bijvoorbeeld \"0900-1234567\")",
-    "logo": "het logo moet een .svg- of .png-bestand in sources/brands/ zijn (bijvoorbeeld praktijk-logo.svg)",
-    "body": "een lettertype heeft alleen letters, cijfers, spaties en '-' (bijvoorbeeld Open Sans)",
-    "heading": "een lettertype heeft alleen letters, cijfers, spaties en '-' (bijvoorbeeld Open Sans)",
-    "leaflets": "een folder-id is de bestandsnaam zonder extensie (bijvoorbeeld 000_43f8e8ab3b97e02a)",
+    "website": N_("the web address must start with https:// (for example https://www.praktijk.nl)"),
+    "email": N_("this is no e-mail address (for example info@praktijk.nl)"),
+    "phone": _PHONE_HINT, "emergency_phone": _PHONE_HINT, "number": _PHONE_HINT,
+    "logo": N_("the logo must be an .svg or .png file in sources/brands/ (for example praktijk-logo.svg)"),
+    "body": _FONT_HINT, "heading": _FONT_HINT,
+    "leaflets": N_("a leaflet id is the file name without extension (for example 000_43f8e8ab3b97e02a)"),
 }
-_TYPES = {"string": "tekst", "object": "een lijst van velden (sleutel: waarde)", "array": "een lijst",
-          "integer": "een geheel getal", "number": "een getal", "boolean": "true of false"}
+_TYPES = {"string": N_("text"), "object": N_("fields (key: value)"), "array": N_("a list"),
+          "integer": N_("a whole number"), "number": N_("a number"), "boolean": N_("true or false")}
+_REQUIRED_HINTS = {
+    "phone": N_("put the practice's phone number under contact (phone: \"020-1234567\")"),
+    "name": N_("the practice's name as printed in the leaflet's header"),
+    "colors": N_("colours primary, text and background, each written as \"#1e5e8a\""),
+    "contact": N_("at least contact.phone"),
+    "leaflets": N_("the leaflets this practice publishes (leaflets: [] when their sidecars name the brand)"),
+}
 
 
 @dataclass(frozen=True)
@@ -59,10 +66,9 @@ def unquoted_colours(text: str) -> list[BrandProblem]:
             if raw[:m.start("value")].count('"') % 2 or raw[:m.start("value")].count("'") % 2:
                 continue  # inside a quoted string
             field = ".".join(filter(None, (_parent(lines, n - 1, m.start()), m.group("key"))))
-            out.append(BrandProblem(n, m.start("value") + 1, field,
-                                    f"{field}: kleur ontbreekt; zet de kleur tussen aanhalingstekens: "
-                                    f"\"{m.group('value')}\" (zonder aanhalingstekens leest YAML # als begin van "
-                                    "commentaar)"))
+            message = _("{field}: colour missing; put the colour in quotes: \"{colour}\" (without quotes YAML "
+                        "reads # as the start of a comment)").format(field=field, colour=m.group("value"))
+            out.append(BrandProblem(n, m.start("value") + 1, field, message))
     return out
 
 
@@ -98,13 +104,13 @@ def _explain(err: jsonschema.ValidationError, data: Any) -> list[BrandProblem]:
     if kind == "required":
         missing = [k for k in err.validator_value if not isinstance(err.instance, dict) or k not in err.instance]
         line, col = _where(data, path)
-        return [BrandProblem(line, col, _dotted(path + [k]), f"{_dotted(path + [k])} ontbreekt{_required_hint(k)}")
-                for k in missing]
+        return [BrandProblem(line, col, _dotted(path + [k]), _required(_dotted(path + [k]), k)) for k in missing]
     if kind == "additionalProperties":
         allowed = set((err.schema.get("properties") or {}))
         extra = [k for k in (err.instance or {}) if k not in allowed]
         return [BrandProblem(*_where(data, path + [k]), _dotted(path + [k]),
-                             f"onbekend veld '{_dotted(path + [k])}'; toegestaan: {', '.join(sorted(allowed))}")
+                             _("unknown field '{field}'; allowed: {fields}").format(
+                                 field=_dotted(path + [k]), fields=", ".join(sorted(allowed))))
                 for k in extra]
     line, col = _where(data, path)
     return [BrandProblem(line, col, field, f"{field}: {_cause(err, path)}")]
@@ -113,35 +119,31 @@ def _explain(err: jsonschema.ValidationError, data: Any) -> list[BrandProblem]:
 def _cause(err: jsonschema.ValidationError, path: list) -> str:
     kind, value = err.validator, err.instance
     last = next((str(k) for k in reversed(path) if isinstance(k, str)), "")
-    if value is None:
-        return "is leeg; vul een waarde in"
+    if value is None or kind == "minLength":
+        return _("is empty; fill in a value")
     if kind == "pattern":
         if last in ("primary", "accent", "text", "background"):
-            return f"'{value}' is geen kleur; schrijf een kleur als \"#1e5e8a\" (met aanhalingstekens)"
-        hint = _PATTERN_HINTS.get(last, "deze waarde heeft niet de juiste vorm")
-        return f"'{value}': {hint}"
+            return _("'{value}' is no colour; write a colour as \"#1e5e8a\" (with quotes)").format(value=value)
+        hint = _PATTERN_HINTS.get(last, N_("this value does not have the right form"))
+        return f"'{value}': {_(hint)}"
     if kind == "type":
         want = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
-        return f"hier hoort {_TYPES.get(want, want)}, niet '{value}'"
-    if kind == "minLength":
-        return "is leeg; vul een waarde in"
+        return _("this should be {kind}, not '{value}'").format(kind=_(_TYPES.get(want, want)), value=value)
     if kind == "maxLength":
-        return f"is te lang: hoogstens {err.validator_value} tekens"
+        return _("is too long: at most {n} characters").format(n=err.validator_value)
     if kind == "enum":
-        return f"'{value}' kan niet; kies uit {', '.join(map(str, err.validator_value))}"
+        return _("'{value}' is not possible; choose one of {choices}").format(
+            value=value, choices=", ".join(map(str, err.validator_value)))
     if kind == "uniqueItems":
-        return "een folder staat twee keer in de lijst"
+        return _("a leaflet is listed twice")
     return err.message
 
 
-def _required_hint(key: str) -> str:
-    return {
-        "phone": ": zet het telefoonnummer van de praktijk onder contact (phone: \"020-1234567\")",
-        "name": ": de naam van de praktijk, zoals die in de kop van de folder staat",
-        "colors": ": kleuren primary, text en background, elk als \"#1e5e8a\"",
-        "contact": ": ten minste contact.phone",
-        "leaflets": ": de folders die deze praktijk uitgeeft (leaflets: [] als die in de sidecar staan)",
-    }.get(key, "")
+def _required(field: str, key: str) -> str:
+    hint = _REQUIRED_HINTS.get(key)
+    if hint:
+        return _("{field} is missing: {hint}").format(field=field, hint=_(hint))
+    return _("{field} is missing").format(field=field)
 
 
 def _dotted(path: list) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pipeline.corpus import Corpus
 from pipeline.diagnostic import Diagnostic, Severity
+from pipeline.i18n import _
 from pipeline.ingest.document import Document
 from pipeline.paths import PACKAGE_DIR, SOURCES_DIR, TEMPLATES_DIR
 from pipeline.render.brand import HOUSE_BRAND, HOUSE_BRAND_ID, foreign_numbers, publishers
@@ -232,13 +233,14 @@ def _refusal(doc: Document, brand_id: str, brands: dict[str, dict]) -> Refusal |
     if not foreign:
         return None
     contact = brands[brand_id].get("contact") or {}
-    own = contact.get("phone") or contact.get("emergency_phone") or "geen"
+    own = contact.get("phone") or contact.get("emergency_phone") or _("none")
     listed_in = Path(brands[brand_id].get("path") or f"{brand_id}.yaml").name
-    found = "; ".join(f"{f.text} (het nummer van '{f.owner}')" for f in foreign)
-    return Refusal(brand_id, doc.id, (
-        f"{doc.id} niet gemaakt voor '{brand_id}': de tekst noemt {found}, maar het nummer van "
-        f"'{brand_id}' is {own}. Zet het nummer van '{brand_id}' in de tekst, of haal {doc.id} weg uit "
-        f"'leaflets' in {listed_in}."))
+    found = "; ".join(_("{number} (the number of '{brand}')").format(number=f.text, brand=f.owner)
+                      for f in foreign)
+    return Refusal(brand_id, doc.id, _(
+        "{leaflet} not rendered for '{brand}': the text gives {found}, but the number of '{brand}' is {own}. "
+        "Put the number of '{brand}' in the text, or take {leaflet} out of 'leaflets' in {file}.").format(
+        leaflet=doc.id, brand=brand_id, found=found, own=own, file=listed_in))
 
 
 def _remove_outputs(out_dir: Path, brand_id: str, leaflet: str, manifest: dict, manifest_path: Path) -> None:

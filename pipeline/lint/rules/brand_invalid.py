@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import _
 
 ID = "brand.invalid"
 LEVEL = "error"
@@ -42,6 +43,6 @@ def check(corpus, conf, ctx):
         yield Diagnostic(
             path=str(sidecar), line=line, column=column, leaflet=doc.id, key=f"{doc.id}|brand|{name}",
             match=str(name),
-            message=f"de sidecar noemt merk '{name}', maar sources/brands/{name}.yaml ontbreekt of is kapot; "
-                    "de folder wordt in de neutrale opmaak gemaakt",
+            message=_("the sidecar names brand '{brand}', but sources/brands/{brand}.yaml is missing or broken; "
+                      "the leaflet is rendered in the neutral house style").format(brand=name),
         )

@@ -17,6 +17,7 @@ fail: Bel de praktijk op 0123-456789. Bel de praktijk direct op 0987-654321.
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic, Related
+from pipeline.i18n import _
 from pipeline.language.leaflet import brand_of
 from pipeline.language.phones import find_numbers, owner, service
 
@@ -56,9 +57,9 @@ def _clashes(doc, contact: str, label: str, uses: list):
         yield Diagnostic(
             path=str(doc.path), line=sp.line, column=sp.column, end_line=sp.end_line,
             end_column=sp.end_column,
-            message=(f"'{contact}' heeft twee nummers{hours}: '{n.text}' hier en '{first.text}' op regel "
-                     f"{fsp.line}; noem één nummer, of zeg waarvoor elk nummer is (overdag, buiten "
-                     "kantooruren, spoed)"),
+            message=_("'{contact}' has two numbers{hours}: '{number}' here and '{other}' at line {line}; give "
+                      "one number, or say what each number is for (overdag, buiten kantooruren, spoed)").format(
+                contact=contact, hours=hours, number=n.text, other=first.text, line=fsp.line),
             match=n.text, leaflet=doc.id, key=f"{contact}|{n.digits}",
             related=(Related(str(doc.path), fsp.line, fsp.column, f"'{first.text}' ({contact})"),),
         )

@@ -15,6 +15,7 @@ fail: brand phone "06-43789244"; text "Bel mij op 06-43789245."
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import _
 from pipeline.language.phones import find_numbers
 from pipeline.render.brand import brand_numbers, own_numbers, publishers
 
@@ -46,12 +47,16 @@ def _check_brand(doc, brand_id: str, brands: dict):
             if n.digits in known or n.digits in EMERGENCY_NUMBERS:
                 continue
             sp = doc.span(block, n.start, n.end)
-            whose = f" maar van '{others[n.digits]}'" if n.digits in others else ""
+            if n.digits in others:
+                message = _("phone number '{number}' is not a number of brand '{brand}' ({numbers}) but of "
+                            "brand '{other}'; if it is another service's number, list it under "
+                            "contact.other_numbers in the brand file")
+            else:
+                message = _("phone number '{number}' is not a number of brand '{brand}' ({numbers}); if it is "
+                            "another service's number, list it under contact.other_numbers in the brand file")
             yield Diagnostic(
                 path=str(doc.path), line=sp.line, column=sp.column, end_line=sp.end_line,
                 end_column=sp.end_column,
-                message=f"telefoonnummer '{n.text}' is geen nummer van '{brand_id}' ({listed}){whose}; "
-                        "is het het nummer van een andere dienst, zet het dan onder contact.other_numbers "
-                        "in het merkbestand",
+                message=message.format(number=n.text, brand=brand_id, numbers=listed, other=others.get(n.digits)),
                 match=n.text, leaflet=doc.id, key=f"{brand_id}|{n.digits}",
             ).offering(*(own or sorted(known.values())))
