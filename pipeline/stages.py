@@ -21,6 +21,7 @@ from pathlib import Path
 from pipeline import __version__, i18n
 from pipeline.corpus import SIDECAR_SUFFIX, Corpus, read_leaflet, select_files
 from pipeline.diagnostic import Diagnostic
+from pipeline.lifeline import die_with_parent
 from pipeline.lint.config import Config
 from pipeline.lint.engine import Context, enabled_rules, lint, run_document_rules
 from pipeline.lint.rules import all_rules
@@ -78,7 +79,9 @@ def extract_facts(corpus: Corpus, config: Config) -> None:
 _worker: dict = {}
 
 
-def _init_worker(config: Config, brands: dict, rule_ids: list[str] | None) -> None:
+def _init_worker(config: Config, brands: dict, rule_ids: list[str] | None, parent: int | None = None) -> None:
+    if parent is not None:
+        die_with_parent(parent)
     _worker["config"] = config
     _worker["brands"] = brands
     _worker["rules"] = {k: v for k, v in enabled_rules(config).items() if rule_ids is None or k in rule_ids}
@@ -244,7 +247,8 @@ def process_documents(files: list[Path], config: Config, brands: dict, select: s
     jobs = jobs or default_jobs()
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
         ctx = mp.get_context("fork")
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(config, brands, rule_ids)) as pool:
+        with ctx.Pool(jobs, initializer=_init_worker,
+                      initargs=(config, brands, rule_ids, os.getpid())) as pool:
             chunk = max(1, min(32, len(todo) // (jobs * 4)))
             for r in pool.imap(_pool_process, todo, chunksize=chunk):
                 results[r.path] = r

@@ -288,7 +288,8 @@ def _run(todo, roots, jobs, progress):
                     bar[0].advance(bar[1])
                 yield job, outcome
             return
-        with cf.ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
+        with cf.ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker,
+                                   initargs=(os.getpid(),)) as pool:
             futures = {pool.submit(render_job, job, doc, brand, blocking, roots): job
                        for job, doc, brand, blocking in todo}
             # The bar's refresh thread starts only after the workers are forked.
@@ -307,7 +308,10 @@ def _run(todo, roots, jobs, progress):
             bar[0].stop()
 
 
-def _warm_worker() -> None:
+def _warm_worker(parent: int) -> None:
+    from pipeline.lifeline import die_with_parent
+
+    die_with_parent(parent)  # a killed build leaves no worker behind
     # Import WeasyPrint once per worker, not once per leaflet.
     import weasyprint  # noqa: F401
 

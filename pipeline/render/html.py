@@ -16,6 +16,7 @@ import json
 import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -386,16 +387,35 @@ def render_html(doc: Document, brand: dict, blocking: list[Diagnostic] | None = 
     meta = leaflet_meta(doc)
     body = body_html(doc, meta.title)
     variables = template_variables(doc, brand, meta, blocking or [])
-    args = ["-f", "html", "-t", "html5", "--wrap=none", f"--template={TEMPLATE}"]
-    for key, value in variables:
-        args += ["-V", f"{key}={value}"]
-    page = _pandoc(args, body, what=str(doc.path))
+    # The variables go in a metadata file, not on the command line: a long heading or 30,000 findings
+    # on a draft's findings page would pass the system's limit on arguments ("Argument list too long").
+    with tempfile.TemporaryDirectory(prefix="leaflint-render-") as tmp:
+        meta_file = Path(tmp) / "variables.json"
+        meta_file.write_text(json.dumps(metadata_variables(variables)), encoding="utf-8")
+        args = ["-f", "html", "-t", "html5", "--wrap=none", f"--template={TEMPLATE}", f"--metadata-file={meta_file}"]
+        page = _pandoc(args, body, what=str(doc.path))
     return page if page.endswith("\n") else page + "\n"
+
+
+def metadata_variables(variables: list[tuple[str, str]]) -> dict:
+    """(name, escaped HTML) pairs as pandoc metadata that the template shows unchanged: each value a
+    raw HTML block (a fence longer than any backtick run in it); a name given twice becomes a list."""
+    out: dict = {}
+    for key, value in variables:
+        if not value:
+            continue  # an empty value is no value, as it was with -V
+        fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", value)), default=0))
+        raw = f"{fence}{{=html}}\n{value}\n{fence}\n"
+        if key in out:
+            out[key] = (out[key] if isinstance(out[key], list) else [out[key]]) + [raw]
+        else:
+            out[key] = raw
+    return out
 
 
 def template_variables(doc: Document, brand: dict, meta: LeafletMeta,
                        blocking: list[Diagnostic]) -> list[tuple[str, str]]:
-    """(name, already escaped value) pairs for the template; pandoc inserts -V values raw."""
+    """(name, already escaped value) pairs for the template; they reach it raw (metadata_variables)."""
     e = functools.partial(html.escape, quote=True)
     contact = brand.get("contact") or {}
     formal = uses_formal_address(doc)
