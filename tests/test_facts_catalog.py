@@ -64,12 +64,27 @@ def test_catalog_example_yields_fact(key, example):
             return False
         return all(f.qualifiers.get(k) == v for k, v in (want.get("qualifiers") or {}).items())
     assert any(ok(f) for f in facts), f"{key}: got {[f.to_json() for f in facts]}, want {want}"
+    # an example is a clear statement: the fact is confident, with the cues it rests on
+    assert all(f.evidence and f.evidence["cues"] for f in facts if ok(f))
 
 
 @pytest.mark.parametrize("key,text", list(_counterexamples()))
 def test_catalog_counterexample_yields_no_fact(key, text):
     facts = [f for f in extract_document(make_doc(text), CATALOG) if f.key == key]
     assert not facts, f"{key} wrongly found in {text!r}: {[f.value_str() for f in facts]}"
+
+
+def _to_check():
+    for kind in CATALOG.kinds:
+        for i, text in enumerate(kind.to_check):
+            yield pytest.param(kind.key, text, id=f"{kind.key}[check {i}]")
+
+
+@pytest.mark.parametrize("key,text", list(_to_check()))
+def test_weak_cue_sentences_yield_only_facts_to_check(key, text):
+    facts = [f for f in extract_document(make_doc(text), CATALOG) if f.key == key]
+    assert facts and not any(f.confident for f in facts), [(f.value_str(), f.confidence, f.evidence) for f in facts]
+    assert all("weak_cue" in f.evidence["doubts"] for f in facts)
 
 
 def test_every_kind_has_examples_both_ways():

@@ -8,7 +8,7 @@ from pathlib import Path
 from pipeline import stages
 from pipeline.diagnostic import Severity
 from pipeline.facts.catalog import default_catalog
-from pipeline.facts.compare import deviations, pin_mismatch
+from pipeline.facts.compare import disagreements, pin_mismatch
 from pipeline.facts.extract import extract_document
 from pipeline.facts.model import Fact
 from pipeline.facts.reference import default_registry
@@ -38,44 +38,34 @@ def lint(tmp_path, leaflets: dict[str, str], sidecars: dict[str, str] | None = N
 # 1. the reference registry decides who deviates -------------------------------------------------
 
 def test_reference_side_is_never_the_deviant_of_a_wrong_majority(tmp_path):
-    found = lint(tmp_path, {"a.txt": CUT24, "b.txt": CUT24, "c.txt": CUT16}, select=("facts.conflict",))
-    assert sorted((Path(d.path).name, d.severity) for d in found) == [("a.txt", Severity.ERROR),
-                                                                      ("b.txt", Severity.ERROR)]
+    found = lint(tmp_path, {"a.txt": CUT24, "b.txt": CUT24, "c.txt": CUT16},
+                 select=("facts.conflict", "facts.reference"))
+    # one finding per span, by facts.reference, naming the leaflet that agrees with the reference
+    assert sorted((Path(d.path).name, d.rule, d.severity) for d in found) == [
+        ("a.txt", "facts.reference", Severity.ERROR), ("b.txt", "facts.reference", Severity.ERROR)]
     for d in found:
-        assert d.suggestions == ("tot 16 weken",) and "NVOG" in d.message  # replaces "tot 24 weken"
+        assert d.suggestions == ("tot 16 weken",) and "NVOG" in d.message
         assert [Path(r.path).name for r in d.related] == ["c.txt"]
 
 
-def test_all_outside_the_reference_each_get_the_reference_as_suggestion():
-    def cut(lid, v):
-        return Fact(key="miscarriage.cutoff_weeks", min=v, max=v, unit="weeks", leaflet=lid, path=f"{lid}.txt")
-    reg = default_registry()
-    devs = deviations([cut("a", 20), cut("b", 24), cut("c", 24)], reference=lambda f: reg.for_fact(f, "NL"))
-    assert sorted(d.fact.leaflet for d in devs) == ["a", "b", "c"]
-    assert all(d.reference is not None and d.reference.min == 16 for d in devs)
-    # agreeing with each other, all wrong: no conflict (facts.reference reports each)
-    assert deviations([cut("a", 24), cut("b", 24)], reference=lambda f: reg.for_fact(f, "NL")) == []
-
-
-def test_without_reference_the_majority_still_decides():
+def test_without_reference_nobody_is_told_to_move():
     def f(lid, v):
         return Fact(key="expectant.success_pct", min=v, max=v, unit="percent", leaflet=lid, path=f"{lid}.txt")
-    devs = deviations([f("a", 70), f("b", 70), f("c", 50)], reference=lambda _f: None)
-    assert [(d.fact.leaflet, [m.min for m in d.majority]) for d in devs] == [("c", [70])]
-    assert [d.fact.leaflet for d in deviations([f("a", 70), f("b", 70), f("c", 50)])] == ["c"]
+    ds = disagreements([f("a", 70), f("b", 70), f("c", 50)])
+    assert [(d.fact.leaflet, sorted(o.leaflet for o in d.others)) for d in ds] == [
+        ("a", ["c"]), ("b", ["c"]), ("c", ["a", "b"])]
 
 
-def test_values_inside_the_reference_are_never_a_finding():
-    def inc(lid, v):
-        return Fact(key="miscarriage.incidence_pct", min=v, max=v, unit="percent", leaflet=lid, path=f"{lid}.txt")
-    reg = default_registry()
-    ref = lambda f: reg.for_fact(f, "NL")  # noqa: E731 - 10-20 %
-    devs = deviations([inc("a", 10), inc("b", 10), inc("c", 15), inc("d", 30), inc("e", 30), inc("f", 30)],
-                      reference=ref)
-    # 30 % is the most common value but outside 10-20: never the majority, d/e/f deviate; c (15)
-    # differs from the in-range majority (10) but is inside the range: no finding, never told to move
-    assert sorted(d.fact.leaflet for d in devs) == ["d", "e", "f"]
-    assert all(d.reference is not None for d in devs)
+def test_values_inside_the_reference_are_never_a_finding(tmp_path):
+    inc10 = "Ongeveer 1 op de 10 zwangerschappen eindigt in een miskraam.\n"
+    inc15 = "15% van de zwangerschappen eindigt in een miskraam.\n"
+    inc30 = "30% van de zwangerschappen eindigt in een miskraam.\n"
+    found = lint(tmp_path, {"a.txt": inc10, "b.txt": inc10, "c.txt": inc15, "d.txt": inc30, "e.txt": inc30,
+                            "f.txt": inc30}, select=("facts.conflict", "facts.reference", "facts.internal-conflict"))
+    # 30 % is the most common value but outside 10-20: d/e/f get the reference; c (15) differs from
+    # a and b (10) but is inside the range: no finding, never told to move
+    assert sorted((Path(d.path).name, d.rule) for d in found) == [
+        ("d.txt", "facts.reference"), ("e.txt", "facts.reference"), ("f.txt", "facts.reference")]
 
 
 # 2. facts.reference takes the catalog's severity -----------------------------------------------
@@ -131,7 +121,7 @@ def test_match_is_the_quantity_as_written_at_its_position(tmp_path):
     text = "Zwangerschapsverlies.\n\nEen miskraam is het verlies van een vroege zwangerschap,\ntot 24\nweken zwangerschapsduur.\n"
     found = lint(tmp_path, {"a.txt": text, "b.txt": CUT16, "c.txt": CUT16})
     lines = text.split("\n")
-    assert {d.rule for d in found} == {"facts.conflict", "facts.reference"}
+    assert [d.rule for d in found] == ["facts.reference"]  # one finding per span
     for d in found:
         assert d.match == "tot 24 weken"
         assert (d.line, d.column, d.end_line, d.end_column) == (4, 1, 5, 6)

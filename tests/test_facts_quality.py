@@ -113,9 +113,33 @@ def test_false_conflicts_are_those_the_truth_does_not_give():
     truth = {"a": [Fact(key="alarm.fever_c", min=38, max=38, leaflet="a", unit="celsius")],
              "b": [Fact(key="alarm.fever_c", min=38, max=38, leaflet="b", unit="celsius")]}
     wrong = {"a": truth["a"], "b": [Fact(key="alarm.fever_c", min=39, max=39, leaflet="b", unit="celsius")]}
-    assert quality.conflicts(truth) == set()
-    assert ("a", "alarm.fever_c", "conflict") in quality.conflicts(wrong) or \
-        ("b", "alarm.fever_c", "conflict") in quality.conflicts(wrong)
+    assert quality.findings(truth) == set()
+    assert quality.findings(wrong) == {("b", "alarm.fever_c", "reference")}  # the reference decides
+    d = {"a": [Fact(key="curettage.duration_min", min=10, max=10, leaflet="a", unit="minutes")],
+         "b": [Fact(key="curettage.duration_min", min=30, max=30, leaflet="b", unit="minutes")]}
+    assert quality.findings(d) == {("a", "curettage.duration_min", "conflict"), ("b", "curettage.duration_min", "conflict")}
+
+
+def test_real_pages_are_scored_from_their_saved_text(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "p1.txt").write_text("# https://example.org/p1\nEen miskraam is het verlies van een zwangerschap tot 16 weken.\n"
+                                  "Van de vrouwen die bloed verliezen, krijgt de helft een miskraam.\n", encoding="utf-8")
+    (pages / "p2.txt").write_text("# https://example.org/p2\nWe spreken van een miskraam tot 24 weken.\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(
+        "pages:\n"
+        "- {slug: p1, url: 'https://example.org/p1', publisher: X, split: dev, facts: [\n"
+        "   {key: miscarriage.cutoff_weeks, line: 2, min: 16, max: 16},\n"
+        "   {key: miscarriage.incidence_pct, line: 3, min: 50, max: 50, qualifiers: {population: bleeding}}]}\n"
+        "- {slug: p2, url: 'https://example.org/p2', publisher: Y, split: heldout, facts: [\n"
+        "   {key: miscarriage.cutoff_weeks, line: 2, min: 20, max: 20}]}\n", encoding="utf-8")
+    dev = quality.evaluate_real(pages, tmp_path / "s.yaml", "dev")
+    assert dev.pages == 1 and dev.confident.totals() == (2, 0, 0) and not dev.false_findings
+    held = quality.evaluate_real(pages, tmp_path / "s.yaml", "heldout")
+    # the page says 24 where the annotation says 20: a miss, an extra, and (both outside the
+    # reference) the same facts.reference finding, so no false one
+    assert held.confident.totals() == (0, 1, 1) and held.false_findings == set()
+    assert "per 20 leaflets" in quality.report_real(held)
 
 
 def test_evaluation_set_must_annotate_every_leaflet(tmp_path):

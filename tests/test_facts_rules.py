@@ -1,4 +1,4 @@
-"""Conflict semantics (intervals, qualifiers, regions, majority), scaling, and the reference check."""
+"""Conflict semantics (intervals, qualifiers, regions, populations, no majority vote), scaling, the reference check."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from pipeline.corpus import Corpus
 from pipeline.facts.catalog import default_catalog
-from pipeline.facts.compare import compatible, deviations, groups, internal_conflicts
+from pipeline.facts.compare import compatible, disagreements, groups, internal_conflicts
 from pipeline.facts.model import Fact
 from pipeline.lint.rules import all_rules
 
@@ -56,42 +56,77 @@ def test_region_groups_and_leaflet_default():
           fact("c", "miscarriage.cutoff_weeks", 20, 20, region="NL")]
     fs[2].qualifiers = {"region": "BE"}  # stated in the text of an NL leaflet
     g = groups(fs, CAT)
-    assert set(g) == {("miscarriage.cutoff_weeks", "NL"), ("miscarriage.cutoff_weeks", "BE")}
+    assert {(k.key, k.region) for k in g} == {("miscarriage.cutoff_weeks", "NL"), ("miscarriage.cutoff_weeks", "BE")}
+    assert not run("facts.conflict", fs) and not run("facts.reference", fs)
+    fs.append(fact("d", "miscarriage.cutoff_weeks", 20, 20))  # NL by default, against a's 16: the
+    # reference (NVOG: 16 weeks for NL) decides, and gives the only finding, naming a as agreeing
     assert not run("facts.conflict", fs)
-    fs.append(fact("d", "miscarriage.cutoff_weeks", 20, 20))  # NL by default, against a's 16: a tie,
-    # but the reference (NVOG: 16 weeks for NL) decides: only d deviates
-    assert [d.leaflet for d in run("facts.conflict", fs)] == ["d"]
-    fs.append(fact("e", "miscarriage.cutoff_weeks", 16, 16))
-    assert [d.leaflet for d in run("facts.conflict", fs)] == ["d"]
+    found = run("facts.reference", fs)
+    assert [d.leaflet for d in found] == ["d"] and [r.path for r in found[0].related] == ["a.txt"]
 
 
-def test_majority_and_related_with_count():
+def test_no_majority_vote_every_side_is_told_once_and_nobody_is_told_to_move():
+    fs = [fact(f"m{i}", "expectant.success_pct", 70, 70) for i in range(30)]
+    fs.append(fact("odd", "expectant.success_pct", 50, 50))
+    found = run("facts.conflict", fs)
+    assert len(found) == 31 and len({d.leaflet for d in found}) == 31
+    odd = next(d for d in found if d.leaflet == "odd")
+    assert len(odd.related) == 20 and "30 " in odd.message and "70 %" in odd.message
+    assert all(not d.suggestions and d.severity.value == "warning" for d in found)
+    m0 = next(d for d in found if d.leaflet == "m0")
+    assert [r.path for r in m0.related] == ["odd.txt"] and "50 %" in m0.message
+
+
+def test_reference_decides_the_majority_is_irrelevant():
     fs = [fact(f"m{i}", "miscarriage.incidence_pct", 10, 10) for i in range(30)]
     fs.append(fact("odd", "miscarriage.incidence_pct", 25, 25))
-    found = run("facts.conflict", fs)
+    assert run("facts.conflict", fs) == []  # the reference exists: facts.reference's alone
+    found = run("facts.reference", fs)
     assert [d.leaflet for d in found] == ["odd"]
     d = found[0]
-    assert len(d.related) == 20 and "30 other leaflet(s)" in d.message and "10 not listed" in d.message
+    assert "10" in d.suggestions[0] and "20" in d.suggestions[0] and "30 " in d.message and len(d.related) == 20
     assert d.severity.value == "warning" and d.key.startswith("miscarriage.incidence_pct")
 
 
-def test_cutoff_conflict_is_an_error_from_the_catalog():
+def test_cutoff_reference_finding_is_an_error_from_the_catalog():
     fs = [fact("a", "miscarriage.cutoff_weeks", 16, 16), fact("b", "miscarriage.cutoff_weeks", 16, 16),
           fact("c", "miscarriage.cutoff_weeks", 20, 20)]
-    found = run("facts.conflict", fs)
+    found = run("facts.reference", fs)
     assert [(d.leaflet, d.severity.value) for d in found] == [("c", "error")]
+
+
+def test_populations_are_compared_only_with_themselves():
+    overall = fact("a", "miscarriage.incidence_pct", 10, 10)
+    bleeding = fact("b", "miscarriage.incidence_pct", 50, 50, population="bleeding")
+    age = fact("c", "miscarriage.incidence_pct", 40, 40, population="age")
+    age2 = fact("c", "miscarriage.incidence_pct", 80, 80, line=2, population="age")
+    assert run("facts.reference", [overall, bleeding, age, age2]) == []  # 50 % is not the overall rate
+    assert run("facts.internal-conflict", [age, age2]) == []  # the rows of an age table
+    assert {k.stratum for k in groups([overall, bleeding, age], CAT)} == {
+        (("population", "pregnancies"), ("outcome", "loss")), (("population", "bleeding"), ("outcome", "loss"))}
+    other = fact("d", "miscarriage.incidence_pct", 30, 30, population="bleeding")
+    assert [d.leaflet for d in run("facts.conflict", [bleeding, other])] == ["b", "d"]  # no reference for it
+
+
+def test_facts_to_check_take_part_in_no_rule():
+    a, b = fact("a", "expectant.success_pct", 70, 70), fact("b", "expectant.success_pct", 50, 50)
+    b.confident = False
+    assert run("facts.conflict", [a, b]) == []
+    cut = fact("c", "miscarriage.cutoff_weeks", 24, 24)
+    cut.confident = False
+    assert run("facts.reference", [cut]) == []
 
 
 def test_wide_range_does_not_hide_a_conflict():
     fs = [fact("a", "k.inc", 10, 10), fact("b", "k.inc", 10, 10), fact("c", "k.inc", 15, 15),
           fact("d", "k.inc", 10, 20)]
-    assert [d.fact.leaflet for d in deviations(fs)] == ["c"]
+    assert [d.fact.leaflet for d in disagreements(fs)] == ["a", "b", "c"]
 
 
-def test_leaflet_that_also_states_majority_is_left_to_internal_rule():
+def test_leaflet_that_states_both_sides_is_left_to_internal_rule():
     fs = [fact("a", "k.inc", 10, 10), fact("b", "k.inc", 10, 10), fact("c", "k.inc", 10, 10, line=2),
           fact("c", "k.inc", 15, 15, line=9)]
-    assert deviations(fs) == []
+    assert disagreements(fs) == []
     pairs = internal_conflicts([f for f in fs if f.leaflet == "c"])
     assert [(f.line, [g.line for g in against]) for f, against in pairs] == [(9, [2])]
 
@@ -110,8 +145,7 @@ def test_scales_by_distinct_values_not_pairs():
     fs = [fact(f"l{i:05d}", "expectant.success_pct", v, v)
           for i, v in enumerate(rnd.choice([70, 70, 70, 50, 60]) for _ in range(10_000))]
     found = run("facts.conflict", fs)
-    odd = {f.leaflet for f in fs if f.min != 70}
-    assert {d.leaflet for d in found} == odd
+    assert {d.leaflet for d in found} == {f.leaflet for f in fs}  # every side of a three-way disagreement
     assert all(len(d.related) <= 20 for d in found)
 
 

@@ -106,16 +106,20 @@ def test_seed_findings(seed_facts):
     _, d = seed_facts
     result = stages.run_lint([d], Config(), select={"facts"})
     got = sorted((Path(x.path).name[:3], x.line, x.rule, x.fact, x.severity.value) for x in result.diagnostics)
+    # one finding per span: where the reference exists it decides (004's 20 weeks against NVOG's
+    # 16, naming the leaflets that agree); without one (expectant management: 70 % against 50 %)
+    # both leaflets get a warning naming the other, with no suggestion
     assert got == sorted([
-        ("004", 2, "facts.conflict", "miscarriage.cutoff_weeks", "error"),
+        ("004", 2, "facts.reference", "miscarriage.cutoff_weeks", "error"),  # severity from the catalog
         ("002", 9, "facts.conflict", "expectant.success_pct", "warning"),
         ("003", 42, "facts.conflict", "expectant.success_pct", "warning"),
-        ("004", 2, "facts.reference", "miscarriage.cutoff_weeks", "error"),  # severity from the catalog
     ])
     by = {(Path(x.path).name[:3], x.rule, x.fact): x for x in result.diagnostics}
-    cutoff = by[("004", "facts.conflict", "miscarriage.cutoff_weeks")]
-    assert sorted(Path(r.path).name[:3] for r in cutoff.related) == ["000", "001"]
+    ref = by[("004", "facts.reference", "miscarriage.cutoff_weeks")]
+    assert "NVOG" in ref.message and "16" in ref.message and ref.suggestions == ("tot 16 weken",)
+    assert sorted(Path(r.path).name[:3] for r in ref.related) == ["000", "001"]
+    a, b = by[("002", "facts.conflict", "expectant.success_pct")], by[("003", "facts.conflict", "expectant.success_pct")]
+    assert not a.suggestions and not b.suggestions
+    assert "50 %" in a.message and "003_" in a.message and "70 %" in b.message and "002_" in b.message
     # the reference decides (10-20%): 001's 15% and 003's "10%" then "rond de 15%" are no finding
     assert not [x for x in result.diagnostics if x.fact == "miscarriage.incidence_pct"]
-    ref = by[("004", "facts.reference", "miscarriage.cutoff_weeks")]
-    assert "NVOG" in ref.message and "16" in ref.message

@@ -20,6 +20,7 @@ SCOPE_WEIGHT = {"before": 4, "after": 4, "near": 4, "clause": 3, "sentence": 2, 
 class Cue:
     scope: str
     rx: re.Pattern
+    weak: bool = False  # says little on its own: a fact resting on it is "te controleren"
 
 
 @dataclass
@@ -31,6 +32,13 @@ class Qualifier:
     scope: str = "sentence"
     # without a match in the sentence, a more specific value named in the paragraph wins
     contrast: re.Pattern | None = None
+    # the value a fact has when it states none (compared as such: "goed afloopt" is never
+    # compared with a risk of loss); values in `incomparable` are never compared at all
+    default: str | None = None
+    incomparable: frozenset[str] = frozenset()
+
+    def effective(self, stated) -> str | None:
+        return self.default if stated is None else str(stated)
 
 
 @dataclass
@@ -49,6 +57,7 @@ class FactKind:
     plausible: tuple[float, float] | None = None
     examples: list = field(default_factory=list)
     counterexamples: list = field(default_factory=list)
+    to_check: list = field(default_factory=list)  # sentences that may yield it only "te controleren"
     order: int = 0
 
     @property
@@ -64,6 +73,8 @@ class Catalog:
     anaphora: re.Pattern | None
     anaphora_next: re.Pattern | None = None
     condition_next: re.Pattern | None = None
+    confident_at: float = 0.6
+    doubts: dict[str, float] = field(default_factory=dict)  # doubt -> factor on the confidence
 
     def kind(self, key: str) -> FactKind | None:
         return self._by_key().get(key)
@@ -89,7 +100,8 @@ def load_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
     data = load_validated(p, "catalog.schema.json")
     quals: dict[str, Qualifier] = {}
     for name, q in (data.get("qualifiers") or {}).items():
-        qual = Qualifier(name=name, unit=q.get("unit"), scope=str(q.get("scope", "sentence")))
+        qual = Qualifier(name=name, unit=q.get("unit"), scope=str(q.get("scope", "sentence")),
+                         default=q.get("default"), incomparable=frozenset(q.get("incomparable") or ()))
         for value, rx in (q.get("values") or {}).items():
             qual.values[str(value)] = _compile(data, p, ["qualifiers", name, "values", value], rx)
         if q.get("before"):
@@ -113,10 +125,12 @@ def load_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
         require = []
         for j, c in enumerate(k.get("require") or []):
             if "any" in c:
-                require.append(tuple(Cue(a["in"], _compile(data, p, ["facts", i, "require", j, "any", m, "cue"], a["cue"]))
+                require.append(tuple(Cue(a["in"], _compile(data, p, ["facts", i, "require", j, "any", m, "cue"], a["cue"]),
+                                         bool(a.get("weak", False)))
                                      for m, a in enumerate(c["any"])))
             else:
-                require.append((Cue(c["in"], _compile(data, p, ["facts", i, "require", j, "cue"], c["cue"])),))
+                require.append((Cue(c["in"], _compile(data, p, ["facts", i, "require", j, "cue"], c["cue"]),
+                                    bool(c.get("weak", False))),))
         exclude = tuple(Cue(c["in"], _compile(data, p, ["facts", i, "exclude", j, "cue"], c["cue"]))
                         for j, c in enumerate(k.get("exclude") or []))
         kinds.append(FactKind(
@@ -127,13 +141,15 @@ def load_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
             require=tuple(require), exclude=exclude,
             plausible=(float(k["plausible"][0]), float(k["plausible"][1])) if k.get("plausible") else None,
             examples=[_plain(e) for e in k["examples"]], counterexamples=[str(c) for c in k["counterexamples"]],
+            to_check=[str(c) for c in k.get("to_check") or []],
             order=i,
         ))
     anaphora = _compile(data, p, ["anaphora"], data["anaphora"]) if data.get("anaphora") else None
     anaphora_next = _compile(data, p, ["anaphora_next"], data["anaphora_next"]) if data.get("anaphora_next") else None
     condition_next = _compile(data, p, ["condition_next"], data["condition_next"]) if data.get("condition_next") else None
     return Catalog(path=p, kinds=kinds, qualifiers=quals, anaphora=anaphora, anaphora_next=anaphora_next,
-                   condition_next=condition_next)
+                   condition_next=condition_next, confident_at=float(data.get("confident_at", 0.6)),
+                   doubts={str(k): float(v) for k, v in (data.get("doubts") or {}).items()})
 
 
 def _plain(x):

@@ -1,20 +1,22 @@
-"""When two facts cannot both be true, and who disagrees with the majority.
+"""When two facts cannot both be true, and which leaflets disagree.
 
 Two facts of one key conflict when their qualifiers agree wherever both state one and their
 intervals do not overlap (touching ends overlap; ``approx`` does not widen); facts whose stated
-qualifiers differ are about different things and never conflict. Facts of keys that take a
-region are compared only within one region; a fact without a region takes its leaflet's.
+qualifiers differ are about different things and never conflict. Facts are compared only within
+one group: the key, the region (for keys that take one; a fact without a region takes its
+leaflet's) and the stratum (the population and outcome a fact is about, its catalog default when
+it states none). Facts "te controleren" (not confident), waived facts, text facts and facts of an
+incomparable population (an age band, an unknown restriction) are never compared.
 
-Conflicts scale with the number of distinct values, not the number of leaflets: facts are grouped
-by key and region, then into buckets of equal value and qualifiers; compatibility is computed
-between buckets, and leaflets are counted per bucket.
+Disagreements scale with the number of distinct values, not the number of leaflets: facts are
+grouped into buckets of equal value and qualifiers, leaflets by the set of buckets they state.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from pipeline.facts.catalog import Catalog
 from pipeline.facts.model import Fact
@@ -57,23 +59,48 @@ def compatible(f: Fact, g: Fact) -> bool:
     return overlaps(interval(f), interval(g)) or not qualifiers_compatible(_quals(f), _quals(g))
 
 
+class Group(NamedTuple):
+    key: str
+    region: str | None
+    stratum: tuple  # ((qualifier, effective value), ...) for qualifiers with a default
+
+
+def stratum(f: Fact, catalog: Catalog | None) -> tuple | None:
+    """The population and outcome ``f`` is about, with catalog defaults for unstated ones; None
+    when one of them is incomparable (an age band, an unknown restriction)."""
+    kind = catalog.kind(f.key) if catalog else None
+    if kind is None:
+        return ()
+    out = []
+    for name in kind.qualifiers:
+        q = catalog.qualifiers.get(name)
+        if q is None or q.default is None:
+            continue
+        value = q.effective(f.qualifiers.get(name))
+        if value in q.incomparable:
+            return None
+        out.append((name, value))
+    return tuple(out)
+
+
 def comparable(f: Fact, catalog: Catalog | None) -> bool:
-    if f.waived or f.text is not None or (f.min is None and f.max is None):
+    if f.waived or f.text is not None or (f.min is None and f.max is None) or not f.confident:
         return False
     kind = catalog.kind(f.key) if catalog else None
-    return kind.compare if kind is not None else True
+    if kind is not None and not kind.compare:
+        return False
+    return stratum(f, catalog) is not None
 
 
-def group_key(f: Fact, catalog: Catalog | None) -> tuple[str, str | None]:
-    """(key, region) for keys that take a region; (key, None) otherwise."""
+def group_key(f: Fact, catalog: Catalog | None) -> Group:
+    """(key, region, stratum); the region only for keys that take one."""
     kind = catalog.kind(f.key) if catalog else None
-    if kind is not None and "region" in kind.qualifiers:
-        return f.key, f.region()
-    return f.key, None
+    region = f.region() if kind is not None and "region" in kind.qualifiers else None
+    return Group(f.key, region, stratum(f, catalog) or ())
 
 
-def groups(facts: Iterable[Fact], catalog: Catalog | None) -> dict[tuple[str, str | None], list[Fact]]:
-    out: dict[tuple[str, str | None], list[Fact]] = defaultdict(list)
+def groups(facts: Iterable[Fact], catalog: Catalog | None) -> dict[Group, list[Fact]]:
+    out: dict[Group, list[Fact]] = defaultdict(list)
     for f in facts:
         if comparable(f, catalog):
             out[group_key(f, catalog)].append(f)
@@ -105,18 +132,6 @@ def buckets(facts: list[Fact]) -> list[Bucket]:
         b.facts.append(f)
         b.leaflets.add(f.leaflet)
     return list(index.values())
-
-
-@dataclass
-class Deviation:
-    """A leaflet whose fact disagrees with the majority (or with one side of a tie)."""
-
-    fact: Fact
-    majority: list[Fact]  # one representative fact per top bucket it disagrees with
-    majority_leaflets: int  # leaflets that agree with the majority value
-    related: list[Fact]  # first fact of each other leaflet it disagrees with (capped)
-    related_total: int  # how many other leaflets disagree with it
-    reference: object | None = None  # the registry entry the fact is outside of, when one applies
 
 
 def _stated_interval(f: Fact) -> tuple[float, float] | None:
@@ -152,117 +167,62 @@ def _digits_or_text(s: str) -> str:
     return digits or " ".join(s.casefold().split())
 
 
-def deviations(facts: list[Fact], max_related: int = 20,
-               reference: Callable[[Fact], object | None] | None = None) -> list[Deviation]:
-    """Leaflets of one (key, region) group that deviate from the majority value.
+@dataclass
+class Disagreement:
+    """A leaflet whose fact cannot be true together with other leaflets' facts."""
 
-    Two buckets *agree* when they are comparable (qualifiers agree where both state one) and
-    overlap, and *conflict* when they are comparable and do not overlap; buckets with different
-    qualifiers do neither. The support of a bucket is the number of leaflets with a fact that
-    agrees with it. The majority is the decisive bucket (both ends stated, not agreeing with two
-    values that conflict with each other) with the most support; with a tie, every top bucket
-    counts, so each side of a tie is reported. A leaflet deviates when, for a top bucket, it has
-    a fact in conflict with it and none in agreement; a leaflet that also states the majority
-    value is left to facts.internal-conflict.
+    fact: Fact  # the leaflet's first fact that another leaflet contradicts
+    others: list[Fact]  # one contradicting fact per other leaflet, most common value first (capped)
+    others_total: int  # how many other leaflets contradict it
 
-    ``reference(fact)`` gives the registry entry that applies to a fact (anything with an
-    ``accepted`` interval), or None. Where one applies, the reference decides instead of the
-    count: a value inside the accepted range is never the deviant from a value outside it, however
-    few leaflets state it, and a leaflet deviates when it has a value outside the range that
-    conflicts with another leaflet's value (and does not also state a value inside it). Values
-    outside the range are never the majority, and a value inside the range is never a finding, also
-    when it conflicts with another value inside it (10% and 15% against 10-20%).
+
+def disagreements(facts: list[Fact], max_related: int = 20) -> list[Disagreement]:
+    """Every leaflet of one group that another leaflet contradicts, once, with the others.
+
+    Leaflets L and M contradict each other when L states a value that conflicts with one of M's
+    and neither also states a value that agrees with the other's (a leaflet that states both
+    sides is facts.internal-conflict's). No side is taken: both get a finding, whatever the count.
     """
     bs = buckets(facts)
     if len({f.leaflet for f in facts}) < 2 or len(bs) < 2:
         return []
     n = len(bs)
-    comparable = [[qualifiers_compatible(bs[i].quals, bs[j].quals) for j in range(n)] for i in range(n)]
-    agree = [[comparable[i][j] and overlaps(bs[i].interval, bs[j].interval) for j in range(n)] for i in range(n)]
-    conflict = [[comparable[i][j] and not agree[i][j] for j in range(n)] for i in range(n)]
-    # leaflets grouped by the set of buckets they state: few distinct sets even for huge corpora
+    comp = [[qualifiers_compatible(bs[i].quals, bs[j].quals) for j in range(n)] for i in range(n)]
+    agree = [[comp[i][j] and overlaps(bs[i].interval, bs[j].interval) for j in range(n)] for i in range(n)]
     per_leaflet: dict[str, set[int]] = defaultdict(set)
-    for i, b in enumerate(bs):
-        for lid in b.leaflets:
-            per_leaflet[lid].add(i)
-    signatures: dict[frozenset[int], int] = defaultdict(int)
-    for s in per_leaflet.values():
-        signatures[frozenset(s)] += 1
-    support = [sum(cnt for sig, cnt in signatures.items() if any(agree[i][j] for j in sig)) for i in range(n)]
-    # per bucket: the registry entry that applies and whether the bucket lies inside it
-    refs: list[object | None] = [reference(b.facts[0]) if reference else None for b in bs]
-    inside: list[bool | None] = [None if r is None else overlaps(bs[i].interval, r.accepted) for i, r in enumerate(refs)]
-    # A bucket compatible with two values that contradict each other ("10-20%" next to "10%" and
-    # "15%") takes no side, so it cannot be the majority value; nor can an open bound.
-    closed = [i for i in range(n) if bs[i].closed and inside[i] is not False]
-    decisive = [i for i in closed if not _ambiguous(i, agree, conflict, n)]
-    candidates = decisive or closed or [i for i in range(n) if inside[i] is not False] or list(range(n))
-    best = max(support[i] for i in candidates)
-    top = [i for i in candidates if support[i] == best]
-    out: list[Deviation] = []
-    own_facts: dict[str, list[tuple[int, Fact]]] = defaultdict(list)
+    own: dict[str, list[tuple[int, Fact]]] = defaultdict(list)
     for i, b in enumerate(bs):
         for f in b.facts:
-            own_facts[f.leaflet].append((i, f))
-    # per bucket: one fact per leaflet, ordered, computed once (related lists are capped anyway)
-    firsts: dict[int, list[Fact]] = {}
-    incompatible_leaflets: dict[int, set[str]] = {}
-    by_support = sorted(range(n), key=lambda k: -support[k])
-    reps: dict[int, Fact] = {}
-
-    def representative(t: int) -> Fact:
-        if t not in reps:
-            reps[t] = min(bs[t].facts, key=lambda f: (f.leaflet, f.line))
-        return reps[t]
+            per_leaflet[f.leaflet].add(i)
+            own[f.leaflet].append((i, f))
+    by_sig: dict[frozenset[int], list[str]] = defaultdict(list)
     for lid, sig in sorted(per_leaflet.items()):
-        # outside the reference and in conflict with another leaflet, without also stating a
-        # value inside it (that is facts.internal-conflict's)
-        outside = [j for j in sig if inside[j] is False
-                   and not any(inside[i] and comparable[i][j] for i in sig)
-                   and any(conflict[j][k] and bs[k].leaflets - {lid} for k in range(n))]
-        # by majority, only among values no reference speaks about: a value inside the accepted
-        # range is never a finding (10% and 15% against 10-20% are both right)
-        missed = [t for t in top if inside[t] is None and not any(agree[t][j] for j in sig)
-                  and any(conflict[t][j] and inside[j] is None for j in sig)]
-        if not missed and not outside:
+        by_sig[frozenset(sig)].append(lid)
+
+    def against(s: frozenset[int], t: frozenset[int]) -> list[tuple[int, int]]:
+        """Bucket pairs (mine, theirs) where s contradicts t."""
+        return [(i, j) for i in s for j in t if comp[i][j] and not agree[i][j]
+                and not any(agree[i2][j] for i2 in s) and not any(agree[i][j2] for j2 in t)]
+
+    support = [len(b.leaflets) for b in bs]
+    out: list[Disagreement] = []
+    for sig, lids in by_sig.items():
+        pairs = {t: against(sig, t) for t in by_sig if against(sig, t)}
+        if not pairs:
             continue
-        if outside:
-            j0, fact = min(((j, f) for j, f in own_facts[lid] if j in outside),
-                           key=lambda jf: (jf[1].line, jf[1].column))
-            missed = [t for t in range(n) if inside[t] and conflict[t][j0]]
-        else:
-            j0, fact = min(((j, f) for j, f in own_facts[lid]
-                            if inside[j] is None and any(conflict[t][j] for t in missed)),
-                           key=lambda jf: (jf[1].line, jf[1].column))
-        if j0 not in incompatible_leaflets:
-            incompatible_leaflets[j0] = set().union(*(bs[k].leaflets for k in range(n) if conflict[j0][k]))
-        inc = incompatible_leaflets[j0]
-        n_others = len(inc) - (1 if lid in inc else 0)
-        related: list[Fact] = []
-        seen: set[str] = set()
-        for k in by_support:
-            if not conflict[j0][k] or len(related) >= max_related:
-                continue
-            if k not in firsts:
-                first: dict[str, Fact] = {}
-                for f in sorted(bs[k].facts, key=lambda f: (f.leaflet, f.line)):
-                    first.setdefault(f.leaflet, f)
-                firsts[k] = list(first.values())
-            for f in firsts[k]:
-                if len(related) >= max_related:
-                    break
-                if f.leaflet != lid and f.leaflet not in seen:
-                    seen.add(f.leaflet)
-                    related.append(f)
-        majority = [representative(t) for t in missed]
-        out.append(Deviation(fact, majority, max((support[t] for t in missed), default=0), related, n_others,
-                             refs[j0] if inside[j0] is False else None))
-    return out
-
-
-def _ambiguous(i: int, agree: list[list[bool]], conflict: list[list[bool]], n: int) -> bool:
-    friends = [j for j in range(n) if j != i and agree[i][j]]
-    return any(conflict[a][b] for x, a in enumerate(friends) for b in friends[x + 1 :])
+        mine = {i for ps in pairs.values() for i, _ in ps}
+        # the other leaflets, computed once per set of values (a signature never contradicts itself)
+        others: list[Fact] = []
+        total = 0
+        for t, ps in sorted(pairs.items(), key=lambda kv: -max(support[j] for _, j in kv[1])):
+            theirs = sorted({j for _, j in ps}, key=lambda j: -support[j])
+            total += len(by_sig[t])
+            for m in by_sig[t][: max(0, max_related - len(others))]:
+                others.append(min((f for j, f in own[m] if j in theirs), key=lambda f: (f.line, f.column)))
+        for lid in lids:
+            fact = min((f for i, f in own[lid] if i in mine), key=lambda f: (f.line, f.column))
+            out.append(Disagreement(fact, others, total))
+    return sorted(out, key=lambda d: (d.fact.leaflet, d.fact.line))
 
 
 def internal_conflicts(facts: list[Fact], reference: Callable[[Fact], object | None] | None = None
@@ -280,7 +240,9 @@ def internal_conflicts(facts: list[Fact], reference: Callable[[Fact], object | N
         sig = (interval(f), _quals(f))
         if sig in sigs:
             continue
-        against = [g for g in seen if not compatible(f, g)]
+        # only the same population, outcome and window: "50 % within a week" and "70 %" are
+        # about different things within one leaflet
+        against = [g for g in seen if _quals(g) == sig[1] and not overlaps(interval(f), interval(g))]
         if against:
             out.append((f, against))
         sigs.add(sig)

@@ -50,6 +50,8 @@ class _Slot:
     clause_start: int
     before: str
     after: str
+    lead: str = ""  # the sentence from the previous quantity (or its start) up to this one
+    tail: str = ""  # the sentence after this quantity up to the next one (or its end)
 
 
 def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
@@ -89,7 +91,9 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
                     a, b = m.start(), m.end()
                     if value.startswith("(") and ")" not in value:
                         value, a = value[1:].lstrip(), a + 1 + (len(value) - 1 - len(value[1:].lstrip()))
-                    facts.append(_fact(doc, block, s, a, b, kind, stext, text=value))
+                    f = _fact(doc, block, s, a, b, kind, stext, text=value)
+                    f.evidence = {"cues": [{"text": value, "scope": "pattern"}]}
+                    facts.append(f)
             nxt_text = block.text[sentences[si + 1][0] : sentences[si + 1][1]] if si + 1 < len(sentences) else ""
             condition = bool(nxt_text) and catalog.condition_next is not None and catalog.condition_next.search(nxt_text)
             if stext.rstrip().endswith("?") and not condition:
@@ -160,8 +164,20 @@ def _slots(text: str, qs: list[Quantity]) -> list[_Slot]:
         cs, ce = next(((a, b) for a, b in clauses if a <= q.core_start < b), (0, len(text)))
         lo = max(cs, qs[i - 1].end if i > 0 and qs[i - 1].end <= q.start else cs, q.core_start - _WINDOW)
         hi = min(ce, qs[i + 1].start if i + 1 < len(qs) and qs[i + 1].start >= q.end else ce, q.end + _WINDOW)
-        slots.append(_Slot(q, text[cs:ce], cs, text[lo : q.core_start], text[q.end : max(hi, q.end)]))
+        lead_from = qs[i - 1].end if i > 0 and qs[i - 1].end <= q.start else 0
+        tail_to = qs[i + 1].start if i + 1 < len(qs) and qs[i + 1].start >= q.end else len(text)
+        slots.append(_Slot(q, text[cs:ce], cs, text[lo : q.core_start], text[q.end : max(hi, q.end)],
+                           text[lead_from : q.core_start], text[q.end : tail_to]))
     return slots
+
+
+@dataclass
+class _Candidate:
+    """A fact kind that fits a quantity, with the cues that matched (text, scope, weak)."""
+
+    kind: FactKind
+    score: float
+    cues: list[tuple[str, str, bool]]
 
 
 class _Matcher:
@@ -169,39 +185,46 @@ class _Matcher:
 
     def __init__(self, sent: _Sentence):
         self.sent = sent
-        self.cache: dict[tuple[int, str], bool] = {}
+        self.cache: dict[tuple[int, str], str | None] = {}
 
-    def search(self, cue: Cue, slot: _Slot, scope: str) -> bool:
+    def search(self, cue: Cue, slot: _Slot, scope: str) -> str | None:
+        """The text the cue matches in ``scope``, or None."""
         if scope in ("before", "after", "clause"):
             text = {"before": slot.before, "after": slot.after, "clause": slot.clause}[scope]
-            return cue.rx.search(text) is not None
+            m = cue.rx.search(text)
+            return None if m is None else m.group()
         key = (id(cue), scope)
-        hit = self.cache.get(key)
-        if hit is None:
-            hit = self.cache[key] = cue.rx.search(self.sent.scopes[scope]) is not None
-        return hit
+        if key not in self.cache:
+            m = cue.rx.search(self.sent.scopes[scope])
+            self.cache[key] = None if m is None else m.group()
+        return self.cache[key]
 
-    def score(self, cue: Cue, slot: _Slot) -> float | None:
+    def score(self, cue: Cue, slot: _Slot) -> tuple[float, str, str] | None:
         for scope in _SEARCH_ORDER[cue.scope]:
-            if self.search(cue, slot, scope):
-                return SCOPE_WEIGHT[scope]
+            hit = self.search(cue, slot, scope)
+            if hit is not None:
+                return SCOPE_WEIGHT[scope], scope, hit
         return None
 
-    def kind_score(self, kind: FactKind, slot: _Slot) -> float | None:
+    def candidate(self, kind: FactKind, slot: _Slot) -> _Candidate | None:
         total = kind.priority
+        cues: list[tuple[str, str, bool]] = []
         for group in kind.require:
             best = None
             for cue in group:
                 s = self.score(cue, slot)
-                if s is not None and (best is None or s > best):
-                    best = s
+                # a strong cue wins over a weak one in a wider scope
+                if s is not None and (best is None or (best[1].weak, -best[0][0]) > (cue.weak, -s[0])):
+                    best = (s, cue)
             if best is None:
                 return None
-            total += best
+            (weight, scope, text), cue = best
+            total += weight
+            cues.append((" ".join(text.split())[:60], scope, cue.weak))
         for cue in kind.exclude:
             if self.score(cue, slot) is not None:
                 return None
-        return total
+        return _Candidate(kind, total, cues)
 
 
 def _windows(slots: list[_Slot], catalog: Catalog) -> dict[int, tuple[str, float]]:
@@ -221,16 +244,17 @@ def _facts_in_sentence(doc: Document, sent: _Sentence, qs: list[Quantity], kinds
     slots = _slots(sent.text, qs)
     matcher = _Matcher(sent)
     windows = _windows(slots, catalog)
-    chosen: dict[int, FactKind] = {}
+    chosen: dict[int, _Choice] = {}
     for i, slot in enumerate(slots):
         if i in windows:
             continue
-        kind = _best(kinds, slot, matcher)
-        if kind is not None:
-            chosen[i] = kind
+        choice = _best(kinds, slot, matcher, catalog)
+        if choice is not None:
+            chosen[i] = choice
     used_windows: set[int] = set()
     facts = []
-    for i, kind in sorted(chosen.items()):
+    for i, choice in sorted(chosen.items()):
+        kind = choice.kind
         quals = _qualifiers(kind, slots[i], sent, catalog)
         for qname in kind.qualifiers:
             if qname in quals:
@@ -245,19 +269,29 @@ def _facts_in_sentence(doc: Document, sent: _Sentence, qs: list[Quantity], kinds
                 stated = [v for name, v in prev_windows if name == qname]
                 if len(stated) == 1:
                     quals[qname] = _tidy(stated[0])
-        facts.append(_number_fact(doc, sent, slots[i].q, kind, quals))
+        facts.append(_number_fact(doc, sent, slots[i].q, choice, quals, catalog))
         for qname, value in _also(kind, slots[i], catalog, quals):
-            facts.append(_number_fact(doc, sent, slots[i].q, kind, {**quals, qname: value}))
+            facts.append(_number_fact(doc, sent, slots[i].q, choice, {**quals, qname: value}, catalog))
     for j in sorted(set(windows) - used_windows):
-        kind = _best(kinds, slots[j], matcher)
-        if kind is not None:
-            facts.append(_number_fact(doc, sent, slots[j].q, kind, _qualifiers(kind, slots[j], sent, catalog)))
+        choice = _best(kinds, slots[j], matcher, catalog)
+        if choice is not None:
+            facts.append(_number_fact(doc, sent, slots[j].q, choice,
+                                      _qualifiers(choice.kind, slots[j], sent, catalog), catalog))
     facts.sort(key=lambda f: (f.line, f.column))
     return facts
 
 
-def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher) -> FactKind | None:
-    best, best_score = None, None
+@dataclass
+class _Choice:
+    """The kind chosen for a quantity, how sure the extractor is, and why."""
+
+    kind: FactKind
+    confidence: float
+    evidence: dict
+
+
+def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher, catalog: Catalog) -> _Choice | None:
+    cands: list[_Candidate] = []
     for kind in kinds:
         if not convertible(slot.q.unit, kind.unit):
             continue
@@ -265,10 +299,42 @@ def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher) -> FactKind | N
             lo, hi = convert(slot.q.lo, slot.q.unit, kind.unit), convert(slot.q.hi, slot.q.unit, kind.unit)
             if lo < kind.plausible[0] or hi > kind.plausible[1]:
                 continue
-        score = matcher.kind_score(kind, slot)
-        if score is not None and (best_score is None or score > best_score):
-            best, best_score = kind, score
-    return best
+        c = matcher.candidate(kind, slot)
+        if c is not None:
+            cands.append(c)
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: (c.score, -c.kind.order))
+    tied = [c for c in cands if c.score == best.score]
+    if len(tied) > 1:
+        # "na 2 miskramen 25% en na 3 miskramen 35%": the kind whose cues stand nearest wins
+        best = min(tied, key=lambda c: (_distance(c, slot, matcher.sent.text), c.kind.order))
+    doubts = []
+    if any(weak for _, _, weak in best.cues):
+        doubts.append("weak_cue")
+    if any(c is not best and c.score >= best.score - 1 for c in cands):
+        doubts.append("ambiguous")  # another kind fits almost as well
+    if any(scope == "sentence" and text.casefold() not in matcher.sent.text.casefold() for text, scope, _ in best.cues):
+        doubts.append("borrowed")  # a cue only in the sentence before ("Dat gebeurt bij 70%")
+    confidence = 1.0
+    for d in doubts:
+        confidence *= catalog.doubts.get(d, 1.0)
+    evidence = {"cues": [{"text": t, "scope": sc, **({"weak": True} if w else {})} for t, sc, w in best.cues]}
+    if doubts:
+        evidence["doubts"] = doubts
+    return _Choice(best.kind, confidence, evidence)
+
+
+def _distance(c: _Candidate, slot: _Slot, text: str) -> int:
+    """How far, in characters, the candidate's cues stand from the quantity (summed); a cue after
+    it counts as further than any before it: the words that qualify a number come before it."""
+    low, total = text.casefold(), 0
+    for cue_text, _, _ in c.cues:
+        t = cue_text.casefold()
+        starts = [i for i in range(len(low)) if low.startswith(t, i)] if t else []
+        total += min((slot.q.start - i if i <= slot.q.start else len(text) + i - slot.q.start for i in starts),
+                     default=3 * len(text))
+    return total
 
 
 def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) -> dict:
@@ -282,6 +348,16 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
             if qual.scope == "sentence" else []
         if near:
             out[qname] = max(near)[1]
+            continue
+        if qual.scope == "clause":
+            # the quantity's clause, the words around it in its sentence up to the quantities
+            # before and after it, and the sentence an anaphor refers to ("Van deze vrouwen krijgt de helft een miskraam")
+            borrowed = sent.scopes["sentence"][len(sent.text):] if sent.scopes["sentence"].startswith(sent.text) else ""
+            found = [v for v, rx in qual.values.items()
+                     if any(rx.search(t) for t in (slot.clause, slot.lead, slot.tail))]
+            found = found or [v for v, rx in qual.values.items() if borrowed and rx.search(borrowed)]
+            if found:
+                out[qname] = found[0]
             continue
         scopes = [slot.clause, sent.scopes["sentence"]]
         if qual.scope in ("context", "document"):
@@ -326,7 +402,9 @@ def _also(kind: FactKind, slot: _Slot, catalog: Catalog, quals: dict) -> list[tu
     return out
 
 
-def _number_fact(doc: Document, sent: _Sentence, q: Quantity, kind: FactKind, quals: dict) -> Fact:
+def _number_fact(doc: Document, sent: _Sentence, q: Quantity, choice: _Choice, quals: dict,
+                 catalog: Catalog) -> Fact:
+    kind = choice.kind
     if kind.mode == "threshold":
         lo, hi = q.lo, q.hi
     else:
@@ -340,6 +418,8 @@ def _number_fact(doc: Document, sent: _Sentence, q: Quantity, kind: FactKind, qu
     f.approx = q.approx
     f.qualifiers = quals
     f.original = original
+    f.confidence, f.evidence = round(choice.confidence, 2), choice.evidence
+    f.confident = choice.confidence >= catalog.confident_at
     return f
 
 

@@ -33,6 +33,12 @@ class Fact:
     reviewer: str | None = None
     waived: str | None = None  # reason; a waived fact takes part in no check
     leaflet_region: str = "NL"  # the leaflet's region (sidecar), for facts without a region
+    # how sure the extractor is (0-1) and why: the cues that matched, in which scope, what
+    # lowered it; below the catalog's `confident_at` a fact is "te controleren" (to check) and
+    # takes part in no cross-leaflet or reference rule
+    confidence: float = 1.0
+    evidence: dict | None = None
+    confident: bool = True
 
     @property
     def match(self) -> str:
@@ -66,6 +72,10 @@ class Fact:
             d["stated"] = self.stated
         if self.original:
             d["original"] = {k: _jnum(v) if k != "unit" else v for k, v in self.original.items()}
+        d["confidence"] = round(self.confidence, 2)
+        d["confident"] = self.confident
+        if self.evidence:
+            d["evidence"] = self.evidence
         d["pinned"] = self.pinned
         d["reviewed"] = self.reviewed
         if self.reviewer:
@@ -84,6 +94,8 @@ class Fact:
             path=d.get("path") or "", original=dict(d["original"]) if d.get("original") else None,
             pinned=bool(d.get("pinned", False)), reviewed=bool(d.get("reviewed", False)),
             reviewer=d.get("reviewer"), waived=d.get("waived"), leaflet_region=leaflet_region,
+            confidence=float(d.get("confidence", 1.0)), evidence=d.get("evidence"),
+            confident=bool(d.get("confident", True)),
         )
 
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.facts.catalog import default_catalog
-from pipeline.facts.compare import deviations, groups, internal_conflicts
 from pipeline.facts.model import Fact
 
 
@@ -57,6 +56,9 @@ def annotations(expected: dict) -> dict[str, list[dict]]:
     return out
 
 
+STRICT = ("population", "outcome")  # a fact must state these exactly as annotated (or neither)
+
+
 def matches(e: dict, f: Fact) -> bool:
     if e["key"] != f.key or abs(e["line"] - f.line) > 1:
         return False
@@ -66,7 +68,10 @@ def matches(e: dict, f: Fact) -> bool:
         v, w = getattr(f, b), e.get(b)
         if (v is None) != (w is None) or (v is not None and abs(v - w) > 0.05):
             return False
-    return all(f.qualifiers.get(k) == v for k, v in (e.get("qualifiers") or {}).items())
+    quals = e.get("qualifiers") or {}
+    if any(f.qualifiers.get(k) != quals.get(k) for k in STRICT):
+        return False
+    return all(f.qualifiers.get(k) == v for k, v in quals.items())
 
 
 def score(expected: dict[str, list[dict]], facts: dict[str, list[Fact]]) -> Score:
@@ -102,21 +107,26 @@ def annotated_facts(expected: dict[str, list[dict]], regions: dict[str, str]) ->
     return out
 
 
-def conflicts(facts: dict[str, list[Fact]]) -> set[tuple[str, str, str]]:
-    """(leaflet, key, rule) for every conflict finding the facts give."""
-    catalog = default_catalog()
-    flat = [f for lid in sorted(facts) for f in facts[lid]]
+FACT_RULES = ("facts_conflict", "facts_internal_conflict", "facts_reference")
+
+
+def findings(facts: dict[str, list[Fact]]) -> set[tuple[str, str, str]]:
+    """(leaflet, key, rule) for every cross-leaflet or reference finding the facts give, from the
+    rules themselves (with their default options), as when the leaflets are linted together."""
+    import importlib
+    from types import SimpleNamespace
+
+    corpus = SimpleNamespace(facts=facts)
     out = set()
-    for (key, _region), group in groups(flat, catalog).items():
-        for dev in deviations(group):
-            out.add((dev.fact.leaflet, key, "conflict"))
-        per_leaflet = defaultdict(list)
-        for f in group:
-            per_leaflet[f.leaflet].append(f)
-        for lid, fs in per_leaflet.items():
-            if internal_conflicts(fs):
-                out.add((lid, key, "internal-conflict"))
+    for name in FACT_RULES:
+        rule = importlib.import_module(f"pipeline.lint.rules.{name}")
+        conf = {k: default for k, (_type, default) in rule.OPTIONS.items()}
+        for d in rule.check(corpus, conf, None):
+            out.add((d.leaflet, d.fact, rule.ID.split(".", 1)[1]))
     return out
+
+
+conflicts = findings  # the name the blind-set tests know
 
 
 def evaluate(set_dir: Path) -> tuple[Score, set, set]:
@@ -140,6 +150,71 @@ def evaluate(set_dir: Path) -> tuple[Score, set, set]:
     return s, got - truth, truth - got
 
 
+@dataclass
+class RealResult:
+    """Extraction quality on saved real pages: all facts, confident facts only, and the
+    findings of the fact rules when the pages are linted together."""
+
+    pages: int
+    all_facts: Score
+    confident: Score
+    false_findings: set
+    missed_findings: set
+
+    @property
+    def false_per_20(self) -> float:
+        return 20 * len(self.false_findings) / self.pages if self.pages else 0.0
+
+
+def load_sources(path: Path) -> list[dict]:
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")) or {}
+    return list(data.get("pages") or [])
+
+
+def evaluate_real(pages_dir: Path, sources: Path, split: str = "dev") -> RealResult:
+    """Score the extractor on the saved pages of ``split`` (dev, heldout or all) that
+    ``sources`` annotates. A page is ``<slug>.txt`` with its address on the first line (blanked
+    before reading, so annotated line numbers stay those of the file)."""
+    import tempfile
+
+    from pipeline.corpus import load_corpus
+    from pipeline.facts.stage import extract_corpus
+    from pipeline.lint.config import Config
+
+    chosen = [p for p in load_sources(sources) if split == "all" or p.get("split") == split]
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        for page in chosen:
+            src = pages_dir / f"{page['slug']}.txt"
+            if not src.is_file():
+                raise ValueError(f"{src}: page listed in {sources} is not saved")
+            lines = src.read_text(encoding="utf-8").split("\n")
+            (d / src.name).write_text("\n".join([""] + lines[1:]), encoding="utf-8")
+            if page.get("region", "NL") != "NL":
+                (d / f"{page['slug']}.meta.yaml").write_text(f"region: {page['region']}\n", encoding="utf-8")
+        corpus = load_corpus([d], Config())
+        extract_corpus(corpus, Config())
+    expected = {p["slug"]: list(p.get("facts") or []) for p in chosen}
+    got = {lid: [f for f in fs if f.key != "contact.phone"] for lid, fs in corpus.facts.items()}
+    expected = {lid: [e for e in es if e["key"] != "contact.phone"] for lid, es in expected.items()}
+    confident = {lid: [f for f in fs if f.confident] for lid, fs in got.items()}
+    truth = findings(annotated_facts(expected, {p["slug"]: p.get("region", "NL") for p in chosen}))
+    found = findings(got)
+    return RealResult(len(chosen), score(expected, got), score(expected, confident), found - truth, truth - found)
+
+
+def report_real(r: RealResult) -> str:
+    lines = [f"pages: {r.pages}", "all facts:", report(r.all_facts, set(), set()).rsplit("\nfalse", 1)[0],
+             "confident facts (the ones the rules use):",
+             report(r.confident, set(), set()).rsplit("\nfalse", 1)[0]]
+    lines.append(f"false facts.* findings: {len(r.false_findings)} ({r.false_per_20:.2f} per 20 leaflets) "
+                 f"{sorted(r.false_findings)}")
+    lines.append(f"missed facts.* findings: {len(r.missed_findings)} {sorted(r.missed_findings)}")
+    return "\n".join(lines)
+
+
 def report(s: Score, false_conflicts: set, missed_conflicts: set) -> str:
     lines = [f"{'key':32} {'tp':>3} {'fp':>3} {'fn':>3} {'prec':>5} {'rec':>5}"]
     for k in s.keys():
@@ -154,9 +229,14 @@ def report(s: Score, false_conflicts: set, missed_conflicts: set) -> str:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    dirs = [Path(a) for a in argv if a != "-v"]
+    args = [a for a in argv if a != "-v"]
+    if args[:1] == ["--pages"]:
+        return _main_real(args, verbose)
+    dirs = [Path(a) for a in args]
     if not dirs:
-        print("usage: python -m pipeline.facts.quality SET_DIR... [-v]", file=sys.stderr)
+        print("usage: python -m pipeline.facts.quality SET_DIR... [-v]\n"
+              "       python -m pipeline.facts.quality --pages DIR --sources YAML [--split dev|heldout|all] [-v]",
+              file=sys.stderr)
         return 2
     for d in dirs:
         try:
@@ -168,6 +248,24 @@ def main(argv: list[str]) -> int:
         print(report(s, fc, mc))
         if verbose:
             print("\n".join(s.notes))
+    return 0
+
+
+def _main_real(args: list[str], verbose: bool) -> int:
+    opts = dict(zip(args[::2], args[1::2]))
+    if "--sources" not in opts:
+        print("--pages needs --sources YAML", file=sys.stderr)
+        return 2
+    try:
+        r = evaluate_real(Path(opts["--pages"]), Path(opts["--sources"]), opts.get("--split", "dev"))
+    except (OSError, ValueError) as e:
+        print(e, file=sys.stderr)
+        return 2
+    print(report_real(r))
+    if verbose:
+        print("\n".join(r.confident.notes))
+        print("to check (not confident):")
+        print("\n".join(n for n in r.all_facts.notes if n not in r.confident.notes))
     return 0
 
 

@@ -174,7 +174,8 @@ _RISES = re.compile(r"\b(stijg\w*|gestegen|loopt\b.*\bop|oplo\w*|neemt\b.*\btoe|
 _POST_MIN = [p.split() for p in ("of meer", "of hoger", "of langer", "en meer", "en hoger", "of ouder", "+")]
 _POST_MAX = [p.split() for p in ("of minder", "of lager", "of korter")]
 _RANGE_SEPS = [p.split() for p in ("-", "–", "—", "tot en met", "t/m", "tot", "à", "á", "a", "of")]
-_RATIO_LINKS = [p.split() for p in ("op de", "op het", "op elke", "op iedere", "op", "van de", "van elke",
+# "op die" is a frequent slip for "op de" ("een op die tien")
+_RATIO_LINKS = [p.split() for p in ("op de", "op die", "op het", "op elke", "op iedere", "op", "van de", "van elke",
                                      "van iedere", "per")]
 _MEASURES = {"mg", "milligram", "microgram", "mcg", "µg", "gram", "g", "ml", "milliliter", "kg", "cm", "mm", "mmol"}
 # "1 zwangerschap op 6": a ratio with its noun in the middle

@@ -64,6 +64,8 @@ class ReferenceValue:
         if self.region is not None and self.region != region:
             return None
         score = 1 if self.region else 0
+        if any(k != "region" and k not in self.qualifiers for k in fact.qualifiers):
+            return None  # about another population, outcome or window than the entry
         for name, value in self.qualifiers.items():
             stated = fact.qualifiers.get(name)
             if stated is None:

@@ -134,6 +134,8 @@ def apply_pins(doc: Document, facts: list[Fact], catalog: Catalog) -> tuple[list
                 f.reviewer = str(pin["reviewer"]) if pin.get("reviewer") else f.reviewer
             if pin.get("waive"):
                 f.waived = str(pin["waive"])
+            if f.pinned or f.reviewed:
+                f.confident = True  # a reviewer looked at it: no longer "te controleren"
     out.sort(key=lambda f: (f.line, f.column))
     return out, problems
 

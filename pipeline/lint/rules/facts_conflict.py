@@ -1,30 +1,31 @@
-"""A fact whose value cannot be true together with the same fact in most other leaflets.
+"""A fact that other leaflets contradict, where no reference says which value is right.
 
-Facts of one key are compared across leaflets (within one region for keys that take a region;
-a fact without a region takes its leaflet's). Values conflict when their intervals do not
-overlap (touching ends overlap; "ongeveer" does not widen) or a qualifier both state differs.
-Each leaflet that deviates from the majority gets one finding, with related locations in the
-leaflets it disagrees with. The severity comes from the fact catalog (cutoff: error).
-Where the reference registry (schema/reference.yaml) has an accepted value for the key and
-region, the reference decides instead of the count: a leaflet inside the accepted range is never
-the deviant, the leaflets outside it are, and the suggestion is the reference value.
+Facts of one key are compared across leaflets: within one region for keys that take a region (a
+fact without a region takes its leaflet's) and within one population and outcome (an overall
+rate is never compared with the rate among women who bleed). Only confident facts take part;
+facts "te controleren" never do. Values conflict when their intervals do not overlap (touching
+ends overlap; "ongeveer" does not widen) or a qualifier both state differs.
+
+Where the reference registry (schema/reference.yaml) has a value for the fact, the reference
+decides and facts.reference gives the only finding on the span. Without a reference nobody
+knows which side is right: every leaflet in the disagreement gets one warning naming the other
+values and leaflets, with no suggestion, whatever the count (no majority vote).
 
 pass: two leaflets say "tot 16 weken"; a Belgian leaflet says 20 weeks for België
-fail: one leaflet says "tot 16 weken", another "tot 20 weken" (both NL)
-fail: two NL leaflets say "tot 24 weken", one "tot 16 weken" (the NVOG value): the two are flagged
+fail: one leaflet says "bij 70% komt de miskraam vanzelf", another "bij 50%" (both get a warning)
 """
 
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic, Related, Severity
 from pipeline.facts.catalog import catalog_or_none
-from pipeline.fix import restate_fact
-from pipeline.facts.compare import deviations, groups
+from pipeline.facts.compare import disagreements, groups
 from pipeline.facts.reference import default_registry
+from pipeline.i18n import _, ngettext, quantity
 from pipeline.yamlio import DataFileError
 
 ID = "facts.conflict"
-LEVEL = "error"
+LEVEL = "warning"
 SCOPE = "corpus"
 GATHER = True  # reads corpus.facts only: runs on gathered fact files too
 OPTIONS = {"max_related": (int, 20)}
@@ -34,43 +35,54 @@ def _registry():
     try:
         return default_registry()
     except DataFileError:
-        return None  # reported as facts.schema by the facts stage; compare by majority alone
+        return None  # reported as facts.schema by the facts stage; compare without it
 
 
 def quote_excerpt(quote: str, limit: int = 160) -> str:
     return quote if len(quote) <= limit else quote[: limit - 1].rstrip() + "…"
 
 
+def value_of(f) -> str:
+    """The fact's value in the reader's notation ("16 weken", "ongeveer 70 %")."""
+    return f.text if f.text is not None else quantity(f.min, f.max, f.unit, f.approx)
+
+
+def label_of(catalog, key: str) -> str:
+    kind = catalog.kind(key) if catalog else None
+    return kind.label if kind else key
+
+
+def without_reference(group, registry, region):
+    """The facts of a group no reference entry applies to (the others are facts.reference's)."""
+    if registry is None:
+        return group
+    return [f for f in group if registry.for_fact(f, region) is None]
+
+
 def check(corpus, conf, ctx):
     catalog = catalog_or_none()
     registry = _registry()
     facts = [f for lid in sorted(corpus.facts) for f in corpus.facts[lid]]
-    for (key, region), group in sorted(groups(facts, catalog).items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        kind = catalog.kind(key) if catalog else None
-        label = kind.label if kind else key
-        where = f" ({region})" if region else ""
-        reference = (lambda f, region=region: registry.for_fact(f, region)) if registry else None
-        for dev in deviations(group, max_related=int(conf["max_related"]), reference=reference):
-            f = dev.fact
-            values = list(dict.fromkeys(g.value_str() for g in dev.related))
-            others = ", ".join(values[:5]) + (", ..." if len(values) > 5 else "")
-            more = dev.related_total - len(dev.related)
-            msg = (f"{label} ({key}{where}): {f.value_str()} here, but {others} in "
-                   f"{dev.related_total} other leaflet(s)")
-            if more > 0:
-                msg += f" ({more} not listed)"
-            if dev.reference is not None:
-                ref = dev.reference
-                msg += f"; the reference{where} is {ref.value_str(f.unit)} ({'; '.join(str(c) for c in ref.citations)})"
-                suggestions = (restate_fact(f, ref.min, ref.max),)
-            else:
-                suggestions = tuple(sorted({restate_fact(f, g.min, g.max)
-                                            for g in dev.majority}))
-            if f.quote and f.quote != f.match:
-                msg += f' in "{quote_excerpt(f.quote)}"'
-            related = tuple(Related(g.path, g.line, g.column, f"{g.leaflet}: {g.value_str()}") for g in dev.related)
-            yield Diagnostic(
-                path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
-                message=msg, match=f.match, fact=key, related=related, leaflet=f.leaflet,
-                key=f"{key}|{region or ''}", severity=Severity(kind.severity) if kind else None,
-            ).offering(*suggestions)
+    for g, group in sorted(groups(facts, catalog).items(), key=lambda kv: (kv[0].key, kv[0].region or "", kv[0].stratum)):
+        for d in disagreements(without_reference(group, registry, g.region), int(conf["max_related"])):
+            yield _finding(d, g, label_of(catalog, g.key))
+
+
+def _finding(d, g, label: str) -> Diagnostic:
+    f = d.fact
+    listed = ", ".join(f"{value_of(o)} ({o.leaflet})" for o in d.others[:5])
+    if d.others_total > 5:
+        listed += ", …"
+    msg = ngettext("{label}: {value} here, but {others} in {count} other leaflet; no reference decides "
+                   "which is right: check with a source",
+                   "{label}: {value} here, but {others} in {count} other leaflets; no reference decides "
+                   "which is right: check with a source", d.others_total).format(
+        label=label, value=value_of(f), others=listed, count=d.others_total)
+    if f.quote and f.quote != f.match:
+        msg += _(' (in "{quote}")').format(quote=quote_excerpt(f.quote))
+    return Diagnostic(
+        path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
+        message=msg, match=f.match, fact=g.key, leaflet=f.leaflet, key=f"{g.key}|{g.region or ''}",
+        related=tuple(Related(o.path, o.line, o.column, f"{o.leaflet}: {value_of(o)}") for o in d.others),
+        severity=Severity.WARNING,
+    )

@@ -2,10 +2,15 @@
 
 The registry gives per key (and region or qualifiers) the accepted value or range, a tolerance
 and citations. A fact is outside when its interval does not overlap the accepted range widened
-by the tolerance; the message cites the source. Waived facts are skipped. The severity comes
-from the fact catalog's severity of the key (cutoff: error, so a wrong cutoff fails the release
-gate even when a leaflet is checked alone), at least warning; a level set in the configuration
-for this rule or its category wins.
+by the tolerance. The reference decides: this is the only finding on the span (facts.conflict
+stays silent where a reference exists), the suggestion is the reference value in the leaflet's
+words ('tot 16 weken' for 'tot 20 weken'), and the message
+names the leaflets that agree with the reference. A value inside the range is never a finding.
+Only confident facts of the population the entry is about are checked (an overall rate, not the
+rate among women who bleed); waived facts and facts "te controleren" are skipped. The severity
+comes from the fact catalog's severity of the key (cutoff: error, so a wrong cutoff fails the
+release gate even when a leaflet is checked alone), at least warning; a level set in the
+configuration for this rule or its category wins.
 
 pass: an NL leaflet says a miscarriage is a loss "in de eerste 16 weken"
 fail: an NL leaflet says "tot 20 weken" (NVOG and NHG: 16 weeks)
@@ -13,46 +18,70 @@ fail: an NL leaflet says "tot 20 weken" (NVOG and NHG: 16 weeks)
 
 from __future__ import annotations
 
-from pipeline.diagnostic import Diagnostic, Severity
+from pipeline.diagnostic import Diagnostic, Related, Severity
 from pipeline.facts.catalog import catalog_or_none
-from pipeline.facts.compare import comparable, group_key, interval, overlaps
-from pipeline.facts.reference import default_registry
+from pipeline.facts.compare import groups, interval, overlaps
 from pipeline.fix import restate_fact
-from pipeline.lint.rules.facts_conflict import quote_excerpt
-from pipeline.yamlio import DataFileError
+from pipeline.i18n import _, ngettext, number, quantity
+from pipeline.lint.rules.facts_conflict import _registry, label_of, quote_excerpt, value_of
 
 ID = "facts.reference"
 LEVEL = "warning"
 SCOPE = "corpus"
 GATHER = True  # reads corpus.facts only: runs on gathered fact files too
-OPTIONS: dict = {}
+OPTIONS = {"max_related": (int, 20)}
+
+
+def reference_value(ref, unit: str) -> str:
+    s = quantity(ref.min, ref.max, unit)
+    return s + (f" (± {number(ref.tolerance)})" if ref.tolerance else "")
 
 
 def check(corpus, conf, ctx):
     catalog = catalog_or_none()
-    try:
-        registry = default_registry()
-    except DataFileError:
+    registry = _registry()
+    if registry is None:
         return  # reported as facts.schema by the facts stage
-    for lid in sorted(corpus.facts):
-        for f in corpus.facts[lid]:
-            if not comparable(f, catalog):
-                continue
-            _, region = group_key(f, catalog)
-            ref = registry.for_fact(f, region)
+    facts = [f for lid in sorted(corpus.facts) for f in corpus.facts[lid]]
+    for g, group in sorted(groups(facts, catalog).items(), key=lambda kv: (kv[0].key, kv[0].region or "", kv[0].stratum)):
+        refs = {id(f): registry.for_fact(f, g.region) for f in group}
+        agreeing = _agreeing(group, refs)
+        cap = int(conf["max_related"])
+        for f in group:
+            ref = refs[id(f)]
             if ref is None or overlaps(interval(f), ref.accepted):
                 continue
-            kind = catalog.kind(f.key) if catalog else None
-            unit = f.unit
-            where = f" for {region}" if region else ""
-            quals = "".join(f", {k} {v}" for k, v in ref.qualifiers.items())
-            cites = "; ".join(str(c) for c in ref.citations)
-            sentence = f' in "{quote_excerpt(f.quote)}"' if f.quote and f.quote != f.match else ""
-            yield Diagnostic(
-                path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
-                message=f"{f.key}: {f.value_str()} here{sentence}, but the reference{where}{quals} is "
-                        f"{ref.value_str(unit)} (source: {cites})",
-                match=f.match, fact=f.key, leaflet=lid, key=f"{f.key}|{region or ''}",
-                # a reference deviation is at least a warning, also for keys whose conflicts are info
-                severity=Severity("warning" if kind.severity == "info" else kind.severity) if kind else None,
-            ).offering(restate_fact(f, ref.min, ref.max))
+            agree = [a for a in agreeing.get(id(ref), []) if a.leaflet != f.leaflet]
+            yield _finding(f, g, ref, agree, catalog, cap)
+
+
+def _agreeing(group, refs) -> dict[int, list]:
+    """Per reference entry: one fact per leaflet whose value lies inside it."""
+    out: dict[int, dict[str, object]] = {}
+    for f in sorted(group, key=lambda f: (f.leaflet, f.line)):
+        ref = refs[id(f)]
+        if ref is not None and overlaps(interval(f), ref.accepted):
+            out.setdefault(id(ref), {}).setdefault(f.leaflet, f)
+    return {k: list(v.values()) for k, v in out.items()}
+
+
+def _finding(f, g, ref, agree, catalog, max_related: int) -> Diagnostic:
+    kind = catalog.kind(f.key) if catalog else None
+    where = _(" for {region}").format(region=g.region) if g.region else ""
+    quals = "".join(f", {k} {v}" for k, v in ref.qualifiers.items())
+    cites = "; ".join(str(c) for c in ref.citations)
+    msg = _("{label}: {value} here, but the reference{where}{quals} is {reference} (source: {cites})").format(
+        label=label_of(catalog, f.key), value=value_of(f), where=where, quals=quals,
+        reference=reference_value(ref, f.unit), cites=cites)
+    if agree:
+        msg += ngettext("; {count} other leaflet agrees with the reference", "; {count} other leaflets agree with "
+                        "the reference", len(agree)).format(count=len(agree))
+    if f.quote and f.quote != f.match:
+        msg += _(' (in "{quote}")').format(quote=quote_excerpt(f.quote))
+    return Diagnostic(
+        path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
+        message=msg, match=f.match, fact=f.key, leaflet=f.leaflet, key=f"{f.key}|{g.region or ''}",
+        related=tuple(Related(a.path, a.line, a.column, f"{a.leaflet}: {value_of(a)}") for a in agree[:max_related]),
+        # a reference deviation is at least a warning, also for keys whose conflicts are info
+        severity=Severity("warning" if kind.severity == "info" else kind.severity) if kind else None,
+    ).offering(restate_fact(f, ref.min, ref.max))  # the reference value in the leaflet's words
