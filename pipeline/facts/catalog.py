@@ -11,9 +11,9 @@ from pipeline.paths import SCHEMA_DIR
 from pipeline.yamlio import DataFileError, _position, load_validated
 
 CATALOG_PATH = SCHEMA_DIR / "catalog.yaml"
-SCOPES = ("before", "after", "near", "clause", "sentence", "topic", "context")
+SCOPES = ("before", "after", "near", "span", "clause", "sentence", "topic", "context")
 # a cue that matches in a narrow scope says more than one that matches somewhere in the paragraph
-SCOPE_WEIGHT = {"before": 4, "after": 4, "near": 4, "clause": 3, "sentence": 2, "topic": 1.5, "context": 1}
+SCOPE_WEIGHT = {"before": 4, "after": 4, "near": 4, "span": 3.5, "clause": 3, "sentence": 2, "topic": 1.5, "context": 1}
 
 
 @dataclass(frozen=True)

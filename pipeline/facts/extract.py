@@ -26,6 +26,7 @@ _SEARCH_ORDER = {
     "before": ("before",),
     "after": ("after",),
     "near": ("before", "after"),
+    "span": ("span",),
     "clause": ("clause",),
     "sentence": ("clause", "sentence"),
     "topic": ("clause", "sentence", "topic"),
@@ -164,8 +165,11 @@ def _slots(text: str, qs: list[Quantity]) -> list[_Slot]:
         cs, ce = next(((a, b) for a, b in clauses if a <= q.core_start < b), (0, len(text)))
         lo = max(cs, qs[i - 1].end if i > 0 and qs[i - 1].end <= q.start else cs, q.core_start - _WINDOW)
         hi = min(ce, qs[i + 1].start if i + 1 < len(qs) and qs[i + 1].start >= q.end else ce, q.end + _WINDOW)
-        lead_from = qs[i - 1].end if i > 0 and qs[i - 1].end <= q.start else 0
-        tail_to = qs[i + 1].start if i + 1 < len(qs) and qs[i + 1].start >= q.end else len(text)
+        # the span of a number reaches to the measured numbers around it; a plain count ("na twee
+        # miskramen") belongs to the span it stands in
+        measured = [p for p in qs if p.unit not in ("count", "")]
+        lead_from = max((p.end for p in measured if p.end <= q.start and p is not q), default=0)
+        tail_to = min((p.start for p in measured if p.start >= q.end and p is not q), default=len(text))
         slots.append(_Slot(q, text[cs:ce], cs, text[lo : q.core_start], text[q.end : max(hi, q.end)],
                            text[lead_from : q.core_start], text[q.end : tail_to]))
     return slots
@@ -189,8 +193,9 @@ class _Matcher:
 
     def search(self, cue: Cue, slot: _Slot, scope: str) -> str | None:
         """The text the cue matches in ``scope``, or None."""
-        if scope in ("before", "after", "clause"):
-            text = {"before": slot.before, "after": slot.after, "clause": slot.clause}[scope]
+        if scope in ("before", "after", "clause", "span"):
+            text = {"before": slot.before, "after": slot.after, "clause": slot.clause,
+                    "span": slot.lead + " " + slot.tail}[scope]
             m = cue.rx.search(text)
             return None if m is None else m.group()
         key = (id(cue), scope)

@@ -160,7 +160,7 @@ _BOUNDS_MIN = [p.split() for p in (
     "minstens", "ten minste", "tenminste", "minimaal", "op zijn minst", "meer dan", "langer dan",
     "groter dan", "hoger dan", "boven", "boven de", ">", "≥", "> =", "vanaf", "niet minder dan",
     "groter is dan", "hoger is dan", "meer is dan", "langer is dan",
-    "niet korter dan", "min.", "minimum",
+    "niet korter dan", "min.", "minimum", "zeker", "op z'n minst",
 )]
 _BOUNDS_MAX = [p.split() for p in (
     "maximaal", "hooguit", "hoogstens", "ten hoogste", "maximum", "max", "niet meer dan",
