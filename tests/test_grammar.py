@@ -201,3 +201,41 @@ def test_tags_are_kept_on_disk_so_a_later_run_needs_no_frog(tmp_path):
         assert second._proc is None and second.sentences_tagged == 0  # answered from the store
     finally:
         second.close()
+
+
+# -- grammar.agreement: the lexical parts (no Frog needed) -----------------------------------
+
+def test_gender_from_the_lexicon_the_head_of_a_compound_and_diminutives():
+    from pipeline.language import agreement
+
+    assert agreement.gender("kind") == "het" and agreement.gender("vrucht") == "de"
+    assert agreement.gender("zwangerschap") == "de"  # a rare "het" reading is a tagging slip
+    assert agreement.gender("zwangerschapsweefselrestant") in ("het", None)
+    assert agreement.gender("baarmoederweefsel") == "het"  # the last part decides
+    assert agreement.gender("vruchtzakje") == "het"
+    assert agreement.gender("pad") is None  # de pad, het pad: both right
+    assert agreement.gender("echo-onderzoek") == "het"
+
+
+def test_adjective_forms_and_participles():
+    from pipeline.language import agreement
+
+    assert [agreement.inflected(w) for w in ("klein", "groot", "dik", "vaginaal", "hevig", "lief")] == [
+        "kleine", "grote", "dikke", "vaginale", "hevige", "lieve"]
+    assert agreement.uninflected("vaginale", "vaginaal") == "vaginaal"
+    assert agreement.uninflected("voorkomende", "voorkomen") == "voorkomend"
+    assert agreement.participle("tegenhouden") == "tegengehouden"
+    assert agreement.participle("opwekt") == "opgewekt"
+    assert agreement.participle("controleren") == "gecontroleerd"
+
+
+def test_the_pre_check_selects_the_errors_and_lets_most_correct_sentences_pass():
+    from pipeline.language import agreement
+
+    wrong = ["Het vrucht groeit niet.", "Bij dit zwangerschap hoort een echo.", "Er is een klein kans.",
+             "Dit is een voorkomende voorbeeld.", "Bel bij vaginale bloedverlies.", "In deze wekken groeit het.",
+             "Het kan niet worden tegenhouden."]
+    assert all(agreement.suspect(s) for s in wrong)
+    right = ["Bel de verloskundige als je bloed verliest.", "Neem contact op met je huisarts.",
+             "Je krijgt een echo in het ziekenhuis.", "De kans op een miskraam neemt toe met de leeftijd."]
+    assert not any(agreement.suspect(s) for s in right)

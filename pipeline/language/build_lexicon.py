@@ -7,7 +7,9 @@ Nothing is downloaded: run ``python -m pipeline.language.build_lexicon`` where f
 
 Output lines: ``word<TAB>count<TAB>tags`` with lower-cased words and short tag codes:
 ``pv`` finite present singular stem (WW(pv,tgw,ev)), ``pvt`` finite with -t (WW(pv,tgw,met-t)),
-``vd`` past participle, ``inf`` infinitive/plural, ``pvv`` finite past, ``n`` noun, ``adj``.
+``vd`` past participle, ``inf`` infinitive/plural, ``pvv`` finite past, ``n`` noun, ``adj``;
+the gender of a singular noun: ``de`` (zijd), ``het`` (onz) or ``dehet`` (both seen often, or
+tagged genus), when the word was seen as a singular noun at least three times.
 """
 
 from __future__ import annotations
@@ -34,6 +36,24 @@ _CODES = [
 ]
 
 
+_GENDERS = {"zijd": "g-de", "onz": "g-het", "genus": "g-both"}
+_SINGULAR_NOUN = re.compile(r"^N\(soort,ev,(?:basis|dim),(zijd|onz|genus)")
+
+
+def _gender(counts: dict[str, int]) -> str | None:
+    """``de``, ``het`` or ``dehet`` from how often a word was tagged as a singular noun of each gender;
+    a reading under 10 % is taken for a tagging slip ("zwangerschap" 81 times zijd, 5 times onz)."""
+    de, het, both = counts.get("g-de", 0), counts.get("g-het", 0), counts.get("g-both", 0)
+    total = de + het + both
+    if total < 3:
+        return None
+    if de >= 0.9 * total:
+        return "de"
+    if het >= 0.9 * total:
+        return "het"
+    return "dehet"
+
+
 def build(src: Path = FROG_LEX, out: Path = OUT) -> int:
     counts: dict[str, int] = defaultdict(int)
     tags: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -51,13 +71,19 @@ def build(src: Path = FROG_LEX, out: Path = OUT) -> int:
                 for rx, code in _CODES:
                     if rx.match(tag):
                         tags[word][code] += int(n) if n.isdigit() else 1
+                g = _SINGULAR_NOUN.match(tag)
+                if g:
+                    tags[word][_GENDERS[g.group(1)]] += int(n) if n.isdigit() else 1
     rows = []
     for word, n in counts.items():
         if n < MIN_COUNT:
             continue
         # a tag seen rarely is mostly a typo in the training corpus ("gebeurd" twice as a finite
         # verb); keep a rare reading only when it is seen a few times ("groei" 5 times as a verb)
-        codes = ",".join(sorted(c for c, k in tags[word].items() if k >= 0.05 * n or (k >= 5 and k >= 0.01 * n)))
+        kept = {c for c, k in tags[word].items()
+                if c not in _GENDERS.values() and (k >= 0.05 * n or (k >= 5 and k >= 0.01 * n))}
+        g = _gender(tags[word])
+        codes = ",".join(sorted(kept | ({g} if g else set())))
         rows.append(f"{word}\t{n}\t{codes}\n")
     rows.sort()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -57,13 +57,15 @@ def read_index(root: Path, split: str | None) -> list[tuple[str, str]]:
 
 
 def page_text(root: Path, slug: str) -> str:
-    """The page's text without its URL line; a stored excerpt that stops inside a word loses that
-    word ("... een herh"): the cut is the store's, not the publisher's."""
+    """The page's text without its URL line; a stored excerpt that stops inside a sentence loses
+    that fragment ("... een herh"): the cut is the store's, not the publisher's."""
     text = (root / "pages" / f"{slug}.txt").read_text(encoding="utf-8")
     first, _, rest = text.partition("\n")
     text = (rest if first.startswith("# ") else text).rstrip()
-    if text and text[-1].isalpha():
-        text = text[: len(text) - len(text.split()[-1])].rstrip()
+    if text and text[-1] not in ".!?:;)”\"'’":
+        # the excerpt stops inside a sentence: drop that sentence's fragment
+        cut = max(text.rfind(c) for c in ".!?:\n")
+        text = text[: cut + 1].rstrip()
     return text + "\n"
 
 

@@ -1,9 +1,9 @@
 """Where a leaflet still carries text of the web page or printed page it came from.
 
-Three shapes, each found per block: the phrases of schema/residue.yaml (buttons, advertisements,
-page numbers, cookie notices ...), words glued together by scraping ("markerenFavorietDe",
-"doorzoeken.Zoek"), and short lines repeated through the file (a running header or footer such
-as "Miskraam/curettage" on every page). style.web-residue reports them; the spelling rule leaves
+Four shapes: the phrases of schema/residue.yaml (buttons, advertisements, page numbers, cookie
+notices ...), words glued together by scraping ("markerenFavorietDe", "doorzoeken.Zoek"), short
+lines repeated through the file (a running header or footer such as "Miskraam/curettage" on
+every page), and the jump links listed under "Op deze pagina". style.web-residue reports them; the spelling rule leaves
 their words alone, since "advertisement" is residue, not a misspelling.
 """
 
@@ -17,7 +17,7 @@ from pipeline.language.data import residue_phrases, running_lines
 
 # a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"), or
 # words glued at a full stop ("doorzoeken.Zoek"); not app names such as "mijnRadboud" or "eHealth"
-_GLUED = re.compile(r"(?<![\w.@/])(?!(?:mijn|uw|jouw)[A-Z])[a-zà-ÿ]{3,}(?:[A-Z][a-zà-ÿ]+)+\b"
+_GLUED = re.compile(r"(?<![\w.@/])(?!(?:mijn|uw|jouw)[A-Z])[a-zà-ÿ]{3,}(?:(?:[A-Z][a-zà-ÿ]+)+|[A-Z]{3,})\b"
                     r"|(?<![\w.@/])[a-zà-ÿ]{4,}\.[A-Z][a-zà-ÿ]{2,}\b(?!\.\w)")
 
 
@@ -59,9 +59,27 @@ def _running(doc) -> list[ResidueHit]:
     return out
 
 
+_JUMP_HEADER = re.compile(r"^\s*(?:op deze pagina|in dit artikel|op deze pagina vind je|snel naar|direct naar)\s*:?\s*$", re.I)
+
+
+def _jump_links(doc) -> list[ResidueHit]:
+    """The list under "Op deze pagina" / "In dit artikel": links that jump within the web page."""
+    out = []
+    blocks = doc.blocks
+    for k, b in enumerate(blocks):
+        if not _JUMP_HEADER.match(b.text):
+            continue
+        j = k + 1
+        while j < len(blocks) and blocks[j].kind == "list_item" and len(blocks[j].text.split()) <= 8:
+            out.append(ResidueHit(j, 0, len(blocks[j].text), "jump-links",
+                                  "a link to a section of the web page (\"Op deze pagina\")"))
+            j += 1
+    return out
+
+
 def find(doc) -> list[ResidueHit]:
     """Every residue hit of ``doc``, in block order."""
-    hits = _running(doc)
+    hits = _running(doc) + _jump_links(doc)
     for k, b in enumerate(doc.blocks):
         hits.extend(_phrases(k, b.text))
         hits.extend(_glued(k, b.text))

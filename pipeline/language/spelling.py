@@ -193,7 +193,7 @@ class SpellChecker:
         # parts of hyphenated compounds: single letters (anti-D), abbreviations (IUD-spiraal), words
         if not part:
             return False
-        if len(part) == 1 or part.isupper() or any(c.isdigit() for c in part):
+        if len(part) == 1 or part.isupper() or any(c.isdigit() for c in part) or part.lower() in _BOUND_SUFFIXES:
             return True
         if any(c.isupper() for c in part[1:]) and len(part) <= 6:
             return True  # an abbreviation with inner capitals: hCG-waarde

@@ -45,7 +45,8 @@ def frog_service(ctx, command: str = "frog"):
     def make():
         if not available(command):
             ctx.note(f"grammar.dt did not run: Frog ('{command}') is not installed "
-                     "(Debian packages frog and frogdata); d/t errors were not checked")
+                     "(Debian packages frog and frogdata); d/t errors and agreement (grammar.agreement) "
+                     "were not checked")
             return _Unavailable()
         store = ctx.config.output / ".cache" / "frog-tags.sqlite3"
         return Frog((command, *DEFAULT_CMD[1:]), store=store)

@@ -3,8 +3,9 @@
 Accepted beyond the dictionary: regular diminutives of its nouns (foetusje), hyphenated
 compounds of a name and a word (Asherman-syndroom, BeterDichtbij-app), compounds of dictionary
 words with a linking s or "-achtig" (zwangerschapsrest, weeënachtige, zwangerschaps-weefsel) unless
-one typical slip away from a word, stress accents (voorkòmen), and capitalised names that are no
-slip of any word (Rodanña). Web residue ("advertisement") is left to style.web-residue. Suggestions are ranked
+one typical slip away from a word, stress accents (voorkòmen), and names: with particles (Kyano
+van den Pol), with letters Dutch does not use (Rodanña), before "ziekenhuis" or "praktijk" (het
+Bravis ziekenhuis). Web residue ("advertisement") is left to style.web-residue. Suggestions are ranked
 for Dutch typos (doubled letters, ij/ei, d/t, a linking n or s) and word frequency. Not
 checked: URLs, e-mail addresses, phone numbers, numbers with units, abbreviations in capitals,
 product names with inner capitals (YouTube), runs of capitalised words (names), names in the
@@ -81,6 +82,15 @@ def _skip(tok, text: str, max_abbr: int) -> bool:
     return False
 
 
+# words after which a capitalised word is the name of a hospital or practice ("het Bravis ziekenhuis")
+_INSTITUTIONS = frozenset("ziekenhuis ziekenhuizen kliniek praktijk verloskundigenpraktijk gezondheidscentrum "
+                          "centrum apotheek huisartsenpraktijk".split())
+
+
+def _names_an_institution(tok, toks, k: int) -> bool:
+    return tok.text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text.lower() in _INSTITUTIONS
+
+
 def _sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"'‘“(")
     return not before or before[-1] in ".!?:•"
@@ -109,7 +119,7 @@ def check(doc, conf, ctx):
                 continue
             if tok.joined and spell.known(tok.text.replace(" ", ""), extra_f):
                 continue
-            if tok.in_name or spell.name_like(tok.text):
+            if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k):
                 continue
             if spell.english_word(tok.text) and any(
                     0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1)):

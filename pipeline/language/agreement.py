@@ -1,0 +1,471 @@
+"""Real-word errors that a dictionary cannot see: words that exist but do not fit together.
+
+Each check reads Frog's tags (word class, number, adjective form) and the gender of nouns from
+the lexicon (pipeline.language.lexicon: how often Frog's corpus saw a word as a "de" or "het"
+noun), since Frog's gender tag follows the article in front of it. A compound takes the gender of
+its last part ("zwangerschapsweefsel" is "het" like "weefsel"), a diminutive is "het", a plural
+takes "de".
+
+1. ``article``: de/het that does not fit the noun ("het vrucht", "de kind"); "het" only where
+   Frog reads it as an article, not the pronoun of "ik vind het fijn" or "doet het pijn?".
+2. ``demonstrative``: deze/dit, die/dat ("dit zwangerschap", "deze onderzoek"); "die" and
+   "dat" only after a preposition or at the start of a sentence, where they cannot be a relative
+   pronoun or a conjunction.
+3. ``adjective``: the -e of an adjective before a singular noun ("een klein kans", "een
+   voorkomende voorbeeld", "bij vaginale bloedverlies", "het klein kind").
+4. ``word-class``: a verb form where a noun belongs, right after an article or "deze", when a
+   noun one typical slip away exists ("deze wekken" -> weken).
+5. ``verb-cluster``: an infinitive or finite form next to "worden" after a modal, where the
+   participle belongs ("kan worden tegenhouden" -> tegengehouden).
+
+``suspect`` is the cheap pre-check with the lexicon alone: only sentences it selects go to Frog.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.language import lexicon
+from pipeline.language.data import style
+from pipeline.language.frog import FrogToken
+from pipeline.i18n import _
+
+DEFINITE = frozenset("de het deze dit die dat mijn uw jouw je zijn haar ons onze hun hunne welke".split())
+INDEFINITE = frozenset("een geen zo'n zo’n elk ieder menig zulk".split())
+ARTICLES_DE = frozenset({"de", "deze", "die"})
+ARTICLES_HET = frozenset({"het", "dit", "dat"})
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+", re.UNICODE)
+_ORDINALS = frozenset("""eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde
+    twaalfde dertiende veertiende vijftiende zestiende twintigste laatste""".split())
+_PREPOSITIONS = frozenset("""bij met van in op voor na zonder door over tot om uit aan onder tijdens via per
+    naar tegen vanaf sinds binnen buiten rond rondom tussen achter naast vanwege wegens ondanks""".split())
+_CLAUSE_PUNCT = frozenset(",;:()–—-•|")
+_VERB_FORMS = frozenset({"inf", "pv", "pvt", "pvmv"})
+_WORD_CLASS_DETS = frozenset({"de", "deze", "een", "geen", "elke", "iedere"})
+
+
+@dataclass(frozen=True)
+class AgreementFinding:
+    start: int  # offsets in the sentence
+    end: int
+    word: str
+    suggestion: str
+    check: str
+    message: str
+
+
+def _data() -> dict:
+    return style()["agreement"]
+
+
+# -- gender ------------------------------------------------------------------------------------
+@lru_cache(maxsize=100_000)
+def gender(word: str) -> str | None:
+    """"de", "het", or None (unknown, both, or not a singular noun) for a lower-case word."""
+    if word in _data()["both_genders"]:
+        return None
+    if "-" in word.strip("-"):
+        return gender(word.rsplit("-", 1)[1])
+    tags = lexicon.tags(word)
+    if lexicon.entry(word) is not None:
+        if "n" not in tags:
+            return None  # mostly another word class ("is", "verstandig")
+        return "de" if "de" in tags else "het" if "het" in tags else None
+    if re.search(r"[^aeiou](?:tje|pje|je|kje)$", word) and len(word) > 4:
+        return "het"  # a diminutive the lexicon has not seen
+    return _head_gender(word)
+
+
+def _head_gender(word: str) -> str | None:
+    """The gender of a compound's last part ("zwangerschapsweefsel" -> "weefsel")."""
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        g = _known_gender(tail)
+        if g and (lexicon.entry(head) is not None or
+                  (head.endswith("s") and lexicon.entry(head[:-1]) is not None)):
+            return g
+    return None
+
+
+def _known_gender(word: str) -> str | None:
+    tags = lexicon.tags(word)
+    if word in _data()["both_genders"] or "n" not in tags:
+        return None
+    return "de" if "de" in tags else "het" if "het" in tags else None
+
+
+# -- adjective forms -------------------------------------------------------------------------
+_VOICE = {"f": "v", "s": "z"}
+
+
+def inflected(adj: str) -> str | None:
+    """The -e form of an adjective ("klein" -> "kleine", "groot" -> "grote", "dik" -> "dikke",
+    "lief" -> "lieve"), when the lexicon knows that form."""
+    a = adj.lower()
+    cands = [a + "e"]
+    if len(a) > 3 and a[-2] == a[-3] and a[-2] in "aeou":
+        base = a[:-2] + a[-1]
+        cands.insert(0, base + "e")
+        if a[-1] in _VOICE:
+            cands.insert(0, a[:-2] + _VOICE[a[-1]] + "e")
+    elif a[-1] in _VOICE and len(a) > 2 and a[-2] in "eiu" and a[-3] in "aeiou":
+        cands.insert(0, a[:-1] + _VOICE[a[-1]] + "e")  # lief -> lieve, boos handled above
+    elif len(a) > 2 and a[-1] not in "aeiouy" and a[-2] in "aeiou" and a[-3] not in "aeiou" \
+            and not a.endswith(("ig", "lijk", "isch", "baar", "loos", "zaam", "er", "en", "el")):
+        cands.insert(0, a + a[-1] + "e")  # dik -> dikke
+    for c in cands:
+        if "adj" in lexicon.tags(c) or "vd" in lexicon.tags(c) or lexicon.count(c) >= 3:
+            return _case(adj, c)
+    return None
+
+
+def uninflected(adj: str, lemma: str) -> str | None:
+    """The form without -e ("kleine" -> "klein", "vaginale" -> "vaginaal", "voorkomende" -> "voorkomend")."""
+    a = adj.lower()
+    if not a.endswith("e"):
+        return None
+    if lemma and lemma != a and inflected(lemma) == a:
+        return _case(adj, lemma)
+    stem = a[:-1]
+    for c in (stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
+        if c and inflected(c) == a:
+            return _case(adj, c)
+    return None
+
+
+def _case(like: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+# -- participles -----------------------------------------------------------------------------
+_NO_GE = ("be", "ge", "her", "ont", "ver", "er")
+
+
+@lru_cache(maxsize=20_000)
+def participle(form: str) -> str | None:
+    """The past participle of a verb from its infinitive or finite form, when the lexicon knows it
+    ("tegenhouden" -> "tegengehouden", "opwekt" -> "opgewekt", "controleren" -> "gecontroleerd")."""
+    low = form.lower()
+    best, best_n = None, 0
+    for particle in [""] + [p for p in _data()["separable_particles"] if low.startswith(p) and len(low) > len(p) + 2]:
+        rest = low[len(particle):]
+        for cand in _participle_candidates(rest):
+            word = particle + cand
+            n = lexicon.count(word)
+            if "vd" in lexicon.tags(word) and n > best_n:
+                best, best_n = word, n
+    return best
+
+
+def _participle_candidates(rest: str) -> list[str]:
+    ge = "" if rest.startswith(_NO_GE) else "ge"
+    stems = []
+    if rest.endswith("en"):
+        s = rest[:-2]
+        stems.append(s)
+        if len(s) > 1 and s[-1] == s[-2]:
+            stems.append(s[:-1])  # leggen -> leg
+        if len(s) > 2 and s[-2] in "aeou" and s[-3] not in "aeiou":
+            stems.append(s[:-1] + s[-2] + s[-1])  # maken -> maak
+        if s.endswith(("v", "z")):
+            stems.append(s[:-1] + {"v": "f", "z": "s"}[s[-1]])
+    elif rest.endswith("t"):
+        stems.append(rest[:-1])  # opwekt -> wek
+    else:
+        stems.append(rest)
+    out = [ge + rest] if rest.endswith("en") else []
+    for s in stems:
+        out += [ge + s + "d", ge + s + "t", ge + s]
+    return out
+
+
+# -- the pre-check ---------------------------------------------------------------------------
+def _is_noun(word: str) -> bool:
+    return "n" in lexicon.tags(word) or (lexicon.entry(word) is None and gender(word) is not None)
+
+
+@lru_cache(maxsize=200_000)
+def suspect(sentence: str) -> bool:
+    """Could any check fire? The lexicon's tags stand in for Frog's; lets through anything that might.
+    Cached: leaflets of one publisher share many sentences word for word."""
+    words = [m.group().lower() for m in _WORD.finditer(sentence)]
+    for i, w in enumerate(words):
+        if w in DEFINITE or w in INDEFINITE:
+            verb_ok = w != "deze" or (i > 0 and words[i - 1] in _PREPOSITIONS)
+            for j in range(i + 1, min(i + 5, len(words))):
+                if _suspect_phrase(w, words[i + 1:j], words[j], verb_ok):
+                    return True
+                if not _may_precede_noun(words[j]):
+                    break
+        elif w == "worden" and _cluster_suspect(words, i):
+            return True
+        elif _bare_adjective(words, i):
+            return True
+    return False
+
+
+_BETWEEN = frozenset("en of heel zeer erg te zo nog wat".split())
+
+
+def _may_precede_noun(word: str) -> bool:
+    """An adjective, a number or a degree word: the noun may still follow ("de tweede en derde ...")."""
+    tags = lexicon.tags(word)
+    if "n" in tags and "adj" not in tags:
+        return False
+    return "adj" in tags or word in _BETWEEN or word.endswith(("de", "ste")) and not tags
+
+
+def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) -> bool:
+    g = gender(noun)
+    if g == "het" and det in ARTICLES_DE or g == "de" and det in ARTICLES_HET:
+        return True
+    if adjs and g is not None and adjs[-1] not in _ORDINALS and "adj" in lexicon.tags(adjs[-1]):
+        last = adjs[-1]
+        if det in DEFINITE and not last.endswith("e") and g == "de":
+            return True
+        if det in INDEFINITE and (last.endswith("e") == (g == "het")):
+            return True
+    tags = lexicon.tags(noun)
+    return (verb_ok and det in _WORD_CLASS_DETS and bool(tags & _VERB_FORMS) and "n" not in tags and "adj" not in tags
+            and _noun_nearby(noun) is not None)
+
+
+def _cluster_suspect(words: list[str], i: int) -> bool:
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(words):
+            tags = lexicon.tags(words[k])
+            if tags & {"inf", "pvt"} and "vd" not in tags and participle(words[k]):
+                return True
+    return False
+
+
+def _bare_adjective(words: list[str], i: int) -> bool:
+    """An adjective without an article before a singular noun, with an ending that could be wrong."""
+    if i + 1 >= len(words) or "adj" not in lexicon.tags(words[i]) or words[i] in _ORDINALS:
+        return False
+    if "n" not in lexicon.tags(words[i + 1]) and lexicon.entry(words[i + 1]) is not None:
+        return False
+    g = gender(words[i + 1])
+    if g is None or words[i].endswith("e") != (g == "het"):
+        return False
+    # without an article: after a preposition or at the start; after a verb only "is spontane verlies"
+    prev = words[i - 1] if i else ""
+    return not prev or prev in _PREPOSITIONS or (g == "het" and bool(lexicon.tags(prev) & {"pv", "pvt", "pvmv"}))
+
+
+# -- the checks on Frog's tags ---------------------------------------------------------------
+def _low(t: FrogToken) -> str:
+    return t.word.lower()
+
+
+def _prenominal(t: FrogToken) -> bool:
+    return (t.pos == "ADJ" and t.has("prenom")) or (t.pos == "WW" and t.has("prenom"))
+
+
+def _singular_noun(tokens: list[FrogToken], j: int) -> str | None:
+    """The gender of a common singular noun at ``j`` that heads its phrase, else None. After a
+    number the noun counts ("de 35 jaar", "de eerste 16 weken"): no gender to check."""
+    t = tokens[j]
+    k = j - 1
+    while k >= 0 and (_prenominal(tokens[k]) or tokens[k].pos in ("TW", "BW", "VG")):
+        if tokens[k].pos == "TW" and tokens[k].has("hoofd") and _low(tokens[k]) not in ("een", "één"):
+            return None
+        k -= 1
+    if t.pos != "N" or not t.has("soort") or not t.has("ev") or not t.word[:1].islower():
+        return None
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt is not None and (nxt.word in ("-", "/") or nxt.pos == "N"):
+        return None  # "kind- en jeugdzorg", a compound written apart: the head is elsewhere
+    return gender(_low(t))
+
+
+def _noun_after(tokens: list[FrogToken], i: int) -> int | None:
+    """The noun that the determiner at ``i`` opens, past adjectives, numbers and degree words."""
+    j = i + 1
+    while j < len(tokens) and (_prenominal(tokens[j]) or tokens[j].pos == "TW" or
+                               (tokens[j].pos in ("BW", "VG") and j + 1 < len(tokens) and j > i + (tokens[j].pos == "VG")
+                                and (_prenominal(tokens[j + 1]) or tokens[j + 1].pos == "TW"))):
+        j += 1
+    return j if j < len(tokens) and tokens[j].pos == "N" else None
+
+
+def _determiner_context(tokens: list[FrogToken], i: int, strict: bool) -> bool:
+    """Whether the word at ``i`` stands where only a determiner can: after a preposition, or
+    opening the sentence before its finite verb. ``strict`` for die/dat (relative pronoun,
+    conjunction) and for deze/dit without an adjective (pronoun: "Doet dit pijn?")."""
+    prev = tokens[i - 1] if i else None
+    if prev is not None and prev.pos == "VZ":
+        return True
+    if not strict:
+        return prev is None or prev.pos not in ("VG", "WW") and _low(prev) not in ("die", "dat", "wat")
+    if prev is None or (prev.pos == "LET" and prev.word in _CLAUSE_PUNCT) or (prev.pos == "VG" and prev.has("neven")):
+        j = _noun_after(tokens, i)
+        return j is not None and j + 1 < len(tokens) and tokens[j + 1].pos == "WW" and tokens[j + 1].has("pv")
+    return False
+
+
+def _article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    t = tokens[i]
+    w = _low(t)
+    if w not in ("de", "het") or t.pos != "LID":
+        return None
+    j = _noun_after(tokens, i)
+    g = _singular_noun(tokens, j) if j is not None else None
+    if g is None or g == w:
+        return None
+    fix = _case(t.word, g)
+    return AgreementFinding(t.start, t.end, t.word, fix, "article",
+                            _("'{noun}' is a {gender}-word: '{fix} {noun}'").format(
+                                noun=tokens[j].word, gender=g, fix=fix))
+
+
+_DEMONSTRATIVE_PAIRS = {"deze": "dit", "dit": "deze", "die": "dat", "dat": "die"}
+
+
+def _demonstrative(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    t = tokens[i]
+    w = _low(t)
+    if w not in _DEMONSTRATIVE_PAIRS:
+        return None
+    j = _noun_after(tokens, i)
+    g = _singular_noun(tokens, j) if j is not None else None
+    if g is None or (g == "het") == (w in ARTICLES_HET):
+        return None
+    strict = w in ("die", "dat") or j == i + 1
+    if not _determiner_context(tokens, i, strict):
+        return None
+    fix = _case(t.word, _DEMONSTRATIVE_PAIRS[w])
+    return AgreementFinding(t.start, t.end, t.word, fix, "demonstrative",
+                            _("'{noun}' is a {gender}-word: '{fix} {noun}'").format(
+                                noun=tokens[j].word, gender=g, fix=fix))
+
+
+def _phrase_kind(tokens: list[FrogToken], k: int) -> str | None:
+    """What stands before the adjectives ending at ``k``: "definite", "indefinite", "bare"
+    (a preposition or the start of the sentence), or None when it cannot be told."""
+    while k >= 0 and (tokens[k].pos in ("ADJ", "BW", "TW") or (tokens[k].pos == "LET" and tokens[k].word == ",")
+                      or _prenominal(tokens[k])):
+        if _low(tokens[k]) in _data()["quantifiers"]:
+            return None
+        k -= 1
+    if k < 0:
+        return "bare"
+    d, w = tokens[k], _low(tokens[k])
+    if w in INDEFINITE and d.pos in ("LID", "VNW"):
+        return "indefinite"
+    if w in DEFINITE and (d.pos == "LID" or (d.pos == "VNW" and d.has("det"))):
+        if w in ("die", "dat") and not _determiner_context(tokens, k, True):
+            return None
+        return "definite"
+    if d.pos == "VZ" and w not in ("te",):
+        return "bare"
+    if d.pos == "WW" and d.has("pv"):
+        return "bare"  # "is spontane verlies", "krijgt hevige pijn"
+    return None
+
+
+def _adjective(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
+    """The -e of the adjective right before a singular noun."""
+    if j == 0:
+        return None
+    g = _singular_noun(tokens, j)
+    a = tokens[j - 1]
+    if g is None or not _prenominal(a) or not a.word.isalpha() or (a.word[:1].isupper() and j - 1 > 0):
+        return None
+    low = _low(a)
+    if low in _data()["invariable_adjectives"] or low.endswith("en") or (a.lemma or "").lower().endswith("e"):
+        return None
+    kind = _phrase_kind(tokens, j - 2)
+    if kind is None:
+        return None
+    want_e = kind == "definite" or g == "de"
+    has_e = low.endswith("e")
+    if kind == "definite" and low.endswith("end") and a.pos == "WW":
+        return None  # "de behandelend arts", "de dienstdoend verloskundige": accepted without -e
+    if want_e == has_e or (kind == "definite" and g == "het"):
+        # "het lichamelijk herstel", "het medisch onderzoek": a het-word may drop the -e after a
+        # definite article when adjective and noun name one thing
+        return None
+    fix = inflected(a.word) if want_e else uninflected(a.word, (a.lemma or "").lower() if a.pos == "ADJ" else "")
+    if not fix:
+        return None
+    return AgreementFinding(a.start, a.end, a.word, fix, "adjective",
+                            _("before '{noun}' write '{fix}'").format(noun=tokens[j].word, fix=fix))
+
+
+
+
+def _word_class(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A verb form right after an article (or after its adjectives), where a noun belongs."""
+    t = tokens[i]
+    if _low(t) not in _WORD_CLASS_DETS or t.pos not in ("LID", "VNW"):
+        return None
+    if _low(t) == "deze" and not (i and tokens[i - 1].pos == "VZ"):
+        return None  # "medicatie; deze wekken de miskraam op": the pronoun before its verb
+    j = i + 1
+    while j < len(tokens) and _prenominal(tokens[j]):
+        j += 1
+    if j >= len(tokens):
+        return None
+    v = tokens[j]
+    tags = lexicon.tags(_low(v))
+    if v.pos != "WW" or v.has("prenom") or not v.word.isalpha() or not v.word[:1].islower() \
+            or not tags & _VERB_FORMS or tags & {"n", "adj"}:
+        return None
+    fix = _noun_nearby(_low(v))
+    if fix is None:
+        return None
+    return AgreementFinding(v.start, v.end, v.word, fix, "word-class",
+                            _("'{word}' is a verb; a noun belongs here: '{fix}'?").format(word=v.word, fix=fix))
+
+
+@lru_cache(maxsize=20_000)
+def _noun_nearby(word: str) -> str | None:
+    """A frequent noun one typical Dutch slip away ("wekken" -> "weken")."""
+    from pipeline.language.spelling import _dutch_edits
+
+    # the noun must be far more common than the verb form: "deze worden" is the pronoun
+    best, best_n = None, max(19, 3 * lexicon.count(word))
+    for c in _dutch_edits(word):
+        n = lexicon.count(c)
+        if c != word and n > best_n and "n" in lexicon.tags(c):
+            best, best_n = c, n
+    return best
+
+
+def _verb_cluster(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"kan worden tegenhouden": next to "worden" after a modal, a participle belongs."""
+    if _low(tokens[i]) != "worden":
+        return None
+    modals = _data()["modals"]
+    if not any(_low(t) in modals and t.pos == "WW" for t in tokens[:i]):
+        return None
+    for k in (i + 1, i - 1):
+        if not 0 <= k < len(tokens):
+            continue
+        v = tokens[k]
+        low = _low(v)
+        if v.pos != "WW" or low in modals or low in ("worden", "zijn", "hebben", "laten", "blijven") \
+                or (k and _low(tokens[k - 1]) == "te") or "vd" in lexicon.tags(low):
+            continue
+        if not (v.has("inf") or v.has("pv")):
+            continue
+        fix = participle(low)
+        if fix:
+            return AgreementFinding(v.start, v.end, v.word, fix, "verb-cluster",
+                                    _("with '{aux}' the participle belongs here: '{fix}'").format(
+                                        aux=tokens[i].word, fix=fix))
+    return None
+
+
+def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
+    """Agreement findings in one tagged sentence, at most one per word."""
+    found: dict[int, AgreementFinding] = {}
+    for i in range(len(tokens)):
+        for check in (_article, _demonstrative, _adjective, _word_class, _verb_cluster):
+            f = check(tokens, i)
+            if f is not None and f.start not in found:
+                found[f.start] = f
+    return [found[k] for k in sorted(found)]

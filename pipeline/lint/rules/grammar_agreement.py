@@ -1,0 +1,62 @@
+"""Real words that do not fit together: de/het, deze/dit, adjective endings, verb forms.
+
+Checks de/het and deze/dit, die/dat with the noun, the -e of an adjective, a verb form where a
+noun belongs, and an infinitive where a participle belongs.
+
+Frog's tags give word class, number and adjective form; the gender of nouns comes from the
+lexicon (a compound takes the gender of its last part, a diminutive is "het"). Only sentences
+that a cheap lexicon pre-check selects go to Frog, and Frog's answers are kept per sentence.
+"het" as a pronoun ("ik vind het fijn"), "dat" as a conjunction and "die" as a relative pronoun
+are left alone. Without Frog the rule does not run and says so in a note.
+
+pass: Het kind groeit. Ik vind het fijn dat dat kan. De vrouw die bloed verliest, belt ons.
+pass: Een kleine kans, een klein risico, bij vaginaal bloedverlies; het kan niet worden tegengehouden.
+fail: Het vrucht groeit niet verder. (De)
+fail: Bij dit zwangerschap hoort een echo. (deze)
+fail: Er is een klein kans op een miskraam. (kleine)
+fail: Dit is een voorkomende voorbeeld. (voorkomend)
+fail: Bel bij vaginale bloedverlies. (vaginaal)
+fail: In deze wekken groeit het vruchtje. (weken)
+fail: Een miskraam kan niet worden tegenhouden. (tegengehouden)
+"""
+
+from __future__ import annotations
+
+from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import _
+from pipeline.language import agreement
+from pipeline.language.frog import FrogError
+from pipeline.lint.rules.grammar_dt import frog_service
+from pipeline.text import split_sentences
+
+ID = "grammar.agreement"
+LEVEL = "warning"
+SCOPE = "document"
+OPTIONS = {"frog": (str, "frog")}
+
+
+def check(doc, conf, ctx):
+    frog = frog_service(ctx, conf["frog"])
+    if frog is None:
+        return
+    todo = []  # (block, sentence start, sentence text)
+    for block in doc.blocks:
+        for a, b in split_sentences(block.text):
+            text = block.text[a:b]
+            if agreement.suspect(text):
+                todo.append((block, a, text))
+    if not todo:
+        return
+    try:
+        tagged = frog.tag([t for _b, _a, t in todo])
+    except FrogError as e:
+        ctx.note(_("grammar.agreement stopped: {error}; agreement was not (all) checked").format(error=e))
+        return
+    for (block, a, text), tokens in zip(todo, tagged):
+        for f in agreement.analyse(tokens, text):
+            span = doc.span(block, a + f.start, a + f.end)
+            yield Diagnostic(
+                path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+                end_column=span.end_column, message=f.message, match=f.word,
+                leaflet=doc.id, key=f"{f.check}|{f.word.lower()}",
+            ).offering(f.suggestion)

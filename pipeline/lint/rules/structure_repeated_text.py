@@ -1,0 +1,105 @@
+"""The same sentence or paragraph twice in one leaflet, and a word written twice in a row.
+
+A copy-and-paste slip or a scraped page repeats text word for word. Compared after folding case
+and white space; headings, short sentences (fewer than ``min_words`` words) and list items
+shorter than that are left alone, and so are sections that structure.duplicate-section reports.
+A repeated paragraph gives one finding, not one per sentence. Doubled words: "het het", "de de";
+"dat dat", "die die" and "je je" are good Dutch ("ik weet dat dat kan", "de vrouwen die die keuze
+maken", "als je je zorgen maakt").
+
+pass: Bel de verloskundige bij koorts. Bel de huisarts bij vragen. Ik weet dat dat kan.
+fail: Een miskraam komt vaak voor bij vrouwen. ... Een miskraam komt vaak voor bij vrouwen.
+fail: Neem het het liefst op tijd in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.diagnostic import Diagnostic, Related
+from pipeline.i18n import _
+from pipeline.lint.rules.structure_duplicate_section import _norm, sections
+from pipeline.text import split_sentences
+
+ID = "structure.repeated-text"
+LEVEL = "warning"
+SCOPE = "document"
+OPTIONS = {"min_words": (int, 6)}
+
+_DOUBLED = re.compile(r"\b([^\W\d_]+)\s+(\1)\b", re.IGNORECASE | re.UNICODE)
+# doubled words that are good Dutch: a conjunction before a pronoun, a relative before a determiner,
+# a subject before its reflexive ("als je je zorgen maakt"), a possessive before a noun ("haar haar")
+_DOUBLE_OK = frozenset({"dat", "die", "had", "was", "heel", "ja", "nee", "hé", "ha", "nou", "toe", "je",
+                        "haar", "ons", "er", "zo"})
+
+
+def _in_duplicate_sections(doc) -> set[int]:
+    """Block indexes of sections that repeat as a whole (structure.duplicate-section's findings)."""
+    seen: set[tuple[str, str]] = set()
+    out: set[int] = set()
+    index = {id(b): k for k, b in enumerate(doc.blocks)}
+    for heading, body in sections(doc, 8):
+        key = (_norm(heading.text), _norm(" ".join(b.text for b in body)))
+        if key[1] and key in seen:
+            out.update(index[id(b)] for b in body)
+        seen.add(key)
+    return out
+
+
+def _pieces(doc, min_words: int):
+    """(block index, start, end, normalised text): whole paragraphs, then their sentences."""
+    skip = _in_duplicate_sections(doc)
+    for k, b in enumerate(doc.blocks):
+        if b.kind == "heading" or k in skip or len(b.text.split()) < min_words:
+            continue
+        yield k, 0, len(b.text), "p:" + _norm(b.text)
+        for s, e in split_sentences(b.text):
+            if len(b.text[s:e].split()) >= min_words:
+                yield k, s, e, "s:" + _norm(b.text[s:e])
+
+
+def _repeats(doc, min_words: int):
+    first: dict[str, tuple[int, int, int]] = {}
+    whole: set[int] = set()  # blocks already reported as a repeated paragraph
+    for k, s, e, key in _pieces(doc, min_words):
+        if key not in first:
+            first[key] = (k, s, e)
+            continue
+        if key.startswith("s:") and k in whole:
+            continue
+        if key.startswith("p:"):
+            whole.add(k)
+        yield (k, s, e), first[key], key.startswith("p:")
+
+
+def check(doc, conf, ctx):
+    yield from _repeated(doc, conf["min_words"])
+    yield from _doubled_words(doc)
+
+
+def _repeated(doc, min_words: int):
+    for (k, s, e), (k0, s0, e0), paragraph in _repeats(doc, min_words):
+        block, block0 = doc.blocks[k], doc.blocks[k0]
+        span, span0 = doc.span(block, s, e), doc.span(block0, s0, e0)
+        msg = (_("this paragraph also stands on line {line}") if paragraph
+               else _("this sentence also stands on line {line}")).format(line=span0.line)
+        yield Diagnostic(
+            path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+            end_column=span.end_column, message=msg, match=block.text[s:e], leaflet=doc.id,
+            key=("paragraph|" if paragraph else "sentence|") + _norm(block.text[s:e])[:60],
+            related=(Related(str(doc.path), span0.line, span0.column, _("first occurrence")),),
+        )
+
+
+def _doubled_words(doc):
+    for block in doc.blocks:
+        for m in _DOUBLED.finditer(block.text):
+            word = m.group(1)
+            if word.lower() in _DOUBLE_OK or "\n" in m.group(0):
+                continue
+            span = doc.span(block, m.start(), m.end())
+            yield Diagnostic(
+                path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+                end_column=span.end_column, message=_("'{word}' twice in a row").format(word=word),
+                match=m.group(0), leaflet=doc.id, key=f"doubled|{word.lower()}",
+            ).offering(word)
