@@ -15,7 +15,7 @@ from pipeline import __version__, i18n, report, stages
 from pipeline.i18n import _, ngettext
 from pipeline.diagnostic import Diagnostic, ExitCode, Severity, Summary
 from pipeline.corpus import outside_link
-from pipeline.lint.config import Config, ConfigError, find_config, load_config
+from pipeline.lint.config import Config, ConfigError, find_config, load_config, output_problem
 from pipeline.paths import inside
 from pipeline.lint.rules import all_rules, rule_info
 from pipeline.yamlio import DataFileError, atomic_write
@@ -151,7 +151,17 @@ corpus_opt = click.option(
          "its leaflets folder).")
 exclude_opt = click.option("--exclude", multiple=True, metavar="GLOB",
                            help="Skip leaflet paths matching GLOB (repeatable; adds to `exclude:` in leaflint.yaml).")
+def _check_out(ctx: click.Context, value: Path | None) -> Path | None:
+    if value is not None:
+        config = _config(ctx.find_root().obj)
+        problem = output_problem(value, config.sources)
+        if problem:
+            raise click.BadParameter(problem)
+    return value
+
+
 out_opt = click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+                       callback=lambda c, p, v: _check_out(c, v),
                        help="Output folder (default: output/ of the project or leaflint.yaml).")
 
 

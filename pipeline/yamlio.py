@@ -56,7 +56,10 @@ def load_yaml(path: Path | str, *, rt: bool = False, max_bytes: int = 2_000_000)
     except UnicodeDecodeError as e:
         raise DataFileError(p, f"not UTF-8 (byte {e.start})") from None
     try:
+        _check_shape(text, p)
         return (round_trip() if rt else _safe()).load(text)
+    except RecursionError:
+        raise DataFileError(p, f"YAML nested too deeply (more than {MAX_DEPTH} levels)") from None
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
@@ -67,6 +70,50 @@ def load_yaml(path: Path | str, *, rt: bool = False, max_bytes: int = 2_000_000)
         raise DataFileError(p, f"YAML error: {e}") from None
     except ValueError as e:  # a well-formed scalar that is no real value, such as the date 2026-13-45
         raise DataFileError(p, f"invalid value: {e}") from None
+
+
+# A file a person writes has a few aliases at most and little nesting. Both are checked on the
+# parser's events, before anything is built: nine lines of nested aliases ("billion laughs")
+# expand to gigabytes, and a 400-deep list overflows Python's stack.
+MAX_ALIASES = 100
+MAX_DEPTH = 50
+MAX_NODES = 1_000_000  # values after expanding every alias (the fact catalog has about 20,000)
+
+
+def _check_shape(text: str, path: Path) -> None:
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+
+    aliases = 0
+    sizes: dict[str, int] = {}  # anchor -> values under it, expanded
+    open_: list[list] = [[None, 0]]  # [anchor, values so far] per open collection
+    for event in _safe().parse(text):
+        if isinstance(event, AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise DataFileError(path, f"more than {MAX_ALIASES} YAML aliases (*name): refused before "
+                                          "expanding them", *_mark(event))
+            open_[-1][1] += sizes.get(event.anchor, 1)
+        elif isinstance(event, ScalarEvent):
+            open_[-1][1] += 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, CollectionStartEvent):
+            open_.append([event.anchor, 1])
+            if len(open_) - 1 > MAX_DEPTH:
+                raise DataFileError(path, f"YAML nested more than {MAX_DEPTH} levels deep", *_mark(event))
+        elif isinstance(event, CollectionEndEvent):
+            anchor, size = open_.pop()
+            if anchor:
+                sizes[anchor] = size
+            open_[-1][1] += size
+        if open_[-1][1] > MAX_NODES:
+            raise DataFileError(path, f"YAML aliases expand to more than {MAX_NODES:,} values: refused before "
+                                      "expanding them", *_mark(event))
+
+
+def _mark(event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 @lru_cache(maxsize=None)
@@ -160,10 +207,18 @@ def _cache_key(path: Path, schema_name: str) -> str | None:
     return h.hexdigest()
 
 
+_cache_dir: dict[str, Path] = {}
+
+
+def use_cache_dir(output: Path) -> None:
+    """Keep parsed YAML under ``output/.cache/yaml`` (the configured output folder), not the project's."""
+    _cache_dir["yaml"] = Path(output) / ".cache" / "yaml"
+
+
 def _cache_file(key: str) -> Path:
     from pipeline.paths import OUTPUT_DIR
 
-    return OUTPUT_DIR / ".cache" / "yaml" / f"{key}.pickle"
+    return _cache_dir.get("yaml", OUTPUT_DIR / ".cache" / "yaml") / f"{key}.pickle"
 
 
 def _cache_get(key: str) -> Any:

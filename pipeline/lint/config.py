@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pipeline.diagnostic import Severity
 from pipeline.paths import OUTPUT_DIR, PROJECT_DIR, SOURCES_DIR, inside
-from pipeline.yamlio import DataFileError, load_validated
+from pipeline.yamlio import DataFileError, load_validated, use_cache_dir
 
 CONFIG_NAME = "leaflint.yaml"
 DEFAULT_LIMITS = {"max_file_bytes": 25_000_000, "max_blocks": 20_000}
@@ -69,6 +69,15 @@ class Config:
         return False
 
 
+def output_problem(output: Path, sources: Path) -> str | None:
+    """Why ``output`` cannot be the output folder: inside ``sources`` the next run would read its
+    own results as leaflets, and leaflint never writes into sources."""
+    out, src = Path(output).resolve(), Path(sources).resolve()
+    if out == src or src in out.parents:
+        return f"output folder {output} lies inside the sources folder {sources}: choose one outside it"
+    return None
+
+
 def find_config(start: Path | None = None) -> Path | None:
     d = (start or Path.cwd()).resolve()
     for parent in (d, *d.parents):
@@ -98,6 +107,10 @@ def load_config(path: Path | None, rules: dict) -> Config:
         cfg.sources = (base / data["sources"]).resolve()
     if "output" in data:
         cfg.output = (base / data["output"]).resolve()
+    problem = output_problem(cfg.output, cfg.sources)
+    if problem:
+        raise ConfigError(f"{path}: {problem}")
+    use_cache_dir(cfg.output)
     if "waivers" in data:
         cfg.waivers = (base / data["waivers"]).resolve()
     else:
