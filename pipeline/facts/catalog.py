@@ -74,6 +74,7 @@ class Catalog:
     anaphora_next: re.Pattern | None = None
     condition_next: re.Pattern | None = None
     confident_at: float = 0.6
+    not_a_value: tuple[Cue, ...] = ()  # a quantity these match is no value of any fact
     doubts: dict[str, float] = field(default_factory=dict)  # doubt -> factor on the confidence
 
     def kind(self, key: str) -> FactKind | None:
@@ -149,7 +150,9 @@ def load_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
     condition_next = _compile(data, p, ["condition_next"], data["condition_next"]) if data.get("condition_next") else None
     return Catalog(path=p, kinds=kinds, qualifiers=quals, anaphora=anaphora, anaphora_next=anaphora_next,
                    condition_next=condition_next, confident_at=float(data.get("confident_at", 0.6)),
-                   doubts={str(k): float(v) for k, v in (data.get("doubts") or {}).items()})
+                   doubts={str(k): float(v) for k, v in (data.get("doubts") or {}).items()},
+                   not_a_value=tuple(Cue(c["in"], _compile(data, p, ["not_a_value", j, "cue"], c["cue"]))
+                                     for j, c in enumerate(data.get("not_a_value") or [])))
 
 
 def _plain(x):

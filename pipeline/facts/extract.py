@@ -296,6 +296,8 @@ class _Choice:
 
 
 def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher, catalog: Catalog) -> _Choice | None:
+    if any(matcher.score(cue, slot) is not None for cue in catalog.not_a_value):
+        return None  # a relative change or a hypothesis, no value of any fact
     cands: list[_Candidate] = []
     for kind in kinds:
         if not convertible(slot.q.unit, kind.unit):
