@@ -6,7 +6,7 @@ LEAFLINT := $(BIN)/leaflint
 PYTEST_ARGS ?=
 SIZES ?= 100,1000,10000
 
-.PHONY: help install install-test run test check release lint bench clean
+.PHONY: help install install-test run test check release lint bench fresh-check clean
 
 help:
 	@echo "make run      whole pipeline over sources/ into output/ (exit 0 unless the pipeline broke)"
@@ -15,6 +15,7 @@ help:
 	@echo "make release  render release PDFs/HTML; refused (exit 1) while errors remain"
 	@echo "make lint     findings on the terminal"
 	@echo "make bench    benchmark (SIZES=100,1000 for fewer sizes)"
+	@echo "make fresh-check  make test + make run on a bare Debian 12 root (as root, ~15 min)"
 
 install:
 	@scripts/bootstrap.sh run
@@ -39,6 +40,9 @@ lint: install
 
 bench: install-test
 	$(BIN)/python -m pipeline.bench --sizes $(SIZES)
+
+fresh-check:
+	scripts/fresh-debian-check.sh
 
 clean:
 	find output -mindepth 1 ! -name README.md -exec rm -rf {} +
