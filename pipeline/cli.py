@@ -88,12 +88,26 @@ def _exit_for(diags: list[Diagnostic], strict: bool) -> int:
     return ExitCode.CLEAN
 
 
-def _emit(fmt: str, diags, result_files, config: Config, strict: bool, notes, output: Path | None) -> None:
+def _failures(result) -> list[str]:
+    """The checks that could not run, with their remedy (the formatters show them too)."""
+    return [f"{f.message()} ({f.hint()})" for f in result.failures]
+
+
+def _report_failures(result, code: int) -> int:
+    """After the findings: every check that could not run, and exit 2 if there was one."""
+    for f in result.failures:
+        _err(f"leaflint: fout: {f.message()}")
+        _err(f"leaflint:   {f.hint()}")
+    return ExitCode.FAILURE if result.failures else code
+
+
+def _emit(fmt: str, diags, result_files, config: Config, strict: bool, notes, output: Path | None,
+          failures: list[str] = ()) -> None:
     name = report.resolve(fmt)
     stream_is_tty = output is None and report.colour_wanted(sys.stdout)
     text = report.render(
         name, diags, _rule_infos(), Summary.of(diags),
-        colour=stream_is_tty, strict=strict, files=result_files, notes=notes,
+        colour=stream_is_tty, strict=strict, files=result_files, notes=notes, failures=list(failures),
     )
     if output:
         atomic_write(output, text)
@@ -282,8 +296,9 @@ def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache, baselin
     for n in result.notes:
         _err(f"leaflint: note: {n}")
     files = [str(d.path) for d in result.corpus.documents]
-    _emit(fmt, result.diagnostics, files, config, strict or config.strict, result.notes, output)
-    sys.exit(_exit_for(result.diagnostics, strict or config.strict))
+    _emit(fmt, result.diagnostics, files, config, strict or config.strict, result.notes, output,
+          _failures(result))
+    sys.exit(_report_failures(result, _exit_for(result.diagnostics, strict or config.strict)))
 
 
 @cli.command()
@@ -296,8 +311,8 @@ def gather(obj, fact_dirs, fmt, output, strict):
     """Run the cross-leaflet fact rules on fact files from sharded runs (facts.conflict, ...)."""
     config = _config(obj)
     result = stages.run_gather(list(fact_dirs), config)
-    _emit(fmt, result.diagnostics, [], config, strict or config.strict, result.notes, output)
-    sys.exit(_exit_for(result.diagnostics, strict or config.strict))
+    _emit(fmt, result.diagnostics, [], config, strict or config.strict, result.notes, output, _failures(result))
+    sys.exit(_report_failures(result, _exit_for(result.diagnostics, strict or config.strict)))
 
 
 @dataclasses.dataclass
@@ -395,8 +410,12 @@ def build(obj, paths, out_dir, release, jobs, shard):
     """Render branded HTML and PDF leaflets (drafts carry a CONCEPT watermark)."""
     config = _config(obj)
     result = stages.run_lint(_paths(paths, config), config, shard=shard, jobs=jobs)
+    if release and result.failures:
+        # the gate cannot pass on checks that did not run: nothing is released
+        _err("leaflint: release geweigerd: niet elke controle kon draaien")
+        sys.exit(_report_failures(result, ExitCode.FAILURE))
     code = _build(result, config, out_dir or config.output, release, jobs)
-    sys.exit(code)
+    sys.exit(_report_failures(result, code))
 
 
 def _build(result, config, out, release, jobs) -> int:
@@ -448,6 +467,7 @@ def report_cmd(obj, paths, output):
     out = output or config.output / "report.html"
     _write_report(result, out, config.output)
     _err(i18n._("leaflint: reviewer report written to {file}").format(file=out))
+    sys.exit(_report_failures(result, ExitCode.CLEAN))
 
 
 def _write_report(result, out: Path, output_dir: Path) -> None:
@@ -472,8 +492,12 @@ def check(obj, paths, fmt, strict, baseline_path):
     if not result.corpus.documents and not result.corpus.problems:
         raise Failure("no leaflets found: the release gate has nothing to check")
     errors = [d for d in result.diagnostics if d.severity == Severity.ERROR or (strict and d.severity == Severity.WARNING)]
-    _emit(fmt, errors, [], config, strict, result.notes, None)
+    _emit(fmt, errors, [], config, strict, result.notes, None, _failures(result))
     code = _exit_for(result.diagnostics, strict or config.strict)
+    if result.failures:
+        _report_failures(result, code)
+        _err("leaflint: release gate FAILED: niet elke controle kon draaien (zie hierboven)")
+        sys.exit(ExitCode.FAILURE)
     _err("leaflint: release gate " + ("FAILED: fix or waive the findings above" if code else "passed"))
     sys.exit(code)
 
@@ -503,7 +527,8 @@ def run(obj, paths, out_dir, jobs):
     for name, fname in (("text", "lint.txt"), ("json", "lint.json"), ("sarif", "lint.sarif"),
                         ("junit", "lint.junit.xml"), ("github", "lint.github.txt")):
         text = report.render(name, result.diagnostics, _rule_infos(), Summary.of(result.diagnostics),
-                             colour=False, strict=strict, files=files, notes=result.notes)
+                             colour=False, strict=strict, files=files, notes=result.notes,
+                             failures=_failures(result))
         atomic_write(out / "lint" / fname, text)
     build_code = _build(result, config, out, release=False, jobs=jobs)
     _write_report(result, out / "report.html", out)
@@ -518,7 +543,7 @@ def run(obj, paths, out_dir, jobs):
         f"  leaflets:        {out / 'html'}/ and {out / 'pdf'}/\n"
         f"  release gate:    `make check` (exit 1 while errors remain)"
     )
-    sys.exit(ExitCode.FAILURE if build_code == ExitCode.FAILURE else ExitCode.CLEAN)
+    sys.exit(_report_failures(result, ExitCode.FAILURE if build_code == ExitCode.FAILURE else ExitCode.CLEAN))
 
 
 @cli.command("fix")

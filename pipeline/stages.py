@@ -11,19 +11,20 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import multiprocessing as mp
+from multiprocessing import util as mp_util
 import os
 import pickle
-import shutil
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline import __version__, i18n
+from pipeline import __version__, i18n, tools
 from pipeline.corpus import SIDECAR_SUFFIX, Corpus, read_leaflet, select_files
 from pipeline.diagnostic import Diagnostic
 from pipeline.lifeline import die_with_parent
 from pipeline.lint.config import Config
 from pipeline.lint.engine import Context, enabled_rules, lint, run_document_rules
+from pipeline.lint.failure import EngineFailure, merge
 from pipeline.lint.rules import all_rules
 from pipeline.paths import PACKAGE_DIR, SCHEMA_DIR, SOURCES_DIR
 from pipeline.yamlio import atomic_write
@@ -40,6 +41,7 @@ class LintResult:
     notes: list[str] = field(default_factory=list)
     brands: dict = field(default_factory=dict)
     stats: dict = field(default_factory=dict)
+    failures: list[EngineFailure] = field(default_factory=list)  # checks that could not run
 
 
 @dataclass
@@ -52,6 +54,12 @@ class DocumentResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    failures: list[EngineFailure] = field(default_factory=list)
+
+    @property
+    def cacheable(self) -> bool:
+        """A result made while a checker could not run is incomplete: it is never stored."""
+        return not self.failures
 
 
 def _has(module: str) -> bool:
@@ -103,10 +111,18 @@ def _process(path_str: str) -> DocumentResult:
     result.document = doc
     result.facts = one.facts.get(doc.id, [])
     ctx.corpus = one
-    before = len(ctx.notes)
+    before, failed = len(ctx.notes), len(ctx.failures)
     result.diagnostics = run_document_rules(doc, _worker["rules"], ctx)
     result.notes = ctx.notes[before:]
+    result.failures = ctx.failures[failed:]
     return result
+
+
+def _init_pool_worker(config: Config, brands: dict, rule_ids: list[str] | None, parent: int) -> None:
+    _init_worker(config, brands, rule_ids, parent)
+    # a pool worker leaves through os._exit: only multiprocessing's own finalizers run, so this one
+    # stops the worker's Frog and removes its temporary folder
+    mp_util.Finalize(None, _close_worker, exitpriority=10)
 
 
 def _close_worker() -> None:
@@ -155,8 +171,8 @@ def _config_digest(config: Config, rule_ids: list[str] | None, brands: dict) -> 
                 if f.is_file():
                     h.update(f.name.encode())
                     h.update(f.read_bytes())
-    # results made without an external checker must not outlive its installation
-    h.update(repr([shutil.which(tool) for tool in ("frog",)]).encode())
+    # results are only valid for the engines and data that made them (Frog, dictionary, pandoc, ...)
+    h.update(tools.fingerprint().encode())
     return h.hexdigest()
 
 
@@ -247,12 +263,12 @@ def process_documents(files: list[Path], config: Config, brands: dict, select: s
     jobs = jobs or default_jobs()
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
         ctx = mp.get_context("fork")
-        with ctx.Pool(jobs, initializer=_init_worker,
+        with ctx.Pool(jobs, initializer=_init_pool_worker,
                       initargs=(config, brands, rule_ids, os.getpid())) as pool:
             chunk = max(1, min(32, len(todo) // (jobs * 4)))
             for r in pool.imap(_pool_process, todo, chunksize=chunk):
                 results[r.path] = r
-                if store and keys.get(r.path):
+                if store and keys.get(r.path) and r.cacheable:
                     store.put(keys[r.path], r)
             pool.close()
             pool.join()
@@ -262,7 +278,7 @@ def process_documents(files: list[Path], config: Config, brands: dict, select: s
             for p in todo:
                 r = _process(p)
                 results[p] = r
-                if store and keys.get(p):
+                if store and keys.get(p) and r.cacheable:
                     store.put(keys[p], r)
         finally:
             _close_worker()
@@ -286,8 +302,10 @@ def lint_results(corpus: Corpus, results: list[DocumentResult], config: Config, 
     """The per-document results in ``corpus``, then the cross-leaflet rules, suppressions, waivers."""
     per_doc: dict[str, list[Diagnostic]] = {}
     notes: list[str] = []
+    failures: list[EngineFailure] = []
     for r in results:
         corpus.problems.extend(r.problems)
+        failures.extend(r.failures)
         for n in r.notes:
             if n not in notes:
                 notes.append(n)
@@ -305,7 +323,7 @@ def lint_results(corpus: Corpus, results: list[DocumentResult], config: Config, 
     for n in ctx.notes:
         if n not in notes:
             notes.append(n)
-    return LintResult(corpus, diagnostics, notes, brands, stats)
+    return LintResult(corpus, diagnostics, notes, brands, stats, merge(failures + ctx.failures))
 
 
 def run_gather(fact_dirs: list[Path], config: Config) -> LintResult:
@@ -325,7 +343,7 @@ def run_gather(fact_dirs: list[Path], config: Config) -> LintResult:
         diagnostics = lint(corpus, ctx, select=gather_rules | {"facts.schema"})
     finally:
         ctx.close()
-    return LintResult(corpus, diagnostics, list(ctx.notes))
+    return LintResult(corpus, diagnostics, list(ctx.notes), failures=merge(ctx.failures))
 
 
 def run_lint_changed(changed: list[Path], corpus_paths: list[Path], config: Config,

@@ -69,9 +69,14 @@ if ! mmdebstrap --quiet --variant=minbase --include="$base_packages" "${aptopts[
 fi
 t_root=$(date +%s)
 
-# The machine's CA bundle (package mirrors and PyPI may sit behind a proxy with its own certificate),
-# its pip settings that name a certificate, and name resolution.
+# The machine's certificates (package mirrors and PyPI may sit behind a proxy with its own CA): the
+# bundle for now, and the local CAs, which Debian's ca-certificates adds back when a package pulls it
+# in and it rebuilds the bundle. Then the machine's pip settings that name a certificate, and DNS.
 install -D -m 0644 /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+if [ -d /usr/local/share/ca-certificates ]; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp -a /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
+fi
 [ -f /etc/pip.conf ] && install -m 0644 /etc/pip.conf "$root/etc/pip.conf"
 install -m 0644 /etc/resolv.conf "$root/etc/resolv.conf"
 

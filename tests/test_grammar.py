@@ -75,7 +75,7 @@ def test_clause_analysis_on_hand_made_tags():
     assert dt.analyse(inverted, "Vind je het?") == []
 
 
-def test_missing_frog_is_said_once_and_changes_nothing_else(tmp_path):
+def test_missing_frog_is_one_failure_naming_both_leaflets(tmp_path):
     case = {"leaflets": {"a.txt": "Soms gebeurd er niets.\n", "b.txt": "Men spreek van een miskraam.\n"},
             "config": {"rules": {"grammar.dt": {"options": {"frog": "frog-not-installed-here"}}}}, "expect": []}
     found, _ = run_case("grammar.dt", case, tmp_path)
@@ -85,8 +85,9 @@ def test_missing_frog_is_said_once_and_changes_nothing_else(tmp_path):
 
     config = load_config(tmp_path / "leaflint.yaml", all_rules())
     result = stages.run_lint([tmp_path / "leaflets"], config, select={"grammar.dt"})
-    notes = [n for n in result.notes if "grammar.dt did not run" in n]
-    assert len(notes) == 1 and "frog" in notes[0].lower()
+    [failure] = result.failures
+    assert (failure.rule, failure.tool, sorted(failure.leaflets)) == ("grammar.dt", "Frog", ["a", "b"])
+    assert "frog-not-installed-here" in failure.detail
 
 
 # -- with Frog ------------------------------------------------------------------------------

@@ -200,7 +200,7 @@ def test_names_from_sidecar_and_brand(tmp_path):
 
 
 @pytest.mark.system
-def test_missing_dictionary_is_a_note_not_a_silent_pass(tmp_path):
+def test_missing_dictionary_is_a_failure_not_a_silent_pass(tmp_path):
     found, _ = _lint(tmp_path, {"a.txt": "Wanner je bloed verliest.\n"},
                      config={"rules": {"spelling.unknown-word": {"options": {"dictionary": "xx_XX"}}}})
     assert found == []
@@ -210,7 +210,8 @@ def test_missing_dictionary_is_a_note_not_a_silent_pass(tmp_path):
 
     config = load_config(tmp_path / "leaflint.yaml", all_rules())
     result = stages.run_lint([tmp_path / "leaflets"], config, select={"spelling.unknown-word"})
-    assert any("spelling checks did not run" in n and "xx_XX" in n for n in result.notes)
+    [failure] = result.failures
+    assert failure.rule == "spelling.unknown-word" and failure.tool == "enchant" and "xx_XX" in failure.detail
 
 
 def test_a_heading_in_capitals_is_no_name():

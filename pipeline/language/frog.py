@@ -22,6 +22,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline import tools
+
 SENTINEL = "Zzleaflintzz"
 # one thread: Frog's default of 8 OpenMP threads spins on a busy 2-core machine and triples its CPU time
 DEFAULT_CMD = ("frog", "--skip=mnpca", "--threads=1", "-n")
@@ -119,31 +121,76 @@ def available(cmd: str = "frog") -> bool:
     return shutil.which(cmd) is not None
 
 
+# Frog's start-up banner on stderr; what is left is its own account of a failure
+_BANNER = ("frog ", "CLST ", "ILK ", "based on [", "removing old debug files", "find: ", "frog-:config read",
+           "frog-:configuration version", "ucto: textcat", "frog-mblem-:Init", "frog-tagger-tagger-:reading")
+
+
+def stderr_summary(text: str, lines: int = 4) -> str:
+    """The last lines of Frog's stderr that are not its start-up banner, joined on one line."""
+    kept = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith(_BANNER)]
+    return " | ".join(kept[-lines:])
+
+
 class Frog:
-    """A running Frog; ``tag(sentences)`` returns one token list per sentence (cached per sentence)."""
+    """A running Frog; ``tag(sentences)`` returns one token list per sentence (cached per sentence).
+
+    Frog runs in a private temporary folder (it writes ``frog.<id>.debug`` files and deletes old
+    ones in its working directory) with its stderr in a file there, so that a failure can be told
+    in Frog's own words. A Frog that dies before its first answer is not started again.
+    """
 
     def __init__(self, cmd: tuple[str, ...] = DEFAULT_CMD, timeout: float = 120.0, store: Path | None = None):
         if not available(cmd[0]):
-            raise FrogError(f"'{cmd[0]}' is not installed (Debian packages frog and frogdata)")
+            raise FrogError(f"'{cmd[0]}' is niet geïnstalleerd")
         self.cmd = cmd
         self.timeout = timeout
         self.cache: dict[str, list[FrogToken]] = {}
-        self.store = TagStore(store, " ".join(cmd)) if store is not None else None
+        # tags are kept per command line and per installed Frog and data: an upgrade asks Frog again
+        self.store = TagStore(store, " ".join(cmd) + "|" + tools.stamp("frog", cmd[0])) if store is not None else None
         self.sentences_tagged = 0
         self.seconds = 0.0
         self._proc: subprocess.Popen | None = None
         self._pending = b""
+        self._workdir: tempfile.TemporaryDirectory | None = None
+        self._answered = False
+        self._broken: FrogError | None = None
 
     def _start(self) -> subprocess.Popen:
+        if self._broken is not None:
+            raise self._broken
         if self._proc is None or self._proc.poll() is not None:
-            # Frog writes frog.<n>.debug files into its working directory: keep them out of the user's
+            self._stop()
             self._workdir = tempfile.TemporaryDirectory(prefix="leaflint-frog-")
-            self._proc = subprocess.Popen(
-                list(self.cmd), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                bufsize=0, cwd=self._workdir.name,
-            )
+            with open(Path(self._workdir.name) / "stderr", "wb") as err:
+                self._proc = subprocess.Popen(
+                    list(self.cmd), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err,
+                    bufsize=0, cwd=self._workdir.name,
+                )
             self._pending = b""
+            self._answered = False
         return self._proc
+
+    def _died(self) -> FrogError:
+        """Frog closed its output: its exit status and its own last words."""
+        proc, code = self._proc, None
+        if proc is not None:
+            try:
+                code = proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                code = None
+        said = ""
+        if self._workdir is not None:
+            try:
+                said = stderr_summary((Path(self._workdir.name) / "stderr").read_text("utf-8", "replace"))
+            except OSError:
+                pass
+        status = f"afsluitcode {code}" if code is not None else "geen afsluitcode"
+        error = FrogError(f"frog stopte onverwacht ({status})" + (f": {said}" if said else ""))
+        if not self._answered:
+            self._broken = error  # it cannot start: asking again would only cost another start
+        self._stop()
+        return error
 
     def _lines(self, proc: subprocess.Popen):
         """Output lines, read from the raw pipe: select() on a buffered reader would wait for data
@@ -155,32 +202,35 @@ class Frog:
                 yield line.decode("utf-8", errors="replace")
             ready, _, _ = select.select([fd], [], [], self.timeout)
             if not ready:
-                self.close()
-                raise FrogError(f"frog did not answer within {self.timeout:.0f} s")
+                self._stop()
+                raise FrogError(f"frog gaf binnen {self.timeout:.0f} s geen antwoord")
             chunk = os.read(fd, 65536)
             if not chunk:
-                self.close()
-                raise FrogError("frog stopped unexpectedly")
+                raise self._died()
+            self._answered = True
             self._pending += chunk
 
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
+        self._stop()
+
+    def _stop(self) -> None:
         p, self._proc = self._proc, None
-        if p is None:
-            return
-        # Every answer has been read by now; Frog takes over a second to exit on its own, so stop it.
-        try:
-            p.stdin.close()
-        except OSError:
-            pass
-        p.terminate()
-        try:
-            p.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
-        workdir = getattr(self, "_workdir", None)
+        if p is not None:
+            # Every answer has been read by now; Frog takes over a second to exit on its own, so stop it.
+            try:
+                p.stdin.close()
+            except OSError:
+                pass
+            p.terminate()
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+            p.stdout.close()
+        workdir, self._workdir = self._workdir, None
         if workdir is not None:
             workdir.cleanup()
 

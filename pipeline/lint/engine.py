@@ -14,6 +14,7 @@ from pipeline.ingest.document import Document
 from pipeline.i18n import _
 from pipeline.lint import suppress
 from pipeline.lint.config import Config
+from pipeline.lint.failure import EngineFailure, ToolFailure
 from pipeline.lint.rules import all_rules
 from pipeline.lint.waivers import Waiver, load_waivers
 from pipeline.yamlio import DataFileError
@@ -24,8 +25,9 @@ class Context:
     """What rules may use besides their target: config, shared services, run-wide data.
 
     Services (spell checker, Frog) are created on first use and closed by ``close()``; a rule
-    asks with ``ctx.service("frog", factory)``. ``notes`` collects one-line messages that the
-    CLI prints once (a tool that is not installed, say).
+    asks with ``ctx.service("frog", factory)``. A factory that raises ``ToolFailure`` is not
+    tried again: every later ask raises the same failure. ``notes`` collects one-line messages
+    that the CLI prints once; ``failures`` the checks that could not run (the run fails).
     """
 
     config: Config
@@ -33,12 +35,19 @@ class Context:
     brands: dict = field(default_factory=dict)
     today: dt.date = field(default_factory=lambda: _today())
     notes: list[str] = field(default_factory=list)
+    failures: list[EngineFailure] = field(default_factory=list)
     _services: dict[str, Any] = field(default_factory=dict)
 
     def service(self, name: str, factory: Callable[[], Any]) -> Any:
         if name not in self._services:
-            self._services[name] = factory()
-        return self._services[name]
+            try:
+                self._services[name] = factory()
+            except ToolFailure as e:
+                self._services[name] = e
+        svc = self._services[name]
+        if isinstance(svc, ToolFailure):
+            raise svc
+        return svc
 
     def note(self, message: str) -> None:
         if message not in self.notes:
@@ -78,13 +87,21 @@ def source_line(doc: Document | None, line: int) -> str:
     return doc.line_text(line)
 
 
+def _checked(rule_id: str, findings, ctx: Context, leaflet: str | None = None):
+    """The rule's findings; a ``ToolFailure`` ends them and is kept in ``ctx.failures``."""
+    try:
+        yield from findings
+    except ToolFailure as e:
+        ctx.failures.append(EngineFailure.of(rule_id, e, leaflet))
+
+
 def run_document_rules(doc: Document, rules: dict, ctx: Context) -> list[Diagnostic]:
     out = []
     for rule_id, (mod, level) in rules.items():
         if getattr(mod, "SCOPE", "document") != "document":
             continue
         conf = ctx.config.options_for(rule_id, getattr(mod, "OPTIONS", {}))
-        for d in mod.check(doc, conf, ctx):
+        for d in _checked(rule_id, mod.check(doc, conf, ctx), ctx, doc.id):
             out.append(replace(d, rule=rule_id, severity=level, leaflet=d.leaflet or doc.id,
                                path=d.path or str(doc.path)))
     return out
@@ -96,7 +113,7 @@ def run_corpus_rules(corpus: Corpus, rules: dict, ctx: Context) -> list[Diagnost
         if getattr(mod, "SCOPE", "document") != "corpus":
             continue
         conf = ctx.config.options_for(rule_id, getattr(mod, "OPTIONS", {}))
-        for d in mod.check(corpus, conf, ctx):
+        for d in _checked(rule_id, mod.check(corpus, conf, ctx), ctx):
             out.append(replace(d, rule=rule_id, severity=_severity(d, rule_id, level, ctx.config)))
     return out
 

@@ -18,8 +18,10 @@ def _prop(s: str) -> str:
 
 
 class Formatter:
-    def __init__(self, **_):
+    def __init__(self, failures: list[str] | None = None, **_):
         self.lines: list[str] = []
+        # a check that could not run fails the job: one annotation each, without a file
+        self.failures = failures or []
 
     def begin(self, rules) -> None:
         pass
@@ -38,7 +40,8 @@ class Formatter:
         self.lines.append(f"::{level} {','.join(props)}::{_data(msg)}")
 
     def end(self, summary: Summary) -> str:
-        return "".join(line + "\n" for line in self.lines)
+        failed = [f"::error title={_prop('leaflint tool failure')}::{_data(m)}" for m in self.failures]
+        return "".join(line + "\n" for line in self.lines + failed)
 
 
 SUMMARY_ROWS = 50  # GitHub caps a step summary at 1 MiB; the annotations carry every finding

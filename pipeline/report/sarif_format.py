@@ -24,13 +24,15 @@ def _uri(path: str, base: Path) -> tuple[str, str | None]:
 
 
 class Formatter:
-    def __init__(self, base: Path | None = None, notes: list[str] | None = None, **_):
+    def __init__(self, base: Path | None = None, notes: list[str] | None = None,
+                 failures: list[str] | None = None, **_):
         self.base = (base or Path.cwd()).resolve()
         self.rules: list[RuleInfo] = []
         self.index: dict[str, int] = {}
         self.results: list[dict] = []
         self.notes = notes or []
         self.fingerprint = Fingerprinter()
+        self.failures = failures or []  # checks that could not run: the run did not succeed
 
     def begin(self, rules: list[RuleInfo]) -> None:
         self.rules = sorted(rules, key=lambda r: r.id)
@@ -117,10 +119,10 @@ class Formatter:
             "columnKind": "unicodeCodePoints",
             "results": self.results,
             "invocations": [{
-                "executionSuccessful": True,
+                "executionSuccessful": not self.failures,
                 "toolExecutionNotifications": [
-                    {"level": "warning", "message": {"text": n}} for n in self.notes
-                ],
+                    {"level": "error", "message": {"text": n}} for n in self.failures
+                ] + [{"level": "warning", "message": {"text": n}} for n in self.notes],
             }],
         }
         doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}

@@ -7,7 +7,8 @@ Frog's tags give word class, number and adjective form; the gender of nouns come
 lexicon (a compound takes the gender of its last part, a diminutive is "het"). Only sentences
 that a cheap lexicon pre-check selects go to Frog, and Frog's answers are kept per sentence.
 "het" as a pronoun ("ik vind het fijn"), "dat" as a conjunction and "die" as a relative pronoun
-are left alone. Without Frog the rule does not run and says so in a note.
+are left alone. When Frog is missing or fails, the check did not run: the run fails (exit 2) with
+Frog's own error, unless the rule is turned off in leaflint.yaml.
 
 pass: Het kind groeit. Ik vind het fijn dat dat kan. De vrouw die bloed verliest, belt ons.
 pass: Een kleine kans, een klein risico, bij vaginaal bloedverlies; het kan niet worden tegengehouden.
@@ -23,10 +24,11 @@ fail: Een miskraam kan niet worden tegenhouden. (tegengehouden)
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
-from pipeline.i18n import _
 from pipeline.language import agreement
 from pipeline.language.frog import FrogError
+from pipeline.lint.failure import ToolFailure
 from pipeline.lint.rules.grammar_dt import frog_service
+from pipeline.tools import TOOLS
 from pipeline.text import split_sentences
 
 ID = "grammar.agreement"
@@ -36,9 +38,6 @@ OPTIONS = {"frog": (str, "frog")}
 
 
 def check(doc, conf, ctx):
-    frog = frog_service(ctx, conf["frog"])
-    if frog is None:
-        return
     todo = []  # (block, sentence start, sentence text)
     for block in doc.blocks:
         for a, b in split_sentences(block.text):
@@ -47,11 +46,11 @@ def check(doc, conf, ctx):
                 todo.append((block, a, text))
     if not todo:
         return
+    frog = frog_service(ctx, conf["frog"])
     try:
         tagged = frog.tag([t for _b, _a, t in todo])
     except FrogError as e:
-        ctx.note(_("grammar.agreement stopped: {error}; agreement was not (all) checked").format(error=e))
-        return
+        raise ToolFailure("Frog", str(e), TOOLS["frog"].fix) from None
     for (block, a, text), tokens in zip(todo, tagged):
         for f in agreement.analyse(tokens, text):
             span = doc.span(block, a + f.start, a + f.end)

@@ -3,8 +3,9 @@
 Checks a participle where the finite verb belongs, a stem without -t after a third-person subject
 or after je/u (also at the end of a subordinate clause), a -t form where a participle belongs,
 -t after "ik" or before an inverted "je", and inverted questions ("Klop het hartje?").
-Frog runs once per run; only sentences that could hold a d/t error go to it. Without Frog the
-rule does not run and says so in a note.
+Frog runs once per run; only sentences that could hold a d/t error go to it. When Frog is missing
+or fails, the check did not run: the run fails (exit 2) with Frog's own error, unless the rule is
+turned off in leaflint.yaml.
 
 pass: Soms gebeurt er niets. Vind je het fijn? Word je snel beter? Het lichaam is hersteld.
 fail: Soms gebeurd er niets. (gebeurt)
@@ -26,7 +27,9 @@ from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
 from pipeline.language import dt
-from pipeline.language.frog import DEFAULT_CMD, Frog, FrogError, available
+from pipeline.language.frog import DEFAULT_CMD, Frog, FrogError
+from pipeline.lint.failure import ToolFailure
+from pipeline.tools import TOOLS
 from pipeline.text import split_sentences
 
 ID = "grammar.dt"
@@ -35,29 +38,18 @@ SCOPE = "document"
 OPTIONS = {"frog": (str, "frog")}
 
 
-class _Unavailable:
-    def close(self):
-        pass
-
-
-def frog_service(ctx, command: str = "frog"):
-    """The run's Frog, or None after noting once why grammar.dt did not run."""
+def frog_service(ctx, command: str = "frog") -> Frog:
+    """The run's Frog; raises ``ToolFailure`` (once per run, then again on every ask) without it."""
     def make():
-        if not available(command):
-            ctx.note(f"grammar.dt did not run: Frog ('{command}') is not installed "
-                     "(Debian packages frog and frogdata); d/t errors and agreement (grammar.agreement) "
-                     "were not checked")
-            return _Unavailable()
         store = ctx.config.output / ".cache" / "frog-tags.sqlite3"
-        return Frog((command, *DEFAULT_CMD[1:]), store=store)
-    svc = ctx.service("frog", make)
-    return None if isinstance(svc, _Unavailable) else svc
+        try:
+            return Frog((command, *DEFAULT_CMD[1:]), store=store)
+        except FrogError as e:
+            raise ToolFailure("Frog", str(e), TOOLS["frog"].fix) from None
+    return ctx.service("frog", make)
 
 
 def check(doc, conf, ctx):
-    frog = frog_service(ctx, conf["frog"])
-    if frog is None:
-        return
     todo = []  # (block, sentence start, sentence text)
     for block in doc.blocks:
         for a, b in split_sentences(block.text):
@@ -66,11 +58,11 @@ def check(doc, conf, ctx):
                 todo.append((block, a, text))
     if not todo:
         return
+    frog = frog_service(ctx, conf["frog"])
     try:
         tagged = frog.tag([t for _, _, t in todo])
     except FrogError as e:
-        ctx.note(f"grammar.dt stopped: {e}; d/t errors were not (all) checked")
-        return
+        raise ToolFailure("Frog", str(e), TOOLS["frog"].fix) from None
     for (block, a, text), tokens in zip(todo, tagged):
         for f in dt.analyse(tokens, text):
             span = doc.span(block, a + f.start, a + f.end)

@@ -28,6 +28,8 @@ from pipeline.language.leaflet import brand_of, own_names
 from pipeline.language.spelling import _score
 from pipeline.language.tokens import restore_invisible, spell_tokens
 from pipeline.language.wordlists import brand_words, project_words
+from pipeline.lint.failure import ToolFailure
+from pipeline.tools import TOOLS
 
 ID = "spelling.unknown-word"
 LEVEL = "error"
@@ -47,23 +49,15 @@ CLEAR_GAP = 0.35
 
 
 def checker(ctx, dictionary: str = "nl_NL"):
-    """The run's shared spell checker, or None (with a note) when enchant or the dictionary is missing."""
+    """The run's shared spell checker; raises ``ToolFailure`` when enchant or the dictionary is missing."""
     def make():
         try:
             from pipeline.language.spelling import SpellChecker
 
             return SpellChecker(dictionary, project_words(ctx.config.sources, ctx.config.outside))
         except Exception as e:  # noqa: BLE001 - ImportError or enchant's DictNotFoundError
-            ctx.note(f"spelling checks did not run: no '{dictionary}' dictionary through enchant ({e}); "
-                     "install the Debian packages hunspell-nl and libenchant-2-2")
-            return _Missing()
-    svc = ctx.service(f"spelling:{dictionary}", make)
-    return None if isinstance(svc, _Missing) else svc
-
-
-class _Missing:
-    def close(self):
-        pass
+            raise ToolFailure("enchant", f"geen woordenboek '{dictionary}' ({e})", TOOLS["enchant"].fix) from None
+    return ctx.service(f"spelling:{dictionary}", make)
 
 
 def _skip(tok, text: str, max_abbr: int) -> bool:
@@ -98,8 +92,6 @@ def _sentence_start(text: str, start: int) -> bool:
 
 def check(doc, conf, ctx):
     spell = checker(ctx, conf["dictionary"])
-    if spell is None:
-        return
     brand_id, brand = brand_of(doc, ctx.brands)
     extra = set(own_names(doc, brand))
     if brand_id:

@@ -1,0 +1,98 @@
+"""The external programs and data leaflint depends on, as data: what they are for and how to install them.
+
+``leaflint doctor`` checks that each one works; ``stamp``/``fingerprint`` give a cheap token of the
+installed versions (Debian package records, Python distributions, the files themselves) so that a
+cached result is only reused with the engines and data that produced it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from importlib import metadata
+
+DPKG_INFO = "/var/lib/dpkg/info"
+
+
+@dataclass(frozen=True)
+class Tool:
+    key: str
+    name: str
+    purpose: str  # Dutch, for the doctor's table
+    required: bool = True
+    debian: tuple[str, ...] = ()  # Debian packages that provide it (and its data)
+    python: tuple[str, ...] = ()  # Python distributions that provide it
+    executables: tuple[str, ...] = ()
+    data: tuple[str, ...] = ()  # data files whose content shapes results
+    shapes_results: bool = True  # part of the result cache key
+
+    @property
+    def fix(self) -> str:
+        if self.debian:
+            return "apt-get install --no-install-recommends " + " ".join(self.debian)
+        return "make install (herinstalleert .venv)"
+
+
+TOOLS: dict[str, Tool] = {t.key: t for t in (
+    Tool("frog", "Frog", "d/t-fouten (grammar.dt)", debian=("frog", "frogdata", "ucto", "uctodata"),
+         executables=("frog",)),
+    Tool("enchant", "enchant nl_NL", "spelling (spelling.unknown-word)",
+         debian=("libenchant-2-2", "hunspell-nl", "aspell-en"), python=("pyenchant",),
+         data=("/usr/share/hunspell/nl_NL.dic", "/usr/share/hunspell/nl_NL.aff")),
+    Tool("pandoc", "pandoc", "inlezen .docx/.odt, HTML", python=("pypandoc_binary",)),
+    Tool("pdftotext", "pdftotext", "inlezen .pdf", debian=("poppler-utils",), executables=("pdftotext",)),
+    Tool("weasyprint", "WeasyPrint", "PDF maken", python=("weasyprint",),
+         debian=("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-open-sans",
+                 "fonts-dejavu-core")),
+    Tool("chromium", "Chromium", "schermafdrukken (alleen tests)", required=False, debian=("chromium",),
+         executables=("chromium",), shapes_results=False),
+)}
+
+
+def _file_stamp(path: str | None) -> str:
+    if not path:
+        return "-"
+    try:
+        st = os.stat(path)  # follows links: a dictionary replaced behind nl_NL.dic counts
+    except OSError:
+        return "-"
+    return f"{os.path.realpath(path)}:{st.st_size}:{st.st_mtime_ns}"
+
+
+# dpkg names the file list of a Multi-Arch: same package (a library) with its architecture
+_DPKG_ARCH = {"x86_64": "amd64", "aarch64": "arm64", "i686": "i386", "armv7l": "armhf", "ppc64le": "ppc64el",
+              "s390x": "s390x", "riscv64": "riscv64"}
+
+
+def _dpkg_stamp(package: str) -> str:
+    """dpkg rewrites a package's file list on every install or upgrade; its size and time stand for the version."""
+    arch = _DPKG_ARCH.get(os.uname().machine, os.uname().machine)
+    for name in (f"{DPKG_INFO}/{package}.list", f"{DPKG_INFO}/{package}:{arch}.list"):
+        found = _file_stamp(name)
+        if found != "-":
+            return found
+    return "-"
+
+
+def _dist_version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def stamp(key: str, command: str | None = None) -> str:
+    """A token that changes when the tool, its packages or its data change (not a readable version)."""
+    tool = TOOLS[key]
+    parts = [f"{p}={_dpkg_stamp(p)}" for p in tool.debian]
+    parts += [f"{d}={_dist_version(d)}" for d in tool.python]
+    exes = tool.executables + ((command,) if command and command not in tool.executables else ())
+    parts += [f"{e}={_file_stamp(shutil.which(e))}" for e in exes]
+    parts += [f"{f}={_file_stamp(f)}" for f in tool.data]
+    return f"{key}[{';'.join(parts)}]"
+
+
+def fingerprint() -> str:
+    """The stamps of every tool that shapes results, for the result cache key (a few ms)."""
+    return "|".join(stamp(k) for k, t in TOOLS.items() if t.shapes_results)
