@@ -96,7 +96,7 @@ def _failures(result) -> list[str]:
 def _report_failures(result, code: int) -> int:
     """After the findings: every check that could not run, and exit 2 if there was one."""
     for f in result.failures:
-        _err(f"leaflint: fout: {f.message()}")
+        _err(i18n._("leaflint: error: {message}").format(message=f.message()))
         _err(f"leaflint:   {f.hint()}")
     return ExitCode.FAILURE if result.failures else code
 
@@ -412,7 +412,7 @@ def build(obj, paths, out_dir, release, jobs, shard):
     result = stages.run_lint(_paths(paths, config), config, shard=shard, jobs=jobs)
     if release and result.failures:
         # the gate cannot pass on checks that did not run: nothing is released
-        _err("leaflint: release geweigerd: niet elke controle kon draaien")
+        _err(i18n._("leaflint: release refused: not every check could run"))
         sys.exit(_report_failures(result, ExitCode.FAILURE))
     code = _build(result, config, out_dir or config.output, release, jobs)
     sys.exit(_report_failures(result, code))
@@ -496,7 +496,7 @@ def check(obj, paths, fmt, strict, baseline_path):
     code = _exit_for(result.diagnostics, strict or config.strict)
     if result.failures:
         _report_failures(result, code)
-        _err("leaflint: release gate FAILED: niet elke controle kon draaien (zie hierboven)")
+        _err(i18n._("leaflint: release gate FAILED: not every check could run (see above)"))
         sys.exit(ExitCode.FAILURE)
     _err("leaflint: release gate " + ("FAILED: fix or waive the findings above" if code else "passed"))
     sys.exit(code)
@@ -716,6 +716,26 @@ def rules(obj, fmt):
     else:
         for r in rows:
             click.echo(f"{r['id']:<32} {r['level']:<8} {r['summary']}")
+
+
+@cli.command()
+@click.pass_obj
+def doctor(obj):
+    """Check that every external tool works (Frog, enchant nl_NL, pandoc, pdftotext, WeasyPrint, Chromium).
+
+    Exit 1 when a required tool fails; the table shows the command that repairs it.
+    """
+    from pipeline import doctor as doc
+
+    config = _config(obj)
+    rules = all_rules()
+    opts = doc.options_from(config, lambda r: config.level_for(r, Severity(rules[r].LEVEL)))
+    findings = doc.examine(opts)
+    click.echo(doc.table(findings), nl=False)
+    if not doc.healthy(findings):
+        _err(i18n._("leaflint: a required tool does not work; run the fix shown above, then `leaflint doctor` again"))
+        sys.exit(ExitCode.FINDINGS)
+    sys.exit(ExitCode.CLEAN)
 
 
 def main() -> None:

@@ -12,6 +12,8 @@ import shutil
 from dataclasses import dataclass
 from importlib import metadata
 
+from pipeline.i18n import N_
+
 DPKG_INFO = "/var/lib/dpkg/info"
 
 
@@ -19,7 +21,7 @@ DPKG_INFO = "/var/lib/dpkg/info"
 class Tool:
     key: str
     name: str
-    purpose: str  # Dutch, for the doctor's table
+    purpose: str  # what leaflint uses it for (a msgid: the doctor shows it translated)
     required: bool = True
     debian: tuple[str, ...] = ()  # Debian packages that provide it (and its data)
     python: tuple[str, ...] = ()  # Python distributions that provide it
@@ -31,21 +33,21 @@ class Tool:
     def fix(self) -> str:
         if self.debian:
             return "apt-get install --no-install-recommends " + " ".join(self.debian)
-        return "make install (herinstalleert .venv)"
+        return "make install"
 
 
 TOOLS: dict[str, Tool] = {t.key: t for t in (
-    Tool("frog", "Frog", "d/t-fouten (grammar.dt)", debian=("frog", "frogdata", "ucto", "uctodata"),
+    Tool("frog", "Frog", N_("d/t errors (grammar.dt)"), debian=("frog", "frogdata", "ucto", "uctodata"),
          executables=("frog",)),
-    Tool("enchant", "enchant nl_NL", "spelling (spelling.unknown-word)",
+    Tool("enchant", "enchant nl_NL", N_("spelling (spelling.unknown-word)"),
          debian=("libenchant-2-2", "hunspell-nl", "aspell-en"), python=("pyenchant",),
          data=("/usr/share/hunspell/nl_NL.dic", "/usr/share/hunspell/nl_NL.aff")),
-    Tool("pandoc", "pandoc", "inlezen .docx/.odt, HTML", python=("pypandoc_binary",)),
-    Tool("pdftotext", "pdftotext", "inlezen .pdf", debian=("poppler-utils",), executables=("pdftotext",)),
-    Tool("weasyprint", "WeasyPrint", "PDF maken", python=("weasyprint",),
+    Tool("pandoc", "pandoc", N_("reading .docx/.odt, HTML"), python=("pypandoc_binary",)),
+    Tool("pdftotext", "pdftotext", N_("reading .pdf"), debian=("poppler-utils",), executables=("pdftotext",)),
+    Tool("weasyprint", "WeasyPrint", N_("making PDFs"), python=("weasyprint",),
          debian=("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-open-sans",
                  "fonts-dejavu-core")),
-    Tool("chromium", "Chromium", "schermafdrukken (alleen tests)", required=False, debian=("chromium",),
+    Tool("chromium", "Chromium", N_("screenshots (tests only)"), required=False, debian=("chromium",),
          executables=("chromium",), shapes_results=False),
 )}
 

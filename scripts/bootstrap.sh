@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what leaflint needs and is missing: Debian packages, then a pinned .venv.
 # Usage: scripts/bootstrap.sh [run|test]   (test adds the test-only packages)
-# Idempotent and quiet when nothing is missing.
+# Idempotent and quiet when nothing is missing; after installing, `leaflint doctor` checks each tool.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
@@ -18,6 +18,7 @@ for pkg in $(grep -hv '^\s*#' "${lists[@]}" | tr -s ' \t' '\n' | grep -v '^$'); 
   [ "$status" = "install ok installed" ] || missing+=("$pkg")
 done
 
+installed=no
 if [ ${#missing[@]} -gt 0 ]; then
   cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
   if [ "$(id -u)" = 0 ]; then
@@ -25,6 +26,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq </dev/null
     apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null >/dev/null
+    installed=yes
   else
     echo "bootstrap: missing Debian packages: ${missing[*]}" >&2
     echo "bootstrap: run this as root, then try again:" >&2
@@ -47,4 +49,11 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
     exit 1
   fi
   echo "$want" > "$stamp"
+  installed=yes
+fi
+
+# After installing: does every tool really work (Frog tags, enchant knows Dutch, WeasyPrint has the fonts)?
+if [ "$installed" = yes ] && ! .venv/bin/leaflint doctor </dev/null >&2; then
+  echo "bootstrap: installed, but a tool does not work (see the table above)" >&2
+  exit 1
 fi

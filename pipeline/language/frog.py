@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import tools
+from pipeline.i18n import _
 
 SENTINEL = "Zzleaflintzz"
 # one thread: Frog's default of 8 OpenMP threads spins on a busy 2-core machine and triples its CPU time
@@ -142,7 +143,7 @@ class Frog:
 
     def __init__(self, cmd: tuple[str, ...] = DEFAULT_CMD, timeout: float = 120.0, store: Path | None = None):
         if not available(cmd[0]):
-            raise FrogError(f"'{cmd[0]}' is niet geïnstalleerd")
+            raise FrogError(_("'{command}' is not installed").format(command=cmd[0]))
         self.cmd = cmd
         self.timeout = timeout
         self.cache: dict[str, list[FrogToken]] = {}
@@ -185,8 +186,8 @@ class Frog:
                 said = stderr_summary((Path(self._workdir.name) / "stderr").read_text("utf-8", "replace"))
             except OSError:
                 pass
-        status = f"afsluitcode {code}" if code is not None else "geen afsluitcode"
-        error = FrogError(f"frog stopte onverwacht ({status})" + (f": {said}" if said else ""))
+        status = _("exit status {code}").format(code=code) if code is not None else _("no exit status")
+        error = FrogError(_("frog stopped unexpectedly ({status})").format(status=status) + (f": {said}" if said else ""))
         if not self._answered:
             self._broken = error  # it cannot start: asking again would only cost another start
         self._stop()
@@ -203,7 +204,7 @@ class Frog:
             ready, _, _ = select.select([fd], [], [], self.timeout)
             if not ready:
                 self._stop()
-                raise FrogError(f"frog gaf binnen {self.timeout:.0f} s geen antwoord")
+                raise FrogError(_("frog did not answer within {seconds} s").format(seconds=f"{self.timeout:.0f}"))
             chunk = os.read(fd, 65536)
             if not chunk:
                 raise self._died()

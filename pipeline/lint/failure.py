@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.i18n import _, ngettext
+
 
 class ToolFailure(Exception):
     """Raised by a rule: its external tool is missing or failed, so the check did not run."""
@@ -40,17 +42,21 @@ class EngineFailure:
         return (self.rule, self.tool, self.detail)
 
     def message(self) -> str:
-        """One line in Dutch: which check, for how many leaflets, which tool, the tool's own words."""
-        where = ""
-        if self.leaflets:
-            n = len(self.leaflets)
-            where = f" ({n} folder{'s' if n != 1 else ''} niet gecontroleerd)"
-        return f"{self.rule} kon niet draaien{where}: {self.tool}: {self.detail}"
+        """One line: which check, for how many leaflets, which tool, the tool's own words."""
+        if not self.leaflets:
+            return _("{rule} could not run: {tool}: {detail}").format(
+                rule=self.rule, tool=self.tool, detail=self.detail)
+        return ngettext("{rule} could not run ({count} leaflet not checked): {tool}: {detail}",
+                        "{rule} could not run ({count} leaflets not checked): {tool}: {detail}",
+                        len(self.leaflets)).format(rule=self.rule, count=len(self.leaflets), tool=self.tool,
+                                                   detail=self.detail)
 
     def hint(self) -> str:
         """How to repair it, or how to run without the check on purpose."""
-        fix = f"installeer: {self.fix}; " if self.fix else ""
-        return f"{fix}of zet de regel uit in leaflint.yaml (rules: {{{self.rule}: off}})"
+        off = _("or turn the rule off in leaflint.yaml, under rules: `{rule}: off`").format(rule=self.rule)
+        if not self.fix:
+            return off
+        return _("install: {command}; {turn_off}").format(command=self.fix, turn_off=off)
 
 
 def merge(failures) -> list[EngineFailure]:

@@ -23,6 +23,7 @@ fail: Je krijgt een ruggeprik. (suggests ruggenprik)
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import _
 from pipeline.language import residue
 from pipeline.language.leaflet import brand_of, own_names
 from pipeline.language.spelling import _score
@@ -56,7 +57,8 @@ def checker(ctx, dictionary: str = "nl_NL"):
 
             return SpellChecker(dictionary, project_words(ctx.config.sources, ctx.config.outside))
         except Exception as e:  # noqa: BLE001 - ImportError or enchant's DictNotFoundError
-            raise ToolFailure("enchant", f"geen woordenboek '{dictionary}' ({e})", TOOLS["enchant"].fix) from None
+            raise ToolFailure("enchant", _("no dictionary '{name}' ({error})").format(name=dictionary, error=e),
+                              TOOLS["enchant"].fix) from None
     return ctx.service(f"spelling:{dictionary}", make)
 
 
