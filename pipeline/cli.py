@@ -376,6 +376,8 @@ def baseline_write(obj, file, paths, jobs):
 
     config = dataclasses.replace(_config(obj), baseline=None)
     result = stages.run_lint(_paths(paths, config), config, jobs=jobs)
+    if result.failures:  # a baseline without a check's findings would hide nothing but mislead
+        sys.exit(_report_failures(result, ExitCode.FAILURE))
     n = baseline_file.write(file, result.diagnostics)
     _err("leaflint: " + _("{count} finding(s) of {leaflets} leaflet(s) recorded in {file}; use it with "
                           "`leaflint lint --baseline {file}` or `baseline: {file}` in leaflint.yaml").format(
@@ -591,7 +593,7 @@ def fix_cmd(obj, paths, show_diff, write, out_dir, select):
     _err(i18n._("leaflint: {fixes} safe fix(es) in {files} file(s){where}; {offered} finding(s) with a "
                 "replacement to choose by hand").format(fixes=applied, files=len(changed), where=where,
                                                        offered=len(offered)))
-    sys.exit(ExitCode.FINDINGS if show_diff and changed else ExitCode.CLEAN)
+    sys.exit(_report_failures(result, ExitCode.FINDINGS if show_diff and changed else ExitCode.CLEAN))
 
 
 @cli.command("review")

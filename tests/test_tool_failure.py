@@ -198,3 +198,12 @@ def test_lint_leaves_nothing_in_the_working_folder_or_temp(tmp_path, count):
     assert r.returncode == 1, r.stderr
     assert r.stdout.count("grammar.dt") == count
     assert list(cwd.iterdir()) == [] and list(temp.iterdir()) == []
+
+
+def test_fix_and_baseline_do_not_pass_over_a_check_that_did_not_run(tmp_path):
+    _project(tmp_path)
+    env = _path_with(_broken_frog(tmp_path / "bin").parent)
+    r = run_cli("fix", "leaflets", cwd=tmp_path, env=env)
+    assert r.returncode == 2 and FROG_SAYS in r.stderr
+    r = run_cli("baseline", "write", "base.json", "leaflets", cwd=tmp_path, env=env)
+    assert r.returncode == 2 and not (tmp_path / "base.json").exists()
