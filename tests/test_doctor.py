@@ -70,8 +70,9 @@ def test_options_follow_the_configuration():
     class Config:
         rules = {"grammar.dt": {"options": {"frog": "/opt/frog/bin/frog"}}}
 
-    opts = doctor.options_from(Config, lambda r: None if r == "grammar.dt" else "error")
+    opts = doctor.options_from(Config, lambda r: None if r.startswith("grammar.") else "error")
     assert opts.frog == "/opt/frog/bin/frog" and opts.off == frozenset({"frog"})
+    assert doctor.options_from(Config, lambda r: None if r == "grammar.dt" else "error").off == frozenset()
     assert doctor.options_from(Config, lambda r: "error").off == frozenset()
 
 
@@ -109,8 +110,8 @@ def test_doctor_exits_1_with_a_broken_frog_unless_its_rule_is_off(tmp_path):
     r = run_cli("doctor", cwd=tmp_path)
     assert r.returncode == 1
     assert "Initialization failed for: [tokenizer]" in r.stdout and TOOLS["frog"].fix in r.stdout
-    cfg.write_text(json.dumps({"rules": {"grammar.dt": {"level": "off", "options": {"frog": str(exe)}}}}),
-                   encoding="utf-8")
+    cfg.write_text(json.dumps({"rules": {"grammar.dt": {"level": "off", "options": {"frog": str(exe)}},
+                                         "grammar.agreement": "off"}}), encoding="utf-8")
     r = run_cli("doctor", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
 

@@ -73,8 +73,8 @@ def test_check_and_release_build_exit_2_and_release_nothing(tmp_path):
     assert not list((tmp_path / "output").rglob("*.pdf"))
 
 
-def test_turning_the_rule_off_is_the_way_to_run_without_frog(tmp_path):
-    _project(tmp_path, rules={"grammar.dt": "off"})
+def test_turning_the_rules_off_is_the_way_to_run_without_frog(tmp_path):
+    _project(tmp_path, rules={"grammar.dt": "off", "grammar.agreement": "off"})
     env = _path_with(_broken_frog(tmp_path / "bin").parent)
     r = run_cli("lint", "leaflets", "--format", "parsable", cwd=tmp_path, env=env)
     assert r.returncode == 1, r.stderr  # the spelling error, no tool failure
