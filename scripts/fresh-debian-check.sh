@@ -125,7 +125,9 @@ t_run=$(date +%s)
 # The same findings as on this machine: every checker ran inside the root too.
 inside_json="$root/root/leaflint/output/lint/lint.json"
 if [ -f "$inside_json" ]; then
-  if [ -x .venv/bin/leaflint ] && [ "$(git rev-parse HEAD)" = "$commit" ]; then
+  clone_lock=$(cd "$root/root/leaflint" && cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+  if [ -x .venv/bin/python ] && [ "$(cat .venv/.leaflint-installed 2>/dev/null)" = "$clone_lock" ]; then
+    # this machine's tools and packages, the clone's code (python -m runs it from the working folder)
     here_json="$work/here.json"
     (cd "$root/root/leaflint" && "$here/.venv/bin/python" -m pipeline lint --no-cache --format json \
         --output "$here_json" >/dev/null 2>&1) || true
@@ -133,7 +135,8 @@ if [ -f "$inside_json" ]; then
       status=1
     fi
   else
-    say "note: no .venv here (run \`make install\`): findings not compared with this machine"
+    say "note: this machine's .venv is not installed from this commit's requirements.lock (run \`make install\`):" \
+        "findings not compared with this machine"
   fi
 fi
 
