@@ -147,3 +147,24 @@ def test_a_broken_brand_the_build_does_not_need_is_reported_without_failing(tmp_
     proc = _cli(tmp_path, config, "build", str(leaflets))
     assert proc.returncode == 0, proc.stderr
     assert "merk 'linde' kan niet gebruikt worden (deze build heeft het niet nodig); 1 probleem" in proc.stderr
+
+
+def test_a_brand_linked_from_outside_counts_as_unusable_without_being_read(tmp_path):
+    from pipeline.diagnostic import Diagnostic
+    from pipeline.render.build import broken_brands, needed_brands
+
+    brands = tmp_path / "sources" / "brands"
+    brands.mkdir(parents=True)
+    elsewhere = tmp_path / "elders.yaml"
+    elsewhere.write_text(GOOD, encoding="utf-8")  # lists the seed leaflet
+    (brands / "linde.yaml").symlink_to(elsewhere)
+    found = [Diagnostic(path=str(brands / "linde.yaml"), line=1, column=1, message="m", rule="ingest.outside-link")]
+    broken = broken_brands(found, tmp_path / "sources")
+    assert list(broken) == ["linde"]
+
+    class Doc:
+        id, meta = SEED, {}
+
+    assert needed_brands(broken, [Doc()]) == []  # its text is not read
+    Doc.meta = {"brand": "linde"}
+    assert needed_brands(broken, [Doc()]) == ["linde"]

@@ -168,26 +168,37 @@ def plan_pairs(documents: list[Document], brands: dict[str, dict]) -> list[tuple
     return pairs
 
 
+_UNUSABLE = frozenset(("brand.invalid", "ingest.outside-link"))
+
+
 def broken_brands(diagnostics: list[Diagnostic], sources: Path) -> dict[str, list[Diagnostic]]:
-    """Brand id -> the ``brand.invalid`` problems of its file under ``sources/brands``."""
-    brands_dir = (Path(sources) / "brands").resolve()
+    """Brand id -> the problems of its file under ``sources/brands`` that keep it from use
+    (``brand.invalid``, or a link out of the project that is not read)."""
+    brands_dir = Path(sources) / "brands"
     out: dict[str, list[Diagnostic]] = {}
     for d in diagnostics:
         p = Path(d.path)
-        if d.rule == "brand.invalid" and p.suffix == ".yaml" and p.resolve().parent == brands_dir:
+        if d.rule in _UNUSABLE and p.suffix == ".yaml" and _same_dir(p.parent, brands_dir):
             out.setdefault(p.stem, []).append(d)
     return {k: sorted(v, key=Diagnostic.sort_key) for k, v in sorted(out.items())}
 
 
+def _same_dir(a: Path, b: Path) -> bool:
+    return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
+
+
 def needed_brands(broken: dict[str, list[Diagnostic]], documents: list[Document]) -> list[str]:
     """Broken brands that would publish a leaflet of this build: a sidecar names it, or its file
-    names the leaflet (read as text: a broken file may not parse)."""
+    names the leaflet (read as text: a broken file may not parse; a link out of the project is not
+    read)."""
     needed = []
     for brand_id, problems in broken.items():
-        try:
-            text = Path(problems[0].path).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            text = ""
+        text = ""
+        if not any(p.rule == "ingest.outside-link" for p in problems):  # never read a link out of the project
+            try:
+                text = Path(problems[0].path).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                pass
         if any((d.meta or {}).get("brand") == brand_id or d.id in text for d in documents):
             needed.append(brand_id)
     return needed
