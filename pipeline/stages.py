@@ -14,6 +14,8 @@ import multiprocessing as mp
 from multiprocessing import util as mp_util
 import os
 import pickle
+import signal
+import threading
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -96,7 +98,40 @@ def _init_worker(config: Config, brands: dict, rule_ids: list[str] | None, paren
     _worker["ctx"] = Context(config=config, corpus=Corpus(), brands=brands)
 
 
+class LeafletTimeout(Exception):
+    """The watchdog's alarm: one leaflet took longer than limits.max_seconds_per_leaflet."""
+
+
+def _alarm(signum, frame):
+    raise LeafletTimeout()
+
+
 def _process(path_str: str) -> DocumentResult:
+    """``_process_one`` under a watchdog: a leaflet that takes longer than
+    ``limits.max_seconds_per_leaflet`` is reported and skipped, and the run goes on."""
+    seconds = int(_worker["config"].limits.get("max_seconds_per_leaflet", 300))
+    if threading.current_thread() is not threading.main_thread():
+        return _process_one(path_str)  # signals reach only the main thread (the language server)
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(seconds)
+    try:
+        return _process_one(path_str)
+    except LeafletTimeout:
+        _worker["ctx"].close()  # a tool (Frog) stopped mid-answer starts afresh for the next leaflet
+        message = i18n._("took more than {seconds} s (limits.max_seconds_per_leaflet): skipped").format(
+            seconds=seconds)
+        return DocumentResult(path=path_str, problems=[outside_time(Path(path_str), message)])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def outside_time(path: Path, message: str) -> Diagnostic:
+    return Diagnostic(path=str(path), line=1, column=1, message=message, rule="ingest.unreadable",
+                      leaflet=path.stem, key="timeout")
+
+
+def _process_one(path_str: str) -> DocumentResult:
     """Ingest one leaflet, extract its facts, run the document-scope rules."""
     config: Config = _worker["config"]
     ctx: Context = _worker["ctx"]

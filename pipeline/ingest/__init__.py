@@ -6,6 +6,7 @@ file; problems raise :class:`IngestError` with a message that names the cause.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pipeline.ingest.document import Block, Document, Segment, Span  # noqa: F401 (re-export)
@@ -78,17 +79,42 @@ def load_document(path: Path, meta: dict | None = None, limits: dict | None = No
     reader = readers.for_suffix(suffix)
     if reader is None:
         raise IngestError(path, f"unsupported file type '{suffix}'")
+    max_chars = int(limits.get("max_characters", 1_000_000))
+    if suffix in TEXT_SUFFIXES and size > 4 * max_chars:  # UTF-8: at most 4 bytes a character
+        raise IngestError(path, f"file is {size} bytes: more than {max_chars} characters, the limit of "
+                                "limits.max_characters")
     doc = reader(path, dict(meta or {}))
     _strip_invisible(doc)
     if not any(_has_words(b.text) for b in doc.blocks):
         raise IngestError(path, "no text found in the leaflet")
-    max_blocks = int(limits.get("max_blocks", 20_000))
-    if len(doc.blocks) > max_blocks:
-        raise IngestError(path, f"{len(doc.blocks)} blocks, more than the limit of {max_blocks} (limits.max_blocks)")
+    _check_limits(doc, limits)
     for i, b in enumerate(doc.blocks):
         b.index = i
     _assign_sections(doc)
     return doc
+
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_URL = re.compile(r"(?:https?://|www\.)\S", re.I)
+
+
+def _check_limits(doc: Document, limits: dict) -> None:
+    """Per-leaflet bounds a leaflet never reaches, so no stage gets input it would take minutes on."""
+    path = doc.path
+    max_blocks = int(limits.get("max_blocks", 20_000))
+    if len(doc.blocks) > max_blocks:
+        raise IngestError(path, f"{len(doc.blocks)} blocks, more than the limit of {max_blocks} (limits.max_blocks)")
+    max_chars = int(limits.get("max_characters", 1_000_000))
+    chars = sum(len(b.text) for b in doc.blocks)
+    if chars > max_chars:
+        raise IngestError(path, f"{chars} characters of text, more than the limit of {max_chars} "
+                                "(limits.max_characters)")
+    max_urls = int(limits.get("max_urls_per_block", 200))
+    for b in doc.blocks:
+        if len(_URL.findall(b.text, 0, len(b.text))) > max_urls:
+            line, _col = doc.line_col(b.source_offset(0))
+            raise IngestError(path, f"a paragraph at line {line} holds more than {max_urls} web addresses, the "
+                                    "limit of limits.max_urls_per_block")
 
 
 def _strip_invisible(doc: Document) -> None:

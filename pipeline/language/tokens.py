@@ -8,6 +8,7 @@ are taken for names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,8 +57,23 @@ def masked(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return bool(spans) and any(s <= start and end <= e for s, e in spans)
+def _containment(spans: list[tuple[int, int]]):
+    """``inside(start, end)``: whether one of the sorted ``spans`` holds [start, end). A bisection
+    over the starts and the largest end so far: linear in words plus masks, not their product
+    (a paragraph of 8,000 URLs took minutes)."""
+    if not spans:
+        return lambda start, end: False
+    starts = [s for s, _e in spans]
+    reach, far = [], -1
+    for _s, e in spans:
+        far = max(far, e)
+        reach.append(far)
+
+    def inside(start: int, end: int) -> bool:
+        k = bisect.bisect_right(starts, start) - 1
+        return k >= 0 and reach[k] >= end
+
+    return inside
 
 
 def _capitalised(w: str) -> bool:
@@ -129,8 +145,8 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
 
     Cached: leaflets of one publisher share many paragraphs word for word.
     """
-    masks = masked(text)
-    raw = _join_invisible(text, [(s, e) for s, e in words(text) if not _inside(masks, s, e)])
+    inside = _containment(masked(text))
+    raw = _join_invisible(text, [(s, e) for s, e in words(text) if not inside(s, e)])
     out: list[Token] = []
     i = 0
     while i < len(raw):

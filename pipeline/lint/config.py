@@ -11,7 +11,8 @@ from pipeline.paths import OUTPUT_DIR, PROJECT_DIR, SOURCES_DIR, inside
 from pipeline.yamlio import DataFileError, load_validated, use_cache_dir
 
 CONFIG_NAME = "leaflint.yaml"
-DEFAULT_LIMITS = {"max_file_bytes": 25_000_000, "max_blocks": 20_000}
+DEFAULT_LIMITS = {"max_file_bytes": 25_000_000, "max_blocks": 20_000, "max_characters": 1_000_000,
+                  "max_urls_per_block": 200, "max_seconds_per_leaflet": 300}
 
 
 class ConfigError(Exception):

@@ -526,8 +526,43 @@ def _mix(a: str, b: str, share: float) -> str:
 
 
 def logo_data_uri(path: Path) -> str:
-    mime = "image/svg+xml" if path.suffix.lower() == ".svg" else "image/png"
-    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    data = path.read_bytes()
+    if path.suffix.lower() == ".svg":
+        return "data:image/svg+xml;base64," + base64.b64encode(clean_svg(data)).decode("ascii")
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+
+
+# What a logo drawing needs; scripts, embedded HTML, event handlers and references to other files
+# or the network are taken out (a brand file comes from a practice, the page goes to patients).
+_SVG_DROP = {"script", "foreignobject", "iframe", "embed", "object", "audio", "video", "handler", "listener"}
+_EXTERNAL = re.compile(r"url\(\s*['\"]?\s*(?!#|data:image/)", re.I)
+
+
+def clean_svg(data: bytes) -> bytes:
+    """The SVG without active or external content; an SVG that does not parse becomes empty."""
+    import xml.etree.ElementTree as ET
+
+    if b"<!ENTITY" in data or b"<!DOCTYPE" in data:
+        return b'<svg xmlns="http://www.w3.org/2000/svg"/>'  # no entity expansion, no external DTD
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError:
+        return b'<svg xmlns="http://www.w3.org/2000/svg"/>'
+    _clean_element(root)
+    return ET.tostring(root)
+
+
+def _clean_element(el) -> None:
+    for child in list(el):
+        if child.tag.rsplit("}", 1)[-1].lower() in _SVG_DROP:
+            el.remove(child)
+        else:
+            _clean_element(child)
+    for name, value in list(el.attrib.items()):
+        local = name.rsplit("}", 1)[-1].lower()
+        if local.startswith("on") or (local == "href" and not value.strip().startswith(("#", "data:image/"))) \
+                or (local == "style" and _EXTERNAL.search(value)):
+            del el.attrib[name]
 
 
 def tel(phone: str, locale: str = "nl-NL") -> str:
