@@ -73,9 +73,26 @@ def gender(word: str) -> str | None:
         if "n" not in tags:
             return None  # mostly another word class ("is", "verstandig")
         return "de" if "de" in tags else "het" if "het" in tags else None
+    if not _dictionary_word(word):
+        return None  # a misspelling ("misraam") has no gender; spelling reports it
     if re.search(r"[^aeiou](?:tje|pje|je|kje)$", word) and len(word) > 4:
         return "het"  # a diminutive the lexicon has not seen
     return _head_gender(word)
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    try:
+        import enchant
+
+        return enchant.Dict("nl_NL")
+    except Exception:  # noqa: BLE001 - no pyenchant or no Dutch dictionary: judge no unseen word
+        return None
+
+
+def _dictionary_word(word: str) -> bool:
+    d = _dictionary()
+    return d is not None and d.check(word)
 
 
 def _head_gender(word: str) -> str | None:

@@ -309,7 +309,9 @@ def analyse(tokens: list[FrogToken], sentence: str) -> list[DtFinding]:
             f = _subordinate_verb(clause)
             if f is None:
                 f = _relative_verb(tokens, brk, clause)
-            if f is None and carry and person is None and brk is not None and not brk.has("onder"):
+            # a colon or semicolon ends the subject's reach: "Hun advies: geef het lichaam de kans"
+            if f is None and carry and person is None and brk is not None and not brk.has("onder") \
+                    and brk.word not in (":", ";"):
                 # "dat je verdrietig, boos of teleurgesteld ben": the list split the clause
                 f = _subordinate_verb(clause, carry[0], -1)
                 if f:

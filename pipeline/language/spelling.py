@@ -107,6 +107,11 @@ class SpellChecker:
         if not low.isalpha() or len(low) < 7:
             return False
         split = _split_compound(low, self._compound_part, 3)
+        if split is not None and len(split) == 2 and split[0].endswith("s") and self._shadowed(split[1]):
+            # the s may start the second part instead of linking: "baarmoeder|spier", not "baarmoeders|pier"
+            other = [split[0][:-1], "s" + split[1]]
+            if self._compound_part(other[0], False) and self._compound_part(other[1], True):
+                split = other
         if split is None or any(self._shadowed(self._stem_part(p)) for p in split):
             return False
         if any(c != low and len(c) >= 3 and self.dict.check(c) for c in _dutch_edits(low)):

@@ -9,7 +9,7 @@ Bravis ziekenhuis). Web residue ("advertisement") is left to style.web-residue. 
 for Dutch typos (doubled letters, ij/ei, d/t, a linking n or s) and word frequency. Not
 checked: URLs, e-mail addresses, phone numbers, numbers with units, abbreviations in capitals,
 product names with inner capitals (YouTube), runs of capitalised words (names), names in the
-leaflet's metadata and brand data, and English words inside an English phrase. A zero-width space
+leaflet's metadata and brand data, and English words inside an English phrase or alone in brackets. A zero-width space
 or soft hyphen inside a word does not split it.
 
 pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
@@ -115,9 +115,10 @@ def check(doc, conf, ctx):
                 continue
             if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k):
                 continue
-            if spell.english_word(tok.text) and any(
-                    0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1)):
-                continue
+            if spell.english_word(tok.text) and (any(
+                    0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1))
+                    or text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
+                continue  # an English phrase, or an English gloss in brackets ("ontijdige (immature) geboorte")
             span = doc.span(block, tok.start, tok.end)
             sugg = spell.suggest(tok.text, conf["suggestions"])
             hint = f"; did you mean '{sugg[0]}'?" if sugg else ""
