@@ -24,11 +24,11 @@ takes "de".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.language import lexicon
 from pipeline.language.data import style
+from pipeline.language.dt import DtFinding
 from pipeline.language.frog import FrogToken
 from pipeline.i18n import _
 
@@ -46,14 +46,8 @@ _VERB_FORMS = frozenset({"inf", "pv", "pvt", "pvmv"})
 _WORD_CLASS_DETS = frozenset({"de", "deze", "een", "geen", "elke", "iedere"})
 
 
-@dataclass(frozen=True)
-class AgreementFinding:
-    start: int  # offsets in the sentence
-    end: int
-    word: str
-    suggestion: str
-    check: str
-    message: str
+# a finding in one sentence: offsets, word, suggestion, check name and message (as for d/t)
+AgreementFinding = DtFinding
 
 
 def _data() -> dict:

@@ -25,11 +25,7 @@ from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
 from pipeline.language import agreement
-from pipeline.language.frog import FrogError
-from pipeline.lint.failure import ToolFailure
-from pipeline.lint.rules.grammar_dt import frog_service
-from pipeline.tools import TOOLS
-from pipeline.text import split_sentences
+from pipeline.lint.rules.grammar_dt import tagged_sentences
 
 ID = "grammar.agreement"
 LEVEL = "warning"
@@ -38,20 +34,7 @@ OPTIONS = {"frog": (str, "frog")}
 
 
 def check(doc, conf, ctx):
-    todo = []  # (block, sentence start, sentence text)
-    for block in doc.blocks:
-        for a, b in split_sentences(block.text):
-            text = block.text[a:b]
-            if agreement.suspect(text):
-                todo.append((block, a, text))
-    if not todo:
-        return
-    frog = frog_service(ctx, conf["frog"])
-    try:
-        tagged = frog.tag([t for _b, _a, t in todo])
-    except FrogError as e:
-        raise ToolFailure("Frog", str(e), TOOLS["frog"].fix) from None
-    for (block, a, text), tokens in zip(todo, tagged):
+    for block, a, text, tokens in tagged_sentences(doc, conf, ctx, agreement.suspect):
         for f in agreement.analyse(tokens, text):
             span = doc.span(block, a + f.start, a + f.end)
             yield Diagnostic(

@@ -49,21 +49,24 @@ def frog_service(ctx, command: str = "frog") -> Frog:
     return ctx.service("frog", make)
 
 
-def check(doc, conf, ctx):
-    todo = []  # (block, sentence start, sentence text)
-    for block in doc.blocks:
-        for a, b in split_sentences(block.text):
-            text = block.text[a:b]
-            if dt.suspect(text):
-                todo.append((block, a, text))
+def tagged_sentences(doc, conf, ctx, suspect):
+    """(block, sentence start in the block, sentence, Frog's tokens) for every sentence of ``doc``
+    that ``suspect`` selects, tagged in one batch; Frog is asked for only when one is selected."""
+    todo = [(block, a, block.text[a:b]) for block in doc.blocks for a, b in split_sentences(block.text)
+            if suspect(block.text[a:b])]
     if not todo:
         return
     frog = frog_service(ctx, conf["frog"])
     try:
-        tagged = frog.tag([t for _, _, t in todo])
+        tagged = frog.tag([text for _block, _a, text in todo])
     except FrogError as e:
         raise ToolFailure("Frog", str(e), TOOLS["frog"].fix) from None
     for (block, a, text), tokens in zip(todo, tagged):
+        yield block, a, text, tokens
+
+
+def check(doc, conf, ctx):
+    for block, a, text, tokens in tagged_sentences(doc, conf, ctx, dt.suspect):
         for f in dt.analyse(tokens, text):
             span = doc.span(block, a + f.start, a + f.end)
             yield Diagnostic(
