@@ -35,7 +35,8 @@ def test_language_server_publishes_findings_and_offers_fixes(seeds_copy, tmp_pat
         found = _diagnostics_for(client, uri, 1)
         codes = {d["code"] for d in found}
         assert "typography.substitution" in codes, found
-        conflict = [d for d in found if d["code"] == "facts.conflict"]
+        # the cutoff has a reference (NVOG: 16 weeks): it decides, one finding naming the leaflets that agree
+        conflict = [d for d in found if d["code"] == "facts.reference"]
         assert conflict and conflict[0]["range"]["start"]["line"] == 2  # 0-based: the third line
         others = {r["location"]["uri"].rsplit("/", 1)[1] for r in conflict[0]["relatedInformation"]}
         assert "000_43f8e8ab3b97e02a.txt" in others  # a leaflet on disk that says 16 weeks
@@ -54,7 +55,7 @@ def test_language_server_publishes_findings_and_offers_fixes(seeds_copy, tmp_pat
                                                  "contentChanges": [{"text": fixed}]})
         found = _diagnostics_for(client, uri, 2)
         assert "typography.substitution" not in {d["code"] for d in found}
-        assert any(d["code"] == "facts.conflict" for d in found)
+        assert any(d["code"] == "facts.reference" for d in found)
     finally:
         code = client.close()
     assert code == 0
