@@ -155,7 +155,7 @@ shard_opt = click.option("--shard", callback=lambda c, p, v: _shard(v), metavar=
 jobs_opt = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                         help="Worker processes for per-leaflet work (default: all cores).")
 cache_opt = click.option("--no-cache", "no_cache", is_flag=True,
-                         help="Ignore and do not write the per-leaflet result cache (output/.cache).")
+                         help="Ignore and do not write the result store (output/.cache/results.sqlite).")
 baseline_opt = click.option(
     "--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
     help="Report only findings not in this baseline (from `leaflint baseline write`), and stale entries as info.")
@@ -289,7 +289,8 @@ def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache, baselin
         result = stages.run_lint_changed(scope.changed or [], [scope.corpus], config, select=chosen, jobs=jobs,
                                          cache=not no_cache)
     else:
-        result = stages.run_lint(scope.paths, config, select=chosen, shard=shard, jobs=jobs, cache=not no_cache)
+        result = stages.run_lint(scope.paths, config, select=chosen, shard=shard, jobs=jobs, cache=not no_cache,
+                                 progress=True)
         if scope.limited and shard is None:
             result.notes.append(_("cross-leaflet rules compared only the {count} leaflet(s) given; add --corpus "
                                   "DIR to compare them with all leaflets").format(count=len(result.corpus.documents)))

@@ -26,9 +26,16 @@ class Corpus:
     # problems found while loading, each already carrying its rule ID (ingest.unreadable, ...)
     problems: list[Diagnostic] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)
+    # the leaflets whose findings are wanted (a changed-files run): rules that look at one leaflet's
+    # facts at a time skip the others; None is every leaflet
+    focus: set[str] | None = None
 
     def by_id(self) -> dict[str, Document]:
         return {d.id: d for d in self.documents}
+
+    def focused(self) -> list[str]:
+        """Leaflet ids with facts, sorted, limited to ``focus`` when it is set."""
+        return sorted(lid for lid in self.facts if self.focus is None or lid in self.focus)
 
 
 def leaflet_id(path: Path) -> str:

@@ -49,9 +49,7 @@ class LeafletChecker:
         if self.corpus is None or not self.corpus.is_dir() or self.started:
             return 0
         files, _problems = select_files([self.corpus], self.config)
-        for r in stages.facts_of(files, self.config, self.brands):
-            if r.document is not None:
-                self.others[r.document.id] = r.facts
+        self.others.update(stages.facts_of(files, self.config, self.brands))
         return len(self.others)
 
     def _start(self) -> None:
@@ -77,7 +75,7 @@ class LeafletChecker:
             shutil.copyfile(side, work.with_name(side.name))
         r = stages.process_leaflet(str(work))
         lid = leaflet_id(path)
-        corpus = Corpus(facts={k: v for k, v in self.others.items() if k != lid})
+        corpus = Corpus(facts={k: v for k, v in self.others.items() if k != lid}, focus={lid})
         result = stages.lint_results(corpus, [r], self.config, self.brands, None, {})
         here = [d for d in result.diagnostics if stages.concerns(d, {lid})]
         return [_moved(d, str(work), str(path)) for d in here]

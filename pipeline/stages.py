@@ -1,9 +1,10 @@
 """The pipeline wired together: ingest -> facts -> lint. The CLI, tests and benchmark call these.
 
 Per-document work (ingest, fact extraction, document-scope rules) is independent per leaflet, so
-it runs in worker processes and is cached on disk by content hash: a warm run reads results
-back, and editing one leaflet re-checks only that one. Cross-leaflet rules always run, on the
-facts of all leaflets, in this process.
+it runs in worker processes and is kept in one SQLite result store keyed by content hash
+(pipeline.result_store): a warm run reads results back, editing one leaflet re-checks only that
+one, and a run that only compares with the other leaflets reads just their facts. Cross-leaflet
+rules always run, on the facts of all leaflets, in this process.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import importlib.util
 import multiprocessing as mp
 from multiprocessing import util as mp_util
 import os
-import pickle
 import signal
 import threading
+import time
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -29,11 +30,13 @@ from pipeline.lint.engine import Context, enabled_rules, lint, run_document_rule
 from pipeline.lint.failure import EngineFailure, merge
 from pipeline.lint.rules import all_rules
 from pipeline.paths import PACKAGE_DIR, SCHEMA_DIR, SOURCES_DIR
-from pipeline.yamlio import atomic_write
+from pipeline.progress import Progress, quiet
+from pipeline.result_store import ResultStore
 
 CACHE_FORMAT = 1
 # Below this many leaflets one process is faster than starting workers (each starts its own Frog).
 PARALLEL_THRESHOLD = 24
+STORE_BATCH = 200  # results written per transaction: an interrupted run keeps what it finished
 
 
 @dataclass
@@ -48,7 +51,7 @@ class LintResult:
 
 @dataclass
 class DocumentResult:
-    """What the per-document work yields for one leaflet (pickled into the cache)."""
+    """What the per-document work yields for one leaflet (kept in the result store)."""
 
     path: str
     document: object | None = None
@@ -211,8 +214,9 @@ def _config_digest(config: Config, rule_ids: list[str] | None, brands: dict) -> 
     return h.hexdigest()
 
 
-def _doc_key(path: Path, base: str) -> str | None:
-    h = hashlib.sha256(base.encode())
+def _content_digest(path: Path) -> str | None:
+    """The leaflet as read: its absolute path, its bytes and its sidecar's."""
+    h = hashlib.sha256()
     try:
         h.update(str(path.resolve()).encode())
         h.update(path.read_bytes())
@@ -222,6 +226,60 @@ def _doc_key(path: Path, base: str) -> str | None:
     except OSError:
         return None
     return h.hexdigest()
+
+
+SETTLED_NS = 2_000_000_000  # a file changed this recently may change again within one mtime tick
+
+
+def _signature(path: Path) -> tuple[str, int] | None:
+    """Size and modification time of the leaflet and its sidecar, and the newest mtime."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    try:
+        side = os.stat(path.with_name(path.stem + SIDECAR_SUFFIX))
+        side_sig, side_mtime = f"{side.st_size}:{side.st_mtime_ns}", side.st_mtime_ns
+    except OSError:
+        side_sig, side_mtime = "-", 0
+    return f"{st.st_size}:{st.st_mtime_ns}:{side_sig}", max(st.st_mtime_ns, side_mtime)
+
+
+def content_keys(files: list[Path], base: str, store: ResultStore | None) -> dict[str, str | None]:
+    """Each file's key under ``base``. A file whose size and mtime are those recorded with its digest
+    is not read again (as git does), unless it changed within SETTLED_NS of being recorded."""
+    known = store.signatures([os.path.abspath(f) for f in files]) if store else {}
+    now = time.time_ns()
+    out: dict[str, str | None] = {}
+    fresh = []
+    for f in files:
+        where, sig = os.path.abspath(f), _signature(f)
+        rec = known.get(where)
+        same = bool(sig and rec and rec[0] == sig[0])
+        digest = rec[1] if same else _content_digest(f)
+        if digest and sig and not same and now - sig[1] > SETTLED_NS:
+            fresh.append((where, sig[0], digest))
+        out[str(f)] = None if digest is None else _key(base, digest)
+    if store:
+        store.put_signatures(fresh)
+    return out
+
+
+def _key(base: str, content: str) -> str:
+    return hashlib.sha256(f"{base}|{content}".encode()).hexdigest()
+
+
+def _facts_digest(config: Config) -> str:
+    """What a leaflet's facts depend on besides the leaflet: code and data, ingest limits."""
+    h = hashlib.sha256(_code_digest().encode())
+    h.update(b"facts|")
+    h.update(repr(sorted(config.limits.items())).encode())
+    h.update(tools.fingerprint().encode())  # ingest engines (pandoc, poppler) shape the text facts come from
+    return h.hexdigest()
+
+
+def result_store(config: Config) -> ResultStore:
+    return ResultStore(config.output / ".cache" / "results.sqlite")
 
 
 def _rebase(result: DocumentResult, path: str) -> DocumentResult:
@@ -252,27 +310,6 @@ def _rebase(result: DocumentResult, path: str) -> DocumentResult:
     return result
 
 
-class ResultCache:
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def _file(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
-
-    def get(self, key: str) -> DocumentResult | None:
-        try:
-            with open(self._file(key), "rb") as f:
-                return pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            return None
-
-    def put(self, key: str, result: DocumentResult) -> None:
-        try:
-            atomic_write(self._file(key), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass  # a cache that cannot be written only costs time
-
-
 # --- the run ------------------------------------------------------------------------------------
 
 def default_jobs() -> int:
@@ -280,55 +317,82 @@ def default_jobs() -> int:
 
 
 def process_documents(files: list[Path], config: Config, brands: dict, select: set[str] | None,
-                      jobs: int | None = None, cache: bool = True) -> tuple[list[DocumentResult], dict]:
+                      jobs: int | None = None, cache: bool = True,
+                      progress: Progress | None = None) -> tuple[list[DocumentResult], dict]:
+    """Each leaflet's per-document result: from the result store when its key is there, else computed
+    (in worker processes for many leaflets) and stored, with its facts, for the next run."""
     rules = enabled_rules(config, select)
     rule_ids = sorted(rules) if select else None
     results: dict[str, DocumentResult] = {}
     keys: dict[str, str | None] = {}
-    store = ResultCache(config.output / ".cache" / "lint") if cache else None
+    store = result_store(config) if cache else None
     if store:
-        base = _config_digest(config, rule_ids, brands)
+        keys = content_keys(files, _config_digest(config, rule_ids, brands), store)
+        hits = store.results([k for k in keys.values() if k])
         for f in files:
-            key = _doc_key(f, base)
-            keys[str(f)] = key
-            hit = store.get(key) if key else None
+            hit = hits.get(keys[str(f)] or "")
             if hit is not None:
                 results[str(f)] = _rebase(hit, str(f))
     todo = [str(f) for f in files if str(f) not in results]
+    progress = progress or quiet()
+    progress.advance(len(files) - len(todo))
+    fresh: list[DocumentResult] = []
+    for r in _compute(todo, config, brands, rule_ids, jobs):
+        results[r.path] = r
+        progress.advance()
+        if store and keys.get(r.path) and r.cacheable:
+            fresh.append(r)
+            if len(fresh) >= STORE_BATCH:
+                _store_results(store, config, keys, fresh)
+                fresh = []
+    if store:
+        _store_results(store, config, keys, fresh)
+        store.close()
+    stats = {"documents": len(files), "cached": len(files) - len(todo), "processed": len(todo)}
+    return [results[str(f)] for f in files], stats
+
+
+def _store_results(store: ResultStore, config: Config, keys: dict, fresh: list[DocumentResult]) -> None:
+    store.put_results([(keys[r.path], r) for r in fresh])
+    done = [r for r in fresh if r.document is not None]  # only cacheable results come here
+    fkeys = content_keys([Path(r.path) for r in done], _facts_digest(config), store)
+    store.put_facts([(fkeys[r.path], r.document.id, r.facts) for r in done if fkeys.get(r.path)])
+
+
+def _compute(todo: list[str], config: Config, brands: dict, rule_ids: list[str] | None, jobs: int | None):
+    """Per-document results for ``todo``, in worker processes when there are enough of them."""
     jobs = jobs or default_jobs()
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
         ctx = mp.get_context("fork")
         with ctx.Pool(jobs, initializer=_init_pool_worker,
                       initargs=(config, brands, rule_ids, os.getpid())) as pool:
             chunk = max(1, min(32, len(todo) // (jobs * 4)))
-            for r in pool.imap(_pool_process, todo, chunksize=chunk):
-                results[r.path] = r
-                if store and keys.get(r.path) and r.cacheable:
-                    store.put(keys[r.path], r)
+            yield from pool.imap(_pool_process, todo, chunksize=chunk)
             pool.close()
             pool.join()
     elif todo:
         _init_worker(config, brands, rule_ids)
         try:
             for p in todo:
-                r = _process(p)
-                results[p] = r
-                if store and keys.get(p) and r.cacheable:
-                    store.put(keys[p], r)
+                yield _process(p)
         finally:
             _close_worker()
-    stats = {"documents": len(files), "cached": len(files) - len(todo), "processed": len(todo)}
-    return [results[str(f)] for f in files], stats
 
 
 def run_lint(paths: list[Path], config: Config, select: set[str] | None = None,
              shard: tuple[int, int] | None = None, jobs: int | None = None,
-             cache: bool = True) -> LintResult:
+             cache: bool = True, progress: bool = False) -> LintResult:
+    """``progress``: a bar on stderr when it is a terminal and the per-leaflet work takes long."""
     chosen, problems = select_files(paths, config, shard)
     corpus = Corpus(problems=problems)
     brands, brand_problems = load_brands(config)
     corpus.problems.extend(brand_problems)
-    results, stats = process_documents(chosen, config, brands, select, jobs=jobs, cache=cache)
+    bar = Progress("leaflint", len(chosen)) if progress else None
+    try:
+        results, stats = process_documents(chosen, config, brands, select, jobs=jobs, cache=cache, progress=bar)
+    finally:
+        if bar:
+            bar.close()
     return lint_results(corpus, results, config, brands, select, stats)
 
 
@@ -392,13 +456,13 @@ def run_lint_changed(changed: list[Path], corpus_paths: list[Path], config: Conf
     mine = {leaflet_id(f) for f in chosen}
     everything, _problems = select_files(corpus_paths, config)
     others = [f for f in everything if leaflet_id(f) not in mine]
-    corpus = Corpus(problems=problems)
+    corpus = Corpus(problems=problems, focus=mine)
     brands, brand_problems = load_brands(config)
     corpus.problems.extend(brand_problems)
     results, stats = process_documents(chosen, config, brands, select, jobs=jobs, cache=cache)
-    for r in facts_of(others, config, brands, jobs=jobs, cache=cache):
-        if r.document is not None:
-            corpus.facts[r.document.id] = r.facts
+    # only facts of the kinds the changed leaflets state can meet them in a cross-leaflet rule
+    kinds = {f.key for r in results for f in r.facts}
+    corpus.facts.update(facts_of(others, config, brands, jobs=jobs, cache=cache, kinds=kinds))
     stats["compared"] = len(others)
     result = lint_results(corpus, results, config, brands, select, stats)
     result.diagnostics = [d for d in result.diagnostics if concerns(d, mine)]
@@ -408,12 +472,48 @@ def run_lint_changed(changed: list[Path], corpus_paths: list[Path], config: Conf
 def concerns(d: Diagnostic, leaflets: set[str]) -> bool:
     if not d.leaflet and not d.related:
         return True  # a configuration problem (waivers file, catalog): always news
-    return (d.leaflet or Path(d.path).stem) in leaflets or any(Path(r.path).stem in leaflets for r in d.related)
+    return (d.leaflet or _stem(d.path)) in leaflets or any(_stem(r.path) in leaflets for r in d.related)
+
+
+def _stem(path: str) -> str:
+    """The leaflet id of a path (pathlib's stem, without building a Path for every related place)."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name[:dot] if dot > 0 else name
 
 
 def facts_of(files: list[Path], config: Config, brands: dict, jobs: int | None = None,
-             cache: bool = True) -> list[DocumentResult]:
-    """Ingest and facts only (no per-document rules): what the cross-leaflet rules need of a leaflet."""
-    fact_rules = {r for r, m in all_rules().items() if getattr(m, "SCOPE", "document") == "corpus"}
-    results, _stats = process_documents(files, config, brands, fact_rules, jobs=jobs, cache=cache)
-    return results
+             cache: bool = True, kinds: set[str] | None = None) -> dict[str, list]:
+    """Leaflet id -> facts (only of the fact ``kinds`` when given): what the cross-leaflet rules need
+    of a leaflet. From the result store's facts table when the leaflet is unchanged; else ingest and
+    facts only (no per-document rules), stored for the next run."""
+    store = result_store(config) if cache else None
+    out: dict[str, list] = {}
+    keys: dict[str, str | None] = {}
+    hits: dict = {}
+    if store:
+        keys = content_keys(files, _facts_digest(config), store)
+        hits = store.facts([k for k in keys.values() if k], kinds)
+        for f in files:
+            hit = hits.get(keys[str(f)] or "")
+            if hit is not None:
+                out[hit[0]] = _facts_at(hit[1], str(f))
+    todo = [str(f) for f in files if (keys.get(str(f)) or "") not in hits]
+    corpus_rules = sorted(r for r, m in all_rules().items() if getattr(m, "SCOPE", "document") == "corpus")
+    fresh = []
+    for r in _compute(todo, config, brands, corpus_rules, jobs):
+        if r.document is not None:
+            out[r.document.id] = [f for f in r.facts if kinds is None or f.key in kinds]
+            if keys.get(r.path) and r.cacheable:
+                fresh.append((keys[r.path], r.document.id, r.facts))
+    if store:
+        store.put_facts(fresh)
+        store.close()
+    return out
+
+
+def _facts_at(facts: list, path: str) -> list:
+    for f in facts:
+        if getattr(f, "path", path) != path:
+            f.path = path
+    return facts

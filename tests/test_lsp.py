@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tests.lsp_client import LspClient
+from pipeline.bench.lsp_client import LspClient
 
 CUTOFF = "miscarriage.cutoff_weeks"
 

@@ -30,6 +30,11 @@ from pipeline.paths import OUTPUT_DIR, PROJECT_DIR, SOURCES_DIR
 TARGETS = (
     ("cold_lint_1000_s", "1,000 leaflets, cold lint", 20.0, "max", "s"),
     ("relint_one_s", "re-lint after one edit", 1.0, "max", "s"),
+    # issue 13: the edited leaflet against the corpus, from the command line and in the editor
+    ("relint_changed_1000_s", "1,000 leaflets: re-lint one edited leaflet (`lint FILE --corpus DIR`)", 1.0, "max", "s"),
+    ("relint_changed_cpu_1000_s", "1,000 leaflets: the same, CPU time", 1.0, "max", "s"),
+    ("relint_changed_10000_s", "10,000 leaflets: re-lint one edited leaflet", 2.0, "max", "s"),
+    ("lsp_edit_ms", "language server: one edit to its findings (1,000 leaflets)", 200.0, "max", "ms"),
     ("cold_lint_10000_s", "10,000 leaflets, cold lint", 180.0, "max", "s"),
     ("peak_rss_10000_mb", "10,000 leaflets, peak memory", 2048.0, "max", "MB"),
     ("spelling_ratio", "spelling vs hunspell -l (ratio)", 1.0, "min", "x"),
@@ -234,6 +239,10 @@ class Bench:
             self.note(f"no result cache under {out / '.cache'}: warm lint is a second cold run")
         self.log(f"bench: {n}: re-lint after editing one leaflet")
         relint = self.relint_one(cfg, leaflets, d / "lint-relint.json")
+        self.log(f"bench: {n}: re-lint the edited leaflet against the corpus")
+        changed = self.relint_changed(cfg, leaflets, d / "lint-changed.json")
+        self.log(f"bench: {n}: language server, one edit")
+        editor = self.lsp_edit(cfg, leaflets)
         found = planted_found(report, manifest) if cold.ok else {}
         row = {
             "leaflets": n,
@@ -246,6 +255,9 @@ class Bench:
             "cold_lint_cpu_s": _round(cold.cpu_s),
             "warm_lint_cpu_s": _round(warm.cpu_s),
             "relint_one_cpu_s": _round(relint.cpu_s),
+            "relint_changed_s": _round(changed.seconds) if changed.ok else None,
+            "relint_changed_cpu_s": _round(changed.cpu_s) if changed.ok else None,
+            **editor,
             "load_avg": round(max(cold.load, warm.load, relint.load, sm.load), 2),
             "stages": stages,
             "stages_cpu_s": stages_cpu,
@@ -269,6 +281,59 @@ class Bench:
             return self.run_lint(cfg, leaflets, report)
         finally:
             victim.write_bytes(original)
+
+    def _victim(self, leaflets: Path) -> Path:
+        files = sorted(leaflets.glob("*.txt"))
+        return files[len(files) // 2]
+
+    def relint_changed(self, cfg: Path, leaflets: Path, report: Path) -> Measured:
+        """One edited leaflet linted in full and compared with the facts of all the others."""
+        victim = self._victim(leaflets)
+        original = victim.read_bytes()
+        try:
+            victim.write_bytes(original + "\nNa de behandeling mag je na 3 weken weer fietsen.\n".encode())
+            m = measure(leaflint_cmd(cfg, "lint", str(victim), "--corpus", str(leaflets), "--format", "json",
+                                     "-o", str(report)), timeout=self.timeout)
+        finally:
+            victim.write_bytes(original)
+        if not m.ok:
+            self.note(f"lint of one changed leaflet failed (exit {m.returncode}): {m.stderr.strip()[-300:]}")
+        return m
+
+    def lsp_edit(self, cfg: Path, leaflets: Path, edits: int = 5) -> dict:
+        """`leaflint lsp` driven like an editor: open a leaflet of the corpus, then time edits until
+        their findings arrive (debounce off, so the figure is the checking itself)."""
+        from pipeline.bench.lsp_client import LspClient
+
+        victim = self._victim(leaflets)
+        uri, text = victim.resolve().as_uri(), victim.read_text(encoding="utf-8")
+        client = LspClient(leaflint_cmd(cfg, "lsp")[2:], cwd=PROJECT_DIR)
+        times: list[float] = []
+        try:
+            t0 = time.perf_counter()
+            client.request("initialize", {"processId": None, "rootUri": leaflets.resolve().as_uri(), "capabilities": {},
+                                          "initializationOptions": {"corpus": str(leaflets), "debounce": 0}},
+                           timeout=self.timeout)
+            client.notify("initialized", {})
+            client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext",
+                                                                    "version": 1, "text": text}})
+            _published(client, uri, 1, self.timeout)
+            opened = time.perf_counter() - t0
+            for i in range(edits):
+                edited = text + f"\nNa de behandeling mag je na {i + 2} weken weer zwemmen.\n"
+                t = time.perf_counter()
+                client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": i + 2},
+                                                         "contentChanges": [{"text": edited}]})
+                _published(client, uri, i + 2, self.timeout)
+                times.append(time.perf_counter() - t)
+        except (TimeoutError, OSError, AssertionError) as e:
+            self.note(f"language server benchmark failed: {type(e).__name__}: {e}")
+            return {"lsp_open_s": None, "lsp_edit_ms": None}
+        finally:
+            client.close()
+        times.sort()
+        return {"lsp_open_s": _round(opened), "lsp_edit_ms": round(times[len(times) // 2] * 1000, 1),
+                "lsp_edit_max_ms": round(times[-1] * 1000, 1)}
 
     # -- spelling ---------------------------------------------------------------------------
 
@@ -408,6 +473,12 @@ class Bench:
         return result
 
 
+def _published(client, uri: str, version: int, timeout: float) -> list:
+    msg = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                      and m["params"]["uri"] == uri and m["params"].get("version") == version, timeout)
+    return msg["params"]["diagnostics"]
+
+
 def _chromium_args(exe: list[str], src: Path, dst: Path) -> list[str]:
     profile = tempfile.mkdtemp(prefix="bench-chromium-")
     return [*exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
@@ -444,6 +515,10 @@ def evaluate_targets(result: dict) -> list[dict]:
     values = {
         "cold_lint_1000_s": by_size.get(1000, {}).get("cold_lint_s"),
         "relint_one_s": relint_row.get("relint_one_s"),
+        "relint_changed_1000_s": by_size.get(1000, {}).get("relint_changed_s"),
+        "relint_changed_cpu_1000_s": by_size.get(1000, {}).get("relint_changed_cpu_s"),
+        "relint_changed_10000_s": by_size.get(10000, {}).get("relint_changed_s"),
+        "lsp_edit_ms": (by_size.get(1000) or relint_row).get("lsp_edit_ms"),
         "cold_lint_10000_s": by_size.get(10000, {}).get("cold_lint_s"),
         "peak_rss_10000_mb": by_size.get(10000, {}).get("peak_rss_mb"),
         "spelling_ratio": result["spelling"].get("ratio"),

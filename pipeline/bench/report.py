@@ -48,20 +48,25 @@ def markdown(result: dict) -> str:
         f"Benchmark run {result.get('started', '')[:10]} on {one_line(result['machine'])} "
         f"(`make bench`, seed {result.get('seed')}; wall time, fresh process per run).",
         "",
-        "| leaflets | words | cold lint | cold lint CPU | warm lint | re-lint one | peak memory | "
-        + " | ".join(STAGES) + " |",
-        "|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(STAGES),
+        "| leaflets | words | cold lint | cold lint CPU | warm lint | re-lint one | re-lint edited leaflet "
+        "(CPU) | editor edit | peak memory | " + " | ".join(STAGES) + " |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(STAGES),
     ]
     for r in result["corpora"]:
         warm = _s(r["warm_lint_s"]) + ("" if r.get("cache") else " ¹")
         cells = [
             f"{r['leaflets']:,}", _n(r["words"]), _s(r["cold_lint_s"]), _s(r.get("cold_lint_cpu_s")), warm,
             _s(r["relint_one_s"]),
+            f"{_s(r.get('relint_changed_s'))} ({_s(r.get('relint_changed_cpu_s'))})",
+            "–" if r.get("lsp_edit_ms") is None else f"{r['lsp_edit_ms']:.0f} ms",
             f"{r['peak_rss_mb']:,.0f} MB", *(_s(r["stages"].get(k)) for k in STAGES),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "Times are wall clock of a fresh `leaflint lint DIR --format json` process; CPU is user + "
-              "system time of it and its workers. Stages are timed one after the other in one process "
+              "system time of it and its workers. Re-lint one: the whole folder again after one leaflet was "
+              "edited; re-lint edited leaflet: `leaflint lint FILE --corpus DIR` (the edited leaflet in full, "
+              "the facts of all others from the result store); editor edit: `leaflint lsp`, median time from "
+              "an edit to its published findings. Stages are timed one after the other in one process "
               "(no workers), so they add up to more than the cold lint on several cores. Peak memory "
               "is all processes of the run together."]
     if any(not r.get("cache") for r in result["corpora"]):

@@ -64,6 +64,8 @@ def check(corpus, conf, ctx):
     registry = _registry()
     facts = [f for lid in sorted(corpus.facts) for f in corpus.facts[lid]]
     for g, group in sorted(groups(facts, catalog).items(), key=lambda kv: (kv[0].key, kv[0].region or "", kv[0].stratum)):
+        if corpus.focus is not None and not any(f.leaflet in corpus.focus for f in group):
+            continue  # no leaflet whose findings are wanted takes part
         for d in disagreements(without_reference(group, registry, g.region), int(conf["max_related"])):
             yield _finding(d, g, label_of(catalog, g.key))
 

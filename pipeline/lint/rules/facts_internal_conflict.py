@@ -29,7 +29,7 @@ OPTIONS: dict = {}
 def check(corpus, conf, ctx):
     catalog = catalog_or_none()
     registry = _registry()
-    for lid in sorted(corpus.facts):
+    for lid in corpus.focused():
         for g, group in sorted(groups(corpus.facts[lid], catalog).items(),
                                key=lambda kv: (kv[0].key, kv[0].region or "", kv[0].stratum)):
             kind = catalog.kind(g.key) if catalog else None

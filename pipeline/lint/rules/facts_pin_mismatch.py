@@ -36,7 +36,7 @@ def _text_says(f) -> str:
 
 
 def check(corpus, conf, ctx):
-    for lid in sorted(corpus.facts):
+    for lid in corpus.focused():
         for f in corpus.facts[lid]:
             if f.waived or not pin_mismatch(f):
                 continue

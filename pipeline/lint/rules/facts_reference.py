@@ -44,6 +44,8 @@ def check(corpus, conf, ctx):
         return  # reported as facts.schema by the facts stage
     facts = [f for lid in sorted(corpus.facts) for f in corpus.facts[lid]]
     for g, group in sorted(groups(facts, catalog).items(), key=lambda kv: (kv[0].key, kv[0].region or "", kv[0].stratum)):
+        if corpus.focus is not None and not any(f.leaflet in corpus.focus for f in group):
+            continue  # no leaflet whose findings are wanted takes part
         refs = {id(f): registry.for_fact(f, g.region) for f in group}
         agreeing = _agreeing(group, refs)
         cap = int(conf["max_related"])

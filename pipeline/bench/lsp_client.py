@@ -1,4 +1,5 @@
-"""A scripted LSP client over stdio: JSON-RPC with Content-Length framing, as editors speak it."""
+"""A scripted LSP client over stdio (JSON-RPC with Content-Length framing, as editors speak it): the
+language server's end-to-end test and its benchmark drive `leaflint lsp` with it."""
 
 from __future__ import annotations
 

@@ -1,0 +1,157 @@
+"""The result store: per-leaflet results of earlier runs in one SQLite file, keyed by content.
+
+One file (``output/.cache/results.sqlite``) instead of a pickle per leaflet: a warm run reads
+every result with one query, and a run that needs only the facts of the other leaflets (a changed
+leaflet compared with the corpus, the language server) reads just those, from their own table.
+Keys are digests of the leaflet's bytes (and its sidecar), its path and everything else that
+changes a result (code, data, configuration, engines), so a stale entry is never read; entries
+nobody asks for any more are pruned when the store grows well past the corpus.
+A store that cannot be opened or written only costs time: the run goes on without it.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import time
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, used REAL, result BLOB);
+CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, used REAL, leaflet TEXT, kinds TEXT, facts BLOB);
+CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, signature TEXT, digest TEXT);  -- key: the path
+"""
+FORMAT = 3  # a store written with another layout is set aside, never misread
+_ERRORS = (sqlite3.Error, OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError,
+           ValueError)
+_CHUNK = 900  # SQLite's limit on host parameters in one statement is 999 on old builds
+
+
+class ResultStore:
+    def __init__(self, path: Path):
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        self.broken = False
+
+    def _conn(self) -> sqlite3.Connection | None:
+        if self._db is None and not self.broken:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+                    db.executescript("DROP TABLE IF EXISTS results; DROP TABLE IF EXISTS facts; "
+                                     "DROP TABLE IF EXISTS files;")
+                    db.execute(f"PRAGMA user_version = {FORMAT}")
+                db.executescript(SCHEMA)
+                self._db = db
+            except _ERRORS:
+                self.broken = True
+        return self._db
+
+    def _rows(self, table: str, columns: str, keys: list[str]) -> list[tuple]:
+        db = self._conn()
+        if db is None or not keys:
+            return []
+        rows: list[tuple] = []
+        try:
+            for i in range(0, len(keys), _CHUNK):
+                part = keys[i : i + _CHUNK]
+                marks = ",".join("?" * len(part))
+                rows += db.execute(f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})", part).fetchall()
+        except _ERRORS:
+            return []
+        return rows
+
+    def results(self, keys: list[str]) -> dict[str, object]:
+        """Stored per-document results by key (missing and unreadable ones are left out)."""
+        out = {}
+        for key, blob in self._rows("results", "result", keys):
+            try:
+                out[key] = pickle.loads(blob)
+            except _ERRORS:
+                continue
+        self._touch("results", list(out))
+        return out
+
+    def facts(self, keys: list[str], kinds: set[str] | None = None) -> dict[str, tuple[str, list]]:
+        """Stored facts by key: (leaflet id, facts), only of the fact ``kinds`` when given (a leaflet
+        with none of them comes back with an empty list, without unpickling its facts)."""
+        out = {}
+        for key, leaflet, stored_kinds, blob in self._rows("facts", "leaflet, kinds, facts", keys):
+            if kinds is not None and not kinds.intersection(stored_kinds.split()):
+                out[key] = (leaflet, [])
+                continue
+            try:
+                facts = pickle.loads(blob)
+            except _ERRORS:
+                continue
+            out[key] = (leaflet, facts if kinds is None else [f for f in facts if f.key in kinds])
+        self._touch("facts", list(out))
+        return out
+
+    def signatures(self, paths: list[str]) -> dict[str, tuple[str, str]]:
+        """path -> (stat signature, content digest) as recorded when the digest was computed."""
+        return {p: (sig, digest) for p, sig, digest in self._rows("files", "signature, digest", paths)}
+
+    def put_signatures(self, rows: list[tuple[str, str, str]]) -> None:
+        self._write("INSERT OR REPLACE INTO files (key, signature, digest) VALUES (?, ?, ?)", rows)
+
+    def put_results(self, items: list[tuple[str, object]]) -> None:
+        self._write("INSERT OR REPLACE INTO results (key, used, result) VALUES (?, ?, ?)",
+                    [(k, time.time(), pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for k, r in items])
+
+    def put_facts(self, items: list[tuple[str, str, list]]) -> None:
+        self._write("INSERT OR REPLACE INTO facts (key, used, leaflet, kinds, facts) VALUES (?, ?, ?, ?, ?)",
+                    [(k, time.time(), lid, " ".join(sorted({f.key for f in facts})),
+                      pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)) for k, lid, facts in items])
+
+    def _write(self, sql: str, rows: list[tuple]) -> None:
+        db = self._conn()
+        if db is None or not rows:
+            return
+        try:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany(sql, rows)
+        except _ERRORS:
+            pass
+
+    def _touch(self, table: str, keys: list[str]) -> None:
+        """Mark entries as used (for pruning), cheaply: only those not marked today."""
+        db = self._conn()
+        if db is None or not keys:
+            return
+        now = time.time()
+        try:
+            with db:
+                for i in range(0, len(keys), _CHUNK):
+                    part = keys[i : i + _CHUNK]
+                    db.execute(f"UPDATE {table} SET used = ? WHERE used < ? AND key IN ({','.join('?' * len(part))})",
+                               [now, now - 86400, *part])
+        except _ERRORS:
+            pass
+
+    def prune(self, keep_per_table: int) -> None:
+        """Drop the least recently used entries beyond ``keep_per_table`` (old configs, old texts)."""
+        db = self._conn()
+        if db is None:
+            return
+        try:
+            with db:
+                for table in ("results", "facts"):
+                    (n,) = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+                    if n > keep_per_table:
+                        db.execute(f"DELETE FROM {table} WHERE key IN (SELECT key FROM {table} "
+                                   f"ORDER BY used LIMIT ?)", (n - keep_per_table,))
+        except _ERRORS:
+            pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None

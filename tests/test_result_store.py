@@ -1,0 +1,103 @@
+"""The consolidated result store: results and facts by content key, stat signatures, broken files."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from pipeline import stages
+from pipeline.facts.model import Fact
+from pipeline.lint.config import Config
+from pipeline.result_store import ResultStore
+
+
+def _fact(key, leaflet="a"):
+    return Fact(key=key, min=16.0, max=16.0, unit="weeks", line=1, column=1, leaflet=leaflet, path=f"{leaflet}.txt")
+
+
+def test_results_and_facts_round_trip_and_facts_filter_by_kind(tmp_path):
+    store = ResultStore(tmp_path / "s.sqlite")
+    r = stages.DocumentResult(path="a.txt", notes=["n"])
+    store.put_results([("k1", r)])
+    store.put_facts([("f1", "a", [_fact("miscarriage.cutoff_weeks"), _fact("bleeding.days")]), ("f2", "b", [])])
+    store.close()
+    again = ResultStore(tmp_path / "s.sqlite")
+    assert again.results(["k1", "nope"])["k1"].notes == ["n"]
+    assert [f.key for f in again.facts(["f1"])["f1"][1]] == ["miscarriage.cutoff_weeks", "bleeding.days"]
+    only = again.facts(["f1", "f2"], kinds={"bleeding.days"})
+    assert [f.key for f in only["f1"][1]] == ["bleeding.days"] and only["f2"] == ("b", [])
+
+
+def test_a_broken_store_only_costs_time(tmp_path, seeds_copy):
+    out = tmp_path / "out"
+    (out / ".cache").mkdir(parents=True)
+    (out / ".cache" / "results.sqlite").write_bytes(b"not a database at all" * 100)
+    cfg = Config(output=out)
+    first = stages.run_lint([seeds_copy], cfg, select={"facts.conflict"})
+    assert first.stats["processed"] == 5
+    assert any(d.rule == "facts.conflict" for d in first.diagnostics)
+
+
+def test_content_keys_read_a_file_again_only_when_its_signature_changed(tmp_path, monkeypatch):
+    store = ResultStore(tmp_path / "s.sqlite")
+    leaflet = tmp_path / "a.txt"
+    leaflet.write_text("Een miskraam tot 16 weken.\n", encoding="utf-8")
+    old = time.time() - 60
+    os.utime(leaflet, (old, old))
+    first = stages.content_keys([leaflet], "base", store)
+    reads = []
+    real = stages._content_digest
+    monkeypatch.setattr(stages, "_content_digest", lambda p: reads.append(p) or real(p))
+    assert stages.content_keys([leaflet], "base", store) == first and reads == []
+    leaflet.write_text("Een miskraam tot 20 weken.\n", encoding="utf-8")  # same size, new mtime
+    changed = stages.content_keys([leaflet], "base", store)
+    assert reads == [leaflet] and changed != first
+    # just written (within the settle time): its signature is not trusted next time either
+    assert stages.content_keys([leaflet], "base", store) == changed and len(reads) == 2
+    assert stages.content_keys([leaflet], "other base", store) != changed
+
+
+def test_changed_run_reads_the_facts_of_the_others_from_the_store(seeds_copy, tmp_path, monkeypatch):
+    cfg = Config(output=tmp_path / "out")
+    stages.run_lint([seeds_copy], cfg, select={"facts"})  # fills results and facts
+    computed = []
+    real = stages._compute
+    monkeypatch.setattr(stages, "_compute", lambda todo, *a: computed.extend(todo) or real(todo, *a))
+    changed = seeds_copy / "000_43f8e8ab3b97e02a.txt"
+    result = stages.run_lint_changed([changed], [seeds_copy], cfg, select={"facts"})
+    assert computed == []  # the changed leaflet's result and the others' facts all came from the store
+    assert any(d.rule == "facts.conflict" for d in result.diagnostics)
+
+
+class _Stream:
+    def __init__(self, tty):
+        self.tty, self.text = tty, []
+
+    def isatty(self):
+        return self.tty
+
+    def write(self, s):
+        self.text.append(s)
+        return len(s)
+
+    def flush(self):
+        pass
+
+
+def test_progress_only_on_a_terminal_and_only_after_the_delay():
+    from pipeline.progress import Progress
+
+    quiet = _Stream(tty=False)
+    p = Progress("leaflint", 10, stream=quiet, delay=0)
+    for _ in range(5):
+        p.advance()
+    p.close()
+    assert quiet.text == [] and p.bar is None
+    late = Progress("leaflint", 10, stream=_Stream(tty=True), delay=3600)
+    late.advance()
+    assert late.bar is None  # a short run shows nothing
+    shown = Progress("leaflint", 10, stream=_Stream(tty=True), delay=0)
+    shown.advance()
+    assert shown.bar is not None
+    shown.close()
+    assert shown.bar is None
