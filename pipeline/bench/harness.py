@@ -307,7 +307,7 @@ class Bench:
 
         victim = self._victim(leaflets)
         uri, text = victim.resolve().as_uri(), victim.read_text(encoding="utf-8")
-        client = LspClient(leaflint_cmd(cfg, "lsp")[2:], cwd=PROJECT_DIR)
+        client = LspClient(leaflint_cmd(cfg, "lsp")[3:], cwd=PROJECT_DIR)  # without python -m pipeline
         times: list[float] = []
         try:
             t0 = time.perf_counter()

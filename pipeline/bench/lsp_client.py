@@ -7,14 +7,16 @@ import json
 import queue
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
 
 class LspClient:
     def __init__(self, args: list[str], cwd=None, env=None):
+        self.log = tempfile.TemporaryFile()  # the server's stderr: a file, so a chatty server never blocks
         self.proc = subprocess.Popen([sys.executable, "-m", "pipeline", *args], cwd=cwd, env=env,
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log)
         self.inbox: queue.Queue = queue.Queue()
         self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
@@ -58,7 +60,14 @@ class LspClient:
             left = end - time.monotonic()
             if left <= 0:
                 raise TimeoutError("no matching message from the language server")
-            msg = self.inbox.get(timeout=left)
+            try:
+                msg = self.inbox.get(timeout=min(left, 1.0))
+            except queue.Empty:
+                if self.proc.poll() is not None and self.inbox.empty():
+                    self.log.seek(0)
+                    err = self.log.read().decode("utf-8", "replace").strip()[-500:]
+                    raise TimeoutError(f"the language server exited ({self.proc.returncode}): {err}") from None
+                continue
             if "method" in msg and "id" in msg:  # a request to the client (registerCapability, ...)
                 self.send({"id": msg["id"], "result": None})
             if match(msg):
@@ -66,6 +75,8 @@ class LspClient:
 
     def close(self) -> int:
         try:
+            if self.proc.poll() is not None:
+                return self.proc.returncode
             self.request("shutdown", None, timeout=60)
             self.notify("exit", None)
             return self.proc.wait(timeout=30)
