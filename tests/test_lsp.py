@@ -15,8 +15,9 @@ def _diagnostics_for(client, uri, version=None):
     return msg["params"]["diagnostics"]
 
 
-def test_language_server_publishes_findings_and_offers_fixes(seeds_copy, tmp_path):
-    (tmp_path / "leaflint.yaml").write_text(f"sources: {tmp_path}\noutput: {tmp_path / 'output'}\n", encoding="utf-8")
+def test_language_server_publishes_findings_and_offers_fixes(seeds_copy, tmp_path, tmp_path_factory):
+    out = tmp_path_factory.mktemp("output")  # outside the sources folder
+    (tmp_path / "leaflint.yaml").write_text(f"sources: {tmp_path}\noutput: {out}\n", encoding="utf-8")
     leaflet = seeds_copy / "nieuw.md"
     leaflet.write_text("# Miskraam\n\nEén op de tien zwangerschappen eindigt in een miskraam.\n", encoding="utf-8")
     uri = leaflet.resolve().as_uri()

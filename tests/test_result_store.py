@@ -63,10 +63,12 @@ def test_changed_run_reads_the_facts_of_the_others_from_the_store(seeds_copy, tm
     computed = []
     real = stages._compute
     monkeypatch.setattr(stages, "_compute", lambda todo, *a: computed.extend(todo) or real(todo, *a))
-    changed = seeds_copy / "000_43f8e8ab3b97e02a.txt"
+    changed = seeds_copy / "000_43f8e8ab3b97e02a.txt"  # 16 weeks, as the reference; 004 says 20
     result = stages.run_lint_changed([changed], [seeds_copy], cfg, select={"facts"})
     assert computed == []  # the changed leaflet's result and the others' facts all came from the store
-    assert any(d.rule == "facts.conflict" for d in result.diagnostics)
+    cutoff = [d for d in result.diagnostics if d.fact == "miscarriage.cutoff_weeks"]
+    assert cutoff and all(d.leaflet == "004_de792eee956c9f0d" for d in cutoff)
+    assert any(r.path == str(changed) for d in cutoff for r in d.related)
 
 
 class _Stream:
