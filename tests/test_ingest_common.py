@@ -84,7 +84,7 @@ def check_every_char_once(doc: Document) -> None:
             continue
         n = counts[off]
         assert n <= 1, f"offset {off} ({c!r}, line {doc.line_col(off)}) used {n} times"
-        if n == 0 and c in "\u2010\u00ad-" and work[off + 1:off + 2] == "\n":
-            continue  # automatic hyphenation at a line end
+        if n == 0 and c in "\u2010\u00ad-" and work[off + 1:].lstrip(" ")[:1] == "\n":
+            continue  # automatic hyphenation at a line end (trailing blanks before it count as the end)
         if n == 0:
             assert off in markup, f"offset {off} ({c!r}, line {doc.line_col(off)}) is in no block"
