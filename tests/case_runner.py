@@ -27,6 +27,10 @@ def run_case(rule_id: str, case: dict, tmp: Path):
     for name, text in (case.get("files") or {}).items():
         (tmp / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp / name).write_text(text, encoding="utf-8")
+    # raw: files given byte for byte (each character U+0000-U+00FF is one byte), for encodings
+    for name, text in (case.get("raw") or {}).items():
+        (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / name).write_bytes(text.encode("latin-1"))
     # links: path in the case folder -> target; "outside/<name>" is a file outside the project
     outside = tmp.parent / f"{tmp.name}-outside"
     for name, text in (case.get("outside") or {}).items():

@@ -243,15 +243,19 @@ def test_large_file_within_limit_and_over_limit(tmp_path):
     reps = 20_000_000 // len(chunk.encode()) + 1
     big.write_text(chunk * reps, encoding="utf-8")
     assert big.stat().st_size > 20_000_000
-    doc = load_document(big, limits={"max_file_bytes": 25_000_000, "max_blocks": 1_000_000})
+    doc = load_document(big, limits={"max_file_bytes": 25_000_000, "max_blocks": 1_000_000,
+                                          "max_characters": 30_000_000})
     assert len(doc.blocks) == reps
     assert doc.blocks[-1].text.startswith("Een miskraam")
     with pytest.raises(IngestError) as e:
         load_document(big, limits={"max_file_bytes": 10_000_000})
     assert "limits.max_file_bytes" in e.value.message
     with pytest.raises(IngestError) as e:
-        load_document(big)  # default block limit
+        load_document(big, limits={"max_characters": 30_000_000})  # default block limit
     assert "limits.max_blocks" in e.value.message
+    with pytest.raises(IngestError) as e:
+        load_document(big)  # default character limit: refused before the file is read
+    assert "limits.max_characters" in e.value.message
 
 
 # --- properties -----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ Case file format:
         config: {}                 # optional: leaflint.yaml content (mapping)
         brands: {}                 # optional: brand id -> brand YAML text
         files: {}                  # optional: other files (path relative to the case folder -> text)
+        raw: {}                    # optional: files byte for byte (path -> characters U+0000-U+00FF)
         outside: {}                # optional: files in a folder outside the case's project (name -> text)
         links: {}                  # optional: symbolic links (path in the case folder -> target;
                                    #   "outside/<name>" names a file of outside:)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pipeline.i18n import _
 from pipeline.ingest.document import Block, Document, Segment, Span  # noqa: F401 (re-export)
 
 
@@ -40,14 +41,63 @@ def decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
         notes.append("UTF-8 byte order mark removed")
     try:
         return _check_controls(raw.decode("utf-8"), path), notes
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("cp1252")
     except UnicodeDecodeError as e:
-        raise IngestError(path, f"neither UTF-8 nor Windows-1252 (byte {e.start})") from None
-    notes.append("not UTF-8; read as Windows-1252")
+        first = e.start
+    text, stray = _utf8_with_stray_bytes(raw, first)
+    utf8_chars = 0 if text is None else sum(1 for c in text if ord(c) >= 0x80) - len(stray)
+    if utf8_chars <= 0:  # no UTF-8 at all: an old Windows file
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as e:
+            raise IngestError(path, f"neither UTF-8 nor Windows-1252 (byte {e.start})") from None
+    notes.append(_encoding_note(raw, stray, whole=utf8_chars <= 0))
     return _check_controls(text, path), notes
+
+
+class EncodingNote(str):
+    """A note on the encoding with the place of the first byte that is not UTF-8 (ingest.encoding)."""
+
+    line: int
+    column: int
+
+
+MAX_STRAY_BYTES = 100  # more bytes that are not UTF-8 than this: the file is Windows-1252 throughout
+
+
+def _utf8_with_stray_bytes(raw: bytes, first: int) -> tuple[str | None, list[int]]:
+    """UTF-8 text with a few stray bytes (a Windows-1252 "é" pasted in) each read as Windows-1252,
+    and their offsets; None for the text when there are too many to be strays."""
+    parts, stray, i = [raw[:first].decode("utf-8")], [], first
+    while True:
+        stray.append(i)
+        parts.append(raw[i:i + 1].decode("cp1252", errors="replace"))
+        i += 1
+        try:
+            parts.append(raw[i:].decode("utf-8"))
+            return "".join(parts), stray
+        except UnicodeDecodeError as e:
+            if len(stray) >= MAX_STRAY_BYTES:
+                return None, stray
+            parts.append(raw[i:i + e.start].decode("utf-8"))
+            i += e.start
+
+
+def _encoding_note(raw: bytes, stray: list[int], whole: bool) -> EncodingNote:
+    at = stray[0]
+    line_start = raw.rfind(b"\n", 0, at) + 1
+    byte = raw[at]
+    shown = bytes([byte]).decode("cp1252", errors="replace")
+    if whole:
+        text = _("not UTF-8: read as Windows-1252 (byte 0x{byte:02X} on line {line} as '{char}'); save the file "
+                 "as UTF-8")
+    else:
+        text = _("{count} byte(s) that are not UTF-8, the first 0x{byte:02X} on line {line}: read as "
+                 "Windows-1252 '{char}'; check the text there and save the file as UTF-8")
+    count = f"{len(stray)}+" if len(stray) >= MAX_STRAY_BYTES else str(len(stray))
+    note = EncodingNote(text.format(byte=byte, line=raw.count(b"\n", 0, at) + 1, char=shown, count=count))
+    note.line = raw.count(b"\n", 0, at) + 1
+    note.column = len(raw[line_start:at].decode("utf-8", errors="replace")) + 1
+    return note
 
 
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
