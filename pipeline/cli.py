@@ -33,7 +33,7 @@ def _shard(value: str | None) -> tuple[int, int] | None:
     except ValueError:
         raise click.BadParameter("use K/N, e.g. 2/4") from None
     if not (1 <= k <= n):
-        raise click.BadParameter(f"K must be between 1 and N, got {value}")
+        raise click.BadParameter(i18n._("K must be between 1 and N, got {value}").format(value=value))
     return k, n
 
 
@@ -63,7 +63,7 @@ def _paths(paths: tuple[Path, ...], config: Config) -> list[Path]:
     chosen = list(paths) if paths else [_relative(config.sources / "leaflets")]
     missing = [str(p) for p in chosen if not p.exists()]
     if missing:
-        raise Failure(f"no such file or folder: {', '.join(missing)}")
+        raise Failure(i18n._("no such file or folder: {paths}").format(paths=", ".join(missing)))
     config.roots = tuple(p if p.is_dir() else p.parent for p in chosen)  # the folders given may be read
     return chosen
 
@@ -200,7 +200,7 @@ def ingest(obj, paths, out_dir, show):
         for note in doc.notes:
             _err(f"leaflint: {doc.path}: {note}")
     _report_problems(corpus.problems)
-    _err(f"leaflint: {len(corpus.documents)} leaflet(s) normalized into {out}")
+    _err(i18n._("leaflint: {n} leaflet(s) normalized into {folder}").format(n=len(corpus.documents), folder=out))
     sys.exit(ExitCode.FINDINGS if corpus.problems else ExitCode.CLEAN)
 
 
@@ -242,7 +242,8 @@ def facts(obj, paths, fmt, out_dir, shard):
             quals = " ".join(f"{k}={v}" for k, v in (r["qualifiers"] or {}).items())
             click.echo(f"{r['path']}:{r['line']}:{r['column']}: {r['key']} = {approx}{value} {r['unit'] or ''} {quals}".rstrip())
     _report_problems(corpus.problems)
-    _err(f"leaflint: {len(rows)} fact(s) from {len(corpus.documents)} leaflet(s); fact files in {written[0].parent if written else '-'}")
+    _err(i18n._("leaflint: {facts} fact(s) from {n} leaflet(s); fact files in {folder}").format(
+        facts=len(rows), n=len(corpus.documents), folder=written[0].parent if written else "-"))
     sys.exit(ExitCode.FINDINGS if corpus.problems else ExitCode.CLEAN)
 
 
@@ -276,8 +277,8 @@ def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache, baselin
         cross = {r for r, m in all_rules().items() if getattr(m, "GATHER", False)}
         chosen = {r for r in all_rules() if r not in cross and (not select or any(
             r == s or r.startswith(s + ".") for s in select))}
-        _err("leaflint: note: --shard skips the cross-leaflet fact rules; run `leaflint gather` "
-             "on the fact files of all shards for those")
+        _err(i18n._("leaflint: note: --shard skips the cross-leaflet fact rules; run `leaflint gather` "
+                    "on the fact files of all shards for those"))
     if shard is not None and (changed_ref is not None or corpus_dir):
         raise click.BadParameter("--shard cannot be combined with --changed or --corpus", param_hint="--shard")
     scope = _scope(paths, config, changed_ref, corpus_dir)
@@ -295,7 +296,7 @@ def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache, baselin
             result.notes.append(_("cross-leaflet rules compared only the {count} leaflet(s) given; add --corpus "
                                   "DIR to compare them with all leaflets").format(count=len(result.corpus.documents)))
     for n in result.notes:
-        _err(f"leaflint: note: {n}")
+        _err(i18n._("leaflint: note: {note}").format(note=n))
     files = [str(d.path) for d in result.corpus.documents]
     _emit(fmt, result.diagnostics, files, config, strict or config.strict, result.notes, output,
           _failures(result))
@@ -399,7 +400,7 @@ def _check_select(select) -> None:
     cats = {r.split(".", 1)[0] for r in known}
     for s in select:
         if s not in known and s not in cats:
-            raise click.BadParameter(f"unknown rule or category '{s}'", param_hint="--select")
+            raise click.BadParameter(i18n._("unknown rule or category '{name}'").format(name=s), param_hint="--select")
 
 
 @cli.command()
@@ -428,7 +429,8 @@ def _build(result, config, out, release, jobs) -> int:
                       release=release, jobs=jobs, progress=sys.stderr.isatty())
     _err(br.summary())
     for brand, leaflet, message in br.failed:
-        _err(f"leaflint: rendering {leaflet} for {brand} failed: {message}")
+        _err(i18n._("leaflint: rendering {leaflet} for {brand} failed: {message}").format(
+            leaflet=leaflet, brand=brand, message=message))
     for refusal in br.refused:
         _err(f"leaflint: {refusal.message}")
     _report_broken_brands(br)
@@ -437,7 +439,7 @@ def _build(result, config, out, release, jobs) -> int:
     if br.refused:
         return ExitCode.FINDINGS
     if release and br.blocking:
-        _err("leaflint: release refused; blocking findings:")
+        _err(i18n._("leaflint: release refused; blocking findings:"))
         for d in br.blocking:
             _err(f"  {d.path}:{d.line}:{d.column}: {d.severity.value} {d.rule} {d.message}")
         return ExitCode.FINDINGS
@@ -493,7 +495,7 @@ def check(obj, paths, fmt, strict, baseline_path):
     config = _with_baseline(_config(obj), baseline_path)
     result = stages.run_lint(_paths(paths, config), config)
     if not result.corpus.documents and not result.corpus.problems:
-        raise Failure("no leaflets found: the release gate has nothing to check")
+        raise Failure(i18n._("no leaflets found: the release gate has nothing to check"))
     errors = [d for d in result.diagnostics if d.severity == Severity.ERROR or (strict and d.severity == Severity.WARNING)]
     _emit(fmt, errors, [], config, strict, result.notes, None, _failures(result))
     code = _exit_for(result.diagnostics, strict or config.strict)
@@ -501,7 +503,8 @@ def check(obj, paths, fmt, strict, baseline_path):
         _report_failures(result, code)
         _err(i18n._("leaflint: release gate FAILED: not every check could run (see above)"))
         sys.exit(ExitCode.FAILURE)
-    _err("leaflint: release gate " + ("FAILED: fix or waive the findings above" if code else "passed"))
+    _err(i18n._("leaflint: release gate FAILED: fix or waive the findings above") if code
+         else i18n._("leaflint: release gate passed"))
     sys.exit(code)
 
 
@@ -537,15 +540,16 @@ def run(obj, paths, out_dir, jobs):
     _write_report(result, out / "report.html", out)
     s = Summary.of(result.diagnostics)
     for n in result.notes:
-        _err(f"leaflint: note: {n}")
-    click.echo(
-        f"leaflint: {len(result.corpus.documents)} leaflet(s): {s.error} error(s), {s.warning} warning(s), "
-        f"{s.info} info in {time.perf_counter() - t0:.1f} s\n"
-        f"  reviewer report: {out / 'report.html'}\n"
-        f"  lint reports:    {out / 'lint'}/ (txt, json, sarif, junit, github)\n"
-        f"  leaflets:        {out / 'html'}/ and {out / 'pdf'}/\n"
-        f"  release gate:    `make check` (exit 1 while errors remain)"
-    )
+        _err(i18n._("leaflint: note: {note}").format(note=n))
+    click.echo(i18n._(
+        "leaflint: {n} leaflet(s): {errors} error(s), {warnings} warning(s), {infos} info in {seconds} s\n"
+        "  reviewer report: {report}\n"
+        "  lint reports:    {lint}/ (txt, json, sarif, junit, github)\n"
+        "  leaflets:        {html}/ and {pdf}/\n"
+        "  release gate:    `make check` (exit 1 while errors remain)").format(
+        n=len(result.corpus.documents), errors=s.error, warnings=s.warning, infos=s.info,
+        seconds=i18n.number(round(time.perf_counter() - t0, 1)), report=out / "report.html", lint=out / "lint",
+        html=out / "html", pdf=out / "pdf"))
     sys.exit(_report_failures(result, ExitCode.FAILURE if build_code == ExitCode.FAILURE else ExitCode.CLEAN))
 
 
@@ -750,7 +754,7 @@ def main() -> None:
         e.show()
         sys.exit(ExitCode.FAILURE)
     except click.Abort:
-        _err("leaflint: aborted")
+        _err(i18n._("leaflint: aborted"))
         sys.exit(ExitCode.FAILURE)
     except (Failure, ConfigError) as e:
         _err(f"leaflint: {e}")
@@ -762,10 +766,10 @@ def main() -> None:
         sys.exit(ExitCode.CLEAN)
     except OSError as e:  # an output that cannot be written, a folder that cannot be read
         where = f" {e.filename}" if getattr(e, "filename", None) else ""
-        _err(f"leaflint: cannot read or write{where}: {e.strerror or e}")
+        _err(i18n._("leaflint: cannot read or write{where}: {cause}").format(where=where, cause=e.strerror or e))
         sys.exit(ExitCode.FAILURE)
     except KeyboardInterrupt:
-        _err("leaflint: interrupted")
+        _err(i18n._("leaflint: interrupted"))
         sys.exit(130)
     except Exception as e:  # noqa: BLE001 - a tool failure is reported, never a traceback dump
         import traceback
@@ -773,6 +777,7 @@ def main() -> None:
 
         if os.environ.get("LEAFLINT_DEBUG"):
             traceback.print_exc()
-        _err(f"leaflint: internal error: {type(e).__name__}: {e} (set LEAFLINT_DEBUG=1 for the traceback)")
+        _err(i18n._("leaflint: internal error: {error} (set LEAFLINT_DEBUG=1 for the traceback)").format(
+            error=f"{type(e).__name__}: {e}"))
         sys.exit(ExitCode.FAILURE)
     sys.exit(ExitCode.CLEAN)

@@ -11,6 +11,7 @@ from typing import Any, Callable
 from pipeline.corpus import Corpus
 from pipeline.diagnostic import Diagnostic, Related, Severity
 from pipeline.ingest.document import Document
+from pipeline import i18n
 from pipeline.i18n import _
 from pipeline.lint import suppress
 from pipeline.lint.config import Config
@@ -176,7 +177,7 @@ def apply_suppressions(found: list[Diagnostic], corpus: Corpus, rules: dict | No
                         path=path, line=line, column=column, rule="config.suppression",
                         severity=rules["config.suppression"][1], leaflet=docs[path].id, match=name,
                         key=f"unknown|{name}",
-                        message=f"suppression comment names unknown rule '{name}'; it suppresses nothing"))
+                        message=_("the disable comment names unknown rule '{name}'; it suppresses nothing").format(name=name)))
     return kept
 
 
@@ -215,7 +216,7 @@ def apply_waivers(found: list[Diagnostic], ctx: Context, rules: dict) -> list[Di
             if w.rule not in known:
                 found.append(Diagnostic(path=w.path, line=w.line, column=1, rule="config.waivers",
                                         severity=rules["config.waivers"][1], key=f"unknown-rule|{w.rule}",
-                                        message=f"waiver names unknown rule '{w.rule}'; it waives nothing"))
+                                        message=_("the waiver names unknown rule '{rule}'; it waives nothing").format(rule=w.rule)))
     active = [w for w in waivers if not w.expired(ctx.today)]
     expired = [w for w in waivers if w.expired(ctx.today)]
     kept = [d for d in found if not any(w.matches(d) for w in active)]
@@ -228,9 +229,9 @@ def apply_waivers(found: list[Diagnostic], ctx: Context, rules: dict) -> list[Di
 
 
 def _expired(w: Waiver, hits: list[Diagnostic], level: Severity) -> Diagnostic:
-    what = w.rule + (f" on {w.fact}" if w.fact else "") + (f" ('{w.match}')" if w.match else "")
-    msg = (f"waiver for {what} in {w.leaflet} expired on {w.expires.isoformat()} "
-           f"(reviewer {w.reviewer}); {len(hits)} finding(s) no longer waived")
+    what = w.rule + (f" ({w.fact})" if w.fact else "") + (f" '{w.match}'" if w.match else "")
+    msg = _("the waiver for {what} in {leaflet} expired on {date}; {n} finding(s) are no longer waived").format(
+        what=what, leaflet=w.leaflet, date=i18n.date(w.expires), n=len(hits))
     return Diagnostic(
         path=w.path, line=w.line, column=1, message=msg, rule="config.expired-waiver", severity=level,
         leaflet=w.leaflet, key=f"{w.rule}|{w.leaflet}|{w.fact or ''}|{w.match or ''}",
