@@ -207,7 +207,25 @@ def extract():
     for filename, lineno, message in _in_fstrings(package):
         if message not in catalog:
             catalog.add(message, locations=[(f"pipeline/{filename}", lineno)])
+    for filename, message in _in_data():
+        if message not in catalog:
+            catalog.add(message, locations=[(filename, 0)])
     return catalog
+
+
+# Messages that are data: the file, the list in it and the field whose text a rule shows
+DATA_MESSAGES = (("schema/residue.yaml", "phrases", "reason"), ("schema/style-language.yaml", "typography", "message"))
+
+
+def _in_data():
+    from pipeline.paths import SCHEMA_DIR
+    from pipeline.yamlio import load_yaml
+
+    for name, section, field_name in DATA_MESSAGES:
+        path = SCHEMA_DIR / Path(name).name
+        for entry in (load_yaml(path) or {}).get(section) or []:
+            if isinstance(entry, dict) and entry.get(field_name):
+                yield name, str(entry[field_name])
 
 
 # a call of _ inside an f-string is one string token to Python 3.11's tokenizer, so Babel's extractor

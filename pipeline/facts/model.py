@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from pipeline import i18n
+
 JSON_FIELDS = ("path", "leaflet", "key", "min", "max", "text", "unit", "approx", "qualifiers",
                "line", "column", "quote")
 
@@ -55,7 +57,7 @@ class Fact:
         return str(self.qualifiers.get("region") or self.leaflet_region or "NL")
 
     def value_str(self) -> str:
-        """The value as a reader would say it: "16 weeks", "10–15%", "≥ 10%", "~6 weeks"."""
+        """The value as a reader would say it: "16 weken", "10–15 %", "≥ 10 %", "ongeveer 6 weken"."""
         orig = tuple(sorted(self.original.items())) if self.original else None
         return _value_str(self.min, self.max, self.text, self.unit, self.approx, orig)
 
@@ -99,26 +101,21 @@ class Fact:
         )
 
 
-@lru_cache(maxsize=4096)
 def _value_str(lo, hi, text, unit, approx, original) -> str:
+    """The value in the reader's notation and the run's language: "16 weken", "10–15 %"."""
+    return _value_in(lo, hi, text, unit, approx, original, i18n.language())
+
+
+@lru_cache(maxsize=4096)
+def _value_in(lo, hi, text, unit, approx, original, lang: str) -> str:
     # cached: conflict messages on large corpora repeat the same few values many times
     if text is not None:
         return text
-    if lo is None and hi is None:
-        s = "?"
-    elif lo is None:
-        s = f"≤ {_num(hi)}"
-    elif hi is None:
-        s = f"≥ {_num(lo)}"
-    elif lo == hi:
-        s = _num(lo)
-    else:
-        s = f"{_num(lo)}–{_num(hi)}"
-    sym = {"percent": "%", "celsius": "°C"}.get(unit, f" {unit}" if unit and unit != "count" else "")
-    s = ("~" if approx else "") + s + sym
+    s = i18n.quantity(lo, hi, unit, approx, lang=lang)
     if original:
         o = dict(original)
-        s += f" (stated as {_value_str(o.get('min'), o.get('max'), None, o.get('unit', ''), False, None)})"
+        stated = _value_in(o.get("min"), o.get("max"), None, o.get("unit", ""), False, None, lang)
+        s += " " + i18n.translate(lang, "(stated as {value})").format(value=stated)
     return s
 
 

@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.i18n import _
 from pipeline.language import lexicon
 from pipeline.language.data import style
 from pipeline.language.frog import FrogToken
@@ -162,7 +163,7 @@ def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: i
             if sug:
                 subject = clause[end].word if end >= 0 else "die/dat"
                 return DtFinding(t.start, t.end, t.word, sug, "subordinate-stem",
-                                 f"the subject '{subject}' needs the verb with -t: '{sug}'")
+                                 _("the subject '{subject}' needs the verb with -t: '{verb}'").format(subject=subject, verb=sug))
             return None
     # no finite verb at all: the verb may hide in a word Frog took for a noun ("als het vruchtje
     # niet groei"); in a subordinate clause it stands last
@@ -172,7 +173,7 @@ def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: i
         if sug:
             subject = clause[end].word if end >= 0 else "die/dat"
             return DtFinding(last.start, last.end, last.word, sug, "subordinate-stem",
-                             f"the subject '{subject}' needs the verb with -t: '{sug}'")
+                             _("the subject '{subject}' needs the verb with -t: '{verb}'").format(subject=subject, verb=sug))
     return None
 
 
@@ -316,7 +317,8 @@ def analyse(tokens: list[FrogToken], sentence: str) -> list[DtFinding]:
                 f = _subordinate_verb(clause, carry[0], -1)
                 if f:
                     f = DtFinding(f.start, f.end, f.word, f.suggestion, f.check,
-                                  f"the subject '{carry[1]}' needs the verb with -t: '{f.suggestion}'")
+                                  _("the subject '{subject}' needs the verb with -t: '{verb}'").format(
+                                      subject=carry[1], verb=f.suggestion))
             if f:
                 hits.append(f)
         found.extend(hits)
@@ -343,8 +345,8 @@ def _check_token(clause, i, t, finite, opens_question, sentence, sentence_tokens
             and (i >= 1 or _followed_by_subject(clause, i))):
         sug = t.word[:-1] + "t"
         return DtFinding(t.start, t.end, t.word, sug, "participle-for-finite",
-                         f"'{t.word}' is a past participle, but the sentence needs the finite verb "
-                         f"here: '{sug}'")
+                         _("'{word}' is a past participle, but the sentence needs the finite verb here: '{verb}'").format(
+                             word=t.word, verb=sug))
 
     # 1b. participle right after the subject that opens the clause, where the finite verb stands
     # in second place; a finite verb of an embedded clause after it does not count ("De arts
@@ -356,8 +358,8 @@ def _check_token(clause, i, t, finite, opens_question, sentence, sentence_tokens
             and not any(_is_aux(x) for x in sentence) and not _own_verb_after(clause, i)):
         sug = t.word[:-1] + "t"
         return DtFinding(t.start, t.end, t.word, sug, "participle-for-finite",
-                         f"'{t.word}' is a past participle, but after the subject '{prev.word}' the "
-                         f"finite verb is needed: '{sug}'")
+                         _("'{word}' is a past participle, but after the subject '{subject}' the finite verb is needed: "
+                           "'{verb}'").format(word=t.word, subject=prev.word, verb=sug))
 
     # 2. -t form where a participle belongs
     if (low.endswith("t") and not low.endswith("dt") and lexicon.is_finite_t(low)
@@ -367,15 +369,16 @@ def _check_token(clause, i, t, finite, opens_question, sentence, sentence_tokens
             and not (prev is not None and (_third_subject(clause, i - 1) or _lower(prev) in _NOMIN_2))):
         sug = t.word[:-1] + "d"
         return DtFinding(t.start, t.end, t.word, sug, "finite-for-participle",
-                         f"after '{next(_lower(x) for x in clause[_embedded_start(clause, i):i] if _is_aux(x))}' a past "
-                         f"participle is needed: '{sug}', not '{t.word}'")
+                         _("after '{aux}' a past participle is needed: '{verb}', not '{word}'").format(
+                             aux=next(_lower(x) for x in clause[_embedded_start(clause, i):i] if _is_aux(x)),
+                             verb=sug, word=t.word))
 
     # 6. -t after ik, 7. -t before an inverted je/jij: the stem alone is right ("ik word", "word je")
     if low.endswith("t") and _is_finite(t):
         stem = _stem_of_t(t.word)
         if stem and prev is not None and _lower(prev) == "ik" and prev.has("nomin"):
             return DtFinding(t.start, t.end, t.word, stem, "first-person-t",
-                             f"after 'ik' the verb has no -t: '{stem}'")
+                             _("after 'ik' the verb has no -t: '{verb}'").format(verb=stem))
         after = clause[i + 2] if i + 2 < len(clause) else None
         # Frog often reads that "je" as reflexive (it knows "wordt je" is odd); then only a verb or
         # nothing may follow, or "je" is an object before another subject ("Helpt je dat?")
@@ -384,7 +387,7 @@ def _check_token(clause, i, t, finite, opens_question, sentence, sentence_tokens
         subject_before = prev is not None and ((prev.pos == "VNW" and prev.has("nomin")) or prev.pos == "N")
         if stem and je_subject and not subject_before and not (after is not None and after.pos == "N"):
             return DtFinding(t.start, t.end, t.word, stem, "inverted-je-t",
-                             f"with '{nxt.word}' after the verb, the verb has no -t: '{stem}'")
+                             _("with '{subject}' after the verb, the verb has no -t: '{verb}'").format(subject=nxt.word, verb=stem))
 
     if not _verbish(t) or low.endswith("t"):
         return None
@@ -401,7 +404,7 @@ def _check_token(clause, i, t, finite, opens_question, sentence, sentence_tokens
             sug = _t_form(t.word, person)
             if sug:
                 return DtFinding(t.start, t.end, t.word, sug, "inverted-question",
-                                 f"with the subject after it the verb still takes -t: '{sug}'")
+                                 _("with the subject after it the verb still takes -t: '{verb}'").format(verb=sug))
 
     # 9. inversion: the verb before u ("Zo voorkom u", "Buiten kantooruren word u doorverbonden"),
     # or after a fronted adverb before a noun subject ("Daarna word de pijn minder")
@@ -423,7 +426,8 @@ def _check_token(clause, i, t, finite, opens_question, sentence, sentence_tokens
             sug = _t_form(t.word, person)
             if sug:
                 return DtFinding(t.start, t.end, t.word, sug, "inverted-subject",
-                                 f"with the subject '{nxt.word}' after it the verb still takes -t: '{sug}'")
+                                 _("with the subject '{subject}' after it the verb still takes -t: '{verb}'").format(
+                                     subject=nxt.word, verb=sug))
 
     if prev is None:
         return None
@@ -440,7 +444,7 @@ def _check_token(clause, i, t, finite, opens_question, sentence, sentence_tokens
         sug = _t_form(t.word, "second")
         if sug:
             return DtFinding(t.start, t.end, t.word, sug, "second-person-stem",
-                             f"after '{prev.word}' the verb takes -t: '{sug}'")
+                             _("after '{word}' the verb takes -t: '{verb}'").format(word=prev.word, verb=sug))
         return None
     # 3. third-person subject before a stem
     if _third_subject(clause, i - 1) and not _followed_by_subject(clause, i):
@@ -449,7 +453,7 @@ def _check_token(clause, i, t, finite, opens_question, sentence, sentence_tokens
         sug = _t_form(t.word, "third")
         if sug:
             return DtFinding(t.start, t.end, t.word, sug, "third-person-stem",
-                             f"after the subject '{prev.word}' the verb takes -t: '{sug}'")
+                             _("after the subject '{subject}' the verb takes -t: '{verb}'").format(subject=prev.word, verb=sug))
     return None
 
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pipeline.i18n import _
 from pipeline.language.data import residue_phrases, running_lines
 
 # a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"), or
@@ -40,7 +41,7 @@ def _phrases(k: int, text: str) -> list[ResidueHit]:
 
 
 def _glued(k: int, text: str) -> list[ResidueHit]:
-    return [ResidueHit(k, m.start(), m.end(), "glued-words", "words glued together when the page was copied")
+    return [ResidueHit(k, m.start(), m.end(), "glued-words", _("words glued together when the page was copied"))
             for m in _GLUED.finditer(text)]
 
 
@@ -55,7 +56,7 @@ def _running(doc) -> list[ResidueHit]:
         n = counts.get(key(b), 0)
         if n >= conf["min_count"] and any(c.isalpha() for c in b.text):
             out.append(ResidueHit(k, 0, len(b.text), "running-line",
-                                  f"a line repeated {n} times through the file (running header or footer)"))
+                                  _("a line repeated {n} times through the file (running header or footer)").format(n=n)))
     return out
 
 

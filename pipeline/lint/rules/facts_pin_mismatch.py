@@ -14,10 +14,12 @@ fail: the text says "tot 24 weken" and the pin says value: 16
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
+from pipeline.facts.catalog import catalog_or_none
 from pipeline.facts.compare import pin_mismatch
 from pipeline.facts.model import _value_str
 from pipeline.fix import restate_fact
-from pipeline.lint.rules.facts_conflict import quote_excerpt
+from pipeline.i18n import _
+from pipeline.lint.rules._facts_text import label
 
 ID = "facts.pin-mismatch"
 LEVEL = "error"
@@ -41,10 +43,9 @@ def check(corpus, conf, ctx):
             if f.waived or not pin_mismatch(f):
                 continue
             pinned = f.text if f.text is not None else _value_str(f.min, f.max, None, f.unit, f.approx, None)
-            sentence = f' ("{quote_excerpt(f.quote)}")' if f.quote and f.quote != f.match else ""
             yield Diagnostic(
                 path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
-                message=f"{f.key}: the text says {_text_says(f)}{sentence}; the pin says {pinned}: "
-                        f"correct the text (or waive the fact in the sidecar with a reason)",
+                message=_("{fact}: the text says {text}, the pin {pin}; correct the text or waive the fact").format(
+                    fact=label(f.key, catalog_or_none()), text=_text_says(f), pin=pinned),
                 match=f.match, fact=f.key, leaflet=lid, key=f"{f.key}|pin",
             ).offering(pinned if f.text is not None else restate_fact(f, f.min, f.max))

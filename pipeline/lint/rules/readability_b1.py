@@ -10,6 +10,7 @@ fail: Gedurende de eerste zwangerschapsperiode kunnen chromosomale afwijkingen, 
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic, Related
+from pipeline.i18n import _
 from pipeline.language.readability import flesch_douma, sentences
 
 ID = "readability.b1"
@@ -27,14 +28,14 @@ def _finding(doc, sents, score, conf, where: str, key: str):
     longest = sorted(sents, key=lambda s: (-s.words, s.block.index, s.start))[: conf["longest"]]
     spans = [(doc.span(s.block, s.start, s.end), s) for s in longest]
     first = doc.span(sents[0].block, sents[0].start, sents[0].end)
-    names = ", ".join(f"line {sp.line} ({s.words} words)" for sp, s in spans)
     return Diagnostic(
         path=str(doc.path), line=first.line, column=first.column,
-        message=(f"{where} reads above B1: Flesch-Douma {score:.0f} (aim for {conf['min_score']:.0f} or more); "
-                 f"longest sentences: {names}"),
+        message=_("{where} reads above B1: Flesch-Douma {score} (aim for {target} or more); "
+                  "the longest sentences are related").format(
+            where=where, score=f"{score:.0f}", target=f"{conf['min_score']:.0f}"),
         leaflet=doc.id, key=key,
-        related=tuple(Related(str(doc.path), sp.line, sp.column, f"{s.words} words", sp.end_line, sp.end_column)
-                      for sp, s in spans),
+        related=tuple(Related(str(doc.path), sp.line, sp.column, _("long sentence: {n} words").format(n=s.words),
+                              sp.end_line, sp.end_column) for sp, s in spans),
     )
 
 
@@ -44,7 +45,7 @@ def check(doc, conf, ctx):
         return
     score = flesch_douma(all_sents)
     if score is not None and score < conf["min_score"]:
-        yield _finding(doc, all_sents, score, conf, "the leaflet", "leaflet")
+        yield _finding(doc, all_sents, score, conf, _("the leaflet"), "leaflet")
     sections = [(h, body) for h, body in doc.sections() if h is not None]
     if len(sections) < 2:
         return
@@ -55,4 +56,4 @@ def check(doc, conf, ctx):
         score = flesch_douma(sents)
         if score is not None and score < conf["min_score"]:
             title = heading.text.lstrip("#").strip()
-            yield _finding(doc, sents, score, conf, f"section '{title}'", f"section|{title.lower()}")
+            yield _finding(doc, sents, score, conf, _("section '{title}'").format(title=title), f"section|{title.lower()}")

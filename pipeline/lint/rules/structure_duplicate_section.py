@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.diagnostic import Diagnostic, Related
+from pipeline.i18n import _
 
 ID = "structure.duplicate-section"
 LEVEL = "warning"
@@ -64,9 +65,10 @@ def check(doc, conf, ctx):
             yield Diagnostic(
                 path=str(doc.path), line=sp.line, column=sp.column, end_line=sp.end_line,
                 end_column=sp.end_column,
-                message=f"section '{title}' repeats the section at line {fsp.line} word for word; keep one",
+                message=_("section '{title}' repeats the section on line {line} word for word; keep one").format(
+                    title=title, line=fsp.line),
                 match=heading.text, leaflet=doc.id, key=key[0],
-                related=(Related(str(doc.path), fsp.line, fsp.column, "first occurrence"),),
+                related=(Related(str(doc.path), fsp.line, fsp.column, _("first occurrence")),),
             )
         else:
             seen[key] = heading

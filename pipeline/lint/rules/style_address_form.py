@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.diagnostic import Diagnostic, Related
+from pipeline.i18n import _
 from pipeline.language.data import style
 from pipeline.text import words
 
@@ -65,7 +66,7 @@ def check(doc, conf, ctx):
     majority = "formal" if minority == "informal" else "informal"
     name = {"informal": "je/jij/jouw", "formal": "u/uw"}
     locs = []
-    for _, block, s, e, w in by[minority]:
+    for _kind, block, s, e, w in by[minority]:
         sp = doc.span(block, s, e)
         locs.append((sp, w))
     first, w0 = locs[0]
@@ -73,8 +74,10 @@ def check(doc, conf, ctx):
     yield Diagnostic(
         path=str(doc.path), line=first.line, column=first.column, end_line=first.end_line,
         end_column=first.end_column,
-        message=(f"the leaflet mixes forms of address: mostly '{name[majority]}' ({len(by[majority])}x), "
-                 f"but '{name[minority]}' {len(by[minority])}x ({', '.join(words_used)}); use one form"),
+        message=_("the leaflet mixes forms of address: mostly '{majority}' ({n}×), but '{minority}' {m}× "
+                  "({words}); use one form").format(majority=name[majority], n=len(by[majority]),
+                                                    minority=name[minority], m=len(by[minority]),
+                                                    words=", ".join(words_used[:4])),
         match=w0, leaflet=doc.id, key=f"{minority}",
         related=tuple(Related(str(doc.path), sp.line, sp.column, f"'{w}'", sp.end_line, sp.end_column)
                       for sp, w in locs),

@@ -22,6 +22,7 @@ fail: De knop om deze folder als favoriet te markerenFavorietDe knop
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import _
 from pipeline.language import residue
 
 ID = "style.web-residue"
@@ -43,6 +44,11 @@ def check(doc, conf, ctx):
         text = block.text[hit.start:hit.end]
         yield Diagnostic(
             path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-            end_column=span.end_column, message=f"web residue: {hit.reason} ('{text.strip()}')",
+            end_column=span.end_column,
+            message=_("web residue: {reason} ('{text}')").format(reason=_(hit.reason) if hit.reason else "", text=_short(text.strip())),
             match=text, leaflet=doc.id, key=hit.kind,
         )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -11,6 +11,7 @@ fail: Een wond van 2 x 3 cm.
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import _
 from pipeline.language.data import typography
 
 ID = "typography.substitution"
@@ -34,6 +35,6 @@ def check(doc, conf, ctx):
                 yield Diagnostic(
                     path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
                     end_column=span.end_column,
-                    message=sub.text.format(match=text[ctx_s:ctx_e], fixed=fixed),
+                    message=_(sub.text).format(match=text[ctx_s:ctx_e], fixed=fixed),
                     match=text[s:e], leaflet=doc.id, key=sub.id,
                 ).offering(sub.replace, safe=True)
