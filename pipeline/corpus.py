@@ -137,7 +137,7 @@ def load_sidecar(path: Path, config: Config | None = None) -> tuple[dict, Diagno
         data = load_validated(side, "sidecar.schema.json") or {}
         return data, None
     except DataFileError as e:
-        return {}, _problem(side, f"sidecar ignored: {e.message}", rule="facts.schema", line=e.line,
+        return {}, _problem(side, _("sidecar ignored: {cause}").format(cause=e.message), rule="facts.schema", line=e.line,
                             column=e.column, leaflet=path.stem)
 
 

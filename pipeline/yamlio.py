@@ -14,6 +14,7 @@ import jsonschema
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from pipeline.i18n import N_, _
 from pipeline.paths import SCHEMA_DIR
 
 
@@ -132,8 +133,37 @@ def validate(data: Any, schema_name: str, path: Path | str) -> None:
     err = errors[0]
     field = "/".join(str(p) for p in err.absolute_path) or "(top level)"
     line, col = _position(data, list(err.absolute_path))
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    raise DataFileError(path, f"{field}: {err.message}{more}", line, col, field)
+    more = _(" (and {n} more)").format(n=len(errors) - 1) if len(errors) > 1 else ""
+    raise DataFileError(path, f"{field}: {schema_cause(err)}{more}", line, col, field)
+
+
+_TYPE_NAMES = {"string": N_("text"), "object": N_("fields (key: value)"), "array": N_("a list"),
+               "integer": N_("a whole number"), "number": N_("a number"), "boolean": N_("true or false")}
+
+
+def schema_cause(err: jsonschema.ValidationError) -> str:
+    """What is wrong, in the reader's language, for the JSON Schema checks the schemas use."""
+    kind, value, want = err.validator, err.instance, err.validator_value
+    if kind == "required":
+        missing = [k for k in want if not isinstance(value, dict) or k not in value]
+        return _("{field} is missing").format(field=", ".join(missing))
+    if kind == "additionalProperties":
+        allowed = sorted(err.schema.get("properties") or {})
+        extra = [k for k in (value or {}) if k not in allowed]
+        return _("unknown field '{field}'; allowed: {fields}").format(field=", ".join(extra), fields=", ".join(allowed))
+    if kind == "enum":
+        return _("'{value}' is not possible; choose one of {choices}").format(
+            value=value, choices=", ".join(map(str, want)))
+    if kind == "type":
+        name = want if isinstance(want, str) else want[0]
+        return _("this should be {kind}, not '{value}'").format(kind=_(_TYPE_NAMES.get(name, name)), value=value)
+    if kind in ("minLength", "minItems") and not value:
+        return _("is empty; fill in a value")
+    if kind == "format" and want == "date":
+        return _("'{value}' is no date; write it as 2027-06-30").format(value=value)
+    if kind == "pattern":
+        return _("'{value}' does not have the right form ({pattern})").format(value=value, pattern=want)
+    return err.message
 
 
 def _plain(data: Any) -> Any:

@@ -31,11 +31,11 @@ def decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError as e:
-            raise IngestError(path, f"broken UTF-16 text (byte {e.start})") from None
+            raise IngestError(path, _("broken UTF-16 text (byte {n})").format(n=e.start)) from None
         notes.append("read as UTF-16")
         return _check_controls(text, path), notes
     if b"\x00" in raw[:65536]:
-        raise IngestError(path, "binary data (NUL bytes): not a text file")
+        raise IngestError(path, _("binary data (NUL bytes): not a text file"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         notes.append("UTF-8 byte order mark removed")
@@ -49,7 +49,7 @@ def decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
         try:
             text = raw.decode("cp1252")
         except UnicodeDecodeError as e:
-            raise IngestError(path, f"neither UTF-8 nor Windows-1252 (byte {e.start})") from None
+            raise IngestError(path, _("neither UTF-8 nor Windows-1252 (byte {n})").format(n=e.start)) from None
     notes.append(_encoding_note(raw, stray, whole=utf8_chars <= 0))
     return _check_controls(text, path), notes
 
@@ -108,7 +108,7 @@ def _check_controls(text: str, path: Path) -> str:
     sample = text[:65536]
     controls = sum(1 for c in sample if c < " " and c not in _TEXT_CONTROLS)
     if sample and controls > max(8, len(sample) // 100):
-        raise IngestError(path, f"binary data ({controls} control characters): not a text file")
+        raise IngestError(path, _("binary data ({n} control characters): not a text file").format(n=controls))
     return text
 
 
@@ -120,23 +120,23 @@ def load_document(path: Path, meta: dict | None = None, limits: dict | None = No
     try:
         size = path.stat().st_size
     except OSError as e:
-        raise IngestError(path, f"cannot read file: {e.strerror or e}") from None
+        raise IngestError(path, _("cannot read file: {cause}").format(cause=e.strerror or e)) from None
     if size > max_bytes:
-        raise IngestError(path, f"file is {size} bytes, more than the limit of {max_bytes} (limits.max_file_bytes)")
+        raise IngestError(path, _("file is {size} bytes, more than the limit of {limit} (limits.max_file_bytes)").format(size=size, limit=max_bytes))
     if size == 0:
-        raise IngestError(path, "empty file")
+        raise IngestError(path, _("empty file"))
     suffix = path.suffix.lower()
     reader = readers.for_suffix(suffix)
     if reader is None:
-        raise IngestError(path, f"unsupported file type '{suffix}'")
+        raise IngestError(path, _("unsupported file type '{suffix}'").format(suffix=suffix))
     max_chars = int(limits.get("max_characters", 1_000_000))
     if suffix in TEXT_SUFFIXES and size > 4 * max_chars:  # UTF-8: at most 4 bytes a character
-        raise IngestError(path, f"file is {size} bytes: more than {max_chars} characters, the limit of "
-                                "limits.max_characters")
+        raise IngestError(path, _("file is {size} bytes: more than {limit} characters, the limit of "
+                                  "limits.max_characters").format(size=size, limit=max_chars))
     doc = reader(path, dict(meta or {}))
     _strip_invisible(doc)
     if not any(_has_words(b.text) for b in doc.blocks):
-        raise IngestError(path, "no text found in the leaflet")
+        raise IngestError(path, _("no text found in the leaflet"))
     _check_limits(doc, limits)
     for i, b in enumerate(doc.blocks):
         b.index = i

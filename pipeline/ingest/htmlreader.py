@@ -21,6 +21,7 @@ from html.entities import html5
 from html.parser import HTMLParser
 from pathlib import Path
 
+from pipeline.i18n import _
 from pipeline.ingest import IngestError, decode
 from pipeline.ingest.document import Block, Document
 from pipeline.ingest.textmap import TextBuilder, reads_as_heading, safe_href, spaces_to_blank
@@ -49,7 +50,7 @@ def read(path: Path, meta: dict) -> Document:
     try:
         blocks = parse_html_range(spaces_to_blank(text), 0, len(text))
     except (AssertionError, ValueError, IndexError) as e:  # html.parser on malformed markup
-        raise IngestError(path, f"HTML that cannot be parsed: {e}") from None
+        raise IngestError(path, _("HTML that cannot be parsed: {cause}").format(cause=e)) from None
     return Document(path=path, id=path.stem, format="html", source=text, blocks=blocks, meta=meta, notes=notes)
 
 

@@ -16,6 +16,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from pipeline.i18n import _
 from pipeline.ingest import IngestError
 from pipeline.ingest.document import Document, identity_block
 from pipeline.ingest.pandoc_ast import PandocError, TextBlock, run_pandoc, stringify, text_blocks
@@ -62,26 +63,26 @@ def _check_container(path: Path, fmt: str, main_part: str, name: str) -> None:
         with open(path, "rb") as f:
             head = f.read(8)
     except OSError as e:
-        raise IngestError(path, f"cannot read file: {e.strerror or e}") from None
+        raise IngestError(path, _("cannot read file: {cause}").format(cause=e.strerror or e)) from None
     if head == _OLE_MAGIC:
-        raise IngestError(path, f"not a {name} file but an old binary Office file (.doc) or a password-protected "
-                                f"one; save it as .{fmt} without a password")
+        raise IngestError(path, _("not a {name} file but an old binary Office file (.doc) or a password-protected "
+                                  "one; save it as .{fmt} without a password").format(name=name, fmt=fmt))
     if not zipfile.is_zipfile(path):
-        raise IngestError(path, f"not a {name} file: a .{fmt} is a zip archive and this is not one")
+        raise IngestError(path, _("not a {name} file: a .{fmt} is a zip archive and this is not one").format(name=name, fmt=fmt))
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
             names = {i.filename for i in infos}
             if main_part not in names:
-                raise IngestError(path, f"not a {name} file: the zip archive has no {main_part}")
+                raise IngestError(path, _("not a {name} file: the zip archive has no {part}").format(name=name, part=main_part))
             unpacked = sum(i.file_size for i in infos)
             packed = sum(i.compress_size for i in infos) or 1
             if any(i.flag_bits & 0x1 for i in infos):
-                raise IngestError(path, "the archive is encrypted")
+                raise IngestError(path, _("the archive is encrypted"))
     except zipfile.BadZipFile as e:
-        raise IngestError(path, f"broken zip archive: {e}") from None
+        raise IngestError(path, _("broken zip archive: {cause}").format(cause=e)) from None
     if unpacked > MAX_UNPACKED or (unpacked > 10_000_000 and unpacked / packed > MAX_RATIO):
-        raise IngestError(path, f"unpacks to {unpacked} bytes from {packed}: refused as a possible zip bomb")
+        raise IngestError(path, _("unpacks to {unpacked} bytes from {packed}: refused as a possible zip bomb").format(unpacked=unpacked, packed=packed))
 
 
 def _with_title(path: Path, fmt: str, ast: dict):

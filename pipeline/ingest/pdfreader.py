@@ -19,6 +19,7 @@ from collections import Counter
 import subprocess
 from pathlib import Path
 
+from pipeline.i18n import _
 from pipeline.ingest import IngestError
 from pipeline.ingest.document import Document
 from pipeline.ingest.plaintext import parse_text
@@ -32,9 +33,9 @@ def read(path: Path, meta: dict) -> Document:
         with open(path, "rb") as f:
             head = f.read(1024)
     except OSError as e:
-        raise IngestError(path, f"cannot read file: {e.strerror or e}") from None
+        raise IngestError(path, _("cannot read file: {cause}").format(cause=e.strerror or e)) from None
     if b"%PDF-" not in head:
-        raise IngestError(path, "not a PDF file (no %PDF- header)")
+        raise IngestError(path, _("not a PDF file (no %PDF- header)"))
     notes: list[str] = []
     if shutil.which("pdftotext"):
         text = _pdftotext(path)
@@ -42,7 +43,7 @@ def read(path: Path, meta: dict) -> Document:
         text = _pypdf(path)
         notes.append("pdftotext (poppler-utils) not installed; text layer read with pypdf")
     if not any(c.isalnum() for c in text):
-        raise IngestError(path, "no text layer (scanned PDF?)")
+        raise IngestError(path, _("no text layer (scanned PDF?)"))
     skip = page_furniture(text)
     if skip:
         notes.append(f"{len(skip)} line(s) of page furniture (page numbers, running headers) left out")
@@ -102,16 +103,16 @@ def _pdftotext(path: Path) -> str:
     try:
         proc = subprocess.run(cmd, capture_output=True, timeout=PDFTOTEXT_TIMEOUT, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
-        raise IngestError(path, f"pdftotext took more than {PDFTOTEXT_TIMEOUT} s") from None
+        raise IngestError(path, _("pdftotext took more than {n} s").format(n=PDFTOTEXT_TIMEOUT)) from None
     except OSError as e:
-        raise IngestError(path, f"cannot run pdftotext: {e.strerror or e}") from None
+        raise IngestError(path, _("cannot run pdftotext: {cause}").format(cause=e.strerror or e)) from None
     err = proc.stderr.decode("utf-8", "replace")
     if proc.returncode != 0:
         low = err.lower()
         if "password" in low or "encrypt" in low:
-            raise IngestError(path, "the PDF is password-protected")
+            raise IngestError(path, _("the PDF is password-protected"))
         first = err.strip().splitlines()[0] if err.strip() else f"exit code {proc.returncode}"
-        raise IngestError(path, f"broken PDF: {first}")
+        raise IngestError(path, _("broken PDF: {cause}").format(cause=first))
     return proc.stdout.decode("utf-8", "replace")
 
 
@@ -121,9 +122,9 @@ def _pypdf(path: Path) -> str:
 
         reader = PdfReader(file_arg(path))
         if reader.is_encrypted:
-            raise IngestError(path, "the PDF is password-protected")
+            raise IngestError(path, _("the PDF is password-protected"))
         return "\f".join((page.extract_text() or "") for page in reader.pages)
     except IngestError:
         raise
     except Exception as e:  # pypdf raises many types on broken files
-        raise IngestError(path, f"broken PDF: {e}") from None
+        raise IngestError(path, _("broken PDF: {cause}").format(cause=e)) from None

@@ -57,8 +57,8 @@ def _clashes(doc, contact: str, label: str, uses: list):
         yield Diagnostic(
             path=str(doc.path), line=sp.line, column=sp.column, end_line=sp.end_line,
             end_column=sp.end_column,
-            message=_("'{contact}' has two numbers{hours}: '{number}' here and '{other}' at line {line}; give "
-                      "one number, or say what each number is for (overdag, buiten kantooruren, spoed)").format(
+            message=_("'{contact}' has two numbers{hours}: '{number}' here and '{other}' on line {line}; give "
+                      "one, or say what each is for").format(
                 contact=contact, hours=hours, number=n.text, other=first.text, line=fsp.line),
             match=n.text, leaflet=doc.id, key=f"{contact}|{n.digits}",
             related=(Related(str(doc.path), fsp.line, fsp.column, f"'{first.text}' ({contact})"),),

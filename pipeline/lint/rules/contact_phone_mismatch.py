@@ -48,12 +48,11 @@ def _check_brand(doc, brand_id: str, brands: dict):
                 continue
             sp = doc.span(block, n.start, n.end)
             if n.digits in others:
-                message = _("phone number '{number}' is not a number of brand '{brand}' ({numbers}) but of "
-                            "brand '{other}'; if it is another service's number, list it under "
-                            "contact.other_numbers in the brand file")
+                message = _("phone number '{number}' is not a number of brand '{brand}' but of '{other}'; "
+                            "another service's number goes under contact.other_numbers")
             else:
-                message = _("phone number '{number}' is not a number of brand '{brand}' ({numbers}); if it is "
-                            "another service's number, list it under contact.other_numbers in the brand file")
+                message = _("phone number '{number}' is not a number of brand '{brand}'; another service's "
+                            "number goes under contact.other_numbers")
             yield Diagnostic(
                 path=str(doc.path), line=sp.line, column=sp.column, end_line=sp.end_line,
                 end_column=sp.end_column,
