@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import json
 import os
 import sys
@@ -127,16 +128,45 @@ def _job_summary(diags, notes) -> None:
         f.write(job_summary(diags, Summary.of(diags), notes))
 
 
+def _choose_language(ctx: click.Context, lang: str | None) -> None:
+    """--lang is eager: chosen before --help prints, so help texts follow it too."""
+    i18n.set_language(lang)
+    _translate_help(ctx.find_root().command)
+
+
+def _translate_help(command: click.Command) -> None:
+    """Help texts in the run's language; the English text (cleaned as Click shows it) is the msgid."""
+    for item in (command, *command.params):
+        if not hasattr(item, "help_msgid"):
+            text = getattr(item, "help", None)
+            item.help_msgid = inspect.cleandoc(text) if text else ""
+        if item.help_msgid:
+            item.help = i18n._(item.help_msgid)
+    for sub in getattr(command, "commands", {}).values():
+        _translate_help(sub)
+
+
+def help_msgids(command: click.Command):
+    """Every help text of the command line, for the message catalog."""
+    for item in (command, *command.params):
+        text = getattr(item, "help_msgid", None) or (inspect.cleandoc(item.help) if getattr(item, "help", None) else "")
+        if text:
+            yield text
+    for sub in getattr(command, "commands", {}).values():
+        yield from help_msgids(sub)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="leaflint")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="leaflint.yaml to use (default: the nearest one from the working directory up).")
-@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None,
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None, is_eager=True, expose_value=False,
+              callback=lambda ctx, param, value: _choose_language(ctx, value),
               help="Language of messages: nl (default) or en (also chosen by LEAFLINT_LANG, LANGUAGE or LANG).")
 @click.option("--follow-symlinks", "follow_symlinks", is_flag=True,
               help="Read files that are symbolic links to places outside the given folders and the project.")
 @click.pass_context
-def cli(ctx: click.Context, config_path: Path | None, lang: str | None, follow_symlinks: bool) -> None:
+def cli(ctx: click.Context, config_path: Path | None, follow_symlinks: bool) -> None:
     """Lint and publish Dutch patient leaflets.
 
     PATH arguments may be files or folders, anywhere on disk; without PATH the project's
@@ -146,7 +176,6 @@ def cli(ctx: click.Context, config_path: Path | None, lang: str | None, follow_s
     ctx.ensure_object(dict)
     ctx.obj["config_path"] = config_path
     ctx.obj["follow_symlinks"] = follow_symlinks
-    i18n.set_language(lang)
 
 
 paths_arg = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -743,6 +772,9 @@ def doctor(obj):
         _err(i18n._("leaflint: a required tool does not work; run the fix shown above, then `leaflint doctor` again"))
         sys.exit(ExitCode.FINDINGS)
     sys.exit(ExitCode.CLEAN)
+
+
+_translate_help(cli)
 
 
 def main() -> None:

@@ -210,6 +210,11 @@ def extract():
     for filename, message in _in_data():
         if message not in catalog:
             catalog.add(message, locations=[(filename, 0)])
+    from pipeline.cli import cli, help_msgids
+
+    for message in help_msgids(cli):
+        if message not in catalog:
+            catalog.add(message, locations=[("pipeline/cli.py", 0)])
     return catalog
 
 

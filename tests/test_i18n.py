@@ -132,3 +132,12 @@ def test_a_finding_without_an_end_offers_text_but_no_fix():
     d = Diagnostic(path="a.md", line=3, column=5, message="m", match="x").offering("y", safe=True)
     assert d.suggestions == ("y",) and d.fixes == () and d.fix is None
     assert d.to_dict()["fixes"] == []
+
+
+def test_help_texts_follow_the_language():
+    from tests.conftest import run_cli
+
+    nl = run_cli("fix", "--help", env={"LEAFLINT_LANG": ""})
+    assert "Voer de veilige verbeteringen door" in nl.stdout and "Toon een unified diff" in nl.stdout
+    en = run_cli("--lang", "en", "fix", "--help")
+    assert "Apply the safe fixes" in en.stdout and "Print a unified diff" in en.stdout
