@@ -41,3 +41,16 @@ def cli():
 
 def have(cmd: str) -> bool:
     return shutil.which(cmd) is not None
+
+
+@pytest.fixture
+def english(monkeypatch):
+    """Messages in English, in this process and in the CLI processes a test starts: for tests about
+    behaviour that name causes in the English msgids (the Dutch texts have their own tests)."""
+    from pipeline import i18n
+
+    monkeypatch.setenv("LEAFLINT_LANG", "en")
+    before = i18n.language()
+    i18n.set_language("en")
+    yield
+    i18n.set_language(before)

@@ -49,7 +49,7 @@ def test_changed_still_reports_the_16_vs_20_weeks_conflict(repo, edited):
     found, _err = _lint(repo, "--changed", "--corpus", "leaflets")
     conflict = [d for d in found if d["rule"] in CROSS and d["fact"] == CUTOFF]
     assert len(conflict) == 1 and conflict[0]["path"] == f"leaflets/{TWENTY}"
-    assert {r["path"] for r in conflict[0]["related"]} == {"leaflets/000_43f8e8ab3b97e02a.txt",
+    assert {r["path"] for r in conflict[0]["related"] if "leaflets/" in r["path"]} == {"leaflets/000_43f8e8ab3b97e02a.txt",
                                                            "leaflets/001_798a557aa7b9348b.txt"}
     # document findings only for the changed leaflet; other leaflets appear only through it
     for d in found:

@@ -60,7 +60,7 @@ def test_sources_are_never_changed(seeds_copy, tmp_path):
     assert _tree_hash(seeds_copy) == before
 
 
-def test_bad_input_is_named_and_the_run_goes_on(seeds_copy, tmp_path):
+def test_bad_input_is_named_and_the_run_goes_on(seeds_copy, tmp_path, english):
     (seeds_copy / "broken.docx").write_bytes(b"this is no zip file")
     (seeds_copy / "empty.txt").write_bytes(b"")
     r = run_cli("lint", seeds_copy, "--format", "json", cwd=tmp_path)
@@ -116,7 +116,7 @@ def test_runs_from_outside_the_project(tmp_path):
     assert r.returncode == 0 and str(ROOT) not in r.stderr
 
 
-def test_missing_path_and_empty_gate_are_usage_failures(tmp_path):
+def test_missing_path_and_empty_gate_are_usage_failures(tmp_path, english):
     r = run_cli("lint", tmp_path / "nosuch", cwd=tmp_path)
     assert r.returncode == 2 and "no such file or folder" in r.stderr
     empty = tmp_path / "empty"

@@ -44,7 +44,7 @@ def _hash(folder):
 
 
 @pytest.mark.slow
-def test_hostile_corpus_is_survived_and_named(tmp_path):
+def test_hostile_corpus_is_survived_and_named(tmp_path, english):
     corpus = _make_corpus(tmp_path / "in")
     before = _hash(corpus)
     rtf = tmp_path / "notes.rtf"  # a folder walk skips unknown types; named explicitly it is reported

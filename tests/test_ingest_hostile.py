@@ -7,11 +7,15 @@ import hashlib
 import zipfile
 from pathlib import Path
 
+import pytest
 
 from pipeline.corpus import load_corpus
 from pipeline.lint.config import Config
 from pipeline.paths import LEAFLET_SUFFIXES
 from tests.conftest import ROOT, SEEDS
+
+# causes are checked by their English msgids; tests/test_messages.py checks the Dutch texts
+pytestmark = pytest.mark.usefixtures("english")
 
 GOOD = "Miskraam\nEen miskraam is het verlies van een zwangerschap in de eerste 16 weken.\n"
 

@@ -11,6 +11,9 @@ import pytest
 from pipeline.ingest import IngestError, load_document
 from pipeline.ingest.pandoc_ast import pandoc_path, walk
 
+# causes are checked by their English msgids; tests/test_messages.py checks the Dutch texts
+pytestmark = pytest.mark.usefixtures("english")
+
 DATA = Path(__file__).parent / "data" / "ingest"
 SOURCE_MD = DATA / "bloedverlies.md"
 

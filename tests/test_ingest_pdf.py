@@ -10,7 +10,9 @@ from pipeline.ingest import IngestError, load_document
 from tests.conftest import have
 from tests.test_ingest_common import check_source_map
 
-pytestmark = [pytest.mark.system, pytest.mark.skipif(not have("pdftotext"), reason="poppler-utils not installed")]
+# causes are checked by their English msgids; tests/test_messages.py checks the Dutch texts
+pytestmark = [pytest.mark.system, pytest.mark.skipif(not have("pdftotext"), reason="poppler-utils not installed"),
+              pytest.mark.usefixtures("english")]
 
 LEAFLET_HTML = """<html lang="nl"><body style="font-family: sans-serif; font-size: 11pt; width: 14cm">
 <h1>Nazorg na een curettage</h1>
