@@ -121,11 +121,12 @@ def check(doc, conf, ctx):
                 continue  # an English phrase, or an English gloss in brackets ("ontijdige (immature) geboorte")
             span = doc.span(block, tok.start, tok.end)
             sugg = spell.suggest(tok.text, conf["suggestions"])
-            hint = f"; did you mean '{sugg[0]}'?" if sugg else ""
+            message = (_("unknown word '{word}'; did you mean '{suggestion}'?").format(word=tok.text, suggestion=sugg[0])
+                       if sugg else _("unknown word '{word}'").format(word=tok.text))
             match = text[tok.start:tok.end]
             yield Diagnostic(
                 path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-                end_column=span.end_column, message=f"unknown word '{tok.text}'{hint}",
+                end_column=span.end_column, message=message,
                 match=match, leaflet=doc.id, key=tok.text.lower(),
             ).offering(*sugg, safe=match == tok.text and clear_candidate(spell, tok.text, sugg, extra_f))
 
