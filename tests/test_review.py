@@ -54,8 +54,8 @@ def test_each_finding_is_a_dutch_comment_on_the_flagged_words(project):
     docx = _export(project)
     comments = _comments(docx)
     by_rule = {parse_ident(c["paragraphs"][-1]).rule: c for c in comments.values()}
-    assert {"facts.conflict", "facts.reference", "spelling.unknown-word", "style.address-form"} <= set(by_rule)
-    conflict = by_rule["facts.conflict"]
+    assert {"facts.reference", "spelling.unknown-word", "style.address-form"} <= set(by_rule)
+    conflict = by_rule["facts.reference"]
     assert conflict["anchor"] == "tot 20 weken"
     text = "\n".join(conflict["paragraphs"])
     assert "Voorstel: tot 16 weken" in text and "NVOG" in text  # the suggestion and the citation
@@ -122,9 +122,9 @@ def test_answers_become_a_pin_a_waiver_and_a_fix(project):
     docx = _export(project)
     ids = _ids(docx)
     answer_like_word(docx, {
-        ids["facts.conflict"]: ("Dr. J. de Vries", "Akkoord."),
+        ids["facts.reference"]: ("Dr. J. de Vries", "Akkoord."),
         ids["style.address-form"]: ("Dr. J. de Vries", "afwijzen: citaat van de huisarts, bewust met u"),
-        ids["facts.reference"]: ("Dr. J. de Vries", "misschien later"),
+        ids["spelling.unknown-word"]: ("Dr. J. de Vries", "misschien later"),
     }, resolved={ids["spelling.unknown-word"]})
     before = (project / "sources" / "leaflets" / "a.txt").read_text(encoding="utf-8")
     r = run_cli("review", "--import", docx, cwd=project, env={"LEAFLINT_TODAY": "2026-11-30"})
