@@ -213,7 +213,7 @@ def write(tmp_path, name, data: bytes) -> Path:
     ("raar.txt", bytes(range(1, 9)) * 200, "binary"),
     ("folder.rtf", b"{\\rtf1 Een miskraam}", "unsupported file type '.rtf'"),
 ])
-def test_hostile_files_give_clear_errors(tmp_path, name, data, cause):
+def test_hostile_files_give_clear_errors(tmp_path, name, data, cause, english):
     path = write(tmp_path, name, data)
     with pytest.raises(IngestError) as e:
         load_document(path)
