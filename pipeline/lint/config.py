@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+
 import fnmatch
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,8 +39,8 @@ class Config:
     def outside(self, path: Path, *extra: Path) -> bool:
         """Whether ``path`` is a link (itself or a folder on its way) that leads out of the project,
         the sources, the output and the folders given: such a file is not read (no /etc/passwd in a PDF)."""
-        if self.follow_symlinks:
-            return False
+        if self.follow_symlinks or os.path.realpath(path) == os.path.abspath(path):
+            return False  # no link on the way: a file the user named or that lies in a folder given
         project = self.path.parent if self.path else PROJECT_DIR
         # PROJECT_DIR: leaflint's own data (schemas, the shared word list) wherever the project is
         return not inside(path, (project, PROJECT_DIR, self.sources, self.output, *self.roots, *extra))
