@@ -92,7 +92,7 @@ def _front_matter(doc: Document) -> str:
     data["region"] = doc.region
     data["language"] = doc.language
     if doc.notes:
-        data["notes"] = list(doc.notes)
+        data["notes"] = [str(n) for n in doc.notes]  # plain text: a note may carry its place
     return dump_yaml(data)
 
 
