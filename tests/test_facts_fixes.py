@@ -83,14 +83,14 @@ def test_reference_severity_comes_from_the_catalog_and_config_overrides(tmp_path
 
 # 3. a pin that contradicts the text -------------------------------------------------------------
 
-def test_pin_mismatch_survives_gather_and_a_waive_silences_it(tmp_path):
+def test_pin_mismatch_survives_gather_and_a_waive_silences_it(tmp_path, english):
     pin = "facts:\n  - key: miscarriage.cutoff_weeks\n    value: 16\n"
     found = lint(tmp_path, {"a.txt": CUT24}, {"a": pin}, select=("facts",))
     rules = {d.rule: d for d in found}
     assert "facts.reference" not in rules and "facts.conflict" not in rules  # the pin hides them...
     mm = rules["facts.pin-mismatch"]  # ...but not the wrong text
     assert mm.severity == Severity.ERROR and mm.match == "tot 24 weken"
-    assert "the text says tot 24 weken" in mm.message and "the pin says 16 weeks" in mm.message
+    assert "the text says tot 24 weken" in mm.message and "the pin 16 weeks" in mm.message
     c = load_corpus([tmp_path / "leaflets"], Config())
     extract_corpus(c, Config())
     write_fact_files(c, tmp_path / "facts")
@@ -127,7 +127,7 @@ def test_match_is_the_quantity_as_written_at_its_position(tmp_path):
         assert (d.line, d.column, d.end_line, d.end_column) == (4, 1, 5, 6)
         flagged = lines[d.line - 1][d.column - 1:] + " " + lines[d.end_line - 1][: d.end_column - 1]
         assert " ".join(flagged.split()) == d.match
-        assert "vroege zwangerschap" in d.message  # the sentence is kept in the message
+        assert len(d.message) < 160  # short: the sentence is the excerpt of the text output, not in the message
 
 
 def test_old_fact_files_without_stated_fall_back_to_the_sentence():

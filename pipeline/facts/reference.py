@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+import re
 from pathlib import Path
 
 from pipeline.facts.model import Fact, _num
@@ -21,6 +22,11 @@ class Citation:
     year: int | None = None
     url: str | None = None
     verified: bool = True
+
+    def short(self) -> str:
+        """"Nederlandse Vereniging voor Obstetrie en Gynaecologie (NVOG)" and 2017 -> "NVOG 2017"."""
+        m = re.search(r"\(([^()]{2,12})\)\s*$", self.publisher)
+        return (m.group(1) if m else self.publisher) + (f" {self.year}" if self.year else "")
 
     def __str__(self) -> str:
         s = f"{self.publisher}, {self.title}"

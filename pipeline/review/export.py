@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,16 +173,8 @@ def _reference_text_for(f, ctx: ReviewContext, short: bool = False) -> str:
     if ref is None:
         return ""
     value = i18n.quantity(ref.min, ref.max, f.unit)
-    cites = "; ".join(_publisher(c) if short else str(c) for c in ref.citations)
+    cites = "; ".join(c.short() if short else str(c) for c in ref.citations)
     return f"{value} ({cites})" if cites else value
-
-
-def _publisher(cite) -> str:
-    """"Nederlandse Vereniging voor Obstetrie en Gynaecologie (NVOG)" -> "NVOG"."""
-    name = str(getattr(cite, "publisher", "") or cite)
-    m = re.search(r"\(([^()]{2,12})\)\s*$", name)
-    year = getattr(cite, "year", None)
-    return (m.group(1) if m else name) + (f" {year}" if year else "")
 
 
 def _reference_text(d: Diagnostic, ctx: ReviewContext) -> str:

@@ -38,10 +38,6 @@ def _registry():
         return None  # reported as facts.schema by the facts stage; compare without it
 
 
-def quote_excerpt(quote: str, limit: int = 160) -> str:
-    return quote if len(quote) <= limit else quote[: limit - 1].rstrip() + "…"
-
-
 def value_of(f) -> str:
     """The fact's value in the reader's notation ("16 weken", "ongeveer 70 %")."""
     return f.text if f.text is not None else quantity(f.min, f.max, f.unit, f.approx)
@@ -72,16 +68,11 @@ def check(corpus, conf, ctx):
 
 def _finding(d, g, label: str) -> Diagnostic:
     f = d.fact
-    listed = ", ".join(f"{value_of(o)} ({o.leaflet})" for o in d.others[:5])
-    if d.others_total > 5:
-        listed += ", …"
-    msg = ngettext("{label}: {value} here, but {others} in {count} other leaflet; no reference decides "
-                   "which is right: check with a source",
-                   "{label}: {value} here, but {others} in {count} other leaflets; no reference decides "
-                   "which is right: check with a source", d.others_total).format(
-        label=label, value=value_of(f), others=listed, count=d.others_total)
-    if f.quote and f.quote != f.match:
-        msg += _(' (in "{quote}")').format(quote=quote_excerpt(f.quote))
+    values = list(dict.fromkeys(value_of(o) for o in d.others))  # the leaflets are the related places
+    listed = " / ".join(values[:3]) + (" / …" if len(values) > 3 else "")
+    msg = ngettext("{label}: {value} here, but {others} in {count} other leaflet; no reference decides",
+                   "{label}: {value} here, but {others} in {count} other leaflets; no reference decides",
+                   d.others_total).format(label=label, value=value_of(f), others=listed, count=d.others_total)
     return Diagnostic(
         path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
         message=msg, match=f.match, fact=g.key, leaflet=f.leaflet, key=f"{g.key}|{g.region or ''}",

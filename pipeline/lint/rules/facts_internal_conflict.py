@@ -17,7 +17,7 @@ from pipeline.diagnostic import Diagnostic, Related, Severity
 from pipeline.facts.catalog import catalog_or_none
 from pipeline.facts.compare import groups, internal_conflicts
 from pipeline.i18n import _
-from pipeline.lint.rules.facts_conflict import _registry, label_of, quote_excerpt, value_of
+from pipeline.lint.rules.facts_conflict import _registry, label_of, value_of
 
 ID = "facts.internal-conflict"
 LEVEL = "warning"
@@ -35,11 +35,10 @@ def check(corpus, conf, ctx):
             kind = catalog.kind(g.key) if catalog else None
             reference = (lambda f, region=g.region: registry.for_fact(f, region)) if registry else None
             for f, against in internal_conflicts(group, reference):
-                earlier = ", ".join(_("{value} on line {line}").format(value=value_of(x), line=x.line) for x in against)
+                earlier = ", ".join(_("{value} on line {line}").format(value=value_of(x), line=x.line)
+                                    for x in against[:3]) + (", …" if len(against) > 3 else "")
                 msg = _("{label}: {value} here, but {earlier} in the same leaflet").format(
                     label=label_of(catalog, g.key), value=value_of(f), earlier=earlier)
-                if f.quote and f.quote != f.match:
-                    msg += _(' (in "{quote}")').format(quote=quote_excerpt(f.quote))
                 yield Diagnostic(
                     path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
                     message=msg, match=f.match, fact=g.key, leaflet=lid, key=f"{g.key}|{g.region or ''}",

@@ -23,7 +23,7 @@ from pipeline.facts.catalog import catalog_or_none
 from pipeline.facts.compare import groups, interval, overlaps
 from pipeline.fix import restate_fact
 from pipeline.i18n import _, ngettext, number, quantity
-from pipeline.lint.rules.facts_conflict import _registry, label_of, quote_excerpt, value_of
+from pipeline.lint.rules.facts_conflict import _registry, label_of, value_of
 
 ID = "facts.reference"
 LEVEL = "warning"
@@ -71,15 +71,14 @@ def _finding(f, g, ref, agree, catalog, max_related: int) -> Diagnostic:
     kind = catalog.kind(f.key) if catalog else None
     where = _(" for {region}").format(region=g.region) if g.region else ""
     quals = "".join(f", {k} {v}" for k, v in ref.qualifiers.items())
-    cites = "; ".join(str(c) for c in ref.citations)
-    msg = _("{label}: {value} here, but the reference{where}{quals} is {reference} (source: {cites})").format(
+    sources = ", ".join(dict.fromkeys(c.short() for c in ref.citations))
+    msg = _("{label}: {value} here, but the reference{where}{quals} says {reference} ({sources})").format(
         label=label_of(catalog, f.key), value=value_of(f), where=where, quals=quals,
-        reference=reference_value(ref, f.unit), cites=cites)
+        reference=reference_value(ref, f.unit), sources=sources)
     if agree:
-        msg += ngettext("; {count} other leaflet agrees with the reference", "; {count} other leaflets agree with "
-                        "the reference", len(agree)).format(count=len(agree))
-    if f.quote and f.quote != f.match:
-        msg += _(' (in "{quote}")').format(quote=quote_excerpt(f.quote))
+        msg += ngettext("; {count} other leaflet agrees", "; {count} other leaflets agree",
+                        len(agree)).format(count=len(agree))
+    # the agreeing leaflets are related places; the full citation is in the report and the review document
     return Diagnostic(
         path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
         message=msg, match=f.match, fact=f.key, leaflet=f.leaflet, key=f"{f.key}|{g.region or ''}",
