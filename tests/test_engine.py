@@ -78,7 +78,7 @@ def test_active_waiver_suppresses_only_what_it_names(tmp_path):
     assert kept == [other_fact, other_leaflet]
 
 
-def test_expired_waiver_stops_suppressing_and_is_reported(tmp_path):
+def test_expired_waiver_stops_suppressing_and_is_reported(tmp_path, english):
     cfg = Config(waivers=_waivers(tmp_path, "2026-01-01"))
     ctx = Context(config=cfg, corpus=Corpus(), today=dt.date(2026, 11, 23))
     hit = _diag(tmp_path / "a.txt", 2, "facts.conflict", leaflet="a", fact="miscarriage.cutoff_weeks")
@@ -87,7 +87,7 @@ def test_expired_waiver_stops_suppressing_and_is_reported(tmp_path):
     expired = [d for d in kept if d.rule == "config.expired-waiver"]
     assert len(expired) == 1
     assert expired[0].path == str(tmp_path / "waivers.yaml") and expired[0].line == 2
-    assert "expired on 2026-01-01" in expired[0].message and expired[0].related[0].line == 2
+    assert "expired on 1 January 2026" in expired[0].message and expired[0].related[0].line == 2
 
 
 def test_broken_waivers_file_is_a_finding(tmp_path):
@@ -128,7 +128,7 @@ def test_invalid_date_and_empty_file_are_data_errors(tmp_path):
     assert load_validated(empty, "sidecar.schema.json") == {}
 
 
-def test_waiver_for_an_unknown_rule_is_reported(tmp_path):
+def test_waiver_for_an_unknown_rule_is_reported(tmp_path, english):
     p = tmp_path / "waivers.yaml"
     p.write_text("waivers:\n  - rule: nosuch.rule\n    leaflet: a\n    reason: typo in the rule id\n"
                  "    reviewer: X\n    expires: 2099-01-01\n", encoding="utf-8")

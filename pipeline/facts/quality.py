@@ -114,9 +114,10 @@ def findings(facts: dict[str, list[Fact]]) -> set[tuple[str, str, str]]:
     """(leaflet, key, rule) for every cross-leaflet or reference finding the facts give, from the
     rules themselves (with their default options), as when the leaflets are linted together."""
     import importlib
-    from types import SimpleNamespace
 
-    corpus = SimpleNamespace(facts=facts)
+    from pipeline.corpus import Corpus
+
+    corpus = Corpus(facts=facts)
     out = set()
     for name in FACT_RULES:
         rule = importlib.import_module(f"pipeline.lint.rules.{name}")
