@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.i18n import _
+from pipeline.i18n import _, number
 from pipeline.ingest.document import Block, Document, Segment, Span  # noqa: F401 (re-export)
 
 
@@ -153,18 +153,19 @@ def _check_limits(doc: Document, limits: dict) -> None:
     path = doc.path
     max_blocks = int(limits.get("max_blocks", 20_000))
     if len(doc.blocks) > max_blocks:
-        raise IngestError(path, f"{len(doc.blocks)} blocks, more than the limit of {max_blocks} (limits.max_blocks)")
+        raise IngestError(path, _("{count} blocks, more than the limit of {limit} (limits.max_blocks)").format(
+            count=number(len(doc.blocks)), limit=number(max_blocks)))
     max_chars = int(limits.get("max_characters", 1_000_000))
     chars = sum(len(b.text) for b in doc.blocks)
     if chars > max_chars:
-        raise IngestError(path, f"{chars} characters of text, more than the limit of {max_chars} "
-                                "(limits.max_characters)")
+        raise IngestError(path, _("{count} characters of text, more than the limit of {limit} "
+                                  "(limits.max_characters)").format(count=number(chars), limit=number(max_chars)))
     max_urls = int(limits.get("max_urls_per_block", 200))
     for b in doc.blocks:
         if len(_URL.findall(b.text, 0, len(b.text))) > max_urls:
             line, _col = doc.line_col(b.source_offset(0))
-            raise IngestError(path, f"a paragraph at line {line} holds more than {max_urls} web addresses, the "
-                                    "limit of limits.max_urls_per_block")
+            raise IngestError(path, _("a paragraph at line {line} holds more than {limit} web addresses, the "
+                                      "limit of limits.max_urls_per_block").format(line=line, limit=number(max_urls)))
 
 
 def _strip_invisible(doc: Document) -> None:
