@@ -44,6 +44,19 @@ def have(cmd: str) -> bool:
 
 
 @pytest.fixture
+def dutch(monkeypatch):
+    """Messages in Dutch, in this process and in the CLI processes a test starts, whatever the
+    machine's language: for tests that check the Dutch texts."""
+    from pipeline import i18n
+
+    monkeypatch.setenv("LEAFLINT_LANG", "nl")
+    before = i18n.language()
+    i18n.set_language("nl")
+    yield
+    i18n.set_language(before)
+
+
+@pytest.fixture
 def english(monkeypatch):
     """Messages in English, in this process and in the CLI processes a test starts: for tests about
     behaviour that name causes in the English msgids (the Dutch texts have their own tests)."""

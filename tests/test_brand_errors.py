@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import i18n, stages
+from pipeline import stages
 from pipeline.lint.config import Config
 from pipeline.render.brand import load_brands
 from pipeline.render.build import build
@@ -19,13 +19,7 @@ from pipeline.render.build import build
 DUTCH = {**os.environ, "LEAFLINT_LANG": "nl"}
 
 
-@pytest.fixture(autouse=True)
-def dutch():
-    """The messages are checked in Dutch, whatever the machine's language."""
-    before = i18n.language()
-    i18n.set_language("nl")
-    yield
-    i18n.set_language(before)
+pytestmark = pytest.mark.usefixtures("dutch")  # the messages are checked in Dutch
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -23,9 +23,8 @@ fail: Een miskraam kan niet worden tegenhouden. (tegengehouden)
 
 from __future__ import annotations
 
-from pipeline.diagnostic import Diagnostic
 from pipeline.language import agreement
-from pipeline.lint.rules.grammar_dt import tagged_sentences
+from pipeline.lint.rules.grammar_dt import sentence_findings
 
 ID = "grammar.agreement"
 LEVEL = "warning"
@@ -34,11 +33,4 @@ OPTIONS = {"frog": (str, "frog")}
 
 
 def check(doc, conf, ctx):
-    for block, a, text, tokens in tagged_sentences(doc, conf, ctx, agreement.suspect):
-        for f in agreement.analyse(tokens, text):
-            span = doc.span(block, a + f.start, a + f.end)
-            yield Diagnostic(
-                path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-                end_column=span.end_column, message=f.message, match=f.word,
-                leaflet=doc.id, key=f"{f.check}|{f.word.lower()}",
-            ).offering(f.suggestion)
+    yield from sentence_findings(doc, conf, ctx, agreement, safe=False)

@@ -65,12 +65,17 @@ def tagged_sentences(doc, conf, ctx, suspect):
         yield block, a, text, tokens
 
 
-def check(doc, conf, ctx):
-    for block, a, text, tokens in tagged_sentences(doc, conf, ctx, dt.suspect):
-        for f in dt.analyse(tokens, text):
+def sentence_findings(doc, conf, ctx, analysis, safe: bool):
+    """The findings of ``analysis`` (its ``suspect`` pre-check and ``analyse``) on the tagged sentences."""
+    for block, a, text, tokens in tagged_sentences(doc, conf, ctx, analysis.suspect):
+        for f in analysis.analyse(tokens, text):
             span = doc.span(block, a + f.start, a + f.end)
             yield Diagnostic(
                 path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
                 end_column=span.end_column, message=f.message, match=f.word,
                 leaflet=doc.id, key=f"{f.check}|{f.word.lower()}",
-            ).offering(f.suggestion, safe=True)
+            ).offering(f.suggestion, safe=safe)
+
+
+def check(doc, conf, ctx):
+    yield from sentence_findings(doc, conf, ctx, dt, safe=True)
