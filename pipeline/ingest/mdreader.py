@@ -180,10 +180,10 @@ class _Walker:
                 pos = work.find(c.markup, cursor, end)
                 if pos != -1:
                     cursor = pos + len(c.markup)
-                cursor = self.text(c.content, cursor, end, tb)
-                pos = work.find(c.markup, cursor, end)
-                if pos != -1:
-                    cursor = pos + len(c.markup)
+                close = _closing_run(work, c.markup, cursor, end)  # the content lies before it
+                cursor = self.text(c.content, cursor, close, tb)
+                if close < end:
+                    cursor = close + len(c.markup)
             elif t in ("softbreak", "hardbreak"):
                 nl = work.find("\n", cursor, end)
                 tb.space()
@@ -246,6 +246,13 @@ class _Walker:
         if content[-1:].isspace():
             tb.space()
         return cursor
+
+
+def _closing_run(work: str, markup: str, cursor: int, end: int) -> int:
+    """Where the backtick run that closes a code span opened with ``markup`` starts (a run of exactly
+    that length), or ``end``."""
+    m = re.compile(rf"(?<!`){re.escape(markup)}(?!`)").search(work, cursor, end)
+    return m.start() if m else end
 
 
 def _all_strong(children) -> bool:
