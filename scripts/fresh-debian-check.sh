@@ -114,7 +114,7 @@ t_test=$(date +%s)
 
 say "make run"
 if inside "make run" >"$work/make-run.log" 2>&1; then
-  say "make run passed: $(grep -m1 'leaflet(s):' "$work/make-run.log" || echo '?')"
+  say "make run passed: $(grep -m1 -E '(leaflet|folder)\(s\):' "$work/make-run.log" || echo '?')"
 else
   tail -n 40 "$work/make-run.log" >&2
   say "make run FAILED"
