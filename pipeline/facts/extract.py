@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.facts.catalog import SCOPE_WEIGHT, Catalog, Cue, FactKind
 from pipeline.facts.model import Fact
@@ -55,85 +56,167 @@ class _Slot:
     tail: str = ""  # the sentence after this quantity up to the next one (or its end)
 
 
+@dataclass(frozen=True)
+class _Leaflet:
+    """What every sentence of one leaflet is read against."""
+
+    title: str  # the leaflet's first heading says what the whole leaflet is about
+    document: str  # a leaflet about one regimen names it once
+    rows: dict[tuple[int, int], dict[int, str]]  # (table, row) -> column -> cell text
+    text_kinds: list[FactKind]
+    number_kinds: list[FactKind]
+
+
+class _Cell(NamedTuple):
+    """A table cell's surroundings: it reads as "row header: cell", under its column header."""
+
+    row_head: str = ""
+    col_head: str = ""
+    row_text: str = ""
+
+
+class _Window(NamedTuple):
+    """A quantity that states a qualifier ("binnen 2 weken"): the qualifier and its value."""
+
+    qualifier: str
+    value: float
+
+
+class _SentenceScope(NamedTuple):
+    """The text a sentence's cues are matched in, and the windows its anaphora refers back to."""
+
+    text: str
+    prev_windows: list[_Window]
+
+
 def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
     """All facts of ``doc`` in document order, without sidecar pins applied."""
+    leaflet = _Leaflet(
+        title=next((b.text for b in doc.blocks[:3] if b.kind == "heading"), ""),
+        document="\n".join(b.text for b in doc.blocks),
+        rows=_table_rows(doc),
+        text_kinds=[k for k in catalog.kinds if k.is_text and k.pattern is not None],
+        number_kinds=[k for k in catalog.kinds if not k.is_text],
+    )
     facts: list[Fact] = []
-    text_kinds = [k for k in catalog.kinds if k.is_text and k.pattern is not None]
-    number_kinds = [k for k in catalog.kinds if not k.is_text]
     prev_block: Block | None = None
     last_prose: Block | None = None
-    # the leaflet's title (its first heading) says what the whole leaflet is about
-    title = next((b.text for b in doc.blocks[:3] if b.kind == "heading"), "")
-    document = "\n".join(b.text for b in doc.blocks)  # a leaflet about one regimen names it once
     question = ""  # a question paragraph ("Hoe lang mag ik bloeden?") heads the answer after it
     last_sentence: dict[int, str] = {}  # id(block) -> its last sentence
-    # a table row reads as "row header: cell", under its column header ("Afwachten | ± 75 %")
+    for block in doc.blocks:
+        lead = _lead(block, prev_block, last_prose, last_sentence)
+        sentences = split_sentences(block.text)
+        last_sentence[id(block)] = _nth(block, sentences, len(sentences) - 1)
+        facts.extend(_block_facts(doc, block, sentences, lead, question, leaflet, catalog))
+        prev_block = block
+        if block.kind != "list_item":
+            last_prose = block
+        question = _question_after(block, sentences, question)
+    return facts
+
+
+def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], lead: str, question: str,
+                 leaflet: _Leaflet, catalog: Catalog) -> list[Fact]:
+    """The facts of one block's sentences; ``lead`` is what its first sentence continues."""
+    facts: list[Fact] = []
+    asked = question  # a question heads the sentences after it, also within one paragraph
+    cell = _cell(block, leaflet.rows)
+    for si, (s, e) in enumerate(sentences):
+        stext = block.text[s:e]
+        facts.extend(_pattern_facts(doc, block, s, stext, leaflet.text_kinds))
+        nxt = _nth(block, sentences, si + 1)
+        if _is_question(stext, nxt, catalog):
+            # "Ik zag een kloppend hartje. Kan het dan nog misgaan?": the sentence before a
+            # question in the same paragraph says what it is about
+            asked = (_nth(block, sentences, si - 1) + "\n" if si > 0 else "") + stext
+            continue
+        qs = parse_quantities(stext)
+        if not qs:
+            continue
+        prev = _nth(block, sentences, si - 1) if si > 0 else lead
+        scope = _sentence_scope(stext, prev, nxt, cell.row_head, catalog)
+        heading = block.section if block.kind != "heading" else ""
+        topic = "\n".join(x for x in (heading, asked, cell.col_head) if x)
+        context = "\n".join(x for x in (block.text, lead, leaflet.title, cell.row_text) if x)
+        sent = _Sentence(block, s, stext, {"sentence": scope.text, "topic": topic, "context": context,
+                                           "document": leaflet.document})
+        facts.extend(_facts_in_sentence(doc, sent, qs, leaflet.number_kinds, catalog, scope.prev_windows))
+    return facts
+
+
+def _nth(block: Block, sentences: list[tuple[int, int]], k: int) -> str:
+    """The text of the ``k``-th sentence of ``block``; "" when there is none."""
+    if 0 <= k < len(sentences):
+        return block.text[sentences[k][0] : sentences[k][1]]
+    return ""
+
+
+def _table_rows(doc: Document) -> dict[tuple[int, int], dict[int, str]]:
+    """(table, row) -> column -> text of every table cell of ``doc``."""
     rows: dict[tuple[int, int], dict[int, str]] = {}
     for b in doc.blocks:
         if b.kind == "table_cell" and b.cell is not None:
             rows.setdefault(b.cell[:2], {})[b.cell[2]] = b.text
-    for block in doc.blocks:
-        lead = _lead(block, prev_block, last_prose, last_sentence)
-        sentences = split_sentences(block.text)
-        last_sentence[id(block)] = block.text[sentences[-1][0] : sentences[-1][1]] if sentences else ""
-        asked = question  # a question heads the sentences after it, also within one paragraph
-        row_head = col_head = row_text = ""
-        if block.kind == "table_cell" and block.cell is not None and block.cell[2] > 0:
-            t, r, c = block.cell
-            row = rows.get((t, r), {})
-            row_head = row.get(0, "")
-            col_head = rows.get((t, 0), {}).get(c, "") if r > 0 else ""
-            row_text = "\n".join(row[k] for k in sorted(row))
-        for si, (s, e) in enumerate(sentences):
-            stext = block.text[s:e]
-            for kind in text_kinds:
-                for m in kind.pattern.finditer(stext):
-                    value = m.group().strip()
-                    a, b = m.start(), m.end()
-                    if value.startswith("(") and ")" not in value:
-                        value, a = value[1:].lstrip(), a + 1 + (len(value) - 1 - len(value[1:].lstrip()))
-                    f = _fact(doc, block, s, a, b, kind, stext, text=value)
-                    f.evidence = {"cues": [{"text": value, "scope": "pattern"}]}
-                    facts.append(f)
-            nxt_text = block.text[sentences[si + 1][0] : sentences[si + 1][1]] if si + 1 < len(sentences) else ""
-            condition = bool(nxt_text) and catalog.condition_next is not None and catalog.condition_next.search(nxt_text)
-            if stext.rstrip().endswith("?") and not condition:
-                # "Ik zag een kloppend hartje. Kan het dan nog misgaan?": the sentence before a
-                # question in the same paragraph says what it is about
-                asked = (block.text[sentences[si - 1][0] : sentences[si - 1][1]] + "\n" if si > 0 else "") + stext
-                continue
-            qs = parse_quantities(stext)
-            if not qs:
-                continue
-            prev = block.text[sentences[si - 1][0] : sentences[si - 1][1]] if si > 0 else lead
-            sentence_scope = f"{row_head}: {stext}" if row_head else stext
-            prev_windows: list[tuple[str, float]] = []
-            if catalog.anaphora is not None and prev and catalog.anaphora.search(stext):
-                sentence_scope = stext + "\n" + prev
-                # "Wacht je af, dan komt de miskraam binnen 2 weken. Dat gebeurt bij 7 van de 10."
-                pq = parse_quantities(prev)
-                prev_windows = list(_windows(_slots(prev, pq), catalog).values()) if pq else []
-            if si + 1 < len(sentences) and catalog.anaphora_next is not None:
-                nxt = block.text[sentences[si + 1][0] : sentences[si + 1][1]]
-                # a following sentence with a quantity of its own is its own claim
-                if catalog.anaphora_next.search(nxt) and not parse_quantities(nxt):
-                    sentence_scope += "\n" + nxt
-            heading = block.section if block.kind != "heading" else ""
-            topic = "\n".join(x for x in (heading, asked, col_head) if x)
-            context = "\n".join(x for x in (block.text, lead, title, row_text) if x)
-            sent = _Sentence(block, s, stext, {"sentence": sentence_scope, "topic": topic, "context": context,
-                                               "document": document})
-            facts.extend(_facts_in_sentence(doc, sent, qs, number_kinds, catalog, prev_windows))
-        prev_block = block
-        if block.kind != "list_item":
-            last_prose = block
-        if block.kind == "heading":
-            question = ""
-        elif block.kind == "paragraph" and len(sentences) <= 3 and block.text.rstrip().endswith("?"):
-            question = block.text
-        elif block.kind != "list_item":
-            question = ""
+    return rows
+
+
+def _cell(block: Block, rows: dict[tuple[int, int], dict[int, str]]) -> _Cell:
+    """The row header, column header and whole row of a table cell (empty for other blocks and for
+    the header column itself): "Afwachten | ± 75 %" reads as "Afwachten: ± 75 %"."""
+    if block.kind != "table_cell" or block.cell is None or block.cell[2] <= 0:
+        return _Cell()
+    t, r, c = block.cell
+    row = rows.get((t, r), {})
+    col_head = rows.get((t, 0), {}).get(c, "") if r > 0 else ""
+    return _Cell(row.get(0, ""), col_head, "\n".join(row[k] for k in sorted(row)))
+
+
+def _pattern_facts(doc: Document, block: Block, s: int, stext: str, kinds: list[FactKind]) -> list[Fact]:
+    """Facts of the text kinds (a pattern, no number) in the sentence ``stext`` at offset ``s``."""
+    facts = []
+    for kind in kinds:
+        for m in kind.pattern.finditer(stext):
+            value = m.group().strip()
+            a, b = m.start(), m.end()
+            if value.startswith("(") and ")" not in value:
+                value, a = value[1:].lstrip(), a + 1 + (len(value) - 1 - len(value[1:].lstrip()))
+            f = _fact(doc, block, s, a, b, kind, stext, text=value)
+            f.evidence = {"cues": [{"text": value, "scope": "pattern"}]}
+            facts.append(f)
     return facts
+
+
+def _is_question(stext: str, nxt: str, catalog: Catalog) -> bool:
+    """A question states no claim, unless the next sentence makes it a condition ("Koorts? Bel.")."""
+    condition = bool(nxt) and catalog.condition_next is not None and catalog.condition_next.search(nxt)
+    return stext.rstrip().endswith("?") and not condition
+
+
+def _sentence_scope(stext: str, prev: str, nxt: str, row_head: str, catalog: Catalog) -> _SentenceScope:
+    """The sentence as its cues see it: with its row header, and with the sentence before (or after)
+    when a word refers to it."""
+    text = f"{row_head}: {stext}" if row_head else stext
+    prev_windows: list[_Window] = []
+    if catalog.anaphora is not None and prev and catalog.anaphora.search(stext):
+        text = stext + "\n" + prev
+        # "Wacht je af, dan komt de miskraam binnen 2 weken. Dat gebeurt bij 7 van de 10."
+        pq = parse_quantities(prev)
+        prev_windows = list(_windows(_slots(prev, pq), catalog).values()) if pq else []
+    # a following sentence with a quantity of its own is its own claim
+    if nxt and catalog.anaphora_next is not None and catalog.anaphora_next.search(nxt) \
+            and not parse_quantities(nxt):
+        text += "\n" + nxt
+    return _SentenceScope(text, prev_windows)
+
+
+def _question_after(block: Block, sentences: list[tuple[int, int]], question: str) -> str:
+    """The question that heads the blocks after ``block``: a short question paragraph starts one, a
+    heading or other prose ends it, list items keep it."""
+    if block.kind == "heading":
+        return ""
+    if block.kind == "paragraph" and len(sentences) <= 3 and block.text.rstrip().endswith("?"):
+        return block.text
+    return question if block.kind == "list_item" else ""
 
 
 def _lead(block: Block, prev: Block | None, last_prose: Block | None, last_sentence: dict[int, str]) -> str:
@@ -232,20 +315,20 @@ class _Matcher:
         return _Candidate(kind, total, cues)
 
 
-def _windows(slots: list[_Slot], catalog: Catalog) -> dict[int, tuple[str, float]]:
-    """Slot index -> (qualifier, value) for quantities that state a qualifier ("binnen 2 weken")."""
-    windows: dict[int, tuple[str, float]] = {}
+def _windows(slots: list[_Slot], catalog: Catalog) -> dict[int, _Window]:
+    """Slot index -> the qualifier a quantity states ("binnen 2 weken")."""
+    windows: dict[int, _Window] = {}
     for i, slot in enumerate(slots):
         for qual in catalog.qualifiers.values():
             if qual.unit and qual.before is not None and convertible(slot.q.unit, qual.unit):
                 if qual.before.search(slot.before):
-                    windows[i] = (qual.name, convert(slot.q.hi, slot.q.unit, qual.unit))
+                    windows[i] = _Window(qual.name, convert(slot.q.hi, slot.q.unit, qual.unit))
                     break
     return windows
 
 
 def _facts_in_sentence(doc: Document, sent: _Sentence, qs: list[Quantity], kinds: list[FactKind],
-                       catalog: Catalog, prev_windows: list[tuple[str, float]] = ()) -> list[Fact]:
+                       catalog: Catalog, prev_windows: list[_Window] = ()) -> list[Fact]:
     slots = _slots(sent.text, qs)
     matcher = _Matcher(sent)
     windows = _windows(slots, catalog)
@@ -265,13 +348,13 @@ def _facts_in_sentence(doc: Document, sent: _Sentence, qs: list[Quantity], kinds
             if qname in quals:
                 continue
             near = sorted((slots[j].clause_start != slots[i].clause_start, abs(j - i), j)
-                          for j, (name, _) in windows.items() if name == qname)
+                          for j, w in windows.items() if w.qualifier == qname)
             if near:
                 j = near[0][2]
-                quals[qname] = _tidy(windows[j][1])
+                quals[qname] = _tidy(windows[j].value)
                 used_windows.add(j)
             else:
-                stated = [v for name, v in prev_windows if name == qname]
+                stated = [w.value for w in prev_windows if w.qualifier == qname]
                 if len(stated) == 1:
                     quals[qname] = _tidy(stated[0])
         facts.append(_number_fact(doc, sent, slots[i].q, choice, quals, catalog))

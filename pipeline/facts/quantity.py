@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # ---------------------------------------------------------------------------------------------
 # number words
@@ -286,13 +287,12 @@ def mask(text: str) -> str:
     if not _HAS_DIGIT.search(text) and "www" not in text and "@" not in text:
         return text
     chars = None
-    for rx in (_MASK,):
-        for m in rx.finditer(text):
-            if chars is None:
-                chars = list(text)
-            for i in range(m.start(), m.end()):
-                if not chars[i].isspace():
-                    chars[i] = "#"
+    for m in _MASK.finditer(text):
+        if chars is None:
+            chars = list(text)
+        for i in range(m.start(), m.end()):
+            if not chars[i].isspace():
+                chars[i] = "#"
     return text if chars is None else "".join(chars)
 
 
@@ -305,7 +305,52 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-class _Parser:
+class Num(NamedTuple):
+    """A number read at a token: its value, the index after it, and its form."""
+
+    value: float
+    next: int
+    form: str  # digits | word | weak | ordinal
+
+
+class UnitWord(NamedTuple):
+    """A unit read at a token: canonical unit, factor to it, the index after it, the word as written."""
+
+    unit: str
+    factor: float
+    next: int
+    word: str
+
+
+class Core(NamedTuple):
+    """The numeric core of a quantity (numbers and unit, without hedge or bound words)."""
+
+    lo: float
+    hi: float
+    unit: str
+    next: int  # index after the core
+    form: str = "number"  # number | ratio | fraction | ordinal
+    noun: str = ""
+    stated_unit: str = ""
+
+
+class Prefix(NamedTuple):
+    """Hedge and bound words read before a core: where the core starts and what they said."""
+
+    next: int
+    approx: bool
+    bound: str | None
+    bound_at: int  # index of the last maximum-bound phrase, -1 if none
+
+
+def _percent(lo: float, hi: float, nxt: int, form: str) -> Core:
+    return Core(lo, hi, "percent", nxt, form)
+
+
+class QuantityParser:
+    """Reads the quantities of one text: ``run()`` gives them all; ``at``/``prefix``/``core``/``suffix_bound``
+    read the parts of one quantity at a token index."""
+
     def __init__(self, text: str):
         self.text = text
         self.toks = tokenize(mask(text))
@@ -326,57 +371,57 @@ class _Parser:
                 return len(p)
         return 0
 
-    def number(self, i: int, allow_weak: bool = True) -> tuple[float, int, str] | None:
-        """(value, next index, form) of a number at token ``i``; form in digits|word|weak|ordinal."""
+    def number(self, i: int, allow_weak: bool = True) -> Num | None:
+        """The number at token ``i``, or None."""
         if i >= len(self.toks):
             return None
         t = self.toks[i]
         if t.kind == "num":
-            v = _parse_digits(t.text)
-            if v is None:
-                return None
-            j = i + 1
-            nxt = self.toks[j] if j < len(self.toks) else None
-            if nxt and nxt.kind == "word" and nxt.start == t.end and nxt.low in ("e", "de", "ste"):
-                return v, j + 1, "ordinal"
-            if nxt and nxt.kind == "word" and nxt.low in ("duizend", "miljoen"):
-                return v * (1000 if nxt.low == "duizend" else 1_000_000), j + 1, "digits"
-            return v, j, "digits"
+            return self._digits(i)
         if t.kind == "word":
-            if t.low == "het" and self.low(i + 1) in ("uur", "kwartier", "halfuur") and self.low(i - 1) in ("binnen", "per", "elk"):
-                return 1.0, i + 1, "weak"
-            if t.low in ("uur", "kwartier", "halfuur") and self.low(i - 1) in _RATE_WORDS:
-                # "per uur", "elk uur": one hour; the unit is read at the same token
-                return 1.0, i, "weak"
-            if t.low in _WEAK_ONE:
-                return (1.0, i + 1, "weak") if allow_weak else None
-            v = number_word(t.low)
-            if v is None and t.low.endswith("tal") and len(t.low) > 5:
-                v = number_word(t.low[:-3])  # Flemish "een twintigtal": about twenty (approx, see at())
-            if v is not None:
-                if t.low in ("half", "halve"):
-                    return v, i + 1, "weak"
-                return float(v), i + 1, "word"
-            o = ordinal_word(t.low)
-            if o is not None:
-                return float(o), i + 1, "ordinal"
+            return self._number_word(i, allow_weak)
         return None
 
-    def unit(self, i: int) -> tuple[str, float, int, str] | None:
-        """(unit, factor, next index, word) of a unit at ``i``."""
+    def _digits(self, i: int) -> Num | None:
+        t = self.toks[i]
+        v = _parse_digits(t.text)
+        if v is None:
+            return None
+        j = i + 1
+        nxt = self.toks[j] if j < len(self.toks) else None
+        if nxt and nxt.kind == "word" and nxt.start == t.end and nxt.low in ("e", "de", "ste"):
+            return Num(v, j + 1, "ordinal")
+        if nxt and nxt.kind == "word" and nxt.low in ("duizend", "miljoen"):
+            return Num(v * (1000 if nxt.low == "duizend" else 1_000_000), j + 1, "digits")
+        return Num(v, j, "digits")
+
+    def _number_word(self, i: int, allow_weak: bool) -> Num | None:
+        low = self.toks[i].low
+        if low == "het" and self.low(i + 1) in ("uur", "kwartier", "halfuur") and self.low(i - 1) in ("binnen", "per", "elk"):
+            return Num(1.0, i + 1, "weak")
+        if low in ("uur", "kwartier", "halfuur") and self.low(i - 1) in _RATE_WORDS:
+            # "per uur", "elk uur": one hour; the unit is read at the same token
+            return Num(1.0, i, "weak")
+        if low in _WEAK_ONE:
+            return Num(1.0, i + 1, "weak") if allow_weak else None
+        v = number_word(low)
+        if v is None and low.endswith("tal") and len(low) > 5:
+            v = number_word(low[:-3])  # Flemish "een twintigtal": about twenty (approx, see at())
+        if v is not None:
+            return Num(float(v), i + 1, "weak" if low in ("half", "halve") else "word")
+        o = ordinal_word(low)
+        return None if o is None else Num(float(o), i + 1, "ordinal")
+
+    def unit(self, i: int) -> UnitWord | None:
+        """The unit at token ``i``, or None."""
         if i >= len(self.toks):
             return None
         t = self.toks[i]
-        if t.kind == "sym" and t.text in ("%",):
-            return "percent", 1, i + 1, "%"
-        if t.kind == "sym" and t.text in ("‰",):
-            return "percent", 0.1, i + 1, "‰"
-        if t.kind == "sym" and t.text[:1] in "°º" and not t.text.rstrip().endswith("F"):
-            j = i + 1
-            if self.low(j) == "c" and self.toks[j].start == t.end:
-                j += 1
-            return "celsius", 1, j, t.text
-        if t.kind == "word" and t.low in UNIT_WORDS:
+        if t.kind == "sym":
+            return self._unit_symbol(i)
+        if t.kind != "word":
+            return None
+        if t.low in UNIT_WORDS:
             if t.low == "u" and (i == 0 or self.toks[i - 1].kind != "num"):
                 return None
             unit, f = UNIT_WORDS[t.low]
@@ -385,20 +430,54 @@ class _Parser:
                 j += 1
             if t.low == "min" and self.low(j) == ".":
                 j += 1
-            return unit, f, j, t.text
-        if t.kind == "word" and t.text == "C" and i > 0 and self.toks[i - 1].kind == "num":
-            return "celsius", 1, i + 1, t.text
-        if t.kind == "word" and t.low == "celsius":
-            return "celsius", 1, i + 1, t.text
+            return UnitWord(unit, f, j, t.text)
+        if (t.text == "C" and i > 0 and self.toks[i - 1].kind == "num") or t.low == "celsius":
+            return UnitWord("celsius", 1, i + 1, t.text)
+        return None
+
+    def _unit_symbol(self, i: int) -> UnitWord | None:
+        t = self.toks[i]
+        if t.text == "%":
+            return UnitWord("percent", 1, i + 1, "%")
+        if t.text == "‰":
+            return UnitWord("percent", 0.1, i + 1, "‰")
+        if t.text[:1] in "°º" and not t.text.rstrip().endswith("F"):
+            j = i + 1
+            if self.low(j) == "c" and self.toks[j].start == t.end:
+                j += 1
+            return UnitWord("celsius", 1, j, t.text)
         return None
 
     # -- one quantity at i ---------------------------------------------------------------------
     def at(self, i: int) -> tuple[Quantity, int] | None:
-        start_i = i
-        approx = False
-        bound: str | None = None
-        bound_at = -1
-        # prefix words: any mix of hedges and bounds ("tot maximaal", "zo rond de", "ongeveer bij")
+        """The quantity starting at token ``i`` and the index after it, or None."""
+        pre = self.prefix(i)
+        core_i = pre.next
+        if core_i >= len(self.toks):
+            return None
+        core = self.core(core_i)
+        if core is None:
+            return None
+        core_tok = self.toks[core_i]
+        approx = pre.approx
+        if core_tok.low in _WEAK_ONE and self.low(core_i + 2) == "of" and core.lo != 1:
+            approx = True  # "een week of twee"
+        if core_tok.kind == "word" and core_tok.low.endswith("tal"):
+            approx = True  # "een twintigtal"
+        bound, j = self.suffix_bound(core.next, pre.bound)
+        if bound == "max" and self._rising_to(pre.bound_at):
+            bound = None
+        start_i = i if (bound is not None or approx) else core_i
+        q = Quantity(
+            start=self.toks[start_i].start, end=self.toks[j - 1].end, core_start=core_tok.start,
+            lo=_tidy(core.lo), hi=_tidy(core.hi), unit=core.unit, approx=approx, bound=bound,
+            noun=core.noun, form=core.form, stated_unit=core.stated_unit,
+        )
+        return q, j
+
+    def prefix(self, i: int) -> Prefix:
+        """Any mix of hedge and bound words at ``i`` ("tot maximaal", "zo rond de", "ongeveer bij")."""
+        approx, bound, bound_at = False, None, -1
         while True:
             n = self.phrase(i, _HEDGES)
             if n:
@@ -415,179 +494,210 @@ class _Parser:
                 bound, approx = "min", True
                 i += n
                 continue
-            n = self.phrase(i, _BOUNDS_MIN)
-            if n:
-                bound = "min"
-                i += n
-                if self.low(i) == "." and self.low(i - 1) in ("min", "max"):
-                    i += 1  # "max. 2 weken"
-                continue
-            n = self.phrase(i, _BOUNDS_MAX)
-            if n:
-                bound, bound_at = "max", i
-                i += n
-                if self.low(i) == "." and self.low(i - 1) in ("min", "max"):
-                    i += 1
-                continue
-            break
-        if i >= len(self.toks):
-            return None
-        core_i = i
-        core = self.core(i)
-        if core is None:
-            return None
-        lo, hi, unit, j, form, noun, stated = core
-        if self.toks[core_i].low in _WEAK_ONE and self.low(core_i + 2) == "of" and lo != 1:
-            approx = True  # "een week of twee"
-        if self.toks[core_i].low.endswith("tal") and self.toks[core_i].kind == "word":
-            approx = True
-        # suffix bounds: "38 °C of hoger"
+            n, kind = self.phrase(i, _BOUNDS_MIN), "min"
+            if not n:
+                n, kind = self.phrase(i, _BOUNDS_MAX), "max"
+            if not n:
+                return Prefix(i, approx, bound, bound_at)
+            if kind == "max":
+                bound_at = i
+            bound = kind
+            i += n
+            if self.low(i) == "." and self.low(i - 1) in ("min", "max"):
+                i += 1  # "max. 2 weken"
+
+    def suffix_bound(self, j: int, bound: str | None) -> tuple[str | None, int]:
+        """A bound after the core ("38 °C of hoger") replaces one before it."""
         n = self.phrase(j, _POST_MIN)
         if n:
-            bound, j = "min", j + n
-        else:
-            n = self.phrase(j, _POST_MAX)
-            if n:
-                bound, j = "max", j + n
-        if bound == "max" and self.low(bound_at) == "tot" and _RISES.search(self.text[max(0, self.toks[bound_at].start - 40) : self.toks[bound_at].start]):
-            bound = None
-        if start_i != core_i and bound is None and not approx:
-            start_i = core_i
-        q = Quantity(
-            start=self.toks[start_i].start, end=self.toks[j - 1].end, core_start=self.toks[core_i].start,
-            lo=_tidy(lo), hi=_tidy(hi), unit=unit, approx=approx, bound=bound, noun=noun, form=form,
-            stated_unit=stated,
-        )
-        return q, j
+            return "min", j + n
+        n = self.phrase(j, _POST_MAX)
+        if n:
+            return "max", j + n
+        return bound, j
 
-    def core(self, i: int):
-        """(lo, hi, unit, next index, form, noun, stated unit) of the numeric core at ``i``."""
-        low = self.low(i)
-        # fractions: "de helft", "een kwart", "driekwart", "twee derde"
-        if low == "de" and self.low(i + 1) == "helft":
-            return 50.0, 50.0, "percent", i + 2, "fraction", "", ""
-        if low in ("driekwart",):
-            return 75.0, 75.0, "percent", i + 1, "fraction", "", ""
-        if low == "kwart" and self.low(i - 1) not in ("een",):
-            pass
+    def _rising_to(self, k: int) -> bool:
+        """Whether "tot" at ``k`` follows a verb of rising: the value reached, not a maximum."""
+        if self.low(k) != "tot":
+            return False
+        start = self.toks[k].start
+        return bool(_RISES.search(self.text[max(0, start - 40) : start]))
+
+    # -- the numeric core ----------------------------------------------------------------------
+    def core(self, i: int) -> Core | None:
+        """The numeric core at ``i``: fraction, one-unit window, unit-first, between, ordinal or number."""
         num = self.number(i)
-        if num is not None and num[2] in ("weak", "word") and self.low(num[1]) in _FRACTION_WORDS:
-            frac = self.low(num[1])
-            after = self.low(num[1] + 1)
-            if frac in ("helft", "kwart", "driekwart") or after in ("van", "deel", ",", ".", ")", ""):
-                v = num[0] * _FRACTION_WORDS[frac]
-                if frac == "helft":
-                    v = 50.0 * num[0] if num[0] != 1 else 50.0
-                if v <= 100:
-                    return v, v, "percent", num[1] + 1, "fraction", "", ""
-        # "binnen de week" (Flemish): within a week
-        if low in ("week", "dag", "maand") and self.low(i - 1) == "de" and self.low(i - 2) == "binnen":
-            u = self.unit(i)
-            return 1.0, 1.0, u[0], u[2], "number", "", u[3]
-        # "in de eerste week": the first (single) week is a window of one week; "eerste" before a
-        # number ("de eerste 2 weken") or elsewhere stays a sequence word
-        if low in ("week", "dag", "maand") and self.low(i - 1) == "eerste" and self.low(i - 2) == "de":
-            u = self.unit(i)
-            return 1.0, 1.0, u[0], u[2], "number", "", u[3]
-        # unit first: "week 12", "zwangerschapsweek 12"
+        found = self._fraction(i, num) or self._window(i)
+        if found:
+            return found
+        low = self.low(i)
         if self.toks[i].kind == "word" and (low in ("week", "wk") or low.endswith("zwangerschapsweek")):
-            n2 = self.number(i + 1, allow_weak=False)
-            if n2 is not None and n2[2] in ("digits", "word"):
-                return n2[0], n2[0], "weeks", n2[1], "ordinal", "", self.toks[i].text
-            return None
+            return self._unit_first(i)
         if low == "tussen":
-            if self.low(i + 1) == "de":
-                i += 1
-            a = self.number(i + 1)
-            if a is not None:
-                ua = self.unit(a[1])
-                k = ua[2] if ua else a[1]
-                if self.low(k) == "en":
-                    b = self.number(k + 1)
-                    if b is not None and b[0] >= a[0]:
-                        ub = self.unit(b[1])
-                        u = ub or ua
-                        if u is not None:
-                            f = u[1]
-                            return a[0] * f, b[0] * f, u[0], (ub[2] if ub else b[1]), "number", "", u[3]
-                        return a[0], b[0], "count", b[1], "number", self.low(b[1]), ""
-            return None
+            return self._between(i + 2 if self.low(i + 1) == "de" else i + 1)
         if num is None:
             return None
-        a_val, j, form = num
-        if form == "ordinal":
-            u = self.unit(j)
-            if u is None or u[0] not in ("weeks", "days", "months"):
+        if num.form == "ordinal":
+            u = self.unit(num.next)
+            if u is None or u.unit not in ("weeks", "days", "months"):
                 return None
-            return a_val, a_val, u[0], u[2], "ordinal", "", u[3]
-        # "een week of twee", "een dag of tien": about two weeks, about ten days
-        if form == "weak" and a_val == 1 and self.low(j + 1) == "of":
-            u = self.unit(j)
-            n2 = self.number(j + 2, allow_weak=False) if u is not None else None
-            if n2 is not None and n2[2] in ("digits", "word") and n2[0] >= 2:
-                return n2[0] * u[1], n2[0] * u[1], u[0], n2[1], "number", "", u[3]
-        # "een half uur", "een halve dag": the article before half
-        if form == "weak" and a_val == 1 and self.low(j) in ("half", "halve"):
-            a_val, j = 0.5, j + 1
+            return Core(num.value, num.value, u.unit, u.next, "ordinal", "", u.word)
+        return self._numeric(num)
+
+    def _fraction(self, i: int, num: Num | None) -> Core | None:
+        """"de helft", "driekwart", "een kwart", "twee derde": a share in percent."""
+        low = self.low(i)
+        if low == "de" and self.low(i + 1) == "helft":
+            return _percent(50.0, 50.0, i + 2, "fraction")
+        if low == "driekwart":
+            return _percent(75.0, 75.0, i + 1, "fraction")
+        if num is None or num.form not in ("weak", "word") or self.low(num.next) not in _FRACTION_WORDS:
+            return None
+        frac = self.low(num.next)
+        after = self.low(num.next + 1)
+        if frac not in ("helft", "kwart", "driekwart") and after not in ("van", "deel", ",", ".", ")", ""):
+            return None
+        v = num.value * _FRACTION_WORDS[frac]
+        if frac == "helft":
+            v = 50.0 * num.value if num.value != 1 else 50.0
+        return _percent(v, v, num.next + 1, "fraction") if v <= 100 else None
+
+    def _window(self, i: int) -> Core | None:
+        """A window of one unit: Flemish "binnen de week", and "in de eerste week" (the first, single
+        week); "eerste" before a number ("de eerste 2 weken") or elsewhere stays a sequence word."""
+        if self.low(i) not in ("week", "dag", "maand"):
+            return None
+        if (self.low(i - 1), self.low(i - 2)) not in (("de", "binnen"), ("eerste", "de")):
+            return None
+        u = self.unit(i)
+        return Core(1.0, 1.0, u.unit, u.next, "number", "", u.word)
+
+    def _unit_first(self, i: int) -> Core | None:
+        """"week 12", "zwangerschapsweek 12": the unit before its number names a week."""
+        n = self.number(i + 1, allow_weak=False)
+        if n is not None and n.form in ("digits", "word"):
+            return Core(n.value, n.value, "weeks", n.next, "ordinal", "", self.toks[i].text)
+        return None
+
+    def _between(self, i: int) -> Core | None:
+        """"tussen (de) A [unit] en B [unit]", with ``i`` at A."""
+        a = self.number(i)
+        if a is None:
+            return None
+        ua = self.unit(a.next)
+        k = ua.next if ua else a.next
+        if self.low(k) != "en":
+            return None
+        b = self.number(k + 1)
+        if b is None or b.value < a.value:
+            return None
+        ub = self.unit(b.next)
+        u = ub or ua
+        if u is None:
+            return Core(a.value, b.value, "count", b.next, "number", self.low(b.next), "")
+        return Core(a.value * u.factor, b.value * u.factor, u.unit, ub.next if ub else b.next, "number", "", u.word)
+
+    def _numeric(self, num: Num) -> Core | None:
+        """A number with a unit, a range, a ratio or a count of a noun."""
+        a_val, j = num.value, num.next
+        if num.form == "weak" and a_val == 1:
+            about = self._unit_or_more(j)
+            if about:
+                return about
+            if self.low(j) in ("half", "halve"):
+                a_val, j = 0.5, j + 1  # "een half uur", "een halve dag": the article before half
         ua = self.unit(j)
-        after_a = ua[2] if ua else j
-        # ratio: "1 op de 10", "één op de tien", "1-2 per 1000"
-        b_range = None
-        n = self.phrase(after_a, _RANGE_SEPS) if ua is None else 0
-        if n and not (self.low(after_a) == "a" and form != "digits"):
-            b = self.number(after_a + n)
-            if b is not None and b[2] != "ordinal" and b[0] > a_val:
-                b_range = b
-        ratio_at = b_range[1] if b_range else after_a
-        if ua is None:
-            n = self.phrase(ratio_at, _RATIO_LINKS)
-            if n:
-                d = self.number(ratio_at + n, allow_weak=False)
-                hi_num = b_range[0] if b_range else a_val
-                if d is not None and d[2] in ("digits", "word") and d[0] >= 2 and d[0] > hi_num:
-                    m = self.phrase(d[1], _RANGE_SEPS)
-                    e = self.number(d[1] + m, allow_weak=False) if m and b_range is None else None
-                    if e is not None and e[2] == d[2] and e[0] > d[0]:
-                        # "één op de vier à vijf": 1/5 to 1/4
-                        return (a_val / e[0] * 100, a_val / d[0] * 100, "percent", e[1], "ratio", "", "")
-                    return (a_val / d[0] * 100, hi_num / d[0] * 100, "percent", d[1], "ratio", "", "")
-        if ua is None and b_range is None and j < len(self.toks) and self.toks[j].kind == "word":
-            n = self.phrase(j + 1, _NOUN_RATIO_LINKS)
-            if n and self.toks[j].low not in _STARTERS:
-                d = self.number(j + 1 + n, allow_weak=False)
-                if d is not None and d[2] in ("digits", "word") and d[0] >= 2 and d[0] > a_val \
-                        and self.low(d[1]) not in _MEASURES:  # "1 tablet op 200 mg" is a dose
-                    return a_val / d[0] * 100, a_val / d[0] * 100, "percent", d[1], "ratio", "", ""
-        if form == "weak" and ua is None and b_range is None:
-            return None
-        # range: A [unit] sep B [unit]
         if ua is not None:
-            n = self.phrase(ua[2], _RANGE_SEPS)
-            if n and self.low(ua[2]) not in ("a", "of"):
-                b = self.number(ua[2] + n)
-                if b is not None and b[2] == "weak" and b[0] == 1 and self.low(b[1]) in ("half", "halve"):
-                    b = (0.5, b[1] + 1, "weak")  # "een kwartier tot een half uur"
-                if b is not None and b[2] != "ordinal":
-                    ub = self.unit(b[1])
-                    if ub is not None and (ub[0], ub[1]) == (ua[0], ua[1]) and b[0] > a_val:
-                        return a_val * ua[1], b[0] * ub[1], ua[0], ub[2], "number", "", ub[3]
-                    if ub is not None and (ub[0] != ua[0] or ub[1] != ua[1]) and convertible(ua[0], ub[0]):
-                        lo = convert(a_val * ua[1], ua[0], ub[0])
-                        if lo is not None and b[0] * ub[1] > lo:
-                            return lo, b[0] * ub[1], ub[0], ub[2], "number", "", ub[3]
-            return a_val * ua[1], a_val * ua[1], ua[0], ua[2], "number", "", ua[3]
+            return self._unit_range(a_val, ua)
+        b_range = self._range_end(j, a_val, num.form)
+        ratio = self._ratio(b_range.next if b_range else j, a_val, b_range)
+        if ratio:
+            return ratio
         if b_range is not None:
-            ub = self.unit(b_range[1])
+            ub = self.unit(b_range.next)
             if ub is not None:
-                return a_val * ub[1], b_range[0] * ub[1], ub[0], ub[2], "number", "", ub[3]
-            if form == "weak":
+                return Core(a_val * ub.factor, b_range.value * ub.factor, ub.unit, ub.next, "number", "", ub.word)
+            if num.form == "weak":
                 return None
-            return a_val, b_range[0], "count", b_range[1], "number", self.low(b_range[1]), ""
-        if form == "weak":
+            return Core(a_val, b_range.value, "count", b_range.next, "number", self.low(b_range.next), "")
+        ratio = self._noun_ratio(j, a_val)
+        if ratio or num.form == "weak":
+            return ratio
+        noun = self.low(j) if j < len(self.toks) and self.toks[j].kind == "word" else ""
+        return Core(a_val, a_val, "count", j, "number", noun, "")
+
+    def _unit_or_more(self, j: int) -> Core | None:
+        """"een week of twee", "een dag of tien": about two weeks, about ten days (``j`` after "een")."""
+        if self.low(j + 1) != "of":
             return None
-        noun_i = j
-        noun = self.low(noun_i) if noun_i < len(self.toks) and self.toks[noun_i].kind == "word" else ""
-        return a_val, a_val, "count", j, "number", noun, ""
+        u = self.unit(j)
+        n2 = self.number(j + 2, allow_weak=False) if u is not None else None
+        if n2 is not None and n2.form in ("digits", "word") and n2.value >= 2:
+            return Core(n2.value * u.factor, n2.value * u.factor, u.unit, n2.next, "number", "", u.word)
+        return None
+
+    def _range_end(self, j: int, a_val: float, form: str) -> Num | None:
+        """The second number of a unitless range "A sep B" (``j`` after A), when B exceeds A."""
+        n = self.phrase(j, _RANGE_SEPS)
+        if not n or (self.low(j) == "a" and form != "digits"):
+            return None
+        b = self.number(j + n)
+        if b is not None and b.form != "ordinal" and b.value > a_val:
+            return b
+        return None
+
+    def _ratio(self, k: int, a_val: float, b_range: Num | None) -> Core | None:
+        """"1 op de 10", "één op de vier à vijf", "1-2 per 1000" (``k`` after the first number/range)."""
+        n = self.phrase(k, _RATIO_LINKS)
+        if not n:
+            return None
+        d = self.number(k + n, allow_weak=False)
+        hi_num = b_range.value if b_range else a_val
+        if d is None or d.form not in ("digits", "word") or d.value < 2 or d.value <= hi_num:
+            return None
+        m = self.phrase(d.next, _RANGE_SEPS)
+        e = self.number(d.next + m, allow_weak=False) if m and b_range is None else None
+        if e is not None and e.form == d.form and e.value > d.value:
+            return _percent(a_val / e.value * 100, a_val / d.value * 100, e.next, "ratio")  # 1/5 to 1/4
+        return _percent(a_val / d.value * 100, hi_num / d.value * 100, d.next, "ratio")
+
+    def _noun_ratio(self, j: int, a_val: float) -> Core | None:
+        """"1 zwangerschap op 6": a ratio with its noun in the middle (``j`` at the noun)."""
+        if j >= len(self.toks) or self.toks[j].kind != "word" or self.toks[j].low in _STARTERS:
+            return None
+        n = self.phrase(j + 1, _NOUN_RATIO_LINKS)
+        if not n:
+            return None
+        d = self.number(j + 1 + n, allow_weak=False)
+        if d is None or d.form not in ("digits", "word") or d.value < 2 or d.value <= a_val:
+            return None
+        if self.low(d.next) in _MEASURES:  # "1 tablet op 200 mg" is a dose
+            return None
+        return _percent(a_val / d.value * 100, a_val / d.value * 100, d.next, "ratio")
+
+    def _unit_range(self, a_val: float, ua: UnitWord) -> Core:
+        """A [unit] with an optional "sep B unit" range after it; B's unit may differ if it converts."""
+        single = Core(a_val * ua.factor, a_val * ua.factor, ua.unit, ua.next, "number", "", ua.word)
+        n = self.phrase(ua.next, _RANGE_SEPS)
+        if not n or self.low(ua.next) in ("a", "of"):
+            return single
+        b = self.number(ua.next + n)
+        if b is not None and b.form == "weak" and b.value == 1 and self.low(b.next) in ("half", "halve"):
+            b = Num(0.5, b.next + 1, "weak")  # "een kwartier tot een half uur"
+        if b is None or b.form == "ordinal":
+            return single
+        ub = self.unit(b.next)
+        if ub is None:
+            return single
+        if (ub.unit, ub.factor) == (ua.unit, ua.factor):
+            if b.value > a_val:
+                return Core(a_val * ua.factor, b.value * ub.factor, ua.unit, ub.next, "number", "", ub.word)
+            return single
+        if convertible(ua.unit, ub.unit):
+            lo = convert(a_val * ua.factor, ua.unit, ub.unit)
+            if lo is not None and b.value * ub.factor > lo:
+                return Core(lo, b.value * ub.factor, ub.unit, ub.next, "number", "", ub.word)
+        return single
 
     def run(self) -> list[Quantity]:
         out: list[Quantity] = []
@@ -661,7 +771,7 @@ def parse_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` (a sentence or clause), in order of appearance."""
     if not _MAYBE_NUMBER.search(text):
         return []
-    return _Parser(text).run()
+    return QuantityParser(text).run()
 
 
 _UNIT_AFTER = (r"(?:week|weken|weekje|dag|dagen|dagje|maand|maanden|jaar|uur|uurtje|kwartier|kwartiertje|halfuur|"

@@ -1,0 +1,53 @@
+"""The parts of the extractor that give a sentence its surroundings: the question that heads an
+answer, a question that is no claim unless a call to act follows, a sentence referring back to the
+one before, a table cell's headers."""
+
+from __future__ import annotations
+
+from pipeline.facts.catalog import default_catalog
+from pipeline.facts.extract import extract_document
+from pipeline.ingest import load_document
+
+CAT = default_catalog()
+
+
+def facts(tmp_path, text: str) -> list:
+    p = tmp_path / "folder.md"
+    p.write_text(text, encoding="utf-8")
+    return extract_document(load_document(p), CAT)
+
+
+def values(tmp_path, text: str) -> dict:
+    return {f.key: (f.min, f.max) for f in facts(tmp_path, text)}
+
+
+def test_a_question_paragraph_heads_the_answer_after_it(tmp_path):
+    text = "# Na de miskraam\n\nHoe lang duurt het bloedverlies?\n\nMeestal twee weken.\n"
+    assert values(tmp_path, text) == {"recovery.bleeding_weeks": (2, 2)}
+    without = "# Na de miskraam\n\nWat mag je verwachten?\n\nMeestal twee weken.\n"
+    assert "recovery.bleeding_weeks" not in values(tmp_path, without)
+
+
+def test_list_items_keep_the_question_other_prose_ends_it(tmp_path):
+    text = "# Na de miskraam\n\nHoe lang duurt het bloedverlies?\n\n- meestal twee weken\n"
+    assert values(tmp_path, text) == {"recovery.bleeding_weeks": (2, 2)}
+    ended = "# Na de miskraam\n\nHoe lang duurt het bloedverlies?\n\nDat verschilt.\n\n- meestal twee weken\n"
+    assert values(tmp_path, ended) == {}
+
+
+def test_a_question_is_no_claim_unless_a_call_to_act_follows(tmp_path):
+    asked = "# Na de miskraam\n\nBloed je langer dan twee weken?\n"
+    assert values(tmp_path, asked) == {}
+    condition = "# Na de miskraam\n\nBloed je langer dan twee weken? Bel dan de huisarts.\n"
+    assert values(tmp_path, condition) == {"recovery.bleeding_weeks": (2, None)}
+
+
+def test_a_sentence_referring_back_takes_the_window_of_the_one_before(tmp_path):
+    text = ("# Afwachten\n\nWie afwacht, verliest de zwangerschap meestal binnen 2 weken. "
+            "Dat lukt bij 7 van de 10 vrouwen.\n")
+    [f] = [f for f in facts(tmp_path, text) if f.key == "expectant.success_pct"]
+    assert (f.min, f.max, f.qualifiers) == (70, 70, {"window_weeks": 2})
+    no_anaphor = ("# Afwachten\n\nWie afwacht, verliest de zwangerschap meestal binnen 2 weken. "
+                  "Een zorgverlener helpt 7 van de 10 vrouwen.\n")
+    assert all(f.qualifiers.get("window_weeks") is None for f in facts(tmp_path, no_anaphor)
+               if f.key == "expectant.success_pct")
