@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from pipeline import __version__, i18n, report, stages
+from pipeline import __version__, i18n, orchestrate, report
 from pipeline.i18n import _, ngettext
 from pipeline.diagnostic import Diagnostic, ExitCode, Severity, Summary
 from pipeline.corpus import outside_link
@@ -316,10 +316,10 @@ def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache, baselin
         _emit(fmt, [], [], config, strict or config.strict, [], output)
         sys.exit(ExitCode.CLEAN)
     if scope.corpus is not None:
-        result = stages.run_lint_changed(scope.changed or [], [scope.corpus], config, select=chosen, jobs=jobs,
+        result = orchestrate.run_lint_changed(scope.changed or [], [scope.corpus], config, select=chosen, jobs=jobs,
                                          cache=not no_cache)
     else:
-        result = stages.run_lint(scope.paths, config, select=chosen, shard=shard, jobs=jobs, cache=not no_cache,
+        result = orchestrate.run_lint(scope.paths, config, select=chosen, shard=shard, jobs=jobs, cache=not no_cache,
                                  progress=True)
         if scope.limited and shard is None:
             result.notes.append(_("cross-leaflet rules compared only the {count} leaflet(s) given; add --corpus "
@@ -341,7 +341,7 @@ def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache, baselin
 def gather(obj, fact_dirs, fmt, output, strict):
     """Run the cross-leaflet fact rules on fact files from sharded runs (facts.conflict, ...)."""
     config = _config(obj)
-    result = stages.run_gather(list(fact_dirs), config)
+    result = orchestrate.run_gather(list(fact_dirs), config)
     _emit(fmt, result.diagnostics, [], config, strict or config.strict, result.notes, output, _failures(result))
     sys.exit(_report_failures(result, _exit_for(result.diagnostics, strict or config.strict)))
 
@@ -406,7 +406,7 @@ def baseline_write(obj, file, paths, jobs):
     from pipeline import baseline as baseline_file
 
     config = dataclasses.replace(_config(obj), baseline=None)
-    result = stages.run_lint(_paths(paths, config), config, jobs=jobs)
+    result = orchestrate.run_lint(_paths(paths, config), config, jobs=jobs)
     if result.failures:  # a baseline without a check's findings would hide nothing but mislead
         sys.exit(_report_failures(result, ExitCode.FAILURE))
     n = baseline_file.write(file, result.diagnostics)
@@ -442,7 +442,7 @@ def _check_select(select) -> None:
 def build(obj, paths, out_dir, release, jobs, shard):
     """Render branded HTML and PDF leaflets (drafts carry a CONCEPT watermark)."""
     config = _config(obj)
-    result = stages.run_lint(_paths(paths, config), config, shard=shard, jobs=jobs)
+    result = orchestrate.run_lint(_paths(paths, config), config, shard=shard, jobs=jobs)
     if release and result.failures:
         # the gate cannot pass on checks that did not run: nothing is released
         _err(i18n._("leaflint: release refused: not every check could run"))
@@ -497,7 +497,7 @@ def _report_broken_brands(br) -> None:
 def report_cmd(obj, paths, output):
     """Write the reviewer report: fact matrix, conflicts, every finding with its excerpt."""
     config = _config(obj)
-    result = stages.run_lint(_paths(paths, config), config)
+    result = orchestrate.run_lint(_paths(paths, config), config)
     out = output or config.output / "report.html"
     _write_report(result, out, config.output)
     _err(i18n._("leaflint: reviewer report written to {file}").format(file=out))
@@ -522,7 +522,7 @@ def _write_report(result, out: Path, output_dir: Path) -> None:
 def check(obj, paths, fmt, strict, baseline_path):
     """The release gate: exit 1 while any error-level finding remains."""
     config = _with_baseline(_config(obj), baseline_path)
-    result = stages.run_lint(_paths(paths, config), config)
+    result = orchestrate.run_lint(_paths(paths, config), config)
     if not result.corpus.documents and not result.corpus.problems:
         raise Failure(i18n._("no leaflets found: the release gate has nothing to check"))
     errors = [d for d in result.diagnostics if d.severity == Severity.ERROR or (strict and d.severity == Severity.WARNING)]
@@ -553,7 +553,7 @@ def run(obj, paths, out_dir, jobs):
     config = _config(obj)
     out = out_dir or config.output
     t0 = time.perf_counter()
-    result = stages.run_lint(_paths(paths, config), config, jobs=jobs)
+    result = orchestrate.run_lint(_paths(paths, config), config, jobs=jobs)
     for doc in result.corpus.documents:
         atomic_write(out / "normalized" / f"{doc.id}.md", to_markdown(doc))
     write_fact_files(result.corpus, out / "facts", prune=not paths)
@@ -601,7 +601,7 @@ def fix_cmd(obj, paths, show_diff, write, out_dir, select):
         raise click.UsageError(i18n._("--diff and --write exclude each other"))
     config = _config(obj)
     _check_select(select)
-    result = stages.run_lint(_paths(paths, config), config, select=set(select) or None)
+    result = orchestrate.run_lint(_paths(paths, config), config, select=set(select) or None)
     files = fix.fix_all(result.diagnostics)
     target = (out_dir or config.output) / "fixed"
     for ff in files:
@@ -661,7 +661,7 @@ def _review_export(paths, config: Config, out: Path, jobs) -> None:
     # one leaflet of the project is compared with all the others, as in a full run
     context = [leaflets] if paths and leaflets.is_dir() and all(
         p.is_file() and p.resolve().is_relative_to(leaflets.resolve()) for p in chosen) else chosen
-    result = stages.run_lint(_paths(tuple(context), config), config, jobs=jobs)
+    result = orchestrate.run_lint(_paths(tuple(context), config), config, jobs=jobs)
     wanted = {p.resolve() for p in chosen if p.is_file()}
     docs = [d for d in result.corpus.documents if not wanted or Path(d.path).resolve() in wanted]
     ctx = ReviewContext(result.corpus, result.diagnostics, default_registry(), catalog_or_none(), _today())

@@ -12,10 +12,8 @@ from pipeline.i18n import _
 from pipeline.ingest import IngestError, load_document
 from pipeline.ingest.document import Document
 from pipeline.lint.config import Config
-from pipeline.paths import LEAFLET_SUFFIXES
+from pipeline.paths import LEAFLET_SUFFIXES, SIDECAR_SUFFIX
 from pipeline.yamlio import DataFileError, load_validated
-
-SIDECAR_SUFFIX = ".meta.yaml"
 
 
 @dataclass

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
-from pipeline import __version__, stages
+from pipeline import __version__, orchestrate, workers
 from pipeline.corpus import SIDECAR_SUFFIX, Corpus, leaflet_id, select_files
 from pipeline.diagnostic import Diagnostic, Fix, Severity
 from pipeline.lint.config import Config, find_config, load_config
@@ -39,7 +39,7 @@ class LeafletChecker:
     def __init__(self, config: Config, corpus: Path | None):
         self.config = config
         self.corpus = corpus
-        self.brands, _problems = stages.load_brands(config)
+        self.brands, _problems = orchestrate.load_brands(config)
         self.others: dict[str, list] = {}
         self.scratch = Path(tempfile.mkdtemp(prefix="leaflint-lsp-"))
         self.started = False
@@ -49,19 +49,19 @@ class LeafletChecker:
         if self.corpus is None or not self.corpus.is_dir() or self.started:
             return 0
         files, _problems = select_files([self.corpus], self.config)
-        self.others.update(stages.facts_of(files, self.config, self.brands))
+        self.others.update(orchestrate.facts_of(files, self.config, self.brands))
         return len(self.others)
 
     def _start(self) -> None:
         if not self.started:
-            stages.start_document_worker(self.config, self.brands, None)
+            workers.start_worker(self.config, self.brands, None)
             self.started = True
 
     def saved(self, path: Path) -> None:
         """A saved leaflet's facts replace the stored ones (other leaflets compare with them)."""
         if self.corpus is not None and _inside(path, self.corpus) and path.is_file():
             self._start()
-            r = stages.process_leaflet(str(path))
+            r = workers.process(str(path))
             if r.document is not None:
                 self.others[r.document.id] = r.facts
 
@@ -73,16 +73,16 @@ class LeafletChecker:
         side = path.with_name(path.stem + SIDECAR_SUFFIX)
         if side.is_file():
             shutil.copyfile(side, work.with_name(side.name))
-        r = stages.process_leaflet(str(work))
+        r = workers.process(str(work))
         lid = leaflet_id(path)
         corpus = Corpus(facts={k: v for k, v in self.others.items() if k != lid}, focus={lid})
-        result = stages.lint_results(corpus, [r], self.config, self.brands, None, {})
-        here = [d for d in result.diagnostics if stages.concerns(d, {lid})]
+        result = orchestrate.lint_results(corpus, [r], self.config, self.brands, None, {})
+        here = [d for d in result.diagnostics if orchestrate.concerns(d, {lid})]
         return [_moved(d, str(work), str(path)) for d in here]
 
     def close(self) -> None:
         if self.started:
-            stages.stop_document_worker()
+            workers.stop_worker()
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 

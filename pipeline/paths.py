@@ -1,7 +1,9 @@
-"""Where the project's data lives, independent of the working directory."""
+"""Where the project's data lives, independent of the working directory, and paths of results:
+a leaflet's sidecar, a stored result moved under the path a run gave."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -13,6 +15,12 @@ TEMPLATES_DIR = PACKAGE_DIR / "render" / "templates"
 
 # Extensions the ingest stage understands, in the order a directory walk reports them.
 LEAFLET_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".pdf")
+SIDECAR_SUFFIX = ".meta.yaml"  # a leaflet's metadata file next to it: <stem>.meta.yaml
+
+
+def sidecar_of(path: Path | str) -> Path:
+    path = Path(path)
+    return path.with_name(path.stem + SIDECAR_SUFFIX)
 
 
 def file_arg(path: Path | str) -> str:
@@ -34,3 +42,39 @@ def inside(path: Path | str, roots) -> bool:
         if real == r or r in real.parents:
             return True
     return False
+
+
+def rebase(result, path: str):
+    """A stored per-document result under the path as given in this run (relative or absolute, from
+    any folder): its findings, problems, facts and document name ``path`` instead of the old one."""
+    old = result.path
+    if old == path:
+        return result
+
+    def fix(d):
+        related = tuple(replace(r, path=path) if r.path == old else r for r in d.related)
+        return replace(d, path=path if d.path == old else d.path, related=related)
+
+    old_side, new_side = str(sidecar_of(old)), str(sidecar_of(path))
+
+    def fix_problem(d):
+        d = fix(d)
+        return replace(d, path=new_side) if d.path == old_side else d
+
+    result.path = path
+    result.diagnostics = [fix(d) for d in result.diagnostics]
+    result.problems = [fix_problem(d) for d in result.problems]
+    for fact in result.facts:
+        if getattr(fact, "path", None) == old:
+            fact.path = path
+    if result.document is not None:
+        result.document.path = Path(path)
+    return result
+
+
+def facts_at(facts: list, path: str) -> list:
+    """Stored facts under the path as given in this run."""
+    for f in facts:
+        if getattr(f, "path", path) != path:
+            f.path = path
+    return facts

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from pipeline import stages
+from pipeline import orchestrate
 from pipeline.lint.config import load_config
 from pipeline.lint.rules import all_rules
 
@@ -47,7 +47,7 @@ def run_case(rule_id: str, case: dict, tmp: Path):
     with open(cfg_path, "w", encoding="utf-8") as f:
         _yaml.dump(cfg_data, f)
     config = load_config(cfg_path, all_rules())
-    result = stages.run_lint([leaflets], config, select={rule_id})
+    result = orchestrate.run_lint([leaflets], config, select={rule_id})
     diags = [d for d in result.diagnostics if d.rule == rule_id]
     found = [f"{Path(d.path).name}:{d.line}:{d.column} {d.rule}" for d in diags]
     return found, diags

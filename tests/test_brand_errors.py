@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import stages
+from pipeline import orchestrate
 from pipeline.lint.config import Config
 from pipeline.render.brand import load_brands
 from pipeline.render.build import build
@@ -93,11 +93,11 @@ def _project(tmp_path: Path, brand: str) -> tuple[Path, Config]:
 def test_a_brand_that_breaks_leaves_no_output_behind(tmp_path):
     leaflets, config = _project(tmp_path, GOOD)
     out = config.output
-    result = stages.run_lint([leaflets], config)
+    result = orchestrate.run_lint([leaflets], config)
     first = build(result.corpus, result.diagnostics, result.brands, config, out, jobs=1)
     assert ("linde", SEED) in first.rendered and (out / "pdf" / "linde" / f"{SEED}.pdf").is_file()
     (config.sources / "brands" / "linde.yaml").write_text(GOOD.replace('"#1e5e8a"', "#1e5e8a"), encoding="utf-8")
-    result = stages.run_lint([leaflets], config)
+    result = orchestrate.run_lint([leaflets], config)
     second = build(result.corpus, result.diagnostics, result.brands, config, out, jobs=1)
     assert second.needed_broken == ["linde"] and not second.ok
     assert not (out / "pdf" / "linde").exists() and not (out / "html" / "linde").exists()
@@ -109,10 +109,10 @@ def test_a_brand_that_breaks_leaves_no_output_behind(tmp_path):
 def test_a_leaflet_a_brand_stops_publishing_loses_its_files(tmp_path):
     leaflets, config = _project(tmp_path, GOOD)
     out = config.output
-    result = stages.run_lint([leaflets], config)
+    result = orchestrate.run_lint([leaflets], config)
     build(result.corpus, result.diagnostics, result.brands, config, out, jobs=1)
     (config.sources / "brands" / "linde.yaml").write_text(GOOD.replace(f"[{SEED}]", "[]"), encoding="utf-8")
-    result = stages.run_lint([leaflets], config)
+    result = orchestrate.run_lint([leaflets], config)
     build(result.corpus, result.diagnostics, result.brands, config, out, jobs=1)
     assert not (out / "pdf" / "linde" / f"{SEED}.pdf").exists()
     assert (out / "pdf" / "neutraal" / f"{SEED}.pdf").is_file()

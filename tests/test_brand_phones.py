@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import stages
+from pipeline import orchestrate
 from pipeline.lint.config import Config
 from pipeline.render.build import build
 
@@ -44,7 +44,7 @@ def _project(tmp_path: Path, second: str = SECOND) -> tuple[Path, Config]:
 
 def test_mismatch_names_the_second_brand_only(tmp_path):
     leaflets, config = _project(tmp_path)
-    result = stages.run_lint([leaflets], config)
+    result = orchestrate.run_lint([leaflets], config)
     found = [d for d in result.diagnostics if d.rule == "contact.phone-mismatch"]
     assert len(found) >= 1
     assert all("'linde'" in d.message and SEED_PHONE in d.message and "verloskundige-000" in d.message
@@ -58,7 +58,7 @@ def test_build_refuses_the_second_brand_and_renders_the_first(tmp_path):
     # an old, stale output of the pair must not stay behind
     (out / "pdf" / "linde").mkdir(parents=True)
     (out / "pdf" / "linde" / f"{SEED}.pdf").write_bytes(b"%PDF old")
-    result = stages.run_lint([leaflets], config)
+    result = orchestrate.run_lint([leaflets], config)
     br = build(result.corpus, result.diagnostics, result.brands, config, out, jobs=1)
     assert [(r.brand, r.leaflet) for r in br.refused] == [("linde", SEED)]
     message = br.refused[0].message

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pipeline import stages
+from pipeline import orchestrate
 from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.lint.config import Config
 from pipeline.render import build as build_mod
@@ -38,7 +38,7 @@ def _sources(tmp_path: Path) -> Path:
 
 def _lint(leaflets: Path, sources: Path):
     config = Config(sources=sources, output=leaflets.parent / "output")
-    return stages.run_lint([leaflets], config), config
+    return orchestrate.run_lint([leaflets], config), config
 
 
 def _files(out: Path) -> dict[str, bytes]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import stages
+from pipeline import orchestrate
 from pipeline.diagnostic import Severity
 from pipeline.facts.catalog import default_catalog
 from pipeline.facts.compare import disagreements, pin_mismatch
@@ -32,7 +32,7 @@ def lint(tmp_path, leaflets: dict[str, str], sidecars: dict[str, str] | None = N
     for stem, text in (sidecars or {}).items():
         (d / f"{stem}.meta.yaml").write_text(text, encoding="utf-8")
     cfg = config or Config(output=tmp_path / "output", sources=tmp_path / "sources")
-    return stages.run_lint([d], cfg, select=set(select), cache=False).diagnostics
+    return orchestrate.run_lint([d], cfg, select=set(select), cache=False).diagnostics
 
 
 # 1. the reference registry decides who deviates -------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from pipeline import stages
+from pipeline import orchestrate
 from pipeline.corpus import load_corpus
 from pipeline.facts.quality import matches
 from pipeline.facts.stage import extract_corpus
@@ -66,7 +66,7 @@ def test_flemish_region_from_sidecar(corpus):
 
 
 def test_only_true_findings():
-    result = stages.run_lint([DATA / "leaflets"], Config(), select={"facts"})
+    result = orchestrate.run_lint([DATA / "leaflets"], Config(), select={"facts"})
     got = sorted(f"{Path(d.path).name}:{d.line} {d.rule} {d.fact}" for d in result.diagnostics)
     want = sorted(_yaml.load((DATA / "expected_findings.yaml").read_text(encoding="utf-8")))
     assert got == want

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import stages
+from pipeline import orchestrate
 from pipeline.corpus import load_corpus
 from pipeline.facts.stage import extract_corpus
 from pipeline.lint.config import Config
@@ -104,7 +104,7 @@ def test_json_contract_fields(seed_facts):
 
 def test_seed_findings(seed_facts):
     _, d = seed_facts
-    result = stages.run_lint([d], Config(), select={"facts"})
+    result = orchestrate.run_lint([d], Config(), select={"facts"})
     got = sorted((Path(x.path).name[:3], x.line, x.rule, x.fact, x.severity.value) for x in result.diagnostics)
     # one finding per span: where the reference exists it decides (004's 20 weeks against NVOG's
     # 16, naming the leaflets that agree); without one (expectant management: 70 % against 50 %)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import stages
+from pipeline import orchestrate
 from pipeline.corpus import load_corpus
 from pipeline.facts.stage import extract_corpus, load_fact_files, pin_fact, write_fact_files
 from pipeline.lint.config import Config
@@ -45,7 +45,7 @@ def test_gathered_facts_give_the_same_conflicts(tmp_path):
     c, d = corpus_of(tmp_path, {"a.txt": A, "b.txt": B, "c.txt": C})
     write_fact_files(c, tmp_path / "facts")
     # the cutoff has a reference (NVOG: 16 weeks), so facts.reference gives the one finding
-    direct = stages.run_lint([d], Config(), select={"facts.conflict", "facts.reference"}).diagnostics
+    direct = orchestrate.run_lint([d], Config(), select={"facts.conflict", "facts.reference"}).diagnostics
     from pipeline.corpus import Corpus
     from pipeline.lint.engine import Context, lint
     facts, problems = load_fact_files(tmp_path / "facts")
@@ -107,7 +107,7 @@ facts:
     assert [x.to_json() for x in c2.facts["b"]] == [x.to_json() for x in c.facts["b"]]
     # a pinned value takes part in the checks: b no longer conflicts with a
     (d / "a.txt").write_text(A, encoding="utf-8")
-    assert stages.run_lint([d], Config(), select={"facts.conflict"}).diagnostics == []
+    assert orchestrate.run_lint([d], Config(), select={"facts.conflict"}).diagnostics == []
 
 
 def test_bad_pins_give_facts_schema(tmp_path):

@@ -80,11 +80,11 @@ def test_missing_frog_is_one_failure_naming_both_leaflets(tmp_path):
             "config": {"rules": {"grammar.dt": {"options": {"frog": "frog-not-installed-here"}}}}, "expect": []}
     found, _ = run_case("grammar.dt", case, tmp_path)
     assert found == []
-    from pipeline import stages
+    from pipeline import orchestrate
     from pipeline.lint.config import load_config
 
     config = load_config(tmp_path / "leaflint.yaml", all_rules())
-    result = stages.run_lint([tmp_path / "leaflets"], config, select={"grammar.dt"})
+    result = orchestrate.run_lint([tmp_path / "leaflets"], config, select={"grammar.dt"})
     [failure] = result.failures
     assert (failure.rule, failure.tool, sorted(failure.leaflets)) == ("grammar.dt", "Frog", ["a", "b"])
     assert "frog-not-installed-here" in failure.detail
@@ -175,10 +175,10 @@ def test_one_frog_process_serves_many_batches():
 @pytest.mark.slow
 @needs_frog
 def test_seeds_give_exactly_the_known_dt_errors(seeds_copy):
-    from pipeline import stages
+    from pipeline import orchestrate
     from pipeline.lint.config import Config
 
-    result = stages.run_lint([seeds_copy], Config(), select={"grammar.dt"})
+    result = orchestrate.run_lint([seeds_copy], Config(), select={"grammar.dt"})
     got = sorted((Path(d.path).name[:3], d.line, d.match, d.suggestions[0]) for d in result.diagnostics)
     assert got == [("000", 7, "gebeurd", "gebeurt"), ("001", 3, "spreek", "spreekt"),
                    ("002", 33, "herstelt", "hersteld"), ("003", 38, "vermoed", "vermoedt"),

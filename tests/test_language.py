@@ -145,7 +145,7 @@ def test_readability_names_the_longest_sentences(tmp_path):
 @pytest.mark.slow
 def test_correct_leaflets_get_no_language_findings(tmp_path):
     """Three correct leaflets of our own, different from the seeds: no finding of any language rule."""
-    from pipeline import stages
+    from pipeline import orchestrate
     from pipeline.lint.config import Config
 
     folder = tmp_path / "leaflets"
@@ -153,7 +153,7 @@ def test_correct_leaflets_get_no_language_findings(tmp_path):
     for p in sorted(Path(__file__).parent.glob("test_language_clean*.txt")):
         (folder / p.name.replace("test_language_", "")).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
     rules = {"spelling", "grammar", "style", "structure", "typography", "contact", "readability"}
-    result = stages.run_lint([folder], Config(), select=rules)
+    result = orchestrate.run_lint([folder], Config(), select=rules)
     assert result.diagnostics == [], [f"{d.path}:{d.line} {d.rule} {d.message}" for d in result.diagnostics]
 
 
@@ -162,11 +162,11 @@ def test_correct_leaflets_get_no_language_findings(tmp_path):
 @pytest.mark.system
 @pytest.mark.slow
 def test_seed_acceptance(seeds_copy):
-    from pipeline import stages
+    from pipeline import orchestrate
     from pipeline.lint.config import Config
 
     rules = {"spelling", "grammar", "style", "structure", "typography", "contact"}
-    result = stages.run_lint([seeds_copy], Config(), select=rules)
+    result = orchestrate.run_lint([seeds_copy], Config(), select=rules)
     got = {(Path(d.path).name[:3], d.line, d.rule) for d in result.diagnostics}
     expected = {
         ("000", 7, "grammar.dt"), ("000", 38, "typography.substitution"),

@@ -292,7 +292,7 @@ def test_malformed_other_numbers_skip_the_brand_with_a_clear_message(tmp_path, o
 
 @pytest.mark.slow
 def test_build_outputs_are_readable_by_others(tmp_path):
-    from pipeline import stages
+    from pipeline import orchestrate
     from pipeline.lint.config import Config
     from pipeline.render.build import build
 
@@ -303,7 +303,7 @@ def test_build_outputs_are_readable_by_others(tmp_path):
     config = Config(sources=ROOT / "sources", output=tmp_path / "output")
     old = os.umask(0o022)
     try:
-        result = stages.run_lint([leaflets], config)
+        result = orchestrate.run_lint([leaflets], config)
         out = build(result.corpus, result.diagnostics, result.brands, config, tmp_path / "output", jobs=1)
     finally:
         os.umask(old)
@@ -316,7 +316,7 @@ def test_build_outputs_are_readable_by_others(tmp_path):
 
 @pytest.mark.slow
 def test_changing_only_a_link_address_renders_the_leaflet_again(tmp_path):
-    from pipeline import stages
+    from pipeline import orchestrate
     from pipeline.lint.config import Config
     from pipeline.render.build import build
 
@@ -327,7 +327,7 @@ def test_changing_only_a_link_address_renders_the_leaflet_again(tmp_path):
     config = Config(sources=ROOT / "sources", output=tmp_path / "output")
 
     def run():
-        result = stages.run_lint([leaflets], config, cache=False)
+        result = orchestrate.run_lint([leaflets], config, cache=False)
         return build(result.corpus, result.diagnostics, result.brands, config, tmp_path / "output", jobs=1)
 
     assert run().rendered and run().skipped and not run().rendered

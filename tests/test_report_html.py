@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import __version__, stages
+from pipeline import __version__, orchestrate
 from pipeline.corpus import Corpus
 from pipeline.diagnostic import Diagnostic, Related, Severity
 from pipeline.ingest import load_document
@@ -170,7 +170,7 @@ def test_report_without_facts_or_findings_says_so(tmp_path):
 def seeds_report(tmp_path_factory):
     from pipeline.facts.reference import load_registry
 
-    result = stages.run_lint([ROOT / "sources" / "leaflets"], Config())
+    result = orchestrate.run_lint([ROOT / "sources" / "leaflets"], Config())
     out = tmp_path_factory.mktemp("report") / "report.html"
     write_report(result.corpus, result.diagnostics, load_registry(), out)
     return out, result

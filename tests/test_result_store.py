@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from pipeline import stages
+from pipeline import cache_keys, orchestrate, workers
 from pipeline.facts.model import Fact
 from pipeline.lint.config import Config
 from pipeline.result_store import ResultStore
@@ -17,7 +17,7 @@ def _fact(key, leaflet="a"):
 
 def test_results_and_facts_round_trip_and_facts_filter_by_kind(tmp_path):
     store = ResultStore(tmp_path / "s.sqlite")
-    r = stages.DocumentResult(path="a.txt", notes=["n"])
+    r = workers.DocumentResult(path="a.txt", notes=["n"])
     store.put_results([("k1", r)])
     store.put_facts([("f1", "a", [_fact("miscarriage.cutoff_weeks"), _fact("bleeding.days")]), ("f2", "b", [])])
     store.close()
@@ -33,7 +33,7 @@ def test_a_broken_store_only_costs_time(tmp_path, seeds_copy):
     (out / ".cache").mkdir(parents=True)
     (out / ".cache" / "results.sqlite").write_bytes(b"not a database at all" * 100)
     cfg = Config(output=out)
-    first = stages.run_lint([seeds_copy], cfg, select={"facts.conflict"})
+    first = orchestrate.run_lint([seeds_copy], cfg, select={"facts.conflict"})
     assert first.stats["processed"] == 5
     assert any(d.rule == "facts.conflict" for d in first.diagnostics)
 
@@ -44,27 +44,27 @@ def test_content_keys_read_a_file_again_only_when_its_signature_changed(tmp_path
     leaflet.write_text("Een miskraam tot 16 weken.\n", encoding="utf-8")
     old = time.time() - 60
     os.utime(leaflet, (old, old))
-    first = stages.content_keys([leaflet], "base", store)
+    first = cache_keys.content_keys([leaflet], "base", store)
     reads = []
-    real = stages._content_digest
-    monkeypatch.setattr(stages, "_content_digest", lambda p: reads.append(p) or real(p))
-    assert stages.content_keys([leaflet], "base", store) == first and reads == []
+    real = cache_keys.content_digest
+    monkeypatch.setattr(cache_keys, "content_digest", lambda p: reads.append(p) or real(p))
+    assert cache_keys.content_keys([leaflet], "base", store) == first and reads == []
     leaflet.write_text("Een miskraam tot 20 weken.\n", encoding="utf-8")  # same size, new mtime
-    changed = stages.content_keys([leaflet], "base", store)
+    changed = cache_keys.content_keys([leaflet], "base", store)
     assert reads == [leaflet] and changed != first
     # just written (within the settle time): its signature is not trusted next time either
-    assert stages.content_keys([leaflet], "base", store) == changed and len(reads) == 2
-    assert stages.content_keys([leaflet], "other base", store) != changed
+    assert cache_keys.content_keys([leaflet], "base", store) == changed and len(reads) == 2
+    assert cache_keys.content_keys([leaflet], "other base", store) != changed
 
 
 def test_changed_run_reads_the_facts_of_the_others_from_the_store(seeds_copy, tmp_path, monkeypatch):
     cfg = Config(output=tmp_path / "out")
-    stages.run_lint([seeds_copy], cfg, select={"facts"})  # fills results and facts
+    orchestrate.run_lint([seeds_copy], cfg, select={"facts"})  # fills results and facts
     computed = []
-    real = stages._compute
-    monkeypatch.setattr(stages, "_compute", lambda todo, *a: computed.extend(todo) or real(todo, *a))
+    real = workers.compute
+    monkeypatch.setattr(workers, "compute", lambda todo, *a: computed.extend(todo) or real(todo, *a))
     changed = seeds_copy / "000_43f8e8ab3b97e02a.txt"  # 16 weeks, as the reference; 004 says 20
-    result = stages.run_lint_changed([changed], [seeds_copy], cfg, select={"facts"})
+    result = orchestrate.run_lint_changed([changed], [seeds_copy], cfg, select={"facts"})
     assert computed == []  # the changed leaflet's result and the others' facts all came from the store
     cutoff = [d for d in result.diagnostics if d.fact == "miscarriage.cutoff_weeks"]
     assert cutoff and all(d.leaflet == "004_de792eee956c9f0d" for d in cutoff)

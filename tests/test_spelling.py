@@ -66,10 +66,10 @@ def test_word_list_reads_comments_and_blank_lines(tmp_path):
 @pytest.mark.system
 @needs_dict
 def test_seeds_only_the_real_misspellings(tmp_path, seeds_copy):
-    from pipeline import stages
+    from pipeline import orchestrate
     from pipeline.lint.config import Config
 
-    result = stages.run_lint([seeds_copy], Config(), select={"spelling.unknown-word"})
+    result = orchestrate.run_lint([seeds_copy], Config(), select={"spelling.unknown-word"})
     got = sorted((Path(d.path).name[:3], d.line, d.match, d.suggestions[0] if d.suggestions else "")
                  for d in result.diagnostics)
     assert got == [("001", 3, "zwagerschapsverlies", "zwangerschapsverlies"),
@@ -204,12 +204,12 @@ def test_missing_dictionary_is_a_failure_not_a_silent_pass(tmp_path):
     found, _ = _lint(tmp_path, {"a.txt": "Wanner je bloed verliest.\n"},
                      config={"rules": {"spelling.unknown-word": {"options": {"dictionary": "xx_XX"}}}})
     assert found == []
-    from pipeline import stages
+    from pipeline import orchestrate
     from pipeline.lint.config import load_config
     from pipeline.lint.rules import all_rules
 
     config = load_config(tmp_path / "leaflint.yaml", all_rules())
-    result = stages.run_lint([tmp_path / "leaflets"], config, select={"spelling.unknown-word"})
+    result = orchestrate.run_lint([tmp_path / "leaflets"], config, select={"spelling.unknown-word"})
     [failure] = result.failures
     assert failure.rule == "spelling.unknown-word" and failure.tool == "enchant" and "xx_XX" in failure.detail
 

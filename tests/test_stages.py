@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from pipeline import stages
+from pipeline import orchestrate, workers
 from pipeline.lint.config import Config
 from tests.conftest import SEEDS
 
@@ -19,46 +19,46 @@ def _keyset(result):
 
 def test_warm_run_reads_the_cache_and_an_edit_rechecks_one_leaflet(seeds_copy, tmp_path):
     cfg = _config(tmp_path)
-    cold = stages.run_lint([seeds_copy], cfg)
+    cold = orchestrate.run_lint([seeds_copy], cfg)
     assert cold.stats == {"documents": 5, "cached": 0, "processed": 5}
-    warm = stages.run_lint([seeds_copy], cfg)
+    warm = orchestrate.run_lint([seeds_copy], cfg)
     assert warm.stats == {"documents": 5, "cached": 5, "processed": 0}
     assert _keyset(warm) == _keyset(cold)
     assert sorted(warm.corpus.facts) == sorted(cold.corpus.facts)
     f = next(seeds_copy.glob("002_*.txt"))
     f.write_text(f.read_text(encoding="utf-8") + "\nEen extra zin.\n", encoding="utf-8")
-    edited = stages.run_lint([seeds_copy], cfg)
+    edited = orchestrate.run_lint([seeds_copy], cfg)
     assert edited.stats == {"documents": 5, "cached": 4, "processed": 1}
 
 
 def test_no_cache_option_processes_everything(seeds_copy, tmp_path):
     cfg = _config(tmp_path)
-    stages.run_lint([seeds_copy], cfg)
-    again = stages.run_lint([seeds_copy], cfg, cache=False)
+    orchestrate.run_lint([seeds_copy], cfg)
+    again = orchestrate.run_lint([seeds_copy], cfg, cache=False)
     assert again.stats["processed"] == 5
     assert not (tmp_path / "out2").exists()
 
 
 def test_parallel_and_serial_runs_agree(tmp_path, monkeypatch):
-    monkeypatch.setattr(stages, "PARALLEL_THRESHOLD", 4)  # workers even for a small corpus
+    monkeypatch.setattr(workers, "PARALLEL_THRESHOLD", 4)  # workers even for a small corpus
     folder = tmp_path / "many"
     folder.mkdir()
     seeds = sorted(SEEDS.glob("[0-9]*.txt"))
     for i in range(6):
         src = seeds[i % len(seeds)]
         shutil.copy2(src, folder / f"copy{i:02d}_{src.name}")
-    serial = stages.run_lint([folder], _config(tmp_path / "a"), jobs=1, cache=False)
-    parallel = stages.run_lint([folder], _config(tmp_path / "b"), jobs=2, cache=False)
+    serial = orchestrate.run_lint([folder], _config(tmp_path / "a"), jobs=1, cache=False)
+    parallel = orchestrate.run_lint([folder], _config(tmp_path / "b"), jobs=2, cache=False)
     assert _keyset(serial) == _keyset(parallel)
     assert [d.id for d in serial.corpus.documents] == [d.id for d in parallel.corpus.documents]
 
 
 def test_a_cached_result_reports_the_path_as_given_this_time(seeds_copy, tmp_path, monkeypatch):
     cfg = _config(tmp_path)
-    absolute = stages.run_lint([seeds_copy], cfg)
+    absolute = orchestrate.run_lint([seeds_copy], cfg)
     assert all(d.path.startswith(str(seeds_copy)) for d in absolute.diagnostics if d.leaflet)
     monkeypatch.chdir(seeds_copy.parent)
-    relative = stages.run_lint([seeds_copy.relative_to(seeds_copy.parent)], cfg)
+    relative = orchestrate.run_lint([seeds_copy.relative_to(seeds_copy.parent)], cfg)
     assert relative.stats["cached"] == 5
     paths = {d.path for d in relative.diagnostics if d.leaflet}
     assert paths and all(p.startswith("leaflets/") for p in paths)

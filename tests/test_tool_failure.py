@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import stages, tools
+from pipeline import cache_keys, orchestrate, tools
 from pipeline.language.frog import stderr_summary
 from pipeline.lint.config import load_config
 from pipeline.lint.failure import EngineFailure, ToolFailure, merge
@@ -105,7 +105,7 @@ def test_missing_frog_is_a_failure_too(tmp_path):
 
 def _lint(cfg: Path):
     config = load_config(cfg, all_rules())
-    return stages.run_lint([cfg.parent / "leaflets"], config, jobs=1)
+    return orchestrate.run_lint([cfg.parent / "leaflets"], config, jobs=1)
 
 
 def test_a_result_with_a_failure_is_never_cached(tmp_path, monkeypatch):
@@ -119,12 +119,12 @@ def test_a_result_with_a_failure_is_never_cached(tmp_path, monkeypatch):
 
 def test_the_cache_key_changes_with_the_engines(tmp_path, monkeypatch):
     config = load_config(_project(tmp_path), all_rules())
-    before = stages._config_digest(config, None, {})
+    before = cache_keys.config_digest(config, None, {})
     monkeypatch.setattr(tools, "_dist_version", lambda dist: "9.9" if dist == "pypandoc_binary" else "1")
-    changed = stages._config_digest(config, None, {})
+    changed = cache_keys.config_digest(config, None, {})
     assert changed != before
     monkeypatch.setattr(tools, "DPKG_INFO", str(tmp_path / "no-dpkg"))
-    assert stages._config_digest(config, None, {}) != changed
+    assert cache_keys.config_digest(config, None, {}) != changed
 
 
 def test_the_stamp_follows_a_replaced_data_file(tmp_path, monkeypatch):

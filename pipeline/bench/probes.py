@@ -38,7 +38,7 @@ def rule_groups(rule_ids) -> dict[str, set[str]]:
 
 
 def stages(leaflets: Path, config_path: Path, text_out: Path | None = None) -> dict:
-    from pipeline import stages as pipeline_stages
+    from pipeline import orchestrate, workers
     from pipeline.corpus import load_corpus
     from pipeline.lint.config import load_config
     from pipeline.lint.engine import Context, lint
@@ -54,14 +54,14 @@ def stages(leaflets: Path, config_path: Path, text_out: Path | None = None) -> d
 
     t, c = time.perf_counter(), time.process_time()
     corpus = load_corpus([leaflets], config)
-    brands, brand_problems = pipeline_stages.load_brands(config)
+    brands, brand_problems = orchestrate.load_brands(config)
     corpus.problems.extend(brand_problems)
     timings["ingest"] = time.perf_counter() - t
     cpu["ingest"] = time.process_time() - c
 
     if _has("pipeline.facts.stage"):
         t, c = time.perf_counter(), time.process_time()
-        pipeline_stages.extract_facts(corpus, config)
+        workers.extract_facts(corpus, config)
         timings["facts"] = time.perf_counter() - t
         cpu["facts"] = time.process_time() - c
     else:
@@ -110,7 +110,7 @@ def stages(leaflets: Path, config_path: Path, text_out: Path | None = None) -> d
 
 def render(leaflets: Path, config_path: Path, out: Path) -> dict:
     """Lint, then time only the rendering of every leaflet into a fresh ``out``."""
-    from pipeline import stages as pipeline_stages
+    from pipeline import orchestrate
     from pipeline.lint.config import load_config
     from pipeline.lint.rules import all_rules
 
@@ -121,7 +121,7 @@ def render(leaflets: Path, config_path: Path, out: Path) -> dict:
 
     config = load_config(config_path, all_rules())
     t = time.perf_counter()
-    result = pipeline_stages.run_lint([leaflets], config)
+    result = orchestrate.run_lint([leaflets], config)
     lint_s = time.perf_counter() - t
     t = time.perf_counter()
     build(result.corpus, result.diagnostics, result.brands, config, out, release=False, jobs=None,

@@ -109,7 +109,7 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
 
 
 def measure_real(root: Path, split: str | None, annotations: Path | None) -> list[PageResult]:
-    from pipeline import stages
+    from pipeline import orchestrate
     from pipeline.lint.rules import all_rules
 
     notes_all = (load_yaml(annotations) or {}) if annotations else {}
@@ -123,7 +123,7 @@ def measure_real(root: Path, split: str | None, annotations: Path | None) -> lis
             (folder / f"{slug}.txt").write_text(texts[slug], encoding="utf-8")
         config = Config(output=Path(tmp) / "output")
         select = {SPELLING, RESIDUE, *REAL_WORD_RULES} & set(all_rules())
-        result = stages.run_lint([folder], config, select=select, cache=False)
+        result = orchestrate.run_lint([folder], config, select=select, cache=False)
     by_doc = defaultdict(list)
     for d in result.diagnostics:
         by_doc[Path(d.path).stem].append(d)

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline import stages
+from pipeline import orchestrate
 from pipeline.lint.config import Config
 from pipeline.paths import SOURCES_DIR, file_arg
 from pipeline.render.brand import HOUSE_BRAND
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("leaflets", nargs="?", default=str(SOURCES_DIR / "leaflets"))
     ap.add_argument("--rounds", type=int, default=3, help="render the set this many times")
     args = ap.parse_args(argv)
-    result = stages.run_lint([Path(args.leaflets)], Config())
+    result = orchestrate.run_lint([Path(args.leaflets)], Config())
     pages = [render_html(doc, result.brands.get(b, HOUSE_BRAND)) for doc, b in
              plan_pairs(result.corpus.documents, result.brands)] * args.rounds
     roots = asset_roots(SOURCES_DIR)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import stages
+from pipeline import workers
 from pipeline.corpus import read_leaflet
 from pipeline.language.tokens import spell_tokens
 from pipeline.lint.config import Config
@@ -57,9 +57,9 @@ def test_the_watchdog_skips_a_leaflet_that_takes_too_long(tmp_path, monkeypatch)
     f.write_text("Een miskraam is het verlies van een zwangerschap.\n")
     config = Config()
     config.limits["max_seconds_per_leaflet"] = 1
-    stages._init_worker(config, {}, ["style.address-form"])
-    monkeypatch.setattr(stages, "_process_one", lambda p: time.sleep(5))
+    workers.start_worker(config, {}, ["style.address-form"])
+    monkeypatch.setattr(workers, "process_one", lambda p: time.sleep(5))
     t = time.monotonic()
-    result = stages._process(str(f))
+    result = workers.process(str(f))
     assert time.monotonic() - t < 4
     assert result.document is None and "limits.max_seconds_per_leaflet" in result.problems[0].message

@@ -1,0 +1,118 @@
+"""Cache keys: what a stored result depends on, as digests.
+
+A result is valid for one leaflet (its path, bytes and sidecar), one configuration and one build
+of the code, data and engines; every key mixes in all of them, so a stale entry is never read.
+A file whose size and modification time are those recorded with its digest is not read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline import __version__, i18n, tools
+from pipeline.lint.config import Config
+from pipeline.paths import PACKAGE_DIR, SCHEMA_DIR, SOURCES_DIR, sidecar_of
+from pipeline.result_store import ResultStore
+
+CACHE_FORMAT = 2
+SETTLED_NS = 2_000_000_000  # a file changed this recently may change again within one mtime tick
+_DATA_SUFFIXES = (".py", ".yaml", ".json", ".txt", ".dic", ".tsv", ".gz", ".po")
+
+
+@lru_cache(maxsize=None)
+def code_digest() -> str:
+    """Everything that changes results besides the leaflet: code, schemas, catalog, word lists."""
+    h = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}".encode())
+    roots = [PACKAGE_DIR, SCHEMA_DIR]
+    for root in roots:
+        for f in sorted(root.rglob("*")):
+            if f.is_file() and f.suffix in _DATA_SUFFIXES and "__pycache__" not in f.parts:
+                h.update(f.relative_to(root.parent).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def config_digest(config: Config, rule_ids: list[str] | None, brands: dict) -> str:
+    """What a leaflet's per-document result depends on besides the leaflet."""
+    h = hashlib.sha256(code_digest().encode())
+    h.update(i18n.language().encode())  # messages are made in the run's language
+    h.update(repr(sorted((k, sorted(v.items())) for k, v in config.rules.items())).encode())
+    h.update(repr(sorted(config.categories.items())).encode())
+    h.update(repr(sorted(config.limits.items())).encode())
+    h.update(repr(sorted(rule_ids) if rule_ids is not None else None).encode())
+    h.update(repr(sorted(brands.items(), key=lambda kv: kv[0])).encode())
+    # the project word list is always read, a configured sources/ adds its own
+    for wordlists in dict.fromkeys([SOURCES_DIR / "wordlists", config.sources / "wordlists"]):
+        if wordlists.is_dir():
+            for f in sorted(wordlists.rglob("*")):
+                if f.is_file():
+                    h.update(f.name.encode())
+                    h.update(f.read_bytes())
+    # results are only valid for the engines and data that made them (Frog, dictionary, pandoc, ...)
+    h.update(tools.fingerprint().encode())
+    return h.hexdigest()
+
+
+def facts_digest(config: Config) -> str:
+    """What a leaflet's facts depend on besides the leaflet: code and data, ingest limits."""
+    h = hashlib.sha256(code_digest().encode())
+    h.update(b"facts|")
+    h.update(repr(sorted(config.limits.items())).encode())
+    h.update(tools.fingerprint().encode())  # ingest engines (pandoc, poppler) shape the text facts come from
+    return h.hexdigest()
+
+
+def content_digest(path: Path) -> str | None:
+    """The leaflet as read: its absolute path, its bytes and its sidecar's."""
+    h = hashlib.sha256()
+    try:
+        h.update(str(path.resolve()).encode())
+        h.update(path.read_bytes())
+        side = sidecar_of(path)
+        if side.is_file():
+            h.update(side.read_bytes())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _signature(path: Path) -> tuple[str, int] | None:
+    """Size and modification time of the leaflet and its sidecar, and the newest mtime."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    try:
+        side = os.stat(sidecar_of(path))
+        side_sig, side_mtime = f"{side.st_size}:{side.st_mtime_ns}", side.st_mtime_ns
+    except OSError:
+        side_sig, side_mtime = "-", 0
+    return f"{st.st_size}:{st.st_mtime_ns}:{side_sig}", max(st.st_mtime_ns, side_mtime)
+
+
+def content_keys(files: list[Path], base: str, store: ResultStore | None) -> dict[str, str | None]:
+    """Each file's key under ``base``. A file whose size and mtime are those recorded with its digest
+    is not read again (as git does), unless it changed within SETTLED_NS of being recorded."""
+    known = store.signatures([os.path.abspath(f) for f in files]) if store else {}
+    now = time.time_ns()
+    out: dict[str, str | None] = {}
+    fresh = []
+    for f in files:
+        where, sig = os.path.abspath(f), _signature(f)
+        rec = known.get(where)
+        same = bool(sig and rec and rec[0] == sig[0])
+        digest = rec[1] if same else content_digest(f)
+        if digest and sig and not same and now - sig[1] > SETTLED_NS:
+            fresh.append((where, sig[0], digest))
+        out[str(f)] = None if digest is None else _key(base, digest)
+    if store:
+        store.put_signatures(fresh)
+    return out
+
+
+def _key(base: str, content: str) -> str:
+    return hashlib.sha256(f"{base}|{content}".encode()).hexdigest()

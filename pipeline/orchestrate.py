@@ -1,0 +1,226 @@
+"""The pipeline wired together: ingest -> facts -> lint. The CLI, the language server, tests and the
+benchmark call these.
+
+Per-document work (pipeline.workers) is independent per leaflet; its results are kept in one
+SQLite result store (pipeline.result_store) under keys from pipeline.cache_keys: a warm run reads
+results back, editing one leaflet re-checks only that one, and a run that only compares with the
+other leaflets reads just their facts. Cross-leaflet rules always run, on the facts of all
+leaflets, in this process.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import cache_keys, workers
+from pipeline.corpus import Corpus, leaflet_id, select_files
+from pipeline.diagnostic import Diagnostic
+from pipeline.lint.config import Config
+from pipeline.lint.engine import Context, enabled_rules, lint
+from pipeline.lint.failure import EngineFailure, merge
+from pipeline.lint.rules import all_rules
+from pipeline.paths import facts_at, rebase
+from pipeline.progress import Progress, quiet
+from pipeline.result_store import ResultStore
+from pipeline.workers import DocumentResult
+
+STORE_BATCH = 200  # results written per transaction: an interrupted run keeps what it finished
+
+
+@dataclass
+class LintResult:
+    corpus: Corpus
+    diagnostics: list[Diagnostic]
+    notes: list[str] = field(default_factory=list)
+    brands: dict = field(default_factory=dict)
+    stats: dict = field(default_factory=dict)
+    failures: list[EngineFailure] = field(default_factory=list)  # checks that could not run
+
+
+def load_brands(config: Config) -> tuple[dict, list[Diagnostic]]:
+    if importlib.util.find_spec("pipeline.render.brand") is None:
+        return {}, []
+    from pipeline.render.brand import load_brands as _load
+
+    return _load(config.sources, outside=config.outside)
+
+
+def open_store(config: Config) -> ResultStore:
+    return ResultStore(config.output / ".cache" / "results.sqlite")
+
+
+def process_documents(files: list[Path], config: Config, brands: dict, select: set[str] | None,
+                      jobs: int | None = None, cache: bool = True,
+                      progress: Progress | None = None) -> tuple[list[DocumentResult], dict]:
+    """Each leaflet's per-document result: from the result store when its key is there, else computed
+    (in worker processes for many leaflets) and stored, with its facts, for the next run."""
+    rules = enabled_rules(config, select)
+    rule_ids = sorted(rules) if select else None
+    results: dict[str, DocumentResult] = {}
+    keys: dict[str, str | None] = {}
+    store = open_store(config) if cache else None
+    if store:
+        keys = cache_keys.content_keys(files, cache_keys.config_digest(config, rule_ids, brands), store)
+        hits = store.results([k for k in keys.values() if k])
+        for f in files:
+            hit = hits.get(keys[str(f)] or "")
+            if hit is not None:
+                results[str(f)] = rebase(hit, str(f))
+    todo = [str(f) for f in files if str(f) not in results]
+    progress = progress or quiet()
+    progress.advance(len(files) - len(todo))
+    fresh: list[DocumentResult] = []
+    for r in workers.compute(todo, config, brands, rule_ids, jobs):
+        results[r.path] = r
+        progress.advance()
+        if store and keys.get(r.path) and r.cacheable:
+            fresh.append(r)
+            if len(fresh) >= STORE_BATCH:
+                _store_results(store, config, keys, fresh)
+                fresh = []
+    if store:
+        _store_results(store, config, keys, fresh)
+        store.close()
+    stats = {"documents": len(files), "cached": len(files) - len(todo), "processed": len(todo)}
+    return [results[str(f)] for f in files], stats
+
+
+def _store_results(store: ResultStore, config: Config, keys: dict, fresh: list[DocumentResult]) -> None:
+    store.put_results([(keys[r.path], r) for r in fresh])
+    done = [r for r in fresh if r.document is not None]  # only cacheable results come here
+    fkeys = cache_keys.content_keys([Path(r.path) for r in done], cache_keys.facts_digest(config), store)
+    store.put_facts([(fkeys[r.path], r.document.id, r.facts) for r in done if fkeys.get(r.path)])
+
+
+def run_lint(paths: list[Path], config: Config, select: set[str] | None = None,
+             shard: tuple[int, int] | None = None, jobs: int | None = None,
+             cache: bool = True, progress: bool = False) -> LintResult:
+    """``progress``: a bar on stderr when it is a terminal and the per-leaflet work takes long."""
+    chosen, problems = select_files(paths, config, shard)
+    corpus = Corpus(problems=problems)
+    brands, brand_problems = load_brands(config)
+    corpus.problems.extend(brand_problems)
+    bar = Progress("leaflint", len(chosen)) if progress else None
+    try:
+        results, stats = process_documents(chosen, config, brands, select, jobs=jobs, cache=cache, progress=bar)
+    finally:
+        if bar:
+            bar.close()
+    return lint_results(corpus, results, config, brands, select, stats)
+
+
+def lint_results(corpus: Corpus, results: list[DocumentResult], config: Config, brands: dict,
+                  select: set[str] | None, stats: dict) -> LintResult:
+    """The per-document results in ``corpus``, then the cross-leaflet rules, suppressions, waivers."""
+    per_doc: dict[str, list[Diagnostic]] = {}
+    notes: list[str] = []
+    failures: list[EngineFailure] = []
+    for r in results:
+        corpus.problems.extend(r.problems)
+        failures.extend(r.failures)
+        for n in r.notes:
+            if n not in notes:
+                notes.append(n)
+        if r.document is not None:
+            corpus.documents.append(r.document)
+            corpus.paths.append(Path(r.path))
+            corpus.facts[r.document.id] = r.facts
+            per_doc[r.document.id] = r.diagnostics
+    ctx = Context(config=config, corpus=corpus, brands=brands)
+    try:
+        diagnostics = lint(corpus, ctx, select=select,
+                           document_results=lambda doc, rules, c: per_doc.get(doc.id, []))
+    finally:
+        ctx.close()
+    for n in ctx.notes:
+        if n not in notes:
+            notes.append(n)
+    return LintResult(corpus, diagnostics, notes, brands, stats, merge(failures + ctx.failures))
+
+
+def run_gather(fact_dirs: list[Path], config: Config) -> LintResult:
+    """Cross-leaflet rules on fact files written by sharded `leaflint facts`/`lint` runs."""
+    from pipeline.facts.stage import load_fact_files
+
+    corpus = Corpus()
+    for d in fact_dirs:
+        facts, problems = load_fact_files(d)
+        for leaflet, items in facts.items():
+            corpus.facts.setdefault(leaflet, []).extend(items)
+        corpus.problems.extend(problems)
+    ctx = Context(config=config, corpus=corpus)
+    gather_rules = {r for r, m in all_rules().items()
+                    if getattr(m, "SCOPE", "document") == "corpus" and getattr(m, "GATHER", False)}
+    try:
+        diagnostics = lint(corpus, ctx, select=gather_rules | {"facts.schema"})
+    finally:
+        ctx.close()
+    return LintResult(corpus, diagnostics, list(ctx.notes), failures=merge(ctx.failures))
+
+
+def run_lint_changed(changed: list[Path], corpus_paths: list[Path], config: Config,
+                     select: set[str] | None = None, jobs: int | None = None, cache: bool = True) -> LintResult:
+    """``changed`` linted in full; the other leaflets of ``corpus_paths`` take part with their facts
+    only, so the cross-leaflet rules still see the whole corpus. Findings are those on the changed
+    leaflets and those elsewhere that name a changed leaflet (the other side of a conflict)."""
+    chosen, problems = select_files(changed, config)
+    mine = {leaflet_id(f) for f in chosen}
+    everything, _problems = select_files(corpus_paths, config)
+    others = [f for f in everything if leaflet_id(f) not in mine]
+    corpus = Corpus(problems=problems, focus=mine)
+    brands, brand_problems = load_brands(config)
+    corpus.problems.extend(brand_problems)
+    results, stats = process_documents(chosen, config, brands, select, jobs=jobs, cache=cache)
+    # only facts of the kinds the changed leaflets state can meet them in a cross-leaflet rule
+    kinds = {f.key for r in results for f in r.facts}
+    corpus.facts.update(facts_of(others, config, brands, jobs=jobs, cache=cache, kinds=kinds))
+    stats["compared"] = len(others)
+    result = lint_results(corpus, results, config, brands, select, stats)
+    result.diagnostics = [d for d in result.diagnostics if concerns(d, mine)]
+    return result
+
+
+def concerns(d: Diagnostic, leaflets: set[str]) -> bool:
+    if not d.leaflet and not d.related:
+        return True  # a configuration problem (waivers file, catalog): always news
+    return (d.leaflet or _stem(d.path)) in leaflets or any(_stem(r.path) in leaflets for r in d.related)
+
+
+def _stem(path: str) -> str:
+    """The leaflet id of a path (pathlib's stem, without building a Path for every related place)."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name[:dot] if dot > 0 else name
+
+
+def facts_of(files: list[Path], config: Config, brands: dict, jobs: int | None = None,
+             cache: bool = True, kinds: set[str] | None = None) -> dict[str, list]:
+    """Leaflet id -> facts (only of the fact ``kinds`` when given): what the cross-leaflet rules need
+    of a leaflet. From the result store's facts table when the leaflet is unchanged; else ingest and
+    facts only (no per-document rules), stored for the next run."""
+    store = open_store(config) if cache else None
+    out: dict[str, list] = {}
+    keys: dict[str, str | None] = {}
+    hits: dict = {}
+    if store:
+        keys = cache_keys.content_keys(files, cache_keys.facts_digest(config), store)
+        hits = store.facts([k for k in keys.values() if k], kinds)
+        for f in files:
+            hit = hits.get(keys[str(f)] or "")
+            if hit is not None:
+                out[hit[0]] = facts_at(hit[1], str(f))
+    todo = [str(f) for f in files if (keys.get(str(f)) or "") not in hits]
+    corpus_rules = sorted(r for r, m in all_rules().items() if getattr(m, "SCOPE", "document") == "corpus")
+    fresh = []
+    for r in workers.compute(todo, config, brands, corpus_rules, jobs):
+        if r.document is not None:
+            out[r.document.id] = [f for f in r.facts if kinds is None or f.key in kinds]
+            if keys.get(r.path) and r.cacheable:
+                fresh.append((keys[r.path], r.document.id, r.facts))
+    if store:
+        store.put_facts(fresh)
+        store.close()
+    return out

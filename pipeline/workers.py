@@ -1,0 +1,164 @@
+"""The per-document work (ingest, facts, document-scope rules) for one leaflet at a time, in this
+process or in a pool of worker processes, each leaflet under a watchdog.
+
+Each leaflet is independent of the others here, so the work runs in parallel for many leaflets;
+a leaflet that takes longer than ``limits.max_seconds_per_leaflet`` is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import multiprocessing as mp
+from multiprocessing import util as mp_util
+import os
+import signal
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import i18n
+from pipeline.corpus import Corpus, read_leaflet
+from pipeline.diagnostic import Diagnostic
+from pipeline.lifeline import die_with_parent
+from pipeline.lint.config import Config
+from pipeline.lint.engine import Context, enabled_rules, run_document_rules
+from pipeline.lint.failure import EngineFailure
+
+# Below this many leaflets one process is faster than starting workers (each starts its own Frog).
+PARALLEL_THRESHOLD = 24
+
+
+@dataclass
+class DocumentResult:
+    """What the per-document work yields for one leaflet (kept in the result store)."""
+
+    path: str
+    document: object | None = None
+    facts: list = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    failures: list[EngineFailure] = field(default_factory=list)
+
+    @property
+    def cacheable(self) -> bool:
+        """A result made while a checker could not run is incomplete: it is never stored."""
+        return not self.failures
+
+
+def extract_facts(corpus: Corpus, config: Config) -> None:
+    if importlib.util.find_spec("pipeline.facts.stage") is None:
+        return
+    from pipeline.facts.stage import extract_corpus
+
+    extract_corpus(corpus, config)
+
+
+_worker: dict = {}
+
+
+def start_worker(config: Config, brands: dict, rule_ids: list[str] | None, parent: int | None = None) -> None:
+    """Make this process (or thread) ready to check leaflets one at a time with ``process``."""
+    if parent is not None:
+        die_with_parent(parent)
+    _worker["config"] = config
+    _worker["brands"] = brands
+    _worker["rules"] = {k: v for k, v in enabled_rules(config).items() if rule_ids is None or k in rule_ids}
+    _worker["ctx"] = Context(config=config, corpus=Corpus(), brands=brands)
+
+
+def stop_worker() -> None:
+    """Stop the worker's services (Frog) and remove its temporary folder."""
+    ctx = _worker.get("ctx")
+    if ctx is not None:
+        ctx.close()
+
+
+class LeafletTimeout(Exception):
+    """The watchdog's alarm: one leaflet took longer than limits.max_seconds_per_leaflet."""
+
+
+def _alarm(signum, frame):
+    raise LeafletTimeout()
+
+
+def process(path_str: str) -> DocumentResult:
+    """``process_one`` under a watchdog: a leaflet that takes longer than
+    ``limits.max_seconds_per_leaflet`` is reported and skipped, and the run goes on."""
+    seconds = int(_worker["config"].limits.get("max_seconds_per_leaflet", 300))
+    if threading.current_thread() is not threading.main_thread():
+        return process_one(path_str)  # signals reach only the main thread (the language server)
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(seconds)
+    try:
+        return process_one(path_str)
+    except LeafletTimeout:
+        _worker["ctx"].close()  # a tool (Frog) stopped mid-answer starts afresh for the next leaflet
+        message = i18n._("took more than {seconds} s (limits.max_seconds_per_leaflet): skipped").format(
+            seconds=seconds)
+        return DocumentResult(path=path_str, problems=[outside_time(Path(path_str), message)])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def outside_time(path: Path, message: str) -> Diagnostic:
+    return Diagnostic(path=str(path), line=1, column=1, message=message, rule="ingest.unreadable",
+                      leaflet=path.stem, key="timeout")
+
+
+def process_one(path_str: str) -> DocumentResult:
+    """Ingest one leaflet, extract its facts, run the document-scope rules."""
+    config: Config = _worker["config"]
+    ctx: Context = _worker["ctx"]
+    path = Path(path_str)
+    result = DocumentResult(path=path_str)
+    doc, result.problems = read_leaflet(path, config)
+    if doc is None:
+        return result
+    one = Corpus(documents=[doc], paths=[path])
+    extract_facts(one, config)
+    result.problems.extend(one.problems)
+    result.document = doc
+    result.facts = one.facts.get(doc.id, [])
+    ctx.corpus = one
+    before, failed = len(ctx.notes), len(ctx.failures)
+    result.diagnostics = run_document_rules(doc, _worker["rules"], ctx)
+    result.notes = ctx.notes[before:]
+    result.failures = ctx.failures[failed:]
+    return result
+
+
+def _start_pool_worker(config: Config, brands: dict, rule_ids: list[str] | None, parent: int) -> None:
+    start_worker(config, brands, rule_ids, parent)
+    # a pool worker leaves through os._exit: only multiprocessing's own finalizers run, so this one
+    # stops the worker's Frog and removes its temporary folder
+    mp_util.Finalize(None, stop_worker, exitpriority=10)
+
+
+def _pool_process(path_str: str) -> DocumentResult:
+    return process(path_str)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def compute(todo: list[str], config: Config, brands: dict, rule_ids: list[str] | None, jobs: int | None):
+    """Per-document results for ``todo``, in worker processes when there are enough of them."""
+    jobs = jobs or default_jobs()
+    if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
+        ctx = mp.get_context("fork")
+        with ctx.Pool(jobs, initializer=_start_pool_worker,
+                      initargs=(config, brands, rule_ids, os.getpid())) as pool:
+            chunk = max(1, min(32, len(todo) // (jobs * 4)))
+            yield from pool.imap(_pool_process, todo, chunksize=chunk)
+            pool.close()
+            pool.join()
+    elif todo:
+        start_worker(config, brands, rule_ids)
+        try:
+            for p in todo:
+                yield process(p)
+        finally:
+            stop_worker()
