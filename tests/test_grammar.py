@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.language import dt
+from pipeline.language import dt_checks
 from pipeline.language.frog import Frog, FrogToken, _align, available
 from pipeline.lint.rules import all_rules, examples
 from tests.case_runner import run_case
@@ -27,7 +27,7 @@ def frog():
 
 
 def _findings(frog: Frog, sentences: list[str]):
-    return [dt.analyse(toks, s) for toks, s in zip(frog.tag(sentences), sentences)]
+    return [dt_checks.analyse(toks, s) for toks, s in zip(frog.tag(sentences), sentences)]
 
 
 # -- without Frog ---------------------------------------------------------------------------
@@ -54,10 +54,10 @@ def test_lexicon_knows_verb_forms():
 def test_prefilter_lets_through_every_error_sentence_and_skips_plain_ones():
     errors = [ex for ex in examples(all_rules()["grammar.dt"])["fail"]]
     for ex in errors:
-        assert dt.suspect(_FAIL.match(ex)["text"]), ex
+        assert dt_checks.suspect(_FAIL.match(ex)["text"]), ex
     for plain in ("Het bloedverlies wordt minder.", "Je krijgt een echo als het bloedverlies niet stopt.",
                   "Het is gebeurd voordat je het wist.", "De miskraam is het verlies van een zwangerschap."):
-        assert not dt.suspect(plain), plain
+        assert not dt_checks.suspect(plain), plain
 
 
 def test_clause_analysis_on_hand_made_tags():
@@ -68,11 +68,11 @@ def test_clause_analysis_on_hand_made_tags():
     toks = [tok("Hij", "hij", "VNW(pers,pron,nomin,vol,3,ev,masc)", 0), tok("vind", "vinden", "WW(pv,tgw,ev)", 4),
             tok("het", "het", "VNW(pers,pron,stan,red,3,ev,onz)", 9), tok("fijn", "fijn", "ADJ(vrij,basis,zonder)", 13),
             tok(".", ".", "LET()", 17)]
-    [f] = dt.analyse(toks, s)
+    [f] = dt_checks.analyse(toks, s)
     assert (f.word, f.suggestion, f.check) == ("vind", "vindt", "third-person-stem")
     inverted = [tok("Vind", "vinden", "WW(pv,tgw,ev)", 0), tok("je", "je", "VNW(pers,pron,nomin,red,2v,ev)", 5),
                 tok("het", "het", "VNW(pers,pron,stan,red,3,ev,onz)", 8), tok("?", "?", "LET()", 11)]
-    assert dt.analyse(inverted, "Vind je het?") == []
+    assert dt_checks.analyse(inverted, "Vind je het?") == []
 
 
 def test_missing_frog_is_one_failure_naming_both_leaflets(tmp_path):
@@ -138,7 +138,7 @@ def test_participle_after_the_subject_with_an_embedded_clause_behind_it(frog):
     right = ["De arts vertelt u wat er gaat gebeuren.", "Omdat de arts verteld heeft wat er gebeurt, weet je het.",
              "De arts heeft u verteld wat er gaat gebeuren.", "Dat het kind gewenst was, weet iedereen.",
              "Wat de arts verteld heeft, is belangrijk.", "Nadat het bloedverlies gestopt is, voel je je beter."]
-    assert all(dt.suspect(s) for s in wrong)
+    assert all(dt_checks.suspect(s) for s in wrong)
     for (s, sug), found in zip(wrong.items(), _findings(frog, list(wrong))):
         assert [(f.suggestion, f.check) for f in found] == [(sug, "participle-for-finite")], s
     for s, found in zip(right, _findings(frog, right)):

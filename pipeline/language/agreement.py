@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from pipeline.language import lexicon
 from pipeline.language.data import style
-from pipeline.language.dt import DtFinding
+from pipeline.language.dt_checks import DtFinding
 from pipeline.language.frog import FrogToken
 from pipeline.i18n import _
 

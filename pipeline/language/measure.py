@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from pipeline.corpus import load_corpus
-from pipeline.language import agreement, dt
+from pipeline.language import agreement, dt_checks
 from pipeline.language.frog import Frog, available
 from pipeline.language.tokens import spell_tokens
 from pipeline.lint.config import Config
@@ -65,7 +65,7 @@ def _grammar(docs) -> dict:
     with tempfile.TemporaryDirectory(prefix="leaflint-measure-") as tmp:
         store = Path(tmp) / "frog-tags.sqlite3"
         first = _grammar_pass(sentences, store, startup=True)
-        for mod in (dt, agreement):
+        for mod in (dt_checks, agreement):
             mod.suspect.cache_clear()  # a new run starts with empty in-process caches
         again = _grammar_pass(sentences, store, startup=False)
     out = dict(sentences=len(sentences), **first)
@@ -78,7 +78,7 @@ def _grammar_pass(sentences: list[str], store: Path, startup: bool) -> dict:
     suspects: dict[str, set[str]] = {}
     t0 = time.perf_counter()
     for s in sentences:
-        for name, mod in (("dt", dt), ("agreement", agreement)):
+        for name, mod in (("dt", dt_checks), ("agreement", agreement)):
             if mod.suspect(s):
                 pre[name] += 1
                 suspects.setdefault(s, set()).add(name)
@@ -92,7 +92,7 @@ def _grammar_pass(sentences: list[str], store: Path, startup: bool) -> dict:
     found = {"dt": 0, "agreement": 0}
     for toks, s in zip(tagged, todo):
         for name in suspects[s]:
-            found[name] += len((dt if name == "dt" else agreement).analyse(toks, s))
+            found[name] += len((dt_checks if name == "dt" else agreement).analyse(toks, s))
     t3 = time.perf_counter()
     frog.close()
     stage = (t1 - t0) + (t3 - t2)

@@ -26,7 +26,7 @@ fail: Let op bloedverlies dat erg ruik. (ruikt)
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
-from pipeline.language import dt
+from pipeline.language import dt_checks
 from pipeline.language.frog import DEFAULT_CMD, Frog, FrogError
 from pipeline.lint.failure import ToolFailure
 from pipeline.tools import TOOLS
@@ -78,4 +78,4 @@ def sentence_findings(doc, conf, ctx, analysis, safe: bool):
 
 
 def check(doc, conf, ctx):
-    yield from sentence_findings(doc, conf, ctx, dt, safe=True)
+    yield from sentence_findings(doc, conf, ctx, dt_checks, safe=True)

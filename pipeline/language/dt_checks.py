@@ -1,0 +1,716 @@
+"""d/t errors from Frog's part-of-speech tags plus lexical knowledge of verb forms.
+
+Frog's tags are guesses in context, and a d/t error is exactly the context where they go wrong
+("Klop" in "Klop het hartje?" comes out as a noun). So each check combines the tag with what the
+lexicon (pipeline.language.lexicon) knows about the word and its corrected form: "klop" is a verb
+stem and "klopt" a finite verb, "gebeurd" a participle and "gebeurt" a finite verb.
+
+Checks on one token of a clause (tokens between conjunctions and clause punctuation), tried in
+this order, the first finding wins (``TOKEN_CHECKS``; the check id is what a finding reports):
+
+1. ``participle_without_finite`` (``participle-for-finite``): a participle on -d in a clause without
+   any finite verb or auxiliary, where the -t form is a finite verb ("Soms gebeurd er niets" -> gebeurt).
+2. ``participle_after_subject`` (``participle-for-finite``): the same right after the subject that
+   opens the clause when only an embedded clause after it has a verb ("De arts verteld u wat er
+   gaat gebeuren" -> vertelt).
+3. ``finite_for_participle``: a -t form after an auxiliary (is, wordt, heeft ...) at the end of its
+   clause, where the -d form is a participle ("is ... voldoende herstelt om" -> hersteld).
+4. ``first_person_t``: -t after "ik" where the stem is the form ("Ik wordt" -> word).
+5. ``inverted_je_t``: -t before an inverted je/jij ("Wordt je gebeld?" -> Word; "Wordt je kindje
+   gecontroleerd?" stays, there "je" is possessive).
+6. ``inverted_question``: a question opening with a stem before a third-person subject or u
+   ("Klop het hartje?" -> Klopt).
+7. ``inverted_subject``: a stem before "u", or after a fronted adverb before a noun subject
+   ("Buiten kantooruren word u doorverbonden", "Daarna word de pijn minder" -> wordt).
+8. ``second_person_stem``: a stem right after je/jij/u that do not follow their verb
+   ("Wanneer je vermoed" -> vermoedt; "vind je", "word je" stay correct).
+9. ``third_person_stem``: a stem right after a third-person singular subject (pronoun, or a noun
+   phrase that is not part of a prepositional phrase) ("Men spreek" -> spreekt).
+
+On a whole clause, when no token check fired: ``subordinate-stem``: in a subordinate clause the
+verb stands last, far from the subject that opens the clause ("als je het fijn vind" -> vindt),
+also in a relative clause on a singular noun ("bloedverlies dat erg ruik" -> ruikt).
+
+Not checked, because the tags cannot tell them from correct imperatives: a stem after a fronted
+phrase before a noun ("Bij koorts bel de verloskundige" is an imperative, "Bij een miskraam stop
+de zwangerschap" an error), or after "en" ("en neem het bloedverlies toe").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from functools import cached_property, lru_cache
+from typing import NamedTuple
+
+from pipeline.i18n import _
+from pipeline.language import lexicon
+from pipeline.language.data import style
+from pipeline.language.frog import FrogToken
+from pipeline.text import words
+
+_NOMIN_2 = ("je", "jij", "u")
+
+
+@dataclass(frozen=True)
+class DtFinding:
+    start: int  # offsets in the sentence
+    end: int
+    word: str
+    suggestion: str
+    check: str
+    message: str
+
+
+def _data():
+    return style()["dt"]
+
+
+def _lower(t: FrogToken) -> str:
+    return t.word.lower()
+
+
+# pronominal relative adverbs open a clause of their own ("..., waardoor het weefsel naar buiten komt")
+_RELATIVE_ADVERBS = frozenset("""waardoor waarbij waarin waarmee waarna waarop waarvan waaruit waarover
+    waartoe waarvoor waaraan waarnaar""".split())
+
+
+def _is_clause_break(t: FrogToken) -> bool:
+    if t.pos == "VG" or t.word.lower() in _RELATIVE_ADVERBS:
+        return True
+    return t.pos == "LET" and t.word in {",", ";", ":", "(", ")", "–", "—", "-", "•", "|"}
+
+
+def clauses(tokens: list[FrogToken]) -> list[list[FrogToken]]:
+    return [c for _, c in _clauses(tokens)]
+
+
+def _clauses(tokens: list[FrogToken]) -> list[tuple[FrogToken | None, list[FrogToken]]]:
+    """(the break token before the clause, the clause's tokens)."""
+    out, cur, brk = [], [], None
+    for t in tokens:
+        if _is_clause_break(t):
+            if cur:
+                out.append((brk, cur))
+            cur, brk = [], t
+        else:
+            cur.append(t)
+    if cur:
+        out.append((brk, cur))
+    return out
+
+
+def _t_form(stem: str, person: str) -> str | None:
+    """The correct finite form for ``person`` ('third' | 'second') of a stem, or None."""
+    d = _data()
+    low = stem.lower()
+    if low in d["no_t_ok"].get(person, []):
+        return None
+    irregular = d["irregular"].get(person, {})
+    if low in irregular:
+        return _case(stem, irregular[low])
+    if low.endswith("t"):
+        return None
+    if not lexicon.is_stem(low):
+        return None
+    # the -t form must be a real alternative, not a rare oddity ("is" has "ist" 38 times in 164,000)
+    if lexicon.is_finite_t(low + "t") and lexicon.count(low + "t") >= 0.01 * lexicon.count(low):
+        return stem + "t"
+    return None
+
+
+def _stem_of_t(word: str) -> str | None:
+    """The stem of a finite -t form when that stem is itself a finite form ("wordt" -> "word")."""
+    low = word.lower()
+    if not lexicon.is_finite_t(low):
+        return None
+    stem = low[:-1]
+    if stem.endswith("t") or not lexicon.is_stem(stem) or lexicon.count(stem) < 0.01 * lexicon.count(low):
+        return None
+    return _case(word, stem)
+
+
+def _subject_person(clause: list[FrogToken]) -> tuple[str | None, int]:
+    """Person ('second' | 'third') of the subject opening a subordinate clause, and its last index."""
+    if not clause:
+        return None, -1
+    first, low = clause[0], _lower(clause[0])
+    if first.pos == "VNW" and first.has("nomin") and low in _NOMIN_2:
+        return "second", 0
+    if first.pos == "VNW" and first.has("nomin") and low in _data()["third_person"]:
+        return "third", 0
+    if first.pos == "LID" or (first.pos == "VNW" and first.has("det")):
+        j = 1
+        while j < len(clause) and clause[j].pos in {"ADJ", "TW"}:
+            j += 1
+        if j < len(clause) and clause[j].pos == "N" and clause[j].has("ev"):
+            return "third", j
+    return None, -1
+
+
+def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: int = -1) -> DtFinding | None:
+    """In "als je het goed vind" the verb stands far from its subject: check it against the
+    subject that opens the clause (or the given person, for a relative clause)."""
+    if person is None:
+        person, end = _subject_person(clause)
+    if person is None:
+        return None
+    for k in range(end + 1, len(clause)):
+        t = clause[k]
+        if _is_finite(t):
+            if not t.tag.startswith("WW(pv,tgw,ev") or _lower(t).endswith("t"):
+                return None
+            if _followed_by_subject(clause, k) or (k > end + 1 and clause[k - 1].pos == "VNW"
+                                                     and clause[k - 1].has("nomin")):
+                return None
+            sug = _t_form(t.word, person)
+            if sug:
+                subject = clause[end].word if end >= 0 else "die/dat"
+                return DtFinding(t.start, t.end, t.word, sug, "subordinate-stem",
+                                 _("the subject '{subject}' needs the verb with -t: '{verb}'").format(subject=subject, verb=sug))
+            return None
+    # no finite verb at all: the verb may hide in a word Frog took for a noun ("als het vruchtje
+    # niet groei"); in a subordinate clause it stands last
+    last = clause[-1]
+    if len(clause) > end + 2 and last.pos in {"N", "ADJ"} and _verbish(last) and not _lower(last).endswith("t"):
+        sug = _t_form(last.word, person)
+        if sug:
+            subject = clause[end].word if end >= 0 else "die/dat"
+            return DtFinding(last.start, last.end, last.word, sug, "subordinate-stem",
+                             _("the subject '{subject}' needs the verb with -t: '{verb}'").format(subject=subject, verb=sug))
+    return None
+
+
+def _relative_verb(tokens: list[FrogToken], brk: FrogToken | None, clause: list[FrogToken]) -> DtFinding | None:
+    """A relative clause on a singular noun ("bloedverlies dat heviger word"): its verb takes -t
+    unless another subject follows the pronoun ("de echo die je krijgt")."""
+    rel, body = None, clause
+    if brk is not None and _lower(brk) in ("die", "dat"):
+        rel = brk
+    else:
+        for j, x in enumerate(clause[1:], 1):
+            if _lower(x) in ("die", "dat") and x.pos == "VNW" and clause[j - 1].pos == "N":
+                rel, body = x, clause[j + 1 :]
+                break
+    if rel is None or not body:
+        return None
+    k = tokens.index(rel)
+    if k == 0 or tokens[k - 1].pos != "N" or not tokens[k - 1].has("ev"):
+        return None
+    first = body[0]
+    if (first.pos == "VNW" and first.has("nomin")) or first.pos in {"LID", "N"} or (
+            first.pos == "VNW" and first.has("det")):
+        return None
+    return _subordinate_verb(body, "third", -1)
+
+
+def _case(like: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _is_finite(t: FrogToken) -> bool:
+    return t.tag.startswith("WW(pv")
+
+
+def _is_aux(t: FrogToken) -> bool:
+    return _lower(t) in _data()["auxiliaries"] or (_is_finite(t) and t.lemma in {"zijn", "hebben", "worden"})
+
+
+def _third_subject(clause: list[FrogToken], k: int) -> bool:
+    """Is clause[k] the end of a third-person singular subject?"""
+    p = clause[k]
+    low = _lower(p)
+    if p.pos == "VNW" and low in _data()["third_person"] and (p.has("pron") or p.has("pers")):
+        return not p.has("betr")
+    if p.pos == "N" and p.has("ev"):
+        # walk back over the noun phrase; a preposition before it makes it no subject
+        j = k - 1
+        while j >= 0 and clause[j].pos in {"ADJ", "TW"}:
+            j -= 1
+        if j >= 0 and (clause[j].pos == "LID" or (clause[j].pos == "VNW" and clause[j].has("det"))):
+            j -= 1  # the noun phrase starts at its determiner; what precedes is another phrase
+        if j >= 0 and clause[j].pos == "VZ":
+            return False
+        if j >= 0 and clause[j].pos == "WW":
+            return False  # an object after the verb ("Daarna belt de arts de praktijk")
+        return True
+    return False
+
+
+# words that open an embedded clause with a verb of its own ("vertelt u wat er gaat gebeuren")
+_EMBEDDED_OPENERS = frozenset("wat wie waar hoe welke welk waarom wanneer of hoeveel hoelang".split())
+
+
+def _opening_subject(clause: list[FrogToken], i: int) -> bool:
+    """Does clause[:i] consist of exactly the subject: je/jij/u, a third-person pronoun, or a
+    singular noun phrase ("De arts", "de eerste echo")?"""
+    if i < 1:
+        return False
+    prev, low = clause[i - 1], _lower(clause[i - 1])
+    if i == 1 and prev.pos == "VNW" and prev.has("nomin") and (low in _NOMIN_2 or low in _data()["third_person"]):
+        return not prev.has("betr") and not prev.has("vb")
+    if prev.pos != "N" or not prev.has("ev"):
+        return False
+    j = i - 2
+    while j >= 0 and clause[j].pos in {"ADJ", "TW"}:
+        j -= 1
+    if j == 0 and (clause[0].pos == "LID" or (clause[0].pos == "VNW" and clause[0].has("det"))):
+        return True
+    return j == -1 and clause[0].has("eigen")  # a name: "Marieke verteld ..."
+
+
+def _embedded_start(clause: list[FrogToken], i: int) -> int:
+    """Index after the last word before clause[i] that opens an embedded clause ("heeft verteld wat
+    er gebeurt": the auxiliary before "wat" is not the one of "gebeurt")."""
+    for j in range(i - 1, -1, -1):
+        if _lower(clause[j]) in _EMBEDDED_OPENERS and clause[j].pos in {"VNW", "BW", "VG"}:
+            return j + 1
+    return 0
+
+
+def _own_verb_after(clause: list[FrogToken], i: int) -> bool:
+    """A finite verb or auxiliary after clause[i] before any embedded clause: then clause[i] is a
+    participle in its place (verb-final clause, "dat de arts verteld heeft")."""
+    for x in clause[i + 1 :]:
+        if _lower(x) in _EMBEDDED_OPENERS or x.has("vb") or x.pos == "VG":
+            return False
+        if _is_finite(x) or _is_aux(x):
+            return True
+    return False
+
+
+def _followed_by_subject(clause: list[FrogToken], i: int) -> bool:
+    if i + 1 >= len(clause):
+        return False
+    n = clause[i + 1]
+    return n.pos == "VNW" and n.has("nomin")
+
+
+def _verbish(t: FrogToken) -> bool:
+    """Tagged as a finite singular verb, or a noun that the lexicon knows as a verb stem (Klop)."""
+    if t.tag.startswith("WW(pv,tgw,ev"):
+        return True
+    return t.pos in {"N", "ADJ", "WW", "SPEC"} and not _is_finite(t) and lexicon.is_stem(_lower(t))
+
+
+class _Carry(NamedTuple):
+    """A subject still waiting for its verb in a later clause: its person and its word."""
+
+    person: str
+    word: str
+
+
+def analyse(tokens: list[FrogToken], sentence: str) -> list[DtFinding]:
+    """d/t findings in one tagged sentence."""
+    found: list[DtFinding] = []
+    carry: _Carry | None = None
+    for brk, clause, contexts in _clauses_in_context(tokens, sentence):
+        hits = [f for c in contexts if (f := check_token(c))]
+        person, end = _subject_person(clause)
+        if not hits:
+            f = _clause_verb(tokens, brk, clause, carry if person is None else None)
+            if f:
+                hits.append(f)
+        found.extend(hits)
+        finite = contexts[0].finite
+        if person is not None and not finite:
+            carry = _Carry(person, clause[end].word)
+        elif finite:
+            carry = None
+    return found
+
+
+def token_contexts(tokens: list[FrogToken], sentence: str) -> list[TokenContext]:
+    """Every token of the sentence in its clause, as the token checks see it."""
+    return [c for _, _, contexts in _clauses_in_context(tokens, sentence) for c in contexts]
+
+
+def _clauses_in_context(tokens: list[FrogToken], sentence: str):
+    """(break token, clause tokens, their contexts) for each clause of a tagged sentence."""
+    question = sentence.rstrip().endswith("?")
+    for ci, (brk, clause) in enumerate(_clauses(tokens)):
+        finite = [t for t in clause if _is_finite(t)]
+        # a subordinate clause (dat, omdat, als ...) needs its own finite verb; after en/of or a
+        # comma an auxiliary from before may still govern a participle ("... zitten of veranderd")
+        own = brk is not None and brk.has("onder")
+        before = [] if own else tokens[: tokens.index(clause[0])]
+        opens_question = question and ci == 0 and clause[0] is tokens[0]
+        yield brk, clause, [TokenContext(clause, i, finite, opens_question, before, tokens)
+                            for i in range(len(clause))]
+
+
+def _clause_verb(tokens: list[FrogToken], brk: FrogToken | None, clause: list[FrogToken],
+                 carry: _Carry | None) -> DtFinding | None:
+    """``subordinate-stem``: the verb far from its subject in a subordinate or relative clause, or
+    in a clause a list split from the subject before it (``carry``)."""
+    f = _subordinate_verb(clause)
+    if f is None:
+        f = _relative_verb(tokens, brk, clause)
+    # a colon or semicolon ends the subject's reach: "Hun advies: geef het lichaam de kans"
+    if f is not None or carry is None or brk is None or brk.has("onder") or brk.word in (":", ";"):
+        return f
+    # "dat je verdrietig, boos of teleurgesteld ben": the list split the clause
+    f = _subordinate_verb(clause, carry.person, -1)
+    if f is None:
+        return None
+    return DtFinding(f.start, f.end, f.word, f.suggestion, f.check,
+                     _("the subject '{subject}' needs the verb with -t: '{verb}'").format(
+                         subject=carry.word, verb=f.suggestion))
+
+
+@dataclass
+class TokenContext:
+    """One token of a clause, with what the d/t checks look at around it."""
+
+    clause: list[FrogToken]
+    i: int  # the token's index in the clause
+    finite: list[FrogToken]  # the clause's finite verbs
+    opens_question: bool  # the clause opens a question sentence
+    before: list[FrogToken]  # earlier tokens whose auxiliaries may still govern this clause
+    sentence: Sequence[FrogToken] = ()  # all tokens of the sentence
+
+    @property
+    def t(self) -> FrogToken:
+        return self.clause[self.i]
+
+    @property
+    def low(self) -> str:
+        return _lower(self.t)
+
+    @property
+    def prev(self) -> FrogToken | None:
+        return self.clause[self.i - 1] if self.i > 0 else None
+
+    @property
+    def nxt(self) -> FrogToken | None:
+        return self.clause[self.i + 1] if self.i + 1 < len(self.clause) else None
+
+    @cached_property
+    def stem_like(self) -> bool:
+        """A stem form the stem checks look at: verb-like and not on -t."""
+        return _verbish(self.t) and not self.low.endswith("t")
+
+    @cached_property
+    def participle_d(self) -> bool:
+        """A participle on -d whose -t form is a finite verb ("gebeurd" / "gebeurt")."""
+        low = self.low
+        return (low.endswith("d") and self.t.tag.startswith(("WW(vd,vrij", "WW(pv")) and lexicon.is_participle(low)
+                and not lexicon.is_finite_t(low) and lexicon.is_finite_t(low[:-1] + "t"))
+
+    @cached_property
+    def stem_of_t(self) -> str | None:
+        """For a finite -t form, its stem when that is a finite form too ("wordt" -> "word")."""
+        return _stem_of_t(self.t.word) if self.low.endswith("t") and _is_finite(self.t) else None
+
+    def finding(self, suggestion: str, check: str, message: str) -> DtFinding:
+        t = self.t
+        return DtFinding(t.start, t.end, t.word, suggestion, check, message)
+
+
+def participle_without_finite(c: TokenContext) -> DtFinding | None:
+    """1. A participle on -d in a clause with no other finite verb and no auxiliary anywhere
+    before it ("Soms gebeurd er niets" -> gebeurt)."""
+    if not c.participle_d or any(x is not c.t for x in c.finite) or any(_is_aux(x) for x in c.clause):
+        return None
+    if any(_is_aux(x) for x in c.before):
+        return None
+    words = len([x for x in c.clause if x.pos != "LET"])
+    if words < 3 and len([x for x in c.sentence if x.pos != "LET"]) < 4:
+        return None
+    if c.i < 1 and not _followed_by_subject(c.clause, c.i):
+        return None
+    sug = c.t.word[:-1] + "t"
+    return c.finding(sug, "participle-for-finite", _(
+        "'{word}' is a past participle, but the sentence needs the finite verb here: '{verb}'").format(
+        word=c.t.word, verb=sug))
+
+
+def participle_after_subject(c: TokenContext) -> DtFinding | None:
+    """2. A participle right after the subject that opens the clause, where the finite verb stands
+    in second place; a finite verb of an embedded clause after it does not count ("De arts verteld u
+    wat er gaat gebeuren" -> vertelt), an auxiliary of its own does ("dat de arts verteld heeft")."""
+    if not c.participle_d or not _opening_subject(c.clause, c.i):
+        return None
+    if any(_is_finite(x) or _is_aux(x) for x in c.clause[: c.i]) or any(_is_aux(x) for x in c.before):
+        return None
+    if _own_verb_after(c.clause, c.i):
+        return None
+    sug = c.t.word[:-1] + "t"
+    return c.finding(sug, "participle-for-finite", _(
+        "'{word}' is a past participle, but after the subject '{subject}' the finite verb is needed: "
+        "'{verb}'").format(word=c.t.word, subject=c.prev.word, verb=sug))
+
+
+def finite_for_participle(c: TokenContext) -> DtFinding | None:
+    """3. A -t form after an auxiliary at the end of its clause, where the -d form is a participle
+    ("is ... voldoende herstelt om" -> hersteld)."""
+    low, prev, nxt = c.low, c.prev, c.nxt
+    if not low.endswith("t") or low.endswith("dt") or not lexicon.is_finite_t(low):
+        return None
+    if not lexicon.is_participle(low[:-1] + "d") or lexicon.is_participle(low):
+        return None
+    auxes = [x for x in c.clause[_embedded_start(c.clause, c.i) : c.i] if _is_aux(x)]
+    if not auxes:
+        return None
+    if not (nxt is None or nxt.pos in {"LET", "VZ", "VG"} or _lower(nxt) in _data()["clause_end_words"]):
+        return None
+    if prev is not None and (_third_subject(c.clause, c.i - 1) or _lower(prev) in _NOMIN_2):
+        return None
+    sug = c.t.word[:-1] + "d"
+    return c.finding(sug, "finite-for-participle", _(
+        "after '{aux}' a past participle is needed: '{verb}', not '{word}'").format(
+        aux=_lower(auxes[0]), verb=sug, word=c.t.word))
+
+
+def first_person_t(c: TokenContext) -> DtFinding | None:
+    """4. -t after "ik" where the stem is the form ("Ik wordt" -> word)."""
+    prev = c.prev
+    if not c.stem_of_t or prev is None or _lower(prev) != "ik" or not prev.has("nomin"):
+        return None
+    return c.finding(c.stem_of_t, "first-person-t", _("after 'ik' the verb has no -t: '{verb}'").format(
+        verb=c.stem_of_t))
+
+
+def inverted_je_t(c: TokenContext) -> DtFinding | None:
+    """5. -t before an inverted je/jij ("Wordt je gebeld?" -> Word; "Wordt je kindje gecontroleerd?"
+    stays, there "je" is possessive)."""
+    prev, nxt = c.prev, c.nxt
+    if not c.stem_of_t or nxt is None or _lower(nxt) not in ("je", "jij"):
+        return None
+    after = c.clause[c.i + 2] if c.i + 2 < len(c.clause) else None
+    # Frog often reads that "je" as reflexive (it knows "wordt je" is odd); then only a verb or
+    # nothing may follow, or "je" is an object before another subject ("Helpt je dat?")
+    if not (nxt.has("nomin") or (nxt.has("pr") and (after is None or after.pos in {"WW", "LET", "BW", "ADJ"}))):
+        return None
+    if prev is not None and ((prev.pos == "VNW" and prev.has("nomin")) or prev.pos == "N"):
+        return None  # a subject before the verb
+    if after is not None and after.pos == "N":
+        return None
+    return c.finding(c.stem_of_t, "inverted-je-t", _(
+        "with '{subject}' after the verb, the verb has no -t: '{verb}'").format(subject=nxt.word, verb=c.stem_of_t))
+
+
+def inverted_question(c: TokenContext) -> DtFinding | None:
+    """6. A question opening with a stem before a third-person subject or u ("Klop het hartje?" ->
+    Klopt)."""
+    nxt = c.nxt
+    if not c.stem_like or not c.opens_question or c.i != 0 or nxt is None:
+        return None
+    nlow = _lower(nxt)
+    person = None
+    if nlow == "u" or (nxt.pos == "VNW" and nxt.has("nomin") and nlow in _data()["third_person"]):
+        person = "second" if nlow == "u" else "third"
+    elif nxt.pos == "LID" or (nxt.pos == "VNW" and nxt.has("det") and not nxt.has("bez", "2v")):
+        person = "third"
+    sug = _t_form(c.t.word, person) if person else None
+    if not sug:
+        return None
+    return c.finding(sug, "inverted-question", _(
+        "with the subject after it the verb still takes -t: '{verb}'").format(verb=sug))
+
+
+def inverted_subject(c: TokenContext) -> DtFinding | None:
+    """7. A stem before "u" ("Zo voorkom u", "Buiten kantooruren word u doorverbonden"), or after a
+    fronted adverb before a noun subject ("Daarna word de pijn minder" -> wordt)."""
+    prev, nxt = c.prev, c.nxt
+    if not c.stem_like or nxt is None or (prev is not None and prev.pos == "VNW" and prev.has("nomin")):
+        return None
+    nlow = _lower(nxt)
+    person = None
+    if nlow == "u" and (nxt.has("nomin") or nxt.has("getal")):
+        person = "second"
+    elif _third_subject_follows(nxt) and (_after_fronted_adverb(c) or c.low in _data()["never_imperative"]):
+        # worden, hebben, zijn are never imperatives before a subject ("Bij koorts word de ...")
+        person = "third"
+    sug = _t_form(c.t.word, person) if person else None
+    if not sug:
+        return None
+    return c.finding(sug, "inverted-subject", _(
+        "with the subject '{subject}' after it the verb still takes -t: '{verb}'").format(subject=nxt.word, verb=sug))
+
+
+def _third_subject_follows(nxt: FrogToken) -> bool:
+    """Does a third-person subject start at ``nxt`` (an article, a determiner, a pronoun)?"""
+    if nxt.pos == "LID" or (nxt.pos == "VNW" and nxt.has("det") and not nxt.has("bez", "2v")):
+        return True
+    return nxt.pos == "VNW" and nxt.has("nomin") and _lower(nxt) in _data()["third_person"]
+
+
+def _after_fronted_adverb(c: TokenContext) -> bool:
+    """The token stands second, after an adverb or question word; a word Frog took for a noun is the
+    verb only if the clause has no other ("Vooral begin het jaar is druk": a noun)."""
+    prev = c.prev
+    if c.i != 1 or prev is None or not (prev.pos == "BW" or (prev.pos == "VNW" and prev.has("vb"))):
+        return False
+    return c.t.tag.startswith("WW(pv") or not any(x is not c.t for x in c.finite)
+
+
+def _after_second_person(c: TokenContext) -> bool:
+    """The token follows je/jij/u as a subject: the second-person check owns it."""
+    prev = c.prev
+    return prev is not None and _lower(prev) in _NOMIN_2 and (prev.has("nomin") or _lower(prev) == "u")
+
+
+def second_person_stem(c: TokenContext) -> DtFinding | None:
+    """8. A stem right after je/jij/u that do not follow their verb ("Wanneer je vermoed" ->
+    vermoedt; "vind je", "word je" stay correct)."""
+    if not c.stem_like or not _after_second_person(c):
+        return None
+    before = c.clause[c.i - 2] if c.i >= 2 else None
+    if before is not None and before.pos == "WW":
+        return None  # "vind je", "word je": inversion
+    if _followed_by_subject(c.clause, c.i) or (not c.t.tag.startswith("WW(pv,tgw,ev") and c.finite):
+        return None
+    sug = _t_form(c.t.word, "second")
+    if not sug:
+        return None
+    return c.finding(sug, "second-person-stem", _("after '{word}' the verb takes -t: '{verb}'").format(
+        word=c.prev.word, verb=sug))
+
+
+def third_person_stem(c: TokenContext) -> DtFinding | None:
+    """9. A stem right after a third-person singular subject (a pronoun, or a noun phrase that is
+    not part of a prepositional phrase) ("Men spreek" -> spreekt)."""
+    if not c.stem_like or c.prev is None or _after_second_person(c):
+        return None
+    if not _third_subject(c.clause, c.i - 1) or _followed_by_subject(c.clause, c.i):
+        return None
+    if not c.t.tag.startswith("WW(pv,tgw,ev") and any(x is not c.t for x in c.finite):
+        return None  # a noun after a noun in a clause that has its verb already
+    sug = _t_form(c.t.word, "third")
+    if not sug:
+        return None
+    return c.finding(sug, "third-person-stem", _(
+        "after the subject '{subject}' the verb takes -t: '{verb}'").format(subject=c.prev.word, verb=sug))
+
+
+# the token checks in the order they are tried; the first finding wins
+TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
+    participle_without_finite, participle_after_subject, finite_for_participle, first_person_t,
+    inverted_je_t, inverted_question, inverted_subject, second_person_stem, third_person_stem,
+)
+
+
+def check_token(c: TokenContext) -> DtFinding | None:
+    """The first finding of the token checks on one token."""
+    for check in TOKEN_CHECKS:
+        f = check(c)
+        if f is not None:
+            return f
+    return None
+
+
+_CONJ = frozenset("""en of maar want dus dat omdat als wanneer terwijl zodat nadat voordat toen
+    hoewel doordat indien mits tenzij zodra totdat opdat waardoor waarbij die wat""".split())
+_BREAK = re.compile(r"[,;:()\u2013\u2014|]")
+_ARTICLES = frozenset("het de een dit dat deze die".split())
+
+
+def _rough_clauses(sentence: str) -> list[list[str]]:
+    """Lower-case words grouped into rough clauses (punctuation and conjunctions split)."""
+    out: list[list[str]] = [[]]
+    for part in _BREAK.split(sentence):
+        if out[-1]:
+            out.append([])
+        for s, e in words(part):
+            w = part[s:e].lower()
+            if w in _CONJ and out[-1]:
+                out.append([])
+            out[-1].append(w)
+    return [c for c in out if c]
+
+
+_SUBORD = frozenset("""dat omdat als wanneer terwijl zodat nadat voordat hoewel doordat indien zodra
+    totdat opdat of dan tot die""".split())
+
+
+@dataclass(frozen=True)
+class _RoughClause:
+    """A rough clause of a sentence, for the lexicon-only pre-check."""
+
+    words: list[str]  # lower-case
+    aux: frozenset[str]  # the auxiliaries
+    subjects: frozenset[str]  # third-person and second-person subject pronouns
+    aux_before: bool  # an earlier clause of the sentence has an auxiliary
+    opens_question: bool  # the first clause of a question
+
+    @property
+    def has_aux(self) -> bool:
+        return any(w in self.aux for w in self.words)
+
+
+@lru_cache(maxsize=100_000)
+def suspect(sentence: str) -> bool:
+    """Cheap pre-check with the lexicon: could any d/t check fire? Only such sentences go to Frog.
+
+    It mirrors the checks in ``analyse`` with the lexicon's tags instead of Frog's, and lets
+    through anything that might fire, so it narrows Frog's work without changing findings.
+    """
+    d = _data()
+    aux = frozenset(d["auxiliaries"])
+    subjects = frozenset(d["third_person"]) | frozenset(_NOMIN_2)
+    question = sentence.rstrip().endswith("?")
+    aux_before = False
+    for ci, words in enumerate(_rough_clauses(sentence)):
+        c = _RoughClause(words, aux, subjects, aux_before, question and ci == 0)
+        if _suspect_subject_clause(c) or any(_suspect_word(c, i) for i in range(len(words))):
+            return True
+        aux_before = aux_before or c.has_aux
+    return False
+
+
+def _suspect_subject_clause(c: _RoughClause) -> bool:
+    """A clause opened by a subject (after a conjunction or not), or by a relative pronoun, with a
+    stem after it that has a -t form."""
+    clause = c.words
+    if clause[0] in ("die", "dat") and any(not w.endswith("t") and _t_form(w, "third") for w in clause[1:]):
+        return True
+    opener = 1 if clause[0] in _SUBORD or clause[0] in ("en", "of", "maar") else 0
+    if len(clause) <= opener + 1:
+        return False
+    w0 = clause[opener]
+    person = "second" if w0 in _NOMIN_2 else "third" if w0 in c.subjects or w0 in _ARTICLES else None
+    return bool(person) and any(not w.endswith("t") and _t_form(w, person)
+                                and not (clause[j - 1] in _ARTICLES and "n" in lexicon.tags(w))
+                                for j, w in enumerate(clause[opener + 1 :], opener + 1))
+
+
+def _suspect_word(c: _RoughClause, i: int) -> bool:
+    """Could a token check fire on the ``i``-th word?"""
+    if _suspect_t_or_d(c, i):
+        return True
+    return not c.words[i].endswith("t") and _suspect_stem(c, i)
+
+
+def _suspect_t_or_d(c: _RoughClause, i: int) -> bool:
+    """The -t and -d checks: -t after ik or before je, a participle for a finite verb (alone or right
+    after the subject), a finite verb for a participle after an auxiliary."""
+    clause, w = c.words, c.words[i]
+    if w.endswith("t") and (i and clause[i - 1] == "ik" or (i + 1 < len(clause) and clause[i + 1] in ("je", "jij"))):
+        if lexicon.is_finite_t(w) and lexicon.is_stem(w[:-1]):
+            return True
+    participle_d = w.endswith("d") and lexicon.is_participle(w) and lexicon.is_finite_t(w[:-1] + "t")
+    if participle_d and not c.has_aux and not (c.aux_before and clause[0] not in _CONJ - {"en", "of", "maar"}):
+        return True
+    if (participle_d and i and (clause[i - 1] in c.subjects or "n" in lexicon.tags(clause[i - 1]))
+            and not any(x in c.aux for x in clause[:i]) and not c.aux_before):
+        return True
+    return (w.endswith("t") and lexicon.is_finite_t(w) and lexicon.is_participle(w[:-1] + "d")
+            and any(x in c.aux for x in clause[:i]))
+
+
+def _suspect_stem(c: _RoughClause, i: int) -> bool:
+    """The stem checks: a stem opening a question, or after (or before) a subject, with a -t form."""
+    clause, w = c.words, c.words[i]
+    prev = clause[i - 1] if i else ""
+    if i == 0 and c.opens_question:
+        return bool(_t_form(w, "third") or _t_form(w, "second"))
+    if prev in _ARTICLES and "n" in lexicon.tags(w):
+        return False  # "het verlies": a noun after its article
+    person = "second" if prev in _NOMIN_2 else "third" if (prev in c.subjects or "n" in lexicon.tags(prev)) else None
+    if person is None and i + 1 < len(clause) and clause[i + 1] == "u":
+        person = "second"
+    if person is None and i + 1 < len(clause) and clause[i + 1] in _ARTICLES:
+        person = "third"
+    return bool(person and _t_form(w, person))
