@@ -10,12 +10,12 @@ leaflets, in this process.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import cache_keys, workers
+from pipeline.brands.load import load_brands as read_brands
 from pipeline.corpus import Corpus, leaflet_id, select_files
 from pipeline.diagnostic import Diagnostic
 from pipeline.lint.config import Config
@@ -41,11 +41,8 @@ class LintResult:
 
 
 def load_brands(config: Config) -> tuple[dict, list[Diagnostic]]:
-    if importlib.util.find_spec("pipeline.render.brand") is None:
-        return {}, []
-    from pipeline.render.brand import load_brands as _load
-
-    return _load(config.sources, outside=config.outside)
+    """The configured project's brand profiles and the problems of their files."""
+    return read_brands(config.sources, outside=config.outside)
 
 
 def open_store(config: Config) -> ResultStore:

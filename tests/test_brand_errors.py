@@ -13,7 +13,7 @@ import pytest
 
 from pipeline import orchestrate
 from pipeline.lint.config import Config
-from pipeline.render.brand import load_brands
+from pipeline.brands.load import load_brands
 from pipeline.render.build import build
 
 DUTCH = {**os.environ, "LEAFLINT_LANG": "nl"}

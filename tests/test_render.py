@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from pipeline.brands.colour import contrast
+from pipeline.brands.load import load_brands
+from pipeline.brands.publishing import HOUSE_BRAND, publishers
 from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.ingest import load_document
 from pipeline.paths import SOURCES_DIR
-from pipeline.render.brand import HOUSE_BRAND, contrast, load_brands, publishers
 from pipeline.render.html import css_string, render_html, sanitize, tel
 from pipeline.render.pdf import asset_roots, make_fetcher, render_pdf
 

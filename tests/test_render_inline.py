@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.ingest import load_document
 from pipeline.paths import SOURCES_DIR
-from pipeline.render.brand import load_brands
+from pipeline.brands.load import load_brands
 from pipeline.render.html import body_html, pandoc_path, render_html
 
 MD = """# Na een miskraam

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from pipeline.ingest import load_document
 from pipeline.paths import SOURCES_DIR
-from pipeline.render.brand import load_brands
+from pipeline.brands.load import load_brands
 from pipeline.render.html import body_html, render_html
 from pipeline.render.pdf import render_pdf
 

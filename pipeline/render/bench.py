@@ -20,7 +20,7 @@ from pathlib import Path
 from pipeline import orchestrate
 from pipeline.lint.config import Config
 from pipeline.paths import SOURCES_DIR, file_arg
-from pipeline.render.brand import HOUSE_BRAND
+from pipeline.brands.publishing import HOUSE_BRAND
 from pipeline.render.build import plan_pairs
 from pipeline.render.html import render_html
 from pipeline.render.pdf import asset_roots, render_pdf

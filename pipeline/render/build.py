@@ -4,7 +4,7 @@
   watermark on every page and a last page listing the blocking findings.
 - ``release=True`` writes nothing while any error remains and returns the blocking findings.
 - Leaflets that no brand publishes are rendered with the neutral house brand
-  (:data:`pipeline.render.brand.HOUSE_BRAND`), under ``<out>/html/neutraal/``.
+  (:data:`pipeline.brands.publishing.HOUSE_BRAND`), under ``<out>/html/neutraal/``.
 - A content-hash cache (``<out>/.leaflint-cache/build.json``) skips a leaflet x brand whose
   inputs (text, sidecar, brand, logo, findings, templates, renderer code, tool versions) are
   unchanged and whose outputs are still the files it wrote. Outputs are written atomically, and
@@ -28,7 +28,7 @@ from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.i18n import _
 from pipeline.ingest.document import Document
 from pipeline.paths import PACKAGE_DIR, SOURCES_DIR, TEMPLATES_DIR
-from pipeline.render.brand import HOUSE_BRAND, HOUSE_BRAND_ID, foreign_numbers, publishers
+from pipeline.brands.publishing import HOUSE_BRAND, HOUSE_BRAND_ID, foreign_numbers, publishers
 from pipeline.yamlio import atomic_write
 
 CACHE_DIR = ".leaflint-cache"

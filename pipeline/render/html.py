@@ -22,10 +22,11 @@ from pathlib import Path
 
 import nh3
 
+from pipeline.brands.colour import tint
 from pipeline.diagnostic import Diagnostic
 from pipeline.ingest.document import Block, Document, Inline
+from pipeline.links import bare_urls, typed_links
 from pipeline.paths import TEMPLATES_DIR
-from pipeline.render.brand import contrast
 
 TEMPLATE = TEMPLATES_DIR / "leaflet.html5"
 SCREEN_CSS = TEMPLATES_DIR / "screen.css"
@@ -46,9 +47,6 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.I)
-# Text copied from a web page or Markdown often keeps "[label](https://...)" links.
-_MD_LINK = re.compile(r"(!?)\[([^\[\]\n]{1,200})\]\(((?:https?://|mailto:)[^()\s<>\"]+)\)", re.I)
 
 
 class RenderError(Exception):
@@ -331,13 +329,13 @@ def _link(label: list, url: str, label_text: str) -> dict:
 def _text_inlines(text: str) -> list:
     out: list = []
     pos = 0
-    for m in _MD_LINK.finditer(text):
-        out.extend(_autolinked(text[pos:m.start()]))
-        if m.group(1):  # an image: keep its description, never its (possibly remote) source
-            out.extend(_words(m.group(2)))
+    for link in typed_links(text):
+        out.extend(_autolinked(text[pos:link.start]))
+        if link.image:  # keep its description, never its (possibly remote) source
+            out.extend(_words(link.label))
         else:
-            out.append(_link(_words(m.group(2)), m.group(3), m.group(2)))
-        pos = m.end()
+            out.append(_link(_words(link.label), link.url, link.label))
+        pos = link.end
     out.extend(_autolinked(text[pos:]))
     return out
 
@@ -345,12 +343,10 @@ def _text_inlines(text: str) -> list:
 def _autolinked(text: str) -> list:
     out: list = []
     pos = 0
-    for m in _URL.finditer(text):
-        out.extend(_words(text[pos:m.start()]))
-        url = m.group()
-        href = url if url.lower().startswith("http") else "https://" + url
-        out.append({"t": "Link", "c": [["", [], []], [{"t": "Str", "c": url}], [href, ""]]})
-        pos = m.end()
+    for link in bare_urls(text):
+        out.extend(_words(text[pos:link.start]))
+        out.append({"t": "Link", "c": [["", [], []], [{"t": "Str", "c": link.label}], [link.url, ""]]})
+        pos = link.end
     out.extend(_words(text[pos:]))
     return out
 
@@ -505,24 +501,6 @@ def css_string(text: str) -> str:
     for ch in text:
         out.append(ch if ch.isalnum() or ch in " .,-·" else f"\\{ord(ch):06x}")
     return '"' + "".join(out) + '"'
-
-
-def tint(color: str, background: str, text: str) -> str:
-    """A light wash of ``color`` for boxes, kept readable under ``text`` (contrast >= 7)."""
-    for share in (0.12, 0.08, 0.05, 0.0):
-        mixed = _mix(color, background, share)
-        if contrast(text, mixed) >= 7 or share == 0.0:
-            return mixed
-    return background
-
-
-def _mix(a: str, b: str, share: float) -> str:
-    def rgb(c):
-        h = c.lstrip("#")
-        h = "".join(x * 2 for x in h) if len(h) == 3 else h
-        return [int(h[i:i + 2], 16) for i in (0, 2, 4)]
-    ca, cb = rgb(a), rgb(b)
-    return "#" + "".join(f"{round(x * share + y * (1 - share)):02x}" for x, y in zip(ca, cb))
 
 
 def logo_data_uri(path: Path) -> str:

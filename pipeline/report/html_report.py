@@ -56,7 +56,7 @@ class LeafletLinks:
 
     def for_leaflet(self, doc) -> list[tuple[str, str, str]]:
         """(brand, html href, pdf href) for every brand whose rendered files exist."""
-        from pipeline.render.brand import HOUSE_BRAND_ID, publishers
+        from pipeline.brands.publishing import HOUSE_BRAND_ID, publishers
 
         out = []
         for brand in publishers(doc.id, doc.meta, self.brands) or [HOUSE_BRAND_ID]:

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.ingest import load_document
-from pipeline.render.brand import HOUSE_BRAND
+from pipeline.brands.publishing import HOUSE_BRAND
 from pipeline.render.html import metadata_variables, render_html
 
 pytestmark = pytest.mark.slow

@@ -1,6 +1,6 @@
 """A brand that cannot be used: YAML or schema error, no phone, bad logo, or named but missing.
 
-Most of these are found by the loader (pipeline.render.brand.load_brands), which records them
+Most of these are found by the loader (pipeline.brands.load.load_brands), which records them
 with this rule's ID: every problem of a brand file at once, each at its line with the field and
 a plain Dutch cause (an unquoted colour "#1e5e8a" is a YAML comment: "zet de kleur tussen
 aanhalingstekens"). check() adds sidecars whose `brand:` names no usable brand profile.

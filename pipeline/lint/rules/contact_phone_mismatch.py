@@ -17,7 +17,7 @@ from __future__ import annotations
 from pipeline.diagnostic import Diagnostic
 from pipeline.i18n import _
 from pipeline.language.phones import find_numbers
-from pipeline.render.brand import brand_numbers, own_numbers, publishers
+from pipeline.brands.publishing import brand_numbers, own_numbers, publishers
 
 ID = "contact.phone-mismatch"
 LEVEL = "error"
