@@ -1,9 +1,9 @@
-"""Throughput of the language stages: ``python -m pipeline.language.measure [paths...]``.
+"""Throughput of the language stages: ``python -m pipeline.bench.language_speed [paths...]``.
 
 Prints words/s of the spelling stage (cold cache, as in one run), the same text through
 ``hunspell -l -d nl_NL`` for comparison, and sentences/s of the grammar stage, grammar.dt and
 grammar.agreement together (Frog start-up reported apart, since a run pays it once). With ``--real DIR`` it measures the language rules on
-real pages against a reviewer's annotations instead (see pipeline.language.measure_real).
+real pages against a reviewer's annotations instead (see pipeline.bench.language_real).
 """
 
 from __future__ import annotations
@@ -114,9 +114,9 @@ def _main_real(argv: list[str]) -> int:
     """``--real DIR [--split dev|heldout] [--annotations FILE] [-v]``: see measure_real."""
     import argparse
 
-    from pipeline.language.measure_real import measure_real, report
+    from pipeline.bench.language_real import measure_real, report
 
-    ap = argparse.ArgumentParser(prog="python -m pipeline.language.measure --real")
+    ap = argparse.ArgumentParser(prog="python -m pipeline.bench.language_speed --real")
     ap.add_argument("root", type=Path)
     ap.add_argument("--split", default=None)
     ap.add_argument("--annotations", type=Path, default=None)

@@ -1,7 +1,7 @@
 """Measure ingest speed per format, and compare PDF text extractors.
 
-    python -m pipeline.ingest.bench sources/leaflets                 # the files as they are
-    python -m pipeline.ingest.bench --convert /tmp/b sources/leaflets # also as .md/.html/.docx/.odt/.pdf
+    python -m pipeline.bench.ingest_speed sources/leaflets                 # the files as they are
+    python -m pipeline.bench.ingest_speed --convert /tmp/b sources/leaflets # also as .md/.html/.docx/.odt/.pdf
 
 ``--convert DIR`` writes every .txt/.md leaflet in the other formats (pandoc; WeasyPrint for PDF) into
 DIR first, so all readers are measured on the same texts. Times are CPU time of this process per
@@ -98,7 +98,7 @@ def compare_pdf_extractors(pdfs: list[Path]) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.ingest.bench", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m pipeline.bench.ingest_speed", description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+", type=Path)
     ap.add_argument("--convert", type=Path, help="also write and measure the other formats in this folder")
     ap.add_argument("--repeat", type=int, default=40)

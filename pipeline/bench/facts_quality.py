@@ -6,7 +6,7 @@ An evaluation set is a directory with ``leaflets/`` and ``expected.yaml``; each 
 ``{key, line, text}`` with optional ``qualifiers``. A fact matches an annotation of the same key
 within one line whose bounds agree to 0.05 and whose annotated qualifiers it states too.
 
-    .venv/bin/python -m pipeline.facts.quality tests/data/facts/blind2 [-v]
+    .venv/bin/python -m pipeline.bench.facts_quality tests/data/facts/blind2 [-v]
 """
 
 from __future__ import annotations
@@ -235,8 +235,8 @@ def main(argv: list[str]) -> int:
         return _main_real(args, verbose)
     dirs = [Path(a) for a in args]
     if not dirs:
-        print("usage: python -m pipeline.facts.quality SET_DIR... [-v]\n"
-              "       python -m pipeline.facts.quality --pages DIR --sources YAML [--split dev|heldout|all] [-v]",
+        print("usage: python -m pipeline.bench.facts_quality SET_DIR... [-v]\n"
+              "       python -m pipeline.bench.facts_quality --pages DIR --sources YAML [--split dev|heldout|all] [-v]",
               file=sys.stderr)
         return 2
     for d in dirs:

@@ -1,6 +1,6 @@
 """The language rules on real pages, against a reviewer's annotations (kept outside the repository).
 
-``python -m pipeline.language.measure --real DIR [--split dev|heldout] [--annotations FILE]``
+``python -m pipeline.bench.language_speed --real DIR [--split dev|heldout] [--annotations FILE]``
 
 ``DIR`` holds ``index.tsv`` (``slug<TAB>url<TAB>publisher<TAB>split``) and ``pages/<slug>.txt``
 (first line ``# <url>``, then the page's text). The annotations file (YAML) lists per slug what a

@@ -1,6 +1,6 @@
 """PDF throughput: one warm WeasyPrint process vs one `weasyprint` CLI process per document.
 
-    .venv/bin/python -m pipeline.render.bench [--rounds 3] [LEAFLET_DIR]
+    .venv/bin/python -m pipeline.bench.render_speed [--rounds 3] [LEAFLET_DIR]
 
 Renders the HTML of every leaflet x brand once (pandoc), then times only the PDF step:
 (1) in this process, after one warm-up document; (2) the build's worker pool over all cores;
