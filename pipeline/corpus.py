@@ -6,14 +6,29 @@ import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from pipeline.diagnostic import Diagnostic
 from pipeline.i18n import _
 from pipeline.ingest import IngestError, load_document
 from pipeline.ingest.document import Document
-from pipeline.lint.config import Config
 from pipeline.paths import LEAFLET_SUFFIXES, SIDECAR_SUFFIX
 from pipeline.yamlio import DataFileError, load_validated
+
+
+
+class Settings(Protocol):
+    """What reading leaflets takes from the project's configuration (``pipeline.lint.config.Config``
+    has all of it; this module does not import the lint layer above it)."""
+
+    sources: Path
+    waivers: Path | None
+    limits: dict[str, int]
+    follow_symlinks: bool
+
+    def outside(self, path: Path, *extra: Path) -> bool: ...
+
+    def excluded(self, path: Path) -> bool: ...
 
 
 @dataclass
@@ -40,7 +55,7 @@ def leaflet_id(path: Path) -> str:
     return path.stem
 
 
-def collect_paths(paths: list[Path], config: Config) -> tuple[list[Path], list[Diagnostic]]:
+def collect_paths(paths: list[Path], config: Settings) -> tuple[list[Path], list[Diagnostic]]:
     """Leaflet files under ``paths`` (files or folders), sorted, with problems for bad paths.
 
     A file that is a symbolic link out of the given folders and the project is not read but
@@ -100,7 +115,7 @@ def outside_link(path: Path, what: str = "") -> Diagnostic:
     return _problem(path, f"{what}: {message}" if what else message, rule="ingest.outside-link")
 
 
-def link_problems(config: Config) -> list[Diagnostic]:
+def link_problems(config: Settings) -> list[Diagnostic]:
     """Word lists and the waivers file that link out of the project (they are not read)."""
     from pipeline.language.wordlists import list_files
 
@@ -125,7 +140,7 @@ def _problem(path: Path, message: str, rule: str = "ingest.unreadable", line: in
                       leaflet=leaflet or leaflet_id(path), key=message)
 
 
-def load_sidecar(path: Path, config: Config | None = None) -> tuple[dict, Diagnostic | None]:
+def load_sidecar(path: Path, config: Settings | None = None) -> tuple[dict, Diagnostic | None]:
     side = path.with_name(path.stem + SIDECAR_SUFFIX)
     if not side.is_file():
         return {}, None
@@ -139,7 +154,7 @@ def load_sidecar(path: Path, config: Config | None = None) -> tuple[dict, Diagno
                             column=e.column, leaflet=path.stem)
 
 
-def select_files(paths: list[Path], config: Config,
+def select_files(paths: list[Path], config: Settings,
                  shard: tuple[int, int] | None = None) -> tuple[list[Path], list[Diagnostic]]:
     """The leaflets to read: walked, excluded, sharded, one file per leaflet id."""
     files, problems = collect_paths(paths, config)
@@ -159,7 +174,7 @@ def select_files(paths: list[Path], config: Config,
     return chosen, problems
 
 
-def read_leaflet(path: Path, config: Config) -> tuple[Document | None, list[Diagnostic]]:
+def read_leaflet(path: Path, config: Settings) -> tuple[Document | None, list[Diagnostic]]:
     """One leaflet with its sidecar; problems name the file and the cause, never raise."""
     problems = []
     meta, problem = load_sidecar(path, config)
@@ -172,7 +187,7 @@ def read_leaflet(path: Path, config: Config) -> tuple[Document | None, list[Diag
         return None, problems
 
 
-def load_corpus(paths: list[Path], config: Config, shard: tuple[int, int] | None = None) -> Corpus:
+def load_corpus(paths: list[Path], config: Settings, shard: tuple[int, int] | None = None) -> Corpus:
     files, problems = select_files(paths, config, shard)
     corpus = Corpus(problems=problems)
     for f in files:
