@@ -99,6 +99,29 @@ def load_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
     """Load and validate the catalog; raise DataFileError naming the file and field."""
     p = Path(path)
     data = load_validated(p, "catalog.schema.json")
+    quals = _load_qualifiers(data, p)
+    kinds: list[FactKind] = []
+    seen: set[str] = set()
+    for i, k in enumerate(data["facts"]):
+        key = str(k["key"])
+        if key in seen:
+            line, col = _position(data, ["facts", i, "key"])
+            raise DataFileError(p, f"facts/{i}/key: '{key}' is declared twice", line, col, f"facts/{i}/key")
+        seen.add(key)
+        kinds.append(_load_kind(data, p, i, quals))
+
+    def optional(name: str) -> re.Pattern | None:
+        return _compile(data, p, [name], data[name]) if data.get(name) else None
+
+    return Catalog(path=p, kinds=kinds, qualifiers=quals, anaphora=optional("anaphora"),
+                   anaphora_next=optional("anaphora_next"), condition_next=optional("condition_next"),
+                   confident_at=float(data.get("confident_at", 0.6)),
+                   doubts={str(k): float(v) for k, v in (data.get("doubts") or {}).items()},
+                   not_a_value=tuple(Cue(c["in"], _compile(data, p, ["not_a_value", j, "cue"], c["cue"]))
+                                     for j, c in enumerate(data.get("not_a_value") or [])))
+
+
+def _load_qualifiers(data: dict, p: Path) -> dict[str, Qualifier]:
     quals: dict[str, Qualifier] = {}
     for name, q in (data.get("qualifiers") or {}).items():
         qual = Qualifier(name=name, unit=q.get("unit"), scope=str(q.get("scope", "sentence")),
@@ -110,49 +133,35 @@ def load_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
         if q.get("contrast"):
             qual.contrast = _compile(data, p, ["qualifiers", name, "contrast"], q["contrast"])
         quals[name] = qual
-    kinds: list[FactKind] = []
-    seen: set[str] = set()
-    for i, k in enumerate(data["facts"]):
-        key = str(k["key"])
-        if key in seen:
-            line, col = _position(data, ["facts", i, "key"])
-            raise DataFileError(p, f"facts/{i}/key: '{key}' is declared twice", line, col, f"facts/{i}/key")
-        seen.add(key)
-        for qn in k.get("qualifiers") or []:
-            if qn not in quals:
-                line, col = _position(data, ["facts", i, "qualifiers"])
-                raise DataFileError(p, f"facts/{i}/qualifiers: unknown qualifier '{qn}' (declare it under qualifiers)",
-                                    line, col, f"facts/{i}/qualifiers")
-        require = []
-        for j, c in enumerate(k.get("require") or []):
-            if "any" in c:
-                require.append(tuple(Cue(a["in"], _compile(data, p, ["facts", i, "require", j, "any", m, "cue"], a["cue"]),
-                                         bool(a.get("weak", False)))
-                                     for m, a in enumerate(c["any"])))
-            else:
-                require.append((Cue(c["in"], _compile(data, p, ["facts", i, "require", j, "cue"], c["cue"]),
-                                    bool(c.get("weak", False))),))
-        exclude = tuple(Cue(c["in"], _compile(data, p, ["facts", i, "exclude", j, "cue"], c["cue"]))
-                        for j, c in enumerate(k.get("exclude") or []))
-        kinds.append(FactKind(
-            key=key, label=str(k["label"]), unit=str(k["unit"]), severity=str(k["severity"]),
-            mode=str(k.get("mode", "interval")), compare=bool(k.get("compare", True)),
-            priority=float(k.get("priority", 0)), qualifiers=tuple(k.get("qualifiers") or ()),
-            pattern=_compile(data, p, ["facts", i, "pattern"], k["pattern"]) if k.get("pattern") else None,
-            require=tuple(require), exclude=exclude,
-            plausible=(float(k["plausible"][0]), float(k["plausible"][1])) if k.get("plausible") else None,
-            examples=[_plain(e) for e in k["examples"]], counterexamples=[str(c) for c in k["counterexamples"]],
-            to_check=[str(c) for c in k.get("to_check") or []],
-            order=i,
-        ))
-    anaphora = _compile(data, p, ["anaphora"], data["anaphora"]) if data.get("anaphora") else None
-    anaphora_next = _compile(data, p, ["anaphora_next"], data["anaphora_next"]) if data.get("anaphora_next") else None
-    condition_next = _compile(data, p, ["condition_next"], data["condition_next"]) if data.get("condition_next") else None
-    return Catalog(path=p, kinds=kinds, qualifiers=quals, anaphora=anaphora, anaphora_next=anaphora_next,
-                   condition_next=condition_next, confident_at=float(data.get("confident_at", 0.6)),
-                   doubts={str(k): float(v) for k, v in (data.get("doubts") or {}).items()},
-                   not_a_value=tuple(Cue(c["in"], _compile(data, p, ["not_a_value", j, "cue"], c["cue"]))
-                                     for j, c in enumerate(data.get("not_a_value") or [])))
+    return quals
+
+
+def _load_kind(data: dict, p: Path, i: int, quals: dict[str, Qualifier]) -> FactKind:
+    """The ``i``-th fact kind of the catalog, its cues compiled."""
+    k = data["facts"][i]
+    for qn in k.get("qualifiers") or []:
+        if qn not in quals:
+            line, col = _position(data, ["facts", i, "qualifiers"])
+            raise DataFileError(p, f"facts/{i}/qualifiers: unknown qualifier '{qn}' (declare it under qualifiers)",
+                                line, col, f"facts/{i}/qualifiers")
+    require = []
+    for j, c in enumerate(k.get("require") or []):
+        alternatives = [(a, ["any", m]) for m, a in enumerate(c["any"])] if "any" in c else [(c, [])]
+        require.append(tuple(Cue(a["in"], _compile(data, p, ["facts", i, "require", j, *at, "cue"], a["cue"]),
+                                 bool(a.get("weak", False))) for a, at in alternatives))
+    exclude = tuple(Cue(c["in"], _compile(data, p, ["facts", i, "exclude", j, "cue"], c["cue"]))
+                    for j, c in enumerate(k.get("exclude") or []))
+    return FactKind(
+        key=str(k["key"]), label=str(k["label"]), unit=str(k["unit"]), severity=str(k["severity"]),
+        mode=str(k.get("mode", "interval")), compare=bool(k.get("compare", True)),
+        priority=float(k.get("priority", 0)), qualifiers=tuple(k.get("qualifiers") or ()),
+        pattern=_compile(data, p, ["facts", i, "pattern"], k["pattern"]) if k.get("pattern") else None,
+        require=tuple(require), exclude=exclude,
+        plausible=(float(k["plausible"][0]), float(k["plausible"][1])) if k.get("plausible") else None,
+        examples=[_plain(e) for e in k["examples"]], counterexamples=[str(c) for c in k["counterexamples"]],
+        to_check=[str(c) for c in k.get("to_check") or []],
+        order=i,
+    )
 
 
 def _plain(x):

@@ -225,9 +225,16 @@ def disagreements(facts: list[Fact], max_related: int = 20) -> list[Disagreement
     return sorted(out, key=lambda d: (d.fact.leaflet, d.fact.line))
 
 
+class InternalConflict(NamedTuple):
+    """Within one leaflet: the first fact of a value, and the earlier facts it cannot agree with."""
+
+    fact: Fact
+    against: list[Fact]
+
+
 def internal_conflicts(facts: list[Fact], reference: Callable[[Fact], object | None] | None = None
-                       ) -> list[tuple[Fact, list[Fact]]]:
-    """Within one leaflet and group: (first fact of a value, earlier facts it cannot agree with).
+                       ) -> list[InternalConflict]:
+    """Within one leaflet and group: each value that cannot agree with an earlier one.
 
     Facts a reference entry applies to are left out: a value inside the accepted range is never a
     finding, and one outside it is facts.reference's."""
@@ -244,7 +251,7 @@ def internal_conflicts(facts: list[Fact], reference: Callable[[Fact], object | N
         # about different things within one leaflet
         against = [g for g in seen if _quals(g) == sig[1] and not overlaps(interval(f), interval(g))]
         if against:
-            out.append((f, against))
+            out.append(InternalConflict(f, against))
         sigs.add(sig)
         seen.append(f)
     return out

@@ -8,11 +8,11 @@ then run on the facts alone).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.corpus import SIDECAR_SUFFIX, Corpus
 from pipeline.diagnostic import Diagnostic
-from pipeline.facts.catalog import CATALOG_PATH, Catalog, default_catalog
+from pipeline.facts.catalog import CATALOG_PATH, Catalog, FactKind, default_catalog
 from pipeline.facts.extract import extract_document
 from pipeline.facts.model import Fact
 from pipeline.facts.reference import REFERENCE_PATH, default_registry
@@ -78,7 +78,14 @@ def _pin_value(pin: dict) -> tuple[float | None, float | None] | None:
     return (None if v.get("min") is None else float(v["min"])), (None if v.get("max") is None else float(v["max"]))
 
 
-def apply_pins(doc: Document, facts: list[Fact], catalog: Catalog) -> tuple[list[Fact], list[Diagnostic]]:
+class Pinned(NamedTuple):
+    """Facts with the sidecar's pins applied, and the problems of pins that could not apply."""
+
+    facts: list[Fact]
+    problems: list[Diagnostic]
+
+
+def apply_pins(doc: Document, facts: list[Fact], catalog: Catalog) -> Pinned:
     """Apply the sidecar's ``facts:`` pins to freshly extracted facts.
 
     A pin selects the facts of its key (on its ``line`` if given) and sets value, text, approx
@@ -98,46 +105,54 @@ def apply_pins(doc: Document, facts: list[Fact], catalog: Catalog) -> tuple[list
                                      line, col, doc.id, f"facts/{i}/key"))
             continue
         targets = [f for f in out if f.key == key and (pin.get("line") is None or f.line == pin["line"])]
+        if not targets and pin.get("add") and (pin.get("value") is not None or pin.get("text")):
+            targets = [_added_fact(doc, kind, pin)]
+            out.extend(targets)
         if not targets:
-            if pin.get("add") and (pin.get("value") is not None or pin.get("text")):
-                f = Fact(key=key, unit=kind.unit, line=int(pin.get("line") or 1), column=1, leaflet=doc.id,
-                         path=str(doc.path), leaflet_region=doc.region,
-                         quote=doc.line_text(int(pin.get("line") or 1)).strip() if doc.line_based else "")
-                out.append(f)
-                targets = [f]
-            else:
-                where = f" on line {pin['line']}" if pin.get("line") else ""
-                problems.append(_problem(side, f"facts/{i}: pin for {key}{where} matches no extracted fact "
-                                               f"(use add: true with a value to add it)", line, col, doc.id, f"facts/{i}"))
-                continue
+            where = f" on line {pin['line']}" if pin.get("line") else ""
+            problems.append(_problem(side, f"facts/{i}: pin for {key}{where} matches no extracted fact "
+                                           f"(use add: true with a value to add it)", line, col, doc.id, f"facts/{i}"))
+            continue
         value = _pin_value(pin)
         for f in targets:
-            if value is not None:
-                if f.original is None and (f.min, f.max) != value:
-                    f.original = {"min": f.min, "max": f.max, "unit": f.unit}
-                f.min, f.max, f.text = value[0], value[1], None
-                f.pinned = True
-            if pin.get("text"):
-                if f.original is None and f.text is not None and f.text != str(pin["text"]):
-                    f.original = {"text": f.text, "unit": f.unit}
-                f.text, f.min, f.max, f.pinned = str(pin["text"]), None, None, True
-            if "approx" in pin:
-                f.approx, f.pinned = bool(pin["approx"]), True
-            for qk, qv in dict(pin.get("qualifiers") or {}).items():
-                if qv is None:
-                    f.qualifiers.pop(str(qk), None)
-                else:
-                    f.qualifiers[str(qk)] = qv
-                f.pinned = True
-            if pin.get("reviewed") or pin.get("reviewer"):
-                f.reviewed = True
-                f.reviewer = str(pin["reviewer"]) if pin.get("reviewer") else f.reviewer
-            if pin.get("waive"):
-                f.waived = str(pin["waive"])
-            if f.pinned or f.reviewed:
-                f.confident = True  # a reviewer looked at it: no longer "te controleren"
+            _pin(f, pin, value)
     out.sort(key=lambda f: (f.line, f.column))
-    return out, problems
+    return Pinned(out, problems)
+
+
+def _added_fact(doc: Document, kind: FactKind, pin: dict) -> Fact:
+    """A fact the extractor did not find, added by a pin with ``add: true`` (on its line, or line 1)."""
+    line = int(pin.get("line") or 1)
+    return Fact(key=kind.key, unit=kind.unit, line=line, column=1, leaflet=doc.id, path=str(doc.path),
+                leaflet_region=doc.region, quote=doc.line_text(line).strip() if doc.line_based else "")
+
+
+def _pin(f: Fact, pin: dict, value: tuple[float | None, float | None] | None) -> None:
+    """Set what ``pin`` states on fact ``f``, keeping the extracted value as ``original``."""
+    if value is not None:
+        if f.original is None and (f.min, f.max) != value:
+            f.original = {"min": f.min, "max": f.max, "unit": f.unit}
+        f.min, f.max, f.text = value[0], value[1], None
+        f.pinned = True
+    if pin.get("text"):
+        if f.original is None and f.text is not None and f.text != str(pin["text"]):
+            f.original = {"text": f.text, "unit": f.unit}
+        f.text, f.min, f.max, f.pinned = str(pin["text"]), None, None, True
+    if "approx" in pin:
+        f.approx, f.pinned = bool(pin["approx"]), True
+    for qk, qv in dict(pin.get("qualifiers") or {}).items():
+        if qv is None:
+            f.qualifiers.pop(str(qk), None)
+        else:
+            f.qualifiers[str(qk)] = qv
+        f.pinned = True
+    if pin.get("reviewed") or pin.get("reviewer"):
+        f.reviewed = True
+        f.reviewer = str(pin["reviewer"]) if pin.get("reviewer") else f.reviewer
+    if pin.get("waive"):
+        f.waived = str(pin["waive"])
+    if f.pinned or f.reviewed:
+        f.confident = True  # a reviewer looked at it: no longer "te controleren"
 
 
 def pin_fact(sidecar: Path, pin: dict) -> None:

@@ -15,6 +15,7 @@ Markdown and HTML keeps its text and positions. YAML front matter is skipped.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -63,6 +64,53 @@ def parse_markdown(source: str) -> list[Block]:
     return _Walker(work, line_starts).run(tokens)
 
 
+@dataclass
+class _Open:
+    """The block structure open at a token: heading, lists, list item, table position."""
+
+    lists: list[bool] = field(default_factory=list)  # open lists, True = ordered
+    heading_level: int = 0
+    in_item: int = 0
+    table: int = -1
+    row: int = -1
+    col: int = 0
+    in_cell: bool = False
+    header: bool = False
+
+    def update(self, t: str, tag: str) -> bool:
+        """Follow an opening or closing token of type ``t``; False when ``t`` is none of them."""
+        if t == "heading_open":
+            self.heading_level = int(tag[1])
+        elif t == "heading_close":
+            self.heading_level = 0
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            self.lists.append(t == "ordered_list_open")
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            self.lists.pop()
+        elif t in ("list_item_open", "list_item_close"):
+            self.in_item += 1 if t == "list_item_open" else -1
+        elif t == "table_open":
+            self.table, self.row = self.table + 1, -1
+        elif t == "tr_open":
+            self.row, self.col = self.row + 1, 0
+        elif t == "table_close":
+            self.row = -1
+        elif t in ("th_open", "td_open"):
+            self.in_cell, self.header = True, t == "th_open"
+        elif t in ("th_close", "td_close"):
+            self.col += 1
+            self.in_cell = False
+        else:
+            return False
+        return True
+
+    def item(self) -> dict | None:
+        """The list-item attributes of text inside an open list item, or None."""
+        if self.in_item and self.lists:
+            return {"level": len(self.lists), "ordered": self.lists[-1]}
+        return None
+
+
 class _Walker:
     def __init__(self, work: str, line_starts: list[int]):
         self.work = work
@@ -75,72 +123,50 @@ class _Walker:
         return self.line_starts[line] if line < len(self.line_starts) else len(self.work)
 
     def run(self, tokens) -> list[Block]:
-        lists: list[bool] = []  # open lists, True = ordered
-        heading_level = 0
-        in_item = 0
-        table = -1
-        row = -1
-        col = 0
-        in_cell = header = False
+        at = _Open()
         for tok in tokens:
             t = tok.type
-            if t == "heading_open":
-                heading_level = int(tok.tag[1])
-                self.last_heading = heading_level
-            elif t == "heading_close":
-                heading_level = 0
-            elif t in ("bullet_list_open", "ordered_list_open"):
-                lists.append(t == "ordered_list_open")
-            elif t in ("bullet_list_close", "ordered_list_close"):
-                lists.pop()
-            elif t == "list_item_open":
-                in_item += 1
-            elif t == "list_item_close":
-                in_item -= 1
-            elif t == "table_open":
-                table += 1
-                row = -1
-            elif t == "tr_open":
-                row += 1
-                col = 0
-            elif t in ("th_open", "td_open"):
-                in_cell = True
-                header = t == "th_open"
-            elif t in ("th_close", "td_close"):
-                col += 1
-                in_cell = False
+            if at.update(t, tok.tag):
+                if t == "heading_open":
+                    self.last_heading = at.heading_level
             elif t == "inline":
-                # Never look before what earlier blocks used: table cells of one row share a line map.
-                start = max(self.offset(tok.map[0]) if tok.map else 0, self.used)
-                end = self.offset(tok.map[1]) if tok.map else len(self.work)
-                tb = TextBuilder()
-                self.used = max(self.used, self.inline(tok.children or [], start, end, tb))
-                if not tb.text.strip():
-                    continue
-                if heading_level:
-                    self.blocks.append(tb.block("heading", level=heading_level))
-                elif in_cell:
-                    self.blocks.append(tb.block("table_cell", cell=(table, row, col), header=header))
-                elif in_item and lists:
-                    self.blocks.append(tb.block("list_item", level=len(lists), ordered=lists[-1]))
-                elif _all_strong(tok.children or []) and reads_as_heading(tb.text):
-                    # "**Wanneer bellen?**" alone: a heading made with bold
-                    self.blocks.append(tb.block("heading", level=min(6, self.last_heading + 1)))
-                else:
-                    self.blocks.append(tb.block("paragraph"))
-            elif t == "table_close":
-                row = -1
+                self.inline_block(tok, at)
             elif t in ("code_block", "fence"):
-                first = tok.map[0] + (1 if t == "fence" else 0)
-                tb = TextBuilder()
-                self.words(tok.content, self.offset(first), self.offset(tok.map[1]), tb)
-                if tb.text.strip():
-                    kind = "list_item" if in_item and lists else "paragraph"
-                    kw = {"level": len(lists), "ordered": lists[-1]} if kind == "list_item" else {}
-                    self.blocks.append(tb.block(kind, **kw))
+                self.code_block(tok, at)
             elif t == "html_block":
                 self.html(self.offset(tok.map[0]), self.offset(tok.map[1]))
         return self.blocks
+
+    def inline_block(self, tok, at: _Open) -> None:
+        """The block of an inline token: heading, table cell, list item, bold heading or paragraph."""
+        # Never look before what earlier blocks used: table cells of one row share a line map.
+        start = max(self.offset(tok.map[0]) if tok.map else 0, self.used)
+        end = self.offset(tok.map[1]) if tok.map else len(self.work)
+        tb = TextBuilder()
+        self.used = max(self.used, self.inline(tok.children or [], start, end, tb))
+        if not tb.text.strip():
+            return
+        item = at.item()
+        if at.heading_level:
+            self.blocks.append(tb.block("heading", level=at.heading_level))
+        elif at.in_cell:
+            self.blocks.append(tb.block("table_cell", cell=(at.table, at.row, at.col), header=at.header))
+        elif item is not None:
+            self.blocks.append(tb.block("list_item", **item))
+        elif _all_strong(tok.children or []) and reads_as_heading(tb.text):
+            # "**Wanneer bellen?**" alone: a heading made with bold
+            self.blocks.append(tb.block("heading", level=min(6, self.last_heading + 1)))
+        else:
+            self.blocks.append(tb.block("paragraph"))
+
+    def code_block(self, tok, at: _Open) -> None:
+        """An indented or fenced code block: its words as a paragraph (or list item)."""
+        first = tok.map[0] + (1 if tok.type == "fence" else 0)
+        tb = TextBuilder()
+        self.words(tok.content, self.offset(first), self.offset(tok.map[1]), tb)
+        if tb.text.strip():
+            item = at.item()
+            self.blocks.append(tb.block("list_item", **item) if item is not None else tb.block("paragraph"))
 
     def html(self, start: int, end: int) -> None:
         from pipeline.ingest.htmlreader import parse_html_range
@@ -150,71 +176,62 @@ class _Walker:
     # --- inline ---------------------------------------------------------------------------------
 
     def inline(self, children, cursor: int, end: int, tb: TextBuilder) -> int:
-        work = self.work
-        k = 0
-        n = len(children)
-        while k < n:
-            c = children[k]
-            t = c.type
-            if t == "text":
-                cursor = self.text(c.content, cursor, end, tb)
-            elif t == "text_special":
-                pos = work.find(c.markup, cursor, end)
-                if pos == -1 or c.info != "escape" and c.content.isspace():
-                    if c.content.isspace():
-                        tb.space()
-                    else:
-                        tb.insert(spaces_to_blank(c.content))
-                    if pos != -1:
-                        cursor = pos + len(c.markup)
-                    k += 1
-                    continue
-                if c.info == "escape":
-                    tb.add(c.content, pos + 1)
-                elif c.content.isspace():
-                    tb.space()
-                else:
-                    tb.insert(spaces_to_blank(c.content))
-                cursor = pos + len(c.markup)
-            elif t == "code_inline":
-                pos = work.find(c.markup, cursor, end)
-                if pos != -1:
-                    cursor = pos + len(c.markup)
-                close = _closing_run(work, c.markup, cursor, end)  # the content lies before it
-                cursor = self.text(c.content, cursor, close, tb)
-                if close < end:
-                    cursor = close + len(c.markup)
-            elif t in ("softbreak", "hardbreak"):
-                nl = work.find("\n", cursor, end)
-                tb.space()
-                if nl != -1:
-                    cursor = nl + 1
-            elif t == "html_inline":
-                pos = work.find(c.content, cursor, end)
-                if pos != -1:
-                    cursor = pos + len(c.content)
-            elif t == "link_open":
-                if c.markup == "autolink":
-                    pos = work.find("<", cursor, end)
-                else:
-                    pos = work.find("[", cursor, end)
-                if pos != -1:
-                    cursor = pos + 1
-                href = safe_href(str(c.attrGet("href") or ""))
-                tb.open("link" if href else "", href)  # a relative link: text only
-            elif t == "link_close":
-                cursor = _skip_link_tail(work, cursor, end, c.markup == "autolink")
-                tb.close()
-            elif t in _FORMAT_OPEN:
-                tb.open(_FORMAT_OPEN[t])
-            elif t in _FORMAT_CLOSE:
-                tb.close()
-            elif t == "image":
-                pos = work.find("![", cursor, end)
-                if pos != -1:
-                    cursor = _skip_link_tail(work, _match_bracket(work, pos + 1, end) - 1, end, False)
-            k += 1
+        """Add the text of inline tokens to ``tb``; returns the offset read up to."""
+        for c in children:
+            cursor = self.inline_token(c, cursor, end, tb)
         return cursor
+
+    def inline_token(self, c, cursor: int, end: int, tb: TextBuilder) -> int:
+        t, work = c.type, self.work
+        if t == "text":
+            return self.text(c.content, cursor, end, tb)
+        if t == "text_special":
+            return self.special(c, cursor, end, tb)
+        if t == "code_inline":
+            return self.code_span(c, cursor, end, tb)
+        if t in ("softbreak", "hardbreak"):
+            nl = work.find("\n", cursor, end)
+            tb.space()
+            return nl + 1 if nl != -1 else cursor
+        if t == "html_inline":
+            pos = work.find(c.content, cursor, end)
+            return pos + len(c.content) if pos != -1 else cursor
+        if t == "link_open":
+            pos = work.find("<" if c.markup == "autolink" else "[", cursor, end)
+            href = safe_href(str(c.attrGet("href") or ""))
+            tb.open("link" if href else "", href)  # a relative link: text only
+            return pos + 1 if pos != -1 else cursor
+        if t == "link_close":
+            tb.close()
+            return _skip_link_tail(work, cursor, end, c.markup == "autolink")
+        if t in _FORMAT_OPEN:
+            tb.open(_FORMAT_OPEN[t])
+        elif t in _FORMAT_CLOSE:
+            tb.close()
+        elif t == "image":
+            pos = work.find("![", cursor, end)
+            if pos != -1:
+                return _skip_link_tail(work, _match_bracket(work, pos + 1, end) - 1, end, False)
+        return cursor
+
+    def special(self, c, cursor: int, end: int, tb: TextBuilder) -> int:
+        """An escape or entity: the escaped character maps to its source, a decoded one is inserted."""
+        pos = self.work.find(c.markup, cursor, end)
+        if c.info == "escape" and pos != -1:
+            tb.add(c.content, pos + 1)
+        elif c.content.isspace():
+            tb.space()
+        else:
+            tb.insert(spaces_to_blank(c.content))
+        return pos + len(c.markup) if pos != -1 else cursor
+
+    def code_span(self, c, cursor: int, end: int, tb: TextBuilder) -> int:
+        pos = self.work.find(c.markup, cursor, end)
+        if pos != -1:
+            cursor = pos + len(c.markup)
+        close = _closing_run(self.work, c.markup, cursor, end)  # the content lies before it
+        cursor = self.text(c.content, cursor, close, tb)
+        return close + len(c.markup) if close < end else cursor
 
     def text(self, content: str, cursor: int, end: int, tb: TextBuilder) -> int:
         if not content:

@@ -25,60 +25,74 @@ _LIST_INDENT = "    "
 
 def to_markdown(doc: Document) -> str:
     """Markdown with YAML front matter for ``doc`` (see module docstring)."""
-    out = ["---\n", _front_matter(doc), "---\n"]
     body: list[str] = []
     blocks = doc.blocks
     i, n = 0, len(blocks)
-    counters: dict[int, int] = {}
+    numbering = _ListNumbering()
     prev_kind = ""
-    depth = 0
     while i < n:
         b = blocks[i]
         if b.kind == "table_cell":
-            j = i
-            table = b.cell[0] if b.cell else None
-            while j < n and blocks[j].kind == "table_cell" and (blocks[j].cell[0] if blocks[j].cell else None) == table \
-                    and table is not None:
-                j += 1
-            if table is None:
-                j = i + 1
+            j = _table_end(blocks, i)
             body.append(_table(blocks[i:j]))
-            prev_kind = "table"
-            i = j
+            prev_kind, i = "table", j
             continue
         if b.kind == "list_item":
-            level = max(1, b.level)
-            if prev_kind != "list_item":
-                depth = 0
-            level = min(level, depth + 1)  # Markdown nests one level at a time
-            depth = level
-            for deeper in [k for k in counters if k > level]:
-                del counters[deeper]
-            if prev_kind != "list_item":
-                counters.clear()
-            if b.ordered:
-                counters[level] = counters.get(level, 0) + 1
-                marker = f"{counters[level]}. "
-            else:
-                counters.pop(level, None)
-                marker = "- "
-            line = _LIST_INDENT * (level - 1) + marker + _escape_block(b.text) + "\n"
+            line = numbering.item(b, continues=prev_kind == "list_item")
             if prev_kind == "list_item":
                 body[-1] = body[-1].rstrip("\n") + "\n" + line
             else:
                 body.append(line)
         elif b.kind == "heading":
-            text = _escape_inline(b.text)
-            if text.endswith("#"):
-                text = text[:-1] + "\\#"  # not a closing sequence
-            body.append("#" * max(1, min(6, b.level or 1)) + " " + text + "\n")
+            body.append(_heading(b))
         else:
             body.append(_escape_block(b.text) + "\n")
         prev_kind = b.kind
         i += 1
-    out.append("\n")
-    out.append("\n".join(body))
-    return "".join(out)
+    return "".join(["---\n", _front_matter(doc), "---\n", "\n", "\n".join(body)])
+
+
+def _table_end(blocks: list[Block], i: int) -> int:
+    """Index after the run of table cells of the same table that starts at ``i``."""
+    table = blocks[i].cell[0] if blocks[i].cell else None
+    if table is None:
+        return i + 1
+    j = i
+    while j < len(blocks) and blocks[j].kind == "table_cell" and blocks[j].cell and blocks[j].cell[0] == table:
+        j += 1
+    return j
+
+
+class _ListNumbering:
+    """List item lines: nested one level at a time, ordered items numbered per level."""
+
+    def __init__(self) -> None:
+        self.counters: dict[int, int] = {}
+        self.depth = 0
+
+    def item(self, b: Block, continues: bool) -> str:
+        """The Markdown line of list item ``b``; ``continues`` when the block before was an item too."""
+        if not continues:
+            self.depth = 0
+            self.counters.clear()
+        level = min(max(1, b.level), self.depth + 1)  # Markdown nests one level at a time
+        self.depth = level
+        for deeper in [k for k in self.counters if k > level]:
+            del self.counters[deeper]
+        if b.ordered:
+            self.counters[level] = self.counters.get(level, 0) + 1
+            marker = f"{self.counters[level]}. "
+        else:
+            self.counters.pop(level, None)
+            marker = "- "
+        return _LIST_INDENT * (level - 1) + marker + _escape_block(b.text) + "\n"
+
+
+def _heading(b: Block) -> str:
+    text = _escape_inline(b.text)
+    if text.endswith("#"):
+        text = text[:-1] + "\\#"  # not a closing sequence
+    return "#" * max(1, min(6, b.level or 1)) + " " + text + "\n"
 
 
 def _front_matter(doc: Document) -> str:

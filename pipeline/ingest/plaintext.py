@@ -24,7 +24,9 @@ reused for the text layer of PDFs.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.ingest import decode
 from pipeline.ingest.document import Block, Document
@@ -438,66 +440,92 @@ def _assign_levels(units: list[_Unit]) -> None:
         prev = u
 
 
+class _LineEnd(NamedTuple):
+    """Where a line's text ends, and whether it ends in a word broken over the line break."""
+
+    end: int
+    hyphenated: bool
+
+
+@dataclass
+class _ListLevels:
+    """The nesting of list items by their indentation, and by their numbering style."""
+
+    indents: list[int] = field(default_factory=list)
+    last_style: str = ""
+
+    def reset(self) -> None:
+        self.indents.clear()
+        self.last_style = ""
+
+    def level(self, indent: int, style: str) -> int:
+        """The level of an item at ``indent`` with numbering ``style`` (bullet, alpha, digit)."""
+        while self.indents and indent < self.indents[-1] - 1:
+            self.indents.pop()
+        if not self.indents or indent > self.indents[-1] + 1:
+            self.indents.append(indent)
+        level = len(self.indents)
+        # "a)" items right under "1)" items at the same indentation are their sub-items
+        if style == "alpha" and self.last_style in ("digit", "alpha-under-digit"):
+            level += 1
+            style = "alpha-under-digit"
+        self.last_style = style
+        return level
+
+
 def _blocks(work: str, lines: list[_Line], units: list[_Unit]) -> list[Block]:
     blocks: list[Block] = []
-    list_indents: list[int] = []
-    last_style = ""
+    levels = _ListLevels()
     for u in units:
-        tb = TextBuilder()
         first = lines[u.lines[0]]
         is_item = u.kind in (BULLET, NUMBER) and not u.heading
-        hyphenated = False
-        for idx, li in enumerate(u.lines):
-            ln = lines[li]
-            s = ln.start
-            if idx == 0 and (is_item or u.htype == "atx"):
-                s = ln.cstart
-            if idx and not hyphenated:
-                tb.insert(" ")
-            e = ln.end
-            # A word broken by automatic hyphenation (U+2010 or a soft hyphen at the line end, as
-            # PDFs give them) is whole again; the hyphen is typesetting, not text.
-            hyphenated = False
-            if idx + 1 < len(u.lines) and e - 1 > s and work[e - 2].isalpha() and work[e - 1] in _HYPHENS + "-":
-                nxt = lines[u.lines[idx + 1]]
-                next_word = work[nxt.start:nxt.end].split(" ", 1)[0]
-                if next_word[:1].islower() or (work[e - 1] == "-" and next_word[:1].isalpha()):
-                    if work[e - 1] != "-":
-                        hyphenated = True
-                        e -= 1
-                    elif next_word.rstrip(",.;:") not in _ELLIPSIS_WORDS:
-                        # "zwanger-/schap", "e-/mail": hyphenated by hand or broken at its own hyphen;
-                        # the line break goes ("zwangerschaps- en" stays apart), and the hyphen too
-                        # when the Dutch dictionary knows the word without it and not with it.
-                        hyphenated = True
-                        before = work[s:e - 1].rsplit(" ", 1)[-1]
-                        if _drop_hyphen(before, next_word.rstrip(",.;:!?)")):
-                            e -= 1
-            tb.add(work[s:e], s)
+        tb = _unit_text(work, lines, u, is_item)
         if u.heading:
-            list_indents.clear()
-            last_style = ""
+            levels.reset()
             blocks.append(tb.block("heading", level=max(1, min(6, u.level))))
         elif is_item:
-            indent = first.start - first.line_start
-            while list_indents and indent < list_indents[-1] - 1:
-                list_indents.pop()
-            if not list_indents or indent > list_indents[-1] + 1:
-                list_indents.append(indent)
-            level = len(list_indents)
             style = "bullet" if u.kind == BULLET else "alpha" if work[first.start].isalpha() else "digit"
-            # "a)" items right under "1)" items at the same indentation are their sub-items
-            nested_alpha = style == "alpha" and last_style in ("digit", "alpha-under-digit")
-            if nested_alpha:
-                level += 1
-                style = "alpha-under-digit"
-            last_style = style
+            level = levels.level(first.start - first.line_start, style)
             blocks.append(tb.block("list_item", level=level, ordered=u.kind == NUMBER))
         else:
-            list_indents.clear()
-            last_style = ""
+            levels.reset()
             blocks.append(tb.block("paragraph"))
     return blocks
+
+
+def _unit_text(work: str, lines: list[_Line], u: _Unit, is_item: bool) -> TextBuilder:
+    """The text of a unit's lines joined by spaces (a list marker or ``#`` left out of the first)."""
+    tb = TextBuilder()
+    hyphenated = False
+    for idx, li in enumerate(u.lines):
+        ln = lines[li]
+        s = ln.cstart if idx == 0 and (is_item or u.htype == "atx") else ln.start
+        if idx and not hyphenated:
+            tb.insert(" ")
+        e, hyphenated = ln.end, False
+        if idx + 1 < len(u.lines):
+            e, hyphenated = _line_end(work, s, ln.end, lines[u.lines[idx + 1]])
+        tb.add(work[s:e], s)
+    return tb
+
+
+def _line_end(work: str, s: int, e: int, nxt: _Line) -> _LineEnd:
+    """A word broken by automatic hyphenation (U+2010 or a soft hyphen at the line end, as PDFs give
+    them) is whole again; the hyphen is typesetting, not text."""
+    if not (e - 1 > s and work[e - 2].isalpha() and work[e - 1] in _HYPHENS + "-"):
+        return _LineEnd(e, False)
+    next_word = work[nxt.start:nxt.end].split(" ", 1)[0]
+    if not (next_word[:1].islower() or (work[e - 1] == "-" and next_word[:1].isalpha())):
+        return _LineEnd(e, False)
+    if work[e - 1] != "-":
+        return _LineEnd(e - 1, True)
+    if next_word.rstrip(",.;:") in _ELLIPSIS_WORDS:
+        return _LineEnd(e, False)
+    # "zwanger-/schap", "e-/mail": hyphenated by hand or broken at its own hyphen; the line break
+    # goes ("zwangerschaps- en" stays apart), and the hyphen too when the Dutch dictionary knows
+    # the word without it and not with it.
+    before = work[s:e - 1].rsplit(" ", 1)[-1]
+    return _LineEnd(e - 1 if _drop_hyphen(before, next_word.rstrip(",.;:!?)")) else e, True)
 
 
 _dictionary_cache: list = []

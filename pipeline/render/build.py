@@ -22,6 +22,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.corpus import Corpus
 from pipeline.diagnostic import Diagnostic, Severity
@@ -98,6 +99,15 @@ class BuildResult:
         return text
 
 
+class _Todo(NamedTuple):
+    """A leaflet x brand to render: the job, the leaflet, the brand and the findings that block it."""
+
+    job: Job
+    doc: Document
+    brand: dict
+    blocking: list[Diagnostic]
+
+
 def build(corpus: Corpus, diagnostics: list[Diagnostic], brands: dict[str, dict], config, out_dir: Path,
           release: bool = False, jobs: int | None = None, progress: bool = False) -> BuildResult:
     """Render every leaflet x publishing brand into ``out_dir/html`` and ``out_dir/pdf``."""
@@ -112,19 +122,33 @@ def build(corpus: Corpus, diagnostics: list[Diagnostic], brands: dict[str, dict]
     result.broken = broken_brands(diagnostics, sources)
     result.needed_broken = needed_brands(result.broken, corpus.documents)
 
-    if release:
+    if release and errors:
         # Any error blocks, also a run-wide one (a broken brand, a bad config or waiver file).
-        if errors:
-            result.blocking = sorted(errors, key=Diagnostic.sort_key)
-            result.blocked = [(b, d.id) for d, b in plan if by_leaflet.get(d.id)] or \
-                             [(b, d.id) for d, b in plan]
-            return result
+        result.blocking = sorted(errors, key=Diagnostic.sort_key)
+        result.blocked = [(b, d.id) for d, b in plan if by_leaflet.get(d.id)] or [(b, d.id) for d, b in plan]
+        return result
 
     manifest_path = out_dir / CACHE_DIR / MANIFEST
     manifest = _load_manifest(manifest_path)
     _prune(out_dir, brands, plan, corpus.documents, manifest, manifest_path)
-    common = _common_fingerprint(sources)
-    todo: list[tuple[Job, Document, dict, list[Diagnostic]]] = []
+    todo = _todo(result, plan, brands, by_leaflet, _common_fingerprint(sources), manifest, manifest_path)
+    for job, outcome in _run(todo, _roots(sources), jobs, progress):
+        if "error" in outcome:
+            result.failed.append((job.brand, job.leaflet, outcome["error"]))
+            continue
+        result.rendered.append((job.brand, job.leaflet))
+        result.refused_urls.extend(outcome.get("refused", []))
+        manifest[f"{job.brand}/{job.leaflet}"] = {"key": job.key, "html": outcome["html"], "pdf": outcome["pdf"]}
+        _save_manifest(manifest_path, manifest)
+    return result
+
+
+def _todo(result: BuildResult, plan: list[tuple[Document, str]], brands: dict[str, dict],
+          by_leaflet: dict[str, list[Diagnostic]], common: str, manifest: dict, manifest_path: Path) -> list[_Todo]:
+    """The pairs of ``plan`` to render; refused pairs (their outputs removed), drafts and unchanged
+    pairs (cache hits) are recorded in ``result``."""
+    out_dir = result.out_dir
+    todo: list[_Todo] = []
     for doc, brand_id in plan:
         brand = brands.get(brand_id, HOUSE_BRAND)
         refusal = _refusal(doc, brand_id, brands)
@@ -144,19 +168,8 @@ def build(corpus: Corpus, diagnostics: list[Diagnostic], brands: dict[str, dict]
         if _fresh(manifest.get(f"{brand_id}/{doc.id}"), job):
             result.skipped.append((brand_id, doc.id))
             continue
-        todo.append((job, doc, brand, blocking))
-
-    roots = _roots(sources)
-    for job, outcome in _run(todo, roots, jobs, progress):
-        pair = (job.brand, job.leaflet)
-        if "error" in outcome:
-            result.failed.append((job.brand, job.leaflet, outcome["error"]))
-            continue
-        result.rendered.append(pair)
-        result.refused_urls.extend(outcome.get("refused", []))
-        manifest[f"{job.brand}/{job.leaflet}"] = {"key": job.key, "html": outcome["html"], "pdf": outcome["pdf"]}
-        _save_manifest(manifest_path, manifest)
-    return result
+        todo.append(_Todo(job, doc, brand, blocking))
+    return todo
 
 
 def plan_pairs(documents: list[Document], brands: dict[str, dict]) -> list[tuple[Document, str]]:
