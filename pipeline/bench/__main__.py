@@ -42,20 +42,7 @@ def _generate(argv: list[str]) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "generate":
-        return _generate(argv[1:])
-    if argv and argv[0] in ("_stages", "_render"):
-        from pipeline.bench.probes import main as probe
-
-        return probe(argv)
-
-    from pipeline.bench.generate import SeedError
-    from pipeline.bench.harness import Bench, default_work_dir
-    from pipeline.bench.report import markdown
-    from pipeline.yamlio import atomic_write
-
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--sizes", type=_sizes, default=[100, 1000, 10000],
@@ -70,6 +57,24 @@ def main(argv: list[str] | None = None) -> int:
                    help="documents rendered one process each by the weasyprint and Chromium baselines")
     p.add_argument("--spelling-size", type=int, default=None,
                    help="corpus whose text is spell-checked by both (default: largest size up to 1000)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "generate":
+        return _generate(argv[1:])
+    if argv and argv[0] in ("_stages", "_render"):
+        from pipeline.bench.probes import main as probe
+
+        return probe(argv)
+
+    from pipeline.bench.generate import SeedError
+    from pipeline.bench.harness import Bench, default_work_dir
+    from pipeline.bench.report import markdown
+    from pipeline.yamlio import atomic_write
+
+    p = _parser()
     a = p.parse_args(argv)
     if a.spelling_size is not None and a.spelling_size not in a.sizes:
         p.error(f"--spelling-size {a.spelling_size} is not one of --sizes")

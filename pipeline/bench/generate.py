@@ -196,10 +196,27 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+@dataclass(frozen=True)
+class Edit:
+    """A planted change in section ``section`` of a leaflet: ``before`` became ``after``."""
+
+    section: int
+    before: str
+    after: str
+
+
 def make_leaflet(i: int, seeds: dict[str, list[Section]], seed: int, width: int = 5,
                  conflict_rate: float = 0.3, max_typos: int = 3) -> Leaflet:
     """Leaflet number ``i`` (0-based) of the corpus generated with ``seed``."""
     rng = random.Random(f"leaflint-bench/{seed}/{i}")
+    texts = [s.text for s in _pick_sections(i, seeds, rng)]
+    conflicts = _vary_quantities(texts, rng) if _gets_conflict(texts, rng, conflict_rate) else []
+    typos = _plant_typos(texts, rng, max_typos)
+    return _placed(f"bench-{i:0{width}d}", texts, typos, conflicts)
+
+
+def _pick_sections(i: int, seeds: dict[str, list[Section]], rng: random.Random) -> list[Section]:
+    """The opening section of one seed, then random sections of all seeds up to a seed's length."""
     names = sorted(seeds)
     opening_seed = names[i % len(names)]
     pool = [s for n in names for s in seeds[n] if not (n == opening_seed and s.index == 0)]
@@ -213,23 +230,31 @@ def make_leaflet(i: int, seeds: dict[str, list[Section]], seed: int, width: int 
             break
         chosen.append(s)
         count += len(s.text.split())
-    leaflet_id = f"bench-{i:0{width}d}"
-    texts = [s.text for s in chosen]
+    return chosen
 
-    conflicts: list[tuple[int, str, str]] = []  # (section index, original, changed)
-    with_numbers = [j for j, t in enumerate(texts) if _QUANTITY.search(t)]
-    if with_numbers and rng.random() < conflict_rate:
-        j = rng.choice(with_numbers)
 
-        def vary(m: re.Match) -> str:
-            new = _vary_number(m.group(1), m.group(3).lower(), rng)
-            changed = f"{new}{m.group(2)}{m.group(3)}"
-            conflicts.append((j, m.group(0), changed))
-            return changed
+def _gets_conflict(texts: list[str], rng: random.Random, rate: float) -> bool:
+    """Whether this leaflet gets a planted conflict (only one with quantities can)."""
+    return any(_QUANTITY.search(t) for t in texts) and rng.random() < rate
 
-        texts[j] = _QUANTITY.sub(vary, texts[j])
 
-    typos: list[tuple[int, str, str]] = []
+def _vary_quantities(texts: list[str], rng: random.Random) -> list[Edit]:
+    """Every quantity of one section (with quantities) moved: a conflict with the seed's value."""
+    j = rng.choice([k for k, t in enumerate(texts) if _QUANTITY.search(t)])
+    edits: list[Edit] = []
+
+    def vary(m: re.Match) -> str:
+        new = _vary_number(m.group(1), m.group(3).lower(), rng)
+        changed = f"{new}{m.group(2)}{m.group(3)}"
+        edits.append(Edit(j, m.group(0), changed))
+        return changed
+
+    texts[j] = _QUANTITY.sub(vary, texts[j])
+    return edits
+
+
+def _plant_typos(texts: list[str], rng: random.Random, max_typos: int) -> list[Edit]:
+    edits: list[Edit] = []
     for _ in range(rng.randint(0, max_typos)):
         j = rng.randrange(len(texts))
         cands = [m for m in _WORD.finditer(texts[j]) if m.group(0).lower() not in _UNIT_SET]
@@ -238,25 +263,27 @@ def make_leaflet(i: int, seeds: dict[str, list[Section]], seed: int, width: int 
         m = rng.choice(cands)
         typo = _make_typo(m.group(0), rng)
         texts[j] = texts[j][:m.start()] + typo + texts[j][m.end():]
-        typos.append((j, m.group(0), typo))
+        edits.append(Edit(j, m.group(0), typo))
+    return edits
 
+
+def _placed(leaflet_id: str, texts: list[str], typos: list[Edit], conflicts: list[Edit]) -> Leaflet:
+    """The leaflet as written, with each planted change at its line and column in the file."""
     body = "\n\n".join(texts) + "\n"
-    # positions are found after assembly so they refer to the file as written
     starts, pos = [], 0
     for t in texts:
         starts.append(pos)
         pos += len(t) + 2
     out = Leaflet(leaflet_id, body)
-    for j, word, typo in typos:
-        off = body.find(typo, starts[j])
+    for e in typos:
+        line, col = _line_col(body, body.find(e.after, starts[e.section]))
+        out.typos.append(PlantedTypo(leaflet_id, line, col, e.before, e.after))
+    search_from: dict[int, int] = {}
+    for e in conflicts:
+        off = body.find(e.after, search_from.get(e.section, starts[e.section]))
+        search_from[e.section] = off + len(e.after)
         line, col = _line_col(body, off)
-        out.typos.append(PlantedTypo(leaflet_id, line, col, word, typo))
-    search_from = {}
-    for j, original, changed in conflicts:
-        off = body.find(changed, search_from.get(j, starts[j]))
-        search_from[j] = off + len(changed)
-        line, col = _line_col(body, off)
-        out.conflicts.append(PlantedConflict(leaflet_id, line, col, original, changed))
+        out.conflicts.append(PlantedConflict(leaflet_id, line, col, e.before, e.after))
     return out
 
 
@@ -280,37 +307,44 @@ def generate(n: int, target: Path, seed: int = 1, sources: Path = SOURCES_DIR,
     if not files:
         raise SeedError(f"no seed leaflets in {sources / 'leaflets'}")
     key = manifest_key(n, seed, seeds_digest(files))
-    manifest_path = target / "manifest.json"
-    if reuse and manifest_path.is_file():
-        try:
-            old = json.loads(manifest_path.read_text(encoding="utf-8"))
-            if {k: old.get(k) for k in key} == key:
-                return old
-        except (OSError, ValueError):
-            pass
-    seeds = load_seeds(files)
-    width = max(5, len(str(n - 1)))
+    old = _manifest_of(target) if reuse else None
+    if old is not None and {k: old.get(k) for k in key} == key:
+        return old
     # build next to the target and swap it in, so an interrupted run never leaves half a corpus
     tmp = target.with_name(target.name + ".tmp")
     if tmp.exists():
         shutil.rmtree(tmp)
     (tmp / "leaflets").mkdir(parents=True)
+    manifest = {**key, "seed_files": [f.name for f in files],
+                **_write_leaflets(tmp / "leaflets", n, load_seeds(files), seed)}
+    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    _swap_in(tmp, target)
+    return manifest
+
+
+def _manifest_of(target: Path) -> dict | None:
+    try:
+        return json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_leaflets(folder: Path, n: int, seeds: dict[str, list[Section]], seed: int) -> dict:
+    """The leaflets written; the manifest's ``words`` and ``planted``."""
+    width = max(5, len(str(n - 1)))
     words = 0
     typos: list[dict] = []
     conflicts: list[dict] = []
     for i in range(n):
         leaflet = make_leaflet(i, seeds, seed, width)
-        (tmp / "leaflets" / f"{leaflet.id}.txt").write_text(leaflet.text, encoding="utf-8")
+        (folder / f"{leaflet.id}.txt").write_text(leaflet.text, encoding="utf-8")
         words += len(leaflet.text.split())
         typos.extend(asdict(t) for t in leaflet.typos)
         conflicts.extend(asdict(c) for c in leaflet.conflicts)
-    manifest = {
-        **key,
-        "seed_files": [f.name for f in files],
-        "words": words,
-        "planted": {"misspellings": typos, "conflicts": conflicts},
-    }
-    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return {"words": words, "planted": {"misspellings": typos, "conflicts": conflicts}}
+
+
+def _swap_in(tmp: Path, target: Path) -> None:
     if target.exists():
         old = target.with_name(target.name + ".old")
         if old.exists():
@@ -321,4 +355,3 @@ def generate(n: int, target: Path, seed: int = 1, sources: Path = SOURCES_DIR,
     else:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, target)
-    return manifest

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.bench import generate, machine
+from pipeline.bench.report import STAGES
 from pipeline.paths import OUTPUT_DIR, PROJECT_DIR, SOURCES_DIR
 
 # Targets from issue 6 (2 cores): (key, description, limit, "max" = at most / "min" = at least)
@@ -62,6 +63,27 @@ class Measured:
     @property
     def ok(self) -> bool:
         return not self.timed_out and self.returncode in (0, 1)
+
+
+@dataclass
+class StageProbe:
+    """Seconds per stage (wall and CPU; None where the probe failed) and the words it read."""
+
+    wall: dict
+    cpu: dict
+    words: int
+    measured: Measured
+
+
+@dataclass
+class LintRuns:
+    """The lint runs of one corpus size, each timed from outside."""
+
+    cold: Measured
+    warm: Measured
+    relint: Measured  # the whole corpus again after one edit
+    changed: Measured  # the edited leaflet against the corpus (`lint FILE --corpus DIR`)
+    cache: bool  # whether the cold run left a result cache
 
 
 def _session_pss_kb(sid: int) -> int:
@@ -204,76 +226,57 @@ class Bench:
     def measure_corpus(self, n: int) -> dict:
         d, cfg, manifest = self.corpus(n)
         leaflets = d / "leaflets"
-        out = d / "out"
-        want_text = n == self.spelling_size
-        text_file = d / "text.txt"
-        stage_json = d / "stages.json"
-        self.log(f"bench: {n}: stages, one process, timed per stage")
-        args = ["_stages", str(leaflets), "--config", str(cfg)]
-        if want_text:
-            args += ["--text-out", str(text_file)]
-        sm = measure(bench_cmd(*args), timeout=self.timeout, stdout=stage_json)
-        stages = {"ingest": None, "facts": None, "spelling": None, "grammar": None, "rules": None}
-        stages_cpu = dict(stages)
-        words = manifest["words"]
-        stage_data: dict = {}
-        if sm.returncode == 0:
-            stage_data = json.loads(stage_json.read_text(encoding="utf-8"))
-            stages.update({k: _round(v) for k, v in stage_data["stages"].items()})
-            stages_cpu.update({k: _round(v) for k, v in stage_data.get("stages_cpu", {}).items()})
-            words = stage_data["words"]
-            for note in stage_data["notes"]:
-                self.note(note)
-        else:
-            self.note(f"stage probe on {n} leaflets failed: {sm.stderr.strip()[-300:]}")
-
-        cache = out / ".cache"
-        shutil.rmtree(cache, ignore_errors=True)
-        self.log(f"bench: {n}: cold lint")
-        report = d / "lint.json"
-        cold = self.run_lint(cfg, leaflets, report)
-        has_cache = cache.is_dir() and any(cache.iterdir())
-        self.log(f"bench: {n}: warm lint" + ("" if has_cache else " (no result cache: same as cold)"))
-        warm = self.run_lint(cfg, leaflets, d / "lint-warm.json")
-        if not has_cache:
-            self.note(f"no result cache under {out / '.cache'}: warm lint is a second cold run")
-        self.log(f"bench: {n}: re-lint after editing one leaflet")
-        relint = self.relint_one(cfg, leaflets, d / "lint-relint.json")
-        self.log(f"bench: {n}: re-lint the edited leaflet against the corpus")
-        changed = self.relint_changed(cfg, leaflets, d / "lint-changed.json")
+        probe = self.stage_probe(n, d, cfg, manifest["words"])
+        runs = self.lint_runs(n, d, cfg)
         self.log(f"bench: {n}: language server, one edit")
         editor = self.lsp_edit(cfg, leaflets)
-        found = planted_found(report, manifest) if cold.ok else {}
-        row = {
-            "leaflets": n,
-            "words": words,
-            "cold_lint_s": _round(cold.seconds) if cold.ok else None,
-            "warm_lint_s": _round(warm.seconds) if warm.ok else None,
-            "relint_one_s": _round(relint.seconds) if relint.ok else None,
-            "peak_rss_mb": round(max(cold.peak_mb, warm.peak_mb, relint.peak_mb), 1),
-            "peak_rss_single_process_mb": round(max(cold.peak_rss_mb, warm.peak_rss_mb, relint.peak_rss_mb), 1),
-            "cold_lint_cpu_s": _round(cold.cpu_s),
-            "warm_lint_cpu_s": _round(warm.cpu_s),
-            "relint_one_cpu_s": _round(relint.cpu_s),
-            "relint_changed_s": _round(changed.seconds) if changed.ok else None,
-            "relint_changed_cpu_s": _round(changed.cpu_s) if changed.ok else None,
-            **editor,
-            "load_avg": round(max(cold.load, warm.load, relint.load, sm.load), 2),
-            "stages": stages,
-            "stages_cpu_s": stages_cpu,
-            "stages_peak_rss_mb": round(sm.peak_mb, 1),
-            "cache": has_cache,
-            "planted": found,
-        }
+        found = planted_found(d / "lint.json", manifest) if runs.cold.ok else {}
+        row = _row(n, probe, runs, editor, found)
         if row["load_avg"] > machine.usable_cores() + 0.5:
             self.note(f"{n} leaflets: the machine was busy (load average {row['load_avg']:.1f} on "
                       f"{machine.usable_cores()} cores): wall times are inflated; CPU times are less affected")
         self.log(f"bench: {n}: {json.dumps(row)}")
         return row
 
+    def stage_probe(self, n: int, d: Path, cfg: Path, words: int) -> StageProbe:
+        """Each stage timed in one process (``python -m pipeline.bench _stages``)."""
+        stage_json = d / "stages.json"
+        self.log(f"bench: {n}: stages, one process, timed per stage")
+        args = ["_stages", str(d / "leaflets"), "--config", str(cfg)]
+        if n == self.spelling_size:
+            args += ["--text-out", str(d / "text.txt")]
+        m = measure(bench_cmd(*args), timeout=self.timeout, stdout=stage_json)
+        probe = StageProbe(dict.fromkeys(STAGES), dict.fromkeys(STAGES), words, m)
+        if m.returncode != 0:
+            self.note(f"stage probe on {n} leaflets failed: {m.stderr.strip()[-300:]}")
+            return probe
+        data = json.loads(stage_json.read_text(encoding="utf-8"))
+        probe.wall.update({k: _round(v) for k, v in data["stages"].items()})
+        probe.cpu.update({k: _round(v) for k, v in data.get("stages_cpu", {}).items()})
+        probe.words = data["words"]
+        for note in data["notes"]:
+            self.note(note)
+        return probe
+
+    def lint_runs(self, n: int, d: Path, cfg: Path) -> LintRuns:
+        """Cold, warm, after one edit, and one edited leaflet against the corpus."""
+        leaflets, cache = d / "leaflets", d / "out" / ".cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        self.log(f"bench: {n}: cold lint")
+        cold = self.run_lint(cfg, leaflets, d / "lint.json")
+        has_cache = cache.is_dir() and any(cache.iterdir())
+        self.log(f"bench: {n}: warm lint" + ("" if has_cache else " (no result cache: same as cold)"))
+        warm = self.run_lint(cfg, leaflets, d / "lint-warm.json")
+        if not has_cache:
+            self.note(f"no result cache under {cache}: warm lint is a second cold run")
+        self.log(f"bench: {n}: re-lint after editing one leaflet")
+        relint = self.relint_one(cfg, leaflets, d / "lint-relint.json")
+        self.log(f"bench: {n}: re-lint the edited leaflet against the corpus")
+        changed = self.relint_changed(cfg, leaflets, d / "lint-changed.json")
+        return LintRuns(cold, warm, relint, changed, has_cache)
+
     def relint_one(self, cfg: Path, leaflets: Path, report: Path) -> Measured:
-        files = sorted(leaflets.glob("*.txt"))
-        victim = files[len(files) // 2]
+        victim = self._victim(leaflets)
         original = victim.read_bytes()
         try:
             # a real edit: a new paragraph with a quantity, so facts and findings can change
@@ -375,57 +378,72 @@ class Bench:
         result = {"documents": 0, "pdf_per_s": None, "cli_pdf_per_s": None, "ratio_vs_cli": None,
                   "chromium_pdf_per_s": None, "unchanged_rebuild_s": None, "leaflets": n}
         d, cfg, _ = self.corpus(n)
-        leaflets = d / "leaflets"
+        data = self.render_probe(n, d, cfg)
+        if data is None:
+            return result
+        result["documents"] = data["documents"]
+        result["pdf_per_s"] = round(data["documents"] / data["seconds"], 2)
+        result["render_peak_rss_mb"] = data["peak_mb"]
+        html = [Path(p) for p in data["html"]][: self.baseline_docs]
+        if html:
+            result.update(self.render_baselines(html, d, result["pdf_per_s"]))
+        else:
+            self.note("the build wrote no HTML: no per-document baselines")
+        result.update(self.build_twice(n, d, cfg))
+        return result
+
+    def render_probe(self, n: int, d: Path, cfg: Path) -> dict | None:
+        """Rendering timed in one process (``python -m pipeline.bench _render``); None when it made nothing."""
         fresh = d / "render-fresh"
         shutil.rmtree(fresh, ignore_errors=True)
         self.log(f"bench: render {n} leaflets in one process")
         probe_json = d / "render.json"
-        m = measure(bench_cmd("_render", str(leaflets), "--config", str(cfg), "--out", str(fresh)),
+        m = measure(bench_cmd("_render", str(d / "leaflets"), "--config", str(cfg), "--out", str(fresh)),
                     timeout=self.timeout, stdout=probe_json)
         if m.returncode != 0:
             self.note(f"render probe failed (exit {m.returncode}): {m.stderr.strip()[-300:]}")
-            return result
+            return None
         data = json.loads(probe_json.read_text(encoding="utf-8"))
         for note in data["notes"]:
             self.note(note)
         if not data["seconds"] or not data["documents"]:
             if data["seconds"] is not None:
                 self.note("the build wrote no PDF: rendering not compared")
-            return result
-        result["documents"] = data["documents"]
-        result["pdf_per_s"] = round(data["documents"] / data["seconds"], 2)
-        result["render_peak_rss_mb"] = round(m.peak_mb, 1)
-        html = [Path(p) for p in data["html"]][: self.baseline_docs]
-        if not html:
-            self.note("the build wrote no HTML: no per-document baselines")
+            return None
+        return {**data, "peak_mb": round(m.peak_mb, 1)}
+
+    def render_baselines(self, html: list[Path], d: Path, pdf_per_s: float) -> dict:
+        """One weasyprint process per PDF, and headless Chromium, on the same HTML."""
+        out: dict = {}
+        cli = self.per_document([str(Path(sys.executable).with_name("weasyprint"))], html, d / "cli-pdf",
+                                lambda exe, src, dst: [*exe, str(src), str(dst)])
+        if cli:
+            out["cli_pdf_per_s"] = round(cli, 2)
+            out["ratio_vs_cli"] = round(pdf_per_s / cli, 2)
+        chromium = next((shutil.which(c) for c in ("chromium", "chromium-browser", "google-chrome")
+                         if shutil.which(c)), None)
+        if chromium:
+            chrome = self.per_document([chromium], html, d / "chromium-pdf", _chromium_args)
+            if chrome:
+                out["chromium_pdf_per_s"] = round(chrome, 2)
         else:
-            cli = self.per_document([str(Path(sys.executable).with_name("weasyprint"))], html, d / "cli-pdf",
-                                    lambda exe, src, dst: [*exe, str(src), str(dst)])
-            if cli:
-                result["cli_pdf_per_s"] = round(cli, 2)
-                result["ratio_vs_cli"] = round(result["pdf_per_s"] / cli, 2)
-            chromium = next((shutil.which(c) for c in ("chromium", "chromium-browser", "google-chrome")
-                             if shutil.which(c)), None)
-            if chromium:
-                chrome = self.per_document([chromium], html, d / "chromium-pdf", _chromium_args)
-                if chrome:
-                    result["chromium_pdf_per_s"] = round(chrome, 2)
-            else:
-                self.note("chromium not installed: no Chromium baseline")
-        # the user's command: a full `leaflint build` twice into the same folder; the second
-        # run has nothing to do
+            self.note("chromium not installed: no Chromium baseline")
+        return out
+
+    def build_twice(self, n: int, d: Path, cfg: Path) -> dict:
+        """The user's command: a full `leaflint build` twice into the same folder; the second run has
+        nothing to do."""
         cli_out = d / "render-cli"
         shutil.rmtree(cli_out, ignore_errors=True)
         self.log(f"bench: leaflint build of {n} leaflets, then again with nothing changed")
-        first = measure(leaflint_cmd(cfg, "build", str(leaflets), "--out", str(cli_out)), timeout=self.timeout)
-        second = measure(leaflint_cmd(cfg, "build", str(leaflets), "--out", str(cli_out)), timeout=self.timeout)
+        cmd = leaflint_cmd(cfg, "build", str(d / "leaflets"), "--out", str(cli_out))
+        first = measure(cmd, timeout=self.timeout)
+        second = measure(cmd, timeout=self.timeout)
         if first.ok and second.ok:
-            result["first_build_s"] = _round(first.seconds)
-            result["unchanged_rebuild_s"] = _round(second.seconds)
-        else:
-            bad = first if not first.ok else second
-            self.note(f"leaflint build failed (exit {bad.returncode}): {bad.stderr.strip()[-300:]}")
-        return result
+            return {"first_build_s": _round(first.seconds), "unchanged_rebuild_s": _round(second.seconds)}
+        bad = first if not first.ok else second
+        self.note(f"leaflint build failed (exit {bad.returncode}): {bad.stderr.strip()[-300:]}")
+        return {}
 
     def per_document(self, exe: list[str], html: list[Path], dest: Path, make_cmd) -> float | None:
         """PDFs per second making one PDF per process, as many processes at a time as cores."""
@@ -471,6 +489,36 @@ class Bench:
         result["targets"] = evaluate_targets(result)
         result["notes"] = self.notes
         return result
+
+
+def _row(n: int, probe: StageProbe, runs: LintRuns, editor: dict, found: dict) -> dict:
+    """One corpus size's row of bench.json."""
+    whole = (runs.cold, runs.warm, runs.relint)
+
+    def wall(m: Measured) -> float | None:
+        return _round(m.seconds) if m.ok else None
+
+    return {
+        "leaflets": n,
+        "words": probe.words,
+        "cold_lint_s": wall(runs.cold),
+        "warm_lint_s": wall(runs.warm),
+        "relint_one_s": wall(runs.relint),
+        "peak_rss_mb": round(max(m.peak_mb for m in whole), 1),
+        "peak_rss_single_process_mb": round(max(m.peak_rss_mb for m in whole), 1),
+        "cold_lint_cpu_s": _round(runs.cold.cpu_s),
+        "warm_lint_cpu_s": _round(runs.warm.cpu_s),
+        "relint_one_cpu_s": _round(runs.relint.cpu_s),
+        "relint_changed_s": wall(runs.changed),
+        "relint_changed_cpu_s": _round(runs.changed.cpu_s) if runs.changed.ok else None,
+        **editor,
+        "load_avg": round(max(*(m.load for m in whole), probe.measured.load), 2),
+        "stages": probe.wall,
+        "stages_cpu_s": probe.cpu,
+        "stages_peak_rss_mb": round(probe.measured.peak_mb, 1),
+        "cache": runs.cache,
+        "planted": found,
+    }
 
 
 def _published(client, uri: str, version: int, timeout: float) -> list:

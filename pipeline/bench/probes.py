@@ -13,19 +13,32 @@ Frog process), because a run pays for that too.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 STAGE_GROUPS = ("spelling", "grammar")
 
 
-def _has(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
+@dataclass
+class StageClock:
+    """Seconds per stage: wall clock, and CPU time of this process (steadier on a busy machine,
+    but it leaves out child processes such as Frog, so grammar's CPU is low)."""
+
+    wall: dict[str, float | None] = field(default_factory=dict)
+    cpu: dict[str, float | None] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str):
+        t, c = time.perf_counter(), time.process_time()
+        yield
+        self.wall[name] = time.perf_counter() - t
+        self.cpu[name] = time.process_time() - c
+
+    def skip(self, name: str) -> None:
+        self.wall[name] = self.cpu[name] = None
 
 
 def rule_groups(rule_ids) -> dict[str, set[str]]:
@@ -41,71 +54,60 @@ def stages(leaflets: Path, config_path: Path, text_out: Path | None = None) -> d
     from pipeline import orchestrate, workers
     from pipeline.corpus import load_corpus
     from pipeline.lint.config import load_config
-    from pipeline.lint.engine import Context, lint
     from pipeline.lint.rules import all_rules
-    from pipeline.text import words
 
-    notes: list[str] = []
-    timings: dict[str, float | None] = {}
-    # CPU time of this process: steadier than wall time on a busy machine, but it leaves out
-    # child processes (Frog), so grammar's CPU is low
-    cpu: dict[str, float | None] = {}
     config = load_config(config_path, all_rules())
-
-    t, c = time.perf_counter(), time.process_time()
-    corpus = load_corpus([leaflets], config)
-    brands, brand_problems = orchestrate.load_brands(config)
-    corpus.problems.extend(brand_problems)
-    timings["ingest"] = time.perf_counter() - t
-    cpu["ingest"] = time.process_time() - c
-
-    if _has("pipeline.facts.stage"):
-        t, c = time.perf_counter(), time.process_time()
+    clock = StageClock()
+    with clock.stage("ingest"):
+        corpus = load_corpus([leaflets], config)
+        brands, brand_problems = orchestrate.load_brands(config)
+        corpus.problems.extend(brand_problems)
+    with clock.stage("facts"):
         workers.extract_facts(corpus, config)
-        timings["facts"] = time.perf_counter() - t
-        cpu["facts"] = time.process_time() - c
-    else:
-        timings["facts"] = cpu["facts"] = None
-        notes.append("facts stage (pipeline.facts.stage) not present: facts not timed")
-
     groups = rule_groups(all_rules())
-    ctx = Context(config=config, corpus=corpus, brands=brands)
-    counts: dict[str, int] = {}
-    try:
-        for name in (*STAGE_GROUPS, "rules"):
-            if not groups[name]:
-                # an empty selection would mean "every rule" to the engine
-                timings[name] = cpu[name] = None
-                notes.append(f"no {name} rules installed: {name} not timed")
-                continue
-            t, c = time.perf_counter(), time.process_time()
-            found = lint(corpus, ctx, select=groups[name])
-            timings[name] = time.perf_counter() - t
-            cpu[name] = time.process_time() - c
-            counts[name] = len(found)
-    finally:
-        ctx.close()
-    notes.extend(ctx.notes)
-
-    n_words = 0
-    texts = []
-    for doc in corpus.documents:
-        for block in doc.blocks:
-            n_words += len(words(block.text))
-            if text_out is not None:
-                texts.append(block.text)
-    if text_out is not None:
-        text_out.write_text("\n\n".join(texts) + "\n", encoding="utf-8")
+    counts, notes = _lint_groups(corpus, config, brands, groups, clock)
     return {
         "leaflets": len(corpus.documents),
         "problems": len(corpus.problems),
-        "words": n_words,
-        "stages": timings,
-        "stages_cpu": cpu,
+        "words": _count_words(corpus, text_out),
+        "stages": clock.wall,
+        "stages_cpu": clock.cpu,
         "findings": counts,
         "rules": {k: sorted(v) for k, v in groups.items()},
         "notes": notes,
     }
+
+
+def _lint_groups(corpus, config, brands: dict, groups: dict[str, set[str]],
+                 clock: StageClock) -> tuple[dict[str, int], list[str]]:
+    """The lint engine once per group of rules, each timed; findings per group and the run's notes."""
+    from pipeline.lint.engine import Context, lint
+
+    ctx = Context(config=config, corpus=corpus, brands=brands)
+    counts: dict[str, int] = {}
+    notes: list[str] = []
+    try:
+        for name in (*STAGE_GROUPS, "rules"):
+            if not groups[name]:
+                # an empty selection would mean "every rule" to the engine
+                clock.skip(name)
+                notes.append(f"no {name} rules installed: {name} not timed")
+                continue
+            with clock.stage(name):
+                counts[name] = len(lint(corpus, ctx, select=groups[name]))
+    finally:
+        ctx.close()
+    return counts, notes + list(ctx.notes)
+
+
+def _count_words(corpus, text_out: Path | None) -> int:
+    """Words of every leaflet; their text written to ``text_out`` when given (for hunspell)."""
+    from pipeline.text import words
+
+    texts = [block.text for doc in corpus.documents for block in doc.blocks]
+    if text_out is not None:
+        text_out.write_text("\n\n".join(texts) + "\n", encoding="utf-8")
+    return sum(len(words(t)) for t in texts)
 
 
 def render(leaflets: Path, config_path: Path, out: Path) -> dict:
@@ -114,9 +116,6 @@ def render(leaflets: Path, config_path: Path, out: Path) -> dict:
     from pipeline.lint.config import load_config
     from pipeline.lint.rules import all_rules
 
-    if not _has("pipeline.render.build"):
-        return {"documents": 0, "seconds": None, "html": [],
-                "notes": ["renderer (pipeline.render.build) not present: rendering not timed"]}
     from pipeline.render.build import build
 
     config = load_config(config_path, all_rules())

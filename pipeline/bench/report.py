@@ -48,11 +48,27 @@ def markdown(result: dict) -> str:
         f"Benchmark run {result.get('started', '')[:10]} on {one_line(result['machine'])} "
         f"(`make bench`, seed {result.get('seed')}; wall time, fresh process per run).",
         "",
+        *_corpora_table(result["corpora"]),
+        "",
+        *_comparisons(result.get("spelling") or {}, result.get("render") or {}),
+        "",
+        "| target (issue 6) | limit | measured | met |",
+        "|---|---:|---:|---|",
+        *(f"| {t['what']} | {_limit(t)} | {_target_value(t)} | {_met(t)} |" for t in result.get("targets", [])),
+    ]
+    notes = result.get("notes") or []
+    if notes:
+        lines += ["", "Notes:", *(f"- {n}" for n in notes)]
+    return "\n".join(lines) + "\n"
+
+
+def _corpora_table(corpora: list[dict]) -> list[str]:
+    lines = [
         "| leaflets | words | cold lint | cold lint CPU | warm lint | re-lint one | re-lint edited leaflet "
         "(CPU) | editor edit | peak memory | " + " | ".join(STAGES) + " |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(STAGES),
     ]
-    for r in result["corpora"]:
+    for r in corpora:
         warm = _s(r["warm_lint_s"]) + ("" if r.get("cache") else " ¹")
         cells = [
             f"{r['leaflets']:,}", _n(r["words"]), _s(r["cold_lint_s"]), _s(r.get("cold_lint_cpu_s")), warm,
@@ -69,12 +85,15 @@ def markdown(result: dict) -> str:
               "an edit to its published findings. Stages are timed one after the other in one process "
               "(no workers), so they add up to more than the cold lint on several cores. Peak memory "
               "is all processes of the run together."]
-    if any(not r.get("cache") for r in result["corpora"]):
+    if any(not r.get("cache") for r in corpora):
         lines += ["", "¹ no result cache yet: the warm run recomputes everything (warm = cold)."]
+    return lines
 
-    sp, rd = result.get("spelling") or {}, result.get("render") or {}
-    lines += [
-        "",
+
+def _comparisons(sp: dict, rd: dict) -> list[str]:
+    chromium_ratio = (rd["pdf_per_s"] / rd["chromium_pdf_per_s"]
+                      if rd.get("pdf_per_s") and rd.get("chromium_pdf_per_s") else None)
+    return [
         "| comparison | leaflint | baseline | ratio (ours ÷ theirs) |",
         "|---|---:|---:|---:|",
         f"| spelling, {_n(sp.get('words'))} words ({sp.get('leaflets', '–')} leaflets) | "
@@ -84,16 +103,6 @@ def markdown(result: dict) -> str:
         f"{_n(rd.get('pdf_per_s'), 2)} PDF/s | one `weasyprint` process per PDF: {_n(rd.get('cli_pdf_per_s'), 2)} PDF/s "
         f"| {_ratio(rd.get('ratio_vs_cli'))} |",
         f"| rendering | {_n(rd.get('pdf_per_s'), 2)} PDF/s | one `chromium --headless --print-to-pdf` per PDF: "
-        f"{_n(rd.get('chromium_pdf_per_s'), 2)} PDF/s | "
-        f"{_ratio(rd['pdf_per_s'] / rd['chromium_pdf_per_s'] if rd.get('pdf_per_s') and rd.get('chromium_pdf_per_s') else None)} |",
+        f"{_n(rd.get('chromium_pdf_per_s'), 2)} PDF/s | {_ratio(chromium_ratio)} |",
         f"| `leaflint build` again, nothing changed | {_s(rd.get('unchanged_rebuild_s'))} | | |",
-        "",
-        "| target (issue 6) | limit | measured | met |",
-        "|---|---:|---:|---|",
     ]
-    for t in result.get("targets", []):
-        lines.append(f"| {t['what']} | {_limit(t)} | {_target_value(t)} | {_met(t)} |")
-    notes = result.get("notes") or []
-    if notes:
-        lines += ["", "Notes:", *(f"- {n}" for n in notes)]
-    return "\n".join(lines) + "\n"
