@@ -3,14 +3,15 @@ layers below it, never of a layer above (tests/test_layers.py checks every impor
 inside functions). docs/architecture.md explains each layer and the data that flows through them.
 
 A module belongs to the layer of the longest name below that matches it (``pipeline.facts.stage``
-is in ``corpus``, the rest of ``pipeline.facts`` in ``analysis``).
+is in ``corpus``, the rest of ``pipeline.facts`` in ``analysis``); ``pipeline`` itself names only
+the package's ``__init__``, so a new top-level module must be placed here.
 """
 
 from __future__ import annotations
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # paths, messages, data files, the finding and its fingerprint, the result store: used by all
-    ("foundation", ("pipeline", "pipeline.paths", "pipeline.i18n", "pipeline.yamlio", "pipeline.tools",
+    ("foundation", ("pipeline", "pipeline.layers", "pipeline.paths", "pipeline.i18n", "pipeline.yamlio", "pipeline.tools",
                     "pipeline.lifeline", "pipeline.progress", "pipeline.text", "pipeline.links",
                     "pipeline.diagnostic", "pipeline.fingerprint", "pipeline.fix", "pipeline.baseline",
                     "pipeline.changed", "pipeline.result_store", "pipeline.language.data")),
@@ -44,7 +45,8 @@ def layer_of(module: str) -> int:
     best, index = -1, -1
     for i, (_name, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:
-            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > best:
+            package = prefix != "pipeline" and module.startswith(prefix + ".")
+            if (module == prefix or package) and len(prefix) > best:
                 best, index = len(prefix), i
     if index < 0:
         raise KeyError(f"{module} is in no layer of pipeline.layers.LAYERS")
