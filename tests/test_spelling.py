@@ -190,11 +190,12 @@ def test_invisible_characters_give_no_finding_but_a_typo_behind_one_does(tmp_pat
 @pytest.mark.system
 @needs_dict
 def test_names_from_sidecar_and_brand(tmp_path):
-    text = {"a.txt": "Neem contact op met Qirrendal of met Kwakkelhof.\n"}
+    # at the start of a sentence a capital does not mark a name: only the sidecar and brand data know them
+    text = {"a.txt": "Qirrendal belt je terug. Qorvathe ook.\n"}
     found, _ = _lint(tmp_path / "1", text)
     assert len(found) == 2
     found, _ = _lint(tmp_path / "2", text, sidecars={"a": "publisher: Praktijk Qirrendal\n"},
-                     brands={"b": 'name: Kwakkelhof\ncolors: {primary: "#000000", text: "#000000", '
+                     brands={"b": 'name: Qorvathe\ncolors: {primary: "#000000", text: "#000000", '
                                   'background: "#ffffff"}\ncontact: {phone: "020-1234567"}\nleaflets: [a]\n'})
     assert found == []
 

@@ -19,7 +19,10 @@ from pipeline.language.data import residue_phrases, running_lines
 # a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"), or
 # words glued at a full stop ("doorzoeken.Zoek"); not app names such as "mijnRadboud" or "eHealth"
 _GLUED = re.compile(r"(?<![\w.@/])(?!(?:mijn|uw|jouw)[A-Z])[a-zà-ÿ]{3,}(?:(?:[A-Z][a-zà-ÿ]+)+|[A-Z]{3,})\b"
-                    r"|(?<![\w.@/])[a-zà-ÿ]{4,}\.[A-Z][a-zà-ÿ]{2,}\b(?!\.\w)")
+                    r"|(?<![\w.@/])[a-zà-ÿ]{4,}\.[A-Z][a-zà-ÿ]{2,}\b(?!\.\w)"
+                    # a phone number or other digits running into a word ("071 589 8078Aanmelden"),
+                    # place names joined by bullets without a space ("Leiden•Leiderdorp•Oegstgeest")
+                    r"|(?<=\d\d)[A-Z][a-zà-ÿ]{3,}\b|\b[^\W\d_]{2,}•[^\W\d_]{2,}(?:•[^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,25 @@ def _running(doc) -> list[ResidueHit]:
     return out
 
 
+# a page's title is often repeated just below it (the browser title, then the heading)
+_TITLE_ZONE = 6
+_TITLE_WORDS = 12
+
+
+def _repeated_title(doc) -> list[ResidueHit]:
+    """A short block near the top that repeats an earlier one word for word: the page title twice."""
+    seen: set[str] = set()
+    out = []
+    for k, b in enumerate(doc.blocks[:_TITLE_ZONE]):
+        key = " ".join(b.text.split()).lower().rstrip(".:")
+        if not any(c.isalpha() for c in key) or len(key.split()) > _TITLE_WORDS:
+            continue
+        if key in seen:
+            out.append(ResidueHit(k, 0, len(b.text), "repeated-title", _("the page title repeated")))
+        seen.add(key)
+    return out
+
+
 _JUMP_HEADER = re.compile(r"^\s*(?:op deze pagina|in dit artikel|op deze pagina vind je|snel naar|direct naar)\s*:?\s*$", re.I)
 
 
@@ -80,7 +102,9 @@ def _jump_links(doc) -> list[ResidueHit]:
 
 def find(doc) -> list[ResidueHit]:
     """Every residue hit of ``doc``, in block order."""
-    hits = _running(doc) + _jump_links(doc)
+    running = _running(doc)
+    lines = {h.block for h in running}
+    hits = running + _jump_links(doc) + [h for h in _repeated_title(doc) if h.block not in lines]
     for k, b in enumerate(doc.blocks):
         hits.extend(_phrases(k, b.text))
         hits.extend(_glued(k, b.text))

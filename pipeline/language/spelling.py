@@ -88,7 +88,28 @@ class SpellChecker:
         if self._stressed(w):
             return True
         # a capitalised compound inside a sentence is a name ("Kwakkelhof"): names need a list
-        return self._diminutive(low) or self._project_compound(low) or (w == low and self._compound(low))
+        return (self._diminutive(low) or self._project_compound(low) or (w == low and self._compound(low))
+                or (w == low and self._verb_form(low)))
+
+    def _verb_form(self, low: str) -> bool:
+        """A present or past form of a dictionary verb that OpenTaal does not list: "innestelt"
+        (innestelen), "innestelde". The infinitive must be a verb, not only a plural noun, and the
+        form must not be one typical slip away from a dictionary word."""
+        if not low.isalpha() or len(low) < 6:
+            return False
+        for ending in _VERB_ENDINGS:
+            if not low.endswith(ending):
+                continue
+            stem = low[: -len(ending)]
+            if any(self._verb(inf) for inf in _infinitives(stem)):
+                return not any(c != low and len(c) >= 3 and self.dict.check(c) for c in _dutch_edits(low))
+        return False
+
+    def _verb(self, inf: str) -> bool:
+        if not self.dict.check(inf):
+            return False
+        entry = lexicon.entry(inf)
+        return entry is None or bool({"inf", "pvmv"} & lexicon.tags(inf))
 
     def _stressed(self, w: str) -> bool:
         """A stress accent on a known word ("voorkòmen", "láng", "één"); a diaeresis is spelling."""
@@ -143,6 +164,29 @@ class SpellChecker:
             return False
         return all(_camel(p) or (_name_like(p) and not self._near_word(p.lower())) for p in names)
 
+    def proper_name(self, word: str, names: frozenset[str] = frozenset()) -> bool:
+        """A capitalised word (or hyphenated run of them: "Kübler-Ross") that is not one typical slip
+        away from a dictionary word; inside a sentence, where Dutch capitalises only names, such a word
+        is a name ("Unicef", "Babyvandaag") rather than a misspelling."""
+        parts = _norm(word).split("-")
+        if not all(_name_like(p) for p in parts):
+            return False
+        known = {n.lower() for n in names}
+        if known and (_edits1(word.lower()) | _dutch_edits(word.lower())) & known:
+            return False  # a known name misspelt ("Kwakelhof" beside the brand's "Kwakkelhof")
+        if len(parts) > 1:  # capitalised parts joined by a hyphen: a double name ("Kübler-Ross")
+            return any(not self._near_common_word(p.lower()) for p in parts)
+        return not self._near_common_word(parts[0].lower())
+
+    def _near_common_word(self, low: str) -> bool:
+        """One typical Dutch slip from a dictionary word, or one edit from a word that Frog's corpus
+        has seen more often ("Verloskundge", "Miskraan"); hunspell's own compounds ("maanstreek" next
+        to "Zaanstreek") do not count."""
+        if any(c != low and len(c) >= 3 and self.dict.check(c) for c in _dutch_edits(low)):
+            return True
+        floor = max(1, 5 * lexicon.count(low))  # a name Frog's corpus has seen ("Unicef") needs a far commoner neighbour
+        return len(low) >= 5 and any(c != low and lexicon.count(c) >= floor and self.dict.check(c) for c in _edits1(low))
+
     def name_like(self, word: str) -> bool:
         """A capitalised word with a letter Dutch spelling does not use ("Rodanña", "Çelik"): a name
         from another language, not a typo of a Dutch word."""
@@ -164,9 +208,14 @@ class SpellChecker:
         if not w.endswith("je") or len(w) < 5 or not w.isalpha():
             return False
         for stem in _diminutive_stems(w):
-            if w in _diminutives(stem) and self._noun(stem):
+            if w in _diminutives(stem) and (self._noun(stem) or self._verb_stem(stem)):
                 return True
         return False
+
+    def _verb_stem(self, stem: str) -> bool:
+        """The stem of a verb makes a diminutive noun too: "huiltje" (huilen), "knikje", "kusje"."""
+        return lexicon.entry(stem) is not None and "pv" in lexicon.tags(stem) and any(
+            self._verb(inf) for inf in _infinitives(stem))
 
     def _noun(self, stem: str) -> bool:
         if stem in self.extra_lower:
@@ -291,7 +340,24 @@ class SpellChecker:
 _STRESS = re.compile("[\u0300\u0301]")
 # endings that Dutch attaches to nouns and adjectives like words ("weeën|achtige", "rillerig|heid")
 _FOREIGN_LETTERS = frozenset("ñçøåłśźżčřšžőűãõ")
-_BOUND_SUFFIXES = frozenset({"achtig", "achtige", "achtiger", "heid", "heden"})
+_BOUND_SUFFIXES = frozenset({"achtig", "achtige", "achtiger", "heid", "heden", "erig", "erige", "loos", "loze"})
+# endings of finite verb forms after the stem: -t (present), -te/-de/-ten/-den (past)
+_VERB_ENDINGS = ("ten", "den", "te", "de", "t")
+
+
+def _infinitives(stem: str) -> set[str]:
+    """The infinitives a verb stem can come from: nestel -> nestelen, maak -> maken, leef -> leven,
+    zet -> zetten."""
+    out = {stem + "en"}
+    if len(stem) >= 3 and stem[-1] not in VOWELS:
+        if stem[-2] == stem[-3] and stem[-2] in "aeou":
+            stem = stem[:-2] + stem[-1]  # maak -> mak(en)
+            out.add(stem + "en")
+        else:
+            out.add(stem + stem[-1] + "en")  # zet -> zetten
+        if stem[-1] in "fs":
+            out.add(stem[:-1] + {"f": "v", "s": "z"}[stem[-1]] + "en")  # leef -> leven, reis -> reizen
+    return out
 
 
 def _split_compound(low: str, ok, parts_left: int) -> list[str] | None:

@@ -3,9 +3,11 @@
 Accepted beyond the dictionary: regular diminutives of its nouns (foetusje), hyphenated
 compounds of a name and a word (Asherman-syndroom, BeterDichtbij-app), compounds of dictionary
 words with a linking s or "-achtig" (zwangerschapsrest, weeënachtige, zwangerschaps-weefsel) unless
-one typical slip away from a word, stress accents (voorkòmen), and names: with particles (Kyano
-van den Pol), with letters Dutch does not use (Rodanña), before "ziekenhuis" or "praktijk" (het
-Bravis ziekenhuis). Web residue ("advertisement") is left to style.web-residue. Suggestions are ranked
+one typical slip away from a word, forms of dictionary verbs (innestelt), diminutives of verb stems
+(huiltje), derivations with -erig and -loos, stress accents (voorkòmen), and names: with particles
+(Kyano van den Pol), with letters Dutch does not use (Rodanña), before "ziekenhuis" or "praktijk"
+(het Bravis ziekenhuis), capitalised inside a sentence and not one slip from a word or a known name
+(Unicef, Kübler-Ross), and at a sentence start when the leaflet uses the same name inside one. Web residue ("advertisement") is left to style.web-residue. Suggestions are ranked
 for Dutch typos (doubled letters, ij/ei, d/t, a linking n or s) and word frequency. Not
 checked: URLs, e-mail addresses, phone numbers, numbers with units, abbreviations in capitals,
 product names with inner capitals (YouTube), runs of capitalised words (names), names in the
@@ -99,36 +101,55 @@ def check(doc, conf, ctx):
     if brand_id:
         extra |= brand_words(brand_id, ctx.config.sources, ctx.config.outside)
     extra_f = frozenset(extra)
+    unknown, names = [], set()
     leftovers = residue.spans_by_block(doc)
     for b, block in enumerate(doc.blocks):
         text = restore_invisible(doc, block)
-        toks = spell_tokens(text)
-        skip = leftovers.get(b, ())
-        for k, tok in enumerate(toks):
-            if _skip(tok, text, conf["max_abbreviation"]) or any(s <= tok.start and tok.end <= e for s, e in skip):
-                continue
-            if spell.known(tok.text, extra_f):
-                continue
-            if tok.text[:1].isupper() and _sentence_start(text, tok.start) and spell.known(tok.text.lower(), extra_f):
-                continue
-            if tok.joined and spell.known(tok.text.replace(" ", ""), extra_f):
-                continue
-            if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k):
-                continue
-            if spell.english_word(tok.text) and (any(
-                    0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1))
-                    or text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
-                continue  # an English phrase, or an English gloss in brackets ("ontijdige (immature) geboorte")
-            span = doc.span(block, tok.start, tok.end)
-            sugg = spell.suggest(tok.text, conf["suggestions"])
-            message = (_("unknown word '{word}'; did you mean '{suggestion}'?").format(word=tok.text, suggestion=sugg[0])
-                       if sugg else _("unknown word '{word}'").format(word=tok.text))
-            match = text[tok.start:tok.end]
-            yield Diagnostic(
-                path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-                end_column=span.end_column, message=message,
-                match=match, leaflet=doc.id, key=tok.text.lower(),
-            ).offering(*sugg, safe=match == tok.text and clear_candidate(spell, tok.text, sugg, extra_f))
+        for tok, name in _unknown_words(spell, text, conf["max_abbreviation"], extra_f, leftovers.get(b, ())):
+            if name:
+                names.add(tok.text)
+            else:
+                unknown.append((block, text, tok))
+    # a name at the start of a sentence is known by the same name elsewhere inside a sentence
+    for block, text, tok in unknown:
+        if tok.text not in names:
+            yield _finding(doc, block, text, tok, spell, conf, extra_f)
+
+
+def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
+    """(token, is_name) for each word of ``text`` that no list knows; a capitalised word inside a
+    sentence that is not one slip away from a word or a known name is a name ("Unicef", "Kübler-Ross")."""
+    toks = spell_tokens(text)
+    for k, tok in enumerate(toks):
+        if _skip(tok, text, max_abbr) or any(s <= tok.start and tok.end <= e for s, e in skip):
+            continue
+        if spell.known(tok.text, extra):
+            continue
+        start = _sentence_start(text, tok.start)
+        if tok.text[:1].isupper() and start and spell.known(tok.text.lower(), extra):
+            continue
+        if tok.joined and spell.known(tok.text.replace(" ", ""), extra):
+            continue
+        if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k):
+            continue
+        if spell.english_word(tok.text) and (any(
+                0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1))
+                or text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
+            continue  # an English phrase, or an English gloss in brackets ("ontijdige (immature) geboorte")
+        yield tok, not start and spell.proper_name(tok.text, extra)
+
+
+def _finding(doc, block, text: str, tok, spell, conf, extra_f) -> Diagnostic:
+    span = doc.span(block, tok.start, tok.end)
+    sugg = spell.suggest(tok.text, conf["suggestions"])
+    message = (_("unknown word '{word}'; did you mean '{suggestion}'?").format(word=tok.text, suggestion=sugg[0])
+               if sugg else _("unknown word '{word}'").format(word=tok.text))
+    match = text[tok.start:tok.end]
+    return Diagnostic(
+        path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+        end_column=span.end_column, message=message,
+        match=match, leaflet=doc.id, key=tok.text.lower(),
+    ).offering(*sugg, safe=match == tok.text and clear_candidate(spell, tok.text, sugg, extra_f))
 
 
 def clear_candidate(spell, word: str, sugg, extra) -> bool:
