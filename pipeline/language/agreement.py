@@ -212,9 +212,16 @@ def suspect(sentence: str) -> bool:
                     break
         elif w == "worden" and _cluster_suspect(words, i):
             return True
-        elif _bare_adjective(words, i):
+        elif _bare_adjective(words, i) or _adverbial_before_participle(words, i):
             return True
     return False
+
+
+def _adverbial_before_participle(words: list[str], i: int) -> bool:
+    return (i + 1 < len(words) and _adverbial_ending(words[i]) and "adj" in lexicon.tags(words[i])
+            and words[i + 1].endswith(("de", "te")) and ("vd" in lexicon.tags(words[i + 1])
+                                                         or "vd" in lexicon.tags(words[i + 1][:-1])
+                                                         or "ge" in words[i + 1][:8]))
 
 
 _BETWEEN = frozenset("en of heel zeer erg te zo nog wat".split())
@@ -408,6 +415,33 @@ def _adjective(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
 
 
 
+# adjectives of relation or manner ("internationaal", "medisch", "wettelijk", "vaginaal"): before a
+# past participle that describes a noun they say how, so they take no -e ("internationaal vastgestelde
+# criteria", "medisch geschoold personeel")
+_ADVERBIAL_ENDINGS = ("ale", "ele", "ische", "lijke", "ieve")
+
+
+def _adverbial_ending(word: str) -> bool:
+    return word.endswith(_ADVERBIAL_ENDINGS) and len(word) > 6
+
+
+def _before_participle(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """An inflected adjective of manner right before an attributive past participle and its noun."""
+    if i + 2 >= len(tokens):
+        return None
+    a, v, n = tokens[i], tokens[i + 1], tokens[i + 2]
+    low = _low(a)
+    if a.pos != "ADJ" or not a.has("prenom") or not _adverbial_ending(low) or not a.word.isalpha():
+        return None
+    if v.pos != "WW" or not v.has("vd") or not v.has("prenom") or n.pos != "N":
+        return None
+    fix = uninflected(a.word, (a.lemma or "").lower())
+    if not fix:
+        return None
+    return AgreementFinding(a.start, a.end, a.word, fix, "adjective",
+                            _("before '{participle}' write '{fix}'").format(participle=v.word, fix=fix))
+
+
 def _word_class(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A verb form right after an article (or after its adjectives), where a noun belongs."""
     t = tokens[i]
@@ -475,7 +509,7 @@ def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
     """Agreement findings in one tagged sentence, at most one per word."""
     found: dict[int, AgreementFinding] = {}
     for i in range(len(tokens)):
-        for check in (_article, _demonstrative, _adjective, _word_class, _verb_cluster):
+        for check in (_article, _demonstrative, _adjective, _before_participle, _word_class, _verb_cluster):
             f = check(tokens, i)
             if f is not None and f.start not in found:
                 found[f.start] = f

@@ -1,8 +1,9 @@
 """The same sentence or paragraph twice in one leaflet, and a word written twice in a row.
 
 A copy-and-paste slip or a scraped page repeats text word for word. Compared after folding case
-and white space; headings, short sentences (fewer than ``min_words`` words) and list items
-shorter than that are left alone, and so are sections that structure.duplicate-section reports.
+and white space; headings, lines that read as headings (one short line without a full stop: a
+title, a contents entry), short sentences (fewer than ``min_words`` words) and list items shorter
+than that are left alone, and so are sections that structure.duplicate-section reports.
 A repeated paragraph gives one finding, not one per sentence. Doubled words: "het het", "de de";
 "dat dat", "die die" and "je je" are good Dutch ("ik weet dat dat kan", "de vrouwen die die keuze
 maken", "als je je zorgen maakt").
@@ -50,12 +51,19 @@ def _pieces(doc, min_words: int):
     """(block index, start, end, normalised text): whole paragraphs, then their sentences."""
     skip = _in_duplicate_sections(doc)
     for k, b in enumerate(doc.blocks):
-        if b.kind == "heading" or k in skip or len(b.text.split()) < min_words:
+        if b.kind == "heading" or _heading_like(b.text) or k in skip or len(b.text.split()) < min_words:
             continue
         yield k, 0, len(b.text), "p:" + _norm(b.text)
         for s, e in split_sentences(b.text):
             if len(b.text[s:e].split()) >= min_words:
                 yield k, s, e, "s:" + _norm(b.text[s:e])
+
+
+def _heading_like(text: str) -> bool:
+    """One short line without a full stop: a title or a contents entry ("2. …en wat is een herhaalde
+    miskraam?"), which a printed leaflet repeats on purpose (contents, then the section)."""
+    t = text.strip()
+    return "\n" not in t and len(t.split()) <= 15 and not t.endswith((".", "!", ";", ",")) and len(split_sentences(t)) <= 1
 
 
 def _repeats(doc, min_words: int):
