@@ -212,9 +212,14 @@ def suspect(sentence: str) -> bool:
                     break
         elif w == "worden" and _cluster_suspect(words, i):
             return True
-        elif _bare_adjective(words, i) or _adverbial_before_participle(words, i):
+        elif _bare_adjective(words, i) or _adverbial_before_participle(words, i) or _noun_slot_suspect(words, i):
             return True
     return False
+
+
+def _noun_slot_suspect(words: list[str], i: int) -> bool:
+    return words[i] in _data().get("noun_slot_confusions", {}) and i > 0 and (
+        words[i - 1] == "ter" or (i + 1 < len(words) and words[i + 1] == "van"))
 
 
 def _adverbial_before_participle(words: list[str], i: int) -> bool:
@@ -442,6 +447,24 @@ def _before_participle(tokens: list[FrogToken], i: int) -> AgreementFinding | No
                             _("before '{participle}' write '{fix}'").format(participle=v.word, fix=fix))
 
 
+def _noun_slot(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """An adjective that sounds like a noun, standing where the noun belongs: after "ter", or after an
+    article and an adjective and before "van" ("de gemiddelde grote van" -> grootte)."""
+    fix = _data().get("noun_slot_confusions", {}).get(_low(tokens[i]))
+    if fix is None or i == 0:
+        return None
+    if _low(tokens[i - 1]) != "ter":
+        j = i - 1
+        while j >= 0 and tokens[j].pos == "ADJ":
+            j -= 1
+        if j == i - 1 or j < 0 or tokens[j].pos not in ("LID", "VNW") or i + 1 >= len(tokens) \
+                or _low(tokens[i + 1]) != "van":
+            return None
+    t = tokens[i]
+    return AgreementFinding(t.start, t.end, t.word, _case(t.word, fix), "word-class",
+                            _("'{word}' is an adjective; a noun belongs here: '{fix}'?").format(word=t.word, fix=fix))
+
+
 def _word_class(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A verb form right after an article (or after its adjectives), where a noun belongs."""
     t = tokens[i]
@@ -509,7 +532,7 @@ def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
     """Agreement findings in one tagged sentence, at most one per word."""
     found: dict[int, AgreementFinding] = {}
     for i in range(len(tokens)):
-        for check in (_article, _demonstrative, _adjective, _before_participle, _word_class, _verb_cluster):
+        for check in (_article, _demonstrative, _adjective, _before_participle, _noun_slot, _word_class, _verb_cluster):
             f = check(tokens, i)
             if f is not None and f.start not in found:
                 found[f.start] = f
