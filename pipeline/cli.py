@@ -499,17 +499,17 @@ def report_cmd(obj, paths, output):
     config = _config(obj)
     result = orchestrate.run_lint(_paths(paths, config), config)
     out = output or config.output / "report.html"
-    _write_report(result, out, config.output)
+    _write_report(result, out, config.output, config)
     _err(i18n._("leaflint: reviewer report written to {file}").format(file=out))
     sys.exit(_report_failures(result, ExitCode.CLEAN))
 
 
-def _write_report(result, out: Path, output_dir: Path) -> None:
-    from pipeline.facts.reference import default_registry
+def _write_report(result, out: Path, output_dir: Path, config: Config | None = None) -> None:
+    from pipeline.facts.topics import AllTopics
     from pipeline.lint.engine import _today
     from pipeline.report.html_report import write_report
 
-    write_report(result.corpus, result.diagnostics, default_registry(), out, brands=result.brands,
+    write_report(result.corpus, result.diagnostics, AllTopics(config), out, brands=result.brands,
                  output_dir=output_dir, today=_today())
 
 
@@ -566,7 +566,7 @@ def run(obj, paths, out_dir, jobs):
                              failures=_failures(result))
         atomic_write(out / "lint" / fname, text)
     build_code = _build(result, config, out, release=False, jobs=jobs)
-    _write_report(result, out / "report.html", out)
+    _write_report(result, out / "report.html", out, config)
     s = Summary.of(result.diagnostics)
     for n in result.notes:
         _err(i18n._("leaflint: note: {note}").format(note=n))
@@ -651,8 +651,7 @@ def review_cmd(obj, paths, fmt, import_file, write, out_dir, jobs):
 
 
 def _review_export(paths, config: Config, out: Path, jobs) -> None:
-    from pipeline.facts.catalog import catalog_or_none
-    from pipeline.facts.reference import default_registry
+    from pipeline.facts.topics import AllTopics
     from pipeline.lint.engine import _today
     from pipeline.review.export import ReviewContext, review_docx
 
@@ -664,7 +663,8 @@ def _review_export(paths, config: Config, out: Path, jobs) -> None:
     result = orchestrate.run_lint(_paths(tuple(context), config), config, jobs=jobs)
     wanted = {p.resolve() for p in chosen if p.is_file()}
     docs = [d for d in result.corpus.documents if not wanted or Path(d.path).resolve() in wanted]
-    ctx = ReviewContext(result.corpus, result.diagnostics, default_registry(), catalog_or_none(), _today())
+    every_topic = AllTopics(config)  # each leaflet's facts with its own topic's reference and labels
+    ctx = ReviewContext(result.corpus, result.diagnostics, every_topic, every_topic, _today())
     for doc in docs:
         target = out / "review" / f"{doc.id}.docx"
         atomic_write(target, review_docx(doc, ctx))
@@ -674,7 +674,7 @@ def _review_export(paths, config: Config, out: Path, jobs) -> None:
 
 
 def _review_import(file: Path, config: Config, out_dir: Path | None, write: bool) -> int:
-    from pipeline.facts.catalog import catalog_or_none
+    from pipeline.facts.topics import AllTopics
     from pipeline.lint.engine import _today
     from pipeline.review.decisions import apply_decisions, decisions_of
     from pipeline.review.docx_read import ReviewFileError, read_comments
@@ -688,7 +688,7 @@ def _review_import(file: Path, config: Config, out_dir: Path | None, write: bool
     decisions, unclear = decisions_of(reviewed)
     waivers = config.waivers or config.sources / "waivers.yaml"
     fixed_dir = None if write else (out_dir or config.output) / "fixed"
-    result = apply_decisions(decisions, leaflet, path, waivers, catalog_or_none(), _today(), fixed_dir)
+    result = apply_decisions(decisions, leaflet, path, waivers, AllTopics(config), _today(), fixed_dir)
     sidecar = path.with_name(path.stem + ".meta.yaml")
     for pin in result.pins:
         _err(i18n._("leaflint: pin {key} (line {line}) in {file}").format(key=pin["key"], line=pin["line"], file=sidecar))

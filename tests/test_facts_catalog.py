@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.facts.catalog import CATALOG_PATH, load_catalog
+from pipeline.facts.catalog import default_path, load_catalog
 from pipeline.facts.extract import extract_document
 from pipeline.ingest.document import Document, identity_block
 from pipeline.yamlio import DataFileError
 
+CATALOG_PATH = default_path()
 CATALOG = load_catalog(CATALOG_PATH)
 
 

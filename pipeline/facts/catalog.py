@@ -1,4 +1,4 @@
-"""The fact catalog (schema/catalog.yaml): fact kinds, their cues and qualifiers, as data."""
+"""A topic's fact catalog (topics/<topic>/catalog.yaml): fact kinds, their cues, qualifiers and units."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.paths import SCHEMA_DIR
 from pipeline.yamlio import DataFileError, _position, load_validated
 
-CATALOG_PATH = SCHEMA_DIR / "catalog.yaml"
 SCOPES = ("before", "after", "near", "span", "clause", "sentence", "topic", "context")
 # a cue that matches in a narrow scope says more than one that matches somewhere in the paragraph
 SCOPE_WEIGHT = {"before": 4, "after": 4, "near": 4, "span": 3.5, "clause": 3, "sentence": 2, "topic": 1.5, "context": 1}
@@ -95,9 +93,16 @@ def _compile(data, path: Path, where: list, text: str) -> re.Pattern:
         raise DataFileError(path, f"{field_name}: not a valid regular expression ({e})", line, col, field_name) from None
 
 
-def load_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
-    """Load and validate the catalog; raise DataFileError naming the file and field."""
-    p = Path(path)
+def default_path() -> Path:
+    """The catalog of the built-in default topic (miskraam), for callers that name no topic."""
+    from pipeline.facts.topics import CATALOG_FILE, DEFAULT_TOPIC, TOPICS_DIR
+
+    return TOPICS_DIR / DEFAULT_TOPIC / CATALOG_FILE
+
+
+def load_catalog(path: Path | str | None = None) -> Catalog:
+    """Load and validate a catalog; raise DataFileError naming the file and field."""
+    p = Path(path) if path is not None else default_path()
     data = load_validated(p, "catalog.schema.json")
     quals = _load_qualifiers(data, p)
     kinds: list[FactKind] = []
@@ -177,16 +182,16 @@ def _cached(path: str, mtime: float) -> Catalog:
     return load_catalog(Path(path))
 
 
-def default_catalog(path: Path | str = CATALOG_PATH) -> Catalog:
-    """The catalog, loaded once per file version."""
-    p = Path(path)
+def default_catalog(path: Path | str | None = None) -> Catalog:
+    """The catalog at ``path`` (default: the default topic one), loaded once per file version."""
+    p = Path(path) if path is not None else default_path()
     return _cached(str(p), p.stat().st_mtime)
 
 
-def catalog_or_none(path: Path | str = CATALOG_PATH) -> Catalog | None:
+def catalog_or_none(path: Path | str | None = None) -> Catalog | None:
     """The catalog for the rules, or None when it is broken: the facts stage reports that as
     facts.schema, and the rules fall back to their defaults instead of failing the run."""
     try:
         return default_catalog(path)
-    except DataFileError:
+    except (DataFileError, OSError):
         return None

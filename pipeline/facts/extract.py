@@ -4,7 +4,7 @@ For every sentence that states a quantity, each fact kind of the catalog whose u
 tried: all its ``require`` cues must match within their scope and no ``exclude`` cue may. The
 kind with the highest score wins (cues found in a narrow scope score more), ties go to the kind
 listed first. Questions are never read as claims. The scopes are described in
-schema/catalog.yaml and docs/facts.md.
+topics/<topic>/catalog.yaml and docs/facts.md.
 """
 
 from __future__ import annotations

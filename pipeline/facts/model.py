@@ -35,6 +35,7 @@ class Fact:
     reviewer: str | None = None
     waived: str | None = None  # reason; a waived fact takes part in no check
     leaflet_region: str = "NL"  # the leaflet's region (sidecar), for facts without a region
+    topic: str = ""  # the leaflet's topic (sidecar or leaflint.yaml); facts of two topics never meet
     # how sure the extractor is (0-1) and why: the cues that matched, in which scope, what
     # lowered it; below the catalog's `confident_at` a fact is "te controleren" (to check) and
     # takes part in no cross-leaflet or reference rule

@@ -1,4 +1,4 @@
-"""The reference registry (schema/reference.yaml): accepted values per fact key, with citations."""
+"""A topic's reference registry (topics/<topic>/reference.yaml): accepted values per fact key, with citations."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ import re
 from pathlib import Path
 
 from pipeline.facts.model import Fact, _num
-from pipeline.paths import SCHEMA_DIR
 from pipeline.yamlio import DataFileError, _position, load_validated
-
-REFERENCE_PATH = SCHEMA_DIR / "reference.yaml"
 
 
 @dataclass(frozen=True)
@@ -51,6 +48,7 @@ class ReferenceValue:
     citations: tuple[Citation, ...] = ()
     note: str = ""
     line: int = 1
+    path: str = ""  # the registry file, for a finding's related place
 
     @property
     def accepted(self) -> tuple[float, float]:
@@ -98,8 +96,15 @@ class Registry:
         return best
 
 
-def load_registry(path: Path | str = REFERENCE_PATH) -> Registry:
-    p = Path(path)
+def default_path() -> Path:
+    """The registry of the built-in default topic (miskraam), for callers that name no topic."""
+    from pipeline.facts.topics import DEFAULT_TOPIC, REFERENCE_FILE, TOPICS_DIR
+
+    return TOPICS_DIR / DEFAULT_TOPIC / REFERENCE_FILE
+
+
+def load_registry(path: Path | str | None = None) -> Registry:
+    p = Path(path) if path is not None else default_path()
     data = load_validated(p, "reference.schema.json")
     cites = {
         cid: Citation(cid, str(c["title"]), str(c["publisher"]), c.get("year"), c.get("url"), bool(c.get("verified", True)))
@@ -121,7 +126,7 @@ def load_registry(path: Path | str = REFERENCE_PATH) -> Registry:
             key=str(r["key"]), min=lo, max=hi, tolerance=float(r.get("tolerance", 0)), region=r.get("region"),
             qualifiers={str(k): v for k, v in (r.get("qualifiers") or {}).items()}, default=bool(r.get("default", False)),
             citations=tuple(cites[c] for c in r["cite"]), note=str(r.get("note", "")),
-            line=_position(data, ["references", i])[0],
+            line=_position(data, ["references", i])[0], path=str(p),
         ))
     return Registry(p, entries)
 
@@ -131,6 +136,15 @@ def _cached(path: str, mtime: float) -> Registry:
     return load_registry(Path(path))
 
 
-def default_registry(path: Path | str = REFERENCE_PATH) -> Registry:
-    p = Path(path)
+def default_registry(path: Path | str | None = None) -> Registry:
+    """The registry at ``path`` (default: the default topic one), loaded once per file version."""
+    p = Path(path) if path is not None else default_path()
     return _cached(str(p), p.stat().st_mtime)
+
+
+def registry_or_none(path: Path | str | None = None) -> Registry | None:
+    """The registry, or None when it is broken or missing (the facts stage reports that)."""
+    try:
+        return default_registry(path)
+    except (DataFileError, OSError):
+        return None

@@ -12,10 +12,12 @@ from typing import Any, NamedTuple
 
 from pipeline.corpus import SIDECAR_SUFFIX, Corpus
 from pipeline.diagnostic import Diagnostic
-from pipeline.facts.catalog import CATALOG_PATH, Catalog, FactKind, default_catalog
+from pipeline.facts import topics
+from pipeline.facts.catalog import Catalog, FactKind, default_catalog
 from pipeline.facts.extract import extract_document
 from pipeline.facts.model import Fact
-from pipeline.facts.reference import REFERENCE_PATH, default_registry
+from pipeline.facts.reference import default_registry
+from pipeline.i18n import _
 from pipeline.ingest.document import Document
 from pipeline.yamlio import DataFileError, _position, atomic_write, dump_yaml, load_yaml, round_trip, validate
 
@@ -29,32 +31,73 @@ def _problem(path: Path | str, message: str, line: int = 1, column: int = 1, lea
                       leaflet=leaflet, key=f"{Path(path).name}|{field}" if field else message)
 
 
-def load_catalog_checked(problems: list[Diagnostic]) -> Catalog | None:
+def load_catalog_checked(problems: list[Diagnostic], topic: topics.Topic | None = None) -> Catalog | None:
+    """The topic's catalog (default: the default topic's); a broken one is a facts.schema problem."""
     try:
-        return default_catalog(CATALOG_PATH)
+        return default_catalog(topic.catalog_path if topic else None)
     except DataFileError as e:
-        problems.append(_problem(e.path, f"fact catalog unusable, no facts extracted: {e.message}", e.line,
-                                 e.column, field=e.field))
+        problems.append(_problem(e.path, _("fact catalog unusable, no facts extracted: {cause}").format(cause=e.message),
+                                 e.line, e.column, field=e.field))
+    except OSError as e:
+        problems.append(_problem(topic.catalog_path if topic else "catalog.yaml",
+                                 _("fact catalog unusable, no facts extracted: {cause}").format(cause=e.strerror or e)))
+    return None
+
+
+def _check_registry(problems: list[Diagnostic], topic: topics.Topic) -> None:
+    try:
+        default_registry(topic.reference_path)
+    except DataFileError as e:
+        problems.append(_problem(e.path, _("reference registry unusable, facts.reference did not run: {cause}").format(
+            cause=e.message), e.line, e.column, field=e.field))
+    except OSError as e:
+        problems.append(_problem(topic.reference_path, _(
+            "reference registry unusable, facts.reference did not run: {cause}").format(cause=e.strerror or e)))
+
+
+def _missing_topic(doc: Document, name: str, config: Any) -> Diagnostic:
+    """The finding for a sidecar that names a topic no topic folder has."""
+    line, col = _position(doc.meta, ["topic"])
+    if line == 1:  # the sidecar as read carries no positions: find its line
+        line = _key_line(sidecar_path(doc), "topic") or line
+    message = _("topic '{name}' not found (known topics: {known}); no facts extracted").format(
+        name=name, known=", ".join(topics.known(config)) or "-")
+    return _problem(sidecar_path(doc), message, line, col, doc.id, "topic")
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """The line of a top-level ``key:`` in a YAML file, or None."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
         return None
+    return next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), None)
 
 
 def extract_corpus(corpus: Corpus, config: Any = None) -> None:
-    """Fill ``corpus.facts[leaflet_id]`` for every document, with sidecar pins applied.
+    """Fill ``corpus.facts[leaflet_id]`` for every document, with its topic's catalog and the
+    sidecar pins applied; every fact carries its leaflet's topic.
 
-    A broken catalog, reference registry or pin adds a ``facts.schema`` problem to
-    ``corpus.problems``; extraction never raises for bad input.
+    A missing topic, a broken catalog, reference registry or pin adds a ``facts.schema`` problem
+    to ``corpus.problems`` and the other leaflets go on; extraction never raises for bad input.
     """
-    catalog = load_catalog_checked(corpus.problems)
-    try:
-        default_registry(REFERENCE_PATH)
-    except DataFileError as e:
-        corpus.problems.append(_problem(e.path, f"reference registry unusable, facts.reference did not run: {e.message}",
-                                        e.line, e.column, field=e.field))
-    if catalog is None:
-        return
+    catalogs: dict[str, Catalog | None] = {}
     for doc in corpus.documents:
+        name = topics.name_of(doc.meta, config)
+        topic = topics.find(name, config)
+        if topic is None:
+            corpus.problems.append(_missing_topic(doc, name, config))
+            continue
+        if name not in catalogs:
+            catalogs[name] = load_catalog_checked(corpus.problems, topic)
+            _check_registry(corpus.problems, topic)
+        catalog = catalogs[name]
+        if catalog is None:
+            continue
         facts = extract_document(doc, catalog)
         facts, problems = apply_pins(doc, facts, catalog)
+        for f in facts:
+            f.topic = name
         corpus.facts[doc.id] = facts
         corpus.problems.extend(problems)
 
@@ -101,7 +144,7 @@ def apply_pins(doc: Document, facts: list[Fact], catalog: Catalog) -> Pinned:
         key = str(pin.get("key", ""))
         kind = catalog.kind(key)
         if kind is None:
-            problems.append(_problem(side, f"facts/{i}/key: unknown fact key '{key}' (see schema/catalog.yaml)",
+            problems.append(_problem(side, f"facts/{i}/key: unknown fact key '{key}' (see {catalog.path})",
                                      line, col, doc.id, f"facts/{i}/key"))
             continue
         targets = [f for f in out if f.key == key and (pin.get("line") is None or f.line == pin["line"])]
@@ -185,14 +228,17 @@ def pin_fact(sidecar: Path, pin: dict) -> None:
 # fact files
 
 
-def fact_file_data(leaflet: str, path: str, region: str, facts: list[Fact]) -> dict:
+def fact_file_data(leaflet: str, path: str, region: str, facts: list[Fact], topic: str = "") -> dict:
     entries = []
     for f in facts:
         d = f.to_json()
         d.pop("path")
         d.pop("leaflet")
         entries.append(d)
-    return {"leaflet": leaflet, "path": path, "region": region, "generator": GENERATOR, "facts": entries}
+    head = {"leaflet": leaflet, "path": path, "region": region}
+    if topic:
+        head["topic"] = topic
+    return {**head, "generator": GENERATOR, "facts": entries}
 
 
 def write_fact_files(corpus: Corpus, out_dir: Path, prune: bool = False) -> list[Path]:
@@ -212,7 +258,8 @@ def write_fact_files(corpus: Corpus, out_dir: Path, prune: bool = False) -> list
         doc = docs.get(lid)
         path = str(doc.path) if doc else (facts[0].path if facts else "")
         region = doc.region if doc else (facts[0].leaflet_region if facts else "NL")
-        data = fact_file_data(lid, path, region, facts)
+        topic = facts[0].topic if facts else str(((doc.meta if doc else None) or {}).get("topic") or "")
+        data = fact_file_data(lid, path, region, facts, topic)
         target = out_dir / f"{lid}.yaml"
         validate(data, FACTS_SCHEMA, target)
         atomic_write(target, dump_yaml(data))
@@ -251,11 +298,14 @@ def load_fact_file(path: Path) -> tuple[str, list[Fact]]:
     validate(data, FACTS_SCHEMA, path)
     lid = str(data["leaflet"])
     region = str(data.get("region") or "NL")
+    topic = str(data.get("topic") or "")  # older fact files: the default topic
     facts = []
     for entry in data["facts"]:
         d = dict(entry)
         d["leaflet"], d["path"] = lid, str(data.get("path") or "")
-        facts.append(Fact.from_json(_plain(d), leaflet_region=region))
+        fact = Fact.from_json(_plain(d), leaflet_region=region)
+        fact.topic = topic
+        facts.append(fact)
     return lid, facts
 
 

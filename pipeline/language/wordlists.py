@@ -2,7 +2,8 @@
 
 A list is a UTF-8 text file, one word per line; ``#`` starts a comment. ``medical.txt`` and every
 other ``*.txt`` in ``sources/wordlists/`` apply to all leaflets; ``brand-<brand>.txt`` only to
-leaflets of that brand. A word in lower case also accepts its capitalised form.
+leaflets of that brand; a topic's ``topics/<topic>/words.txt`` only to leaflets of that topic. A
+word in lower case also accepts its capitalised form.
 """
 
 from __future__ import annotations
@@ -45,6 +46,16 @@ def project_words(sources: Path | None = None, outside=None) -> set[str]:
         if not f.name.startswith(BRAND_PREFIX) and not (outside and outside(f)):
             words |= read_list(f)
     return words
+
+
+def topic_words(topic: str | None, config=None, outside=None) -> set[str]:
+    """The words of a topic's own list (``topics/<topic>/words.txt``; the default topic when None)."""
+    from pipeline.facts import topics
+
+    found = topics.find(topic or topics.default_name(config), config)
+    if found is None or not found.words_path.is_file() or (outside and outside(found.words_path)):
+        return set()
+    return read_list(found.words_path)
 
 
 def brand_words(brand: str, sources: Path | None = None, outside=None) -> set[str]:

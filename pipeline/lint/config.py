@@ -33,6 +33,8 @@ class Config:
     categories: dict[str, str] = field(default_factory=dict)
     rules: dict[str, dict] = field(default_factory=dict)  # id -> {"level": ..., "options": {...}}
     limits: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_LIMITS))
+    topic: str = "miskraam"  # the topic of a leaflet whose sidecar names none (pipeline.facts.topics)
+    topics: Path | None = None  # a folder of the project's own topics, looked up before leaflint's
     follow_symlinks: bool = False  # --follow-symlinks: read links that lead outside the project
     roots: tuple[Path, ...] = ()  # the folders given on the command line
 
@@ -81,6 +83,18 @@ def output_problem(output: Path, sources: Path) -> str | None:
     return None
 
 
+def _topic_settings(cfg: Config, data: dict, base: Path) -> None:
+    """``topics:`` (a folder) and ``topic:`` (the default topic, which must exist)."""
+    from pipeline.facts import topics
+
+    if "topics" in data:
+        cfg.topics = (base / data["topics"]).resolve()
+    cfg.topic = str(data.get("topic") or cfg.topic)
+    if topics.find(cfg.topic, cfg) is None:
+        raise ConfigError(f"{cfg.path}: topic '{cfg.topic}' not found in "
+                          f"{', '.join(str(f) for f in topics.folders(cfg))} (known: {', '.join(topics.known(cfg))})")
+
+
 def find_config(start: Path | None = None) -> Path | None:
     d = (start or Path.cwd()).resolve()
     for parent in (d, *d.parents):
@@ -124,6 +138,7 @@ def load_config(path: Path | None, rules: dict) -> Config:
     cfg.strict = bool(data.get("strict", False))
     cfg.exclude = list(data.get("exclude", []))
     cfg.limits.update(dict(data.get("limits", {})))
+    _topic_settings(cfg, data, base)
     categories = {r.split(".", 1)[0] for r in rules}
     for cat, level in dict(data.get("categories", {})).items():
         if cat not in categories:

@@ -140,9 +140,9 @@ def _filters(diags: list[Diagnostic], rule_ids: dict[str, str]) -> str:
 
 def _catalog():
     try:
-        from pipeline.facts.catalog import catalog_or_none
+        from pipeline.facts.topics import AllTopics
 
-        return catalog_or_none()
+        return AllTopics()  # labels of every topic's facts
     except Exception:  # noqa: BLE001 - a broken catalog is reported by the facts stage; show keys
         return None
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pipeline import i18n
 from pipeline.diagnostic import Related
-from pipeline.facts.reference import REFERENCE_PATH
 from pipeline.i18n import _
 
 MAX_OTHERS = 3  # other leaflets' values named in a message; all of them are related places
@@ -28,5 +27,5 @@ def values(texts) -> str:
 def reference_related(ref, unit: str) -> Related:
     """The registry entry, with its value and sources, as a related place of a finding."""
     sources = "; ".join(str(c) for c in ref.citations)
-    return Related(str(REFERENCE_PATH), ref.line, 1, _("reference: {value} ({sources})").format(
+    return Related(ref.path, ref.line, 1, _("reference: {value} ({sources})").format(
         value=i18n.quantity(ref.min, ref.max, unit), sources=sources))

@@ -1,12 +1,12 @@
 """A fact that other leaflets contradict, where no reference says which value is right.
 
-Facts of one key are compared across leaflets: within one region for keys that take a region (a
-fact without a region takes its leaflet's) and within one population and outcome (an overall
+Facts of one key are compared across the leaflets of one topic: within one region for keys that
+take a region (a fact without a region takes its leaflet's) and within one population and outcome (an overall
 rate is never compared with the rate among women who bleed). Only confident facts take part;
 facts "te controleren" never do. Values conflict when their intervals do not overlap (touching
 ends overlap; "ongeveer" does not widen) or a qualifier both state differs.
 
-Where the reference registry (schema/reference.yaml) has a value for the fact, the reference
+Where the topic's reference registry (topics/<topic>/reference.yaml) has a value, the reference
 decides and facts.reference gives the only finding on the span. Without a reference nobody
 knows which side is right: every leaflet in the disagreement gets one warning naming the other
 values and leaflets, with no suggestion, whatever the count (no majority vote).
@@ -18,24 +18,15 @@ fail: one leaflet says "bij 70% komt de miskraam vanzelf", another "bij 50%" (bo
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic, Related, Severity
-from pipeline.facts.catalog import catalog_or_none
 from pipeline.facts.compare import disagreements, groups
-from pipeline.facts.reference import default_registry
+from pipeline.facts.topics import by_topic
 from pipeline.i18n import _, ngettext, quantity
-from pipeline.yamlio import DataFileError
 
 ID = "facts.conflict"
 LEVEL = "warning"
 SCOPE = "corpus"
 GATHER = True  # reads corpus.facts only: runs on gathered fact files too
 OPTIONS = {"max_related": (int, 20)}
-
-
-def _registry():
-    try:
-        return default_registry()
-    except DataFileError:
-        return None  # reported as facts.schema by the facts stage; compare without it
 
 
 def value_of(f) -> str:
@@ -56,14 +47,15 @@ def without_reference(group, registry, region):
 
 
 def check(corpus, conf, ctx):
-    catalog = catalog_or_none()
-    registry = _registry()
     facts = [f for lid in sorted(corpus.facts) for f in corpus.facts[lid]]
-    for g, group in sorted(groups(facts, catalog).items(), key=lambda kv: (kv[0].key, kv[0].region or "", kv[0].stratum)):
-        if corpus.focus is not None and not any(f.leaflet in corpus.focus for f in group):
-            continue  # no leaflet whose findings are wanted takes part
-        for d in disagreements(without_reference(group, registry, g.region), int(conf["max_related"])):
-            yield _finding(d, g, label_of(catalog, g.key))
+    for part in by_topic(facts, getattr(ctx, "config", None)):  # leaflets of two topics are never compared
+        catalog, registry = part.catalog, part.registry
+        for g, group in sorted(groups(part.facts, catalog).items(),
+                               key=lambda kv: (kv[0].key, kv[0].region or "", kv[0].stratum)):
+            if corpus.focus is not None and not any(f.leaflet in corpus.focus for f in group):
+                continue  # no leaflet whose findings are wanted takes part
+            for d in disagreements(without_reference(group, registry, g.region), int(conf["max_related"])):
+                yield _finding(d, g, label_of(catalog, g.key))
 
 
 def _finding(d, g, label: str) -> Diagnostic:

@@ -14,7 +14,7 @@ fail: the text says "tot 24 weken" and the pin says value: 16
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
-from pipeline.facts.catalog import catalog_or_none
+from pipeline.facts.topics import catalog_for_fact
 from pipeline.facts.compare import pin_mismatch
 from pipeline.facts.model import _value_str
 from pipeline.fix import restate_fact
@@ -46,6 +46,6 @@ def check(corpus, conf, ctx):
             yield Diagnostic(
                 path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
                 message=_("{fact}: the text says {text}, the pin {pin}; correct the text or waive the fact").format(
-                    fact=label(f.key, catalog_or_none()), text=_text_says(f), pin=pinned),
+                    fact=label(f.key, catalog_for_fact(f, getattr(ctx, "config", None))), text=_text_says(f), pin=pinned),
                 match=f.match, fact=f.key, leaflet=lid, key=f"{f.key}|pin",
             ).offering(pinned if f.text is not None else restate_fact(f, f.min, f.max))

@@ -1,4 +1,4 @@
-"""A fact outside the accepted range of the reference registry (schema/reference.yaml).
+"""A fact outside the accepted range of its topic's reference registry (topics/<topic>/reference.yaml).
 
 The registry gives per key (and region or qualifiers) the accepted value or range, a tolerance
 and citations. A fact is outside when its interval does not overlap the accepted range widened
@@ -19,11 +19,11 @@ fail: an NL leaflet says "tot 20 weken" (NVOG and NHG: 16 weeks)
 from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic, Related, Severity
-from pipeline.facts.catalog import catalog_or_none
 from pipeline.facts.compare import groups, interval, overlaps
+from pipeline.facts.topics import by_topic
 from pipeline.fix import restate_fact
 from pipeline.i18n import _, ngettext, number, quantity
-from pipeline.lint.rules.facts_conflict import _registry, label_of, value_of
+from pipeline.lint.rules.facts_conflict import label_of, value_of
 
 ID = "facts.reference"
 LEVEL = "warning"
@@ -38,11 +38,13 @@ def reference_value(ref, unit: str) -> str:
 
 
 def check(corpus, conf, ctx):
-    catalog = catalog_or_none()
-    registry = _registry()
-    if registry is None:
-        return  # reported as facts.schema by the facts stage
     facts = [f for lid in sorted(corpus.facts) for f in corpus.facts[lid]]
+    for part in by_topic(facts, getattr(ctx, "config", None)):  # each leaflet against its own topic's reference
+        if part.registry is not None:  # a missing or broken one is reported by the facts stage
+            yield from _check_topic(corpus, conf, part.facts, part.catalog, part.registry)
+
+
+def _check_topic(corpus, conf, facts, catalog, registry):
     for g, group in sorted(groups(facts, catalog).items(), key=lambda kv: (kv[0].key, kv[0].region or "", kv[0].stratum)):
         if corpus.focus is not None and not any(f.leaflet in corpus.focus for f in group):
             continue  # no leaflet whose findings are wanted takes part

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic
 from pipeline.i18n import _
+from pipeline.facts import topics
 from pipeline.language import residue
 from pipeline.language.leaflet import brand_of, own_names
 from pipeline.language.spelling import _score
 from pipeline.language.tokens import restore_invisible, spell_tokens
-from pipeline.language.wordlists import brand_words, project_words
+from pipeline.language.wordlists import brand_words, project_words, topic_words
 from pipeline.lint.failure import ToolFailure
 from pipeline.tools import TOOLS
 
@@ -51,17 +52,19 @@ CLEAR_SCORE = 0.8
 CLEAR_GAP = 0.35
 
 
-def checker(ctx, dictionary: str = "nl_NL"):
-    """The run's shared spell checker; raises ``ToolFailure`` when enchant or the dictionary is missing."""
+def checker(ctx, dictionary: str = "nl_NL", topic: str | None = None):
+    """The run's shared spell checker for leaflets of ``topic`` (the project's word lists and the
+    topic's own); raises ``ToolFailure`` when enchant or the dictionary is missing."""
     def make():
         try:
             from pipeline.language.spelling import SpellChecker
 
-            return SpellChecker(dictionary, project_words(ctx.config.sources, ctx.config.outside))
+            words = project_words(ctx.config.sources, ctx.config.outside)
+            return SpellChecker(dictionary, words | topic_words(topic, ctx.config, ctx.config.outside))
         except Exception as e:  # noqa: BLE001 - ImportError or enchant's DictNotFoundError
             raise ToolFailure("enchant", _("no dictionary '{name}' ({error})").format(name=dictionary, error=e),
                               TOOLS["enchant"].fix) from None
-    return ctx.service(f"spelling:{dictionary}", make)
+    return ctx.service(f"spelling:{dictionary}:{topic or ''}", make)
 
 
 def _skip(tok, text: str, max_abbr: int) -> bool:
@@ -95,7 +98,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def check(doc, conf, ctx):
-    spell = checker(ctx, conf["dictionary"])
+    spell = checker(ctx, conf["dictionary"], topics.name_of(doc.meta, ctx.config))
     brand_id, brand = brand_of(doc, ctx.brands)
     extra = set(own_names(doc, brand))
     if brand_id:
