@@ -1,4 +1,5 @@
-"""Every example and counterexample of schema/catalog.yaml, and the catalog's own validation."""
+"""Every example and counterexample of every topic's catalog (topics/<topic>/catalog.yaml), and the
+catalog's own validation."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.facts import topics
 from pipeline.facts.catalog import default_path, load_catalog
 from pipeline.facts.extract import extract_document
 from pipeline.ingest.document import Document, identity_block
@@ -13,6 +15,14 @@ from pipeline.yamlio import DataFileError
 
 CATALOG_PATH = default_path()
 CATALOG = load_catalog(CATALOG_PATH)
+CATALOGS = {name: load_catalog(topics.find(name).catalog_path) for name in topics.known()}
+
+
+def _kinds():
+    """(topic, kind, test id prefix) of every topic's catalog; the default topic's ids are the keys."""
+    for name, catalog in CATALOGS.items():
+        for kind in catalog.kinds:
+            yield name, kind, kind.key if name == topics.DEFAULT_TOPIC else f"{name}:{kind.key}"
 
 
 def make_doc(text: str, heading: str | None = None, region: str | None = None) -> Document:
@@ -37,21 +47,21 @@ def _expected(value) -> dict:
 
 
 def _examples():
-    for kind in CATALOG.kinds:
+    for topic, kind, name in _kinds():
         for i, ex in enumerate(kind.examples):
-            yield pytest.param(kind.key, ex, id=f"{kind.key}[{i}]")
+            yield pytest.param(topic, kind.key, ex, id=f"{name}[{i}]")
 
 
 def _counterexamples():
-    for kind in CATALOG.kinds:
+    for topic, kind, name in _kinds():
         for i, text in enumerate(kind.counterexamples):
-            yield pytest.param(kind.key, text, id=f"{kind.key}[not {i}]")
+            yield pytest.param(topic, kind.key, text, id=f"{name}[not {i}]")
 
 
-@pytest.mark.parametrize("key,example", list(_examples()))
-def test_catalog_example_yields_fact(key, example):
+@pytest.mark.parametrize("topic,key,example", list(_examples()))
+def test_catalog_example_yields_fact(topic, key, example):
     doc = make_doc(example["text"], example.get("heading"))
-    facts = [f for f in extract_document(doc, CATALOG) if f.key == key]
+    facts = [f for f in extract_document(doc, CATALOGS[topic]) if f.key == key]
     want = _expected(example["value"])
     assert facts, f"no {key} in {example['text']!r}"
     def ok(f):
@@ -69,28 +79,28 @@ def test_catalog_example_yields_fact(key, example):
     assert all(f.evidence and f.evidence["cues"] for f in facts if ok(f))
 
 
-@pytest.mark.parametrize("key,text", list(_counterexamples()))
-def test_catalog_counterexample_yields_no_fact(key, text):
-    facts = [f for f in extract_document(make_doc(text), CATALOG) if f.key == key]
+@pytest.mark.parametrize("topic,key,text", list(_counterexamples()))
+def test_catalog_counterexample_yields_no_fact(topic, key, text):
+    facts = [f for f in extract_document(make_doc(text), CATALOGS[topic]) if f.key == key]
     assert not facts, f"{key} wrongly found in {text!r}: {[f.value_str() for f in facts]}"
 
 
 def _to_check():
-    for kind in CATALOG.kinds:
+    for topic, kind, name in _kinds():
         for i, text in enumerate(kind.to_check):
-            yield pytest.param(kind.key, text, id=f"{kind.key}[check {i}]")
+            yield pytest.param(topic, kind.key, text, id=f"{name}[check {i}]")
 
 
-@pytest.mark.parametrize("key,text", list(_to_check()))
-def test_weak_cue_sentences_yield_only_facts_to_check(key, text):
-    facts = [f for f in extract_document(make_doc(text), CATALOG) if f.key == key]
+@pytest.mark.parametrize("topic,key,text", list(_to_check()))
+def test_weak_cue_sentences_yield_only_facts_to_check(topic, key, text):
+    facts = [f for f in extract_document(make_doc(text), CATALOGS[topic]) if f.key == key]
     assert facts and not any(f.confident for f in facts), [(f.value_str(), f.confidence, f.evidence) for f in facts]
     assert all("weak_cue" in f.evidence["doubts"] for f in facts)
 
 
 def test_every_kind_has_examples_both_ways():
-    for kind in CATALOG.kinds:
-        assert kind.examples and kind.counterexamples, kind.key
+    for _topic, kind, name in _kinds():
+        assert kind.examples and kind.counterexamples, name
 
 
 def test_core_vocabulary_present():

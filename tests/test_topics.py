@@ -43,7 +43,7 @@ def test_the_default_topic_is_miskraam_and_its_files_are_in_its_folder():
     t = topics.find(topics.DEFAULT_TOPIC)
     assert t is not None and t.name == "miskraam"
     assert t.catalog_path.is_file() and t.reference_path.is_file()
-    assert "miskraam" in topics.known()
+    assert {"miskraam", "zwangerschapsdiabetes"} <= set(topics.known())
 
 
 def test_same_topic_conflicts_other_topic_never(tmp_path):
@@ -103,3 +103,47 @@ def test_fact_files_keep_the_topic_for_gather(tmp_path):
     assert problems == [] and {f.topic for f in facts["b"]} == {"kopie"}
     gathered = stages.run_gather([tmp_path / "facts"], config)
     assert [x for x in gathered.diagnostics if x.rule == "facts.conflict"] == []
+
+
+GDM = Path(__file__).resolve().parent.parent / "sources" / "leaflets"
+GDM_KINDS = {"gdm.screening_weeks", "gdm.ogtt_fasting_mmol", "gdm.ogtt_2h_mmol", "gdm.target_fasting_mmol",
+             "gdm.target_after_meal_mmol", "gdm.prevalence_pct", "gdm.recurrence_pct", "gdm.type2_later_pct",
+             "gdm.postpartum_test_weeks", "gdm.diet_only_pct"}
+
+
+def test_the_second_topic_gets_its_facts_and_reference_findings_and_never_meets_miskraam():
+    result = stages.run_lint([GDM], Config(), select=FACT_RULES, cache=False)
+    demo = result.corpus.facts["demo_zwangerschapsdiabetes"]
+    assert {f.key for f in demo} == GDM_KINDS and {f.topic for f in demo} == {"zwangerschapsdiabetes"}
+    assert {(f.key, f.min, f.unit) for f in demo} >= {("gdm.ogtt_2h_mmol", 7.8, "mmol/l"),
+                                                      ("gdm.target_fasting_mmol", 5.3, "mmol/l")}
+    drifted = sorted((x.fact, x.match) for x in result.diagnostics
+                     if x.leaflet == "zwangerschapsdiabetes_2019" and x.rule == "facts.reference")
+    assert drifted == [("gdm.prevalence_pct", "1 op de 10"), ("gdm.target_after_meal_mmol", "8,0 mmol/l")]
+    gdm = {"demo_zwangerschapsdiabetes", "zwangerschapsdiabetes_2019"}
+    for x in result.diagnostics:  # no finding ties a diabetes leaflet to a miscarriage leaflet
+        names = {x.leaflet} | {Path(r.path).stem for r in x.related if r.path.endswith((".md", ".txt"))}
+        assert names <= gdm or not names & gdm, x
+
+
+def test_a_topic_word_list_serves_only_its_topic(tmp_path):
+    text = "Soms krijg je tabletten met metformine.\n"
+    d = _leaflets(tmp_path, {"a.txt": text, "b.txt": text}, {"b": "topic: zwangerschapsdiabetes\n"})
+    found = stages.run_lint([d], Config(), select={"spelling.unknown-word"}, cache=False).diagnostics
+    assert [(x.leaflet, x.match) for x in found] == [("a", "metformine")]
+
+
+def test_a_unit_is_data_and_an_unknown_one_is_named(tmp_path):
+    from pipeline.facts.catalog import load_catalog
+    from pipeline.facts.quantity import parse_quantities
+    from pipeline.yamlio import DataFileError
+
+    gdm = load_catalog(topics.find("zwangerschapsdiabetes").catalog_path)
+    got = parse_quantities("Nuchter lager dan 5,3 mmol/L, na het eten onder 7 mmol per liter.", gdm.units)
+    assert [(q.max, q.unit) for q in got] == [(5.3, "mmol/l"), (7.0, "mmol/l")]
+    assert [q.unit for q in parse_quantities("Nuchter lager dan 5,3 mmol/l.")] == ["count"]
+    broken = tmp_path / "catalog.yaml"
+    broken.write_text(gdm.path.read_text(encoding="utf-8").replace("unit: mmol/l", "unit: mg/dl", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match="mg/dl") as e:
+        load_catalog(broken)
+    assert e.value.line > 1 and e.value.path == str(broken)

@@ -24,7 +24,9 @@ import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from pipeline.facts.topics import DEFAULT_TOPIC, name_of
 from pipeline.paths import SOURCES_DIR
+from pipeline.yamlio import DataFileError, load_yaml
 
 # Bump when the output for a given seed changes, so cached corpora are rebuilt.
 GENERATOR_VERSION = 2
@@ -139,8 +141,19 @@ def split_sections(text: str) -> list[str]:
 
 
 def seed_files(sources: Path = SOURCES_DIR) -> list[Path]:
+    """The seed leaflets of the default topic: a corpus never mixes sections of two topics."""
     folder = sources / "leaflets"
-    return sorted(p for p in folder.glob("*") if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
+    return sorted(p for p in folder.glob("*")
+                  if p.is_file() and p.suffix.lower() in SEED_SUFFIXES and _seed_topic(p) == DEFAULT_TOPIC)
+
+
+def _seed_topic(path: Path) -> str:
+    side = path.with_name(path.stem + ".meta.yaml")
+    try:
+        meta = load_yaml(side) if side.is_file() else None
+    except DataFileError:
+        meta = None
+    return name_of(meta if isinstance(meta, dict) else None)
 
 
 def load_seeds(files: list[Path]) -> dict[str, list[Section]]:

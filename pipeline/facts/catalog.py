@@ -21,6 +21,15 @@ class Cue:
     weak: bool = False  # says little on its own: a fact resting on it is "te controleren"
 
 
+@dataclass(frozen=True)
+class Unit:
+    """A unit the topic's data declares (``units:`` in its catalog): its name is how values are
+    shown ("7,8 mmol/l"); ``rx`` matches its words right after a number."""
+
+    name: str
+    rx: re.Pattern
+
+
 @dataclass
 class Qualifier:
     name: str
@@ -74,6 +83,7 @@ class Catalog:
     confident_at: float = 0.6
     not_a_value: tuple[Cue, ...] = ()  # a quantity these match is no value of any fact
     doubts: dict[str, float] = field(default_factory=dict)  # doubt -> factor on the confidence
+    units: tuple[Unit, ...] = ()  # the topic's own units, besides the built-in ones
 
     def kind(self, key: str) -> FactKind | None:
         return self._by_key().get(key)
@@ -104,6 +114,8 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     """Load and validate a catalog; raise DataFileError naming the file and field."""
     p = Path(path) if path is not None else default_path()
     data = load_validated(p, "catalog.schema.json")
+    units = _units(data, p)
+    _check_units(data, p, {u.name for u in units})
     quals = _load_qualifiers(data, p)
     kinds: list[FactKind] = []
     seen: set[str] = set()
@@ -121,7 +133,7 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     return Catalog(path=p, kinds=kinds, qualifiers=quals, anaphora=optional("anaphora"),
                    anaphora_next=optional("anaphora_next"), condition_next=optional("condition_next"),
                    confident_at=float(data.get("confident_at", 0.6)),
-                   doubts={str(k): float(v) for k, v in (data.get("doubts") or {}).items()},
+                   doubts={str(k): float(v) for k, v in (data.get("doubts") or {}).items()}, units=units,
                    not_a_value=tuple(Cue(c["in"], _compile(data, p, ["not_a_value", j, "cue"], c["cue"]))
                                      for j, c in enumerate(data.get("not_a_value") or [])))
 
@@ -167,6 +179,31 @@ def _load_kind(data: dict, p: Path, i: int, quals: dict[str, Qualifier]) -> Fact
         to_check=[str(c) for c in k.get("to_check") or []],
         order=i,
     )
+
+
+def _units(data, path: Path) -> tuple[Unit, ...]:
+    """The catalog's own units: each written as one of its ``words`` right after a number."""
+    out = []
+    for name, u in (data.get("units") or {}).items():
+        words = sorted((str(w) for w in u["words"]), key=len, reverse=True)
+        alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("/", r"\s*/\s*") for w in words)
+        out.append(Unit(str(name), _compile(data, path, ["units", name, "words"], rf"\s*(?:{alternatives})(?![\w/])")))
+    return tuple(out)
+
+
+def _check_units(data, path: Path, declared: set[str]) -> None:
+    """Every unit a fact kind or qualifier names is built in or declared under ``units``."""
+    from pipeline.facts.quantity import UNITS
+
+    known = set(UNITS) | {"text"} | declared
+    where = [(["facts", i, "unit"], k.get("unit")) for i, k in enumerate(data.get("facts") or [])]
+    where += [(["qualifiers", n, "unit"], q.get("unit")) for n, q in (data.get("qualifiers") or {}).items()]
+    for field_path, unit in where:
+        if unit is not None and str(unit) not in known:
+            line, col = _position(data, field_path)
+            name = "/".join(str(x) for x in field_path)
+            raise DataFileError(path, f"{name}: unknown unit '{unit}' (built in: {', '.join(UNITS)}; "
+                                      f"or declare it under units)", line, col, name)
 
 
 def _plain(x):

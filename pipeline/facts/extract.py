@@ -130,7 +130,7 @@ def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], 
             # question in the same paragraph says what it is about
             asked = (_nth(block, sentences, si - 1) + "\n" if si > 0 else "") + stext
             continue
-        qs = parse_quantities(stext)
+        qs = parse_quantities(stext, catalog.units)
         if not qs:
             continue
         prev = _nth(block, sentences, si - 1) if si > 0 else lead
@@ -200,11 +200,11 @@ def _sentence_scope(stext: str, prev: str, nxt: str, row_head: str, catalog: Cat
     if catalog.anaphora is not None and prev and catalog.anaphora.search(stext):
         text = stext + "\n" + prev
         # "Wacht je af, dan komt de miskraam binnen 2 weken. Dat gebeurt bij 7 van de 10."
-        pq = parse_quantities(prev)
+        pq = parse_quantities(prev, catalog.units)
         prev_windows = list(_windows(_slots(prev, pq), catalog).values()) if pq else []
     # a following sentence with a quantity of its own is its own claim
     if nxt and catalog.anaphora_next is not None and catalog.anaphora_next.search(nxt) \
-            and not parse_quantities(nxt):
+            and not parse_quantities(nxt, catalog.units):
         text += "\n" + nxt
     return _SentenceScope(text, prev_windows)
 

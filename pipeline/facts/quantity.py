@@ -16,7 +16,7 @@ One exception: "(in/binnen) de eerste week|dag|maand" is a window of one unit (a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -767,11 +767,24 @@ def _merge_restatements(qs: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
-def parse_quantities(text: str) -> list[Quantity]:
-    """Every quantity in ``text`` (a sentence or clause), in order of appearance."""
+def parse_quantities(text: str, units: tuple = ()) -> list[Quantity]:
+    """Every quantity in ``text`` (a sentence or clause), in order of appearance. ``units`` are a
+    topic's own units (``name``, ``rx`` matching the words after a number, as in its catalog)."""
     if not _MAYBE_NUMBER.search(text):
         return []
-    return QuantityParser(text).run()
+    qs = QuantityParser(text).run()
+    return [_with_unit(q, text, units) for q in qs] if units else qs
+
+
+def _with_unit(q: Quantity, text: str, units: tuple) -> Quantity:
+    """A plain number followed by the words of a data unit ("5,3 mmol/l") takes that unit."""
+    if q.unit != "count":
+        return q
+    for unit in units:
+        m = unit.rx.match(text, q.end)
+        if m:
+            return replace(q, unit=unit.name, end=m.end(), noun="", stated_unit=m.group(0).strip())
+    return q
 
 
 _UNIT_AFTER = (r"(?:week|weken|weekje|dag|dagen|dagje|maand|maanden|jaar|uur|uurtje|kwartier|kwartiertje|halfuur|"
