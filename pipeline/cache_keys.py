@@ -1,7 +1,9 @@
 """Cache keys: what a stored result depends on, as digests.
 
-A result is valid for one leaflet (its path, bytes and sidecar), one configuration and one build
-of the code, data and engines; every key mixes in all of them, so a stale entry is never read.
+A result is valid for one leaflet (its path, bytes and sidecar), one configuration, one build of
+the code, shared data and engines, and the files of the leaflet's own topic (topics/<topic>/);
+every key mixes in all of them, so a stale entry is never read, and editing one topic's catalog
+leaves the results of the other topics' leaflets valid.
 A file whose size and modification time are those recorded with its digest is not read again.
 """
 
@@ -14,9 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import __version__, i18n, tools
+from pipeline.facts import topics
 from pipeline.lint.config import Config
 from pipeline.paths import PACKAGE_DIR, SCHEMA_DIR, SOURCES_DIR, sidecar_of
 from pipeline.result_store import ResultStore
+from pipeline.yamlio import DataFileError, load_yaml
 
 CACHE_FORMAT = 2
 SETTLED_NS = 2_000_000_000  # a file changed this recently may change again within one mtime tick
@@ -25,7 +29,7 @@ _DATA_SUFFIXES = (".py", ".yaml", ".json", ".txt", ".dic", ".tsv", ".gz", ".po")
 
 @lru_cache(maxsize=None)
 def code_digest() -> str:
-    """Everything that changes results besides the leaflet: code, schemas, catalog, word lists."""
+    """Everything that changes results besides the leaflet and its topic: code, schemas, shared data."""
     h = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}".encode())
     roots = [PACKAGE_DIR, SCHEMA_DIR]
     for root in roots:
@@ -94,9 +98,33 @@ def _signature(path: Path) -> tuple[str, int] | None:
     return f"{st.st_size}:{st.st_mtime_ns}:{side_sig}", max(st.st_mtime_ns, side_mtime)
 
 
-def content_keys(files: list[Path], base: str, store: ResultStore | None) -> dict[str, str | None]:
-    """Each file's key under ``base``. A file whose size and mtime are those recorded with its digest
-    is not read again (as git does), unless it changed within SETTLED_NS of being recorded."""
+def topic_digest(path: Path, config: Config | None = None) -> str:
+    """The data of the leaflet's topic (its sidecar's ``topic:``, else the default one)."""
+    name = _sidecar_topic(path) or topics.default_name(config)
+    found = topics.find(name, config)
+    return found.digest() if found is not None else f"missing:{name}"
+
+
+def _sidecar_topic(path: Path) -> str | None:
+    side = sidecar_of(path)
+    try:
+        text = side.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if "topic" not in text:
+        return None
+    try:
+        meta = load_yaml(side)
+    except DataFileError:
+        return None  # reported by the leaflet's ingest; its bytes are in the content digest
+    return str(meta["topic"]) if isinstance(meta, dict) and meta.get("topic") else None
+
+
+def content_keys(files: list[Path], base: str, store: ResultStore | None,
+                 config: Config | None = None) -> dict[str, str | None]:
+    """Each file's key under ``base`` and its topic's data. A file whose size and mtime are those
+    recorded with its digest is not read again (as git does), unless it changed within SETTLED_NS
+    of being recorded."""
     known = store.signatures([os.path.abspath(f) for f in files]) if store else {}
     now = time.time_ns()
     out: dict[str, str | None] = {}
@@ -108,7 +136,7 @@ def content_keys(files: list[Path], base: str, store: ResultStore | None) -> dic
         digest = rec[1] if same else content_digest(f)
         if digest and sig and not same and now - sig[1] > SETTLED_NS:
             fresh.append((where, sig[0], digest))
-        out[str(f)] = None if digest is None else _key(base, digest)
+        out[str(f)] = None if digest is None else _key(base, f"{digest}|{topic_digest(f, config)}")
     if store:
         store.put_signatures(fresh)
     return out

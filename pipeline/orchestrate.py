@@ -60,7 +60,7 @@ def process_documents(files: list[Path], config: Config, brands: dict, select: s
     keys: dict[str, str | None] = {}
     store = open_store(config) if cache else None
     if store:
-        keys = cache_keys.content_keys(files, cache_keys.config_digest(config, rule_ids, brands), store)
+        keys = cache_keys.content_keys(files, cache_keys.config_digest(config, rule_ids, brands), store, config)
         hits = store.results([k for k in keys.values() if k])
         for f in files:
             hit = hits.get(keys[str(f)] or "")
@@ -88,7 +88,7 @@ def process_documents(files: list[Path], config: Config, brands: dict, select: s
 def _store_results(store: ResultStore, config: Config, keys: dict, fresh: list[DocumentResult]) -> None:
     store.put_results([(keys[r.path], r) for r in fresh])
     done = [r for r in fresh if r.document is not None]  # only cacheable results come here
-    fkeys = cache_keys.content_keys([Path(r.path) for r in done], cache_keys.facts_digest(config), store)
+    fkeys = cache_keys.content_keys([Path(r.path) for r in done], cache_keys.facts_digest(config), store, config)
     store.put_facts([(fkeys[r.path], r.document.id, r.facts) for r in done if fkeys.get(r.path)])
 
 
@@ -203,7 +203,7 @@ def facts_of(files: list[Path], config: Config, brands: dict, jobs: int | None =
     keys: dict[str, str | None] = {}
     hits: dict = {}
     if store:
-        keys = cache_keys.content_keys(files, cache_keys.facts_digest(config), store)
+        keys = cache_keys.content_keys(files, cache_keys.facts_digest(config), store, config)
         hits = store.facts([k for k in keys.values() if k], kinds)
         for f in files:
             hit = hits.get(keys[str(f)] or "")

@@ -23,6 +23,16 @@ def seeds_copy(tmp_path):
     return d
 
 
+def write_leaflets(folder: Path, leaflets: dict[str, str], sidecars: dict[str, str] | None = None) -> Path:
+    """``folder`` holding the given leaflet files and their sidecars (``<stem>.meta.yaml``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in leaflets.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    for stem, text in (sidecars or {}).items():
+        (folder / f"{stem}.meta.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
 def run_cli(*args, cwd=None, input=None, env=None):
     """Run leaflint as a subprocess, as a user would."""
     e = dict(os.environ)

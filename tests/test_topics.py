@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import stages
+from pipeline import orchestrate
 from pipeline.facts import topics
 from pipeline.lint.config import Config, ConfigError, load_config
 from pipeline.lint.rules import all_rules
+from tests.conftest import write_leaflets
 
 A = "Meestal wordt er afgewacht of de miskraam spontaan op gang komt. Bij 70% van de vrouwen is dit het geval.\n"
 B = "Als je afwacht, komt de miskraam bij 50% van de vrouwen vanzelf op gang.\n"
@@ -19,13 +20,7 @@ FACT_RULES = {"facts.conflict", "facts.reference", "facts.internal-conflict", "f
 
 
 def _leaflets(tmp_path: Path, leaflets: dict[str, str], sidecars: dict[str, str] | None = None) -> Path:
-    d = tmp_path / "leaflets"
-    d.mkdir(exist_ok=True)
-    for name, text in leaflets.items():
-        (d / name).write_text(text, encoding="utf-8")
-    for stem, text in (sidecars or {}).items():
-        (d / f"{stem}.meta.yaml").write_text(text, encoding="utf-8")
-    return d
+    return write_leaflets(tmp_path / "leaflets", leaflets, sidecars)
 
 
 def _copy_topic(tmp_path: Path, name: str) -> Path:
@@ -36,7 +31,7 @@ def _copy_topic(tmp_path: Path, name: str) -> Path:
 
 
 def _lint(d: Path, config: Config):
-    return stages.run_lint([d], config, select=FACT_RULES, cache=False)
+    return orchestrate.run_lint([d], config, select=FACT_RULES, cache=False)
 
 
 def test_the_default_topic_is_miskraam_and_its_files_are_in_its_folder():
@@ -101,7 +96,7 @@ def test_fact_files_keep_the_topic_for_gather(tmp_path):
     write_fact_files(_lint(d, config).corpus, tmp_path / "facts")
     facts, problems = load_fact_files(tmp_path / "facts")
     assert problems == [] and {f.topic for f in facts["b"]} == {"kopie"}
-    gathered = stages.run_gather([tmp_path / "facts"], config)
+    gathered = orchestrate.run_gather([tmp_path / "facts"], config)
     assert [x for x in gathered.diagnostics if x.rule == "facts.conflict"] == []
 
 
@@ -112,7 +107,7 @@ GDM_KINDS = {"gdm.screening_weeks", "gdm.ogtt_fasting_mmol", "gdm.ogtt_2h_mmol",
 
 
 def test_the_second_topic_gets_its_facts_and_reference_findings_and_never_meets_miskraam():
-    result = stages.run_lint([GDM], Config(), select=FACT_RULES, cache=False)
+    result = orchestrate.run_lint([GDM], Config(), select=FACT_RULES, cache=False)
     demo = result.corpus.facts["demo_zwangerschapsdiabetes"]
     assert {f.key for f in demo} == GDM_KINDS and {f.topic for f in demo} == {"zwangerschapsdiabetes"}
     assert {(f.key, f.min, f.unit) for f in demo} >= {("gdm.ogtt_2h_mmol", 7.8, "mmol/l"),
@@ -129,7 +124,7 @@ def test_the_second_topic_gets_its_facts_and_reference_findings_and_never_meets_
 def test_a_topic_word_list_serves_only_its_topic(tmp_path):
     text = "Soms krijg je tabletten met metformine.\n"
     d = _leaflets(tmp_path, {"a.txt": text, "b.txt": text}, {"b": "topic: zwangerschapsdiabetes\n"})
-    found = stages.run_lint([d], Config(), select={"spelling.unknown-word"}, cache=False).diagnostics
+    found = orchestrate.run_lint([d], Config(), select={"spelling.unknown-word"}, cache=False).diagnostics
     assert [(x.leaflet, x.match) for x in found] == [("a", "metformine")]
 
 
@@ -147,3 +142,22 @@ def test_a_unit_is_data_and_an_unknown_one_is_named(tmp_path):
     with pytest.raises(DataFileError, match="mg/dl") as e:
         load_catalog(broken)
     assert e.value.line > 1 and e.value.path == str(broken)
+
+
+def test_editing_a_topic_rechecks_the_leaflets_of_that_topic_only(tmp_path):
+    from pipeline import cache_keys
+
+    folder = _copy_topic(tmp_path, "kopie")
+    config = Config(topics=folder, output=tmp_path / "out")
+    d = _leaflets(tmp_path, {"a.txt": A, "b.txt": B}, {"b": "topic: kopie\n"})
+    a, b = str(d / "a.txt"), str(d / "b.txt")
+    before = cache_keys.content_keys([Path(a), Path(b)], "base", None, config)
+    assert orchestrate.run_lint([d], config, select=FACT_RULES).stats["processed"] == 2
+    assert orchestrate.run_lint([d], config, select=FACT_RULES).stats["cached"] == 2
+    catalog = folder / "kopie" / "catalog.yaml"
+    catalog.write_text(catalog.read_text(encoding="utf-8") + "\n# een reviewer paste de catalogus aan\n",
+                       encoding="utf-8")
+    after = cache_keys.content_keys([Path(a), Path(b)], "base", None, config)
+    assert after[a] == before[a] and after[b] != before[b]
+    stats = orchestrate.run_lint([d], config, select=FACT_RULES).stats
+    assert (stats["cached"], stats["processed"]) == (1, 1)
