@@ -1,8 +1,8 @@
 """The baseline: findings a library already had when it adopted leaflint, accepted by fingerprint.
 
 ``leaflint baseline write FILE`` records every current finding; with a baseline (``--baseline FILE``
-or ``baseline:`` in leaflint.yaml) a run reports only findings whose fingerprint is not in it, and
-one ``config.baseline`` info finding per entry that no longer occurs, so the file can shrink.
+or ``baseline:`` in leaflint.yaml) a run reports only findings whose fingerprint is not in it; the
+entries that no longer occur are handed to the ``config.baseline`` rule, so the file can shrink.
 The file is JSON with one entry per line: diffs stay readable and a stale entry has a line number.
 """
 
@@ -14,11 +14,9 @@ from pathlib import Path
 
 from pipeline.diagnostic import Diagnostic
 from pipeline.fingerprint import fingerprints
-from pipeline.i18n import _
 from pipeline.yamlio import DataFileError, atomic_write
 
 FORMAT = 1
-STALE_RULE = "config.baseline"
 
 
 @dataclass(frozen=True)
@@ -114,11 +112,3 @@ def apply(found: list[Diagnostic], entries: list[Entry], leaflets: set[str], rul
              and (e.rule in rules or e.rule not in known_rules)]
     return Applied(kept, len(ordered) - len(kept), stale)
 
-
-def stale_finding(e: Entry, baseline: Path) -> Diagnostic:
-    return Diagnostic(
-        path=str(baseline), line=e.file_line, column=1, leaflet=e.leaflet, key=e.fingerprint, rule=STALE_RULE,
-        message=_("baseline entry for {rule} in {leaflet} no longer occurs (was line {line}: {message}); "
-                  "remove it so the baseline shrinks").format(rule=e.rule, leaflet=e.leaflet, line=e.line,
-                                                             message=e.message[:80]),
-    )

@@ -18,7 +18,7 @@ from pipeline.diagnostic import Diagnostic, ExitCode, Severity, Summary
 from pipeline.corpus import outside_link
 from pipeline.lint.config import Config, ConfigError, find_config, load_config, output_problem
 from pipeline.paths import inside
-from pipeline.lint.rules import all_rules, rule_info
+from pipeline.lint.rules import all_rules, cross_leaflet_rules, registry, rule_info
 from pipeline.yamlio import DataFileError, atomic_write
 
 
@@ -45,7 +45,7 @@ def _config(obj: dict) -> Config:
         if path and not obj.get("config_path") and not follow and not inside(path, [Path(path).parent]):
             raise Failure(f"{path}: {outside_link(Path(path)).message}")
         try:
-            obj["config"] = load_config(Path(path) if path else None, all_rules())
+            obj["config"] = load_config(Path(path) if path else None)
         except ConfigError as e:
             raise Failure(str(e)) from None
         obj["config"].follow_symlinks = follow
@@ -303,7 +303,7 @@ def lint(obj, paths, fmt, output, strict, select, shard, jobs, no_cache, baselin
     chosen = set(select) or None
     if shard is not None:
         # a shard sees only its slice: cross-leaflet findings would be partial; `gather` has them all
-        cross = {r for r, m in all_rules().items() if getattr(m, "GATHER", False)}
+        cross = cross_leaflet_rules()
         chosen = {r for r in all_rules() if r not in cross and (not select or any(
             r == s or r.startswith(s + ".") for s in select))}
         _err(i18n._("leaflint: note: --shard skips the cross-leaflet fact rules; run `leaflint gather` "
@@ -764,8 +764,8 @@ def doctor(obj):
     from pipeline import doctor as doc
 
     config = _config(obj)
-    rules = all_rules()
-    opts = doc.options_from(config, lambda r: config.level_for(r, Severity(rules[r].LEVEL)))
+    rules = registry()
+    opts = doc.options_from(config, lambda r: config.level_for(r, rules[r].level))
     findings = doc.examine(opts)
     click.echo(doc.table(findings), nl=False)
     if not doc.healthy(findings):

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from pipeline.diagnostic import Diagnostic
 from pipeline.i18n import _
 from pipeline.ingest import IngestError, load_document
 from pipeline.ingest.document import Document
 from pipeline.paths import LEAFLET_SUFFIXES, SIDECAR_SUFFIX
+from pipeline.problems import Kind, Problem
 from pipeline.yamlio import DataFileError, load_validated
 
 
@@ -36,8 +36,8 @@ class Corpus:
     documents: list[Document] = field(default_factory=list)
     # leaflet id -> list of facts (pipeline.facts.model.Fact), filled by the facts stage
     facts: dict[str, list] = field(default_factory=dict)
-    # problems found while loading, each already carrying its rule ID (ingest.unreadable, ...)
-    problems: list[Diagnostic] = field(default_factory=list)
+    # files the loaders could not use, as data; the rule that owns each kind reports them
+    problems: list[Problem] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)
     # the leaflets whose findings are wanted (a changed-files run): rules that look at one leaflet's
     # facts at a time skip the others; None is every leaflet
@@ -55,14 +55,14 @@ def leaflet_id(path: Path) -> str:
     return path.stem
 
 
-def collect_paths(paths: list[Path], config: Settings) -> tuple[list[Path], list[Diagnostic]]:
+def collect_paths(paths: list[Path], config: Settings) -> tuple[list[Path], list[Problem]]:
     """Leaflet files under ``paths`` (files or folders), sorted, with problems for bad paths.
 
     A file that is a symbolic link out of the given folders and the project is not read but
     reported (``ingest.outside-link``), unless ``config.follow_symlinks``.
     """
     found: list[Path] = []
-    problems: list[Diagnostic] = []
+    problems: list[Problem] = []
     for p in paths:
         if p.is_dir():
             found.extend(_walk(p, config.follow_symlinks))
@@ -108,14 +108,14 @@ def _walk(folder: Path, follow: bool) -> list[Path]:
     return sorted(out)
 
 
-def outside_link(path: Path, what: str = "") -> Diagnostic:
-    """The finding for a file that is not read because it links out of the project."""
+def outside_link(path: Path, what: str = "") -> Problem:
+    """The problem of a file that is not read because it links out of the project."""
     message = _("symbolic link to a place outside the given folders and the project: not read "
                 "(leaflint --follow-symlinks reads it)")
-    return _problem(path, f"{what}: {message}" if what else message, rule="ingest.outside-link")
+    return _problem(path, f"{what}: {message}" if what else message, kind=Kind.OUTSIDE_LINK)
 
 
-def link_problems(config: Settings) -> list[Diagnostic]:
+def link_problems(config: Settings) -> list[Problem]:
     """Word lists and the waivers file that link out of the project (they are not read)."""
     from pipeline.language.wordlists import list_files
 
@@ -134,13 +134,13 @@ def in_shard(leaflet: str, shard: tuple[int, int] | None) -> bool:
     return h % n == k - 1
 
 
-def _problem(path: Path, message: str, rule: str = "ingest.unreadable", line: int = 1,
-             column: int = 1, leaflet: str = "") -> Diagnostic:
-    return Diagnostic(path=str(path), line=line, column=column, message=message, rule=rule,
-                      leaflet=leaflet or leaflet_id(path), key=message)
+def _problem(path: Path, message: str, kind: Kind = Kind.UNREADABLE, line: int = 1,
+             column: int = 1, leaflet: str = "") -> Problem:
+    return Problem(kind=kind, path=str(path), line=line, column=column, message=message,
+                   leaflet=leaflet or leaflet_id(path), key=message)
 
 
-def load_sidecar(path: Path, config: Settings | None = None) -> tuple[dict, Diagnostic | None]:
+def load_sidecar(path: Path, config: Settings | None = None) -> tuple[dict, Problem | None]:
     side = path.with_name(path.stem + SIDECAR_SUFFIX)
     if not side.is_file():
         return {}, None
@@ -150,12 +150,12 @@ def load_sidecar(path: Path, config: Settings | None = None) -> tuple[dict, Diag
         data = load_validated(side, "sidecar.schema.json") or {}
         return data, None
     except DataFileError as e:
-        return {}, _problem(side, _("sidecar ignored: {cause}").format(cause=e.message), rule="facts.schema", line=e.line,
+        return {}, _problem(side, _("sidecar ignored: {cause}").format(cause=e.message), kind=Kind.SCHEMA, line=e.line,
                             column=e.column, leaflet=path.stem)
 
 
 def select_files(paths: list[Path], config: Settings,
-                 shard: tuple[int, int] | None = None) -> tuple[list[Path], list[Diagnostic]]:
+                 shard: tuple[int, int] | None = None) -> tuple[list[Path], list[Problem]]:
     """The leaflets to read: walked, excluded, sharded, one file per leaflet id."""
     files, problems = collect_paths(paths, config)
     problems.extend(link_problems(config))
@@ -174,7 +174,7 @@ def select_files(paths: list[Path], config: Settings,
     return chosen, problems
 
 
-def read_leaflet(path: Path, config: Settings) -> tuple[Document | None, list[Diagnostic]]:
+def read_leaflet(path: Path, config: Settings) -> tuple[Document | None, list[Problem]]:
     """One leaflet with its sidecar; problems name the file and the cause, never raise."""
     problems = []
     meta, problem = load_sidecar(path, config)

@@ -25,7 +25,6 @@ from pipeline import __version__, orchestrate, workers
 from pipeline.corpus import SIDECAR_SUFFIX, Corpus, leaflet_id, select_files
 from pipeline.diagnostic import Diagnostic, Fix, Severity
 from pipeline.lint.config import Config, find_config, load_config
-from pipeline.lint.rules import all_rules
 
 CHECKED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 DEBOUNCE_SECONDS = 0.3
@@ -170,7 +169,7 @@ class LeaflintServer(LanguageServer):
         options = params.initialization_options or {}
         root = path_of(params.root_uri) if params.root_uri else Path.cwd()
         cfg_path = Path(options["config"]) if options.get("config") else self.config_path or find_config(root)
-        config = load_config(cfg_path, all_rules())
+        config = load_config(cfg_path)
         corpus = Path(options["corpus"]) if options.get("corpus") else config.sources / "leaflets"
         self.debounce = float(options.get("debounce", DEBOUNCE_SECONDS))
         self.ready = True

@@ -21,8 +21,9 @@ from pipeline.diagnostic import Diagnostic
 from pipeline.lint.config import Config
 from pipeline.lint.engine import Context, enabled_rules, lint
 from pipeline.lint.failure import EngineFailure, merge
-from pipeline.lint.rules import all_rules
+from pipeline.lint.rules import cross_leaflet_rules, problem_rules, rules_in_scope
 from pipeline.paths import facts_at, rebase
+from pipeline.problems import Kind
 from pipeline.progress import Progress, quiet
 from pipeline.result_store import ResultStore
 from pipeline.workers import DocumentResult
@@ -149,10 +150,8 @@ def run_gather(fact_dirs: list[Path], config: Config) -> LintResult:
             corpus.facts.setdefault(leaflet, []).extend(items)
         corpus.problems.extend(problems)
     ctx = Context(config=config, corpus=corpus)
-    gather_rules = {r for r, m in all_rules().items()
-                    if getattr(m, "SCOPE", "document") == "corpus" and getattr(m, "GATHER", False)}
     try:
-        diagnostics = lint(corpus, ctx, select=gather_rules | {"facts.schema"})
+        diagnostics = lint(corpus, ctx, select=cross_leaflet_rules() | problem_rules(Kind.SCHEMA))
     finally:
         ctx.close()
     return LintResult(corpus, diagnostics, list(ctx.notes), failures=merge(ctx.failures))
@@ -210,7 +209,7 @@ def facts_of(files: list[Path], config: Config, brands: dict, jobs: int | None =
             if hit is not None:
                 out[hit[0]] = facts_at(hit[1], str(f))
     todo = [str(f) for f in files if (keys.get(str(f)) or "") not in hits]
-    corpus_rules = sorted(r for r, m in all_rules().items() if getattr(m, "SCOPE", "document") == "corpus")
+    corpus_rules = rules_in_scope("corpus")  # no document rule: facts only
     fresh = []
     for r in workers.compute(todo, config, brands, corpus_rules, jobs):
         if r.document is not None:

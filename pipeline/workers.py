@@ -23,6 +23,7 @@ from pipeline.lifeline import die_with_parent
 from pipeline.lint.config import Config
 from pipeline.lint.engine import Context, enabled_rules, run_document_rules
 from pipeline.lint.failure import EngineFailure
+from pipeline.problems import Kind, Problem
 
 # Below this many leaflets one process is faster than starting workers (each starts its own Frog).
 PARALLEL_THRESHOLD = 24
@@ -36,7 +37,7 @@ class DocumentResult:
     document: object | None = None
     facts: list = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    problems: list[Diagnostic] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     failures: list[EngineFailure] = field(default_factory=list)
 
@@ -102,9 +103,8 @@ def process(path_str: str) -> DocumentResult:
         signal.signal(signal.SIGALRM, previous)
 
 
-def outside_time(path: Path, message: str) -> Diagnostic:
-    return Diagnostic(path=str(path), line=1, column=1, message=message, rule="ingest.unreadable",
-                      leaflet=path.stem, key="timeout")
+def outside_time(path: Path, message: str) -> Problem:
+    return Problem(kind=Kind.UNREADABLE, path=str(path), message=message, leaflet=path.stem, key="timeout")
 
 
 def process_one(path_str: str) -> DocumentResult:

@@ -8,7 +8,6 @@ from ruamel.yaml import YAML
 
 from pipeline import orchestrate
 from pipeline.lint.config import load_config
-from pipeline.lint.rules import all_rules
 
 _yaml = YAML(typ="safe", pure=True)
 
@@ -46,7 +45,7 @@ def run_case(rule_id: str, case: dict, tmp: Path):
     cfg_path = tmp / "leaflint.yaml"
     with open(cfg_path, "w", encoding="utf-8") as f:
         _yaml.dump(cfg_data, f)
-    config = load_config(cfg_path, all_rules())
+    config = load_config(cfg_path)
     result = orchestrate.run_lint([leaflets], config, select={rule_id})
     diags = [d for d in result.diagnostics if d.rule == rule_id]
     found = [f"{Path(d.path).name}:{d.line}:{d.column} {d.rule}" for d in diags]

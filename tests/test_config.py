@@ -6,17 +6,16 @@ import pytest
 
 from pipeline.diagnostic import Severity
 from pipeline.lint.config import ConfigError, find_config, load_config
-from pipeline.lint.rules import all_rules
 
 
 def _load(tmp_path, text):
     p = tmp_path / "leaflint.yaml"
     p.write_text(text, encoding="utf-8")
-    return load_config(p, all_rules())
+    return load_config(p)
 
 
 def test_defaults_without_a_file():
-    cfg = load_config(None, all_rules())
+    cfg = load_config(None)
     assert cfg.level_for("ingest.unreadable", Severity.ERROR) == Severity.ERROR
     assert cfg.strict is False
 

@@ -10,7 +10,7 @@ from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.ingest.document import Document, identity_block
 from pipeline.lint import suppress
 from pipeline.lint.config import Config
-from pipeline.lint.engine import Context, apply_suppressions, apply_waivers, enabled_rules
+from pipeline.lint.engine import Context, apply_suppressions, apply_waivers, enabled_rules, run_corpus_rules
 
 MD = """# Titel
 <!-- leaflint-disable-next-line spelling.unknown-word -->
@@ -68,13 +68,19 @@ def _waivers(tmp_path, expires):
     return p
 
 
+def _waivers_step(found, ctx):
+    """The waivers applied, then the findings of the rules that report what the step recorded."""
+    kept = apply_waivers(found, ctx)
+    return kept + run_corpus_rules(ctx.corpus, enabled_rules(ctx.config), ctx, "waivers")
+
+
 def test_active_waiver_suppresses_only_what_it_names(tmp_path):
     cfg = Config(waivers=_waivers(tmp_path, "2027-01-01"))
     ctx = Context(config=cfg, corpus=Corpus(), today=dt.date(2026, 11, 23))
     hit = _diag(tmp_path / "a.txt", 2, "facts.conflict", leaflet="a", fact="miscarriage.cutoff_weeks")
     other_fact = _diag(tmp_path / "a.txt", 3, "facts.conflict", leaflet="a", fact="miscarriage.incidence_pct")
     other_leaflet = _diag(tmp_path / "b.txt", 2, "facts.conflict", leaflet="b", fact="miscarriage.cutoff_weeks")
-    kept = apply_waivers([hit, other_fact, other_leaflet], ctx, enabled_rules(cfg))
+    kept = apply_waivers([hit, other_fact, other_leaflet], ctx)
     assert kept == [other_fact, other_leaflet]
 
 
@@ -82,7 +88,7 @@ def test_expired_waiver_stops_suppressing_and_is_reported(tmp_path, english):
     cfg = Config(waivers=_waivers(tmp_path, "2026-01-01"))
     ctx = Context(config=cfg, corpus=Corpus(), today=dt.date(2026, 11, 23))
     hit = _diag(tmp_path / "a.txt", 2, "facts.conflict", leaflet="a", fact="miscarriage.cutoff_weeks")
-    kept = apply_waivers([hit], ctx, enabled_rules(cfg))
+    kept = _waivers_step([hit], ctx)
     assert hit in kept
     expired = [d for d in kept if d.rule == "config.expired-waiver"]
     assert len(expired) == 1
@@ -95,7 +101,7 @@ def test_broken_waivers_file_is_a_finding(tmp_path):
     p.write_text("waivers:\n  - rule: facts.conflict\n    leaflet: a\n", encoding="utf-8")
     cfg = Config(waivers=p)
     ctx = Context(config=cfg, corpus=Corpus())
-    kept = apply_waivers([], ctx, enabled_rules(cfg))
+    kept = _waivers_step([], ctx)
     assert [d.rule for d in kept] == ["config.waivers"]
     assert "reason" in kept[0].message
 
@@ -133,7 +139,7 @@ def test_waiver_for_an_unknown_rule_is_reported(tmp_path, english):
     p.write_text("waivers:\n  - rule: nosuch.rule\n    leaflet: a\n    reason: typo in the rule id\n"
                  "    reviewer: X\n    expires: 2099-01-01\n", encoding="utf-8")
     cfg = Config(waivers=p)
-    kept = apply_waivers([], Context(config=cfg, corpus=Corpus()), enabled_rules(cfg))
+    kept = _waivers_step([], Context(config=cfg, corpus=Corpus()))
     assert [(d.rule, d.line) for d in kept] == [("config.waivers", 2)]
     assert "unknown rule 'nosuch.rule'" in kept[0].message
 

@@ -10,6 +10,7 @@ from pipeline import orchestrate
 from pipeline.corpus import load_corpus
 from pipeline.facts.stage import extract_corpus, load_fact_files, pin_fact, write_fact_files
 from pipeline.lint.config import Config
+from pipeline.problems import Kind
 from pipeline.yamlio import DataFileError, load_yaml
 
 A = "Een miskraam is het verlies van een zwangerschap tot 16 weken.\nOngeveer 1 op de 10 zwangerschappen eindigt in een miskraam.\n"
@@ -66,7 +67,7 @@ def test_broken_and_invalid_fact_files_are_named(tmp_path):
     assert set(facts) == {"a"}
     by = {Path(p.path).name: p for p in problems}
     assert set(by) == {"broken.yaml", "bad.yaml"}
-    assert all(p.rule == "facts.schema" for p in problems)
+    assert all(p.kind is Kind.SCHEMA for p in problems)
     assert "YAML syntax error" in by["broken.yaml"].message
     assert "facts/" in by["bad.yaml"].message and "approx" in by["bad.yaml"].message and by["bad.yaml"].line > 1
 
@@ -113,12 +114,12 @@ facts:
 def test_bad_pins_give_facts_schema(tmp_path):
     side = "facts:\n  - key: no.such_key\n    value: 3\n  - key: alarm.fever_c\n    line: 99\n    value: 38\n"
     c, _ = corpus_of(tmp_path, {"b.txt": B}, {"b": side})
-    msgs = sorted((p.rule, Path(p.path).name, p.line, p.message.split(":")[0]) for p in c.problems)
-    assert msgs == [("facts.schema", "b.meta.yaml", 2, "facts/0/key"), ("facts.schema", "b.meta.yaml", 4, "facts/1")]
+    msgs = sorted((p.kind.value, Path(p.path).name, p.line, p.message.split(":")[0]) for p in c.problems)
+    assert msgs == [("schema", "b.meta.yaml", 2, "facts/0/key"), ("schema", "b.meta.yaml", 4, "facts/1")]
     wrong = "facts:\n  - key: alarm.fever_c\n    value: hot\n"
     (tmp_path / "other").mkdir()
     c, _ = corpus_of(tmp_path / "other", {"b.txt": B}, {"b": wrong})
-    assert [p.rule for p in c.problems] == ["facts.schema"] and "facts/0/value" in c.problems[0].message
+    assert [p.kind for p in c.problems] == [Kind.SCHEMA] and "facts/0/value" in c.problems[0].message
 
 
 def test_pin_fact_keeps_comments(tmp_path):

@@ -83,7 +83,7 @@ def test_missing_frog_is_one_failure_naming_both_leaflets(tmp_path):
     from pipeline import orchestrate
     from pipeline.lint.config import load_config
 
-    config = load_config(tmp_path / "leaflint.yaml", all_rules())
+    config = load_config(tmp_path / "leaflint.yaml")
     result = orchestrate.run_lint([tmp_path / "leaflets"], config, select={"grammar.dt"})
     [failure] = result.failures
     assert (failure.rule, failure.tool, sorted(failure.leaflets)) == ("grammar.dt", "Frog", ["a", "b"])

@@ -12,6 +12,7 @@ import pytest
 from pipeline.corpus import load_corpus
 from pipeline.lint.config import Config
 from pipeline.paths import LEAFLET_SUFFIXES
+from pipeline.problems import Kind
 from tests.conftest import ROOT, SEEDS
 
 # causes are checked by their English msgids; tests/test_messages.py checks the Dutch texts
@@ -55,7 +56,7 @@ def test_corpus_collects_problems_instead_of_crashing(tmp_path):
         assert name in by_file, f"{name} was not refused"
         assert cause in by_file[name], (name, by_file[name])
     assert sorted(d.id for d in corpus.documents) == ["goed-bom", "goed-cp1252", "goed-crlf"]
-    assert all(p.rule == "ingest.unreadable" for p in corpus.problems)
+    assert all(p.kind is Kind.UNREADABLE for p in corpus.problems)
 
 
 def test_cli_ingest_names_each_bad_file_and_never_shows_a_traceback(tmp_path, cli):

@@ -19,6 +19,7 @@ from pipeline.brands.publishing import HOUSE_BRAND, publishers
 from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.ingest import load_document
 from pipeline.paths import SOURCES_DIR
+from pipeline.problems import Kind
 from pipeline.render.html import css_string, render_html, sanitize, tel
 from pipeline.render.pdf import asset_roots, make_fetcher, render_pdf
 
@@ -72,7 +73,7 @@ def test_broken_brand_is_reported_and_others_still_load(tmp_path):
     by_file = {Path(p.path).name: p for p in problems}
     assert set(by_file) == {"png.yaml", "Hoofdletter.yaml", "neutraal.yaml"}
     assert "geen geldig PNG-bestand" in by_file["png.yaml"].message and by_file["png.yaml"].line == 2
-    assert all(p.rule == "brand.invalid" for p in problems)
+    assert all(p.kind is Kind.BRAND for p in problems)
 
 
 def test_css_string_cannot_break_out_of_the_style_element():

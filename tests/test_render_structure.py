@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from pipeline.ingest import load_document
 from pipeline.paths import SOURCES_DIR
 from pipeline.brands.load import load_brands
+from pipeline.problems import Kind
 from pipeline.render.html import body_html, render_html
 from pipeline.render.pdf import render_pdf
 
@@ -285,7 +286,7 @@ def test_malformed_other_numbers_skip_the_brand_with_a_clear_message(tmp_path, o
     brands, problems = load_brands(sources)
     assert brands == {} and len(problems) == 1
     p = problems[0]
-    assert p.rule == "brand.invalid" and p.path.endswith("linde.yaml") and field in p.message + p.key
+    assert p.kind is Kind.BRAND and p.path.endswith("linde.yaml") and field in p.message + p.key
 
 
 # -- output files -------------------------------------------------------------------------------

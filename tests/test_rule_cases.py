@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from pipeline.lint.rules import all_rules, examples
+from pipeline.lint.rules import all_rules, examples, registry
 
 CASES = Path(__file__).parent / "cases"
 _yaml = YAML(typ="safe", pure=True)
@@ -50,8 +50,7 @@ def test_every_rule_documents_and_tests_itself(rule_id):
     mod = all_rules()[rule_id]
     ex = examples(mod)
     assert ex["pass"] and ex["fail"], f"{rule_id}: docstring needs pass: and fail: examples"
-    assert mod.LEVEL in ("error", "warning", "info")
-    assert getattr(mod, "SCOPE", "document") in ("document", "corpus")
+    assert registry()[rule_id].module is mod  # the declaration was checked when the registry loaded
     f = CASES / f"{rule_id}.yaml"
     assert f.is_file(), f"{rule_id}: missing case file {f}"
     data = _yaml.load(f.read_text(encoding="utf-8"))

@@ -2,7 +2,7 @@
 
 The promise to a CI matrix: N sharded jobs plus one gather job report what one run over all
 leaflets reports. Per-leaflet findings come from the shard that owns the leaflet; cross-leaflet
-fact rules (those marked GATHER) come from `gather` over the fact files of all shards.
+fact rules (those declared CROSS_LEAFLET) come from `gather` over the fact files of all shards.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from pipeline.bench.generate import generate
 from pipeline.corpus import select_files
 from pipeline.lint.config import Config
-from pipeline.lint.rules import all_rules
+from pipeline.lint.rules import cross_leaflet_rules, rules_in_scope
 from pipeline.paths import SOURCES_DIR
 from tests.conftest import run_cli
 
@@ -42,10 +42,7 @@ def _key(d: dict) -> tuple:
 
 
 def _scopes() -> tuple[set[str], set[str]]:
-    rules = all_rules()
-    document = {r for r, m in rules.items() if getattr(m, "SCOPE", "document") == "document"}
-    gather = {r for r, m in rules.items() if getattr(m, "SCOPE", "document") == "corpus" and getattr(m, "GATHER", False)}
-    return document, gather
+    return set(rules_in_scope("document")), cross_leaflet_rules()
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +91,7 @@ def test_sharded_facts_write_each_leaflet_once(corpus, tmp_path):
 @pytest.mark.system
 def test_sharded_lint_plus_gather_reports_what_one_run_reports(corpus, tmp_path):
     document_rules, gather_rules = _scopes()
-    assert gather_rules, "no cross-leaflet rule is marked GATHER: gather would check nothing"
+    assert gather_rules, "no rule is declared CROSS_LEAFLET: gather would check nothing"
     whole = _lint(tmp_path, "whole", corpus)
 
     shard_found: list[dict] = []

@@ -207,9 +207,8 @@ def test_missing_dictionary_is_a_failure_not_a_silent_pass(tmp_path):
     assert found == []
     from pipeline import orchestrate
     from pipeline.lint.config import load_config
-    from pipeline.lint.rules import all_rules
 
-    config = load_config(tmp_path / "leaflint.yaml", all_rules())
+    config = load_config(tmp_path / "leaflint.yaml")
     result = orchestrate.run_lint([tmp_path / "leaflets"], config, select={"spelling.unknown-word"})
     [failure] = result.failures
     assert failure.rule == "spelling.unknown-word" and failure.tool == "enchant" and "xx_XX" in failure.detail

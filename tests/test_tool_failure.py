@@ -14,7 +14,6 @@ from pipeline import cache_keys, orchestrate, tools
 from pipeline.language.frog import stderr_summary
 from pipeline.lint.config import load_config
 from pipeline.lint.failure import EngineFailure, ToolFailure, merge
-from pipeline.lint.rules import all_rules
 from tests.conftest import run_cli
 
 DT_TEXT = "Soms gebeurd er niets.\n\nBij een curetage wordt de baarmoeder leeggemaakt.\n"
@@ -104,7 +103,7 @@ def test_missing_frog_is_a_failure_too(tmp_path):
 # -- the cache ------------------------------------------------------------------------------
 
 def _lint(cfg: Path):
-    config = load_config(cfg, all_rules())
+    config = load_config(cfg)
     return orchestrate.run_lint([cfg.parent / "leaflets"], config, jobs=1)
 
 
@@ -118,7 +117,7 @@ def test_a_result_with_a_failure_is_never_cached(tmp_path, monkeypatch):
 
 
 def test_the_cache_key_changes_with_the_engines(tmp_path, monkeypatch):
-    config = load_config(_project(tmp_path), all_rules())
+    config = load_config(_project(tmp_path))
     before = cache_keys.config_digest(config, None, {})
     monkeypatch.setattr(tools, "_dist_version", lambda dist: "9.9" if dist == "pypandoc_binary" else "1")
     changed = cache_keys.config_digest(config, None, {})

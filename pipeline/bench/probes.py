@@ -56,7 +56,7 @@ def stages(leaflets: Path, config_path: Path, text_out: Path | None = None) -> d
     from pipeline.lint.config import load_config
     from pipeline.lint.rules import all_rules
 
-    config = load_config(config_path, all_rules())
+    config = load_config(config_path)
     clock = StageClock()
     with clock.stage("ingest"):
         corpus = load_corpus([leaflets], config)
@@ -114,11 +114,10 @@ def render(leaflets: Path, config_path: Path, out: Path) -> dict:
     """Lint, then time only the rendering of every leaflet into a fresh ``out``."""
     from pipeline import orchestrate
     from pipeline.lint.config import load_config
-    from pipeline.lint.rules import all_rules
 
     from pipeline.render.build import build
 
-    config = load_config(config_path, all_rules())
+    config = load_config(config_path)
     t = time.perf_counter()
     result = orchestrate.run_lint([leaflets], config)
     lint_s = time.perf_counter() - t

@@ -1,7 +1,8 @@
 """Brand profiles read and checked: every ``sources/brands/<brand>.yaml`` is validated against
-``schema/brand.schema.json``, its logo and its colour contrast. A broken brand is reported as
-``brand.invalid`` diagnostics (every problem at once, each with file, line, field and a plain
-Dutch cause; see :mod:`pipeline.brands.errors`) and skipped; the others go on.
+``schema/brand.schema.json``, its logo and its colour contrast. A broken brand is recorded as
+problems of kind ``brand``, which the ``brand.invalid`` rule reports (every problem at once, each
+with file, line, field and a plain Dutch cause; see :mod:`pipeline.brands.errors`), and skipped;
+the others go on.
 """
 
 from __future__ import annotations
@@ -12,17 +13,16 @@ from pathlib import Path
 from pipeline.brands.colour import contrast
 from pipeline.brands.errors import schema_problems, unquoted_colours
 from pipeline.brands.publishing import HOUSE_BRAND_ID
-from pipeline.diagnostic import Diagnostic
 from pipeline.i18n import _, number
+from pipeline.problems import Kind, Problem
 from pipeline.yamlio import DataFileError, load_yaml
 
-RULE = "brand.invalid"
 BRAND_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MIN_TEXT_CONTRAST = 4.5  # WCAG 2.1 AA for body text
 LOGO_MAGIC = {".png": b"\x89PNG\r\n\x1a\n"}
 
 
-def load_brands(sources_dir: Path, outside=None) -> tuple[dict[str, dict], list[Diagnostic]]:
+def load_brands(sources_dir: Path, outside=None) -> tuple[dict[str, dict], list[Problem]]:
     """All valid brands under ``sources_dir/brands`` (id -> plain dict) and the problems found.
 
     The returned dict carries ``id``, ``path`` (the YAML file) and ``logo_path`` (absolute, or
@@ -32,7 +32,7 @@ def load_brands(sources_dir: Path, outside=None) -> tuple[dict[str, dict], list[
     """
     brands_dir = Path(sources_dir) / "brands"
     brands: dict[str, dict] = {}
-    problems: list[Diagnostic] = []
+    problems: list[Problem] = []
     if not brands_dir.is_dir():
         return brands, problems
     for f in sorted(brands_dir.glob("*.yaml")):
@@ -48,7 +48,7 @@ def load_brands(sources_dir: Path, outside=None) -> tuple[dict[str, dict], list[
     return brands, problems
 
 
-def load_brand(path: Path, brands_dir: Path) -> tuple[dict | None, list[Diagnostic]]:
+def load_brand(path: Path, brands_dir: Path) -> tuple[dict | None, list[Problem]]:
     brand_id = path.stem
     if not BRAND_ID.match(brand_id):
         return None, [_problem(path, _("file name '{name}': use only lower case letters, digits, '-' or '_' (the "
@@ -110,7 +110,7 @@ def _yaml_cause(e: DataFileError) -> str:
         line=e.line, cause=what)
 
 
-def _check_logo(path: Path, brands_dir: Path, logo_rel: str | None, pos) -> tuple[Path | None, list[Diagnostic]]:
+def _check_logo(path: Path, brands_dir: Path, logo_rel: str | None, pos) -> tuple[Path | None, list[Problem]]:
     if not logo_rel:
         return None, []
     root = brands_dir.resolve()
@@ -129,7 +129,7 @@ def _check_logo(path: Path, brands_dir: Path, logo_rel: str | None, pos) -> tupl
     return logo, []
 
 
-def _check_contrast(path: Path, colors: dict, where) -> list[Diagnostic]:
+def _check_contrast(path: Path, colors: dict, where) -> list[Problem]:
     out = []
     for name in ("text", "primary"):
         ratio = contrast(colors[name], colors["background"])
@@ -164,6 +164,6 @@ def _positions(data):
     return where
 
 
-def _problem(path: Path, message: str, line: int = 1, column: int = 1, field: str = "") -> Diagnostic:
-    return Diagnostic(path=str(path), line=line, column=column, message=message, rule=RULE,
-                      key=f"{path.stem}|{field}|{message}")
+def _problem(path: Path, message: str, line: int = 1, column: int = 1, field: str = "") -> Problem:
+    return Problem(kind=Kind.BRAND, path=str(path), line=line, column=column, message=message,
+                   key=f"{path.stem}|{field}|{message}")

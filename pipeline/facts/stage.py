@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from pipeline.corpus import SIDECAR_SUFFIX, Corpus
-from pipeline.diagnostic import Diagnostic
 from pipeline.facts import topics
 from pipeline.facts.catalog import Catalog, FactKind, default_catalog
 from pipeline.facts.extract import extract_document
@@ -19,6 +18,7 @@ from pipeline.facts.model import Fact
 from pipeline.facts.reference import default_registry
 from pipeline.i18n import _
 from pipeline.ingest.document import Document
+from pipeline.problems import Kind, Problem
 from pipeline.yamlio import DataFileError, _position, atomic_write, dump_yaml, load_yaml, round_trip, validate
 
 FACTS_SCHEMA = "facts.schema.json"
@@ -26,12 +26,12 @@ GENERATOR = "leaflint facts (regenerated on every run; pin or waive facts in the
 
 
 def _problem(path: Path | str, message: str, line: int = 1, column: int = 1, leaflet: str = "",
-             field: str = "") -> Diagnostic:
-    return Diagnostic(path=str(path), line=line, column=column, message=message, rule="facts.schema",
-                      leaflet=leaflet, key=f"{Path(path).name}|{field}" if field else message)
+             field: str = "") -> Problem:
+    return Problem(kind=Kind.SCHEMA, path=str(path), line=line, column=column, message=message,
+                   leaflet=leaflet, key=f"{Path(path).name}|{field}" if field else message)
 
 
-def load_catalog_checked(problems: list[Diagnostic], topic: topics.Topic | None = None) -> Catalog | None:
+def load_catalog_checked(problems: list[Problem], topic: topics.Topic | None = None) -> Catalog | None:
     """The topic's catalog (default: the default topic's); a broken one is a facts.schema problem."""
     try:
         return default_catalog(topic.catalog_path if topic else None)
@@ -44,7 +44,7 @@ def load_catalog_checked(problems: list[Diagnostic], topic: topics.Topic | None 
     return None
 
 
-def _check_registry(problems: list[Diagnostic], topic: topics.Topic) -> None:
+def _check_registry(problems: list[Problem], topic: topics.Topic) -> None:
     try:
         default_registry(topic.reference_path)
     except DataFileError as e:
@@ -55,8 +55,8 @@ def _check_registry(problems: list[Diagnostic], topic: topics.Topic) -> None:
             "reference registry unusable, facts.reference did not run: {cause}").format(cause=e.strerror or e)))
 
 
-def _missing_topic(doc: Document, name: str, config: Any) -> Diagnostic:
-    """The finding for a sidecar that names a topic no topic folder has."""
+def _missing_topic(doc: Document, name: str, config: Any) -> Problem:
+    """The problem of a sidecar that names a topic no topic folder has."""
     line, col = _position(doc.meta, ["topic"])
     if line == 1:  # the sidecar as read carries no positions: find its line
         line = _key_line(sidecar_path(doc), "topic") or line
@@ -125,7 +125,7 @@ class Pinned(NamedTuple):
     """Facts with the sidecar's pins applied, and the problems of pins that could not apply."""
 
     facts: list[Fact]
-    problems: list[Diagnostic]
+    problems: list[Problem]
 
 
 def apply_pins(doc: Document, facts: list[Fact], catalog: Catalog) -> Pinned:
@@ -136,7 +136,7 @@ def apply_pins(doc: Document, facts: list[Fact], catalog: Catalog) -> Pinned:
     when extraction did not find it. Pins live in the sidecar, so they survive re-extraction.
     """
     pins = doc.meta.get("facts") or []
-    problems: list[Diagnostic] = []
+    problems: list[Problem] = []
     side = sidecar_path(doc)
     out = list(facts)
     for i, pin in enumerate(pins):
@@ -309,10 +309,10 @@ def load_fact_file(path: Path) -> tuple[str, list[Fact]]:
     return lid, facts
 
 
-def load_fact_files(dir: Path) -> tuple[dict[str, list[Fact]], list[Diagnostic]]:
+def load_fact_files(dir: Path) -> tuple[dict[str, list[Fact]], list[Problem]]:
     """Read every ``*.yaml`` fact file in ``dir``: (leaflet id -> facts, facts.schema problems)."""
     facts: dict[str, list[Fact]] = {}
-    problems: list[Diagnostic] = []
+    problems: list[Problem] = []
     d = Path(dir)
     if not d.is_dir():
         return facts, [_problem(d, "fact file folder not found")]

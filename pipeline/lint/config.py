@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-
 import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Mapping
 
 from pipeline.diagnostic import Severity
+from pipeline.lint.rules import RuleMeta, accepts, registry
 from pipeline.paths import OUTPUT_DIR, PROJECT_DIR, SOURCES_DIR, inside
 from pipeline.yamlio import DataFileError, load_validated, use_cache_dir
 
@@ -57,7 +58,7 @@ class Config:
             return default
         return None if level == "off" else Severity(level)
 
-    def options_for(self, rule_id: str, declared: dict) -> dict:
+    def options_for(self, rule_id: str, declared: Mapping[str, tuple]) -> dict:
         opts = {name: default for name, (_typ, default) in declared.items()}
         opts.update(self.rules.get(rule_id, {}).get("options", {}))
         return opts
@@ -104,22 +105,41 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
-def load_config(path: Path | None, rules: dict) -> Config:
+def load_config(path: Path | None, rules: Mapping[str, RuleMeta] | None = None) -> Config:
     """Read and validate ``path`` (or return the defaults when None).
 
-    ``rules`` maps rule ID to its module, so unknown rules, categories and options are named.
+    ``rules`` (default: the rule registry) maps rule ID to its declaration, so unknown rules,
+    categories and options are named.
     """
+    rules = registry() if rules is None else rules
     cfg = Config()
-    default_waivers = cfg.sources / "waivers.yaml"
     if path is None:
-        cfg.waivers = default_waivers if default_waivers.is_file() else None
+        cfg.waivers = _default_waivers(cfg.sources)
         return cfg
     try:
         data = load_validated(path, "config.schema.json") or {}
     except DataFileError as e:
         raise ConfigError(str(e)) from None
-    base = path.parent
     cfg.path = path
+    _read_folders(cfg, data, path)
+    cfg.strict = bool(data.get("strict", False))
+    cfg.exclude = list(data.get("exclude", []))
+    cfg.limits.update(dict(data.get("limits", {})))
+    _topic_settings(cfg, data, path.parent)
+    cfg.categories = _categories(data, rules, path)
+    cfg.rules = {rule_id: _rule_entry(rule_id, entry, rules, path)
+                 for rule_id, entry in dict(data.get("rules", {})).items()}
+    return cfg
+
+
+def _default_waivers(sources: Path) -> Path | None:
+    w = sources / "waivers.yaml"
+    return w if w.is_file() else None
+
+
+def _read_folders(cfg: Config, data: dict, path: Path) -> None:
+    """sources, output, waivers and baseline, relative to the config file's folder."""
+    base = path.parent
     if "sources" in data:
         cfg.sources = (base / data["sources"]).resolve()
     if "output" in data:
@@ -128,42 +148,34 @@ def load_config(path: Path | None, rules: dict) -> Config:
     if problem:
         raise ConfigError(f"{path}: {problem}")
     use_cache_dir(cfg.output)
-    if "waivers" in data:
-        cfg.waivers = (base / data["waivers"]).resolve()
-    else:
-        w = cfg.sources / "waivers.yaml"
-        cfg.waivers = w if w.is_file() else None
+    cfg.waivers = (base / data["waivers"]).resolve() if "waivers" in data else _default_waivers(cfg.sources)
     if "baseline" in data:
         cfg.baseline = (base / data["baseline"]).resolve()
-    cfg.strict = bool(data.get("strict", False))
-    cfg.exclude = list(data.get("exclude", []))
-    cfg.limits.update(dict(data.get("limits", {})))
-    _topic_settings(cfg, data, base)
+
+
+def _categories(data: dict, rules: Mapping[str, RuleMeta], path: Path) -> dict[str, str]:
     categories = {r.split(".", 1)[0] for r in rules}
+    out = {}
     for cat, level in dict(data.get("categories", {})).items():
         if cat not in categories:
             raise ConfigError(f"{path}: unknown rule category '{cat}' (known: {', '.join(sorted(categories))})")
-        cfg.categories[cat] = str(level)
-    for rule_id, entry in dict(data.get("rules", {})).items():
-        if rule_id not in rules:
-            raise ConfigError(f"{path}: unknown rule '{rule_id}' (see `leaflint rules` for the list)")
-        if isinstance(entry, str):
-            entry = {"level": entry}
-        entry = dict(entry)
-        declared = getattr(rules[rule_id], "OPTIONS", {})
-        options = dict(entry.get("options", {}))
-        for name, value in options.items():
-            if name not in declared:
-                known = ", ".join(sorted(declared)) or "none"
-                raise ConfigError(f"{path}: rule '{rule_id}' has no option '{name}' (options: {known})")
-            typ = declared[name][0]
-            ok = isinstance(value, typ) and not (typ is int and isinstance(value, bool))
-            if typ is float and isinstance(value, int) and not isinstance(value, bool):
-                ok = True
-            if not ok:
-                raise ConfigError(
-                    f"{path}: rule '{rule_id}' option '{name}' must be {typ.__name__}, got {value!r}"
-                )
-        entry["options"] = options
-        cfg.rules[rule_id] = entry
-    return cfg
+        out[cat] = str(level)
+    return out
+
+
+def _rule_entry(rule_id: str, entry: Any, rules: Mapping[str, RuleMeta], path: Path) -> dict:
+    """A rule's ``{"level": ..., "options": {...}}``, its options checked against its declaration."""
+    if rule_id not in rules:
+        raise ConfigError(f"{path}: unknown rule '{rule_id}' (see `leaflint rules` for the list)")
+    entry = {"level": entry} if isinstance(entry, str) else dict(entry)
+    declared = rules[rule_id].options
+    options = dict(entry.get("options", {}))
+    for name, value in options.items():
+        if name not in declared:
+            known = ", ".join(sorted(declared)) or "none"
+            raise ConfigError(f"{path}: rule '{rule_id}' has no option '{name}' (options: {known})")
+        typ = declared[name][0]
+        if not accepts(typ, value):
+            raise ConfigError(f"{path}: rule '{rule_id}' option '{name}' must be {typ.__name__}, got {value!r}")
+    entry["options"] = options
+    return entry

@@ -9,15 +9,16 @@ from pathlib import Path
 from typing import Any, Callable
 
 from pipeline.corpus import Corpus
-from pipeline.diagnostic import Diagnostic, Related, Severity
+from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.ingest.document import Document
-from pipeline import i18n
 from pipeline.i18n import _
 from pipeline.lint import suppress
 from pipeline.lint.config import Config
 from pipeline.lint.failure import EngineFailure, ToolFailure
-from pipeline.lint.rules import all_rules
-from pipeline.lint.waivers import Waiver, load_waivers
+from pipeline.lint.rules import RuleMeta, registry
+from pipeline.lint.waivers import load_waivers
+from pipeline.problems import (BrokenWaivers, ExpiredWaiver, StaleEntry, StepRecords, UnknownSuppression,
+                               UnknownWaiverRule)
 from pipeline.yamlio import DataFileError
 
 
@@ -37,6 +38,7 @@ class Context:
     today: dt.date = field(default_factory=lambda: _today())
     notes: list[str] = field(default_factory=list)
     failures: list[EngineFailure] = field(default_factory=list)
+    steps: StepRecords = field(default_factory=StepRecords)  # what lint()'s steps met, for their rules
     _services: dict[str, Any] = field(default_factory=dict)
 
     def service(self, name: str, factory: Callable[[], Any]) -> Any:
@@ -70,14 +72,15 @@ def _today() -> dt.date:
     return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
-def enabled_rules(config: Config, select: set[str] | None = None) -> dict[str, tuple[Any, Severity]]:
+def enabled_rules(config: Config, select: set[str] | None = None) -> dict[str, tuple[RuleMeta, Severity]]:
+    """Rule ID -> (declaration, configured level) for the rules that are on (and selected)."""
     out = {}
-    for rule_id, mod in all_rules().items():
+    for rule_id, meta in registry().items():
         if select and not any(rule_id == s or rule_id.startswith(s + ".") for s in select):
             continue
-        level = config.level_for(rule_id, Severity(mod.LEVEL))
+        level = config.level_for(rule_id, meta.level)
         if level is not None:
-            out[rule_id] = (mod, level)
+            out[rule_id] = (meta, level)
     return out
 
 
@@ -98,23 +101,27 @@ def _checked(rule_id: str, findings, ctx: Context, leaflet: str | None = None):
 
 def run_document_rules(doc: Document, rules: dict, ctx: Context) -> list[Diagnostic]:
     out = []
-    for rule_id, (mod, level) in rules.items():
-        if getattr(mod, "SCOPE", "document") != "document":
+    for rule_id, (meta, level) in rules.items():
+        if meta.scope != "document":
             continue
-        conf = ctx.config.options_for(rule_id, getattr(mod, "OPTIONS", {}))
-        for d in _checked(rule_id, mod.check(doc, conf, ctx), ctx, doc.id):
+        conf = ctx.config.options_for(rule_id, meta.options)
+        for d in _checked(rule_id, meta.check(doc, conf, ctx), ctx, doc.id):
             out.append(replace(d, rule=rule_id, severity=level, leaflet=d.leaflet or doc.id,
                                path=d.path or str(doc.path)))
     return out
 
 
-def run_corpus_rules(corpus: Corpus, rules: dict, ctx: Context) -> list[Diagnostic]:
+def run_corpus_rules(corpus: Corpus, rules: dict, ctx: Context, scope: str = "corpus") -> list[Diagnostic]:
+    """The rules of ``scope`` (``corpus``, or an engine step such as ``waivers``) once over the run.
+
+    A corpus rule receives the corpus; a step rule the records of the steps (``ctx.steps``)."""
     out = []
-    for rule_id, (mod, level) in rules.items():
-        if getattr(mod, "SCOPE", "document") != "corpus":
+    target = corpus if scope == "corpus" else ctx.steps
+    for rule_id, (meta, level) in rules.items():
+        if meta.scope != scope:
             continue
-        conf = ctx.config.options_for(rule_id, getattr(mod, "OPTIONS", {}))
-        for d in _checked(rule_id, mod.check(corpus, conf, ctx), ctx):
+        conf = ctx.config.options_for(rule_id, meta.options)
+        for d in _checked(rule_id, meta.check(target, conf, ctx), ctx):
             out.append(replace(d, rule=rule_id, severity=_severity(d, rule_id, level, ctx.config)))
     return out
 
@@ -135,21 +142,24 @@ def lint(corpus: Corpus, ctx: Context, select: set[str] | None = None,
     """All findings for ``corpus``, sorted, with suppressions and waivers applied.
 
     ``document_results`` lets the caller supply per-document findings (from a cache or worker
-    processes); by default they are computed here.
+    processes); by default they are computed here. The problems the loaders recorded in
+    ``corpus.problems`` become findings of the rules that own their kinds (corpus scope); each
+    step (suppressions, waivers, baseline) records what it met in ``ctx.steps`` and the rules of
+    that step report it right after it.
     """
     rules = enabled_rules(ctx.config, select)
     per_doc = document_results or run_document_rules
+    ctx.steps = StepRecords()
     found: list[Diagnostic] = []
     for doc in corpus.documents:
         found.extend(per_doc(doc, rules, ctx))
     found.extend(run_corpus_rules(corpus, rules, ctx))
-    # problems met while loading carry their rule already; the config decides their level
-    for p in corpus.problems:
-        if p.rule in rules:
-            found.append(replace(p, severity=rules[p.rule][1]))
-    found = apply_suppressions(found, corpus, rules)
-    found = apply_waivers(found, ctx, rules)
+    found = apply_suppressions(found, corpus, ctx.steps)
+    found.extend(run_corpus_rules(corpus, rules, ctx, "suppressions"))
+    found = apply_waivers(found, ctx)
+    found.extend(run_corpus_rules(corpus, rules, ctx, "waivers"))
     found = apply_baseline(found, ctx, rules)
+    found.extend(run_corpus_rules(corpus, rules, ctx, "baseline"))
     docs = {str(doc.path): doc for doc in corpus.documents}
     found = [
         replace(d, source_line=d.source_line or source_line(docs.get(d.path), d.line)) for d in found
@@ -157,83 +167,58 @@ def lint(corpus: Corpus, ctx: Context, select: set[str] | None = None,
     return sorted(set(found), key=Diagnostic.sort_key)
 
 
-def apply_suppressions(found: list[Diagnostic], corpus: Corpus, rules: dict | None = None) -> list[Diagnostic]:
+def apply_suppressions(found: list[Diagnostic], corpus: Corpus, steps: StepRecords | None = None) -> list[Diagnostic]:
+    """Without the findings a leaflint-disable comment covers; comments naming no rule or category
+    leaflint has go to ``steps.suppressions``."""
     sups = {}
     docs = {}
     for doc in corpus.documents:
         if doc.line_based and doc.format in ("md", "html") and "leaflint-" in doc.source:
             sups[str(doc.path)] = suppress.parse(doc.source)
             docs[str(doc.path)] = doc
-    if not sups:
-        return found
     kept = [d for d in found if not (d.path in sups and sups[d.path].covers(d.line, d.rule))]
-    if rules and "config.suppression" in rules:
-        known = set(all_rules())
+    if steps is not None:
+        known = set(registry())
         categories = {r.split(".", 1)[0] for r in known}
-        for path, sup in sups.items():
-            for line, column, name in sup.named:
-                if name not in known and name not in categories:
-                    kept.append(Diagnostic(
-                        path=path, line=line, column=column, rule="config.suppression",
-                        severity=rules["config.suppression"][1], leaflet=docs[path].id, match=name,
-                        key=f"unknown|{name}",
-                        message=_("the disable comment names unknown rule '{name}'; it suppresses nothing").format(name=name)))
+        steps.suppressions.extend(
+            UnknownSuppression(path, line, column, docs[path].id, name)
+            for path, sup in sups.items() for line, column, name in sup.named
+            if name not in known and name not in categories)
     return kept
 
 
 def apply_baseline(found: list[Diagnostic], ctx: Context, rules: dict) -> list[Diagnostic]:
-    """Without the findings recorded in the baseline; its stale entries as config.baseline."""
+    """Without the findings recorded in the baseline; its stale entries go to ``ctx.steps.stale``."""
     path = ctx.config.baseline
     if path is None:
         return found
     from pipeline import baseline
 
     leaflets = {d.id for d in ctx.corpus.documents} | set(ctx.corpus.facts)
-    applied = baseline.apply(found, baseline.load(Path(path)), leaflets, set(rules), set(all_rules()))
+    applied = baseline.apply(found, baseline.load(Path(path)), leaflets, set(rules), set(registry()))
     if applied.baselined:
         ctx.note(_("{count} finding(s) accepted by the baseline {path}").format(count=applied.baselined, path=path))
-    kept = applied.kept
-    if baseline.STALE_RULE in rules:
-        level = rules[baseline.STALE_RULE][1]
-        kept += [replace(baseline.stale_finding(e, Path(path)), severity=level) for e in applied.stale]
-    return kept
+    ctx.steps.stale.extend(
+        StaleEntry(str(path), e.file_line, e.fingerprint, e.rule, e.leaflet, e.line, e.message) for e in applied.stale)
+    return applied.kept
 
 
-def apply_waivers(found: list[Diagnostic], ctx: Context, rules: dict) -> list[Diagnostic]:
+def apply_waivers(found: list[Diagnostic], ctx: Context) -> list[Diagnostic]:
+    """Without the findings an active waiver covers; a broken waivers file, waivers naming unknown
+    rules and expired waivers (with the findings they no longer waive) go to ``ctx.steps``."""
     path = ctx.config.waivers
     if path is None or ctx.config.outside(Path(path)):  # a link out of the project is reported, not read
         return found
     try:
         waivers = load_waivers(Path(path))
     except DataFileError as e:
-        if "config.waivers" in rules:
-            found.append(Diagnostic(path=e.path, line=e.line, column=e.column, rule="config.waivers",
-                                    severity=rules["config.waivers"][1], message=e.message, key=e.field))
+        ctx.steps.waivers.append(BrokenWaivers(e.path, e.line, e.column, e.message, e.field))
         return found
-    known = all_rules()
-    if "config.waivers" in rules:
-        for w in waivers:
-            if w.rule not in known:
-                found.append(Diagnostic(path=w.path, line=w.line, column=1, rule="config.waivers",
-                                        severity=rules["config.waivers"][1], key=f"unknown-rule|{w.rule}",
-                                        message=_("the waiver names unknown rule '{rule}'; it waives nothing").format(rule=w.rule)))
+    known = registry()
+    ctx.steps.waivers.extend(UnknownWaiverRule(w.path, w.line, w.rule) for w in waivers if w.rule not in known)
     active = [w for w in waivers if not w.expired(ctx.today)]
-    expired = [w for w in waivers if w.expired(ctx.today)]
-    kept = [d for d in found if not any(w.matches(d) for w in active)]
-    if "config.expired-waiver" in rules:
-        level = rules["config.expired-waiver"][1]
-        for w in expired:
-            hits = [d for d in found if w.matches(d)]
-            kept.append(_expired(w, hits, level))
-    return kept
-
-
-def _expired(w: Waiver, hits: list[Diagnostic], level: Severity) -> Diagnostic:
-    what = w.rule + (f" ({w.fact})" if w.fact else "") + (f" '{w.match}'" if w.match else "")
-    msg = _("the waiver for {what} in {leaflet} expired on {date}; {n} finding(s) are no longer waived").format(
-        what=what, leaflet=w.leaflet, date=i18n.date(w.expires), n=len(hits))
-    return Diagnostic(
-        path=w.path, line=w.line, column=1, message=msg, rule="config.expired-waiver", severity=level,
-        leaflet=w.leaflet, key=f"{w.rule}|{w.leaflet}|{w.fact or ''}|{w.match or ''}",
-        related=tuple(Related(h.path, h.line, h.column, h.message) for h in hits[:20]),
-    )
+    for w in waivers:
+        if w.expired(ctx.today):
+            ctx.steps.expired.append(ExpiredWaiver(w.path, w.line, w.rule, w.leaflet, w.expires, w.fact, w.match,
+                                                   tuple(d for d in found if w.matches(d))))
+    return [d for d in found if not any(w.matches(d) for w in active)]

@@ -1,9 +1,9 @@
 """A brand that cannot be used: YAML or schema error, no phone, bad logo, or named but missing.
 
-Most of these are found by the loader (pipeline.brands.load.load_brands), which records them
-with this rule's ID: every problem of a brand file at once, each at its line with the field and
-a plain Dutch cause (an unquoted colour "#1e5e8a" is a YAML comment: "zet de kleur tussen
-aanhalingstekens"). check() adds sidecars whose `brand:` names no usable brand profile.
+Most of these are found by the loader (pipeline.brands.load.load_brands), which records them as
+problems of kind ``brand``: every problem of a brand file at once, each at its line with the field
+and a plain Dutch cause (an unquoted colour "#1e5e8a" is a YAML comment: "zet de kleur tussen
+aanhalingstekens"). check() reports those, and sidecars whose `brand:` names no usable brand profile.
 
 pass: a brand with name, colours, contact.phone and leaflets; a sidecar naming that brand
 fail: a brand whose logo is '../../etc/passwd.svg', a brand without contact.phone, or a sidecar with brand: onbekend
@@ -16,16 +16,19 @@ from pathlib import Path
 
 from pipeline.diagnostic import Diagnostic
 from pipeline.i18n import _
+from pipeline.problems import Kind, of_kind
 
 ID = "brand.invalid"
 LEVEL = "error"
 SCOPE = "corpus"
-OPTIONS: dict = {}
+PROBLEMS = (Kind.BRAND,)
 
 _BRAND_LINE = re.compile(r"^brand\s*:", re.M)
 
 
 def check(corpus, conf, ctx):
+    for problem in of_kind(corpus.problems, Kind.BRAND):
+        yield problem.finding()
     brands = ctx.brands or {}
     for doc in corpus.documents:
         name = (doc.meta or {}).get("brand")

@@ -4,12 +4,18 @@ pass: <!-- leaflint-disable-next-line spelling.unknown-word -->
 fail: <!-- leaflint-disable-next-line spelling.unknown-wrod -->
 """
 
+from __future__ import annotations
+
+from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import _
+
 ID = "config.suppression"
 LEVEL = "warning"
-SCOPE = "corpus"
-OPTIONS: dict = {}
+SCOPE = "suppressions"
 
 
-def check(corpus, conf, ctx):
-    # Reported by the engine while it applies the suppression comments (pipeline.lint.engine).
-    return iter(())
+def check(steps, conf, ctx):
+    for s in steps.suppressions:
+        yield Diagnostic(
+            path=s.path, line=s.line, column=s.column, leaflet=s.leaflet, match=s.name, key=f"unknown|{s.name}",
+            message=_("the disable comment names unknown rule '{name}'; it suppresses nothing").format(name=s.name))

@@ -4,12 +4,21 @@ pass: a waivers.yaml whose entries have rule, leaflet, reason, reviewer and expi
 fail: a waivers.yaml entry without a reviewer
 """
 
+from __future__ import annotations
+
+from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import _
+from pipeline.problems import BrokenWaivers
+
 ID = "config.waivers"
 LEVEL = "error"
-SCOPE = "corpus"
-OPTIONS: dict = {}
+SCOPE = "waivers"
 
 
-def check(corpus, conf, ctx):
-    # Reported by the engine when it loads the waivers file.
-    return iter(())
+def check(steps, conf, ctx):
+    for p in steps.waivers:
+        if isinstance(p, BrokenWaivers):
+            yield Diagnostic(path=p.path, line=p.line, column=p.column, message=p.cause, key=p.field)
+        else:
+            yield Diagnostic(path=p.path, line=p.line, column=1, key=f"unknown-rule|{p.rule}",
+                             message=_("the waiver names unknown rule '{rule}'; it waives nothing").format(rule=p.rule))

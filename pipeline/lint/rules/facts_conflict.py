@@ -25,7 +25,7 @@ from pipeline.i18n import _, ngettext, quantity
 ID = "facts.conflict"
 LEVEL = "warning"
 SCOPE = "corpus"
-GATHER = True  # reads corpus.facts only: runs on gathered fact files too
+CROSS_LEAFLET = True  # reads corpus.facts only: runs on gathered fact files too
 OPTIONS = {"max_related": (int, 20)}
 
 

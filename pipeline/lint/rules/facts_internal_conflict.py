@@ -22,7 +22,7 @@ from pipeline.lint.rules.facts_conflict import label_of, value_of
 ID = "facts.internal-conflict"
 LEVEL = "warning"
 SCOPE = "corpus"
-GATHER = True  # reads corpus.facts only: runs on gathered fact files too
+CROSS_LEAFLET = True  # reads corpus.facts only: runs on gathered fact files too
 OPTIONS: dict = {}
 
 

@@ -24,7 +24,7 @@ from pipeline.lint.rules._facts_text import label
 ID = "facts.pin-mismatch"
 LEVEL = "error"
 SCOPE = "corpus"
-GATHER = True  # reads corpus.facts only (pinned facts keep the stated value in `original`)
+CROSS_LEAFLET = True  # reads corpus.facts only (pinned facts keep the stated value in `original`)
 OPTIONS: dict = {}
 
 

@@ -28,7 +28,7 @@ from pipeline.lint.rules.facts_conflict import label_of, value_of
 ID = "facts.reference"
 LEVEL = "warning"
 SCOPE = "corpus"
-GATHER = True  # reads corpus.facts only: runs on gathered fact files too
+CROSS_LEAFLET = True  # reads corpus.facts only: runs on gathered fact files too
 OPTIONS = {"max_related": (int, 20)}
 
 

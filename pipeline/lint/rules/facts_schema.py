@@ -4,13 +4,16 @@ pass: a sidecar with region: BE
 fail: a sidecar with region: FR
 """
 
+from __future__ import annotations
+
+from pipeline.problems import Kind, of_kind
+
 ID = "facts.schema"
 LEVEL = "error"
 SCOPE = "corpus"
-OPTIONS: dict = {}
+PROBLEMS = (Kind.SCHEMA,)
 
 
 def check(corpus, conf, ctx):
-    # Recorded by the loaders (sidecars in pipeline.corpus, fact files in pipeline.facts);
-    # the engine stamps their level.
-    return iter(())
+    for problem in of_kind(corpus.problems, Kind.SCHEMA):
+        yield problem.finding()

@@ -10,13 +10,16 @@ pass: a leaflet that is a link to another file in the same folder
 fail: sources/leaflets/a.txt -> /etc/passwd
 """
 
+from __future__ import annotations
+
+from pipeline.problems import Kind, of_kind
+
 ID = "ingest.outside-link"
 LEVEL = "error"
 SCOPE = "corpus"
-OPTIONS: dict = {}
+PROBLEMS = (Kind.OUTSIDE_LINK,)
 
 
 def check(corpus, conf, ctx):
-    # Recorded by the loaders (pipeline.corpus, the brand loader, word lists, waivers); the
-    # engine stamps their level.
-    return iter(())
+    for problem in of_kind(corpus.problems, Kind.OUTSIDE_LINK):
+        yield problem.finding()

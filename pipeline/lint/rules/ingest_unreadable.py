@@ -4,12 +4,16 @@ pass: a UTF-8 .txt leaflet with text
 fail: a .docx that is not a zip file
 """
 
+from __future__ import annotations
+
+from pipeline.problems import Kind, of_kind
+
 ID = "ingest.unreadable"
 LEVEL = "error"
 SCOPE = "corpus"
-OPTIONS: dict = {}
+PROBLEMS = (Kind.UNREADABLE,)
 
 
 def check(corpus, conf, ctx):
-    # The loader records these while reading (pipeline.corpus); the engine stamps their level.
-    return iter(())
+    for problem in of_kind(corpus.problems, Kind.UNREADABLE):
+        yield problem.finding()
