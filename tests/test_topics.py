@@ -78,13 +78,13 @@ def test_a_broken_topic_catalog_is_named_and_other_topics_go_on(tmp_path):
 def test_config_sets_the_default_topic_and_the_topics_folder(tmp_path):
     folder = _copy_topic(tmp_path, "eigen")
     (tmp_path / "leaflint.yaml").write_text("topics: topics\ntopic: eigen\n", encoding="utf-8")
-    config = load_config(tmp_path / "leaflint.yaml", all_rules())
+    config = load_config(tmp_path / "leaflint.yaml")
     assert config.topics == folder.resolve() and config.topic == "eigen"
     d = _leaflets(tmp_path, {"a.txt": A})
     assert {f.topic for f in _lint(d, config).corpus.facts["a"]} == {"eigen"}
     (tmp_path / "leaflint.yaml").write_text("topic: bestaat-niet\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="bestaat-niet"):
-        load_config(tmp_path / "leaflint.yaml", all_rules())
+        load_config(tmp_path / "leaflint.yaml")
 
 
 def test_fact_files_keep_the_topic_for_gather(tmp_path):
