@@ -11,7 +11,6 @@ import pytest
 from pipeline import orchestrate
 from pipeline.facts import topics
 from pipeline.lint.config import Config, ConfigError, load_config
-from pipeline.lint.rules import all_rules
 from tests.conftest import write_leaflets
 
 A = "Meestal wordt er afgewacht of de miskraam spontaan op gang komt. Bij 70% van de vrouwen is dit het geval.\n"
