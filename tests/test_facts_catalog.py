@@ -119,7 +119,7 @@ def _write(tmp_path, text):
     return p
 
 
-def test_bad_regex_names_file_and_field(tmp_path):
+def test_bad_regex_names_file_and_field(tmp_path, english):
     src = CATALOG_PATH.read_text(encoding="utf-8").replace("cue: 'miskra|zwangerschapsverlies'", "cue: 'miskra(('", 1)
     with pytest.raises(DataFileError) as e:
         load_catalog(_write(tmp_path, src))

@@ -53,16 +53,16 @@ def test_same_topic_conflicts_other_topic_never(tmp_path):
     assert {f.topic for f in result.corpus.facts["a"]} == {"miskraam"}
 
 
-def test_a_sidecar_naming_a_missing_topic_is_a_finding_and_the_run_goes_on(tmp_path):
+def test_a_sidecar_naming_a_missing_topic_is_a_finding_and_the_run_goes_on(tmp_path, dutch):
     d = _leaflets(tmp_path, {"a.txt": A, "b.txt": B}, {"b": "title: B\ntopic: onbekend\n"})
     result = _lint(d, Config())
     problems = [x for x in result.diagnostics if x.rule == "facts.schema"]
     assert len(problems) == 1 and problems[0].path.endswith("b.meta.yaml") and problems[0].line == 2
-    assert "onbekend" in problems[0].message and "miskraam" in problems[0].message
+    assert problems[0].message.startswith("onderwerp 'onbekend' bestaat niet (bekende onderwerpen: miskraam, ")
     assert result.corpus.facts.get("a") and not result.corpus.facts.get("b")
 
 
-def test_a_broken_topic_catalog_is_named_and_other_topics_go_on(tmp_path):
+def test_a_broken_topic_catalog_is_named_in_dutch_and_other_topics_go_on(tmp_path, dutch):
     folder = _copy_topic(tmp_path, "kapot")
     catalog = folder / "kapot" / "catalog.yaml"
     catalog.write_text(catalog.read_text(encoding="utf-8").replace("severity: error", "severity: fataal", 1),
@@ -71,6 +71,7 @@ def test_a_broken_topic_catalog_is_named_and_other_topics_go_on(tmp_path):
     result = _lint(d, Config(topics=folder))
     problems = [x for x in result.diagnostics if x.rule == "facts.schema"]
     assert len(problems) == 1 and problems[0].path == str(catalog) and problems[0].line > 1
+    assert problems[0].message.startswith("feitencatalogus onbruikbaar, geen feiten gehaald") and "fataal" in problems[0].message
     assert result.corpus.facts.get("a") and not result.corpus.facts.get("b")
 
 
@@ -127,7 +128,7 @@ def test_a_topic_word_list_serves_only_its_topic(tmp_path):
     assert [(x.leaflet, x.match) for x in found] == [("a", "metformine")]
 
 
-def test_a_unit_is_data_and_an_unknown_one_is_named(tmp_path):
+def test_a_unit_is_data_and_an_unknown_one_is_named(tmp_path, dutch):
     from pipeline.facts.catalog import load_catalog
     from pipeline.facts.quantity import parse_quantities
     from pipeline.yamlio import DataFileError
@@ -138,7 +139,7 @@ def test_a_unit_is_data_and_an_unknown_one_is_named(tmp_path):
     assert [q.unit for q in parse_quantities("Nuchter lager dan 5,3 mmol/l.")] == ["count"]
     broken = tmp_path / "catalog.yaml"
     broken.write_text(gdm.path.read_text(encoding="utf-8").replace("unit: mmol/l", "unit: mg/dl", 1), encoding="utf-8")
-    with pytest.raises(DataFileError, match="mg/dl") as e:
+    with pytest.raises(DataFileError, match="onbekende eenheid 'mg/dl'") as e:
         load_catalog(broken)
     assert e.value.line > 1 and e.value.path == str(broken)
 

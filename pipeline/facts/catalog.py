@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.i18n import _
 from pipeline.yamlio import DataFileError, _position, load_validated
 
 SCOPES = ("before", "after", "near", "span", "clause", "sentence", "topic", "context")
@@ -100,7 +101,8 @@ def _compile(data, path: Path, where: list, text: str) -> re.Pattern:
     except re.error as e:
         line, col = _position(data, where)
         field_name = "/".join(str(w) for w in where)
-        raise DataFileError(path, f"{field_name}: not a valid regular expression ({e})", line, col, field_name) from None
+        message = _("not a valid regular expression ({error})").format(error=e)
+        raise DataFileError(path, f"{field_name}: {message}", line, col, field_name) from None
 
 
 def default_path() -> Path:
@@ -123,7 +125,7 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
         key = str(k["key"])
         if key in seen:
             line, col = _position(data, ["facts", i, "key"])
-            raise DataFileError(p, f"facts/{i}/key: '{key}' is declared twice", line, col, f"facts/{i}/key")
+            raise DataFileError(p, f"facts/{i}/key: " + _("'{key}' is declared twice").format(key=key), line, col, f"facts/{i}/key")
         seen.add(key)
         kinds.append(_load_kind(data, p, i, quals))
 
@@ -159,8 +161,8 @@ def _load_kind(data: dict, p: Path, i: int, quals: dict[str, Qualifier]) -> Fact
     for qn in k.get("qualifiers") or []:
         if qn not in quals:
             line, col = _position(data, ["facts", i, "qualifiers"])
-            raise DataFileError(p, f"facts/{i}/qualifiers: unknown qualifier '{qn}' (declare it under qualifiers)",
-                                line, col, f"facts/{i}/qualifiers")
+            message = _("unknown qualifier '{name}' (declare it under qualifiers)").format(name=qn)
+            raise DataFileError(p, f"facts/{i}/qualifiers: {message}", line, col, f"facts/{i}/qualifiers")
     require = []
     for j, c in enumerate(k.get("require") or []):
         alternatives = [(a, ["any", m]) for m, a in enumerate(c["any"])] if "any" in c else [(c, [])]
@@ -202,8 +204,9 @@ def _check_units(data, path: Path, declared: set[str]) -> None:
         if unit is not None and str(unit) not in known:
             line, col = _position(data, field_path)
             name = "/".join(str(x) for x in field_path)
-            raise DataFileError(path, f"{name}: unknown unit '{unit}' (built in: {', '.join(UNITS)}; "
-                                      f"or declare it under units)", line, col, name)
+            raise DataFileError(path, f"{name}: " + _("unknown unit '{unit}' (built in: {units}; or declare it "
+                                                      "under units)").format(unit=unit, units=", ".join(UNITS)),
+                                line, col, name)
 
 
 def _plain(x):

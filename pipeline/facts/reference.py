@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from pipeline.facts.model import Fact, _num
+from pipeline.i18n import _
 from pipeline.yamlio import DataFileError, _position, load_validated
 
 
@@ -115,13 +116,13 @@ def load_registry(path: Path | str | None = None) -> Registry:
         for j, cid in enumerate(r["cite"]):
             if cid not in cites:
                 line, col = _position(data, ["references", i, "cite", j])
-                raise DataFileError(p, f"references/{i}/cite/{j}: unknown citation '{cid}' (declare it under citations)",
-                                    line, col, f"references/{i}/cite/{j}")
+                message = _("unknown citation '{name}' (declare it under citations)").format(name=cid)
+                raise DataFileError(p, f"references/{i}/cite/{j}: {message}", line, col, f"references/{i}/cite/{j}")
         lo = float(r["value"]) if "value" in r else float(r["min"])
         hi = float(r["value"]) if "value" in r else float(r["max"])
         if lo > hi:
             line, col = _position(data, ["references", i])
-            raise DataFileError(p, f"references/{i}: min is larger than max", line, col, f"references/{i}")
+            raise DataFileError(p, f"references/{i}: " + _("min is larger than max"), line, col, f"references/{i}")
         entries.append(ReferenceValue(
             key=str(r["key"]), min=lo, max=hi, tolerance=float(r.get("tolerance", 0)), region=r.get("region"),
             qualifiers={str(k): v for k, v in (r.get("qualifiers") or {}).items()}, default=bool(r.get("default", False)),
