@@ -256,20 +256,12 @@ def facts(obj, paths, fmt, out_dir, shard):
     elif fmt == "yaml":
         click.echo(dump_yaml({"facts": rows}), nl=False)
     else:
+        from pipeline.facts.model import value_text
+
         for r in rows:
-            if r["min"] is None and r["max"] is None:
-                value = r["text"]
-            elif r["min"] == r["max"]:
-                value = f"{r['min']:g}"
-            elif r["min"] is None:
-                value = f"≤{r['max']:g}"
-            elif r["max"] is None:
-                value = f"≥{r['min']:g}"
-            else:
-                value = f"{r['min']:g}–{r['max']:g}"
-            approx = "~" if r["approx"] else ""
+            value = value_text(r["min"], r["max"], r["text"], r["unit"], r["approx"], None)
             quals = " ".join(f"{k}={v}" for k, v in (r["qualifiers"] or {}).items())
-            click.echo(f"{r['path']}:{r['line']}:{r['column']}: {r['key']} = {approx}{value} {r['unit'] or ''} {quals}".rstrip())
+            click.echo(f"{r['path']}:{r['line']}:{r['column']}: {r['key']} = {value} {quals}".rstrip())
     _report_problems(corpus.problems)
     _err(i18n._("leaflint: {facts} fact(s) from {n} leaflet(s); fact files in {folder}").format(
         facts=len(rows), n=len(corpus.documents), folder=written[0].parent if written else "-"))
@@ -506,11 +498,11 @@ def report_cmd(obj, paths, output):
 
 def _write_report(result, out: Path, output_dir: Path, config: Config | None = None) -> None:
     from pipeline.facts.topics import AllTopics
-    from pipeline.lint.engine import _today
+    from pipeline.lint.engine import today
     from pipeline.report.html_report import write_report
 
     write_report(result.corpus, result.diagnostics, AllTopics(config), out, brands=result.brands,
-                 output_dir=output_dir, today=_today())
+                 output_dir=output_dir, today=today())
 
 
 @cli.command()
@@ -652,7 +644,7 @@ def review_cmd(obj, paths, fmt, import_file, write, out_dir, jobs):
 
 def _review_export(paths, config: Config, out: Path, jobs) -> None:
     from pipeline.facts.topics import AllTopics
-    from pipeline.lint.engine import _today
+    from pipeline.lint.engine import today
     from pipeline.review.export import ReviewContext, review_docx
 
     chosen = _paths(paths, config)
@@ -664,7 +656,7 @@ def _review_export(paths, config: Config, out: Path, jobs) -> None:
     wanted = {p.resolve() for p in chosen if p.is_file()}
     docs = [d for d in result.corpus.documents if not wanted or Path(d.path).resolve() in wanted]
     every_topic = AllTopics(config)  # each leaflet's facts with its own topic's reference and labels
-    ctx = ReviewContext(result.corpus, result.diagnostics, every_topic, every_topic, _today())
+    ctx = ReviewContext(result.corpus, result.diagnostics, every_topic, every_topic, today())
     for doc in docs:
         target = out / "review" / f"{doc.id}.docx"
         atomic_write(target, review_docx(doc, ctx))
@@ -675,7 +667,7 @@ def _review_export(paths, config: Config, out: Path, jobs) -> None:
 
 def _review_import(file: Path, config: Config, out_dir: Path | None, write: bool) -> int:
     from pipeline.facts.topics import AllTopics
-    from pipeline.lint.engine import _today
+    from pipeline.lint.engine import today
     from pipeline.review.decisions import apply_decisions, decisions_of
     from pipeline.review.docx_read import ReviewFileError, read_comments
 
@@ -688,7 +680,7 @@ def _review_import(file: Path, config: Config, out_dir: Path | None, write: bool
     decisions, unclear = decisions_of(reviewed)
     waivers = config.waivers or config.sources / "waivers.yaml"
     fixed_dir = None if write else (out_dir or config.output) / "fixed"
-    result = apply_decisions(decisions, leaflet, path, waivers, AllTopics(config), _today(), fixed_dir)
+    result = apply_decisions(decisions, leaflet, path, waivers, AllTopics(config), today(), fixed_dir)
     sidecar = path.with_name(path.stem + ".meta.yaml")
     for pin in result.pins:
         _err(i18n._("leaflint: pin {key} (line {line}) in {file}").format(key=pin["key"], line=pin["line"], file=sidecar))

@@ -25,8 +25,8 @@ from pipeline import __version__, orchestrate, workers
 from pipeline.corpus import SIDECAR_SUFFIX, Corpus, leaflet_id, select_files
 from pipeline.diagnostic import Diagnostic, Fix, Severity
 from pipeline.lint.config import Config, find_config, load_config
+from pipeline.paths import TEXT_SUFFIXES
 
-CHECKED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 DEBOUNCE_SECONDS = 0.3
 _SEVERITY = {Severity.ERROR: lsp.DiagnosticSeverity.Error, Severity.WARNING: lsp.DiagnosticSeverity.Warning,
              Severity.INFO: lsp.DiagnosticSeverity.Information}
@@ -185,7 +185,7 @@ class LeaflintServer(LanguageServer):
         return self.checker.check(path, text) if self.checker is not None else []
 
     def schedule(self, uri: str) -> None:
-        if path_of(uri).suffix.lower() not in CHECKED_SUFFIXES or not self.ready:
+        if path_of(uri).suffix.lower() not in TEXT_SUFFIXES or not self.ready:
             return
         old = self.pending.pop(uri, None)
         if old is not None:

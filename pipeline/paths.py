@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
@@ -13,8 +14,29 @@ SOURCES_DIR = PROJECT_DIR / "sources"
 OUTPUT_DIR = PROJECT_DIR / "output"
 TEMPLATES_DIR = PACKAGE_DIR / "render" / "templates"
 
-# Extensions the ingest stage understands, in the order a directory walk reports them.
-LEAFLET_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".pdf")
+
+
+class LeafletFormat(NamedTuple):
+    """A leaflet file type: the module of ``pipeline.ingest`` that reads it (``read(path, meta)``),
+    and whether it is a text file (its size limit is counted in characters)."""
+
+    reader: str
+    text: bool
+
+
+# The one list of leaflet file types, in the order a directory walk reports them.
+LEAFLET_FORMATS: dict[str, LeafletFormat] = {
+    ".txt": LeafletFormat("plaintext", True),
+    ".md": LeafletFormat("mdreader", True),
+    ".markdown": LeafletFormat("mdreader", True),
+    ".html": LeafletFormat("htmlreader", True),
+    ".htm": LeafletFormat("htmlreader", True),
+    ".docx": LeafletFormat("pandocreader", False),
+    ".odt": LeafletFormat("pandocreader", False),
+    ".pdf": LeafletFormat("pdfreader", False),
+}
+LEAFLET_SUFFIXES = tuple(LEAFLET_FORMATS)
+TEXT_SUFFIXES = tuple(s for s, f in LEAFLET_FORMATS.items() if f.text)
 SIDECAR_SUFFIX = ".meta.yaml"  # a leaflet's metadata file next to it: <stem>.meta.yaml
 
 

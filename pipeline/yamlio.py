@@ -127,12 +127,12 @@ def validate(data: Any, schema_name: str, path: Path | str) -> None:
     """Validate ``data`` against ``schema/<schema_name>``; the first error names the field."""
     validator_cls = jsonschema.validators.validator_for(schema(schema_name))
     validator = validator_cls(schema(schema_name), format_checker=jsonschema.FormatChecker())
-    errors = sorted(validator.iter_errors(_plain(data)), key=lambda e: list(e.absolute_path))
+    errors = sorted(validator.iter_errors(plain(data)), key=lambda e: list(e.absolute_path))
     if not errors:
         return
     err = errors[0]
     field = "/".join(str(p) for p in err.absolute_path) or "(top level)"
-    line, col = _position(data, list(err.absolute_path))
+    line, col = position(data, list(err.absolute_path))
     more = _(" (and {n} more)").format(n=len(errors) - 1) if len(errors) > 1 else ""
     raise DataFileError(path, f"{field}: {schema_cause(err)}{more}", line, col, field)
 
@@ -166,18 +166,24 @@ def schema_cause(err: jsonschema.ValidationError) -> str:
     return err.message
 
 
-def _plain(data: Any) -> Any:
-    """ruamel round-trip types to plain Python, for the validator."""
+def plain(data: Any) -> Any:
+    """ruamel round-trip types to plain Python: dicts with text keys, lists, bool, int, float and
+    str of their own types (not ruamel's subclasses), dates as ISO text (as the validator wants)."""
     if isinstance(data, dict):
-        return {str(k) if not isinstance(k, str) else k: _plain(v) for k, v in data.items()}
+        return {str(k): plain(v) for k, v in data.items()}
     if isinstance(data, list):
-        return [_plain(v) for v in data]
+        return [plain(v) for v in data]
+    if isinstance(data, bool) or data is None:
+        return data
+    for base in (int, float, str):
+        if isinstance(data, base):
+            return base(data)
     if hasattr(data, "isoformat"):
         return data.isoformat()
     return data
 
 
-def _position(data: Any, path: list) -> tuple[int, int]:
+def position(data: Any, path: list) -> tuple[int, int]:
     """Line/column of the deepest node of ``path`` that carries a position (round-trip data)."""
     line, col = 1, 1
     node = data

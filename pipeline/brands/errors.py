@@ -18,7 +18,7 @@ from typing import Any
 import jsonschema
 
 from pipeline.i18n import N_, _
-from pipeline.yamlio import _plain, _position as _where, schema
+from pipeline.yamlio import plain, position as _where, schema
 
 SCHEMA = "brand.schema.json"
 
@@ -92,7 +92,7 @@ def schema_problems(data: Any) -> list[BrandProblem]:
     sch = schema(SCHEMA)
     validator = jsonschema.validators.validator_for(sch)(sch)
     out = []
-    for err in validator.iter_errors(_plain(data)):
+    for err in validator.iter_errors(plain(data)):
         out.extend(_explain(err, data))
     return sorted(set(out), key=lambda p: (p.line, p.column, p.field))
 

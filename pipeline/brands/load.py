@@ -15,7 +15,7 @@ from pipeline.brands.errors import schema_problems, unquoted_colours
 from pipeline.brands.publishing import HOUSE_BRAND_ID
 from pipeline.i18n import _, number
 from pipeline.problems import Kind, Problem
-from pipeline.yamlio import DataFileError, load_yaml
+from pipeline.yamlio import DataFileError, load_yaml, plain
 
 BRAND_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MIN_TEXT_CONTRAST = 4.5  # WCAG 2.1 AA for body text
@@ -61,7 +61,7 @@ def load_brand(path: Path, brands_dir: Path) -> tuple[dict | None, list[Problem]
     data, problems = _read(path)
     if problems:
         return None, problems
-    brand = _plain(data)
+    brand = plain(data)
     where = _positions(data)  # positions of fields, for the checks below
     logo, problems = _check_logo(path, brands_dir, brand.get("logo"), where("logo"))
     problems += _check_contrast(path, brand["colors"], where)
@@ -142,13 +142,6 @@ def _check_contrast(path: Path, colors: dict, where) -> list[Problem]:
                 *where("colors", name), field=f"colors.{name}"))
     return out
 
-
-def _plain(data):
-    if isinstance(data, dict):
-        return {str(k): _plain(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_plain(v) for v in data]
-    return data
 
 
 def _positions(data):

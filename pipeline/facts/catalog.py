@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.i18n import _
-from pipeline.yamlio import DataFileError, _position, load_validated
+from pipeline.yamlio import DataFileError, load_validated, plain, position
 
 SCOPES = ("before", "after", "near", "span", "clause", "sentence", "topic", "context")
 # a cue that matches in a narrow scope says more than one that matches somewhere in the paragraph
@@ -99,7 +99,7 @@ def _compile(data, path: Path, where: list, text: str) -> re.Pattern:
     try:
         return re.compile(text, re.IGNORECASE)
     except re.error as e:
-        line, col = _position(data, where)
+        line, col = position(data, where)
         field_name = "/".join(str(w) for w in where)
         message = _("not a valid regular expression ({error})").format(error=e)
         raise DataFileError(path, f"{field_name}: {message}", line, col, field_name) from None
@@ -124,7 +124,7 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     for i, k in enumerate(data["facts"]):
         key = str(k["key"])
         if key in seen:
-            line, col = _position(data, ["facts", i, "key"])
+            line, col = position(data, ["facts", i, "key"])
             raise DataFileError(p, f"facts/{i}/key: " + _("'{key}' is declared twice").format(key=key), line, col, f"facts/{i}/key")
         seen.add(key)
         kinds.append(_load_kind(data, p, i, quals))
@@ -160,7 +160,7 @@ def _load_kind(data: dict, p: Path, i: int, quals: dict[str, Qualifier]) -> Fact
     k = data["facts"][i]
     for qn in k.get("qualifiers") or []:
         if qn not in quals:
-            line, col = _position(data, ["facts", i, "qualifiers"])
+            line, col = position(data, ["facts", i, "qualifiers"])
             message = _("unknown qualifier '{name}' (declare it under qualifiers)").format(name=qn)
             raise DataFileError(p, f"facts/{i}/qualifiers: {message}", line, col, f"facts/{i}/qualifiers")
     require = []
@@ -177,7 +177,7 @@ def _load_kind(data: dict, p: Path, i: int, quals: dict[str, Qualifier]) -> Fact
         pattern=_compile(data, p, ["facts", i, "pattern"], k["pattern"]) if k.get("pattern") else None,
         require=tuple(require), exclude=exclude,
         plausible=(float(k["plausible"][0]), float(k["plausible"][1])) if k.get("plausible") else None,
-        examples=[_plain(e) for e in k["examples"]], counterexamples=[str(c) for c in k["counterexamples"]],
+        examples=[plain(e) for e in k["examples"]], counterexamples=[str(c) for c in k["counterexamples"]],
         to_check=[str(c) for c in k.get("to_check") or []],
         order=i,
     )
@@ -202,19 +202,12 @@ def _check_units(data, path: Path, declared: set[str]) -> None:
     where += [(["qualifiers", n, "unit"], q.get("unit")) for n, q in (data.get("qualifiers") or {}).items()]
     for field_path, unit in where:
         if unit is not None and str(unit) not in known:
-            line, col = _position(data, field_path)
+            line, col = position(data, field_path)
             name = "/".join(str(x) for x in field_path)
             raise DataFileError(path, f"{name}: " + _("unknown unit '{unit}' (built in: {units}; or declare it "
                                                       "under units)").format(unit=unit, units=", ".join(UNITS)),
                                 line, col, name)
 
-
-def _plain(x):
-    if isinstance(x, dict):
-        return {str(k): _plain(v) for k, v in x.items()}
-    if isinstance(x, list):
-        return [_plain(v) for v in x]
-    return x
 
 
 @lru_cache(maxsize=8)

@@ -60,7 +60,7 @@ class Fact:
     def value_str(self) -> str:
         """The value as a reader would say it: "16 weken", "10–15 %", "≥ 10 %", "ongeveer 6 weken"."""
         orig = tuple(sorted(self.original.items())) if self.original else None
-        return _value_str(self.min, self.max, self.text, self.unit, self.approx, orig)
+        return value_text(self.min, self.max, self.text, self.unit, self.approx, orig)
 
     def to_json(self) -> dict:
         """The JSON contract fields, then the extras."""
@@ -102,7 +102,7 @@ class Fact:
         )
 
 
-def _value_str(lo, hi, text, unit, approx, original) -> str:
+def value_text(lo, hi, text, unit, approx, original) -> str:
     """The value in the reader's notation and the run's language: "16 weken", "10–15 %"."""
     return _value_in(lo, hi, text, unit, approx, original, i18n.language())
 
@@ -118,13 +118,6 @@ def _value_in(lo, hi, text, unit, approx, original, lang: str) -> str:
         stated = _value_in(o.get("min"), o.get("max"), None, o.get("unit", ""), False, None, lang)
         s += " " + i18n.translate(lang, "(stated as {value})").format(value=stated)
     return s
-
-
-def _num(v: float | None) -> str:
-    if v is None:
-        return "?"
-    v = round(float(v), 2)
-    return str(int(v)) if v.is_integer() else str(v).replace(".", ",")
 
 
 def _jnum(v):

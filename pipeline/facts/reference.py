@@ -7,9 +7,9 @@ from functools import lru_cache
 import re
 from pathlib import Path
 
-from pipeline.facts.model import Fact, _num
+from pipeline.facts.model import Fact
 from pipeline.i18n import _
-from pipeline.yamlio import DataFileError, _position, load_validated
+from pipeline.yamlio import DataFileError, load_validated, position
 
 
 @dataclass(frozen=True)
@@ -54,13 +54,6 @@ class ReferenceValue:
     @property
     def accepted(self) -> tuple[float, float]:
         return self.min - self.tolerance, self.max + self.tolerance
-
-    def value_str(self, unit: str = "") -> str:
-        s = _num(self.min) if self.min == self.max else f"{_num(self.min)}–{_num(self.max)}"
-        s += {"percent": "%", "celsius": " °C"}.get(unit, f" {unit}" if unit and unit != "count" else "")
-        if self.tolerance:
-            s += f" (± {_num(self.tolerance)})"
-        return s
 
     def applies(self, fact: Fact, region: str | None) -> int | None:
         """How specifically this entry applies to ``fact`` (higher is better), or None."""
@@ -115,19 +108,19 @@ def load_registry(path: Path | str | None = None) -> Registry:
     for i, r in enumerate(data["references"]):
         for j, cid in enumerate(r["cite"]):
             if cid not in cites:
-                line, col = _position(data, ["references", i, "cite", j])
+                line, col = position(data, ["references", i, "cite", j])
                 message = _("unknown citation '{name}' (declare it under citations)").format(name=cid)
                 raise DataFileError(p, f"references/{i}/cite/{j}: {message}", line, col, f"references/{i}/cite/{j}")
         lo = float(r["value"]) if "value" in r else float(r["min"])
         hi = float(r["value"]) if "value" in r else float(r["max"])
         if lo > hi:
-            line, col = _position(data, ["references", i])
+            line, col = position(data, ["references", i])
             raise DataFileError(p, f"references/{i}: " + _("min is larger than max"), line, col, f"references/{i}")
         entries.append(ReferenceValue(
             key=str(r["key"]), min=lo, max=hi, tolerance=float(r.get("tolerance", 0)), region=r.get("region"),
             qualifiers={str(k): v for k, v in (r.get("qualifiers") or {}).items()}, default=bool(r.get("default", False)),
             citations=tuple(cites[c] for c in r["cite"]), note=str(r.get("note", "")),
-            line=_position(data, ["references", i])[0], path=str(p),
+            line=position(data, ["references", i])[0], path=str(p),
         ))
     return Registry(p, entries)
 

@@ -19,7 +19,7 @@ from pipeline.facts.reference import default_registry
 from pipeline.i18n import _
 from pipeline.ingest.document import Document
 from pipeline.problems import Kind, Problem
-from pipeline.yamlio import DataFileError, _position, atomic_write, dump_yaml, load_yaml, round_trip, validate
+from pipeline.yamlio import DataFileError, atomic_write, dump_yaml, load_yaml, plain, position, round_trip, validate
 
 FACTS_SCHEMA = "facts.schema.json"
 GENERATOR = "leaflint facts (regenerated on every run; pin or waive facts in the leaflet's sidecar)"
@@ -57,7 +57,7 @@ def _check_registry(problems: list[Problem], topic: topics.Topic) -> None:
 
 def _missing_topic(doc: Document, name: str, config: Any) -> Problem:
     """The problem of a sidecar that names a topic no topic folder has."""
-    line, col = _position(doc.meta, ["topic"])
+    line, col = position(doc.meta, ["topic"])
     if line == 1:  # the sidecar as read carries no positions: find its line
         line = _key_line(sidecar_path(doc), "topic") or line
     message = _("topic '{name}' not found (known topics: {known}); no facts extracted").format(
@@ -140,7 +140,7 @@ def apply_pins(doc: Document, facts: list[Fact], catalog: Catalog) -> Pinned:
     side = sidecar_path(doc)
     out = list(facts)
     for i, pin in enumerate(pins):
-        line, col = _position(doc.meta, ["facts", i])
+        line, col = position(doc.meta, ["facts", i])
         key = str(pin.get("key", ""))
         kind = catalog.kind(key)
         if kind is None:
@@ -303,7 +303,7 @@ def load_fact_file(path: Path) -> tuple[str, list[Fact]]:
     for entry in data["facts"]:
         d = dict(entry)
         d["leaflet"], d["path"] = lid, str(data.get("path") or "")
-        fact = Fact.from_json(_plain(d), leaflet_region=region)
+        fact = Fact.from_json(plain(d), leaflet_region=region)
         fact.topic = topic
         facts.append(fact)
     return lid, facts
@@ -328,19 +328,3 @@ def load_fact_files(dir: Path) -> tuple[dict[str, list[Fact]], list[Problem]]:
             continue
         facts[lid] = fs
     return facts, problems
-
-
-def _plain(x):
-    if isinstance(x, dict):
-        return {str(k): _plain(v) for k, v in x.items()}
-    if isinstance(x, list):
-        return [_plain(v) for v in x]
-    if isinstance(x, bool) or x is None:
-        return x
-    if isinstance(x, int):
-        return int(x)
-    if isinstance(x, float):
-        return float(x)
-    if isinstance(x, str):
-        return str(x)
-    return x

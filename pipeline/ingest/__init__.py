@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline.i18n import _, number
 from pipeline.ingest.document import Block, Document, Segment, Span  # noqa: F401 (re-export)
+from pipeline.paths import TEXT_SUFFIXES
 
 
 class IngestError(Exception):
@@ -144,7 +145,6 @@ def load_document(path: Path, meta: dict | None = None, limits: dict | None = No
     return doc
 
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _URL = re.compile(r"(?:https?://|www\.)\S", re.I)
 
 

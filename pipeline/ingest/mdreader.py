@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 
 from pipeline.ingest import decode
 from pipeline.ingest.document import Block, Document
-from pipeline.ingest.plaintext import _lone_cr_to_lf
+from pipeline.ingest.plaintext import lone_cr_to_lf
 from pipeline.ingest.textmap import TextBuilder, reads_as_heading, safe_href, spaces_to_blank
 
 # Inline formatting the renderer keeps (strikethrough is read as text only).
@@ -49,7 +49,7 @@ def read(path: Path, meta: dict) -> Document:
 
 def parse_markdown(source: str) -> list[Block]:
     """Blocks of a Markdown text; positions are offsets in ``source``."""
-    work = spaces_to_blank(_lone_cr_to_lf(source))
+    work = spaces_to_blank(lone_cr_to_lf(source))
     m = _FRONT_MATTER.match(work)
     if m:
         # Blank it out, keeping every line end, so line numbers stay those of the file.

@@ -97,7 +97,7 @@ def parse_text(source: str, skip_lines: frozenset[int] = frozenset()) -> list[Bl
 
     ``skip_lines`` (0-based line numbers) are read as blank: page furniture of a PDF text layer.
     """
-    work = spaces_to_blank(_lone_cr_to_lf(source))
+    work = spaces_to_blank(lone_cr_to_lf(source))
     lines = _classify(work)
     for i in skip_lines:
         if 0 <= i < len(lines):
@@ -110,7 +110,7 @@ def parse_text(source: str, skip_lines: frozenset[int] = frozenset()) -> list[Bl
     return _blocks(work, lines, units)
 
 
-def _lone_cr_to_lf(source: str) -> str:
+def lone_cr_to_lf(source: str) -> str:
     """Old Mac files end lines with a bare CR: lines for the structure, same length for positions.
 
     ``Document.line_col`` still counts LF only, so such a file reports everything on line 1.

@@ -1,4 +1,5 @@
-"""Reader registry: extension -> function(path, meta) -> Document.
+"""Reader registry: extension -> function(path, meta) -> Document (the file types are
+``pipeline.paths.LEAFLET_FORMATS``).
 
 Readers are imported on first use, so reading plain text never loads the HTML, pandoc or PDF code.
 """
@@ -10,24 +11,13 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.ingest.document import Document
+from pipeline.paths import LEAFLET_FORMATS
 
 Reader = Callable[[Path, dict], Document]
 
-# suffix -> module in pipeline.ingest that defines ``read(path, meta)``
-READERS = {
-    ".txt": "plaintext",
-    ".md": "mdreader",
-    ".markdown": "mdreader",
-    ".html": "htmlreader",
-    ".htm": "htmlreader",
-    ".docx": "pandocreader",
-    ".odt": "pandocreader",
-    ".pdf": "pdfreader",
-}
-
 
 def for_suffix(suffix: str) -> Reader | None:
-    module = READERS.get(suffix.lower())
-    if module is None:
+    fmt = LEAFLET_FORMATS.get(suffix.lower())
+    if fmt is None:
         return None
-    return importlib.import_module(f"pipeline.ingest.{module}").read
+    return importlib.import_module(f"pipeline.ingest.{fmt.reader}").read

@@ -492,11 +492,11 @@ def _word_class(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 @lru_cache(maxsize=20_000)
 def _noun_nearby(word: str) -> str | None:
     """A frequent noun one typical Dutch slip away ("wekken" -> "weken")."""
-    from pipeline.language.spelling import _dutch_edits
+    from pipeline.language.spelling import dutch_edits
 
     # the noun must be far more common than the verb form: "deze worden" is the pronoun
     best, best_n = None, max(19, 3 * lexicon.count(word))
-    for c in _dutch_edits(word):
+    for c in dutch_edits(word):
         n = lexicon.count(c)
         if c != word and n > best_n and "n" in lexicon.tags(c):
             best, best_n = c, n

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.paths import SCHEMA_DIR
-from pipeline.yamlio import _plain, load_validated
+from pipeline.yamlio import plain, load_validated
 
 
 @lru_cache(maxsize=1)
 def style() -> dict:
-    return _plain(load_validated(SCHEMA_DIR / "style-language.yaml", "style-language.schema.json"))
+    return plain(load_validated(SCHEMA_DIR / "style-language.yaml", "style-language.schema.json"))
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Pattern:
 
 @lru_cache(maxsize=1)
 def _residue_data() -> dict:
-    return _plain(load_validated(SCHEMA_DIR / "residue.yaml", "residue.schema.json"))
+    return plain(load_validated(SCHEMA_DIR / "residue.yaml", "residue.schema.json"))
 
 
 def running_lines() -> dict:

@@ -115,9 +115,9 @@ class _ServiceData:
 @lru_cache(maxsize=1)
 def _service_data() -> _ServiceData:
     from pipeline.paths import SCHEMA_DIR
-    from pipeline.yamlio import _plain, load_validated
+    from pipeline.yamlio import plain, load_validated
 
-    data = _plain(load_validated(SCHEMA_DIR / "phone-hours.yaml", "phone-hours.schema.json"))
+    data = plain(load_validated(SCHEMA_DIR / "phone-hours.yaml", "phone-hours.schema.json"))
     phrases = [(p.lower().replace("’", "'"), s["id"], s["label"]) for s in data["services"] for p in s["phrases"]]
     phrases.sort(key=lambda p: -len(p[0]))
     return _ServiceData(tuple(phrases), tuple(re.compile(r, re.I) for r in data["clock_times"]))

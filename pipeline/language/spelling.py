@@ -102,7 +102,7 @@ class SpellChecker:
                 continue
             stem = low[: -len(ending)]
             if any(self._verb(inf) for inf in _infinitives(stem)):
-                return not any(c != low and len(c) >= 3 and self.dict.check(c) for c in _dutch_edits(low))
+                return not any(c != low and len(c) >= 3 and self.dict.check(c) for c in dutch_edits(low))
         return False
 
     def _verb(self, inf: str) -> bool:
@@ -135,7 +135,7 @@ class SpellChecker:
                 split = other
         if split is None or any(self._shadowed(self._stem_part(p)) for p in split):
             return False
-        if any(c != low and len(c) >= 3 and self.dict.check(c) for c in _dutch_edits(low)):
+        if any(c != low and len(c) >= 3 and self.dict.check(c) for c in dutch_edits(low)):
             return False
         if min(len(p) for p in split[:-1]) < 4:
             return not any(c != low and self.dict.check(c) for c in _edits1(low))
@@ -172,7 +172,7 @@ class SpellChecker:
         if not all(_name_like(p) for p in parts):
             return False
         known = {n.lower() for n in names}
-        if known and (_edits1(word.lower()) | _dutch_edits(word.lower())) & known:
+        if known and (_edits1(word.lower()) | dutch_edits(word.lower())) & known:
             return False  # a known name misspelt ("Kwakelhof" beside the brand's "Kwakkelhof")
         if len(parts) > 1:  # capitalised parts joined by a hyphen: a double name ("Kübler-Ross")
             return any(not self._near_common_word(p.lower()) for p in parts)
@@ -182,7 +182,7 @@ class SpellChecker:
         """One typical Dutch slip from a dictionary word, or one edit from a word that Frog's corpus
         has seen more often ("Verloskundge", "Miskraan"); hunspell's own compounds ("maanstreek" next
         to "Zaanstreek") do not count."""
-        if any(c != low and len(c) >= 3 and self.dict.check(c) for c in _dutch_edits(low)):
+        if any(c != low and len(c) >= 3 and self.dict.check(c) for c in dutch_edits(low)):
             return True
         floor = max(1, 5 * lexicon.count(low))  # a name Frog's corpus has seen ("Unicef") needs a far commoner neighbour
         return len(low) >= 5 and any(c != low and lexicon.count(c) >= floor and self.dict.check(c) for c in _edits1(low))
@@ -194,9 +194,9 @@ class SpellChecker:
         return _name_like(w) and any(c in _FOREIGN_LETTERS for c in w.lower())
 
     def _near_word(self, low: str) -> bool:
-        cands = _edits1(low) | _dutch_edits(low)
+        cands = _edits1(low) | dutch_edits(low)
         if low.endswith("s") and len(low) > 4:  # a compound's first part with its linking s
-            cands |= {low[:-1]} | _edits1(low[:-1]) | _dutch_edits(low[:-1])
+            cands |= {low[:-1]} | _edits1(low[:-1]) | dutch_edits(low[:-1])
         cands.discard(low)
         return any(len(c) >= 3 and self.dict.check(c) for c in cands)
 
@@ -300,7 +300,7 @@ class SpellChecker:
         # a few unknown words: ask the dictionary about every edit (about 15 ms a word); many:
         # load the lexicon once (about 0.1 s) and ask only about edits it has seen
         known_forms = lexicon.known_words() if self._ranked > 8 or lexicon.loaded() else None
-        dutch = _dutch_edits(base)
+        dutch = dutch_edits(base)
         edits = _edits1(base)
         if known_forms is None:
             known_forms = edits
@@ -315,7 +315,7 @@ class SpellChecker:
         # and an undoubled letter), when one edit found nothing close
         if not pool or min(_distance(base, c.lower()) for c in pool) > 0.5:
             for c1 in dutch:
-                for c in _dutch_edits(c1):
+                for c in dutch_edits(c1):
                     if c != base and c not in pool and self.dict.check(c):
                         pool.add(c)
         pool.discard(base)
@@ -327,10 +327,10 @@ class SpellChecker:
                 pool.add(s.lower() if capital and s[:1].isupper() and s[1:] == s[1:].lower() else s)
             pool.discard(base)
             pool.discard(word)
-        scored = sorted((c for c in pool if all(self.known(p) for p in c.split())), key=lambda c: (_score(base, c), c))
+        scored = sorted((c for c in pool if all(self.known(p) for p in c.split())), key=lambda c: (suggestion_score(base, c), c))
         out = []
         for c in scored:
-            if " " in c and " " not in word and _score(base, c) > 1.5:
+            if " " in c and " " not in word and suggestion_score(base, c) > 1.5:
                 continue  # enchant's "split into two words" ideas rarely help a reader
             out.append(c[:1].upper() + c[1:] if capital else c)
         return tuple(dict.fromkeys(out))
@@ -444,7 +444,7 @@ _MULTI = [("ij", "ei"), ("ei", "ij"), ("au", "ou"), ("ou", "au"), ("dt", "t"), (
           ("ch", "g"), ("g", "ch"), ("y", "ij"), ("ij", "y"), ("c", "k"), ("k", "c")]
 
 
-def _dutch_edits(w: str) -> set[str]:
+def dutch_edits(w: str) -> set[str]:
     """Typical Dutch slips: a letter doubled or undoubled, ij/ei, au/ou, d/t/dt at the end."""
     out = set()
     for i, ch in enumerate(w):
@@ -525,7 +525,7 @@ def _sub(a: str, b: str) -> float:
     return 1.0
 
 
-def _score(word: str, cand: str) -> float:
+def suggestion_score(word: str, cand: str) -> float:
     """Lower is better: weighted distance, minus a small prior for frequent words."""
     dist = _distance(word.lower(), cand.lower())
     prior = math.log10(1 + lexicon.count(cand)) * 0.15

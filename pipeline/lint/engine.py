@@ -35,7 +35,7 @@ class Context:
     config: Config
     corpus: Corpus
     brands: dict = field(default_factory=dict)
-    today: dt.date = field(default_factory=lambda: _today())
+    today: dt.date = field(default_factory=lambda: today())
     notes: list[str] = field(default_factory=list)
     failures: list[EngineFailure] = field(default_factory=list)
     steps: StepRecords = field(default_factory=StepRecords)  # what lint()'s steps met, for their rules
@@ -67,7 +67,7 @@ class Context:
         self._services.clear()
 
 
-def _today() -> dt.date:
+def today() -> dt.date:
     fixed = os.environ.get("LEAFLINT_TODAY")
     return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 

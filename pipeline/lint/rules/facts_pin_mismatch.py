@@ -16,7 +16,7 @@ from __future__ import annotations
 from pipeline.diagnostic import Diagnostic
 from pipeline.facts.topics import catalog_for_fact
 from pipeline.facts.compare import pin_mismatch
-from pipeline.facts.model import _value_str
+from pipeline.facts.model import value_text
 from pipeline.fix import restate_fact
 from pipeline.i18n import _
 from pipeline.lint.rules._facts_text import label
@@ -34,7 +34,7 @@ def _text_says(f) -> str:
     o = f.original or {}
     if f.text is not None:
         return str(o.get("text", ""))
-    return _value_str(o.get("min"), o.get("max"), None, o.get("unit", f.unit), False, None)
+    return value_text(o.get("min"), o.get("max"), None, o.get("unit", f.unit), False, None)
 
 
 def check(corpus, conf, ctx):
@@ -42,7 +42,7 @@ def check(corpus, conf, ctx):
         for f in corpus.facts[lid]:
             if f.waived or not pin_mismatch(f):
                 continue
-            pinned = f.text if f.text is not None else _value_str(f.min, f.max, None, f.unit, f.approx, None)
+            pinned = f.text if f.text is not None else value_text(f.min, f.max, None, f.unit, f.approx, None)
             yield Diagnostic(
                 path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
                 message=_("{fact}: the text says {text}, the pin {pin}; correct the text or waive the fact").format(

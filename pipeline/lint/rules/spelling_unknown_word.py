@@ -29,7 +29,7 @@ from pipeline.i18n import _
 from pipeline.facts import topics
 from pipeline.language import residue
 from pipeline.language.leaflet import brand_of, own_names
-from pipeline.language.spelling import _score
+from pipeline.language.spelling import suggestion_score
 from pipeline.language.tokens import restore_invisible, spell_tokens
 from pipeline.language.wordlists import brand_words, project_words, topic_words
 from pipeline.lint.failure import ToolFailure
@@ -160,8 +160,8 @@ def clear_candidate(spell, word: str, sugg, extra) -> bool:
     made of two known words (a correct compound the dictionary lacks must never be "corrected")."""
     if not sugg or " " in sugg[0] or sugg[0].lower() == word.lower():
         return False
-    best = _score(word, sugg[0])
-    if best > CLEAR_SCORE or (len(sugg) > 1 and _score(word, sugg[1]) - best < CLEAR_GAP):
+    best = suggestion_score(word, sugg[0])
+    if best > CLEAR_SCORE or (len(sugg) > 1 and suggestion_score(word, sugg[1]) - best < CLEAR_GAP):
         return False
     low = word.lower()
     return not any(spell.known(low[:i], extra) and spell.known(low[i:], extra) for i in range(3, len(low) - 2))

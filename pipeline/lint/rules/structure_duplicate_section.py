@@ -23,7 +23,7 @@ OPTIONS = {"max_heading_words": (int, 8)}
 _BULLET = re.compile(r"(?m)^\s*(?:[-*•·–]|\d+[.)])\s+|(?<=\s)[-*•·–](?=\s)")
 
 
-def _norm(text: str) -> str:
+def normalized(text: str) -> str:
     text = _BULLET.sub(" ", text.lstrip("#").strip())
     return " ".join(text.lower().split())
 
@@ -53,10 +53,10 @@ def sections(doc, max_words: int):
 def check(doc, conf, ctx):
     seen: dict[tuple[str, str], object] = {}
     for heading, body in sections(doc, conf["max_heading_words"]):
-        content = _norm(" ".join(b.text for b in body))
+        content = normalized(" ".join(b.text for b in body))
         if not content:
             continue
-        key = (_norm(heading.text), content)
+        key = (normalized(heading.text), content)
         if key in seen:
             first = seen[key]
             sp = doc.span(heading, 0, len(heading.text))

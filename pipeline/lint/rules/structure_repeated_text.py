@@ -19,7 +19,7 @@ import re
 
 from pipeline.diagnostic import Diagnostic, Related
 from pipeline.i18n import _
-from pipeline.lint.rules.structure_duplicate_section import _norm, sections
+from pipeline.lint.rules.structure_duplicate_section import normalized, sections
 from pipeline.text import split_sentences
 
 ID = "structure.repeated-text"
@@ -40,7 +40,7 @@ def _in_duplicate_sections(doc) -> set[int]:
     out: set[int] = set()
     index = {id(b): k for k, b in enumerate(doc.blocks)}
     for heading, body in sections(doc, 8):
-        key = (_norm(heading.text), _norm(" ".join(b.text for b in body)))
+        key = (normalized(heading.text), normalized(" ".join(b.text for b in body)))
         if key[1] and key in seen:
             out.update(index[id(b)] for b in body)
         seen.add(key)
@@ -53,10 +53,10 @@ def _pieces(doc, min_words: int):
     for k, b in enumerate(doc.blocks):
         if b.kind == "heading" or _heading_like(b.text) or k in skip or len(b.text.split()) < min_words:
             continue
-        yield k, 0, len(b.text), "p:" + _norm(b.text)
+        yield k, 0, len(b.text), "p:" + normalized(b.text)
         for s, e in split_sentences(b.text):
             if len(b.text[s:e].split()) >= min_words:
-                yield k, s, e, "s:" + _norm(b.text[s:e])
+                yield k, s, e, "s:" + normalized(b.text[s:e])
 
 
 def _heading_like(text: str) -> bool:
@@ -94,7 +94,7 @@ def _repeated(doc, min_words: int):
         yield Diagnostic(
             path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
             end_column=span.end_column, message=msg, match=block.text[s:e], leaflet=doc.id,
-            key=("paragraph|" if paragraph else "sentence|") + _norm(block.text[s:e])[:60],
+            key=("paragraph|" if paragraph else "sentence|") + normalized(block.text[s:e])[:60],
             related=(Related(str(doc.path), span0.line, span0.column, _("first occurrence")),),
         )
 
