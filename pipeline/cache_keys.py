@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,29 +85,55 @@ def content_digest(path: Path) -> str | None:
     return h.hexdigest()
 
 
-def _signature(path: Path) -> tuple[str, int] | None:
+@dataclass
+class _Seen:
+    """What one ``content_keys`` call learns once for all its files: folder listings (whether a
+    sidecar exists costs no failed system call) and each topic's digest."""
+
+    listing: dict[str, frozenset[str]] = field(default_factory=dict)
+    topics: dict[str, str] = field(default_factory=dict)
+
+    def has(self, path: Path) -> bool:
+        folder = str(path.parent)
+        if folder not in self.listing:
+            try:
+                self.listing[folder] = frozenset(os.listdir(folder))
+            except OSError:
+                self.listing[folder] = frozenset()
+        return path.name in self.listing[folder]
+
+
+def _signature(path: Path, seen: _Seen) -> tuple[str, int] | None:
     """Size and modification time of the leaflet and its sidecar, and the newest mtime."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    try:
-        side = os.stat(sidecar_of(path))
-        side_sig, side_mtime = f"{side.st_size}:{side.st_mtime_ns}", side.st_mtime_ns
-    except OSError:
-        side_sig, side_mtime = "-", 0
+    side = sidecar_of(path)
+    side_sig, side_mtime = "-", 0
+    if seen.has(side):
+        try:
+            sst = os.stat(side)
+            side_sig, side_mtime = f"{sst.st_size}:{sst.st_mtime_ns}", sst.st_mtime_ns
+        except OSError:
+            pass
     return f"{st.st_size}:{st.st_mtime_ns}:{side_sig}", max(st.st_mtime_ns, side_mtime)
 
 
-def topic_digest(path: Path, config: Config | None = None) -> str:
+def topic_digest(path: Path, config: Config | None = None, seen: _Seen | None = None) -> str:
     """The data of the leaflet's topic (its sidecar's ``topic:``, else the default one)."""
-    name = _sidecar_topic(path) or topics.default_name(config)
-    found = topics.find(name, config)
-    return found.digest() if found is not None else f"missing:{name}"
+    seen = seen or _Seen()
+    name = _sidecar_topic(path, seen) or topics.default_name(config)
+    if name not in seen.topics:
+        found = topics.find(name, config)
+        seen.topics[name] = found.digest() if found is not None else f"missing:{name}"
+    return seen.topics[name]
 
 
-def _sidecar_topic(path: Path) -> str | None:
+def _sidecar_topic(path: Path, seen: _Seen) -> str | None:
     side = sidecar_of(path)
+    if not seen.has(side):
+        return None
     try:
         text = side.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
@@ -129,14 +156,15 @@ def content_keys(files: list[Path], base: str, store: ResultStore | None,
     now = time.time_ns()
     out: dict[str, str | None] = {}
     fresh = []
+    seen = _Seen()
     for f in files:
-        where, sig = os.path.abspath(f), _signature(f)
+        where, sig = os.path.abspath(f), _signature(f, seen)
         rec = known.get(where)
         same = bool(sig and rec and rec[0] == sig[0])
         digest = rec[1] if same else content_digest(f)
         if digest and sig and not same and now - sig[1] > SETTLED_NS:
             fresh.append((where, sig[0], digest))
-        out[str(f)] = None if digest is None else _key(base, f"{digest}|{topic_digest(f, config)}")
+        out[str(f)] = None if digest is None else _key(base, f"{digest}|{topic_digest(f, config, seen)}")
     if store:
         store.put_signatures(fresh)
     return out

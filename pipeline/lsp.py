@@ -74,7 +74,10 @@ class LeafletChecker:
             shutil.copyfile(side, work.with_name(side.name))
         r = workers.process(str(work))
         lid = leaflet_id(path)
-        corpus = Corpus(facts={k: v for k, v in self.others.items() if k != lid}, focus={lid})
+        # only facts of the kinds this leaflet states can meet its facts in a cross-leaflet rule
+        kinds = {f.key for f in r.facts}
+        others = {k: [f for f in v if f.key in kinds] for k, v in self.others.items() if k != lid}
+        corpus = Corpus(facts=others, focus={lid})
         result = orchestrate.lint_results(corpus, [r], self.config, self.brands, None, {})
         here = [d for d in result.diagnostics if orchestrate.concerns(d, {lid})]
         return [_moved(d, str(work), str(path)) for d in here]

@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, used REAL, result BLOB
 CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, used REAL, leaflet TEXT, kinds TEXT, facts BLOB);
 CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, signature TEXT, digest TEXT);  -- key: the path
 """
-FORMAT = 3  # a store written with another layout is set aside, never misread
+FORMAT = 4  # a store written with another layout is set aside, never misread
 _ERRORS = (sqlite3.Error, OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError,
            ValueError)
 _CHUNK = 900  # SQLite's limit on host parameters in one statement is 999 on old builds
@@ -76,18 +76,20 @@ class ResultStore:
         return out
 
     def facts(self, keys: list[str], kinds: set[str] | None = None) -> dict[str, tuple[str, list]]:
-        """Stored facts by key: (leaflet id, facts), only of the fact ``kinds`` when given (a leaflet
-        with none of them comes back with an empty list, without unpickling its facts)."""
+        """Stored facts by key: (leaflet id, facts), only of the fact ``kinds`` when given. Each kind's
+        facts are pickled apart, so only the kinds asked for are unpickled."""
         out = {}
         for key, leaflet, stored_kinds, blob in self._rows("facts", "leaflet, kinds, facts", keys):
             if kinds is not None and not kinds.intersection(stored_kinds.split()):
                 out[key] = (leaflet, [])
                 continue
             try:
-                facts = pickle.loads(blob)
+                per_kind = pickle.loads(blob)
+                placed = [p for kind, part in per_kind.items() if kinds is None or kind in kinds
+                          for p in pickle.loads(part)]
             except _ERRORS:
                 continue
-            out[key] = (leaflet, facts if kinds is None else [f for f in facts if f.key in kinds])
+            out[key] = (leaflet, [f for _i, f in sorted(placed, key=lambda p: p[0])])
         self._touch("facts", list(out))
         return out
 
@@ -104,8 +106,8 @@ class ResultStore:
 
     def put_facts(self, items: list[tuple[str, str, list]]) -> None:
         self._write("INSERT OR REPLACE INTO facts (key, used, leaflet, kinds, facts) VALUES (?, ?, ?, ?, ?)",
-                    [(k, time.time(), lid, " ".join(sorted({f.key for f in facts})),
-                      pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)) for k, lid, facts in items])
+                    [(k, time.time(), lid, " ".join(sorted({f.key for f in facts})), _per_kind(facts))
+                     for k, lid, facts in items])
 
     def _write(self, sql: str, rows: list[tuple]) -> None:
         db = self._conn()
@@ -155,3 +157,12 @@ class ResultStore:
             except sqlite3.Error:
                 pass
             self._db = None
+
+
+def _per_kind(facts: list) -> bytes:
+    """Facts pickled per kind, each with its place in the leaflet's list (read back in that order)."""
+    parts: dict[str, list] = {}
+    for i, f in enumerate(facts):
+        parts.setdefault(f.key, []).append((i, f))
+    return pickle.dumps({k: pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for k, v in parts.items()},
+                        protocol=pickle.HIGHEST_PROTOCOL)

@@ -8,9 +8,11 @@ cached result is only reused with the engines and data that produced it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import sys
 from dataclasses import dataclass
-from importlib import metadata
+from functools import lru_cache
 
 from pipeline.i18n import N_
 
@@ -78,10 +80,37 @@ def _dpkg_stamp(package: str) -> str:
 
 
 def _dist_version(dist: str) -> str:
+    """The installed version of a Python distribution, from the name of its ``.dist-info`` folder
+    (importlib.metadata costs a tenth of a second to import; every lint computes this)."""
+    found = _dist_infos().get(_normal(dist))
+    if found is not None:
+        return found
+    
     try:
         return metadata.version(dist)
     except metadata.PackageNotFoundError:
         return "-"
+
+
+@lru_cache(maxsize=1)
+def _dist_infos() -> dict[str, str]:
+    """Normalized distribution name -> version, for the ``name-version.dist-info`` folders on sys.path
+    (the first one wins, as for imports)."""
+    out: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for n in names:
+            if n.endswith(".dist-info"):
+                name, _sep, version = n[: -len(".dist-info")].rpartition("-")
+                out.setdefault(_normal(name), version)
+    return out
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def stamp(key: str, command: str | None = None) -> str:

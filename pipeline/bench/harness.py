@@ -128,6 +128,8 @@ def measure(cmd: list[str], *, cwd: Path = PROJECT_DIR, timeout: float | None = 
     """Run ``cmd`` to completion; wall time and the peak RSS of it and the children it waited for."""
     e = dict(os.environ)
     e.pop("GITHUB_ACTIONS", None)
+    # as installed, Python keeps compiled modules; a shell that turns that off would time compiling
+    e.pop("PYTHONDONTWRITEBYTECODE", None)
     e.update(env or {})
     with tempfile.TemporaryFile() as err, open(stdout or os.devnull, "wb") as out:
         t0 = time.perf_counter()

@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import jsonschema
-
 from pipeline.i18n import N_, _
 from pipeline.yamlio import plain, position as _where, schema
 
@@ -89,6 +87,8 @@ def _parent(lines: list[str], i: int, col: int) -> str:
 
 def schema_problems(data: Any) -> list[BrandProblem]:
     """Every schema error of a loaded brand file (round-trip data, so with line numbers)."""
+    import jsonschema  # here, not above: brands read back from the result store never need it
+
     sch = schema(SCHEMA)
     validator = jsonschema.validators.validator_for(sch)(sch)
     out = []
@@ -97,7 +97,7 @@ def schema_problems(data: Any) -> list[BrandProblem]:
     return sorted(set(out), key=lambda p: (p.line, p.column, p.field))
 
 
-def _explain(err: jsonschema.ValidationError, data: Any) -> list[BrandProblem]:
+def _explain(err, data: Any) -> list[BrandProblem]:
     path = list(err.absolute_path)
     field = _dotted(path)
     kind = err.validator
@@ -116,7 +116,7 @@ def _explain(err: jsonschema.ValidationError, data: Any) -> list[BrandProblem]:
     return [BrandProblem(line, col, field, f"{field}: {_cause(err, path)}")]
 
 
-def _cause(err: jsonschema.ValidationError, path: list) -> str:
+def _cause(err, path: list) -> str:
     kind, value = err.validator, err.instance
     last = next((str(k) for k in reversed(path) if isinstance(k, str)), "")
     if value is None or kind == "minLength":

@@ -55,7 +55,13 @@ def check(corpus, conf, ctx):
             if corpus.focus is not None and not any(f.leaflet in corpus.focus for f in group):
                 continue  # no leaflet whose findings are wanted takes part
             for d in disagreements(without_reference(group, registry, g.region), int(conf["max_related"])):
-                yield _finding(d, g, label_of(catalog, g.key))
+                if corpus.focus is None or _names(d, corpus.focus):
+                    yield _finding(d, g, label_of(catalog, g.key))
+
+
+def _names(d, leaflets: set[str]) -> bool:
+    """Whether a finding on ``d`` is on one of ``leaflets`` or names one as a related place."""
+    return d.fact.leaflet in leaflets or any(o.leaflet in leaflets for o in d.others)
 
 
 def _finding(d, g, label: str) -> Diagnostic:

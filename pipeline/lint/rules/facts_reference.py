@@ -56,7 +56,13 @@ def _check_topic(corpus, conf, facts, catalog, registry):
             if ref is None or overlaps(interval(f), ref.accepted):
                 continue
             agree = [a for a in agreeing.get(id(ref), []) if a.leaflet != f.leaflet]
-            yield _finding(f, g, ref, agree, catalog, cap)
+            if corpus.focus is None or _names(f, agree[:cap], corpus.focus):
+                yield _finding(f, g, ref, agree, catalog, cap)
+
+
+def _names(f, related: list, leaflets: set[str]) -> bool:
+    """Whether a finding on ``f`` is on one of ``leaflets`` or names one as a related place."""
+    return f.leaflet in leaflets or any(a.leaflet in leaflets for a in related)
 
 
 def _agreeing(group, refs) -> dict[int, list]:
