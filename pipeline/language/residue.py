@@ -102,12 +102,13 @@ def _jump_links(doc) -> list[ResidueHit]:
 
 def find(doc) -> list[ResidueHit]:
     """Every residue hit of ``doc``, in block order."""
-    running = _running(doc)
-    lines = {h.block for h in running}
-    hits = running + _jump_links(doc) + [h for h in _repeated_title(doc) if h.block not in lines]
+    hits = _running(doc) + _jump_links(doc)
     for k, b in enumerate(doc.blocks):
         hits.extend(_phrases(k, b.text))
         hits.extend(_glued(k, b.text))
+    # a repeated title is reported only when nothing else already marks that line
+    marked = {h.block for h in hits}
+    hits += [h for h in _repeated_title(doc) if h.block not in marked]
     return sorted(hits, key=lambda h: (h.block, h.start, h.kind))
 
 
