@@ -51,3 +51,26 @@ def test_a_sentence_referring_back_takes_the_window_of_the_one_before(tmp_path):
                   "Een zorgverlener helpt 7 van de 10 vrouwen.\n")
     assert all(f.qualifiers.get("window_weeks") is None for f in facts(tmp_path, no_anaphor)
                if f.key == "expectant.success_pct")
+
+
+def test_a_table_flattened_to_lines_reads_each_row_under_its_label_line(tmp_path):
+    text = ("# Miskraam en leeftijd\n\nHoe ouder je bent, hoe groter de kans.\n\nLeeftijd Kans op een miskraam\n"
+            "25-30 jaar 12-15%\n38 jaar 25%\n42 jaar 50%\n")
+    got = sorted((f.min, f.max, f.qualifiers.get("population")) for f in facts(tmp_path, text)
+                 if f.key == "miscarriage.incidence_pct")
+    assert got == [(12, 15, "age"), (25, 25, "age"), (50, 50, "age")]
+
+
+def test_lines_of_numbers_without_a_label_line_or_with_words_are_no_table(tmp_path):
+    no_label = "# Miskraam en leeftijd\n\nDit zijn de cijfers die wij zagen.\n\n38 jaar 25%\n\n42 jaar 50%\n"
+    assert [f for f in facts(tmp_path, no_label) if f.key == "miscarriage.incidence_pct"] == []
+    prose = ("# Miskraam en leeftijd\n\nKans op een miskraam\n\n"
+             "Vrouwen van 38 jaar lopen in onze praktijk 25% kans\n")
+    assert [f for f in facts(tmp_path, prose) if f.key == "miscarriage.incidence_pct"] == []
+
+
+def test_a_bare_number_after_temperature_under_a_list_lead_in_is_degrees(tmp_path):
+    text = "# Na de curettage\n\nBel de praktijk bij:\n\n- hevige buikpijn\n- koorts (temperatuur boven 38.5)\n"
+    assert values(tmp_path, text) == {"alarm.fever_c": (38.5, 38.5)}
+    count = "# Na de curettage\n\nBij koorts neem je 2 keer per dag een tablet.\n"
+    assert "alarm.fever_c" not in values(tmp_path, count)

@@ -141,3 +141,10 @@ def test_core_counts_and_weak_articles():
     assert core("een vrouw") is None  # the article alone is no number
     c = core("een half uur")
     assert (c.lo, c.unit) == (0.5, "hours")
+
+
+def test_a_bare_number_after_a_temperature_word_is_degrees_celsius():
+    assert [(q.lo, q.unit, q.bound) for q in QuantityParser("koorts (temperatuur >38,0)").run()] == [(38, "celsius", "min")]
+    assert [(q.lo, q.unit) for q in QuantityParser("een lichaamstemperatuur van 37,5").run()] == [(37.5, "celsius")]
+    assert [q.unit for q in QuantityParser("koorts en 2 pijnstillers").run()] == ["count"]  # not a temperature
+    assert [q.unit for q in QuantityParser("temperatuur van 18 in de kamer").run()] == ["count"]  # not a body's

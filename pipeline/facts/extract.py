@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from pipeline.facts.catalog import SCOPE_WEIGHT, Catalog, Cue, FactKind
+from pipeline.facts.catalog import SCOPE_WEIGHT, Catalog, Cue, FactKind, Qualifier
 from pipeline.facts.model import Fact
 from pipeline.facts.quantity import Quantity, convert, convertible, parse_quantities
 from pipeline.ingest.document import Block, Document
@@ -103,11 +103,14 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
     last_prose: Block | None = None
     question = ""  # a question paragraph ("Hoe lang mag ik bloeden?") heads the answer after it
     last_sentence: dict[int, str] = {}  # id(block) -> its last sentence
+    flat_head = ""  # the label line of a table flattened to lines of numbers
     for block in doc.blocks:
         lead = _lead(block, prev_block, last_prose, last_sentence)
         sentences = split_sentences(block.text)
         last_sentence[id(block)] = _nth(block, sentences, len(sentences) - 1)
-        facts.extend(_block_facts(doc, block, sentences, lead, question, leaflet, catalog))
+        flat_head = _flat_row_head(block, prev_block, flat_head, catalog.units)
+        cell = _Cell(row_head=flat_head) if flat_head else _cell(block, leaflet.rows)
+        facts.extend(_block_facts(doc, block, sentences, lead, question, cell, leaflet, catalog))
         prev_block = block
         if block.kind != "list_item":
             last_prose = block
@@ -116,11 +119,11 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
 
 
 def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], lead: str, question: str,
-                 leaflet: _Leaflet, catalog: Catalog) -> list[Fact]:
-    """The facts of one block's sentences; ``lead`` is what its first sentence continues."""
+                 cell: _Cell, leaflet: _Leaflet, catalog: Catalog) -> list[Fact]:
+    """The facts of one block's sentences; ``lead`` is what its first sentence continues, ``cell``
+    the table row and column it stands in."""
     facts: list[Fact] = []
     asked = question  # a question heads the sentences after it, also within one paragraph
-    cell = _cell(block, leaflet.rows)
     for si, (s, e) in enumerate(sentences):
         stext = block.text[s:e]
         facts.extend(_pattern_facts(doc, block, s, stext, leaflet.text_kinds))
@@ -169,6 +172,39 @@ def _cell(block: Block, rows: dict[tuple[int, int], dict[int, str]]) -> _Cell:
     row = rows.get((t, r), {})
     col_head = rows.get((t, 0), {}).get(c, "") if r > 0 else ""
     return _Cell(row.get(0, ""), col_head, "\n".join(row[k] for k in sorted(row)))
+
+
+_ROW_WORD = re.compile(r"[^\W\d_]{2,}")
+_FLAT_ROW_CHARS = 80  # a row of a flattened table is a short line
+_FLAT_ROW_WORDS = 3  # words besides its numbers and units
+_LABEL_LINE_WORDS = 10  # the label line above the rows
+
+
+def _flat_row_head(block: Block, prev: Block | None, head: str, units: tuple = ()) -> str:
+    """A table flattened to lines of text ("Leeftijd  Kans op een miskraam" / "35 jaar  20%" / "40 jaar
+    40%"): a short line of two or more numbers and hardly any words is a row, read under the label
+    line the rows follow (a heading, or a short line without closing punctuation). ``head`` is the
+    label line of the block before when that was such a row; "" when ``block`` is no row."""
+    if block.kind not in ("paragraph", "list_item") or not _flat_row(block.text, units):
+        return ""
+    if head:
+        return head
+    if prev is not None and (prev.kind == "heading" or (
+            len(prev.text.split()) <= _LABEL_LINE_WORDS and prev.text.rstrip()[-1:] not in ".!?;,")):
+        return prev.text.rstrip().rstrip(":")
+    return ""
+
+
+def _flat_row(text: str, units: tuple = ()) -> bool:
+    """Two or more quantities with at most a few other words, and no sentence punctuation."""
+    text = text.strip()
+    if not text or len(text) > _FLAT_ROW_CHARS or text[-1] in ".!?:;":
+        return False
+    qs = parse_quantities(text, units)
+    if len(qs) < 2:
+        return False
+    rest = "".join(ch if not any(q.start <= i < q.end for q in qs) else " " for i, ch in enumerate(text))
+    return len(_ROW_WORD.findall(rest)) <= _FLAT_ROW_WORDS
 
 
 def _pattern_facts(doc: Document, block: Block, s: int, stext: str, kinds: list[FactKind]) -> list[Fact]:
@@ -406,6 +442,8 @@ def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher, catalog: Catalo
         doubts.append("ambiguous")  # another kind fits almost as well
     if any(scope == "sentence" and text.casefold() not in matcher.sent.text.casefold() for text, scope, _ in best.cues):
         doubts.append("borrowed")  # a cue only in the sentence before ("Dat gebeurt bij 70%")
+    if _quoted(matcher.sent, slot.q):
+        doubts.append("quoted")  # someone else's words, relayed: the page does not state it itself
     confidence = 1.0
     for d in doubts:
         confidence *= catalog.doubts.get(d, 1.0)
@@ -413,6 +451,31 @@ def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher, catalog: Catalo
     if doubts:
         evidence["doubts"] = doubts
     return _Choice(best.kind, confidence, evidence)
+
+
+# a quotation: between typographic or straight double quotes, or guillemets (single quotes mark words)
+_QUOTATION = re.compile(r'“[^“”„]*”|„[^“”„]*[”“]|"[^"\n]*"|«[^«»]*»')
+_QUOTE_MIN_WORDS = 4  # fewer words in quotes name a term ("de 'miskraam'") rather than relay a claim
+# a speaker named with the quotation: an interview quote is the page's claim, with its source
+_SPEAKER_AFTER = re.compile(r"^\W{0,3}\s*(zegt|zei|vertelt|vertelde|aldus|stelt|legt\s+\w+\s+uit|benadrukt|"
+                            r"waarschuwt|verklaart|antwoordt|meldt)\b", re.I)
+_SPEAKER_BEFORE = re.compile(r"\b(zegt|zei|vertelt|vertelde|stelt|legt\s+uit|benadrukt|verklaart|antwoordt)\b[^.!?]{0,80}:\s*$",
+                             re.I)
+
+
+def _quoted(sent: _Sentence, q: Quantity) -> bool:
+    """Whether the quantity stands inside a quotation of at least a few words that names no speaker:
+    a claim relayed from elsewhere ("Op een forum las ik: „een op de drie zwangerschappen gaat
+    mis”"). A quote with its speaker ("..., zegt de gynaecoloog") is the page's claim."""
+    text = sent.block.text
+    if not any(ch in text for ch in '“„"«'):
+        return False
+    at = sent.start + q.start
+    for m in _QUOTATION.finditer(text):
+        if m.start() < at < m.end() and len(m.group().split()) >= _QUOTE_MIN_WORDS:
+            return not (_SPEAKER_AFTER.search(text[m.end():m.end() + 40])
+                        or _SPEAKER_BEFORE.search(text[max(0, m.start() - 120):m.start()]))
+    return False
 
 
 def _distance(c: _Candidate, slot: _Slot, text: str) -> int:
@@ -459,15 +522,23 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
             if len(found) == 1 or (found and qual.scope != "sentence"):
                 out[qname] = found[0]  # values are listed most specific first
                 if k < 2 and qual.contrast is not None and not qual.contrast.search(sent.scopes["sentence"]):
-                    # "eerst mifepriston ... dan misoprostol. Daarmee lukt het bij 80%": the treatment
-                    # the paragraph describes, unless the sentence sets one apart ("alleen misoprostol")
-                    wider = [v for v, rx in qual.values.items() if rx.search(sent.scopes["context"])]
-                    if wider and list(qual.values).index(wider[0]) < list(qual.values).index(found[0]):
-                        out[qname] = wider[0]
+                    out[qname] = _widened(qual, found[0], sent.scopes["context"])
                 break
             if len(found) > 1:
                 break  # two values in the sentence but not in this clause: do not guess
     return out
+
+
+def _widened(qual: Qualifier, value: str, context: str) -> str:
+    """"eerst mifepriston ... dan misoprostol. Daarmee lukt het bij 80%": the treatment the paragraph
+    describes (a value listed before ``value``), unless the paragraph sets it apart from this one
+    around its mention ("Het toevoegen van mifepriston ...", "... mifepriston toe te voegen")."""
+    order = list(qual.values)
+    for v in order[: order.index(value)]:
+        m = qual.values[v].search(context)
+        if m and not qual.contrast.search(context[max(0, m.start() - 40) : m.end() + 25]):
+            return v
+    return value
 
 
 _AND = re.compile(r"^\W*(en|of|en ook|maar ook|evenals|net als)\W", re.I)

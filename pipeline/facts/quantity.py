@@ -182,6 +182,10 @@ _MEASURES = {"mg", "milligram", "microgram", "mcg", "µg", "gram", "g", "ml", "m
 # "1 zwangerschap op 6": a ratio with its noun in the middle
 _NOUN_RATIO_LINKS = [p.split() for p in ("op de", "op elke", "op iedere", "op")]
 
+# a bare number after a word for body temperature, in this range, is degrees Celsius
+_TEMPERATURE_WORDS = ("temperatuur", "koorts", "lichaamstemperatuur")
+_BODY_TEMPERATURE = (35.0, 43.0)
+
 _FRACTION_WORDS = {"helft": 50.0, "kwart": 25.0, "driekwart": 75.0, "derde": 100 / 3,
                    "vierde": 25.0, "vijfde": 20.0, "tiende": 10.0}
 
@@ -458,6 +462,9 @@ class QuantityParser:
         core = self.core(core_i)
         if core is None:
             return None
+        if core.unit == "count" and _BODY_TEMPERATURE[0] <= core.lo <= core.hi <= _BODY_TEMPERATURE[1] \
+                and self._after_temperature(i):
+            core = core._replace(unit="celsius")  # "koorts (temperatuur boven 38,5)": degrees
         core_tok = self.toks[core_i]
         approx = pre.approx
         if core_tok.low in _WEAK_ONE and self.low(core_i + 2) == "of" and core.lo != 1:
@@ -515,6 +522,10 @@ class QuantityParser:
         if n:
             return "max", j + n
         return bound, j
+
+    def _after_temperature(self, i: int) -> bool:
+        """Whether a word for body temperature stands right before token ``i`` (up to three tokens)."""
+        return any(self.low(k).endswith(_TEMPERATURE_WORDS) for k in range(max(0, i - 3), i))
 
     def _rising_to(self, k: int) -> bool:
         """Whether "tot" at ``k`` follows a verb of rising: the value reached, not a maximum."""
