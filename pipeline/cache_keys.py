@@ -19,7 +19,7 @@ from pathlib import Path
 from pipeline import __version__, i18n, tools
 from pipeline.facts import topics
 from pipeline.lint.config import Config
-from pipeline.paths import PACKAGE_DIR, SCHEMA_DIR, SOURCES_DIR, sidecar_of
+from pipeline.paths import PACKAGE_DIR, SCHEMA_DIR, SIDECAR_SUFFIX, SOURCES_DIR, sidecar_of
 from pipeline.result_store import ResultStore
 from pipeline.yamlio import DataFileError, load_yaml
 
@@ -93,25 +93,29 @@ class _Seen:
     listing: dict[str, frozenset[str]] = field(default_factory=dict)
     topics: dict[str, str] = field(default_factory=dict)
 
-    def has(self, path: Path) -> bool:
-        folder = str(path.parent)
-        if folder not in self.listing:
+    def sidecar(self, path: str) -> str | None:
+        """The sidecar of the leaflet at ``path`` when it exists (string operations only: this runs
+        for every leaflet of the corpus)."""
+        folder, name = os.path.split(path)
+        dot = name.rfind(".")
+        side = (name[:dot] if 0 < dot < len(name) - 1 else name) + SIDECAR_SUFFIX
+        key = folder or "."
+        if key not in self.listing:
             try:
-                self.listing[folder] = frozenset(os.listdir(folder))
+                self.listing[key] = frozenset(os.listdir(key))
             except OSError:
-                self.listing[folder] = frozenset()
-        return path.name in self.listing[folder]
+                self.listing[key] = frozenset()
+        return os.path.join(folder, side) if side in self.listing[key] else None
 
 
-def _signature(path: Path, seen: _Seen) -> tuple[str, int] | None:
+def _signature(path: str, side: str | None) -> tuple[str, int] | None:
     """Size and modification time of the leaflet and its sidecar, and the newest mtime."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    side = sidecar_of(path)
     side_sig, side_mtime = "-", 0
-    if seen.has(side):
+    if side is not None:
         try:
             sst = os.stat(side)
             side_sig, side_mtime = f"{sst.st_size}:{sst.st_mtime_ns}", sst.st_mtime_ns
@@ -123,19 +127,18 @@ def _signature(path: Path, seen: _Seen) -> tuple[str, int] | None:
 def topic_digest(path: Path, config: Config | None = None, seen: _Seen | None = None) -> str:
     """The data of the leaflet's topic (its sidecar's ``topic:``, else the default one)."""
     seen = seen or _Seen()
-    name = _sidecar_topic(path, seen) or topics.default_name(config)
+    name = _sidecar_topic(seen.sidecar(os.fspath(path))) or topics.default_name(config)
     if name not in seen.topics:
         found = topics.find(name, config)
         seen.topics[name] = found.digest() if found is not None else f"missing:{name}"
     return seen.topics[name]
 
 
-def _sidecar_topic(path: Path, seen: _Seen) -> str | None:
-    side = sidecar_of(path)
-    if not seen.has(side):
+def _sidecar_topic(side: str | None) -> str | None:
+    if side is None:
         return None
     try:
-        text = side.read_text(encoding="utf-8-sig")
+        text = Path(side).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
     if "topic" not in text:
@@ -158,13 +161,15 @@ def content_keys(files: list[Path], base: str, store: ResultStore | None,
     fresh = []
     seen = _Seen()
     for f in files:
-        where, sig = os.path.abspath(f), _signature(f, seen)
+        name = os.fspath(f)
+        side = seen.sidecar(name)
+        where, sig = os.path.abspath(name), _signature(name, side)
         rec = known.get(where)
         same = bool(sig and rec and rec[0] == sig[0])
         digest = rec[1] if same else content_digest(f)
         if digest and sig and not same and now - sig[1] > SETTLED_NS:
             fresh.append((where, sig[0], digest))
-        out[str(f)] = None if digest is None else _key(base, f"{digest}|{topic_digest(f, config, seen)}")
+        out[name] = None if digest is None else _key(base, f"{digest}|{topic_digest(f, config, seen)}")
     if store:
         store.put_signatures(fresh)
     return out
