@@ -107,23 +107,21 @@ def annotated_facts(expected: dict[str, list[dict]], regions: dict[str, str]) ->
     return out
 
 
-FACT_RULES = ("facts_conflict", "facts_internal_conflict", "facts_reference")
+FACT_RULES = ("facts.conflict", "facts.internal-conflict", "facts.reference")
 
 
 def findings(facts: dict[str, list[Fact]]) -> set[tuple[str, str, str]]:
     """(leaflet, key, rule) for every cross-leaflet or reference finding the facts give, from the
     rules themselves (with their default options), as when the leaflets are linted together."""
-    import importlib
-
     from pipeline.corpus import Corpus
+    from pipeline.lint.rules import registry
 
     corpus = Corpus(facts=facts)
     out = set()
-    for name in FACT_RULES:
-        rule = importlib.import_module(f"pipeline.lint.rules.{name}")
-        conf = {k: default for k, (_type, default) in rule.OPTIONS.items()}
-        for d in rule.check(corpus, conf, None):
-            out.add((d.leaflet, d.fact, rule.ID.split(".", 1)[1]))
+    for rule_id in FACT_RULES:
+        rule = registry()[rule_id]
+        for d in rule.check(corpus, rule.defaults(), None):
+            out.add((d.leaflet, d.fact, rule_id.split(".", 1)[1]))
     return out
 
 

@@ -21,12 +21,12 @@ from pipeline.language.frog import Frog, available
 from pipeline.language.tokens import spell_tokens
 from pipeline.lint.config import Config
 from pipeline.lint.engine import Context
-from pipeline.lint.rules import spelling_unknown_word as spelling_rule
+from pipeline.lint.rules import registry, spelling_unknown_word as spelling_rule
 from pipeline.text import split_sentences
 
 
 def _conf(mod) -> dict:
-    return {k: v[1] for k, v in mod.OPTIONS.items()}
+    return registry()[mod.ID].defaults()
 
 
 def measure(paths: list[Path]) -> dict:
