@@ -107,6 +107,20 @@ def test_suggestions_rank_the_intended_word_first(word, expected, within):
 
 @pytest.mark.system
 @needs_dict
+def test_suggestions_do_not_depend_on_the_words_ranked_before():
+    # a worker that met many unknown words earlier must suggest what a fresh one suggests
+    from pipeline.language.spelling import SpellChecker
+
+    words = ["bloedverlis", "verloskundge", "medicjnen", "curetage", "zwangerschapverlies",
+             "ruggeprik", "misoprostil", "gynecoloog", "Wanner", "echoo", "baarmoder"]
+    busy = SpellChecker(extra_words=project_words())
+    after_many = {w: busy.suggest(w) for w in words}
+    for w in (words[-1], words[0]):
+        assert SpellChecker(extra_words=project_words()).suggest(w) == after_many[w]
+
+
+@pytest.mark.system
+@needs_dict
 def test_each_distinct_word_is_looked_up_once():
     from pipeline.language.spelling import SpellChecker
 

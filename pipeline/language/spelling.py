@@ -50,7 +50,6 @@ class SpellChecker:
         self.extra_lower = {w.lower() for w in self.extra if w == w.lower()}
         self._known: dict[str, bool] = {}
         self._suggest: dict[str, tuple[str, ...]] = {}
-        self._ranked = 0
         self.lookups = 0
 
     def close(self) -> None:
@@ -296,14 +295,11 @@ class SpellChecker:
         capital = word[:1].isupper() and not word.isupper()
         base = word.lower() if capital else word
         pool: set[str] = set()
-        self._ranked += 1
-        # a few unknown words: ask the dictionary about every edit (about 15 ms a word); many:
-        # load the lexicon once (about 0.1 s) and ask only about edits it has seen
-        known_forms = lexicon.known_words() if self._ranked > 8 or lexicon.loaded() else None
+        # the lexicon (loaded once, about 0.1 s) says which edits are worth asking the dictionary
+        # about; always the same pool, so a word's suggestions never depend on what was ranked before
+        known_forms = lexicon.known_words()
         dutch = dutch_edits(base)
         edits = _edits1(base)
-        if known_forms is None:
-            known_forms = edits
         # words one edit away that Frog's lexicon has seen are the likely ones; the full set of
         # edits (about 60 per letter) goes to the dictionary only when none of those is right
         for c in dutch | {c for c in edits if c in known_forms or c in self.extra_lower}:
