@@ -148,3 +148,17 @@ def test_a_bare_number_after_a_temperature_word_is_degrees_celsius():
     assert [(q.lo, q.unit) for q in QuantityParser("een lichaamstemperatuur van 37,5").run()] == [(37.5, "celsius")]
     assert [q.unit for q in QuantityParser("koorts en 2 pijnstillers").run()] == ["count"]  # not a temperature
     assert [q.unit for q in QuantityParser("temperatuur van 18 in de kamer").run()] == ["count"]  # not a body's
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Binnen de week is het voorbij.", True), ("Ververs het verband per uur.", True),
+    ("In de twaalfde zwangerschapsweek.", True), ("Een half uur rust.", True), ("Een twintigtal dagen.", True),
+    ("De helft van de vrouwen.", True), ("Het duurt een week.", True),
+    ("De week na de echo is het stil.", False), ("Een vrouw heeft recht op zorg.", False),
+])
+def test_the_quick_pre_check_lets_every_quantity_through(text, found):
+    from pipeline.facts.quantity import _maybe_number
+
+    assert _maybe_number(text) is found
+    if found:  # the parser does find a quantity there
+        assert QuantityParser(text).run(), text

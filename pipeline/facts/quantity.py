@@ -781,7 +781,7 @@ def _merge_restatements(qs: list[Quantity], text: str) -> list[Quantity]:
 def parse_quantities(text: str, units: tuple = ()) -> list[Quantity]:
     """Every quantity in ``text`` (a sentence or clause), in order of appearance. ``units`` are a
     topic's own units (``name``, ``rx`` matching the words after a number, as in its catalog)."""
-    if not _MAYBE_NUMBER.search(text):
+    if not _maybe_number(text):
         return []
     qs = QuantityParser(text).run()
     return [_with_unit(q, text, units) for q in qs] if units else qs
@@ -807,3 +807,33 @@ _MAYBE_NUMBER = re.compile(
     r"|\b(?:per|elke?|iedere?)\s+(?:uur|kwartier|halfuur)\b|\bbinnen\s+de\s+(?:week|dag|maand)\b",
     re.I,
 )
+
+
+# The same test word by word (a regular expression with ``\w*`` alternatives is slow on sentences
+# without any number, which are most of them): may ``text`` hold a quantity at all?
+_NUMBER_WORDS = frozenset("""twee drie vier vijf zes zeven acht negen tien elf twaalf helft kwart driekwart kwartier
+    half halve anderhalf anderhalve""".split())
+_NUMBER_ENDINGS = tuple(e + t for e in ("tien", "tig", "honderd", "duizend") for t in ("", "tal"))
+_ONE_WORDS = frozenset(("een", "één", "eén", "het"))
+_AFTER_ONE = frozenset(_UNIT_AFTER[3:-1].split("|"))
+_RATE_FIRST = frozenset(("per", "elk", "elke", "ieder", "iedere"))
+_RATE_UNITS = frozenset(("uur", "kwartier", "halfuur"))
+_PERIODS = frozenset(("week", "dag", "maand"))
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _maybe_number(text: str) -> bool:
+    if _HAS_DIGIT.search(text):
+        return True
+    prev2 = prev = ""
+    for w in _LETTERS.findall(text.lower()):
+        if w in _NUMBER_WORDS or w.endswith(_NUMBER_ENDINGS):
+            return True
+        if (prev in _ONE_WORDS and w in _AFTER_ONE) or (prev in _RATE_FIRST and w in _RATE_UNITS):
+            return True
+        period = w in _PERIODS or (w.startswith("zwangerschaps") and w[13:] in _PERIODS)
+        if period and ((len(prev) > 2 and prev.endswith("de")) or (len(prev) > 3 and prev.endswith("ste"))
+                       or (prev2, prev) == ("binnen", "de")):
+            return True
+        prev2, prev = prev, w
+    return False
