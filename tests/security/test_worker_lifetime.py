@@ -23,7 +23,11 @@ def _descendants(pid: int) -> set[int]:
     todo = [pid]
     while todo:
         p = todo.pop()
-        for task in Path(f"/proc/{p}/task").glob("*"):
+        try:  # a process that ends while it is being read has no task folder any more
+            tasks = list(Path(f"/proc/{p}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
             try:
                 kids = (task / "children").read_text().split()
             except OSError:
