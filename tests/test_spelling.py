@@ -231,3 +231,26 @@ def test_missing_dictionary_is_a_failure_not_a_silent_pass(tmp_path):
 def test_a_heading_in_capitals_is_no_name():
     toks = spell_tokens("(DREIGENDE) MISKRAAM / BLOEDVERIES IN DE EERSTE MAANDEN")
     assert not any(t.in_name for t in toks)
+
+
+@pytest.mark.system
+@needs_dict
+def test_separable_participles_and_prefixes_are_words_but_their_typos_are_not():
+    from pipeline.language.spelling import SpellChecker
+
+    spell = SpellChecker()
+    for w in ("weggeschraapt", "weggeschraapte", "uitgekrabd", "pseudo-menstruatie", "pseudomenstruatie",
+              "subfertiliteit", "intra-uterien", "hypermenstruatie"):
+        assert spell.known(w), w
+    for w in ("weggeschraapdt", "wegeschraapt", "uitgekrapt", "pseudo-menstruatei", "subfertilitiet",
+              "pseudo-xyzzy"):
+        assert not spell.known(w), w
+
+
+@pytest.mark.system
+@needs_dict
+def test_abbreviations_are_accepted_only_with_their_full_stop(tmp_path):
+    found, _notes = _lint(tmp_path / "a", {"a.txt": "Dit duurt ca. twee weken, bijv. na een curettage; Drs. Jansen e.a.\n"})
+    assert not found
+    found, _notes = _lint(tmp_path / "b", {"b.txt": "Dit duurt ca twee weken, bijv na een curettage.\n"})
+    assert found == ["b.txt:1:11 spelling.unknown-word", "b.txt:1:26 spelling.unknown-word"]  # ca, bijv

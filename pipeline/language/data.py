@@ -50,3 +50,20 @@ def residue_phrases() -> tuple[Pattern, ...]:
 def typography() -> tuple[Pattern, ...]:
     return tuple(Pattern(p["id"], re.compile(p["pattern"]), p["message"], p["replace"])
                  for p in style()["typography"])
+
+
+@dataclass(frozen=True)
+class SpellingData:
+    dotted_abbreviations: frozenset[str]  # lower case, without the full stop
+    prefixes: tuple[str, ...]  # longest first
+    separable_particles: tuple[str, ...]  # longest first
+
+
+@lru_cache(maxsize=1)
+def spelling() -> SpellingData:
+    data = style()
+    sp = data.get("spelling") or {}
+    particles = data.get("agreement", {}).get("separable_particles", [])
+    return SpellingData(frozenset(w.lower() for w in sp.get("dotted_abbreviations", [])),
+                        tuple(sorted({p.lower() for p in sp.get("prefixes", [])}, key=len, reverse=True)),
+                        tuple(sorted(set(particles), key=len, reverse=True)))

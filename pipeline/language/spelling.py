@@ -22,6 +22,7 @@ import unicodedata
 from functools import lru_cache
 
 from pipeline.language import lexicon
+from pipeline.language.data import spelling as spelling_data
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyzëéèïöüáó"
 VOWELS = set("aeiouyëéèïöüáó")
@@ -80,7 +81,7 @@ class SpellChecker:
         if w.isupper() and self.dict.check(w[:1] + w[1:].lower()):
             return True
         if "-" in w.strip("-"):
-            return self._hyphenated_ok(w.strip("-").split("-"))
+            return self._prefixed_hyphen(w.strip("-")) or self._hyphenated_ok(w.strip("-").split("-"))
         # possessive or plural with an apostrophe after a known word ("Freya's", "echo's")
         if w.endswith("'s") and self._check(w[:-2]):
             return True
@@ -88,7 +89,46 @@ class SpellChecker:
             return True
         # a capitalised compound inside a sentence is a name ("Kwakkelhof"): names need a list
         return (self._diminutive(low) or self._project_compound(low) or (w == low and self._compound(low))
-                or (w == low and self._verb_form(low)))
+                or (w == low and self._verb_form(low)) or (w == low and self._separable_participle(low))
+                or (w == low and self._prefixed(low)))
+
+    def _typo_of_word(self, low: str) -> bool:
+        return any(c != low and len(c) >= 3 and self.dict.check(c) for c in dutch_edits(low))
+
+    def _separable_participle(self, low: str) -> bool:
+        """The participle of a separable verb that OpenTaal does not list: particle + ge + stem + t/d
+        ("weggeschraapt" from wegschrapen, "uitgekrabd"), also inflected ("weggeschraapte"). The
+        participle without its particle must be a dictionary word and particle + infinitive a verb."""
+        if not low.isalpha() or len(low) < 8:
+            return False
+        form = low[:-1] if low.endswith(("te", "de")) else low
+        if not form.endswith(("t", "d")):
+            return False
+        for particle in spelling_data().separable_particles:
+            rest = form[len(particle):]
+            if not form.startswith(particle) or not rest.startswith("ge") or len(rest) < 5:
+                continue
+            if not self.dict.check(rest) or "vd" not in (lexicon.tags(rest) or {"vd"}):
+                continue
+            # both halves are checked words, so no typo guard: "weggeschraapt" is one slip from
+            # "weggeschrapt" (wegschrappen), and both are right
+            if any(self._verb(particle + inf) for inf in _infinitives(rest[2:-1])):
+                return True
+        return False
+
+    def _prefixed(self, low: str) -> bool:
+        """A prefix joined to a known word: "subfertiliteit", "pseudomenstruatie" (list in
+        schema/style-language.yaml); the rest is checked like any word, so a typo there stays one."""
+        for prefix in spelling_data().prefixes:
+            rest = low[len(prefix):]
+            if low.startswith(prefix) and len(rest) >= 4 and rest.isalpha() and self.known(rest):
+                return not self._typo_of_word(low)
+        return False
+
+    def _prefixed_hyphen(self, w: str) -> bool:
+        """A prefix joined with a hyphen to a known word: "pseudo-menstruatie", "intra-uterien"."""
+        prefix, _sep, rest = w.partition("-")
+        return prefix.lower() in spelling_data().prefixes and len(rest) >= 2 and self.known(rest)
 
     def _verb_form(self, low: str) -> bool:
         """A present or past form of a dictionary verb that OpenTaal does not list: "innestelt"

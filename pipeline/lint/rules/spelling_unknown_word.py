@@ -4,7 +4,9 @@ Accepted beyond the dictionary: regular diminutives of its nouns (foetusje), hyp
 compounds of a name and a word (Asherman-syndroom, BeterDichtbij-app), compounds of dictionary
 words with a linking s or "-achtig" (zwangerschapsrest, weeënachtige, zwangerschaps-weefsel) unless
 one typical slip away from a word, forms of dictionary verbs (innestelt), diminutives of verb stems
-(huiltje), derivations with -erig and -loos, stress accents (voorkòmen), and names: with particles
+(huiltje), derivations with -erig and -loos, participles of separable verbs (weggeschraapt from wegschrapen),
+a prefix before a known word (pseudo-menstruatie, subfertiliteit), abbreviations with their full stop
+(ca., bijv., drs.; without it they stay errors), stress accents (voorkòmen), and names: with particles
 (Kyano van den Pol), with letters Dutch does not use (Rodanña), before "ziekenhuis" or "praktijk"
 (het Bravis ziekenhuis), capitalised inside a sentence and not one slip from a word or a known name
 (Unicef, Kübler-Ross), and at a sentence start when the leaflet uses the same name inside one. Web residue ("advertisement") is left to style.web-residue. Suggestions are ranked
@@ -17,9 +19,15 @@ or soft hyphen inside a word does not split it.
 pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
 pass: Op de echo is het foetusje te zien; het Asherman-syndroom is zeldzaam; de BeterDichtbij-app.
 pass: Menstruatieachtige buikpijn en weeënpijn; het zwangerschaps-weefsel; bel Kyano van tevoren.
+pass: Dit duurt ca. twee weken, bijv. na een curettage; bel z.s.m., evt. i.p.v. mailen.
+pass: Het weefsel wordt weggeschraapt; de weggeschraapte resten; een pseudo-menstruatie.
+pass: Bij subfertiliteit en een intra-uterien hematoom.
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
+fail: Dit duurt ca twee weken.
+fail: Het weefsel wordt weggeschraapdt.
+fail: Een pseudo-menstruatei is normaal.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ from pipeline.diagnostic import Diagnostic
 from pipeline.i18n import _
 from pipeline.facts import topics
 from pipeline.language import residue
+from pipeline.language.data import spelling as spelling_data
 from pipeline.language.leaflet import brand_of, own_names
 from pipeline.language.spelling import suggestion_score
 from pipeline.language.tokens import restore_invisible, spell_tokens
@@ -119,6 +128,11 @@ def check(doc, conf, ctx):
             yield _finding(doc, block, text, tok, spell, conf, extra_f)
 
 
+def _dotted_abbreviation(tok, text: str) -> bool:
+    """An abbreviation of schema/style-language.yaml written with its full stop ("ca.", "bijv.")."""
+    return text[tok.end : tok.end + 1] == "." and tok.text.lower() in spelling_data().dotted_abbreviations
+
+
 def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
     """(token, is_name) for each word of ``text`` that no list knows; a capitalised word inside a
     sentence that is not one slip away from a word or a known name is a name ("Unicef", "Kübler-Ross")."""
@@ -126,7 +140,7 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
     for k, tok in enumerate(toks):
         if _skip(tok, text, max_abbr) or any(s <= tok.start and tok.end <= e for s, e in skip):
             continue
-        if spell.known(tok.text, extra):
+        if spell.known(tok.text, extra) or _dotted_abbreviation(tok, text):
             continue
         start = _sentence_start(text, tok.start)
         if tok.text[:1].isupper() and start and spell.known(tok.text.lower(), extra):
