@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.i18n import _
 from pipeline.language.data import residue_phrases, running_lines
@@ -100,12 +101,56 @@ def _jump_links(doc) -> list[ResidueHit]:
     return out
 
 
+# a line of three or more short lower-case word groups split by commas ("woman, hospital, sad couple")
+_WORD_LIST = re.compile(r"^[ \t]*[a-z]+(?:[ \t]+[a-z]+){0,2}(?:[ \t]*,[ \t]*[a-z]+(?:[ \t]+[a-z]+){0,2}){2,}[ \t]*$")
+# the first word of a block when it is written in small letters
+_LOWER_START = re.compile(r"^[a-zà-ÿ]{2,}\b")
+
+
+@lru_cache(maxsize=1)
+def _dictionaries():
+    """(Dutch, English) enchant dictionaries, or None when they are missing (the spelling rule then
+    reports the missing tool)."""
+    try:
+        import enchant
+
+        return enchant.Dict("nl_NL"), enchant.Dict("en_US")
+    except Exception:  # noqa: BLE001 - ImportError or DictNotFoundError
+        return None
+
+
+def _english_alt(k: int, text: str) -> list[ResidueHit]:
+    """Image alternative text in English: a line of lower-case word groups split by commas, two in
+    three of its words English and not Dutch."""
+    if not _WORD_LIST.match(text) or _dictionaries() is None:
+        return []
+    nl, en = _dictionaries()
+    words = re.findall(r"[a-z]+", text)
+    english = sum(1 for w in words if en.check(w) and not nl.check(w))
+    if 3 * english < 2 * len(words):
+        return []
+    return [ResidueHit(k, 0, len(text), "image-text", _("image alternative text or a logo caption"))]
+
+
+def _cut_starts(doc) -> list[ResidueHit]:
+    """A block that starts with the tail of a word cut off when the page was copied: a first word in
+    small letters that is no Dutch word, after a block that does not end a sentence."""
+    out = []
+    for k in range(1, len(doc.blocks)):
+        m = _LOWER_START.match(doc.blocks[k].text)
+        prev = doc.blocks[k - 1].text.rstrip()
+        if m and prev[-1:].isalpha() and _dictionaries() is not None and not _dictionaries()[0].check(m.group()):
+            out.append(ResidueHit(k, 0, m.end(), "cut-sentence", _("a sentence cut off when the page was copied")))
+    return out
+
+
 def find(doc) -> list[ResidueHit]:
     """Every residue hit of ``doc``, in block order."""
-    hits = _running(doc) + _jump_links(doc)
+    hits = _running(doc) + _jump_links(doc) + _cut_starts(doc)
     for k, b in enumerate(doc.blocks):
         hits.extend(_phrases(k, b.text))
         hits.extend(_glued(k, b.text))
+        hits.extend(_english_alt(k, b.text))
     # a repeated title is reported only when nothing else already marks that line
     marked = {h.block for h in hits}
     hits += [h for h in _repeated_title(doc) if h.block not in marked]

@@ -8,15 +8,31 @@ pagina", "Terug naar boven", "Was deze informatie nuttig?", footers ("© 2025 X 
 button text ("Klik op deze knop om ...", "Download PDF", "Grotere tekst"), skip links, logo
 captions, advertisements, page numbers ("1/9"), and films the leaflet does not have ("vind je
 hier in filmpjes"). Besides the phrases: words glued together by scraping ("markerenFavorietDe")
-and short lines repeated through the file (running headers and footers).
+and short lines repeated through the file (running headers and footers); a site's copyright line
+(with "alle rechten voorbehouden", a domain or a range of years; a leaflet's own "© 2025 Praktijk X"
+stays), lines
+that are only a date (and time), author lines ("Door Anna de Vries", "Tekst: ..."), comment counters
+("3 reacties", "Reageer"), "Inhoudsopgave" alone, a site name and date before a title, English image
+text ("woman, hospital bed, sad couple") and sentences cut when the page was copied ("... weken. D").
 One finding per kind and line (glued words only where nothing else is found on the line).
 
 pass: Bel de praktijk als je vragen hebt. Lees de bijsluiter van het medicijn.
+pass: Door de pijn kun je slecht slapen; de inhoud van de baarmoeder wordt verwijderd.
+pass: In maart 2024 kwam er een nieuwe richtlijn. Je krijgt vitamine D
+pass: Reageer direct als je veel bloed verliest; koorts, buikpijn, bloed.
 fail: Score: 4.6/5 (70 stemmen)
 fail: Deze website plaatst cookies om de site te verbeteren.
 fail: Home > Zwangerschap > Miskraam
 fail: Klik op deze knop om dit document te printen.Print pagina
 fail: De knop om deze folder als favoriet te markerenFavorietDe knop
+fail: © 2010-2024 Stichting Voorbeeld. Alle rechten voorbehouden.
+fail: Geschreven en geverifieerd door Marieke Bos, verloskundige
+fail: di 12 maart 2024 14:30
+fail: 3 reacties
+fail: Inhoudsopgave
+fail: Voorbeeldsite 2022-10 Miskraam: wat nu?
+fail: woman, hospital bed, sad couple
+fail: Dat duurt meestal twee weken. D
 """
 
 from __future__ import annotations
