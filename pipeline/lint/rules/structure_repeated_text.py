@@ -6,11 +6,16 @@ title, a contents entry), short sentences (fewer than ``min_words`` words) and l
 than that are left alone, and so are sections that structure.duplicate-section reports.
 A repeated paragraph gives one finding, not one per sentence. Doubled words: "het het", "de de";
 "dat dat", "die die" and "je je" are good Dutch ("ik weet dat dat kan", "de vrouwen die die keuze
-maken", "als je je zorgen maakt").
+maken", "als je je zorgen maakt"), and so are "heel heel", "nee nee", "ja ja". Doubled word groups of
+two to four words: "in de in de", "kunnen verschillen kunnen verschillen"; not across a sentence end
+("Neem rust. Neem rust.") and not when every word of the group may stand twice ("nee nee, nee nee").
 
 pass: Bel de verloskundige bij koorts. Bel de huisarts bij vragen. Ik weet dat dat kan.
 fail: Een miskraam komt vaak voor bij vrouwen. ... Een miskraam komt vaak voor bij vrouwen.
 fail: Neem het het liefst op tijd in.
+fail: De klachten kunnen verschillen kunnen verschillen per vrouw.
+fail: Het weefsel blijft in de in de baarmoeder achter.
+pass: Neem rust. Neem rust. Bel ons als de pijn erger wordt, als de pijn erger wordt of koorts krijgt.
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ SCOPE = "document"
 OPTIONS = {"min_words": (int, 6)}
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+)\s+(\1)\b", re.IGNORECASE | re.UNICODE)
+# a group of two to four words written twice in a row ("in de in de", "kunnen verschillen kunnen
+# verschillen"); only white space between the words, so never across a sentence end
+_DOUBLED_GROUP = re.compile(r"\b((?:[^\W\d_]+[ \t]+){1,3}[^\W\d_]+)[ \t]+(\1)\b", re.IGNORECASE | re.UNICODE)
 # doubled words that are good Dutch: a conjunction before a pronoun, a relative before a determiner,
 # a subject before its reflexive ("als je je zorgen maakt"), a possessive before a noun ("haar haar")
 _DOUBLE_OK = frozenset({"dat", "die", "had", "was", "heel", "ja", "nee", "hé", "ha", "nou", "toe", "je",
@@ -99,11 +107,22 @@ def _repeated(doc, min_words: int):
         )
 
 
+def _doubles(text: str):
+    """Doubled word groups, then doubled single words outside them; a group or word whose every
+    word may stand twice ("nee nee", "dat dat") is left alone."""
+    groups = [m for m in _DOUBLED_GROUP.finditer(text)
+              if not all(w.lower() in _DOUBLE_OK for w in m.group(1).split())]
+    yield from groups
+    for m in _DOUBLED.finditer(text):
+        if m.group(1).lower() not in _DOUBLE_OK and not any(g.start() <= m.start() < g.end() for g in groups):
+            yield m
+
+
 def _doubled_words(doc):
     for block in doc.blocks:
-        for m in _DOUBLED.finditer(block.text):
-            word = m.group(1)
-            if word.lower() in _DOUBLE_OK or "\n" in m.group(0):
+        for m in _doubles(block.text):
+            word = " ".join(m.group(1).split())
+            if "\n" in m.group(0):
                 continue
             span = doc.span(block, m.start(), m.end())
             yield Diagnostic(
