@@ -193,6 +193,11 @@ def _participle_candidates(rest: str) -> list[str]:
 
 
 # -- the pre-check ---------------------------------------------------------------------------
+def _after_article() -> frozenset[str]:
+    """Words that are invariable elsewhere but inflect right after an article ("geen enkele kans")."""
+    return frozenset(_data().get("inflected_after_article", ()))
+
+
 def _is_noun(word: str) -> bool:
     return "n" in lexicon.tags(word) or (lexicon.entry(word) is None and gender(word) is not None)
 
@@ -235,6 +240,8 @@ _BETWEEN = frozenset("en of heel zeer erg te zo nog wat".split())
 def _may_precede_noun(word: str) -> bool:
     """An adjective, a number or a degree word: the noun may still follow ("de tweede en derde ...")."""
     tags = lexicon.tags(word)
+    if word in _after_article():
+        return True
     if "n" in tags and "adj" not in tags:
         return False
     return "adj" in tags or word in _BETWEEN or word.endswith(("de", "ste")) and not tags
@@ -244,7 +251,8 @@ def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) 
     g = gender(noun)
     if g == "het" and det in ARTICLES_DE or g == "de" and det in ARTICLES_HET:
         return True
-    if adjs and g is not None and adjs[-1] not in _ORDINALS and "adj" in lexicon.tags(adjs[-1]):
+    if adjs and g is not None and adjs[-1] not in _ORDINALS and (
+            "adj" in lexicon.tags(adjs[-1]) or adjs[-1] in _after_article()):
         last = adjs[-1]
         if det in DEFINITE and not last.endswith("e") and g == "de":
             return True
@@ -398,10 +406,10 @@ def _adjective(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
     if g is None or not _prenominal(a) or not a.word.isalpha() or (a.word[:1].isupper() and j - 1 > 0):
         return None
     low = _low(a)
-    if low in _data()["invariable_adjectives"] or low.endswith("en") or (a.lemma or "").lower().endswith("e"):
-        return None
     kind = _phrase_kind(tokens, j - 2)
-    if kind is None:
+    if kind is None or low.endswith("en") or (a.lemma or "").lower().endswith("e"):
+        return None
+    if low in _data()["invariable_adjectives"] and not (low in _after_article() and kind != "bare"):
         return None
     want_e = kind == "definite" or g == "de"
     has_e = low.endswith("e")

@@ -19,6 +19,8 @@ fail: Dit is een voorkomende voorbeeld. (voorkomend)
 fail: Bel bij vaginale bloedverlies. (vaginaal)
 fail: In deze wekken groeit het vruchtje. (weken)
 fail: Een miskraam kan niet worden tegenhouden. (tegengehouden)
+fail: Er is geen enkel mogelijkheid om dit te voorkomen. (enkele)
+pass: Er is geen enkele kans, een enkel woord volstaat en enkel bij koorts bel je ons.
 """
 
 from __future__ import annotations
