@@ -63,9 +63,10 @@ def collect_paths(paths: list[Path], config: Settings) -> tuple[list[Path], list
     """
     found: list[Path] = []
     problems: list[Problem] = []
+    plain: set[Path] = set()  # files found with no symbolic link on their way
     for p in paths:
         if p.is_dir():
-            found.extend(_walk(p, config.follow_symlinks))
+            found.extend(_walk(p, config.follow_symlinks, plain))
         elif p.is_file():
             if p.suffix.lower() in LEAFLET_SUFFIXES:
                 found.append(p)
@@ -76,36 +77,67 @@ def collect_paths(paths: list[Path], config: Settings) -> tuple[list[Path], list
             problems.append(_problem(p, "no such file or folder"))
     found = [f for f in found if not config.excluded(f)]
     given = [p if p.is_dir() else p.parent for p in paths]
-    refused = [f for f in found if config.outside(f, *given)]
+    # a file without a link on its way is where it seems: not outside, and its own real path
+    refused = [f for f in found if f not in plain and config.outside(f, *given)]
     problems.extend(outside_link(f) for f in refused)
     # stable, de-duplicated
     seen: set[Path] = set(refused)
     unique = []
     for f in found:
-        r = f.resolve()
+        r = _absolute(f) if f in plain else f.resolve()
         if f not in seen and r not in seen:
             seen.add(r)
             unique.append(f)
     return unique, problems
 
 
-def _walk(folder: Path, follow: bool) -> list[Path]:
+def _walk(folder: Path, follow: bool, plain: set[Path]) -> list[Path]:
     """Leaflet files under ``folder``, hidden ones left out; linked folders only when ``follow``
-    (each real folder once, so a link loop ends)."""
+    (each real folder once, so a link loop ends). One ``os.scandir`` per folder; the files reached
+    without any symbolic link on the way are added to ``plain``."""
     out: list[Path] = []
     visited: set[str] = set()
-    for root, dirs, files in os.walk(folder, followlinks=follow):
+    top = os.fspath(folder)
+    stack = [(top, os.path.realpath(top) == os.path.abspath(top))]
+    while stack:
+        root, clean = stack.pop()
         real = os.path.realpath(root)
         if real in visited:
-            dirs[:] = []
             continue
         visited.add(real)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            f = Path(root) / name
-            if not name.startswith(".") and f.suffix.lower() in LEAFLET_SUFFIXES and f.is_file():
+        try:
+            with os.scandir(root) as it:
+                entries = list(it)
+        except OSError:
+            continue  # as os.walk: a folder that cannot be listed is passed over
+        folders = []
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            if _is_dir(e):
+                if follow or not e.is_symlink():
+                    folders.append((e.name, e.path, clean and not e.is_symlink()))
+                continue
+            f = Path(e.path)
+            if f.suffix.lower() in LEAFLET_SUFFIXES and e.is_file():
                 out.append(f)
+                if clean and not e.is_symlink():
+                    plain.add(f)
+        # depth first in name order, as os.walk: with links followed, the first way to a folder is kept
+        stack.extend((path, ok) for _name, path, ok in sorted(folders, reverse=True))
     return sorted(out)
+
+
+def _absolute(f: Path) -> Path:
+    a = os.path.abspath(f)
+    return f if a == str(f) else Path(a)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def outside_link(path: Path, what: str = "") -> Problem:

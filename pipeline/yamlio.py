@@ -8,14 +8,16 @@ import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
-import jsonschema
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from pipeline.i18n import N_, _
 from pipeline.paths import SCHEMA_DIR
+
+if TYPE_CHECKING:
+    import jsonschema
 
 
 class DataFileError(Exception):
@@ -125,6 +127,8 @@ def schema(name: str) -> dict:
 
 def validate(data: Any, schema_name: str, path: Path | str) -> None:
     """Validate ``data`` against ``schema/<schema_name>``; the first error names the field."""
+    import jsonschema  # here, not above: a run whose data files were all checked before never needs it
+
     validator_cls = jsonschema.validators.validator_for(schema(schema_name))
     validator = validator_cls(schema(schema_name), format_checker=jsonschema.FormatChecker())
     errors = sorted(validator.iter_errors(plain(data)), key=lambda e: list(e.absolute_path))
@@ -201,12 +205,16 @@ def position(data: Any, path: list) -> tuple[int, int]:
     return line, col
 
 
-def load_validated(path: Path | str, schema_name: str) -> Any:
+def load_validated(path: Path | str, schema_name: str,
+                   checked_in: Callable[[Any], Path | None] | None = None) -> Any:
     """Load YAML (round-trip, so errors carry lines) and validate it.
 
     Parsing a large data file (the fact catalog) with the pure-Python round-trip loader costs
     more than checking a leaflet, so a file that loaded and validated once is kept, pickled by
     content hash, and read back in milliseconds by later runs and worker processes.
+    A small file read on every run (leaflint.yaml) is parsed each time; ``checked_in(data)`` names
+    the folder where a mark of its content hash is kept once it validated, so a later run with the
+    same bytes skips the schema check (and importing the validator); any other content is checked.
     """
     p = Path(path)
     key = _cache_key(p, schema_name)
@@ -217,7 +225,10 @@ def load_validated(path: Path | str, schema_name: str) -> Any:
     data = load_yaml(p, rt=True)
     if data is None:  # an empty file is an empty mapping, not an error of its own
         data = {}
-    validate(data, schema_name, p)
+    mark = valid_mark(p, schema_name, "validate", checked_in(data)) if checked_in and key is None else None
+    if mark is None or not mark.is_file():
+        validate(data, schema_name, p)
+        mark_valid(mark)
     if key is not None:
         _cache_put(key, data)
     return data
@@ -226,12 +237,29 @@ def load_validated(path: Path | str, schema_name: str) -> Any:
 _CACHE_MIN_BYTES = 2048  # tiny files (sidecars) parse faster than a cache look-up
 
 
-def _cache_key(path: Path, schema_name: str) -> str | None:
+def valid_mark(path: Path, schema_name: str, check: str, folder: Path | None = None) -> Path | None:
+    """Where the mark is kept that ``path``'s present bytes passed ``check`` (a name for one way of
+    checking) against ``schema_name``: in ``folder``, by default the configured output's YAML cache.
+    None when that folder does not exist yet: then the file is checked and nothing is written."""
+    folder = folder or _cache_dir.get("yaml")
+    if folder is None or not folder.is_dir():
+        return None
+    key = _cache_key(path, schema_name, min_bytes=0)
+    return folder / f"valid-{check}-{key}" if key else None
+
+
+def mark_valid(mark: Path | None) -> None:
+    """Record that a file passed its check (see ``valid_mark``); a read-only folder only costs the check."""
+    if mark is not None:
+        _cache_put(mark.name, True, mark)
+
+
+def _cache_key(path: Path, schema_name: str, min_bytes: int = _CACHE_MIN_BYTES) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError:
         return None
-    if len(raw) < _CACHE_MIN_BYTES:
+    if len(raw) < min_bytes:
         return None
     import hashlib
 
@@ -267,11 +295,11 @@ def _cache_get(key: str) -> Any:
         return None
 
 
-def _cache_put(key: str, data: Any) -> None:
+def _cache_put(key: str, data: Any, where: Path | None = None) -> None:
     import pickle
 
     try:
-        atomic_write(_cache_file(key), pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(where or _cache_file(key), pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:  # noqa: BLE001 - a read-only project folder must not fail the run
         pass
 

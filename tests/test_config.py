@@ -70,3 +70,35 @@ def test_found_from_a_subfolder(tmp_path):
     sub = tmp_path / "a" / "b"
     sub.mkdir(parents=True)
     assert find_config(sub) == tmp_path / "leaflint.yaml"
+
+
+def test_schema_check_skipped_only_for_the_same_bytes(tmp_path, monkeypatch):
+    """A leaflint.yaml that validated once is not validated again while its bytes stay the same
+    (the mark lives in the output folder's cache); any change is validated, and errors still stop."""
+    from pipeline import yamlio
+
+    (tmp_path / "out" / ".cache" / "yaml").mkdir(parents=True)
+    good = "output: out\nstrict: true\n"
+    assert _load(tmp_path, good).strict is True
+    assert list((tmp_path / "out" / ".cache" / "yaml").glob("valid-validate-*"))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("validated again")
+
+    with monkeypatch.context() as m:
+        m.setattr(yamlio, "validate", refuse)
+        assert _load(tmp_path, good).strict is True  # same bytes: no schema check
+        with pytest.raises(AssertionError, match="validated again"):
+            _load(tmp_path, good + "# changed\n")
+    with pytest.raises(ConfigError, match="strict"):
+        _load(tmp_path, "output: out\nstrict: 12\n")
+
+
+def test_exclusion_globs_as_fnmatch(tmp_path):
+    from pathlib import Path
+
+    cfg = _load(tmp_path, "exclude: ['drafts', '*.docx', 'archief/2019/', 'a[bc]?.md']\n")
+    assert cfg.excluded(Path("x/drafts/y.md")) and cfg.excluded(Path("drafts"))
+    assert cfg.excluded(Path("/a/b.docx")) and cfg.excluded(Path("archief/2019/z.txt"))
+    assert cfg.excluded(Path("q/abz.md")) and not cfg.excluded(Path("q/adz.md"))
+    assert not cfg.excluded(Path("draftsman/a.md")) and not cfg.excluded(Path("archief/2020/z.txt"))

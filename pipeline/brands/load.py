@@ -11,11 +11,11 @@ import re
 from pathlib import Path
 
 from pipeline.brands.colour import contrast
-from pipeline.brands.errors import schema_problems, unquoted_colours
+from pipeline.brands.errors import SCHEMA, schema_problems, unquoted_colours
 from pipeline.brands.publishing import HOUSE_BRAND_ID
 from pipeline.i18n import _, number
 from pipeline.problems import Kind, Problem
-from pipeline.yamlio import DataFileError, load_yaml, plain
+from pipeline.yamlio import DataFileError, load_yaml, mark_valid, plain, valid_mark
 
 BRAND_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MIN_TEXT_CONTRAST = 4.5  # WCAG 2.1 AA for body text
@@ -99,8 +99,12 @@ def _read(path: Path):
     if not isinstance(data, dict):
         return None, [_problem(path, _("the file must hold fields (name:, colors:, contact:, leaflets:)"))]
     lines = {d.line for d in colours}
+    mark = valid_mark(path, SCHEMA, "brand")  # these bytes had no schema problem in an earlier run
+    checked = [] if mark is not None and mark.is_file() else schema_problems(data)
+    if not checked:
+        mark_valid(mark)
     found = colours + [_problem(path, p.message, p.line, p.column, p.field)
-                       for p in schema_problems(data) if p.line not in lines]
+                       for p in checked if p.line not in lines]
     return data, found
 
 

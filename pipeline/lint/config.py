@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -66,13 +68,23 @@ class Config:
     def excluded(self, path: Path) -> bool:
         """A glob matches the path, any trailing part of it ("drafts/*.md", "*.docx"), or names a
         folder on it ("drafts", "archief/2019/")."""
+        if not self.exclude:
+            return False
+        match = _globs(tuple(self.exclude))
         parts = path.as_posix().split("/")
-        tails = ["/".join(parts[i:]) for i in range(len(parts))]
-        for pat in self.exclude:
-            pat = pat.rstrip("/")
-            if any(fnmatch.fnmatch(t, pat) or fnmatch.fnmatch(t, pat + "/*") for t in tails):
-                return True
-        return False
+        return any(match("/".join(parts[i:])) for i in range(len(parts)))
+
+
+@lru_cache(maxsize=16)
+def _globs(patterns: tuple[str, ...]):
+    """One compiled test for the exclusion globs: each matches a text itself or as a folder of it
+    (what ``fnmatch.fnmatch`` does with the glob and with the glob + "/*", compiled once)."""
+    parts = []
+    for pat in patterns:
+        pat = os.path.normcase(pat.rstrip("/"))
+        parts += [fnmatch.translate(pat), fnmatch.translate(pat + "/*")]
+    rx = re.compile("|".join(f"(?:{p})" for p in parts))
+    return lambda text: rx.match(os.path.normcase(text)) is not None
 
 
 def output_problem(output: Path, sources: Path) -> str | None:
@@ -117,7 +129,7 @@ def load_config(path: Path | None, rules: Mapping[str, RuleMeta] | None = None) 
         cfg.waivers = _default_waivers(cfg.sources)
         return cfg
     try:
-        data = load_validated(path, "config.schema.json") or {}
+        data = load_validated(path, "config.schema.json", checked_in=lambda d: _yaml_cache(d, path)) or {}
     except DataFileError as e:
         raise ConfigError(str(e)) from None
     cfg.path = path
@@ -130,6 +142,17 @@ def load_config(path: Path | None, rules: Mapping[str, RuleMeta] | None = None) 
     cfg.rules = {rule_id: _rule_entry(rule_id, entry, rules, path)
                  for rule_id, entry in dict(data.get("rules", {})).items()}
     return cfg
+
+
+def _yaml_cache(data: Any, path: Path) -> Path | None:
+    """Where the output folder ``data`` names keeps parsed YAML (None when it names none usable)."""
+    output = data.get("output") if isinstance(data, dict) else None
+    if output is not None and not isinstance(output, str):
+        return None
+    try:
+        return (path.parent / output).resolve() / ".cache" / "yaml" if output else OUTPUT_DIR / ".cache" / "yaml"
+    except (OSError, ValueError):  # a name the system refuses: the validation names the field
+        return None
 
 
 def _default_waivers(sources: Path) -> Path | None:
