@@ -87,7 +87,8 @@ class Catalog:
     units: tuple[Unit, ...] = ()  # the topic's own units, besides the built-in ones
 
     def kind(self, key: str) -> FactKind | None:
-        return self._by_key().get(key)
+        index = self.__dict__.get("_index")  # asked for every fact by the cross-leaflet rules
+        return (index if index is not None else self._by_key()).get(key)
 
     def _by_key(self) -> dict[str, FactKind]:
         if not hasattr(self, "_index"):

@@ -83,11 +83,22 @@ class Registry:
 
     def for_fact(self, fact: Fact, region: str | None) -> ReferenceValue | None:
         best, best_score = None, -1
-        for e in self.entries:
+        for e in self._of_key().get(fact.key, ()):  # an entry of another key never applies
             s = e.applies(fact, region)
             if s is not None and s > best_score:
                 best, best_score = e, s
         return best
+
+
+    def _of_key(self) -> dict[str, list[ReferenceValue]]:
+        """The entries per key, in their order (built again when the list of entries changes)."""
+        cached = self.__dict__.get("_index")
+        if cached is None or cached[0] != len(self.entries):
+            index: dict[str, list[ReferenceValue]] = {}
+            for e in self.entries:
+                index.setdefault(e.key, []).append(e)
+            cached = self.__dict__["_index"] = (len(self.entries), index)
+        return cached[1]
 
 
 def default_path() -> Path:
