@@ -70,12 +70,13 @@ _TITLE_WORDS = 12
 
 
 def _repeated_title(doc) -> list[ResidueHit]:
-    """A short block near the top that repeats an earlier one word for word: the page title twice."""
+    """A short block near the top that repeats an earlier one word for word: the page title twice
+    (a lead-in that ends in a colon introduces what follows; it is no title)."""
     seen: set[str] = set()
     out = []
     for k, b in enumerate(doc.blocks[:_TITLE_ZONE]):
-        key = " ".join(b.text.split()).lower().rstrip(".:")
-        if not any(c.isalpha() for c in key) or len(key.split()) > _TITLE_WORDS:
+        key = " ".join(b.text.split()).lower().rstrip(".")
+        if not any(c.isalpha() for c in key) or len(key.split()) > _TITLE_WORDS or key.endswith(":"):
             continue
         if key in seen:
             out.append(ResidueHit(k, 0, len(b.text), "repeated-title", _("the page title repeated")))
@@ -137,6 +138,8 @@ def _cut_starts(doc) -> list[ResidueHit]:
     small letters that is no Dutch word, after a block that does not end a sentence."""
     out = []
     for k in range(1, len(doc.blocks)):
+        if doc.blocks[k].kind != "paragraph" or doc.blocks[k - 1].kind != "paragraph":
+            continue  # a list item or the text under a heading starts where it likes
         m = _LOWER_START.match(doc.blocks[k].text)
         prev = doc.blocks[k - 1].text.rstrip()
         if m and prev[-1:].isalpha() and _dictionaries() is not None and not _dictionaries()[0].check(m.group()):
