@@ -237,6 +237,22 @@ def load_validated(path: Path | str, schema_name: str,
 _CACHE_MIN_BYTES = 2048  # tiny files (sidecars) parse faster than a cache look-up
 
 
+def load_kept(path: Path, schema_name: str) -> Any:
+    """``load_yaml(path, rt=True)`` for a small file read on every run (a brand profile): once the
+    configured output's YAML cache exists, the parsed data is kept there by content hash, and a
+    later run with the same bytes reads it back instead of parsing again."""
+    folder = _cache_dir.get("yaml")
+    key = _cache_key(path, schema_name, min_bytes=0) if folder is not None and folder.is_dir() else None
+    if key is not None:
+        cached = _cache_get(f"rt-{key}")
+        if cached is not None:
+            return cached
+    data = load_yaml(path, rt=True)
+    if key is not None and data is not None:
+        _cache_put(f"rt-{key}", data)
+    return data
+
+
 def valid_mark(path: Path, schema_name: str, check: str, folder: Path | None = None) -> Path | None:
     """Where the mark is kept that ``path``'s present bytes passed ``check`` (a name for one way of
     checking) against ``schema_name``: in ``folder``, by default the configured output's YAML cache.

@@ -162,3 +162,23 @@ def test_a_brand_linked_from_outside_counts_as_unusable_without_being_read(tmp_p
     assert needed_brands(broken, [Doc()]) == []  # its text is not read
     Doc.meta = {"brand": "linde"}
     assert needed_brands(broken, [Doc()]) == ["linde"]
+
+
+def test_a_kept_brand_is_read_again_when_its_bytes_change(tmp_path):
+    """A brand parsed and checked once is read back from the output folder's cache; a changed file
+    is parsed and checked again, so a new mistake is reported as before."""
+    from pipeline.yamlio import use_cache_dir
+
+    (tmp_path / "out" / ".cache" / "yaml").mkdir(parents=True)
+    use_cache_dir(tmp_path / "out")
+    (tmp_path / "brands").mkdir()
+    brand = tmp_path / "brands" / "linde.yaml"
+    brand.write_text(GOOD, encoding="utf-8")
+    for _run in range(2):
+        found, problems = load_brands(tmp_path)
+        assert "linde" in found and not problems
+    assert list((tmp_path / "out" / ".cache" / "yaml").glob("rt-*"))
+    assert list((tmp_path / "out" / ".cache" / "yaml").glob("valid-brand-*"))
+    brand.write_text(GOOD.replace("  text: \"#111111\"\n", ""), encoding="utf-8")
+    found, problems = load_brands(tmp_path)
+    assert "linde" not in found and len(problems) == 1 and "colors.text" in problems[0].message

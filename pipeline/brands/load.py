@@ -15,7 +15,7 @@ from pipeline.brands.errors import SCHEMA, schema_problems, unquoted_colours
 from pipeline.brands.publishing import HOUSE_BRAND_ID
 from pipeline.i18n import _, number
 from pipeline.problems import Kind, Problem
-from pipeline.yamlio import DataFileError, load_yaml, mark_valid, plain, valid_mark
+from pipeline.yamlio import DataFileError, load_kept, mark_valid, plain, valid_mark
 
 BRAND_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MIN_TEXT_CONTRAST = 4.5  # WCAG 2.1 AA for body text
@@ -91,7 +91,7 @@ def _read(path: Path):
         return None, [_problem(path, _("cannot read the file: {cause}").format(cause=e))]
     colours = [_problem(path, p.message, p.line, p.column, p.field) for p in unquoted_colours(text)]
     try:
-        data = load_yaml(path, rt=True)
+        data = load_kept(path, SCHEMA)
     except DataFileError as e:
         # a colour read as a comment swallows the rest of a {...} line: the parser then trips a
         # line later, so the colour is the cause to report
