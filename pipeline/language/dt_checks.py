@@ -164,22 +164,23 @@ def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: i
             if _followed_by_subject(clause, k) or (k > end + 1 and clause[k - 1].pos == "VNW"
                                                      and clause[k - 1].has("nomin")):
                 return None
-            sug = _t_form(t.word, person)
-            if sug:
-                subject = clause[end].word if end >= 0 else "die/dat"
-                return DtFinding(t.start, t.end, t.word, sug, "subordinate-stem",
-                                 _("the subject '{subject}' needs the verb with -t: '{verb}'").format(subject=subject, verb=sug))
-            return None
+            return _needs_t(clause, end, t, person)
     # no finite verb at all: the verb may hide in a word Frog took for a noun ("als het vruchtje
     # niet groei"); in a subordinate clause it stands last
     last = clause[-1]
     if len(clause) > end + 2 and last.pos in {"N", "ADJ"} and _verbish(last) and not _lower(last).endswith("t"):
-        sug = _t_form(last.word, person)
-        if sug:
-            subject = clause[end].word if end >= 0 else "die/dat"
-            return DtFinding(last.start, last.end, last.word, sug, "subordinate-stem",
-                             _("the subject '{subject}' needs the verb with -t: '{verb}'").format(subject=subject, verb=sug))
+        return _needs_t(clause, end, last, person)
     return None
+
+
+def _needs_t(clause: list[FrogToken], end: int, verb: FrogToken, person: str) -> DtFinding | None:
+    """A stem form after a third-person subject of a subordinate clause: the -t form it needs."""
+    sug = _t_form(verb.word, person)
+    if not sug:
+        return None
+    subject = clause[end].word if end >= 0 else "die/dat"
+    return DtFinding(verb.start, verb.end, verb.word, sug, "subordinate-stem",
+                     _("the subject '{subject}' needs the verb with -t: '{verb}'").format(subject=subject, verb=sug))
 
 
 def _relative_verb(tokens: list[FrogToken], brk: FrogToken | None, clause: list[FrogToken]) -> DtFinding | None:
