@@ -53,7 +53,7 @@ class LeafletChecker:
 
     def _start(self) -> None:
         if not self.started:
-            workers.start_worker(self.config, self.brands, None)
+            workers.start_worker(self.config, self.brands, None, keep=orchestrate.open_store(self.config).path)
             self.started = True
 
     def saved(self, path: Path) -> None:

@@ -71,7 +71,7 @@ def process_documents(files: list[Path], config: Config, brands: dict, select: s
     progress = progress or quiet()
     progress.advance(len(files) - len(todo))
     fresh: list[DocumentResult] = []
-    for r in workers.compute(todo, config, brands, rule_ids, jobs):
+    for r in workers.compute(todo, config, brands, rule_ids, jobs, keep=store.path if store else None):
         results[r.path] = r
         progress.advance()
         if store and keys.get(r.path) and r.cacheable:

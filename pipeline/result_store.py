@@ -11,15 +11,18 @@ A store that cannot be opened or written only costs time: the run goes on withou
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import sqlite3
 import time
 from pathlib import Path
+from typing import Callable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, used REAL, result BLOB);
 CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, used REAL, leaflet TEXT, kinds TEXT, facts BLOB);
 CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, signature TEXT, digest TEXT);  -- key: the path
+CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, used REAL, answer BLOB);
 """
 FORMAT = 4  # a store written with another layout is set aside, never misread
 _ERRORS = (sqlite3.Error, OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError,
@@ -109,6 +112,20 @@ class ResultStore:
                     [(k, time.time(), lid, " ".join(sorted({f.key for f in facts})), _per_kind(facts))
                      for k, lid, facts in items])
 
+    def answers(self, keys: list[str]) -> dict[str, object]:
+        """Kept answers (``Memo``) by key."""
+        out = {}
+        for key, blob in self._rows("memo", "answer", keys):
+            try:
+                out[key] = pickle.loads(blob)
+            except _ERRORS:
+                continue
+        return out
+
+    def put_answers(self, items: list[tuple[str, object]]) -> None:
+        self._write("INSERT OR REPLACE INTO memo (key, used, answer) VALUES (?, ?, ?)",
+                    [(k, time.time(), pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)) for k, a in items])
+
     def _write(self, sql: str, rows: list[tuple]) -> None:
         db = self._conn()
         if db is None or not rows:
@@ -142,7 +159,7 @@ class ResultStore:
             return
         try:
             with db:
-                for table in ("results", "facts"):
+                for table in ("results", "facts", "memo"):
                     (n,) = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
                     if n > keep_per_table:
                         db.execute(f"DELETE FROM {table} WHERE key IN (SELECT key FROM {table} "
@@ -166,3 +183,47 @@ def _per_kind(facts: list) -> bytes:
         parts.setdefault(f.key, []).append((i, f))
     return pickle.dumps({k: pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for k, v in parts.items()},
                         protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class Memo:
+    """The answers of one costly computation (a word's spelling suggestions) kept between runs, each
+    under a digest of its question and ``context`` (everything the answer depends on: code, data,
+    engines, word lists). New answers are written together when the memo is closed."""
+
+    def __init__(self, path: Path, context: str):
+        self.store = ResultStore(path)
+        self.context = context
+        self.pending: dict[str, object] = {}
+
+    def _key(self, question: str) -> str:
+        return hashlib.sha256(f"{self.context}|{question}".encode()).hexdigest()
+
+    def get(self, question: str) -> object | None:
+        key = self._key(question)
+        if key in self.pending:
+            return self.pending[key]
+        return self.store.answers([key]).get(key)
+
+    def put(self, question: str, answer: object) -> None:
+        self.pending[self._key(question)] = answer
+
+    def close(self) -> None:
+        if self.pending:
+            self.store.put_answers(list(self.pending.items()))
+            self.pending.clear()
+        self.store.close()
+
+
+class Memos:
+    """Where a run keeps answers between runs: a ``Memo`` per kind of answer, in the store at
+    ``path``; ``base`` gives the digest of the code, data and engines (asked for once, when needed)."""
+
+    def __init__(self, path: Path, base: Callable[[], str]):
+        self.path = path
+        self.base = base
+
+    def memo(self, name: str, *parts: str) -> Memo:
+        h = hashlib.sha256(f"{self.base()}|{name}".encode())
+        for part in parts:
+            h.update(b"\0" + part.encode())
+        return Memo(self.path, h.hexdigest())

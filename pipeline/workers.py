@@ -24,6 +24,7 @@ from pipeline.lint.config import Config
 from pipeline.lint.engine import Context, enabled_rules, run_document_rules
 from pipeline.lint.failure import EngineFailure
 from pipeline.problems import Kind, Problem
+from pipeline.result_store import Memos
 
 # Below this many leaflets one process is faster than starting workers (each starts its own Frog).
 PARALLEL_THRESHOLD = 24
@@ -58,14 +59,25 @@ def extract_facts(corpus: Corpus, config: Config) -> None:
 _worker: dict = {}
 
 
-def start_worker(config: Config, brands: dict, rule_ids: list[str] | None, parent: int | None = None) -> None:
-    """Make this process (or thread) ready to check leaflets one at a time with ``process``."""
+def start_worker(config: Config, brands: dict, rule_ids: list[str] | None, parent: int | None = None,
+                 keep: Path | None = None) -> None:
+    """Make this process (or thread) ready to check leaflets one at a time with ``process``;
+    ``keep``: the result store in which rules keep costly answers between runs (None: none kept)."""
     if parent is not None:
         die_with_parent(parent)
     _worker["config"] = config
     _worker["brands"] = brands
     _worker["rules"] = {k: v for k, v in enabled_rules(config).items() if rule_ids is None or k in rule_ids}
-    _worker["ctx"] = Context(config=config, corpus=Corpus(), brands=brands)
+    _worker["ctx"] = Context(config=config, corpus=Corpus(), brands=brands, memos=memos(keep))
+
+
+def memos(keep: Path | None) -> Memos | None:
+    """Kept answers under the digest of the code, data and engines (``cache_keys``)."""
+    if keep is None:
+        return None
+    from pipeline import cache_keys, tools
+
+    return Memos(keep, lambda: f"{cache_keys.code_digest()}|{tools.fingerprint()}")
 
 
 def stop_worker() -> None:
@@ -129,8 +141,9 @@ def process_one(path_str: str) -> DocumentResult:
     return result
 
 
-def _start_pool_worker(config: Config, brands: dict, rule_ids: list[str] | None, parent: int) -> None:
-    start_worker(config, brands, rule_ids, parent)
+def _start_pool_worker(config: Config, brands: dict, rule_ids: list[str] | None, parent: int,
+                       keep: Path | None) -> None:
+    start_worker(config, brands, rule_ids, parent, keep)
     # a pool worker leaves through os._exit: only multiprocessing's own finalizers run, so this one
     # stops the worker's Frog and removes its temporary folder
     mp_util.Finalize(None, stop_worker, exitpriority=10)
@@ -144,19 +157,21 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def compute(todo: list[str], config: Config, brands: dict, rule_ids: list[str] | None, jobs: int | None):
-    """Per-document results for ``todo``, in worker processes when there are enough of them."""
+def compute(todo: list[str], config: Config, brands: dict, rule_ids: list[str] | None, jobs: int | None,
+            keep: Path | None = None):
+    """Per-document results for ``todo``, in worker processes when there are enough of them (``keep``:
+    see ``start_worker``)."""
     jobs = jobs or default_jobs()
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
         ctx = mp.get_context("fork")
         with ctx.Pool(jobs, initializer=_start_pool_worker,
-                      initargs=(config, brands, rule_ids, os.getpid())) as pool:
+                      initargs=(config, brands, rule_ids, os.getpid(), keep)) as pool:
             chunk = max(1, min(32, len(todo) // (jobs * 4)))
             yield from pool.imap(_pool_process, todo, chunksize=chunk)
             pool.close()
             pool.join()
     elif todo:
-        start_worker(config, brands, rule_ids)
+        start_worker(config, brands, rule_ids, keep=keep)
         try:
             for p in todo:
                 yield process(p)

@@ -62,7 +62,7 @@ def test_changed_run_reads_the_facts_of_the_others_from_the_store(seeds_copy, tm
     orchestrate.run_lint([seeds_copy], cfg, select={"facts"})  # fills results and facts
     computed = []
     real = workers.compute
-    monkeypatch.setattr(workers, "compute", lambda todo, *a: computed.extend(todo) or real(todo, *a))
+    monkeypatch.setattr(workers, "compute", lambda todo, *a, **k: computed.extend(todo) or real(todo, *a, **k))
     changed = seeds_copy / "000_43f8e8ab3b97e02a.txt"  # 16 weeks, as the reference; 004 says 20
     result = orchestrate.run_lint_changed([changed], [seeds_copy], cfg, select={"facts"})
     assert computed == []  # the changed leaflet's result and the others' facts all came from the store
@@ -103,3 +103,34 @@ def test_progress_only_on_a_terminal_and_only_after_the_delay():
     assert shown.bar is not None
     shown.close()
     assert shown.bar is None
+
+
+def test_suggestions_are_kept_between_runs_until_a_word_list_changes(tmp_path, monkeypatch):
+    from pipeline.language.spelling import SpellChecker
+
+    src, out = tmp_path / "sources", tmp_path / "out"
+    (src / "wordlists").mkdir(parents=True)
+    (src / "wordlists" / "eigen.txt").write_text("echoscopie\n", encoding="utf-8")
+    leaflet = tmp_path / "a.txt"
+    cfg = Config(sources=src, output=out)
+    ranked = []
+    real = SpellChecker._rank
+    monkeypatch.setattr(SpellChecker, "_rank", lambda self, w: ranked.append(w) or real(self, w))
+
+    def suggestions(text: str) -> tuple:
+        leaflet.write_text(text, encoding="utf-8")
+        result = orchestrate.run_lint([leaflet], cfg, select={"spelling.unknown-word"})
+        return next(d.suggestions for d in result.diagnostics if d.match == "curetage")
+
+    first = suggestions("Bij een curetage wordt de baarmoeder leeggemaakt.\n")
+    assert first[0] == "curettage" and ranked == ["curetage"]
+    # another text with the same slip: the suggestions come from the store, identical
+    assert suggestions("Na een curetage mag je weer fietsen.\n") == first and ranked == ["curetage"]
+    # a word list that changes: ranked afresh, and its word one edit away is offered
+    (src / "wordlists" / "eigen.txt").write_text("echoscopie\ncuretaage\n", encoding="utf-8")
+    again = suggestions("Na een curetage mag je weer zwemmen.\n")
+    assert ranked == ["curetage", "curetage"] and "curetaage" in again
+    # without the store (--no-cache) nothing is kept or read
+    ranked.clear()
+    orchestrate.run_lint([leaflet], cfg, select={"spelling.unknown-word"}, cache=False)
+    assert ranked == ["curetage"]

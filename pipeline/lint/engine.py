@@ -39,6 +39,7 @@ class Context:
     notes: list[str] = field(default_factory=list)
     failures: list[EngineFailure] = field(default_factory=list)
     steps: StepRecords = field(default_factory=StepRecords)  # what lint()'s steps met, for their rules
+    memos: Any = None  # answers kept between runs (result_store.Memos), when the run keeps a result store
     _services: dict[str, Any] = field(default_factory=dict)
 
     def service(self, name: str, factory: Callable[[], Any]) -> Any:

@@ -69,11 +69,20 @@ def checker(ctx, dictionary: str = "nl_NL", topic: str | None = None):
             from pipeline.language.spelling import SpellChecker
 
             words = project_words(ctx.config.sources, ctx.config.outside)
-            return SpellChecker(dictionary, words | topic_words(topic, ctx.config, ctx.config.outside))
+            words |= topic_words(topic, ctx.config, ctx.config.outside)
+            return SpellChecker(dictionary, words, memo=_memo(ctx, dictionary, words))
         except Exception as e:  # noqa: BLE001 - ImportError or enchant's DictNotFoundError
             raise ToolFailure("enchant", _("no dictionary '{name}' ({error})").format(name=dictionary, error=e),
                               TOOLS["enchant"].fix) from None
     return ctx.service(f"spelling:{dictionary}:{topic or ''}", make)
+
+
+def _memo(ctx, dictionary: str, words: set[str]):
+    """Where suggestions are kept between runs: under the dictionary and the word lists (and the
+    code, data and engines the run's memos mix in), so a changed list ranks its words afresh."""
+    if ctx.memos is None:
+        return None
+    return ctx.memos.memo("suggestions", dictionary, "\n".join(sorted(words)))
 
 
 def _skip(tok, text: str, max_abbr: int) -> bool:
