@@ -20,6 +20,7 @@ class Cue:
     scope: str
     rx: re.Pattern
     weak: bool = False  # says little on its own: a fact resting on it is "te controleren"
+    why: str = ""  # a doubt cue: the doubt (a name under `doubts`) it stands for
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,10 @@ class Qualifier:
     # compared with a risk of loss); values in `incomparable` are never compared at all
     default: str | None = None
     incomparable: frozenset[str] = frozenset()
+    # the phrase right after a quantity that says whom it counts ("10 % van alle zwangerschappen"):
+    # a value named there wins over the rest of the sentence; `whole` there means the default
+    own: re.Pattern | None = None
+    whole: re.Pattern | None = None
 
     def effective(self, stated) -> str | None:
         return self.default if stated is None else str(stated)
@@ -62,10 +67,11 @@ class FactKind:
     pattern: re.Pattern | None = None
     require: tuple[tuple[Cue, ...], ...] = ()  # every group must match; a group of several is "any of"
     exclude: tuple[Cue, ...] = ()
+    doubt: tuple[Cue, ...] = ()  # cues that lower the confidence (another event, population, time)
     plausible: tuple[float, float] | None = None
     examples: list = field(default_factory=list)
     counterexamples: list = field(default_factory=list)
-    to_check: list = field(default_factory=list)  # sentences that may yield it only "te controleren"
+    to_check: list = field(default_factory=list)  # {text, heading?} that may yield it only "te controleren"
     order: int = 0
 
     @property
@@ -84,6 +90,7 @@ class Catalog:
     confident_at: float = 0.6
     not_a_value: tuple[Cue, ...] = ()  # a quantity these match is no value of any fact
     doubts: dict[str, float] = field(default_factory=dict)  # doubt -> factor on the confidence
+    doubt_cues: tuple[Cue, ...] = ()  # cues that lower the confidence of a fact of any kind
     units: tuple[Unit, ...] = ()  # the topic's own units, besides the built-in ones
 
     def kind(self, key: str) -> FactKind | None:
@@ -133,12 +140,34 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     def optional(name: str) -> re.Pattern | None:
         return _compile(data, p, [name], data[name]) if data.get(name) else None
 
+    doubts = {str(k): float(v) for k, v in (data.get("doubts") or {}).items()}
+    doubt_cues = _doubt_cues(data, p, ["doubt_cues"], doubts)
+    for i, kind in enumerate(kinds):
+        kind.doubt = _doubt_cues(data, p, ["facts", i, "doubt"], doubts)
     return Catalog(path=p, kinds=kinds, qualifiers=quals, anaphora=optional("anaphora"),
                    anaphora_next=optional("anaphora_next"), condition_next=optional("condition_next"),
                    confident_at=float(data.get("confident_at", 0.6)),
-                   doubts={str(k): float(v) for k, v in (data.get("doubts") or {}).items()}, units=units,
+                   doubts=doubts, doubt_cues=doubt_cues, units=units,
                    not_a_value=tuple(Cue(c["in"], _compile(data, p, ["not_a_value", j, "cue"], c["cue"]))
                                      for j, c in enumerate(data.get("not_a_value") or [])))
+
+
+def _doubt_cues(data: dict, p: Path, where: list, doubts: dict[str, float]) -> tuple[Cue, ...]:
+    """The doubt cues at ``where`` in the catalog; each names a doubt declared under ``doubts``."""
+    items = data
+    for w in where:
+        items = items.get(w) if isinstance(items, dict) else (items[w] if w < len(items) else None)
+        if items is None:
+            return ()
+    out = []
+    for j, c in enumerate(items):
+        if c["why"] not in doubts:
+            line, col = position(data, [*where, j, "why"])
+            name = "/".join(str(w) for w in [*where, j, "why"])
+            raise DataFileError(p, f"{name}: " + _("unknown doubt '{name}' (declare its factor under doubts)").format(
+                name=c["why"]), line, col, name)
+        out.append(Cue(c["in"], _compile(data, p, [*where, j, "cue"], c["cue"]), why=str(c["why"])))
+    return tuple(out)
 
 
 def _load_qualifiers(data: dict, p: Path) -> dict[str, Qualifier]:
@@ -150,8 +179,9 @@ def _load_qualifiers(data: dict, p: Path) -> dict[str, Qualifier]:
             qual.values[str(value)] = _compile(data, p, ["qualifiers", name, "values", value], rx)
         if q.get("before"):
             qual.before = _compile(data, p, ["qualifiers", name, "before"], q["before"])
-        if q.get("contrast"):
-            qual.contrast = _compile(data, p, ["qualifiers", name, "contrast"], q["contrast"])
+        for attr in ("contrast", "own", "whole"):
+            if q.get(attr):
+                setattr(qual, attr, _compile(data, p, ["qualifiers", name, attr], q[attr]))
         quals[name] = qual
     return quals
 
@@ -179,7 +209,7 @@ def _load_kind(data: dict, p: Path, i: int, quals: dict[str, Qualifier]) -> Fact
         require=tuple(require), exclude=exclude,
         plausible=(float(k["plausible"][0]), float(k["plausible"][1])) if k.get("plausible") else None,
         examples=[plain(e) for e in k["examples"]], counterexamples=[str(c) for c in k["counterexamples"]],
-        to_check=[str(c) for c in k.get("to_check") or []],
+        to_check=[plain(c) if isinstance(c, dict) else {"text": str(c)} for c in k.get("to_check") or []],
         order=i,
     )
 

@@ -19,7 +19,8 @@ from pipeline.facts.quantity import Quantity, convert, convertible, parse_quanti
 from pipeline.ingest.document import Block, Document
 from pipeline.text import split_sentences
 
-_CLAUSE_SPLIT = re.compile(r",\s+|;\s*|\s+[–—]\s+")
+# a dash between two numbers is a range ("1.300 – 1.500"), not a clause break
+_CLAUSE_SPLIT = re.compile(r",\s+|;\s*|(?<!\d)\s+[–—]\s+|\s+[–—]\s+(?!\d)")
 _WINDOW = 60  # characters of a before/after window
 
 # narrowest first; the weight of a cue is that of the narrowest scope it matches in
@@ -137,7 +138,8 @@ def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], 
         if not qs:
             continue
         prev = _nth(block, sentences, si - 1) if si > 0 else lead
-        scope = _sentence_scope(stext, prev, nxt, cell.row_head, catalog)
+        head = cell.row_head or (_lead_in(block, lead) if si == 0 else "")
+        scope = _sentence_scope(stext, prev, nxt, head, catalog)
         heading = block.section if block.kind != "heading" else ""
         topic = "\n".join(x for x in (heading, asked, cell.col_head) if x)
         context = "\n".join(x for x in (block.text, lead, leaflet.title, cell.row_text) if x)
@@ -145,6 +147,13 @@ def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], 
                                            "document": leaflet.document})
         facts.extend(_facts_in_sentence(doc, sent, qs, leaflet.number_kinds, catalog, scope.prev_windows))
     return facts
+
+
+def _lead_in(block: Block, lead: str) -> str:
+    """A list item completes the lead-in before the list ("De kans op een miskraam is:" / "- bij
+    vrouwen onder de 35 jaar 1 op 10"): its cues count as the item's own sentence."""
+    lead = lead.rstrip()
+    return lead[:-1] if block.kind == "list_item" and lead.endswith(":") else ""
 
 
 def _nth(block: Block, sentences: list[tuple[int, int]], k: int) -> str:
@@ -190,7 +199,8 @@ def _flat_row_head(block: Block, prev: Block | None, head: str, units: tuple = (
     if head:
         return head
     if prev is not None and (prev.kind == "heading" or (
-            len(prev.text.split()) <= _LABEL_LINE_WORDS and prev.text.rstrip()[-1:] not in ".!?;,")):
+            len(prev.text.split()) <= _LABEL_LINE_WORDS and prev.text.rstrip()[-1:] not in ".!?;,"
+            and not _flat_row(prev.text, units))):  # a row is no label line of the rows after it
         return prev.text.rstrip().rstrip(":")
     return ""
 
@@ -285,8 +295,8 @@ def _slots(text: str, qs: list[Quantity]) -> list[_Slot]:
         lo = max(cs, qs[i - 1].end if i > 0 and qs[i - 1].end <= q.start else cs, q.core_start - _WINDOW)
         hi = min(ce, qs[i + 1].start if i + 1 < len(qs) and qs[i + 1].start >= q.end else ce, q.end + _WINDOW)
         # the span of a number reaches to the measured numbers around it; a plain count ("na twee
-        # miskramen") belongs to the span it stands in
-        measured = [p for p in qs if p.unit not in ("count", "")]
+        # miskramen") and an age ("onder de 35 jaar is de kans 1 op 10") belong to the span they stand in
+        measured = [p for p in qs if p.unit not in ("count", "", "years")]
         lead_from = max((p.end for p in measured if p.end <= q.start and p is not q), default=0)
         tail_to = min((p.start for p in measured if p.start >= q.end and p is not q), default=len(text))
         slots.append(_Slot(q, text[cs:ce], cs, text[lo : q.core_start], text[q.end : max(hi, q.end)],
@@ -444,13 +454,33 @@ def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher, catalog: Catalo
         doubts.append("borrowed")  # a cue only in the sentence before ("Dat gebeurt bij 70%")
     if _quoted(matcher.sent, slot.q):
         doubts.append("quoted")  # someone else's words, relayed: the page does not state it itself
+    doubted_by = _doubt_cues(best.kind, slot, matcher, catalog)
+    doubts += [d["doubt"] for d in doubted_by if d["doubt"] not in doubts]
     confidence = 1.0
     for d in doubts:
         confidence *= catalog.doubts.get(d, 1.0)
     evidence = {"cues": [{"text": t, "scope": sc, **({"weak": True} if w else {})} for t, sc, w in best.cues]}
     if doubts:
         evidence["doubts"] = doubts
+    if doubted_by:
+        evidence["doubted_by"] = doubted_by
     return _Choice(best.kind, confidence, evidence)
+
+
+def _doubt_cues(kind: FactKind, slot: _Slot, matcher: _Matcher, catalog: Catalog) -> list[dict]:
+    """The doubt cues of the catalog and of ``kind`` that match around the quantity: what they
+    doubt, the words as written and where (one per doubt)."""
+    out: list[dict] = []
+    for cue in (*catalog.doubt_cues, *kind.doubt):
+        if any(d["doubt"] == cue.why for d in out):
+            continue
+        # the whole scope at once: a cue may say what the sentence lacks ("^(?!.*kans)")
+        scope = cue.scope if cue.scope != "near" else None
+        hits = [(sc, matcher.search(cue, slot, sc)) for sc in ((scope,) if scope else ("before", "after"))]
+        hit = next(((sc, h) for sc, h in hits if h is not None), None)
+        if hit is not None:
+            out.append({"doubt": cue.why, "text": " ".join(hit[1].split())[:60], "scope": hit[0]})
+    return out
 
 
 # a quotation: between typographic or straight double quotes, or guillemets (single quotes mark words)
@@ -503,6 +533,16 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
             out[qname] = max(near)[1]
             continue
         if qual.scope == "clause":
+            own = _own_value(qual, slot.after)
+            if own:
+                out[qname] = own
+                continue
+            if own is not None:  # the whole population, unless the words before it restrict it
+                lead = slot.lead.rsplit("(", 1)[-1]  # "(10 % van alle zwangerschappen)" stands apart
+                found = [v for v, rx in qual.values.items() if rx.search(lead)]
+                if found:
+                    out[qname] = found[0]
+                continue
             # the quantity's clause, the words around it in its sentence up to the quantities
             # before and after it, and the sentence an anaphor refers to ("Van deze vrouwen krijgt de helft een miskraam")
             borrowed = sent.scopes["sentence"][len(sent.text):] if sent.scopes["sentence"].startswith(sent.text) else ""
@@ -527,6 +567,20 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
             if len(found) > 1:
                 break  # two values in the sentence but not in this clause: do not guess
     return out
+
+
+def _own_value(qual: Qualifier, after: str) -> str | None:
+    """The value the phrase right after a quantity names ("de helft van deze dreigende situaties"):
+    a value, "" for the whole population ("10 % van alle zwangerschappen"), None when that phrase
+    says neither (the rest of the sentence decides)."""
+    m = qual.own.match(after) if qual.own is not None else None
+    if m is None:
+        return None
+    phrase = m.group()
+    found = next((v for v, rx in qual.values.items() if rx.search(phrase)), None)
+    if found is not None:
+        return found
+    return "" if qual.whole is not None and qual.whole.search(phrase) else None
 
 
 def _widened(qual: Qualifier, value: str, context: str) -> str:

@@ -556,10 +556,22 @@ class QuantityParser:
         return self._numeric(num)
 
     def _fraction(self, i: int, num: Num | None) -> Core | None:
-        """"de helft", "driekwart", "een kwart", "twee derde": a share in percent."""
+        """"de helft", "driekwart", "een kwart", "twee derde": a share in percent; "de helft tot
+        driekwart" is one range."""
+        a = self._one_fraction(i, num)
+        if a is None or self.low(a.next) not in ("tot", "à", "a", "-", "–", "of"):
+            return a
+        b = self._one_fraction(a.next + 1, self.number(a.next + 1))
+        if b is None or b.lo <= a.hi:
+            return a
+        return _percent(a.lo, b.hi, b.next, "fraction")
+
+    def _one_fraction(self, i: int, num: Num | None) -> Core | None:
         low = self.low(i)
         if low == "de" and self.low(i + 1) == "helft":
             return _percent(50.0, 50.0, i + 2, "fraction")
+        if low == "de" and self.low(i + 1) in ("andere", "overige") and self.low(i + 2) == "helft":
+            return _percent(50.0, 50.0, i + 3, "fraction")  # "bij de andere helft": the other half
         if low == "driekwart":
             return _percent(75.0, 75.0, i + 1, "fraction")
         if num is None or num.form not in ("weak", "word") or self.low(num.next) not in _FRACTION_WORDS:
