@@ -67,3 +67,29 @@ def spelling() -> SpellingData:
     return SpellingData(frozenset(w.lower() for w in sp.get("dotted_abbreviations", [])),
                         tuple(sorted({p.lower() for p in sp.get("prefixes", [])}, key=len, reverse=True)),
                         tuple(sorted(set(particles), key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class ResidueWords:
+    navigation: frozenset[str]  # menu items, lower case, without end punctuation
+    person_roles: frozenset[str]
+    caption_adjectives: frozenset[str]
+    caption_subjects: tuple[str, ...]  # may hold two words ("aanstaande moeder")
+    caption_companions: frozenset[str]
+    not_verbs: frozenset[str]
+    contents_labels: frozenset[str]  # above the page's own table of contents
+    related_labels: frozenset[str]  # above links to other articles
+
+
+@lru_cache(maxsize=1)
+def residue_words() -> ResidueWords:
+    """The word lists of schema/residue.yaml: web site menu items, roles before a name, and the
+    words of image text written like a headline."""
+    data = _residue_data()
+    cap = data.get("captions") or {}
+    lists = data.get("link_lists") or {}
+    def low(items) -> frozenset[str]:
+        return frozenset(w.lower() for w in items or [])
+    return ResidueWords(low(data.get("navigation")), low(data.get("person_roles")), low(cap.get("adjectives")),
+                        tuple(sorted(low(cap.get("subjects")), key=len, reverse=True)), low(cap.get("companions")),
+                        low(cap.get("not_verbs")), low(lists.get("contents")), low(lists.get("related")))

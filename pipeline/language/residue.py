@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.i18n import _
+from pipeline.language import residue_layout
 from pipeline.language.data import residue_phrases, running_lines
 
 # a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"), or
 # words glued at a full stop ("doorzoeken.Zoek"); not app names such as "mijnRadboud" or "eHealth"
 _GLUED = re.compile(r"(?<![\w.@/])(?!(?:mijn|uw|jouw)[A-Z])[a-zà-ÿ]{3,}(?:(?:[A-Z][a-zà-ÿ]+)+|[A-Z]{3,})\b"
-                    r"|(?<![\w.@/])[a-zà-ÿ]{4,}\.[A-Z][a-zà-ÿ]{2,}\b(?!\.\w)"
+                    r"|(?<![\w.@/])[a-zà-ÿ]{4,}\.[A-Z][a-zà-ÿ]+\b(?!\.\w)"
                     # a phone number or other digits running into a word ("071 589 8078Aanmelden"),
                     # place names joined by bullets without a space ("Leiden•Leiderdorp•Oegstgeest")
                     r"|(?<=\d\d)[A-Z][a-zà-ÿ]{3,}\b|\b[^\W\d_]{2,}•[^\W\d_]{2,}(?:•[^\W\d_]+)*")
@@ -69,13 +70,17 @@ _TITLE_ZONE = 6
 _TITLE_WORDS = 12
 
 
+def _key(text: str) -> str:
+    return " ".join(text.split()).lower().rstrip(".")
+
+
 def _repeated_title(doc) -> list[ResidueHit]:
     """A short block near the top that repeats an earlier one word for word: the page title twice
     (a lead-in that ends in a colon introduces what follows; it is no title)."""
     seen: set[str] = set()
     out = []
     for k, b in enumerate(doc.blocks[:_TITLE_ZONE]):
-        key = " ".join(b.text.split()).lower().rstrip(".")
+        key = _key(b.text)
         if not any(c.isalpha() for c in key) or len(key.split()) > _TITLE_WORDS or key.endswith(":"):
             continue
         if key in seen:
@@ -84,26 +89,17 @@ def _repeated_title(doc) -> list[ResidueHit]:
     return out
 
 
-_JUMP_HEADER = re.compile(r"^\s*(?:op deze pagina|in dit artikel|op deze pagina vind je|snel naar|direct naar)\s*:?\s*$", re.I)
-
-
 def _jump_links(doc) -> list[ResidueHit]:
-    """The list under "Op deze pagina" / "In dit artikel": links that jump within the web page."""
+    """The entries under "Op deze pagina" / "Inhoudsopgave" (links within the web page) and the
+    label and entries of "Lees ook" / "Gerelateerde artikelen" (links to other pages)."""
     out = []
-    blocks = doc.blocks
-    for k, b in enumerate(blocks):
-        if not _JUMP_HEADER.match(b.text):
-            continue
-        j = k + 1
-        while j < len(blocks) and blocks[j].kind == "list_item" and len(blocks[j].text.split()) <= 8:
-            out.append(ResidueHit(j, 0, len(blocks[j].text), "jump-links",
-                                  "a link to a section of the web page (\"Op deze pagina\")"))
-            j += 1
+    for h in residue_layout.link_lists(doc.blocks):
+        out.append(ResidueHit(h.block, 0, len(doc.blocks[h.block].text), h.kind, h.reason))
     return out
 
 
 # a line of three or more short lower-case word groups split by commas ("woman, hospital, sad couple")
-_WORD_LIST = re.compile(r"^[ \t]*[a-z]+(?:[ \t]+[a-z]+){0,2}(?:[ \t]*,[ \t]*[a-z]+(?:[ \t]+[a-z]+){0,2}){2,}[ \t]*$")
+_WORD_LIST = re.compile(r"^[ \t]*[a-z]+(?:[ \t]+[a-z]+){0,3}(?:[ \t]*,[ \t]*[a-z]+(?:[ \t]+[a-z]+){0,3}){2,}[ \t]*$")
 # the first word of a block when it is written in small letters
 _LOWER_START = re.compile(r"^[a-zà-ÿ]{2,}\b")
 
@@ -121,14 +117,15 @@ def _dictionaries():
 
 
 def _english_alt(k: int, text: str) -> list[ResidueHit]:
-    """Image alternative text in English: a line of lower-case word groups split by commas, two in
-    three of its words English and not Dutch."""
+    """Image alternative text in English: a line of lower-case word groups split by commas, half
+    of its words (two at least) English and not Dutch (the Dutch dictionary knows loans such as
+    "pregnant")."""
     if not _WORD_LIST.match(text) or _dictionaries() is None:
         return []
     nl, en = _dictionaries()
     words = re.findall(r"[a-z]+", text)
     english = sum(1 for w in words if en.check(w) and not nl.check(w))
-    if 3 * english < 2 * len(words):
+    if 2 * english < len(words) or english < 2:
         return []
     return [ResidueHit(k, 0, len(text), "image-text", _("image alternative text or a logo caption"))]
 
@@ -147,16 +144,32 @@ def _cut_starts(doc) -> list[ResidueHit]:
     return out
 
 
+def _is_word(word: str) -> bool:
+    """A Dutch dictionary word; without the dictionary every word counts as one (nothing is
+    then taken for a name or a site's acronym)."""
+    dicts = _dictionaries()
+    return dicts is None or dicts[0].check(word)
+
+
+def _layout(doc) -> list[ResidueHit]:
+    return [ResidueHit(h.block, 0, len(doc.blocks[h.block].text), h.kind, h.reason)
+            for h in residue_layout.find(doc.blocks, _is_word)]
+
+
 def find(doc) -> list[ResidueHit]:
     """Every residue hit of ``doc``, in block order."""
-    hits = _running(doc) + _jump_links(doc) + _cut_starts(doc)
+    hits = _running(doc) + _cut_starts(doc)
     for k, b in enumerate(doc.blocks):
         hits.extend(_phrases(k, b.text))
         hits.extend(_glued(k, b.text))
         hits.extend(_english_alt(k, b.text))
-    # a repeated title is reported only when nothing else already marks that line
+    # a line's shape or place is reported only when no phrase already marks that line; a repeated
+    # title only when nothing marks it and it is no entry of a table of contents coming back
     marked = {h.block for h in hits}
-    hits += [h for h in _repeated_title(doc) if h.block not in marked]
+    hits += [h for h in _layout(doc) + _jump_links(doc) if h.block not in marked]
+    marked = {h.block for h in hits}
+    entries = {_key(doc.blocks[h.block].text) for h in hits if h.kind in ("contents", "jump-links")}
+    hits += [h for h in _repeated_title(doc) if h.block not in marked and _key(doc.blocks[h.block].text) not in entries]
     return sorted(hits, key=lambda h: (h.block, h.start, h.kind))
 
 

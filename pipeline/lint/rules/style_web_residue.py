@@ -14,12 +14,21 @@ stays), lines
 that are only a date (and time), author lines ("Door Anna de Vries", "Tekst: ..."), comment counters
 ("3 reacties", "Reageer"), "Inhoudsopgave" alone, a site name and date before a title, English image
 text ("woman, hospital bed, sad couple") and sentences cut when the page was copied ("... weken. D").
-One finding per kind and line (glued words only where nothing else is found on the line).
+By shape and place (pipeline/language/residue_layout.py, word lists in schema/residue.yaml): the
+entries under "Inhoudsopgave"/"Op deze pagina" and under "Lees ook"/"Gerelateerde artikelen", a
+table of contents whose entries come back as headings, a menu item with nothing under it ("Wie zijn
+wij?"), the site's name above the title (an unknown acronym, a line in small letters), a name line
+of an author or portrait whose surname the page uses again, image text written like a headline
+("Verdrietig stel bespreekt de uitslag") and a teaser cut short ("Wat is…"). A leaflet's title,
+subtitle and headings with text under them stay.
+One finding per kind and line (glued words only where nothing else is found on the line; a shape
+or place only where no phrase marks the line).
 
 pass: Bel de praktijk als je vragen hebt. Lees de bijsluiter van het medicijn.
 pass: Door de pijn kun je slecht slapen; de inhoud van de baarmoeder wordt verwijderd.
 pass: In maart 2024 kwam er een nieuwe richtlijn. Je krijgt vitamine D
 pass: Reageer direct als je veel bloed verliest; koorts, buikpijn, bloed.
+pass: Vrouw met buikpijn en koorts
 fail: Score: 4.6/5 (70 stemmen)
 fail: Deze website plaatst cookies om de site te verbeteren.
 fail: Home > Zwangerschap > Miskraam
@@ -33,6 +42,8 @@ fail: Inhoudsopgave
 fail: Voorbeeldsite 2022-10 Miskraam: wat nu?
 fail: woman, hospital bed, sad couple
 fail: Dat duurt meestal twee weken. D
+fail: Wat is…
+fail: Zwangere vrouw houdt haar buik vast in de wachtkamer
 """
 
 from __future__ import annotations

@@ -1,0 +1,223 @@
+"""Web residue found by where a line stands and what it looks like, not by its words alone.
+
+A web page around the text of a leaflet brings lines that read like headings: the menu
+("Wie zijn wij?", "Wachtkamer"), a table of contents whose entries come back further down as
+headings, the site's name above the title ("DOQ", "verloskundigen praktijk x"), the name of the
+author or of the person in a portrait ("Promovenda Anna Bos" when the text names Bos), and image
+text written like a headline ("Verdrietig koppel bespreekt de uitslag"). Each detector needs a
+shape and a place: a leaflet's own "Contact" heading with the phone number under it, its title
+and its subtitle stay. The word lists are data (schema/residue.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.i18n import _
+from pipeline.language.data import residue_words
+
+# a heading-like line: no more than this many words, no full stop, comma or semicolon at the end
+_TITLE_WORDS = 12
+_NAME_PARTICLES = frozenset("van de der den ter ten te 't da dos del la le el bin".split())
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þa-zà-ÿ][a-zà-ÿ'’]+)*|[A-Z]\.)$")
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# the site's name stands in the first lines of the page
+_MASTHEAD_LINES = 4
+# prose starts here: a block of this many words, or one that ends a sentence
+_PROSE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class LayoutHit:
+    block: int
+    kind: str
+    reason: str
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def title_shaped(text: str, max_words: int = _TITLE_WORDS) -> bool:
+    """Short, with letters, and not ending like a sentence or a clause (a question may end it)."""
+    t = text.strip()
+    return bool(t) and len(t.split()) <= max_words and t[-1] not in ".,;:" and any(c.isalpha() for c in t)
+
+
+def _prose(text: str) -> bool:
+    t = text.strip()
+    return len(t.split()) >= _PROSE_WORDS or t[-1:] in ".!:;"
+
+
+def contents_runs(blocks) -> list[LayoutHit]:
+    """A table of contents: three or more short lines in a row, each of which comes back word for
+    word further down the file, in order and with text between them (the headings the entries
+    link to)."""
+    keys = [norm(b.text) for b in blocks]
+    last = {key: i for i, key in enumerate(keys)}
+    out: list[LayoutHit] = []
+    run: list[int] = []
+    for k, b in enumerate(blocks + [None]):
+        if b is not None and title_shaped(b.text) and last[keys[k]] > k and (not run or keys[k] not in
+                                                                           {keys[j] for j in run}):
+            run.append(k)
+            continue
+        if len(run) >= 3 and _spread([last[keys[j]] for j in run]):
+            out += [LayoutHit(j, "contents", _("a table of contents of the web page")) for j in run]
+        run = []
+    return out
+
+
+def link_lists(blocks) -> list[LayoutHit]:
+    """The short lines under a label such as "Op deze pagina" (links within the page) or "Lees
+    ook" (links to other articles, whose label is residue too)."""
+    w = residue_words()
+    out = []
+    for k, b in enumerate(blocks):
+        label = _bare(b.text)
+        if label in w.contents_labels:
+            out += [LayoutHit(j, "jump-links", _("a link to a section of the web page (\"Op deze pagina\")"))
+                    for j in contents_entries(blocks, k + 1)]
+        elif label in w.related_labels:
+            entries = contents_entries(blocks, k + 1)
+            out += [LayoutHit(j, "related-links", _("a link to another article of the web site"))
+                    for j in ([k] + entries if entries else [])]
+    return out
+
+
+def contents_entries(blocks, first: int) -> list[int]:
+    """The entries of a table of contents that starts at ``first`` (under its label): list items
+    of up to eight words, or else short heading-like lines; it ends where the kind changes, where
+    an entry comes back (the first section starts) or at a line with prose under it."""
+    items = first < len(blocks) and blocks[first].kind == "list_item"
+    seen: set[str] = set()
+    out = []
+    for j in range(first, len(blocks)):
+        b = blocks[j]
+        key = norm(b.text)
+        if (b.kind == "list_item") != items or key in seen or not title_shaped(b.text, 8 if items else 10):
+            break
+        if not items and j + 1 < len(blocks) and _prose(blocks[j + 1].text):
+            break
+        seen.add(key)
+        out.append(j)
+    return out
+
+
+def _spread(targets: list[int]) -> bool:
+    """The entries come back in order with text between them: headings of sections, not a
+    passage written twice (that is structure.duplicate-section's)."""
+    return all(b - a >= 2 for a, b in zip(targets, targets[1:]))
+
+
+def _bare(text: str) -> str:
+    return norm(text).rstrip("?!:. ")
+
+
+def navigation(blocks) -> list[LayoutHit]:
+    """A menu item of the web site alone on a line with nothing under it: the next block is
+    another heading or menu item, or there is none."""
+    nav = residue_words().navigation
+    out = []
+    for k, b in enumerate(blocks):
+        if _bare(b.text) not in nav:
+            continue
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        # a label with data under it ("Openingstijden" / "Maandag t/m vrijdag 8.00-16.30") is content
+        if nxt is None or (nxt.kind == "heading" and not any(c.isdigit() for c in nxt.text)) or _bare(nxt.text) in nav:
+            out.append(LayoutHit(k, "navigation", _("a menu item of the web site")))
+    return out
+
+
+def _top(blocks) -> list[int]:
+    """The blocks above the first prose: the page's masthead, menu and title."""
+    out = []
+    for k, b in enumerate(blocks):
+        if _prose(b.text):
+            break
+        out.append(k)
+    return out
+
+
+def masthead(blocks, is_word) -> list[LayoutHit]:
+    """The site's name above the title: in the lines above the first prose, a line with another
+    heading-like line under it that is an acronym no dictionary knows ("DOQ") or written all in
+    small letters ("verloskundigen praktijk noord")."""
+    top = _top(blocks)[:_MASTHEAD_LINES]
+    out = []
+    for k in top[:-1]:
+        t = blocks[k].text.strip()
+        if blocks[k].kind == "list_item":
+            continue
+        words = _WORDS.findall(t)
+        acronym = len(words) == 1 and t.isupper() and 2 <= len(t) <= 6 and t.isalpha() and not is_word(t.lower())
+        small = len(words) >= 2 and t == t.lower() and title_shaped(t) and t[-1:] != "?" \
+            and not any(c.isdigit() for c in t)
+        if acronym or small:
+            out.append(LayoutHit(k, "site-name", _("the name of the web site")))
+    return out
+
+
+def _name_parts(text: str) -> tuple[bool, list[str]] | None:
+    """(starts with a role, the capitalised words) of a line that is only a name, or None."""
+    tokens = text.split()
+    roles = residue_words().person_roles
+    role = bool(tokens) and tokens[0].lower() in roles
+    names = tokens[1:] if role else tokens
+    if not 2 <= len(names) <= 5 or names[0].lower() in _NAME_PARTICLES:
+        return None
+    if not all(_NAME_TOKEN.match(w) or w in _NAME_PARTICLES for w in names):
+        return None
+    caps = [w for w in names if _NAME_TOKEN.match(w) and not w.endswith(".")]
+    return (role, caps) if len(caps) >= 2 else None
+
+
+def name_lines(blocks, is_word) -> list[LayoutHit]:
+    """A line that is only a person's name (after a role such as "promovenda"), named elsewhere on
+    the page too: an author line or the caption of a portrait. A first name that is a Dutch word
+    needs the role ("Linde Bos" could be a place)."""
+    out = []
+    for k, b in enumerate(blocks):
+        parts = _name_parts(b.text.strip())
+        if parts is None:
+            continue
+        role, caps = parts
+        if not role and is_word(caps[0].lower()):
+            continue
+        surname = caps[-1]
+        pattern = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
+        if any(pattern.search(o.text) for j, o in enumerate(blocks) if j != k):
+            out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
+    return out
+
+
+def caption(text: str) -> bool:
+    """Image text written like a headline: [adjective] subject [en companion] verb ..., no article
+    first and no end punctuation ("Verdrietig koppel bespreekt de kans op een miskraam")."""
+    t = text.strip()
+    if not t or not t[0].isupper() or t[-1] in ".!?:;…" or not 5 <= len(t.split()) <= 20 or ":" in t:
+        return False
+    w = residue_words()
+    words = t.lower().split()
+    i = 1 if words[0] in w.caption_adjectives else 0
+    subject = next((s for s in w.caption_subjects if words[i:i + len(s.split())] == s.split()), None)
+    if subject is None:
+        return False
+    i += len(subject.split())
+    pair = words[i:i + 1] == ["en"]
+    if pair:
+        i += 2 if words[i + 1:i + 2] in (["zijn"], ["haar"]) else 1
+        if words[i:i + 1] and words[i] in w.caption_companions:
+            i += 1
+        else:
+            return False
+    verb = words[i] if i < len(words) else ""
+    return len(verb) >= 3 and verb.isalpha() and verb not in w.not_verbs and verb.endswith("en" if pair else "t")
+
+
+def find(blocks, is_word) -> list[LayoutHit]:
+    hits = contents_runs(blocks) + navigation(blocks) + masthead(blocks, is_word) + name_lines(blocks, is_word)
+    hits += [LayoutHit(k, "image-text", _("image alternative text or a logo caption"))
+             for k, b in enumerate(blocks) if caption(b.text)]
+    return hits
