@@ -295,9 +295,10 @@ def _slots(text: str, qs: list[Quantity]) -> list[_Slot]:
         lo = max(cs, qs[i - 1].end if i > 0 and qs[i - 1].end <= q.start else cs, q.core_start - _WINDOW)
         hi = min(ce, qs[i + 1].start if i + 1 < len(qs) and qs[i + 1].start >= q.end else ce, q.end + _WINDOW)
         # the span of a number reaches to the measured numbers around it; a plain count ("na twee
-        # miskramen") and an age ("onder de 35 jaar is de kans 1 op 10") belong to the span they stand in
-        measured = [p for p in qs if p.unit not in ("count", "", "years")]
-        lead_from = max((p.end for p in measured if p.end <= q.start and p is not q), default=0)
+        # miskramen") belongs to the span it stands in, and an age before it to its span ("onder de
+        # 35 jaar is de kans 1 op 10")
+        measured = [p for p in qs if p.unit not in ("count", "")]
+        lead_from = max((p.end for p in measured if p.end <= q.start and p is not q and p.unit != "years"), default=0)
         tail_to = min((p.start for p in measured if p.start >= q.end and p is not q), default=len(text))
         slots.append(_Slot(q, text[cs:ce], cs, text[lo : q.core_start], text[q.end : max(hi, q.end)],
                            text[lead_from : q.core_start], text[q.end : tail_to]))

@@ -1,0 +1,50 @@
+"""Abstention: a fact whose sentence names a hedge, another event, another population or a time of
+another kind is written "te controleren" (to check), with the words that doubted it, and takes part
+in no cross-leaflet or reference rule. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pipeline.corpus import Corpus
+from pipeline.facts.catalog import default_catalog
+from pipeline.facts.extract import extract_document
+from pipeline.lint.rules import registry
+from tests.test_facts_catalog import make_doc
+
+CAT = default_catalog()
+
+
+def incidence(text: str, heading: str | None = None) -> list:
+    return [f for f in extract_document(make_doc(text, heading), CAT) if f.key == "miscarriage.incidence_pct"]
+
+
+def test_a_denied_number_is_to_check_and_the_one_put_instead_is_used():
+    facts = {f.min: f for f in incidence("Het is niet 1 op 4 zwangerschappen die in een miskraam eindigt, maar 1 op 10.")}
+    assert not facts[25].confident and facts[25].evidence["doubted_by"][0]["doubt"] == "hedged"
+    assert facts[10].confident
+
+
+def test_doubted_facts_give_no_finding_against_the_reference_or_other_leaflets():
+    """A relayed claim of 1 in 3 against the registry's 10-20 % and another leaflet's 15 %: the
+    claim is kept, to check, and nothing is reported."""
+    doubted = incidence("Je leest vaak dat een op de drie zwangerschappen in een miskraam eindigt, maar dat klopt niet.")
+    sure = incidence("Ongeveer 15% van de zwangerschappen eindigt in een miskraam.")
+    assert doubted and not doubted[0].confident and sure[0].confident
+    for f, lid in ((doubted[0], "a"), (sure[0], "b")):
+        f.leaflet, f.path = lid, f"{lid}.md"
+    corpus = Corpus(facts={"a": doubted, "b": sure})
+    for rule_id in ("facts.conflict", "facts.reference", "facts.internal-conflict"):
+        rule = registry()[rule_id]
+        assert list(rule.check(corpus, rule.defaults(), None)) == [], rule_id
+    # the same claim stated as the page's own is held against the reference
+    own = incidence("Een op de drie zwangerschappen eindigt in een miskraam.")
+    own[0].leaflet, own[0].path = "c", "c.md"
+    rule = registry()["facts.reference"]
+    assert [d.leaflet for d in rule.check(Corpus(facts={"c": own}), rule.defaults(), None)] == ["c"]
+
+
+def test_the_evidence_names_each_doubt_once_with_its_words_and_scope():
+    [f] = incidence("Een dreigende miskraam komt bij ongeveer een op de vijf zwangerschappen voor.")
+    assert f.evidence["doubts"] == ["other_event"]
+    assert f.evidence["doubted_by"] == [{"doubt": "other_event", "text": "dreigende miskraam", "scope": "span"}]
+    assert f.confidence == CAT.doubts["other_event"] and not f.confident
+    assert f.to_json()["evidence"]["doubted_by"][0]["doubt"] == "other_event"
