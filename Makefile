@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 LEAFLINT := $(BIN)/leaflint
 PYTEST_ARGS ?=
 SIZES ?= 100,1000,10000
+BENCH_ARGS ?=
 
 .PHONY: help install install-test run test check release lint bench fresh-check clean
 
@@ -14,7 +15,7 @@ help:
 	@echo "make check    release gate: exit 1 while any error-level finding remains"
 	@echo "make release  render release PDFs/HTML; refused (exit 1) while errors remain"
 	@echo "make lint     findings on the terminal"
-	@echo "make bench    benchmark (SIZES=100,1000 for fewer sizes)"
+	@echo "make bench    benchmark (SIZES=100,1000 for fewer sizes; BENCH_ARGS=--relint-only: only re-lint and editor)"
 	@echo "make fresh-check  make test + make run on a bare Debian 12 root (as root, ~15 min)"
 
 install:
@@ -39,7 +40,7 @@ lint: install
 	$(LEAFLINT) lint
 
 bench: install-test
-	$(BIN)/python -m pipeline.bench --sizes $(SIZES)
+	$(BIN)/python -m pipeline.bench --sizes $(SIZES) $(BENCH_ARGS)
 
 fresh-check:
 	scripts/fresh-debian-check.sh

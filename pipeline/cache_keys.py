@@ -26,6 +26,8 @@ from pipeline.yamlio import DataFileError, load_yaml
 CACHE_FORMAT = 2
 SETTLED_NS = 2_000_000_000  # a file changed this recently may change again within one mtime tick
 _DATA_SUFFIXES = (".py", ".yaml", ".json", ".txt", ".dic", ".tsv", ".gz", ".po")
+# compiled modules, and the benchmark (it measures runs and changes no result)
+_NOT_RESULTS = frozenset({"__pycache__", "bench"})
 
 
 @lru_cache(maxsize=None)
@@ -35,7 +37,7 @@ def code_digest() -> str:
     roots = [PACKAGE_DIR, SCHEMA_DIR]
     for root in roots:
         for f in sorted(root.rglob("*")):
-            if f.is_file() and f.suffix in _DATA_SUFFIXES and "__pycache__" not in f.parts:
+            if f.is_file() and f.suffix in _DATA_SUFFIXES and not _NOT_RESULTS.intersection(f.relative_to(root).parts):
                 h.update(f.relative_to(root.parent).as_posix().encode())
                 h.update(f.read_bytes())
     return h.hexdigest()

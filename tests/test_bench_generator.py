@@ -200,6 +200,23 @@ def test_markdown_table_names_the_machine_and_every_corpus():
     assert "| 1,000 leaflets, cold lint | ≤ 20 s | 12.0 s | yes |" in md
 
 
+def test_relint_only_markdown_shows_the_edits_and_only_the_targets_it_measured():
+    res = _result(cold_1000=12.0, relint=0.8, pdf_per_s=10.0, ratio=6.0)
+    row = res["corpora"][0]
+    for key in ("warm_lint_s", "relint_one_s"):
+        del row[key]
+    row["stages"] = {}
+    row.update(relint_changed_max_s=0.95, relint_changed_max_cpu_s=0.9,
+               relint_changed_runs=[{"leaflet": "a.txt", "wall_s": 0.8, "cpu_s": 0.8, "load": 1.2},
+                                    {"leaflet": "b.txt", "wall_s": 0.95, "cpu_s": 0.9, "load": 1.6}])
+    res.update(spelling={}, render={}, relint_only=True)
+    res["targets"] = evaluate_targets(res)
+    md = markdown(res)
+    assert "0.80 s (0.80 s), max 0.95 s (0.90 s), load 1.6" in md
+    assert "re-lint one edited leaflet (`lint FILE --corpus DIR`) | ≤ 1 s | 0.80 s | yes |" in md
+    assert "rendering" not in md and "10,000 leaflets, cold lint" not in md
+
+
 def test_measure_counts_worker_processes_together():
     code = ("import multiprocessing as mp, time\n"
             "def work(_):\n"

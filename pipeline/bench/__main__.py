@@ -1,4 +1,4 @@
-"""python -m pipeline.bench [--sizes 100,1000,10000]   (what `make bench` runs)
+"""python -m pipeline.bench [--sizes 100,1000,10000] [--relint-only]   (what `make bench` runs)
 python -m pipeline.bench generate N DIR [--seed S]    (only write a synthetic corpus)
 """
 
@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="leaflets in the rendering comparison (0 skips rendering)")
     p.add_argument("--baseline-docs", type=int, default=12,
                    help="documents rendered one process each by the weasyprint and Chromium baselines")
+    p.add_argument("--relint-only", action="store_true",
+                   help="per size only the cold lint that fills the result store, the edited leaflets "
+                        "against the corpus and the language server (no stages, spelling or rendering)")
+    p.add_argument("--edits", type=int, default=3,
+                   help="edited leaflets timed one after another against the corpus (default 3)")
     p.add_argument("--spelling-size", type=int, default=None,
                    help="corpus whose text is spell-checked by both (default: largest size up to 1000)")
     return p
@@ -83,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         print(msg, file=sys.stderr, flush=True)
 
     bench = Bench(a.sizes, a.work or default_work_dir(), a.out, seed=a.seed, timeout=a.timeout,
-                  render_docs=a.render_docs, baseline_docs=a.baseline_docs, spelling_size=a.spelling_size, log=log)
+                  render_docs=a.render_docs, baseline_docs=a.baseline_docs, spelling_size=a.spelling_size, log=log,
+                  relint_only=a.relint_only, edits=a.edits)
     try:
         result = bench.run()
     except SeedError as e:

@@ -82,7 +82,7 @@ class LintRuns:
     cold: Measured
     warm: Measured
     relint: Measured  # the whole corpus again after one edit
-    changed: Measured  # the edited leaflet against the corpus (`lint FILE --corpus DIR`)
+    changed: dict  # edited leaflets against the corpus (`lint FILE --corpus DIR`): Bench.relint_changed
     cache: bool  # whether the cold run left a result cache
 
 
@@ -185,7 +185,7 @@ def write_config(corpus_dir: Path) -> Path:
 class Bench:
     def __init__(self, sizes: list[int], work: Path, out: Path, seed: int = 1, timeout: float = 3600,
                  render_docs: int = 40, baseline_docs: int = 12, spelling_size: int | None = None,
-                 log=print):
+                 log=print, relint_only: bool = False, edits: int = 3):
         self.sizes = sizes
         self.work = work
         self.out = out
@@ -195,6 +195,8 @@ class Bench:
         self.baseline_docs = baseline_docs
         self.spelling_size = spelling_size or max([s for s in sizes if s <= 1000] or [min(sizes)])
         self.log = log
+        self.relint_only = relint_only  # per size only the cold lint that fills the store, then the edits
+        self.edits = max(1, edits)  # edited leaflets timed one after another against the corpus
         self.notes: list[str] = []
 
     def note(self, msg: str) -> None:
@@ -226,6 +228,8 @@ class Bench:
         return m
 
     def measure_corpus(self, n: int) -> dict:
+        if self.relint_only:
+            return self.measure_relint(n)
         d, cfg, manifest = self.corpus(n)
         leaflets = d / "leaflets"
         probe = self.stage_probe(n, d, cfg, manifest["words"])
@@ -233,12 +237,33 @@ class Bench:
         self.log(f"bench: {n}: language server, one edit")
         editor = self.lsp_edit(cfg, leaflets)
         found = planted_found(d / "lint.json", manifest) if runs.cold.ok else {}
-        row = _row(n, probe, runs, editor, found)
+        return self.finish_row(_row(n, probe, runs, editor, found))
+
+    def finish_row(self, row: dict) -> dict:
+        n = row["leaflets"]
         if row["load_avg"] > machine.usable_cores() + 0.5:
             self.note(f"{n} leaflets: the machine was busy (load average {row['load_avg']:.1f} on "
                       f"{machine.usable_cores()} cores): wall times are inflated; CPU times are less affected")
         self.log(f"bench: {n}: {json.dumps(row)}")
         return row
+
+    def measure_relint(self, n: int) -> dict:
+        """``--relint-only``: the cold lint that fills the result store, the edited leaflets against
+        the corpus and the language server; no stage probe, warm run, spelling or rendering."""
+        d, cfg, manifest = self.corpus(n)
+        leaflets = d / "leaflets"
+        shutil.rmtree(d / "out" / ".cache", ignore_errors=True)
+        self.log(f"bench: {n}: cold lint (fills the result store)")
+        cold = self.run_lint(cfg, leaflets, d / "lint.json")
+        self.log(f"bench: {n}: re-lint edited leaflets against the corpus")
+        changed = self.relint_changed(cfg, leaflets, d / "lint-changed.json")
+        self.log(f"bench: {n}: language server, one edit")
+        editor = self.lsp_edit(cfg, leaflets)
+        return self.finish_row({
+            "leaflets": n, "words": manifest["words"], "cold_lint_s": _round(cold.seconds) if cold.ok else None,
+            "cold_lint_cpu_s": _round(cold.cpu_s), "peak_rss_mb": round(cold.peak_mb, 1),
+            **changed, **editor, "load_avg": round(cold.load, 2), "stages": {}, "cache": True,
+            "planted": planted_found(d / "lint.json", manifest) if cold.ok else {}})
 
     def stage_probe(self, n: int, d: Path, cfg: Path, words: int) -> StageProbe:
         """Each stage timed in one process (``python -m pipeline.bench _stages``)."""
@@ -273,7 +298,7 @@ class Bench:
             self.note(f"no result cache under {cache}: warm lint is a second cold run")
         self.log(f"bench: {n}: re-lint after editing one leaflet")
         relint = self.relint_one(cfg, leaflets, d / "lint-relint.json")
-        self.log(f"bench: {n}: re-lint the edited leaflet against the corpus")
+        self.log(f"bench: {n}: re-lint edited leaflets against the corpus")
         changed = self.relint_changed(cfg, leaflets, d / "lint-changed.json")
         return LintRuns(cold, warm, relint, changed, has_cache)
 
@@ -287,23 +312,33 @@ class Bench:
         finally:
             victim.write_bytes(original)
 
-    def _victim(self, leaflets: Path) -> Path:
+    def _victim(self, leaflets: Path, k: int = 0) -> Path:
+        """The ``k``-th leaflet edited: the middle one first, then others spread over the corpus."""
         files = sorted(leaflets.glob("*.txt"))
-        return files[len(files) // 2]
+        return files[(len(files) // 2 + k * (len(files) // 7 + 1)) % len(files)]
 
-    def relint_changed(self, cfg: Path, leaflets: Path, report: Path) -> Measured:
-        """One edited leaflet linted in full and compared with the facts of all the others."""
-        victim = self._victim(leaflets)
-        original = victim.read_bytes()
-        try:
-            victim.write_bytes(original + "\nNa de behandeling mag je na 3 weken weer fietsen.\n".encode())
-            m = measure(leaflint_cmd(cfg, "lint", str(victim), "--corpus", str(leaflets), "--format", "json",
-                                     "-o", str(report)), timeout=self.timeout)
-        finally:
-            victim.write_bytes(original)
-        if not m.ok:
-            self.note(f"lint of one changed leaflet failed (exit {m.returncode}): {m.stderr.strip()[-300:]}")
-        return m
+    def relint_changed(self, cfg: Path, leaflets: Path, report: Path) -> dict:
+        """``self.edits`` leaflets, one at a time, edited and linted in full against the facts of all
+        the others: the median and the slowest, wall and CPU, with the load of each run."""
+        runs = []
+        for k in range(self.edits):
+            victim = self._victim(leaflets, k)
+            original = victim.read_bytes()
+            try:
+                victim.write_bytes(original + f"\nNa de behandeling mag je na {3 + k} weken weer fietsen.\n".encode())
+                m = measure(leaflint_cmd(cfg, "lint", str(victim), "--corpus", str(leaflets), "--format", "json",
+                                         "-o", str(report)), timeout=self.timeout)
+            finally:
+                victim.write_bytes(original)
+            if not m.ok:
+                self.note(f"lint of one changed leaflet failed (exit {m.returncode}): {m.stderr.strip()[-300:]}")
+                return {"relint_changed_s": None, "relint_changed_cpu_s": None}
+            runs.append({"leaflet": victim.name, "wall_s": _round(m.seconds), "cpu_s": _round(m.cpu_s),
+                         "load": round(m.load, 2)})
+        return {"relint_changed_s": _median([r["wall_s"] for r in runs]),
+                "relint_changed_cpu_s": _median([r["cpu_s"] for r in runs]),
+                "relint_changed_max_s": max(r["wall_s"] for r in runs),
+                "relint_changed_max_cpu_s": max(r["cpu_s"] for r in runs), "relint_changed_runs": runs}
 
     def lsp_edit(self, cfg: Path, leaflets: Path, edits: int = 5) -> dict:
         """`leaflint lsp` driven like an editor: open a leaflet of the corpus, then time edits until
@@ -477,13 +512,14 @@ class Bench:
         rows = []
         for n in self.sizes:
             rows.append(self.measure_corpus(n))
-        spelling = self.spelling(rows)
-        render = self.render() if self.render_docs else {}
+        spelling = {} if self.relint_only else self.spelling(rows)
+        render = self.render() if self.render_docs and not self.relint_only else {}
         result = {
             "machine": machine.describe(),
             "started": started.isoformat(timespec="seconds"),
             "seconds": round(time.perf_counter() - t0, 1),
             "seed": self.seed,
+            "relint_only": self.relint_only,
             "corpora": rows,
             "spelling": spelling,
             "render": render,
@@ -511,8 +547,7 @@ def _row(n: int, probe: StageProbe, runs: LintRuns, editor: dict, found: dict) -
         "cold_lint_cpu_s": _round(runs.cold.cpu_s),
         "warm_lint_cpu_s": _round(runs.warm.cpu_s),
         "relint_one_cpu_s": _round(runs.relint.cpu_s),
-        "relint_changed_s": wall(runs.changed),
-        "relint_changed_cpu_s": _round(runs.changed.cpu_s) if runs.changed.ok else None,
+        **runs.changed,
         **editor,
         "load_avg": round(max(*(m.load for m in whole), probe.measured.load), 2),
         "stages": probe.wall,
@@ -537,6 +572,12 @@ def _chromium_args(exe: list[str], src: Path, dst: Path) -> list[str]:
 
 def _round(v: float | None) -> float | None:
     return None if v is None else round(v, 3)
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else round((ordered[mid - 1] + ordered[mid]) / 2, 3)
 
 
 def planted_found(report: Path, manifest: dict) -> dict:
