@@ -14,7 +14,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("foundation", ("pipeline", "pipeline.layers", "pipeline.paths", "pipeline.i18n", "pipeline.yamlio", "pipeline.tools",
                     "pipeline.lifeline", "pipeline.progress", "pipeline.text", "pipeline.links",
                     "pipeline.diagnostic", "pipeline.problems", "pipeline.fingerprint", "pipeline.fix",
-                    "pipeline.baseline", "pipeline.changed", "pipeline.result_store", "pipeline.language.data")),
+                    "pipeline.baseline", "pipeline.changed", "pipeline.result_store", "pipeline.language.data",
+                    "pipeline.patterns")),
     # a file in any format -> Document (text blocks with their source positions)
     ("ingest", ("pipeline.ingest",)),
     # Document -> facts, tokens, sentences, phone numbers, readability

@@ -8,8 +8,6 @@ a leaflet that takes longer than ``limits.max_seconds_per_leaflet`` is reported 
 from __future__ import annotations
 
 import importlib.util
-import multiprocessing as mp
-from multiprocessing import util as mp_util
 import os
 import signal
 import threading
@@ -19,7 +17,6 @@ from pathlib import Path
 from pipeline import i18n
 from pipeline.corpus import Corpus, read_leaflet
 from pipeline.diagnostic import Diagnostic
-from pipeline.lifeline import die_with_parent
 from pipeline.lint.config import Config
 from pipeline.lint.engine import Context, enabled_rules, run_document_rules
 from pipeline.lint.failure import EngineFailure
@@ -64,6 +61,8 @@ def start_worker(config: Config, brands: dict, rule_ids: list[str] | None, paren
     """Make this process (or thread) ready to check leaflets one at a time with ``process``;
     ``keep``: the result store in which rules keep costly answers between runs (None: none kept)."""
     if parent is not None:
+        from pipeline.lifeline import die_with_parent  # only worker processes need it (and ctypes)
+
         die_with_parent(parent)
     _worker["config"] = config
     _worker["brands"] = brands
@@ -146,6 +145,8 @@ def _start_pool_worker(config: Config, brands: dict, rule_ids: list[str] | None,
     start_worker(config, brands, rule_ids, parent, keep)
     # a pool worker leaves through os._exit: only multiprocessing's own finalizers run, so this one
     # stops the worker's Frog and removes its temporary folder
+    from multiprocessing import util as mp_util
+
     mp_util.Finalize(None, stop_worker, exitpriority=10)
 
 
@@ -163,6 +164,8 @@ def compute(todo: list[str], config: Config, brands: dict, rule_ids: list[str] |
     see ``start_worker``)."""
     jobs = jobs or default_jobs()
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
+        import multiprocessing as mp  # not imported by a run that checks a few leaflets in this process
+
         ctx = mp.get_context("fork")
         with ctx.Pool(jobs, initializer=_start_pool_worker,
                       initargs=(config, brands, rule_ids, os.getpid(), keep)) as pool:

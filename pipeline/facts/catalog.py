@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline import patterns
 from pipeline.i18n import _
 from pipeline.yamlio import DataFileError, load_validated, plain, position
 
@@ -105,7 +106,7 @@ class Catalog:
 
 def _compile(data, path: Path, where: list, text: str) -> re.Pattern:
     try:
-        return re.compile(text, re.IGNORECASE)
+        return patterns.compile(text, re.IGNORECASE)
     except re.error as e:
         line, col = position(data, where)
         field_name = "/".join(str(w) for w in where)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline import patterns
 from pipeline.paths import SCHEMA_DIR
 from pipeline.yamlio import plain, load_validated
 
@@ -42,13 +43,14 @@ def control_line(text: str) -> bool:
 @lru_cache(maxsize=1)
 def residue_phrases() -> tuple[Pattern, ...]:
     data = _residue_data()
-    return tuple(Pattern(p["id"], re.compile(p["pattern"], re.I | re.M), p["reason"], control=bool(p.get("control")))
+    return tuple(Pattern(p["id"], patterns.compile(p["pattern"], re.I | re.M), p["reason"],
+                         control=bool(p.get("control")))
                  for p in data["phrases"])
 
 
 @lru_cache(maxsize=1)
 def typography() -> tuple[Pattern, ...]:
-    return tuple(Pattern(p["id"], re.compile(p["pattern"]), p["message"], p["replace"])
+    return tuple(Pattern(p["id"], patterns.compile(p["pattern"]), p["message"], p["replace"])
                  for p in style()["typography"])
 
 

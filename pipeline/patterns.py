@@ -1,0 +1,104 @@
+"""Regular expressions of the data files (fact catalogs, residue and style lists), compiled once.
+
+Python's ``re`` parses and compiles every pattern in pure Python each time a process starts: for
+the catalog and the language data that is about a tenth of a second of every re-lint. Like the
+bytecode Python keeps in ``__pycache__``, the compiled form of each pattern (the program that the
+regex engine runs) is kept there, for this interpreter only, and later processes build the same
+pattern objects from it directly. A pattern is kept only after the object built from the kept form
+compared equal to what ``re.compile`` makes; a pattern that does not compile raises ``re.error`` as
+always (its file is reported by the caller) and is never kept. Nothing is written when Python is
+told not to write bytecode (``PYTHONDONTWRITEBYTECODE``) or the folder is read-only.
+"""
+
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import re
+import sys
+from pathlib import Path
+
+try:  # the regex engine's own modules (CPython): without them every pattern is compiled as usual
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover - another Python implementation
+    _sre = None
+
+CACHE = Path(__file__).parent / "__pycache__" / f"patterns.{sys.implementation.cache_tag}.marshal"
+MAX_KEPT = 20_000  # patterns; beyond this the file starts afresh with those of the current process
+_STAMP = (sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
+
+_kept: dict[tuple[str, int], tuple] | None = None
+_new: dict[tuple[str, int], tuple] = {}
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the same name as re.compile
+    """``re.compile(pattern, flags)``, built from the kept compiled form when there is one."""
+    flags = int(flags)
+    if _sre is None or not isinstance(pattern, str):
+        return re.compile(pattern, flags)
+    pattern = str(pattern)  # a string of the YAML loader (a subclass of str) is kept as a plain one
+    key = (pattern, flags)
+    entry = _table().get(key) or _new.get(key)
+    if entry is not None:
+        try:
+            return _build(pattern, entry)
+        except Exception:  # noqa: BLE001 - a damaged entry: compile as usual
+            pass
+    compiled = re.compile(pattern, flags)  # raises re.error for a broken pattern: never kept
+    try:
+        entry = _program(pattern, flags)
+        if _build(pattern, entry) == compiled:  # equal: same pattern, flags and program
+            _new[key] = entry
+    except Exception:  # noqa: BLE001 - an engine this module does not know: nothing kept
+        pass
+    return compiled
+
+
+def _program(pattern: str, flags: int) -> tuple:
+    """What ``re._compiler.compile`` hands to the engine, as plain data."""
+    p = _parser.parse(pattern, flags)
+    code = _compiler._code(p, flags)
+    indexgroup = [None] * p.state.groups
+    for name, i in p.state.groupdict.items():
+        indexgroup[i] = name
+    return (int(flags | p.state.flags), [int(c) for c in code], p.state.groups - 1,
+            {str(k): int(v) for k, v in p.state.groupdict.items()}, tuple(indexgroup))
+
+
+def _build(pattern: str, entry: tuple) -> re.Pattern:
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, flags, code, groups, dict(groupindex), tuple(indexgroup))
+
+
+def _table() -> dict:
+    global _kept
+    if _kept is None:
+        _kept = {}
+        try:
+            stamp, table = marshal.loads(CACHE.read_bytes())
+            if tuple(stamp) == _STAMP and isinstance(table, dict):
+                _kept = table
+        except Exception:  # noqa: BLE001 - missing, damaged or from another Python: start empty
+            pass
+        atexit.register(save)
+    return _kept
+
+
+def save() -> None:
+    """Write the kept forms with those compiled in this process (at exit; a worker's are lost)."""
+    if not _new or sys.dont_write_bytecode:
+        return
+    table = {**_table(), **_new} if len(_table()) + len(_new) <= MAX_KEPT else dict(_new)
+    tmp = CACHE.with_name(f"{CACHE.name}.{os.getpid()}.tmp")
+    try:
+        CACHE.parent.mkdir(exist_ok=True)
+        tmp.write_bytes(marshal.dumps((_STAMP, table)))
+        os.replace(tmp, CACHE)
+        _new.clear()
+    except (OSError, ValueError):  # a read-only installation: compiled again next time
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass

@@ -1,0 +1,62 @@
+"""Compiled regular expressions kept between processes: the same pattern objects, never a broken one."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from pipeline import patterns
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    monkeypatch.setattr(patterns, "CACHE", tmp_path / "patterns.marshal")
+    monkeypatch.setattr(patterns, "_kept", None)
+    monkeypatch.setattr(patterns, "_new", {})
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    return tmp_path / "patterns.marshal"
+
+
+def _next_process(monkeypatch):
+    patterns.save()
+    monkeypatch.setattr(patterns, "_kept", None)
+
+
+def test_a_kept_pattern_is_the_pattern_re_makes(fresh, monkeypatch):
+    text = r"(?P<n>\d+)\s*(?:weken|wk)\b|tot\s+(?P<m>\d+)"
+    first = patterns.compile(text, re.IGNORECASE)
+    _next_process(monkeypatch)
+    monkeypatch.setattr(patterns._parser, "parse", lambda *a: pytest.fail("parsed again"))
+    again = patterns.compile(text, re.IGNORECASE)
+    assert again == first == re.compile(text, re.IGNORECASE)
+    assert again.groupindex == {"n": 1, "m": 2} and again.flags & re.IGNORECASE
+    m = again.search("Tot 16 Weken")
+    assert m.group("m") == "16" and again.sub("x", "na 3 wk") == "na x"
+
+
+def test_a_broken_pattern_raises_and_is_never_kept(fresh, monkeypatch):
+    with pytest.raises(re.error):
+        patterns.compile("tot (16 weken")
+    patterns.save()
+    assert not fresh.exists()
+
+
+def test_a_table_of_another_python_or_a_damaged_one_is_not_used(fresh, monkeypatch):
+    patterns.compile("a+b")
+    _next_process(monkeypatch)
+    assert ("a+b", 0) in patterns._table()
+    monkeypatch.setattr(patterns, "_kept", None)
+    monkeypatch.setattr(patterns, "_STAMP", ("another python", 1, 4))
+    assert patterns._table() == {}
+    fresh.write_bytes(b"\x00garbage")
+    monkeypatch.setattr(patterns, "_kept", None)
+    assert patterns._table() == {} and patterns.compile("a+b").match("aab")
+
+
+def test_nothing_is_written_when_python_writes_no_bytecode(fresh, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    patterns.compile("c+d")
+    patterns.save()
+    assert not fresh.exists()
