@@ -6,17 +6,37 @@ noun), since Frog's gender tag follows the article in front of it. A compound ta
 its last part ("zwangerschapsweefsel" is "het" like "weefsel"), a diminutive is "het", a plural
 takes "de".
 
-1. ``article``: de/het that does not fit the noun ("het vrucht", "de kind"); "het" only where
-   Frog reads it as an article, not the pronoun of "ik vind het fijn" or "doet het pijn?".
-2. ``demonstrative``: deze/dit, die/dat ("dit zwangerschap", "deze onderzoek"); "die" and
-   "dat" only after a preposition or at the start of a sentence, where they cannot be a relative
-   pronoun or a conjunction.
-3. ``adjective``: the -e of an adjective before a singular noun ("een klein kans", "een
-   voorkomende voorbeeld", "bij vaginale bloedverlies", "het klein kind").
-4. ``word-class``: a verb form where a noun belongs, right after an article or "deze", when a
-   noun one typical slip away exists ("deze wekken" -> weken).
-5. ``verb-cluster``: an infinitive or finite form next to "worden" after a modal, where the
-   participle belongs ("kan worden tegenhouden" -> tegengehouden).
+Each check is a function on one token of a tagged sentence (``CHECKS``, tried in this order; the
+finding's check id in brackets):
+
+1. ``article`` [article]: de/het that does not fit the noun ("het vrucht", "de kind"); "het" only
+   where Frog reads it as an article, not the pronoun of "ik vind het fijn" or "dat het lange tijd
+   duurde"; idioms with an old article ("op de been") stay.
+2. ``demonstrative`` [demonstrative]: deze/dit, die/dat ("dit zwangerschap"); "die" and "dat" only
+   after a preposition or at the start of a sentence, where they cannot be a relative pronoun or a
+   conjunction.
+3. ``adjective_ending`` [adjective]: the -e of an adjective before a singular noun ("een klein
+   kans", "een voorkomende voorbeeld", "bij vaginale bloedverlies", "al het bijbehorend weefsel");
+   an adjective of relation may drop it in a fixed name ("het medisch onderzoek", "een klinisch
+   psycholoog").
+4. ``bare_adjective`` [adjective]: an adjective without -e and without an article before a de-word
+   that Frog read as an adverb ("medisch spontaan abortus"), after a preposition or a comma; words
+   that mostly stand as adverbs stay ("direct hulp zoeken").
+5. ``degree_modifier`` [adjective]: an inflected degree or manner word before another inflected
+   adjective or participle ("een hele vroege miskraam" -> heel, "internationale vastgestelde").
+6. ``noun_slot`` [word-class]: an adjective or adverb where a noun belongs ("ter grote van",
+   "bij grotendeels van de vrouwen").
+7. ``acting_participle`` [word-class]: a past participle before a carer ("uw behandeld arts").
+8. ``conjunction_for_preposition`` [word-class]: a preposition before a clause ("tijdens dat ze").
+9. ``verb_for_noun`` [word-class]: a verb form where a noun belongs, right after an article or
+   "deze", when a noun one typical slip away exists ("deze wekken" -> weken).
+10. ``verb_cluster`` [verb-cluster]: an infinitive or finite form next to "worden" after a modal,
+    where the participle belongs ("kan worden tegenhouden" -> tegengehouden).
+11. ``doubled_verb`` [doubled-verb]: the same finite verb twice in one clause ("is bij twee
+    miskramen is aangewezen").
+
+Word lists (genders that are both right, invariable adjectives, degree words, relational endings,
+professions, fixed phrases ...) are data in schema/style-language.yaml under ``agreement``.
 
 ``suspect`` is the cheap pre-check with the lexicon alone: only sentences it selects go to Frog.
 """
@@ -198,6 +218,10 @@ def _after_article() -> frozenset[str]:
     return frozenset(_data().get("inflected_after_article", ()))
 
 
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_data().get(name, ()))
+
+
 def _is_noun(word: str) -> bool:
     return "n" in lexicon.tags(word) or (lexicon.entry(word) is None and gender(word) is not None)
 
@@ -206,7 +230,8 @@ def _is_noun(word: str) -> bool:
 def suspect(sentence: str) -> bool:
     """Could any check fire? The lexicon's tags stand in for Frog's; lets through anything that might.
     Cached: leaflets of one publisher share many sentences word for word."""
-    words = [m.group().lower() for m in _WORD.finditer(sentence)]
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    words = [sentence[a:b].lower() for a, b in spans]
     for i, w in enumerate(words):
         if w in DEFINITE or w in INDEFINITE:
             verb_ok = w != "deze" or (i > 0 and words[i - 1] in _PREPOSITIONS)
@@ -217,21 +242,63 @@ def suspect(sentence: str) -> bool:
                     break
         elif w == "worden" and _cluster_suspect(words, i):
             return True
-        elif _bare_adjective(words, i) or _adverbial_before_participle(words, i) or _noun_slot_suspect(words, i):
+        elif _bare_adjective(sentence, spans, words, i) or _modifier_suspect(words, i) \
+                or _noun_slot_suspect(words, i) or _preposition_suspect(words, i):
             return True
+    return _doubled_suspect(sentence, spans, words)
+
+
+_CLAUSE_WORDS = frozenset("""en of maar want dus dat die als dan omdat wanneer terwijl zodat nadat voordat
+    hoewel doordat indien zodra totdat toen wat wie waar hoe waarom""".split())
+
+
+_NUMBER_WORDS = frozenset("een twee drie vier vijf zes zeven acht negen tien twintig honderd".split())
+
+
+def _doubled_suspect(sentence: str, spans: list[tuple[int, int]], words: list[str]) -> bool:
+    """A finite verb form twice, not side by side, with no clause word or punctuation between."""
+    seen: dict[str, int] = {}
+    for i, w in enumerate(words):
+        number_after = i + 1 < len(words) and (words[i + 1].isdigit() or words[i + 1] in _NUMBER_WORDS)
+        if (w in _CLAUSE_WORDS and not (w == "dan" and number_after)) or (i and any(c in ",;:()–—?!" for c in sentence[spans[i - 1][1]:spans[i][0]])):
+            seen.clear()
+        if w in seen and seen[w] < i - 1:
+            return True
+        if lexicon.tags(w) & {"pv", "pvt", "pvmv"}:
+            seen.setdefault(w, i)
     return False
 
 
 def _noun_slot_suspect(words: list[str], i: int) -> bool:
-    return words[i] in _data().get("noun_slot_confusions", {}) and i > 0 and (
-        words[i - 1] == "ter" or (i + 1 < len(words) and words[i + 1] == "van"))
+    w, prev = words[i], words[i - 1] if i else ""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if w in _data().get("adverb_for_noun", {}):
+        return prev in _PREPOSITIONS and nxt == "van"
+    if w in _data().get("acting_participles", {}):
+        return bool(nxt) and nxt.endswith(tuple(_data()["profession_endings"]))
+    return w in _data().get("noun_slot_confusions", {}) and (prev == "ter" or nxt == "van")
 
 
-def _adverbial_before_participle(words: list[str], i: int) -> bool:
-    return (i + 1 < len(words) and _adverbial_ending(words[i]) and "adj" in lexicon.tags(words[i])
-            and words[i + 1].endswith(("de", "te")) and ("vd" in lexicon.tags(words[i + 1])
-                                                         or "vd" in lexicon.tags(words[i + 1][:-1])
-                                                         or "ge" in words[i + 1][:8]))
+def _preposition_suspect(words: list[str], i: int) -> bool:
+    return (words[i] in _data().get("conjunction_for_preposition", {}) and i + 1 < len(words)
+            and words[i + 1] == "dat")
+
+
+@lru_cache(maxsize=1)
+def _inflected_degree_words() -> frozenset[str]:
+    return frozenset(f for w in _data().get("degree_words", ()) if (f := inflected(w)))
+
+
+def _modifier_suspect(words: list[str], i: int) -> bool:
+    """An inflected word of manner or degree before another inflected adjective or a participle."""
+    if i + 1 >= len(words) or not words[i].endswith("e"):
+        return False
+    w, nxt = words[i], words[i + 1]
+    if w in _inflected_degree_words():
+        return nxt.endswith("e") and bool(lexicon.tags(nxt) & {"adj", "vd"})
+    return (_adverbial_ending(w) and "adj" in lexicon.tags(w)
+            and nxt.endswith(("de", "te")) and ("vd" in lexicon.tags(nxt) or "vd" in lexicon.tags(nxt[:-1])
+                                                or "ge" in nxt[:8]))
 
 
 _BETWEEN = frozenset("en of heel zeer erg te zo nog wat".split())
@@ -244,7 +311,7 @@ def _may_precede_noun(word: str) -> bool:
         return True
     if "n" in tags and "adj" not in tags:
         return False
-    return "adj" in tags or word in _BETWEEN or word.endswith(("de", "ste")) and not tags
+    return "adj" in tags or word in _BETWEEN or word.endswith(("de", "ste", "end")) and not tags
 
 
 def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) -> bool:
@@ -252,15 +319,21 @@ def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) 
     if g == "het" and det in ARTICLES_DE or g == "de" and det in ARTICLES_HET:
         return True
     if adjs and g is not None and adjs[-1] not in _ORDINALS and (
-            "adj" in lexicon.tags(adjs[-1]) or adjs[-1] in _after_article()):
+            "adj" in lexicon.tags(adjs[-1]) or adjs[-1] in _after_article() or adjs[-1].endswith("end")):
         last = adjs[-1]
-        if det in DEFINITE and not last.endswith("e") and g == "de":
+        if det in DEFINITE and not last.endswith("e") and (g == "de" or not _relational(last)):
             return True
         if det in INDEFINITE and (last.endswith("e") == (g == "het")):
             return True
     tags = lexicon.tags(noun)
     return (verb_ok and det in _WORD_CLASS_DETS and bool(tags & _VERB_FORMS) and "n" not in tags and "adj" not in tags
             and _noun_nearby(noun) is not None)
+
+
+def _relational(adj: str) -> bool:
+    """An adjective of relation or a title participle: may drop its -e in a fixed name."""
+    low = adj.lower()
+    return low.endswith(tuple(_data().get("relational_endings", ()))) or low in _words("title_participles")
 
 
 def _cluster_suspect(words: list[str], i: int) -> bool:
@@ -272,18 +345,36 @@ def _cluster_suspect(words: list[str], i: int) -> bool:
     return False
 
 
-def _bare_adjective(words: list[str], i: int) -> bool:
+_OPENING_MARKS = frozenset(",:;(•–—-")
+_HEADS = frozenset({"n", "inf", "pv", "pvt", "pvmv", "vd"})
+_STOPS = DEFINITE | INDEFINITE | _PREPOSITIONS
+
+
+def _adjective_like(word: str) -> bool:
+    """An adjective, or a present participle the lexicon has no tag for ("aanhoudend")."""
+    tags = lexicon.tags(word)
+    return "adj" in tags or (word.endswith(("end", "ende")) and not tags & _HEADS)
+
+
+def _bare_adjective(sentence: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
     """An adjective without an article before a singular noun, with an ending that could be wrong."""
-    if i + 1 >= len(words) or "adj" not in lexicon.tags(words[i]) or words[i] in _ORDINALS:
+    if i + 1 >= len(words) or not _adjective_like(words[i]) or words[i] in _ORDINALS:
         return False
     if "n" not in lexicon.tags(words[i + 1]) and lexicon.entry(words[i + 1]) is not None:
         return False
     g = gender(words[i + 1])
     if g is None or words[i].endswith("e") != (g == "het"):
         return False
-    # without an article: after a preposition or at the start; after a verb only "is spontane verlies"
-    prev = words[i - 1] if i else ""
-    return not prev or prev in _PREPOSITIONS or (g == "het" and bool(lexicon.tags(prev) & {"pv", "pvt", "pvmv"}))
+    # without an article: after a preposition, a comma or at the start (past adverbs of degree:
+    # "medisch spontaan abortus"); after a verb only "is spontane verlies"
+    k = i - 1
+    while k >= 0 and g == "de" and not lexicon.tags(words[k]) & _HEADS \
+            and words[k] not in _STOPS:
+        k -= 1  # past adverbs and adjectives
+    prev = words[k] if k >= 0 else ""
+    mark = sentence[spans[k][1]:spans[k + 1][0]] if k >= 0 else ""
+    return (not prev or prev in _PREPOSITIONS or bool(_OPENING_MARKS & set(mark))
+            or (g == "het" and k == i - 1 and bool(lexicon.tags(prev) & {"pv", "pvt", "pvmv"})))
 
 
 # -- the checks on Frog's tags ---------------------------------------------------------------
@@ -292,7 +383,9 @@ def _low(t: FrogToken) -> str:
 
 
 def _prenominal(t: FrogToken) -> bool:
-    return (t.pos == "ADJ" and t.has("prenom")) or (t.pos == "WW" and t.has("prenom"))
+    if t.pos == "VNW":  # Frog reads "enkel" of "geen enkel kans" as a determiner
+        return t.has("prenom") and _low(t) in _after_article()
+    return t.pos in ("ADJ", "WW") and t.has("prenom")
 
 
 def _singular_noun(tokens: list[FrogToken], j: int) -> str | None:
@@ -307,9 +400,15 @@ def _singular_noun(tokens: list[FrogToken], j: int) -> str | None:
     if t.pos != "N" or not t.has("soort") or not t.has("ev") or not t.word[:1].islower():
         return None
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    if nxt is not None and (nxt.word in ("-", "/") or nxt.pos == "N"):
-        return None  # "kind- en jeugdzorg", a compound written apart: the head is elsewhere
+    if nxt is not None and (nxt.word in ("-", "/") or (nxt.pos == "N" and (nxt.has("mv") or _written_apart(t, nxt)))):
+        return None  # "kind- en jeugdzorg", a compound written apart, "de eerste paar dagen": the head is elsewhere
     return gender(_low(t))
+
+
+def _written_apart(noun: FrogToken, nxt: FrogToken) -> bool:
+    """"bloed verlies": two nouns that the lexicon knows as one word (or that Frog does not know)."""
+    joined = _low(noun) + _low(nxt)
+    return not nxt.word[:1].islower() or lexicon.entry(joined) is not None or lexicon.entry(_low(nxt)) is None
 
 
 def _noun_after(tokens: list[FrogToken], i: int) -> int | None:
@@ -337,14 +436,15 @@ def _determiner_context(tokens: list[FrogToken], i: int, strict: bool) -> bool:
     return False
 
 
-def _article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+def article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """de/het that does not fit the noun ("het vrucht", "de kind")."""
     t = tokens[i]
     w = _low(t)
     if w not in ("de", "het") or t.pos != "LID":
         return None
     j = _noun_after(tokens, i)
     g = _singular_noun(tokens, j) if j is not None else None
-    if g is None or g == w:
+    if g is None or g == w or _fixed_phrase(tokens, i, j) or _pronoun_het(tokens, i, j):
         return None
     fix = _case(t.word, g)
     return AgreementFinding(t.start, t.end, t.word, fix, "article",
@@ -352,10 +452,25 @@ def _article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
                                 noun=tokens[j].word, gender=g, fix=fix))
 
 
+def _fixed_phrase(tokens: list[FrogToken], i: int, j: int) -> bool:
+    """An idiom with an old article ("weer op de been"): the phrase from the word before on."""
+    words = " ".join(_low(t) for t in tokens[max(0, i - 1):j + 1])
+    return any(p in words for p in _data().get("fixed_phrases", ()))
+
+
+def _pronoun_het(tokens: list[FrogToken], i: int, j: int) -> bool:
+    """"dat het lange tijd duurde": the pronoun "het" before a phrase of time, which Frog may read
+    as an article when the adjective stands between."""
+    prev = tokens[i - 1] if i else None
+    return (_low(tokens[i]) == "het" and j > i + 1 and _low(tokens[j]) in _words("adverbial_nouns")
+            and (prev is None or prev.pos == "VG" or prev.tag.startswith("WW(pv")))
+
+
 _DEMONSTRATIVE_PAIRS = {"deze": "dit", "dit": "deze", "die": "dat", "dat": "die"}
 
 
-def _demonstrative(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+def demonstrative(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """deze/dit, die/dat that do not fit the noun ("dit zwangerschap")."""
     t = tokens[i]
     w = _low(t)
     if w not in _DEMONSTRATIVE_PAIRS:
@@ -397,8 +512,15 @@ def _phrase_kind(tokens: list[FrogToken], k: int) -> str | None:
     return None
 
 
-def _adjective(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
-    """The -e of the adjective right before a singular noun."""
+def _title(adj: str, noun: str) -> bool:
+    """"een klinisch psycholoog", "een medisch specialist": a profession named by an adjective of
+    relation keeps the adjective without -e."""
+    return _relational(adj) and noun.lower().endswith(tuple(_data().get("profession_endings", ())))
+
+
+def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
+    """The -e of the adjective right before a singular noun ("een klein kans", "bij vaginale
+    bloedverlies", "al het bijbehorend weefsel")."""
     if j == 0:
         return None
     g = _singular_noun(tokens, j)
@@ -407,73 +529,154 @@ def _adjective(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
         return None
     low = _low(a)
     kind = _phrase_kind(tokens, j - 2)
-    if kind is None or low.endswith("en") or (a.lemma or "").lower().endswith("e"):
+    if kind is None or low.endswith("en") or (a.lemma or "").lower().endswith("e") or _title(low, tokens[j].word):
         return None
     if low in _data()["invariable_adjectives"] and not (low in _after_article() and kind != "bare"):
         return None
     want_e = kind == "definite" or g == "de"
-    has_e = low.endswith("e")
-    if kind == "definite" and low.endswith("end") and a.pos == "WW":
+    if kind == "definite" and low.endswith("end") and a.pos == "WW" and g == "de":
         return None  # "de behandelend arts", "de dienstdoend verloskundige": accepted without -e
-    if want_e == has_e or (kind == "definite" and g == "het"):
-        # "het lichamelijk herstel", "het medisch onderzoek": a het-word may drop the -e after a
-        # definite article when adjective and noun name one thing
+    if want_e == low.endswith("e") or (kind == "definite" and g == "het" and _relational(low)):
+        # "het lichamelijk herstel", "het medisch onderzoek": a het-word may drop the -e of an
+        # adjective of relation after a definite article when the two name one thing
         return None
+    return _ending_finding(a, tokens[j], want_e)
+
+
+def _ending_finding(a: FrogToken, noun: FrogToken, want_e: bool) -> AgreementFinding | None:
     fix = inflected(a.word) if want_e else uninflected(a.word, (a.lemma or "").lower() if a.pos == "ADJ" else "")
     if not fix:
         return None
     return AgreementFinding(a.start, a.end, a.word, fix, "adjective",
-                            _("before '{noun}' write '{fix}'").format(noun=tokens[j].word, fix=fix))
+                            _("before '{noun}' write '{fix}'").format(noun=noun.word, fix=fix))
 
 
+_BARE_OPENERS = frozenset(",:;(•–—")
+
+
+def bare_adjective(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
+    """An adjective without -e and without an article before a singular de-word, that Frog read as
+    an adverb for want of the -e: after a preposition or opening a phrase after a comma ("medisch
+    spontaan abortus genoemd" -> spontane). Adjectives that mostly stand as adverbs are left alone
+    ("direct hulp zoeken")."""
+    if j == 0 or _singular_noun(tokens, j) != "de":
+        return None
+    a = tokens[j - 1]
+    low = _low(a)
+    if a.pos not in ("ADJ", "WW") or not (a.has("vrij") or a.has("prenom")) or not a.word.isalpha() \
+            or low.endswith(("e", "en")) or (a.word[:1].isupper() and j - 1 > 0) or _title(low, tokens[j].word):
+        return None
+    if low in _data()["invariable_adjectives"] or low in _words("adverbial_adjectives") or low in _ORDINALS:
+        return None
+    k = j - 2
+    while k >= 0 and tokens[k].pos in ("ADJ", "BW") and _low(tokens[k]) not in _data()["quantifiers"]:
+        k -= 1
+    opener = tokens[k] if k >= 0 else None
+    if opener is None or not ((opener.pos == "VZ" and _low(opener) != "te")
+                              or (opener.pos == "LET" and opener.word in _BARE_OPENERS and k > 0
+                                  and tokens[k - 1].pos == "N")):
+        return None
+    return _ending_finding(a, tokens[j], True)
 
 
 # adjectives of relation or manner ("internationaal", "medisch", "wettelijk", "vaginaal"): before a
 # past participle that describes a noun they say how, so they take no -e ("internationaal vastgestelde
 # criteria", "medisch geschoold personeel")
 _ADVERBIAL_ENDINGS = ("ale", "ele", "ische", "lijke", "ieve")
+_RELATION_E = ("ische", "ele", "ale", "iele", "aire")
 
 
 def _adverbial_ending(word: str) -> bool:
     return word.endswith(_ADVERBIAL_ENDINGS) and len(word) > 6
 
 
-def _before_participle(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """An inflected adjective of manner right before an attributive past participle and its noun."""
+def degree_modifier(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """An inflected word of degree or manner before another inflected adjective or a participle and
+    its noun: it says how, so it takes no -e ("een hele vroege miskraam" -> heel, "een relatieve
+    kleine kans" -> relatief, "internationale vastgestelde criteria" -> internationaal). After a
+    definite article "hele" is "whole" ("de hele eerste week") and stays."""
     if i + 2 >= len(tokens):
         return None
-    a, v, n = tokens[i], tokens[i + 1], tokens[i + 2]
+    a, b = tokens[i], tokens[i + 1]
     low = _low(a)
-    if a.pos != "ADJ" or not a.has("prenom") or not _adverbial_ending(low) or not a.word.isalpha():
+    if a.pos != "ADJ" or not a.has("prenom") or not low.endswith("e") or not a.word.isalpha() \
+            or _noun_after(tokens, i) is None:
         return None
-    if v.pos != "WW" or not v.has("vd") or not v.has("prenom") or n.pos != "N":
+    lemma = (a.lemma or "").lower()
+    if lemma in _words("degree_words"):
+        if not (b.pos == "ADJ" and b.has("prenom") and _low(b).endswith("e")) or _low(b).endswith(_RELATION_E) \
+                or _low(b) in _ORDINALS or (lemma in _words("degree_words_indefinite_only")
+                                            and _phrase_kind(tokens, i - 1) == "definite"):
+            return None
+    elif not (_adverbial_ending(low) and b.pos == "WW" and b.has("vd") and b.has("prenom")
+              and tokens[i + 2].pos == "N"):
         return None
-    fix = uninflected(a.word, (a.lemma or "").lower())
+    fix = uninflected(a.word, lemma)
     if not fix:
         return None
     return AgreementFinding(a.start, a.end, a.word, fix, "adjective",
-                            _("before '{participle}' write '{fix}'").format(participle=v.word, fix=fix))
+                            _("before '{next}' write '{fix}'").format(next=b.word, fix=fix))
 
 
-def _noun_slot(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """An adjective that sounds like a noun, standing where the noun belongs: after "ter", or after an
-    article and an adjective and before "van" ("de gemiddelde grote van" -> grootte)."""
-    fix = _data().get("noun_slot_confusions", {}).get(_low(tokens[i]))
-    if fix is None or i == 0:
+def noun_slot(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A word of another class standing where a noun belongs: an adjective that sounds like a noun
+    after "ter" or before "van" ("ter grote van" -> grootte), or an adverb after a preposition
+    before "van" ("bij grotendeels van de vrouwen" -> het grootste deel)."""
+    if i == 0 or i + 1 >= len(tokens):
+        return None
+    t, low = tokens[i], _low(tokens[i])
+    nxt_van = _low(tokens[i + 1]) == "van"
+    adverb = _data().get("adverb_for_noun", {}).get(low)
+    if adverb is not None and tokens[i - 1].pos == "VZ" and nxt_van:
+        return AgreementFinding(t.start, t.end, t.word, adverb, "word-class",
+                                _("'{word}' is an adverb; a noun belongs here: '{fix}'?").format(word=t.word, fix=adverb))
+    fix = _data().get("noun_slot_confusions", {}).get(low)
+    if fix is None:
         return None
     if _low(tokens[i - 1]) != "ter":
         j = i - 1
         while j >= 0 and tokens[j].pos == "ADJ":
             j -= 1
-        if j == i - 1 or j < 0 or tokens[j].pos not in ("LID", "VNW") or i + 1 >= len(tokens) \
-                or _low(tokens[i + 1]) != "van":
+        if j == i - 1 or j < 0 or tokens[j].pos not in ("LID", "VNW") or not nxt_van:
             return None
-    t = tokens[i]
     return AgreementFinding(t.start, t.end, t.word, _case(t.word, fix), "word-class",
                             _("'{word}' is an adjective; a noun belongs here: '{fix}'?").format(word=t.word, fix=fix))
 
 
-def _word_class(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+def acting_participle(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A past participle before a carer, where the carer acts ("uw behandeld arts" -> behandelend)."""
+    t = tokens[i]
+    fix = _data().get("acting_participles", {}).get(_low(t))
+    if fix is None or i + 1 >= len(tokens) or t.pos != "WW" or tokens[i + 1].pos != "N":
+        return None
+    if not _low(tokens[i + 1]).endswith(tuple(_data()["profession_endings"])):
+        return None
+    return AgreementFinding(t.start, t.end, t.word, _case(t.word, fix), "word-class",
+                            _("the {noun} does the treating: '{fix} {noun}'").format(noun=tokens[i + 1].word, fix=fix))
+
+
+def conjunction_for_preposition(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A preposition before a clause opened by "dat", where a conjunction belongs ("tijdens dat ze
+    ongesteld was" -> terwijl; "na dat" -> nadat). Not after er/daar/hier, whose preposition
+    stands apart ("zorg er voor dat je drinkt"), and not before the pronoun "dat" ("na dat onderzoek")."""
+    t = tokens[i]
+    fix = _data().get("conjunction_for_preposition", {}).get(_low(t))
+    if fix is None or t.pos != "VZ" or i + 2 >= len(tokens):
+        return None
+    that, after = tokens[i + 1], tokens[i + 2]
+    if _low(that) != "dat" or that.pos != "VG":
+        return None
+    if not (after.pos == "LID" or (after.pos == "VNW" and (after.has("pers") or after.has("adv-pron")))
+            or after.has("eigen")):
+        return None
+    if lexicon.count("er" + _low(t)) and any(_low(x) in ("er", "daar", "hier", "waar") for x in tokens[:i]):
+        return None  # "ervoor", "erop": the preposition may belong to an "er" before it
+    fix = _case(t.word, fix)
+    return AgreementFinding(t.start, that.end, f"{t.word} {that.word}", fix, "word-class",
+                            _("'{word}' is a preposition; before a clause write '{fix}'").format(word=t.word, fix=fix))
+
+
+def verb_for_noun(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A verb form right after an article (or after its adjectives), where a noun belongs."""
     t = tokens[i]
     if _low(t) not in _WORD_CLASS_DETS or t.pos not in ("LID", "VNW"):
@@ -511,7 +714,7 @@ def _noun_nearby(word: str) -> str | None:
     return best
 
 
-def _verb_cluster(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+def verb_cluster(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """"kan worden tegenhouden": next to "worden" after a modal, a participle belongs."""
     if _low(tokens[i]) != "worden":
         return None
@@ -536,11 +739,66 @@ def _verb_cluster(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     return None
 
 
+def doubled_verb(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """The same finite verb twice in one main clause, with only a phrase and no other verb between ("Onderzoek is bij
+    twee miskramen is aangewezen"): a clause has one finite verb. Not after a conjunction, relative
+    or question word (the first verb may end a clause of its own: "of het erg is is de vraag"), not
+    across punctuation or a line break, and not right after each other (a doubled word)."""
+    t = tokens[i]
+    if not t.tag.startswith("WW(pv") or not t.word[:1].islower():
+        return None
+    k = i - 1
+    while k >= 0 and not (tokens[k].tag.startswith("WW(pv") and _low(tokens[k]) == _low(t)):
+        if _clause_boundary(tokens, k):
+            return None
+        k -= 1
+    if k < 1 or k == i - 1 or _opens_clause_before(tokens, k):
+        return None
+    if [_low(x) for x in tokens[k:i]] == [_low(x) for x in tokens[i:2 * i - k]]:
+        return None  # "kunnen verschillen kunnen verschillen": a doubled word group, structure.repeated-text
+    return AgreementFinding(t.start, t.end, t.word, None, "doubled-verb",
+                            _("'{verb}' stands twice in this sentence; one is enough").format(verb=t.word))
+
+
+def _opens_clause_before(tokens: list[FrogToken], k: int) -> bool:
+    """A conjunction, relative or question word before the verb at ``k`` in its stretch of the
+    sentence (up to punctuation): then that verb may end a clause of its own."""
+    for m in range(k - 1, -1, -1):
+        t = tokens[m]
+        if t.pos == "LET":
+            return False
+        if t.pos == "VG" or t.has("betr") or t.has("vb") or _low(t) in _RELATIVE_WORDS:
+            return True
+    return False
+
+
+def _clause_boundary(tokens: list[FrogToken], k: int) -> bool:
+    """Punctuation, a conjunction (but "dan" before a number), a relative or question word, another
+    verb ("te wachten tot het over is") or a capital that starts a new sentence without a full stop."""
+    t = tokens[k]
+    if t.pos in ("LET", "WW") or t.has("betr") or t.has("vb") or _low(t) in _RELATIVE_WORDS:
+        return True
+    if t.word[:1].isupper() and k and not t.has("eigen") and t.pos != "SPEC":
+        return True
+    if t.pos == "VG":  # "meer dan twee miskramen": a comparison with a number is no clause
+        return not (_low(t) == "dan" and k + 1 < len(tokens) and tokens[k + 1].pos == "TW")
+    return False
+
+
+_RELATIVE_WORDS = frozenset("""wat wie waar waarom hoe wanneer waardoor waarbij waarin waarmee waarna waarop
+    waarvan waaruit waarover waartoe waarvoor waaraan waarnaar""".split())
+
+
+# the checks, each on one token of the sentence, in the order they are tried
+CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modifier, noun_slot, acting_participle,
+          conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb)
+
+
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
     """Agreement findings in one tagged sentence, at most one per word."""
     found: dict[int, AgreementFinding] = {}
     for i in range(len(tokens)):
-        for check in (_article, _demonstrative, _adjective, _before_participle, _noun_slot, _word_class, _verb_cluster):
+        for check in CHECKS:
             f = check(tokens, i)
             if f is not None and f.start not in found:
                 found[f.start] = f

@@ -1,7 +1,10 @@
-"""Real words that do not fit together: de/het, deze/dit, adjective endings, verb forms.
+"""Real words that do not fit together: de/het, deze/dit, adjective endings, word class, verb forms.
 
-Checks de/het and deze/dit, die/dat with the noun, the -e of an adjective, a verb form where a
-noun belongs, and an infinitive where a participle belongs.
+Checks de/het and deze/dit, die/dat with the noun, the -e of an adjective (after een/het/geen, without
+an article, and of a degree word before another adjective: "een heel vroege"), a word of another class
+where a noun or a conjunction belongs ("deze wekken", "bij grotendeels van", "tijdens dat"), an
+infinitive where a participle belongs, and the same finite verb twice in one clause. Each check is a
+function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
 lexicon (a compound takes the gender of its last part, a diminutive is "het"). Only sentences
@@ -21,6 +24,13 @@ fail: In deze wekken groeit het vruchtje. (weken)
 fail: Een miskraam kan niet worden tegenhouden. (tegengehouden)
 fail: Er is geen enkel mogelijkheid om dit te voorkomen. (enkele)
 pass: Er is geen enkele kans, een enkel woord volstaat en enkel bij koorts bel je ons.
+fail: Een miskraam, ook wel spontaan abortus genoemd, komt vaak voor. (spontane)
+fail: Daarna verlies je al het overblijvend weefsel. (overblijvende)
+fail: Er is een relatieve kleine kans op een herhaling. (relatief)
+fail: Tijdens dat je wacht, mag je iets drinken. (Terwijl)
+fail: Bij grotendeels van de vrouwen komt het vanzelf op gang. (het grootste deel)
+pass: Het lichamelijk herstel gaat vlot; een klinisch psycholoog helpt; direct hulp zoeken is belangrijk.
+pass: De hele eerste week is het bloedverlies hevig. Zorg er voor dat je genoeg drinkt. Weer op de been.
 """
 
 from __future__ import annotations

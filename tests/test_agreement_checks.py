@@ -1,0 +1,121 @@
+"""Each grammar.agreement check on its own: sentences it fires on (at the expected word, with the
+expected suggestion) and near misses it leaves alone, all written here. The sentences are tagged by
+Frog, as in a run; the check function is called on every token of the sentence, and the pre-check
+must select every sentence a check fires on."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.language import agreement as ag
+from pipeline.language.frog import Frog, available
+
+pytestmark = [pytest.mark.system, pytest.mark.skipif(not available(), reason="frog is not installed")]
+
+# check -> [(sentence it fires on, word, suggestion)], [near misses]
+CASES = {
+    ag.article: ([("Het vrucht groeit niet verder.", "Het", "De"),
+                  ("De arts onderzoekt de kind.", "de", "het")],
+                 ["Het kind groeit.", "Na een week ben je weer op de been.",
+                  "Het kan zijn dat het lange tijd niet lukt om zwanger te worden.",
+                  "De eerste paar dagen is het bloedverlies het hevigst."]),
+    ag.demonstrative: ([("Bij dit zwangerschap hoort een echo.", "dit", "deze")],
+                       ["Ik weet dat pijn erbij hoort.", "Doet dit pijn?"]),
+    ag.adjective_ending: ([("Er is een klein kans op een miskraam.", "klein", "kleine"),
+                           ("Bel bij vaginale bloedverlies de verloskundige.", "vaginale", "vaginaal"),
+                           ("Daarna verlies je al het overblijvend weefsel.", "overblijvend", "overblijvende"),
+                           ("Er is geen enkel mogelijkheid om dit te voorkomen.", "enkel", "enkele")],
+                          ["Het lichamelijk herstel gaat vlot.", "Het inwendig onderzoek doet geen pijn.",
+                           "Je praat met een klinisch psycholoog of een medisch specialist.",
+                           "Uw behandelend arts legt het uit.", "Het behandelend team belt u.",
+                           "Er is geen enkele kans, een enkel woord volstaat."]),
+    ag.bare_adjective: ([("Een miskraam, ook wel spontaan abortus genoemd, komt vaak voor.", "spontaan", "spontane"),
+                         ("Neem bij aanhoudend pijn contact op.", "aanhoudend", "aanhoudende")],
+                        ["Direct hulp zoeken is belangrijk.", "Neem bij aanhoudende pijn contact op.",
+                         "Je hebt waarschijnlijk koorts.", "Bij spontaan verlies is geen behandeling nodig.",
+                         "Een klinisch psycholoog, medisch specialist of maatschappelijk werker helpt je."]),
+    ag.degree_modifier: ([("Hoe ziet een hele vroege miskraam eruit?", "hele", "heel"),
+                          ("Er is een relatieve kleine kans op een herhaling.", "relatieve", "relatief"),
+                          ("De zorg volgt internationale vastgestelde richtlijnen.", "internationale",
+                           "internationaal")],
+                         ["De hele eerste week is het bloedverlies hevig.", "Er is een heel kleine kans.",
+                          "Het is een hele opgave.", "Het was een enorme emotionele klap.",
+                          "Een medisch geschoolde echoscopist maakt de echo."]),
+    ag.noun_slot: ([("Het vruchtje is nu ter grote van een druif.", "grote", "grootte"),
+                    ("Bij grotendeels van de vrouwen komt het vanzelf op gang.", "grotendeels",
+                     "het grootste deel")],
+                   ["De grote baarmoeder drukt op de blaas.", "Dat hangt grotendeels van de leeftijd af."]),
+    ag.acting_participle: ([("Uw behandeld arts bespreekt de uitslag met u.", "behandeld", "behandelend")],
+                           ["Uw behandelend arts bespreekt de uitslag.", "Een behandelde vrouw herstelt snel."]),
+    ag.conjunction_for_preposition: ([("Tijdens dat je wacht, mag je iets drinken.", "Tijdens dat", "Terwijl"),
+                                      ("Afwachten tot dat het weefsel vanzelf komt, kan ook.", "tot dat", "totdat")],
+                                     ["Zorg er voor dat je genoeg drinkt.", "Na dat onderzoek mag je naar huis.",
+                                      "Het kan gebeuren zonder dat je iets merkt.",
+                                      "Om dat te voorkomen, krijg je medicijnen."]),
+    ag.verb_for_noun: ([("In deze wekken groeit het vruchtje.", "wekken", "weken")],
+                       ["Je krijgt medicatie; deze wekken de miskraam op."]),
+    ag.verb_cluster: ([("Een miskraam kan niet worden tegenhouden.", "tegenhouden", "tegengehouden")],
+                      ["Een miskraam kan niet worden tegengehouden.", "Het bloedverlies moet worden gecontroleerd."]),
+    ag.doubled_verb: ([("Een echo is bij bloedverlies in de eerste weken is nodig.", "is", None)],
+                      ["Het is wat het is.", "Of het erg is is de vraag.",
+                       "Het bloedverlies is minder dan het is bij een menstruatie.",
+                       "Het is verstandig te wachten tot het bloedverlies over is.",
+                       "De klachten kunnen verschillen kunnen verschillen per vrouw.",
+                       "De kans is groter dan 1 op 10 en is hoger bij oudere vrouwen."]),
+}
+
+
+@pytest.fixture(scope="module")
+def tagged():
+    sentences = sorted({s for fires, misses in CASES.values() for s in [f[0] for f in fires] + misses})
+    f = Frog()
+    try:
+        return dict(zip(sentences, f.tag(sentences)))
+    finally:
+        f.close()
+
+
+def run(check, tokens):
+    return [f for i in range(len(tokens)) if (f := check(tokens, i))]
+
+
+def test_every_check_has_a_case():
+    assert set(CASES) == set(ag.CHECKS)
+
+
+@pytest.mark.parametrize("check", list(CASES), ids=lambda c: c.__name__)
+def test_check_fires(check, tagged):
+    for sentence, word, suggestion in CASES[check][0]:
+        assert ag.suspect(sentence), sentence
+        [f] = run(check, tagged[sentence])
+        assert (f.word, f.suggestion, sentence[f.start:f.end]) == (word, suggestion, word), sentence
+
+
+@pytest.mark.parametrize("check", list(CASES), ids=lambda c: c.__name__)
+def test_check_leaves_the_near_misses_alone(check, tagged):
+    for sentence in CASES[check][1]:
+        assert run(check, tagged[sentence]) == [], sentence
+
+
+def test_near_misses_give_no_finding_of_any_check(tagged):
+    misses = [s for _fires, ms in CASES.values() for s in ms]
+    assert {s: ag.analyse(tagged[s], s) for s in misses if ag.analyse(tagged[s], s)} == {}
+
+
+def test_docstring_examples():
+    import re
+
+    from pipeline.lint.rules import all_rules, examples
+
+    ex = examples(all_rules()["grammar.agreement"])
+    fails = [re.match(r"^(?P<text>.*?)\s*\((?P<sug>[^()]+)\)$", e) for e in ex["fail"]]
+    passes = [s.strip() for line in ex["pass"] for s in re.findall(r"[^.?!]+[.?!]", line)]
+    f = Frog()
+    try:
+        tagged = f.tag([m["text"] for m in fails] + passes)
+    finally:
+        f.close()
+    for m, tokens in zip(fails, tagged):
+        assert [x.suggestion for x in ag.analyse(tokens, m["text"])] == [m["sug"]], m["text"]
+    for s, tokens in zip(passes, tagged[len(fails):]):
+        assert ag.analyse(tokens, s) == [], s
