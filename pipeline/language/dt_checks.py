@@ -159,6 +159,9 @@ def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: i
     for k in range(end + 1, len(clause)):
         t = clause[k]
         if _is_finite(t):
+            if person == "second" and end >= 0 and _lower(clause[end]) in ("je", "jij") \
+                    and (f := _second_person_form(clause[end], t)):
+                return f
             if not t.tag.startswith("WW(pv,tgw,ev") or _lower(t).endswith("t"):
                 return None
             if _followed_by_subject(clause, k) or (k > end + 1 and clause[k - 1].pos == "VNW"
@@ -170,6 +173,15 @@ def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: i
     last = clause[-1]
     if len(clause) > end + 2 and last.pos in {"N", "ADJ"} and _verbish(last) and not _lower(last).endswith("t"):
         return _needs_t(clause, end, last, person)
+    return None
+
+
+def _second_person_form(subject: FrogToken, verb: FrogToken) -> DtFinding | None:
+    """"dat je een afwijking heeft": je/jij take "hebt" (u takes both)."""
+    if _is_finite(verb) and _lower(verb) in _data().get("second_person_forms", {}):
+        sug = _case(verb.word, _data()["second_person_forms"][_lower(verb)])
+        return DtFinding(verb.start, verb.end, verb.word, sug, "second-person-form",
+                         _("with '{subject}' the verb is '{verb}'").format(subject=subject.word, verb=sug))
     return None
 
 
@@ -484,8 +496,9 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
     # nothing may follow, or "je" is an object before another subject ("Helpt je dat?")
     if not (nxt.has("nomin") or (nxt.has("pr") and (after is None or after.pos in {"WW", "LET", "BW", "ADJ"}))):
         return None
-    if prev is not None and ((prev.pos == "VNW" and prev.has("nomin")) or prev.pos == "N"):
-        return None  # a subject before the verb
+    if prev is not None and ((prev.pos == "VNW" and (prev.has("nomin") or (prev.has("pron") and not prev.has("vb"))))
+                             or prev.pos == "N"):
+        return None  # a subject before the verb ("het raakt je diep": "je" is the object)
     if after is not None and after.pos == "N":
         return None
     return c.finding(c.stem_of_t, "inverted-je-t", _(
@@ -553,6 +566,12 @@ def _after_second_person(c: TokenContext) -> bool:
     return prev is not None and _lower(prev) in _NOMIN_2 and (prev.has("nomin") or _lower(prev) == "u")
 
 
+def _particle_apart(c: TokenContext) -> bool:
+    """"iets mis gegaan": the stem is a particle written apart from the participle after it."""
+    nxt = c.nxt
+    return nxt is not None and nxt.tag.startswith("WW(vd") and lexicon.is_participle(c.low + _lower(nxt))
+
+
 def second_person_stem(c: TokenContext) -> DtFinding | None:
     """8. A stem right after je/jij/u that do not follow their verb ("Wanneer je vermoed" ->
     vermoedt; "vind je", "word je" stay correct)."""
@@ -561,7 +580,8 @@ def second_person_stem(c: TokenContext) -> DtFinding | None:
     before = c.clause[c.i - 2] if c.i >= 2 else None
     if before is not None and before.pos == "WW":
         return None  # "vind je", "word je": inversion
-    if _followed_by_subject(c.clause, c.i) or (not c.t.tag.startswith("WW(pv,tgw,ev") and c.finite):
+    if _followed_by_subject(c.clause, c.i) or (not c.t.tag.startswith("WW(pv,tgw,ev") and c.finite) \
+            or _particle_apart(c):
         return None
     sug = _t_form(c.t.word, "second")
     if not sug:
@@ -575,7 +595,7 @@ def third_person_stem(c: TokenContext) -> DtFinding | None:
     not part of a prepositional phrase) ("Men spreek" -> spreekt)."""
     if not c.stem_like or c.prev is None or _after_second_person(c):
         return None
-    if not _third_subject(c.clause, c.i - 1) or _followed_by_subject(c.clause, c.i):
+    if not _third_subject(c.clause, c.i - 1) or _followed_by_subject(c.clause, c.i) or _particle_apart(c):
         return None
     if not c.t.tag.startswith("WW(pv,tgw,ev") and any(x is not c.t for x in c.finite):
         return None  # a noun after a noun in a clause that has its verb already
@@ -672,6 +692,8 @@ def _suspect_subject_clause(c: _RoughClause) -> bool:
         return False
     w0 = clause[opener]
     person = "second" if w0 in _NOMIN_2 else "third" if w0 in c.subjects or w0 in _ARTICLES else None
+    if w0 in ("je", "jij") and any(w in _data().get("second_person_forms", {}) for w in clause[opener + 1:]):
+        return True
     return bool(person) and any(not w.endswith("t") and _t_form(w, person)
                                 and not (clause[j - 1] in _ARTICLES and "n" in lexicon.tags(w))
                                 for j, w in enumerate(clause[opener + 1 :], opener + 1))

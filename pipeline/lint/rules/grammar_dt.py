@@ -2,7 +2,8 @@
 
 Checks a participle where the finite verb belongs, a stem without -t after a third-person subject
 or after je/u (also at the end of a subordinate clause), a -t form where a participle belongs,
--t after "ik" or before an inverted "je", and inverted questions ("Klop het hartje?").
+-t after "ik" or before an inverted "je", inverted questions ("Klop het hartje?") and "heeft" after
+je/jij ("dat je een afwijking heeft" -> hebt).
 Frog runs once per run; only sentences that could hold a d/t error go to it. When Frog is missing
 or fails, the check did not run: the run fails (exit 2) with Frog's own error, unless the rule is
 turned off in leaflint.yaml.
@@ -21,6 +22,8 @@ fail: Wordt je gebeld door de arts? (Word)
 fail: Ik wordt gebeld door de arts. (word)
 fail: Buiten kantooruren word u doorverbonden. (wordt)
 fail: Let op bloedverlies dat erg ruik. (ruikt)
+fail: De kans dat je een erfelijke afwijking heeft is klein. (hebt)
+pass: U heeft recht op verlof. Als je kind koorts heeft, bel ons. Het verlies raakt je diep.
 """
 
 from __future__ import annotations
