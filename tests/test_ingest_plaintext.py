@@ -417,3 +417,12 @@ def test_button_and_logo_lines_of_a_scraped_page_stay_paragraphs():
     assert kinds["Print pagina"] == "paragraph" and kinds["Download PDF"] == "paragraph"
     assert kinds["Miskraam"] == "heading"
     assert kinds["advertisement"] == "paragraph"  # not joined to the lower-case line after it
+
+
+def test_image_text_and_teasers_of_a_scraped_page_stay_paragraphs():
+    text = ("Verdrietig stel bespreekt de uitslag van de echo\n\nWat is…\n\nMiskraam\n\n"
+            "Een miskraam komt vaak voor.\n\nVrouwen met een herhaalde miskraam\n\nZij krijgen een gesprek.\n")
+    kinds = {b.text: b.kind for b in parse_text(text)}
+    assert kinds["Verdrietig stel bespreekt de uitslag van de echo"] == "paragraph"
+    assert kinds["Wat is…"] == "paragraph"
+    assert kinds["Miskraam"] == "heading" and kinds["Vrouwen met een herhaalde miskraam"] == "heading"

@@ -36,8 +36,11 @@ def running_lines() -> dict:
 
 
 def control_line(text: str) -> bool:
-    """Whether ``text`` (one line) is the text of a web page's button or link, not a title."""
-    return any(p.control and p.regex.search(text) for p in residue_phrases())
+    """Whether ``text`` (one line) is the text of a web page's button or link, or image text
+    written like a headline ("Verdrietig stel bespreekt de uitslag"), not a title."""
+    from pipeline.language.residue_layout import caption
+
+    return any(p.control and p.regex.search(text) for p in residue_phrases()) or caption(text)
 
 
 @lru_cache(maxsize=1)

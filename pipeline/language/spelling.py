@@ -329,6 +329,14 @@ class SpellChecker:
                 return False
         return self._english.check(word)
 
+    def english_loan(self, word: str) -> bool:
+        """An English word in small letters, six letters or more, that is not one edit or one
+        typical Dutch slip away from a Dutch word: a loan ("immunoglobulin", "mindfulness"), not a
+        typo ("bleeding" is no slip of a Dutch word; "hart" mistyped is)."""
+        w = _norm(word)
+        return (w.islower() and w.isalpha() and len(w) >= _LOAN_MIN and self.english_word(w)
+                and not self._near_word(w))
+
     # -- suggestions ---------------------------------------------------------------------------
     def suggest(self, word: str, limit: int = 5) -> tuple[str, ...]:
         w = _norm(word)
@@ -380,6 +388,8 @@ class SpellChecker:
         return tuple(dict.fromkeys(out))
 
 
+# an English word this long is seldom a Dutch typo by chance
+_LOAN_MIN = 6
 # stress and emphasis accents on a vowel (grave, acute); a diaeresis (U+0308) is spelling
 _STRESS = re.compile("[\u0300\u0301]")
 # endings that Dutch attaches to nouns and adjectives like words ("weeën|achtige", "rillerig|heid")

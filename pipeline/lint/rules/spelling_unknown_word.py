@@ -9,11 +9,14 @@ a prefix before a known word (pseudo-menstruatie, subfertiliteit), abbreviations
 (ca., bijv., drs.; without it they stay errors), stress accents (voorkòmen), and names: with particles
 (Kyano van den Pol), with letters Dutch does not use (Rodanña), before "ziekenhuis" or "praktijk"
 (het Bravis ziekenhuis), capitalised inside a sentence and not one slip from a word or a known name
-(Unicef, Kübler-Ross), and at a sentence start when the leaflet uses the same name inside one. Web residue ("advertisement") is left to style.web-residue. Suggestions are ranked
+(Unicef, Kübler-Ross), and at a sentence start when the leaflet uses the same name inside one; a
+capitalised word written at least twice, once inside a sentence, and never in small letters is a
+name even when it is one slip from a word. Web residue ("advertisement") is left to style.web-residue. Suggestions are ranked
 for Dutch typos (doubled letters, ij/ei, d/t, a linking n or s) and word frequency. Not
 checked: URLs, e-mail addresses, phone numbers, numbers with units, abbreviations in capitals,
 product names with inner capitals (YouTube), runs of capitalised words (names), names in the
-leaflet's metadata and brand data, and English words inside an English phrase or alone in brackets. A zero-width space
+leaflet's metadata and brand data, English words inside an English phrase or alone in brackets, and a longer English word in small
+letters that is no slip away from a Dutch word (a loan word such as "immunoglobulin"). A zero-width space
 or soft hyphen inside a word does not split it.
 
 pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
@@ -31,6 +34,9 @@ fail: Een pseudo-menstruatei is normaal.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from typing import NamedTuple
 
 from pipeline.diagnostic import Diagnostic
 from pipeline.i18n import _
@@ -122,19 +128,33 @@ def check(doc, conf, ctx):
     if brand_id:
         extra |= brand_words(brand_id, ctx.config.sources, ctx.config.outside)
     extra_f = frozenset(extra)
-    unknown, names = [], set()
+    found = []
     leftovers = residue.spans_by_block(doc)
     for b, block in enumerate(doc.blocks):
         text = restore_invisible(doc, block)
-        for tok, name in _unknown_words(spell, text, conf["max_abbreviation"], extra_f, leftovers.get(b, ())):
-            if name:
-                names.add(tok.text)
-            else:
-                unknown.append((block, text, tok))
+        found += [(block, text, u) for u in
+                  _unknown_words(spell, text, conf["max_abbreviation"], extra_f, leftovers.get(b, ()))]
     # a name at the start of a sentence is known by the same name elsewhere inside a sentence
-    for block, text, tok in unknown:
-        if tok.text not in names:
-            yield _finding(doc, block, text, tok, spell, conf, extra_f)
+    names = {u.tok.text for *_, u in found if u.name} | _repeated_names([u for *_, u in found])
+    for block, text, u in found:
+        if u.tok.text not in names:
+            yield _finding(doc, block, text, u.tok, spell, conf, extra_f)
+
+
+class _Unknown(NamedTuple):
+    tok: object  # a token of pipeline.language.tokens
+    name: bool  # taken for a name where it stands
+    start: bool  # at the start of a sentence
+
+
+def _repeated_names(found: list[_Unknown]) -> set[str]:
+    """A capitalised word the leaflet writes at least twice, once inside a sentence, and never in
+    small letters: a name ("zegt Meerte" and "Meerte vertelt"), even one slip from a word. A typo of
+    a word is written in small letters inside a sentence."""
+    lower = {u.tok.text.lower() for u in found if u.tok.text.islower()}
+    caps = Counter(u.tok.text for u in found if u.tok.text[:1].isupper() and u.tok.text[1:].islower())
+    inside = {u.tok.text for u in found if not u.start}
+    return {w for w, n in caps.items() if n >= 2 and w in inside and w.lower() not in lower}
 
 
 def _dotted_abbreviation(tok, text: str) -> bool:
@@ -162,7 +182,9 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
                 0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1))
                 or text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
             continue  # an English phrase, or an English gloss in brackets ("ontijdige (immature) geboorte")
-        yield tok, not start and spell.proper_name(tok.text, extra)
+        if spell.english_loan(tok.text):
+            continue  # a loan word that Dutch medical text uses as it is ("immunoglobulin", "spotting")
+        yield _Unknown(tok, not start and spell.proper_name(tok.text, extra), start)
 
 
 def _finding(doc, block, text: str, tok, spell, conf, extra_f) -> Diagnostic:
