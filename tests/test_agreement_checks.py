@@ -62,6 +62,15 @@ CASES = {
                        "Het is verstandig te wachten tot het bloedverlies over is.",
                        "De klachten kunnen verschillen kunnen verschillen per vrouw.",
                        "De kans is groter dan 1 op 10 en is hoger bij oudere vrouwen."]),
+    ag.relative_pronoun: ([("Het weefsel die achterblijft, komt vanzelf naar buiten.", "die", "dat"),
+                           ("De pijn dat blijft, is meestal normaal.", "dat", "die")],
+                          ["Je krijgt een echo van het hartje die laat zien of het klopt.",
+                           "De kans dat er iets mis is, is klein.", "De angst dat ook deze zwangerschap misgaat, is groot.",
+                           "Geef het kind die medicijnen.", "Het bloedverlies dat je hebt, is normaal."]),
+    ag.comparative_als: ([("Bij vrouwen ouder als 35 jaar is de kans groter.", "als", "dan"),
+                          ("Het bloedverlies duurt meestal langer als twee weken.", "als", "dan")],
+                         ["De kans is groter als je ouder bent.", "Als het langer als 2 weken duurt, bel ons.",
+                          "Bij vrouwen ouder dan 35 jaar is de kans groter."]),
 }
 
 

@@ -91,7 +91,16 @@ def gender(word: str) -> str | None:
         return None  # a misspelling ("misraam") has no gender; spelling reports it
     if re.search(r"[^aeiou](?:tje|pje|je|kje)$", word) and len(word) > 4:
         return "het"  # a diminutive the lexicon has not seen
-    return _head_gender(word)
+    return _head_gender(word) or _ending_gender(word)
+
+
+def _ending_gender(word: str) -> str | None:
+    """The gender that a derivational ending gives a word the lexicon has not seen ("innesteling",
+    "curettage": de-words by -ing and -age)."""
+    for ending, g in _data().get("gender_by_ending", {}).items():
+        if word.endswith(ending) and len(word) >= len(ending) + 4:
+            return g
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -243,7 +252,8 @@ def suspect(sentence: str) -> bool:
         elif w == "worden" and _cluster_suspect(words, i):
             return True
         elif _bare_adjective(sentence, spans, words, i) or _modifier_suspect(words, i) \
-                or _noun_slot_suspect(words, i) or _preposition_suspect(words, i):
+                or _noun_slot_suspect(words, i) or _preposition_suspect(words, i) \
+                or _relative_suspect(words, i) or _comparison_suspect(words, i):
             return True
     return _doubled_suspect(sentence, spans, words)
 
@@ -282,6 +292,22 @@ def _noun_slot_suspect(words: list[str], i: int) -> bool:
 def _preposition_suspect(words: list[str], i: int) -> bool:
     return (words[i] in _data().get("conjunction_for_preposition", {}) and i + 1 < len(words)
             and words[i + 1] == "dat")
+
+
+def _relative_suspect(words: list[str], i: int) -> bool:
+    """A singular noun and die/dat of the other gender, "dat" before a verb form."""
+    if i + 2 >= len(words) or words[i + 1] not in ("die", "dat"):
+        return False
+    g = gender(words[i])
+    if words[i + 1] == "die":
+        return g == "het" and "n" not in lexicon.tags(words[i + 2])
+    return g == "de" and bool(lexicon.tags(words[i + 2]) & {"pv", "pvt", "pvmv"})
+
+
+def _comparison_suspect(words: list[str], i: int) -> bool:
+    return (words[i] == "als" and 0 < i < len(words) - 1 and (words[i - 1].endswith("er") or words[i - 1] in
+                                                               ("meer", "minder"))
+            and (words[i + 1].isdigit() or words[i + 1] in _NUMBER_WORDS))
 
 
 @lru_cache(maxsize=1)
@@ -789,9 +815,61 @@ _RELATIVE_WORDS = frozenset("""wat wie waar waarom hoe wanneer waardoor waarbij 
     waarvan waaruit waarover waartoe waarvoor waaraan waarnaar""".split())
 
 
+def relative_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """die/dat right after the singular noun it refers to, of the other gender ("het weefsel die
+    achterblijft" -> dat, "de pijn dat blijft" -> die). "dat" only before its verb, where it cannot
+    be the conjunction of "de kans dat het lukt"; "die" not as a determiner ("het kind die pillen")
+    and not after a noun in a prepositional phrase, which may describe the noun before it ("een echo
+    van het hartje die laat zien ...")."""
+    t, w = tokens[i], _low(tokens[i])
+    if w not in ("die", "dat") or i < 2 or i + 1 >= len(tokens) or t.pos not in ("VNW", "VG"):
+        return None
+    g = _singular_noun(tokens, i - 1) if tokens[i - 1].pos == "N" else None
+    nxt = tokens[i + 1]
+    if g is None or (g == "het") == (w == "dat") or _in_prepositional_phrase(tokens, i - 1):
+        return None
+    if w == "dat" and not nxt.tag.startswith("WW(pv"):
+        return None
+    if w == "die" and (t.has("det") or nxt.pos == "N" or _prenominal(nxt)):
+        return None
+    fix = "dat" if g == "het" else "die"
+    return AgreementFinding(t.start, t.end, t.word, fix, "relative",
+                            _("'{noun}' is a {gender}-word: '{noun} {fix}'").format(
+                                noun=tokens[i - 1].word, gender=g, fix=fix))
+
+
+def _in_prepositional_phrase(tokens: list[FrogToken], j: int) -> bool:
+    """Does the noun at ``j`` stand in a prepositional phrase (which may describe a noun before it)?"""
+    k = j - 1
+    while k >= 0 and (_prenominal(tokens[k]) or tokens[k].pos in ("LID", "TW", "BW") or
+                      (tokens[k].pos == "VNW" and tokens[k].has("det"))):
+        k -= 1
+    return k >= 0 and tokens[k].pos == "VZ"
+
+
+def comparative_als(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"als" after a comparative before a number, where a comparison needs "dan" ("ouder als 35
+    jaar" -> dan); "groter als je ouder bent" is a condition and stays (a verb follows)."""
+    t = tokens[i]
+    if _low(t) != "als" or i == 0 or i + 1 >= len(tokens) or tokens[i + 1].pos != "TW":
+        return None
+    prev = tokens[i - 1]
+    if not (prev.has("comp") or _low(prev) in ("meer", "minder")):
+        return None
+    for k in range(i + 2, len(tokens)):
+        if tokens[k].pos in ("LET", "VG"):
+            break
+        if tokens[k].tag.startswith("WW(pv") and (k + 1 == len(tokens) or tokens[k + 1].pos in ("LET", "VG")):
+            return None  # "langer als twee weken voorbij zijn": a clause with its verb last
+    fix = _case(t.word, "dan")
+    return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
+                            _("after '{word}' a comparison takes '{fix}'").format(word=prev.word, fix=fix))
+
+
 # the checks, each on one token of the sentence, in the order they are tried
 CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modifier, noun_slot, acting_participle,
-          conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb)
+          conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb,
+          relative_pronoun, comparative_als)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
