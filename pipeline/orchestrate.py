@@ -10,6 +10,7 @@ leaflets, in this process.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,7 +91,7 @@ def _store_results(store: ResultStore, config: Config, keys: dict, fresh: list[D
     store.put_results([(keys[r.path], r) for r in fresh])
     done = [r for r in fresh if r.document is not None]  # only cacheable results come here
     fkeys = cache_keys.content_keys([Path(r.path) for r in done], cache_keys.facts_digest(config), store, config)
-    store.put_facts([(fkeys[r.path], r.document.id, r.facts) for r in done if fkeys.get(r.path)])
+    store.put_facts([(fkeys[r.path], r.document.id, r.facts) for r in done if fkeys.get(r.path)], fact_part(config))
 
 
 def run_lint(paths: list[Path], config: Config, select: set[str] | None = None,
@@ -170,9 +171,11 @@ def run_lint_changed(changed: list[Path], corpus_paths: list[Path], config: Conf
     brands, brand_problems = load_brands(config)
     corpus.problems.extend(brand_problems)
     results, stats = process_documents(chosen, config, brands, select, jobs=jobs, cache=cache)
-    # only facts of the kinds the changed leaflets state can meet them in a cross-leaflet rule
-    kinds = {f.key for r in results for f in r.facts}
-    corpus.facts.update(facts_of(others, config, brands, jobs=jobs, cache=cache, kinds=kinds))
+    # the cross-leaflet rules compare facts within comparison groups and report only on groups a
+    # changed leaflet takes part in: of the others only the facts of those groups are read
+    part = fact_part(config)
+    groups = {p for r in results for p in map(part, r.facts) if not p.endswith(UNCOMPARED)}
+    corpus.facts.update(facts_of(others, config, brands, jobs=jobs, cache=cache, parts=groups))
     stats["compared"] = len(others)
     result = lint_results(corpus, results, config, brands, select, stats)
     result.diagnostics = [d for d in result.diagnostics if concerns(d, mine)]
@@ -193,17 +196,17 @@ def _stem(path: str) -> str:
 
 
 def facts_of(files: list[Path], config: Config, brands: dict, jobs: int | None = None,
-             cache: bool = True, kinds: set[str] | None = None) -> dict[str, list]:
-    """Leaflet id -> facts (only of the fact ``kinds`` when given): what the cross-leaflet rules need
-    of a leaflet. From the result store's facts table when the leaflet is unchanged; else ingest and
-    facts only (no per-document rules), stored for the next run."""
+             cache: bool = True, parts: set[str] | None = None) -> dict[str, list]:
+    """Leaflet id -> facts (only those whose ``fact_part`` is one of ``parts`` when given): what the
+    cross-leaflet rules need of a leaflet. From the result store's facts table when the leaflet is
+    unchanged; else ingest and facts only (no per-document rules), stored for the next run."""
     store = open_store(config) if cache else None
     out: dict[str, list] = {}
     keys: dict[str, str | None] = {}
     hits: dict = {}
     if store:
         keys = cache_keys.content_keys(files, cache_keys.facts_digest(config), store, config)
-        hits = store.facts([k for k in keys.values() if k], kinds)
+        hits = store.facts([k for k in keys.values() if k], parts)
         for f in files:
             hit = hits.get(keys[str(f)] or "")
             if hit is not None:
@@ -211,12 +214,36 @@ def facts_of(files: list[Path], config: Config, brands: dict, jobs: int | None =
     todo = [str(f) for f in files if (keys.get(str(f)) or "") not in hits]
     corpus_rules = rules_in_scope("corpus")  # no document rule: facts only
     fresh = []
+    part = fact_part(config)
     for r in workers.compute(todo, config, brands, corpus_rules, jobs):
         if r.document is not None:
-            out[r.document.id] = [f for f in r.facts if kinds is None or f.key in kinds]
+            out[r.document.id] = [f for f in r.facts if parts is None or part(f) in parts]
             if keys.get(r.path) and r.cacheable:
                 fresh.append((keys[r.path], r.document.id, r.facts))
     if store:
-        store.put_facts(fresh)
+        store.put_facts(fresh, part)
         store.close()
     return out
+
+
+UNCOMPARED = "#-"  # the part of a fact that takes part in no comparison
+
+
+def fact_part(config: Config):
+    """A fact's part in the result store: its kind and its comparison group (topic, kind, region,
+    population and outcome) when the cross-leaflet rules compare it, else its kind and UNCOMPARED."""
+    from pipeline.facts.compare import comparable, group_key
+    from pipeline.facts.topics import catalog_of, fact_topic
+
+    catalogs: dict[str, object] = {}
+
+    def part(f) -> str:
+        topic = fact_topic(f, config)
+        if topic not in catalogs:
+            catalogs[topic] = catalog_of(topic, config)
+        kind = str(f.key).replace(" ", "_")
+        if not comparable(f, catalogs[topic]):
+            return kind + UNCOMPARED
+        group = repr((topic, group_key(f, catalogs[topic])))
+        return f"{kind}#{hashlib.sha256(group.encode()).hexdigest()[:16]}"
+    return part

@@ -20,11 +20,12 @@ from typing import Callable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, used REAL, result BLOB);
-CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, used REAL, leaflet TEXT, kinds TEXT, facts BLOB);
+-- facts: pickled per part (``put_facts``' label of a fact: its kind, or its kind and comparison group)
+CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, used REAL, leaflet TEXT, parts TEXT, facts BLOB);
 CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, signature TEXT, digest TEXT);  -- key: the path
 CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, used REAL, answer BLOB);
 """
-FORMAT = 4  # a store written with another layout is set aside, never misread
+FORMAT = 5  # a store written with another layout is set aside, never misread
 _ERRORS = (sqlite3.Error, OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError,
            ValueError)
 _CHUNK = 900  # SQLite's limit on host parameters in one statement is 999 on old builds
@@ -78,17 +79,17 @@ class ResultStore:
         self._touch("results", list(out))
         return out
 
-    def facts(self, keys: list[str], kinds: set[str] | None = None) -> dict[str, tuple[str, list]]:
-        """Stored facts by key: (leaflet id, facts), only of the fact ``kinds`` when given. Each kind's
-        facts are pickled apart, so only the kinds asked for are unpickled."""
+    def facts(self, keys: list[str], parts: set[str] | None = None) -> dict[str, tuple[str, list]]:
+        """Stored facts by key: (leaflet id, facts), only those of the ``parts`` (labels given to
+        ``put_facts``) when given. Each part is pickled apart, so only those asked for are unpickled."""
         out = {}
-        for key, leaflet, stored_kinds, blob in self._rows("facts", "leaflet, kinds, facts", keys):
-            if kinds is not None and not kinds.intersection(stored_kinds.split()):
+        for key, leaflet, stored_parts, blob in self._rows("facts", "leaflet, parts, facts", keys):
+            if parts is not None and not parts.intersection(stored_parts.split()):
                 out[key] = (leaflet, [])
                 continue
             try:
-                per_kind = pickle.loads(blob)
-                placed = [p for kind, part in per_kind.items() if kinds is None or kind in kinds
+                per_part = pickle.loads(blob)
+                placed = [p for label, part in per_part.items() if parts is None or label in parts
                           for p in pickle.loads(part)]
             except _ERRORS:
                 continue
@@ -107,10 +108,15 @@ class ResultStore:
         self._write("INSERT OR REPLACE INTO results (key, used, result) VALUES (?, ?, ?)",
                     [(k, time.time(), pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for k, r in items])
 
-    def put_facts(self, items: list[tuple[str, str, list]]) -> None:
-        self._write("INSERT OR REPLACE INTO facts (key, used, leaflet, kinds, facts) VALUES (?, ?, ?, ?, ?)",
-                    [(k, time.time(), lid, " ".join(sorted({f.key for f in facts})), _per_kind(facts))
-                     for k, lid, facts in items])
+    def put_facts(self, items: list[tuple[str, str, list]], label: Callable[[object], str] | None = None) -> None:
+        """(key, leaflet id, facts) kept, each fact in the part ``label(fact)`` names (no spaces;
+        default: its kind), so a reader can ask for some parts only."""
+        label = label or _kind
+        rows = []
+        for k, lid, facts in items:
+            labels = [label(f) for f in facts]
+            rows.append((k, time.time(), lid, " ".join(sorted(set(labels))), _per_part(facts, labels)))
+        self._write("INSERT OR REPLACE INTO facts (key, used, leaflet, parts, facts) VALUES (?, ?, ?, ?, ?)", rows)
 
     def answers(self, keys: list[str]) -> dict[str, object]:
         """Kept answers (``Memo``) by key."""
@@ -176,11 +182,15 @@ class ResultStore:
             self._db = None
 
 
-def _per_kind(facts: list) -> bytes:
-    """Facts pickled per kind, each with its place in the leaflet's list (read back in that order)."""
+def _kind(fact) -> str:
+    return fact.key
+
+
+def _per_part(facts: list, labels: list[str]) -> bytes:
+    """Facts pickled per part, each with its place in the leaflet's list (read back in that order)."""
     parts: dict[str, list] = {}
-    for i, f in enumerate(facts):
-        parts.setdefault(f.key, []).append((i, f))
+    for i, (f, label) in enumerate(zip(facts, labels)):
+        parts.setdefault(label, []).append((i, f))
     return pickle.dumps({k: pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for k, v in parts.items()},
                         protocol=pickle.HIGHEST_PROTOCOL)
 

@@ -24,7 +24,7 @@ def test_results_and_facts_round_trip_and_facts_filter_by_kind(tmp_path):
     again = ResultStore(tmp_path / "s.sqlite")
     assert again.results(["k1", "nope"])["k1"].notes == ["n"]
     assert [f.key for f in again.facts(["f1"])["f1"][1]] == ["miscarriage.cutoff_weeks", "bleeding.days"]
-    only = again.facts(["f1", "f2"], kinds={"bleeding.days"})
+    only = again.facts(["f1", "f2"], parts={"bleeding.days"})
     assert [f.key for f in only["f1"][1]] == ["bleeding.days"] and only["f2"] == ("b", [])
 
 
@@ -134,3 +134,28 @@ def test_suggestions_are_kept_between_runs_until_a_word_list_changes(tmp_path, m
     ranked.clear()
     orchestrate.run_lint([leaflet], cfg, select={"spelling.unknown-word"}, cache=False)
     assert ranked == ["curetage"]
+
+
+def test_a_changed_leaflet_reads_only_the_facts_of_its_comparison_groups(tmp_path, monkeypatch):
+    corpus = tmp_path / "leaflets"
+    corpus.mkdir()
+    texts = {"a": "Een miskraam is een zwangerschap die eindigt voor 16 weken.\n",
+             "b": "Een miskraam is een zwangerschap die eindigt voor 20 weken.\n",
+             "c": "Ongeveer 10% van de zwangerschappen eindigt in een miskraam.\n"}
+    for name, text in texts.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    cfg = Config(output=tmp_path / "out")
+    orchestrate.run_lint([corpus], cfg, select={"facts"})
+    read = {}
+    real = ResultStore.facts
+    monkeypatch.setattr(ResultStore, "facts", lambda self, keys, parts=None: read.update(
+        (lid, [f.key for f in facts]) for lid, facts in real(self, keys, parts).values()) or real(self, keys, parts))
+    (corpus / "a.txt").write_text(texts["a"] + "Bel bij koorts.\n", encoding="utf-8")
+    result = orchestrate.run_lint_changed([corpus / "a.txt"], [corpus], cfg, select={"facts"})
+    assert read == {"b": ["miscarriage.cutoff_weeks"], "c": []}  # c states only another kind
+    # b's 20 weeks against the reference, with a as the agreeing leaflet, is still reported
+    assert any(d.leaflet == "b" and d.fact == "miscarriage.cutoff_weeks" for d in result.diagnostics)
+    # the same findings as a whole-corpus run, restricted to those that concern a
+    whole = orchestrate.run_lint([corpus], cfg, select={"facts"}, cache=False)
+    assert sorted(d.message for d in result.diagnostics) == sorted(
+        d.message for d in whole.diagnostics if orchestrate.concerns(d, {"a"}))
