@@ -21,7 +21,8 @@ wij?"), the site's name above the title (an unknown acronym, a line in small let
 of an author or portrait whose surname the page uses again, image text written like a headline
 ("Verdrietig stel bespreekt de uitslag") and a teaser cut short ("Wat is…"). A leaflet's title,
 subtitle and headings with text under them stay.
-One finding per kind and line (glued words only where nothing else is found on the line; a shape
+One finding per kind and line and none on words another finding covers (glued words only where
+nothing else is found on the line; a shape
 or place only where no phrase marks the line).
 
 pass: Bel de praktijk als je vragen hebt. Lees de bijsluiter van het medicijn.
@@ -63,11 +64,15 @@ def check(doc, conf, ctx):
     hits = [(h, doc.span(doc.blocks[h.block], h.start, h.end)) for h in residue.find(doc)]
     # glued words next to a button phrase are the same residue: one finding for the line
     other_lines = {span.line for h, span in hits if h.kind != "glued-words"}
+    reported: list = []
     for hit, span in hits:
         block = doc.blocks[hit.block]
         if (hit.kind, span.line) in seen or (hit.kind == "glued-words" and span.line in other_lines):
             continue
+        if any(r.block == hit.block and r.start < hit.end and hit.start < r.end for r in reported):
+            continue  # two phrases on the same words ("Bekijk de video"): one finding
         seen.add((hit.kind, span.line))
+        reported.append(hit)
         text = block.text[hit.start:hit.end]
         yield Diagnostic(
             path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
