@@ -109,6 +109,18 @@ def test_low_confidence_facts_are_marked_to_check(small):
     assert "te controleren" in page[page.index('id="folder-a"'):page.index('id="folder-b"')]
 
 
+def test_a_fact_the_rules_do_not_use_is_marked_to_check_with_what_doubted_it(small):
+    corpus, diags, registry = small
+    fact = corpus.facts["a"][0]
+    fact.update(confidence=0.65, confident=False,
+                evidence={"cues": [], "doubts": ["hedged"],
+                          "doubted_by": [{"doubt": "hedged", "text": "je leest vaak", "scope": "sentence"}]})
+    page = render_report(corpus, diags, registry)
+    assert page.count('<span class="check" title="twijfel door: je leest vaak">te controleren</span>') == 2
+    fact.update(confidence=0.65, confident=True)  # used by the rules: not marked, whatever the number
+    assert "te controleren" not in render_report(corpus, diags, registry)
+
+
 def test_only_contradictions_filter_hides_the_rest_without_scripts(small):
     corpus, diags, registry = small
     page = render_report(corpus, diags, registry)

@@ -227,7 +227,7 @@ def _chip(lid: str, fact: Any) -> str:
     tip = f"{lid}, {_('line {line}').format(line=line)}: {quote_text}" if line else f"{lid}: {quote_text}"
     marks = ""
     if _low_confidence(fact):
-        marks += f' <span class="check">{e(_("to check"))}</span>'
+        marks += _check_mark(fact)
     if _field(fact, "waived"):
         marks += f' <span class="state">{e(_("waived"))}</span>'
     elif _field(fact, "reviewed"):
@@ -254,7 +254,20 @@ def short_id(lid: str) -> str:
     return m.group(1) if m else lid
 
 
+def _check_mark(fact: Any) -> str:
+    """"te controleren", with the words that made the extractor doubt the fact as its tooltip."""
+    e = html.escape
+    doubted = [d.get("text", "") for d in (_field(fact, "evidence") or {}).get("doubted_by") or []]
+    tip = _("doubted by: {words}").format(words="; ".join(doubted)) if doubted else ""
+    title = f' title="{e(tip, quote=True)}"' if tip else ""
+    return f' <span class="check"{title}>{e(_("to check"))}</span>'
+
+
 def _low_confidence(fact: Any) -> bool:
+    """Not used by the fact rules: the extractor's `confident`, else a confidence below LOW_CONFIDENCE."""
+    confident = _field(fact, "confident")
+    if isinstance(confident, bool):
+        return not confident
     c = _field(fact, "confidence")
     if c is None:
         return False
@@ -396,7 +409,7 @@ def _leaflet_facts(facts: list, catalog) -> str:
         return ""
     rows = []
     for f in sorted(facts, key=lambda f: (_field(f, "line") or 0, _field(f, "key"))):
-        check = f' <span class="check">{e(_("to check"))}</span>' if _low_confidence(f) else ""
+        check = _check_mark(f) if _low_confidence(f) else ""
         quote_text = _field(f, "quote") or ""
         rows.append(f'<tr><th scope="row">{e(label(_field(f, "key"), catalog))}</th>'
                     f"<td><strong>{e(_fact_value(f))}</strong>{check}</td>"
