@@ -17,6 +17,8 @@ CASES = {
                                    "Dat het gebeurd is, is niet jouw schuld."),
     dc.participle_after_subject: (("De arts verteld u wat er gaat gebeuren.", "verteld", "vertelt"),
                                   "Omdat de arts verteld heeft wat er gebeurt, weet je het."),
+    dc.participle_before_reflexive: (("De pijn wordt minder en verspreid zich niet.", "verspreid", "verspreidt"),
+                                     "De infectie heeft zich snel verspreid."),
     dc.finite_for_participle: (("Na twee weken is het lichaam voldoende herstelt om weer te sporten.", "herstelt",
                                 "hersteld"),
                                "Na twee weken herstelt het lichaam voldoende."),

@@ -114,13 +114,17 @@ def test_more_errors_and_correct_look_alikes(frog):
         "Word u gebeld door de verloskundige?": "Wordt", "De baarmoeder word schoongemaakt.": "wordt",
         "Het wordt verwacht dat het lichaam zich snel hersteld.": "herstelt",
         "De kans dat je een erfelijke afwijking heeft is klein.": "hebt", "Jij heeft recht op verlof.": "hebt",
+        "Het is een bacterie die de infectie verspreid.": "verspreidt", "De infectie verspreid zich snel.": "verspreidt",
+        "Het is een test die de zwangerschap bevestigd.": "bevestigt", "De infectie wordt snel verspreidt.": "verspreid",
     }
     right = ["De verloskundige bel je morgen.", "Als je wil, kun je langskomen.", "Je kan altijd bellen.",
              "In het ziekenhuis beoordeel ik de echo.", "Wat vind je daarvan?", "Dat het gebeurd is, is niet jouw schuld.",
              "Gebeurt dat, bel dan de praktijk.", "De miskraam is voltooid en het lichaam herstelt zich.",
              "Zij vertelt je wat er gebeurt.", "Wordt u gebeld door de verloskundige?",
              "U heeft recht op verlof.", "Als je kind koorts heeft, bel ons.", "Heeft je partner ook verdriet?",
-             "Het verlies, de leegte: het raakt je diep.", "Dat helpt je verder.", "Ergens is er iets mis gegaan."]
+             "Het verlies, de leegte: het raakt je diep.", "Dat helpt je verder.", "Ergens is er iets mis gegaan.",
+             "Dit is het weefsel dat de arts heeft verwijderd.", "De infecties verspreiden zich snel.",
+             "De infectie heeft zich verspreid.", "Bij een ontsteking van de lever, veroorzaakt door een virus, bel je ons."]
     for (s, sug), found in zip(wrong.items(), _findings(frog, list(wrong))):
         assert [f.suggestion for f in found] == [sug], s
     for s, found in zip(right, _findings(frog, right)):

@@ -171,8 +171,9 @@ def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: i
     # no finite verb at all: the verb may hide in a word Frog took for a noun ("als het vruchtje
     # niet groei"); in a subordinate clause it stands last
     last = clause[-1]
-    if len(clause) > end + 2 and last.pos in {"N", "ADJ"} and _verbish(last) and not _lower(last).endswith("t"):
-        return _needs_t(clause, end, last, person)
+    if len(clause) > end + 2 and last.pos in {"N", "ADJ"} and _verbish(last) and not _lower(last).endswith("t") \
+            and not (clause[-2].pos in {"LID", "VZ"} or (clause[-2].pos == "VNW" and clause[-2].has("det"))):
+        return _needs_t(clause, end, last, person)  # "de lever" is a noun after its article
     return None
 
 
@@ -214,12 +215,44 @@ def _relative_verb(tokens: list[FrogToken], brk: FrogToken | None, clause: list[
     first = body[0]
     if (first.pos == "VNW" and first.has("nomin")) or first.pos in {"LID", "N"} or (
             first.pos == "VNW" and first.has("det")):
-        return None
+        return _relative_participle(body)
     return _subordinate_verb(body, "third", -1)
+
+
+def _relative_participle(body: list[FrogToken]) -> DtFinding | None:
+    """"een virus dat de ziekte verspreid": a relative clause with no finite verb at all that ends
+    in a participle on -d needs the finite form, whichever singular phrase is its subject."""
+    while body and body[-1].pos == "LET":
+        body = body[:-1]
+    if len(body) < 2:
+        return None
+    last = body[-1]
+    if any(_is_finite(x) or _is_aux(x) or (x.pos == "N" and x.has("mv")) for x in body[:-1]):
+        return None
+    if not last.tag.startswith("WW(vd") or lexicon.is_finite_t(_lower(last)):
+        return None
+    sug = finite_of_participle(_lower(last))
+    if sug is None:
+        return None
+    sug = _case(last.word, sug)
+    return DtFinding(last.start, last.end, last.word, sug, "subordinate-stem",
+                     _("a relative clause needs a finite verb: '{verb}'").format(verb=sug))
 
 
 def _case(like: str, word: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+@lru_cache(maxsize=20_000)
+def finite_of_participle(low: str) -> str | None:
+    """The finite -t form that a participle on -d is mistaken for: "gebeurd" -> "gebeurt", and for
+    a stem on -d whose participle is the stem itself, "verspreid" -> "verspreidt"."""
+    if not low.endswith("d") or not lexicon.is_participle(low):
+        return None
+    for form in (low[:-1] + "t", low + "t"):
+        if lexicon.is_finite_t(form):
+            return form
+    return None
 
 
 def _is_finite(t: FrogToken) -> bool:
@@ -408,8 +441,8 @@ class TokenContext:
     def participle_d(self) -> bool:
         """A participle on -d whose -t form is a finite verb ("gebeurd" / "gebeurt")."""
         low = self.low
-        return (low.endswith("d") and self.t.tag.startswith(("WW(vd,vrij", "WW(pv")) and lexicon.is_participle(low)
-                and not lexicon.is_finite_t(low) and lexicon.is_finite_t(low[:-1] + "t"))
+        return (self.t.tag.startswith(("WW(vd,vrij", "WW(pv")) and not lexicon.is_finite_t(low)
+                and finite_of_participle(low) is not None)
 
     @cached_property
     def stem_of_t(self) -> str | None:
@@ -426,6 +459,8 @@ def participle_without_finite(c: TokenContext) -> DtFinding | None:
     before it ("Soms gebeurd er niets" -> gebeurt)."""
     if not c.participle_d or any(x is not c.t for x in c.finite) or any(_is_aux(x) for x in c.clause):
         return None
+    if _plural_before(c):
+        return None  # "De klachten verspreid zich": the plural is the form, not -t
     if any(_is_aux(x) for x in c.before):
         return None
     words = len([x for x in c.clause if x.pos != "LET"])
@@ -433,7 +468,7 @@ def participle_without_finite(c: TokenContext) -> DtFinding | None:
         return None
     if c.i < 1 and not _followed_by_subject(c.clause, c.i):
         return None
-    sug = c.t.word[:-1] + "t"
+    sug = _case(c.t.word, finite_of_participle(c.low))
     return c.finding(sug, "participle-for-finite", _(
         "'{word}' is a past participle, but the sentence needs the finite verb here: '{verb}'").format(
         word=c.t.word, verb=sug))
@@ -449,19 +484,43 @@ def participle_after_subject(c: TokenContext) -> DtFinding | None:
         return None
     if _own_verb_after(c.clause, c.i):
         return None
-    sug = c.t.word[:-1] + "t"
+    sug = _case(c.t.word, finite_of_participle(c.low))
     return c.finding(sug, "participle-for-finite", _(
         "'{word}' is a past participle, but after the subject '{subject}' the finite verb is needed: "
         "'{verb}'").format(word=c.t.word, subject=c.prev.word, verb=sug))
+
+
+def participle_before_reflexive(c: TokenContext) -> DtFinding | None:
+    """2b. A participle on -d right before "zich": a participle never stands there, the finite verb
+    does ("De infectie verspreid zich" -> verspreidt, "en hersteld zich" -> herstelt), also after
+    an auxiliary in an earlier clause. Not after a plural subject (its form is the plural)."""
+    nxt = c.nxt
+    if not c.participle_d or nxt is None or _lower(nxt) != "zich" or not nxt.has("refl"):
+        return None
+    if _plural_before(c) or any(_is_finite(x) for x in c.clause[: c.i]):
+        return None
+    sug = _case(c.t.word, finite_of_participle(c.low))
+    return c.finding(sug, "participle-for-finite", _(
+        "'{word}' is a past participle, but before 'zich' the finite verb is needed: '{verb}'").format(
+        word=c.t.word, verb=sug))
+
+
+def _plural_before(c: TokenContext) -> bool:
+    """Is the last noun or subject pronoun before the token plural?"""
+    for x in reversed(c.clause[: c.i]):
+        if x.pos == "N" or (x.pos == "VNW" and x.has("nomin")):
+            return x.has("mv")
+    return False
 
 
 def finite_for_participle(c: TokenContext) -> DtFinding | None:
     """3. A -t form after an auxiliary at the end of its clause, where the -d form is a participle
     ("is ... voldoende herstelt om" -> hersteld)."""
     low, prev, nxt = c.low, c.prev, c.nxt
-    if not low.endswith("t") or low.endswith("dt") or not lexicon.is_finite_t(low):
+    if not low.endswith("t") or not lexicon.is_finite_t(low) or lexicon.is_participle(low):
         return None
-    if not lexicon.is_participle(low[:-1] + "d") or lexicon.is_participle(low):
+    participle = low[:-1] if low.endswith("dt") else low[:-1] + "d"  # "verspreidt" -> "verspreid"
+    if not lexicon.is_participle(participle):
         return None
     auxes = [x for x in c.clause[_embedded_start(c.clause, c.i) : c.i] if _is_aux(x)]
     if not auxes:
@@ -470,7 +529,7 @@ def finite_for_participle(c: TokenContext) -> DtFinding | None:
         return None
     if prev is not None and (_third_subject(c.clause, c.i - 1) or _lower(prev) in _NOMIN_2):
         return None
-    sug = c.t.word[:-1] + "d"
+    sug = _case(c.t.word, participle)
     return c.finding(sug, "finite-for-participle", _(
         "after '{aux}' a past participle is needed: '{verb}', not '{word}'").format(
         aux=_lower(auxes[0]), verb=sug, word=c.t.word))
@@ -608,7 +667,8 @@ def third_person_stem(c: TokenContext) -> DtFinding | None:
 
 # the token checks in the order they are tried; the first finding wins
 TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
-    participle_without_finite, participle_after_subject, finite_for_participle, first_person_t,
+    participle_without_finite, participle_after_subject, participle_before_reflexive, finite_for_participle,
+    first_person_t,
     inverted_je_t, inverted_question, inverted_subject, second_person_stem, third_person_stem,
 )
 
@@ -713,13 +773,16 @@ def _suspect_t_or_d(c: _RoughClause, i: int) -> bool:
     if w.endswith("t") and (i and clause[i - 1] == "ik" or (i + 1 < len(clause) and clause[i + 1] in ("je", "jij"))):
         if lexicon.is_finite_t(w) and lexicon.is_stem(w[:-1]):
             return True
-    participle_d = w.endswith("d") and lexicon.is_participle(w) and lexicon.is_finite_t(w[:-1] + "t")
+    participle_d = finite_of_participle(w) is not None
     if participle_d and not c.has_aux and not (c.aux_before and clause[0] not in _CONJ - {"en", "of", "maar"}):
         return True
     if (participle_d and i and (clause[i - 1] in c.subjects or "n" in lexicon.tags(clause[i - 1]))
             and not any(x in c.aux for x in clause[:i]) and not c.aux_before):
         return True
-    return (w.endswith("t") and lexicon.is_finite_t(w) and lexicon.is_participle(w[:-1] + "d")
+    if participle_d and i + 1 < len(clause) and clause[i + 1] == "zich":
+        return True
+    participle = w[:-1] if w.endswith("dt") else w[:-1] + "d"
+    return (w.endswith("t") and lexicon.is_finite_t(w) and lexicon.is_participle(participle)
             and any(x in c.aux for x in clause[:i]))
 
 
