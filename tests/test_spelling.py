@@ -254,3 +254,21 @@ def test_abbreviations_are_accepted_only_with_their_full_stop(tmp_path):
     assert not found
     found, _notes = _lint(tmp_path / "b", {"b.txt": "Dit duurt ca twee weken, bijv na een curettage.\n"})
     assert found == ["b.txt:1:11 spelling.unknown-word", "b.txt:1:26 spelling.unknown-word"]  # ca, bijv
+
+
+@pytest.mark.parametrize("word,fix", [("echouitslag", "echo-uitslag"), ("autoongeluk", "auto-ongeluk"),
+                                      ("echoonderzoek", "echo-onderzoek")])
+def test_a_compound_with_a_vowel_clash_needs_its_hyphen(word, fix):
+    from pipeline.language.spelling import SpellChecker
+
+    spell = SpellChecker()
+    assert not spell.known(word) and spell.known(fix)
+    assert spell.suggest(word)[0] == fix
+
+
+def test_compounds_without_a_vowel_clash_stay_words():
+    from pipeline.language.spelling import SpellChecker
+
+    spell = SpellChecker()
+    for word in ("menstruatieachtige", "buikpijnklachten", "zwangerschapsweefselresten", "miskraamervaring"):
+        assert spell.known(word), word

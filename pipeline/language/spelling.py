@@ -168,7 +168,8 @@ class SpellChecker:
         "zwangerschapsrest", "topnavigatiemenu". Parts may carry a linking s; "-achtig" and "-heid"
         count as parts. Two ordinary words also make typos ("oor|zak" for "oorzaak"), so the word must
         not be one typical Dutch slip away from a dictionary word, and with a short first part not one
-        edit away at all ("mis|kraan" for "miskraam")."""
+        edit away at all ("mis|kraan" for "miskraam"); vowels that would read as one sound at the
+        seam need a hyphen ("echouitslag" is an error, "echo-uitslag" right)."""
         if not low.isalpha() or len(low) < 7:
             return False
         split = _split_compound(low, self._compound_part, 3)
@@ -179,11 +180,25 @@ class SpellChecker:
                 split = other
         if split is None or any(self._shadowed(self._stem_part(p)) for p in split):
             return False
+        if any(a[-1] + b[0] in _VOWEL_CLASH for a, b in zip(split, split[1:])):
+            return False  # two vowels that read as one sound take a hyphen: echo-uitslag, auto-ongeluk
         if any(c != low and len(c) >= 3 and self.dict.check(c) for c in dutch_edits(low)):
             return False
         if min(len(p) for p in split[:-1]) < 4:
             return not any(c != low and self.dict.check(c) for c in _edits1(low))
         return True
+
+    def _with_hyphen(self, low: str) -> set[str]:
+        """The compound written with the hyphen its vowel clash needs ("groeiecho" -> "groei-echo")."""
+        split = _split_compound(low, self._compound_part, 3) if low.isalpha() and len(low) >= 7 else None
+        if split is None:
+            return set()
+        out = split[0]
+        for head, part in zip(split, split[1:]):
+            if out[-1] + part[0] in _VOWEL_CLASH and not self._noun(head):
+                return set()  # an adjective glued to its noun wants a space, not a hyphen
+            out += ("-" if out[-1] + part[0] in _VOWEL_CLASH else "") + part
+        return {out} if "-" in out and self.known(out) else set()
 
     def _compound_part(self, part: str, last: bool) -> bool:
         if last and part in _BOUND_SUFFIXES:
@@ -370,6 +385,7 @@ class SpellChecker:
                 for c in dutch_edits(c1):
                     if c != base and c not in pool and self.dict.check(c):
                         pool.add(c)
+        pool.update(self._with_hyphen(base))
         pool.discard(base)
         pool.discard(word)
         # enchant's own suggester costs 0.2-0.3 s a word: ask it only when the cheap candidates
@@ -388,6 +404,9 @@ class SpellChecker:
         return tuple(dict.fromkeys(out))
 
 
+# vowels at the seam of a compound that would read as one sound: Dutch spelling writes a hyphen
+# there (zee-egel, echo-uitslag, auto-ongeluk, ziekte-inzicht)
+_VOWEL_CLASH = frozenset("aa ae ai au ee ei eu ie oe oi oo ou ui uu".split())
 # an English word this long is seldom a Dutch typo by chance
 _LOAN_MIN = 6
 # stress and emphasis accents on a vowel (grave, acute); a diaeresis (U+0308) is spelling

@@ -3,7 +3,8 @@
 Accepted beyond the dictionary: regular diminutives of its nouns (foetusje), hyphenated
 compounds of a name and a word (Asherman-syndroom, BeterDichtbij-app), compounds of dictionary
 words with a linking s or "-achtig" (zwangerschapsrest, weeënachtige, zwangerschaps-weefsel) unless
-one typical slip away from a word, forms of dictionary verbs (innestelt), diminutives of verb stems
+one typical slip away from a word or two vowels at the seam read as one sound (echouitslag is an
+error; the suggestion is echo-uitslag), forms of dictionary verbs (innestelt), diminutives of verb stems
 (huiltje), derivations with -erig and -loos, participles of separable verbs (weggeschraapt from wegschrapen),
 a prefix before a known word (pseudo-menstruatie, subfertiliteit), abbreviations with their full stop
 (ca., bijv., drs.; without it they stay errors), stress accents (voorkòmen), and names: with particles
