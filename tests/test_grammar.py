@@ -122,9 +122,9 @@ def test_more_errors_and_correct_look_alikes(frog):
              "Gebeurt dat, bel dan de praktijk.", "De miskraam is voltooid en het lichaam herstelt zich.",
              "Zij vertelt je wat er gebeurt.", "Wordt u gebeld door de verloskundige?",
              "U heeft recht op verlof.", "Als je kind koorts heeft, bel ons.", "Heeft je partner ook verdriet?",
-             "Het verlies, de leegte: het raakt je diep.", "Dat helpt je verder.", "Ergens is er iets mis gegaan.",
+             "Zo'n verlies: het treft je hard.", "Dat helpt je verder.", "Ergens is er iets mis gegaan.",
              "Dit is het weefsel dat de arts heeft verwijderd.", "De infecties verspreiden zich snel.",
-             "De infectie heeft zich verspreid.", "Bij een ontsteking van de lever, veroorzaakt door een virus, bel je ons."]
+             "De infectie heeft zich verspreid.", "Het gaat om een ziekte van de lever, zegt de arts."]
     for (s, sug), found in zip(wrong.items(), _findings(frog, list(wrong))):
         assert [f.suggestion for f in found] == [sug], s
     for s, found in zip(right, _findings(frog, right)):

@@ -20,13 +20,13 @@ finding's check id in brackets):
    an adjective of relation may drop it in a fixed name ("het medisch onderzoek", "een klinisch
    psycholoog").
 4. ``bare_adjective`` [adjective]: an adjective without -e and without an article before a de-word
-   that Frog read as an adverb ("medisch spontaan abortus"), after a preposition or a comma; words
-   that mostly stand as adverbs stay ("direct hulp zoeken").
+   that Frog read as an adverb (", ook wel medisch ingreep genoemd"), after a preposition or a
+   comma; words that mostly stand as adverbs stay ("direct hulp zoeken").
 5. ``degree_modifier`` [adjective]: an inflected degree or manner word before another inflected
-   adjective or participle ("een hele vroege miskraam" -> heel, "internationale vastgestelde").
+   adjective or participle ("een hele kleine kans" -> heel, "internationale vastgestelde").
 6. ``noun_slot`` [word-class]: an adjective or adverb where a noun belongs ("ter grote van",
-   "bij grotendeels van de vrouwen").
-7. ``acting_participle`` [word-class]: a past participle before a carer ("uw behandeld arts").
+   "bij grotendeels van de zwangeren").
+7. ``acting_participle`` [word-class]: a past participle before a carer ("de behandeld gynaecoloog").
 8. ``conjunction_for_preposition`` [word-class]: a preposition before a clause ("tijdens dat ze").
 9. ``verb_for_noun`` [word-class]: a verb form where a noun belongs, right after an article or
    "deze", when a noun one typical slip away exists ("deze wekken" -> weken).
@@ -34,6 +34,12 @@ finding's check id in brackets):
     where the participle belongs ("kan worden tegenhouden" -> tegengehouden).
 11. ``doubled_verb`` [doubled-verb]: the same finite verb twice in one clause ("is bij twee
     miskramen is aangewezen").
+12. ``relative_pronoun`` [relative]: die/dat of the other gender right after its noun ("het
+    weefsel die achterblijft").
+13. ``comparative_als`` [word-class]: "als" after a comparative before a number ("ouder als 35").
+14. ``preposition_for_conjunction`` [word-class]: a conjunction before a noun phrase without a verb
+    ("Terwijl de behandeling mag je ..." -> Tijdens).
+15. ``determiner_form`` [adjective]: "beiden" before a noun (beide).
 
 Word lists (genders that are both right, invariable adjectives, degree words, relational endings,
 professions, fixed phrases ...) are data in schema/style-language.yaml under ``agreement``.
@@ -270,7 +276,8 @@ def _doubled_suspect(sentence: str, spans: list[tuple[int, int]], words: list[st
     seen: dict[str, int] = {}
     for i, w in enumerate(words):
         number_after = i + 1 < len(words) and (words[i + 1].isdigit() or words[i + 1] in _NUMBER_WORDS)
-        if (w in _CLAUSE_WORDS and not (w == "dan" and number_after)) or (i and any(c in ",;:()–—?!" for c in sentence[spans[i - 1][1]:spans[i][0]])):
+        gap = sentence[spans[i - 1][1]:spans[i][0]] if i else ""
+        if (w in _CLAUSE_WORDS and not (w == "dan" and number_after)) or any(c in ",;:()–—?!" for c in gap):
             seen.clear()
         if w in seen and seen[w] < i - 1:
             return True
@@ -290,8 +297,15 @@ def _noun_slot_suspect(words: list[str], i: int) -> bool:
 
 
 def _preposition_suspect(words: list[str], i: int) -> bool:
-    return (words[i] in _data().get("conjunction_for_preposition", {}) and i + 1 < len(words)
-            and words[i + 1] == "dat")
+    if i + 1 >= len(words):
+        return False
+    w, nxt = words[i], words[i + 1]
+    return ((w in _data().get("conjunction_for_preposition", {}) and nxt == "dat")
+            or (w in _data().get("preposition_for_conjunction", {}) and nxt in _ARTICLE_WORDS)
+            or (w in _data().get("determiner_forms", {}) and "n" in lexicon.tags(nxt)))
+
+
+_ARTICLE_WORDS = frozenset("de het een deze dit die dat mijn je jouw uw zijn haar ons onze hun".split())
 
 
 def _relative_suspect(words: list[str], i: int) -> bool:
@@ -392,11 +406,11 @@ def _bare_adjective(sentence: str, spans: list[tuple[int, int]], words: list[str
     if g is None or words[i].endswith("e") != (g == "het"):
         return False
     # without an article: after a preposition, a comma or at the start (past adverbs of degree:
-    # "medisch spontaan abortus"); after a verb only "is spontane verlies"
+    # "ook wel medisch ingreep genoemd"); after a verb only "is spontane verlies"
     k = i - 1
-    while k >= 0 and g == "de" and not lexicon.tags(words[k]) & _HEADS \
-            and words[k] not in _STOPS:
-        k -= 1  # past adverbs and adjectives
+    while k >= 0 and g == "de" and not lexicon.tags(words[k]) & _HEADS and words[k] not in _STOPS \
+            and not _OPENING_MARKS & set(sentence[spans[k][1]:spans[k + 1][0]]):
+        k -= 1  # past adverbs and adjectives, up to a comma
     prev = words[k] if k >= 0 else ""
     mark = sentence[spans[k][1]:spans[k + 1][0]] if k >= 0 else ""
     return (not prev or prev in _PREPOSITIONS or bool(_OPENING_MARKS & set(mark))
@@ -582,8 +596,8 @@ _BARE_OPENERS = frozenset(",:;(•–—")
 
 def bare_adjective(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
     """An adjective without -e and without an article before a singular de-word, that Frog read as
-    an adverb for want of the -e: after a preposition or opening a phrase after a comma ("medisch
-    spontaan abortus genoemd" -> spontane). Adjectives that mostly stand as adverbs are left alone
+    an adverb for want of the -e: after a preposition or opening a phrase after a comma ("ook wel
+    medisch ingreep genoemd" -> medische). Adjectives that mostly stand as adverbs are left alone
     ("direct hulp zoeken")."""
     if j == 0 or _singular_noun(tokens, j) != "de":
         return None
@@ -618,7 +632,7 @@ def _adverbial_ending(word: str) -> bool:
 
 def degree_modifier(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """An inflected word of degree or manner before another inflected adjective or a participle and
-    its noun: it says how, so it takes no -e ("een hele vroege miskraam" -> heel, "een relatieve
+    its noun: it says how, so it takes no -e ("een hele kleine kans" -> heel, "een relatieve
     kleine kans" -> relatief, "internationale vastgestelde criteria" -> internationaal). After a
     definite article "hele" is "whole" ("de hele eerste week") and stays."""
     if i + 2 >= len(tokens):
@@ -647,15 +661,15 @@ def degree_modifier(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 def noun_slot(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A word of another class standing where a noun belongs: an adjective that sounds like a noun
     after "ter" or before "van" ("ter grote van" -> grootte), or an adverb after a preposition
-    before "van" ("bij grotendeels van de vrouwen" -> het grootste deel)."""
+    before "van" ("bij grotendeels van de zwangeren" -> het grootste deel)."""
     if i == 0 or i + 1 >= len(tokens):
         return None
     t, low = tokens[i], _low(tokens[i])
     nxt_van = _low(tokens[i + 1]) == "van"
     adverb = _data().get("adverb_for_noun", {}).get(low)
     if adverb is not None and tokens[i - 1].pos == "VZ" and nxt_van:
-        return AgreementFinding(t.start, t.end, t.word, adverb, "word-class",
-                                _("'{word}' is an adverb; a noun belongs here: '{fix}'?").format(word=t.word, fix=adverb))
+        message = _("'{word}' is an adverb; a noun belongs here: '{fix}'?").format(word=t.word, fix=adverb)
+        return AgreementFinding(t.start, t.end, t.word, adverb, "word-class", message)
     fix = _data().get("noun_slot_confusions", {}).get(low)
     if fix is None:
         return None
@@ -670,7 +684,7 @@ def noun_slot(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 
 
 def acting_participle(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """A past participle before a carer, where the carer acts ("uw behandeld arts" -> behandelend)."""
+    """A past participle before a carer, where the carer acts ("de behandeld gynaecoloog" -> behandelend)."""
     t = tokens[i]
     fix = _data().get("acting_participles", {}).get(_low(t))
     if fix is None or i + 1 >= len(tokens) or t.pos != "WW" or tokens[i + 1].pos != "N":
@@ -866,10 +880,46 @@ def comparative_als(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
                             _("after '{word}' a comparison takes '{fix}'").format(word=prev.word, fix=fix))
 
 
+def preposition_for_conjunction(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A conjunction before a noun phrase with no verb of its own, where the preposition belongs
+    ("Terwijl de behandeling mag je niet eten" -> Tijdens; "Voordat de ingreep, ..." -> Voor): the
+    phrase ends at a comma or at a finite verb with its subject after it (the main clause)."""
+    t = tokens[i]
+    fix = _data().get("preposition_for_conjunction", {}).get(_low(t))
+    if fix is None or t.pos != "VG":
+        return None
+    j = _noun_after(tokens, i + 1) if i + 1 < len(tokens) and (tokens[i + 1].pos == "LID" or (
+        tokens[i + 1].pos == "VNW" and tokens[i + 1].has("det"))) else None
+    if j is None or j + 1 >= len(tokens):
+        return None
+    nxt = tokens[j + 1]
+    main_after = (nxt.tag.startswith("WW(pv") and j + 2 < len(tokens) and tokens[j + 2].pos == "VNW"
+                  and (tokens[j + 2].has("nomin") or tokens[j + 2].has("pers") or tokens[j + 2].has("adv-pron")))
+    if not (main_after or (nxt.pos == "LET" and nxt.word == "," and j + 2 < len(tokens)
+                           and tokens[j + 2].tag.startswith("WW(pv"))):
+        return None
+    fix = _case(t.word, fix)
+    return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
+                            _("'{word}' needs a clause with a verb; before '{noun}' write '{fix}'").format(
+                                word=t.word, noun=tokens[j].word, fix=fix))
+
+
+def determiner_form(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """The form of a pronoun for persons before a noun, where the determiner belongs ("beiden
+    partners" -> beide)."""
+    t = tokens[i]
+    fix = _data().get("determiner_forms", {}).get(_low(t))
+    if fix is None or i + 1 >= len(tokens) or tokens[i + 1].pos != "N" or not tokens[i + 1].word[:1].islower():
+        return None
+    fix = _case(t.word, fix)
+    return AgreementFinding(t.start, t.end, t.word, fix, "adjective",
+                            _("before '{noun}' write '{fix}'").format(noun=tokens[i + 1].word, fix=fix))
+
+
 # the checks, each on one token of the sentence, in the order they are tried
 CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modifier, noun_slot, acting_participle,
           conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb,
-          relative_pronoun, comparative_als)
+          relative_pronoun, comparative_als, preposition_for_conjunction, determiner_form)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

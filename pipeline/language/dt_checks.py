@@ -144,8 +144,9 @@ def _subject_person(clause: list[FrogToken]) -> tuple[str | None, int]:
         j = 1
         while j < len(clause) and clause[j].pos in {"ADJ", "TW"}:
             j += 1
-        if j < len(clause) and clause[j].pos == "N" and clause[j].has("ev"):
-            return "third", j
+        if j < len(clause) and clause[j].pos == "N" and clause[j].has("ev") and not (
+                j + 1 < len(clause) and clause[j + 1].pos == "N" and clause[j + 1].has("mv")):
+            return "third", j  # not "de eerste paar dagen": the plural is the head
     return None, -1
 
 
@@ -330,7 +331,13 @@ def _followed_by_subject(clause: list[FrogToken], i: int) -> bool:
     if i + 1 >= len(clause):
         return False
     n = clause[i + 1]
-    return n.pos == "VNW" and n.has("nomin")
+    if n.pos != "VNW":
+        return False
+    if n.has("nomin") or _lower(n) not in ("je", "jij"):
+        return n.has("nomin")
+    # Frog may read "blijf je thuis" as a possessive "je": only a noun phrase after it makes it one
+    after = clause[i + 2] if i + 2 < len(clause) else None
+    return after is None or after.pos not in ("N", "ADJ", "TW")
 
 
 def _verbish(t: FrogToken) -> bool:
@@ -557,7 +564,7 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
         return None
     if prev is not None and ((prev.pos == "VNW" and (prev.has("nomin") or (prev.has("pron") and not prev.has("vb"))))
                              or prev.pos == "N"):
-        return None  # a subject before the verb ("het raakt je diep": "je" is the object)
+        return None  # a subject before the verb ("het treft je hard": "je" is the object)
     if after is not None and after.pos == "N":
         return None
     return c.finding(c.stem_of_t, "inverted-je-t", _(

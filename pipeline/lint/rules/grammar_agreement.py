@@ -2,8 +2,9 @@
 
 Checks de/het and deze/dit, die/dat with the noun, the -e of an adjective (after een/het/geen, without
 an article, and of a degree word before another adjective: "een heel vroege"), a word of another class
-where a noun or a conjunction belongs ("deze wekken", "bij grotendeels van", "tijdens dat"), an
-infinitive where a participle belongs, and the same finite verb twice in one clause. Each check is a
+where a noun, a conjunction or a preposition belongs ("deze wekken", "bij grotendeels van", "tijdens
+dat", "ouder als 35 jaar"), a relative pronoun of the other gender ("het weefsel die"), an infinitive
+where a participle belongs, and the same finite verb twice in one clause. Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
@@ -24,11 +25,14 @@ fail: In deze wekken groeit het vruchtje. (weken)
 fail: Een miskraam kan niet worden tegenhouden. (tegengehouden)
 fail: Er is geen enkel mogelijkheid om dit te voorkomen. (enkele)
 pass: Er is geen enkele kans, een enkel woord volstaat en enkel bij koorts bel je ons.
-fail: Een miskraam, ook wel spontaan abortus genoemd, komt vaak voor. (spontane)
+fail: Een curettage, ook wel medisch ingreep genoemd, duurt kort. (medische)
 fail: Daarna verlies je al het overblijvend weefsel. (overblijvende)
 fail: Er is een relatieve kleine kans op een herhaling. (relatief)
 fail: Tijdens dat je wacht, mag je iets drinken. (Terwijl)
-fail: Bij grotendeels van de vrouwen komt het vanzelf op gang. (het grootste deel)
+fail: Bij grotendeels van de zwangeren komt het vanzelf op gang. (het grootste deel)
+fail: Het weefsel die achterblijft, komt vanzelf naar buiten. (dat)
+fail: Bij vrouwen ouder als 35 jaar is de kans groter. (dan)
+fail: Terwijl de behandeling mag je niet eten. (Tijdens)
 pass: Het lichamelijk herstel gaat vlot; een klinisch psycholoog helpt; direct hulp zoeken is belangrijk.
 pass: De hele eerste week is het bloedverlies hevig. Zorg er voor dat je genoeg drinkt. Weer op de been.
 """

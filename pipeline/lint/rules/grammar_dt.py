@@ -23,7 +23,7 @@ fail: Ik wordt gebeld door de arts. (word)
 fail: Buiten kantooruren word u doorverbonden. (wordt)
 fail: Let op bloedverlies dat erg ruik. (ruikt)
 fail: De kans dat je een erfelijke afwijking heeft is klein. (hebt)
-pass: U heeft recht op verlof. Als je kind koorts heeft, bel ons. Het verlies raakt je diep.
+pass: U heeft recht op verlof. Als je kind koorts heeft, bel ons. Zo'n verlies: het treft je hard.
 """
 
 from __future__ import annotations
