@@ -692,7 +692,7 @@ def acting_participle(tokens: list[FrogToken], i: int) -> AgreementFinding | Non
     if not _low(tokens[i + 1]).endswith(tuple(_data()["profession_endings"])):
         return None
     return AgreementFinding(t.start, t.end, t.word, _case(t.word, fix), "word-class",
-                            _("the {noun} does the treating: '{fix} {noun}'").format(noun=tokens[i + 1].word, fix=fix))
+                            _("the {noun} is the one acting: '{fix} {noun}'").format(noun=tokens[i + 1].word, fix=fix))
 
 
 def conjunction_for_preposition(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
