@@ -216,8 +216,33 @@ def caption(text: str) -> bool:
     return len(verb) >= 3 and verb.isalpha() and verb not in w.not_verbs and verb.endswith("en" if pair else "t")
 
 
+_OPEN_QUOTES = "“\"„«‘'"
+_CLOSE_QUOTES = "”\"»’'"
+_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+# a sentence this long repeated word for word is a quote of the text, not a chance
+_QUOTE_WORDS = 4
+
+
+def pull_quotes(blocks) -> list[LayoutHit]:
+    """A pull quote: a paragraph in quotation marks that repeats a sentence of the text around it
+    (a magazine's way to catch the eye; in a leaflet the words stand twice)."""
+    out = []
+    for k, b in enumerate(blocks):
+        t = b.text.strip()
+        if len(t) < 2 or t[0] not in _OPEN_QUOTES or t.rstrip(".!? ")[-1:] not in _CLOSE_QUOTES:
+            continue
+        inner = t.strip(_OPEN_QUOTES + _CLOSE_QUOTES + " ")
+        sentences = [x.strip(" .!?" + _CLOSE_QUOTES) for x in _SENTENCE.findall(inner)]
+        sentences = [x for x in sentences if len(x.split()) >= _QUOTE_WORDS]
+        others = [o.text for j, o in enumerate(blocks) if j != k]
+        if any(x in o for x in sentences for o in others):
+            out.append(LayoutHit(k, "pull-quote", _("a quote that repeats a sentence of the text (pull quote)")))
+    return out
+
+
 def find(blocks, is_word) -> list[LayoutHit]:
     hits = contents_runs(blocks) + navigation(blocks) + masthead(blocks, is_word) + name_lines(blocks, is_word)
+    hits += pull_quotes(blocks)
     hits += [LayoutHit(k, "image-text", _("image alternative text or a logo caption"))
              for k, b in enumerate(blocks) if caption(b.text)]
     return hits

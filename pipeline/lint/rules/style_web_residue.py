@@ -19,7 +19,8 @@ entries under "Inhoudsopgave"/"Op deze pagina" and under "Lees ook"/"Gerelateerd
 table of contents whose entries come back as headings, a menu item with nothing under it ("Wie zijn
 wij?"), the site's name above the title (an unknown acronym, a line in small letters), a name line
 of an author or portrait whose surname the page uses again, image text written like a headline
-("Verdrietig stel bespreekt de uitslag") and a teaser cut short ("Wat is…"). A leaflet's title,
+("Verdrietig stel bespreekt de uitslag"), a teaser cut short ("Wat is…") and a pull quote that
+repeats a sentence of the text. A leaflet's title,
 subtitle and headings with text under them stay.
 One finding per kind and line and none on words another finding covers (glued words only where
 nothing else is found on the line; a shape
