@@ -24,6 +24,7 @@ _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þa-zà-ÿ][a
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # the site's name stands in the first lines of the page
 _MASTHEAD_LINES = 4
+_MENU_SPLIT = re.compile(r"[ \t]*[|·•/][ \t]*")
 # prose starts here: a block of this many words, or one that ends a sentence
 _PROSE_WORDS = 12
 
@@ -116,11 +117,15 @@ def _bare(text: str) -> str:
 
 
 def navigation(blocks) -> list[LayoutHit]:
-    """A menu item of the web site alone on a line with nothing under it: the next block is
-    another heading or menu item, or there is none."""
+    """A menu item of the web site alone on a line with nothing under it (the next block is
+    another heading or menu item, or there is none), or a row of menu items split by | · • /."""
     nav = residue_words().navigation
     out = []
     for k, b in enumerate(blocks):
+        items = [_bare(x) for x in _MENU_SPLIT.split(b.text)]
+        if len(items) > 1 and all(i in nav for i in items):
+            out.append(LayoutHit(k, "navigation", _("a menu item of the web site")))
+            continue  # a row of menu items ("Contact | Over ons | Privacy")
         if _bare(b.text) not in nav:
             continue
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
