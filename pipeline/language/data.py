@@ -38,8 +38,6 @@ def running_lines() -> dict:
 def control_line(text: str) -> bool:
     """Whether ``text`` (one line) is the text of a web page's button or link, or image text
     written like a headline ("Verdrietig stel bespreekt de uitslag"), not a title."""
-    from pipeline.language.residue_layout import caption
-
     return any(p.control and p.regex.search(text) for p in residue_phrases()) or caption(text)
 
 
@@ -98,3 +96,27 @@ def residue_words() -> ResidueWords:
     return ResidueWords(low(data.get("navigation")), low(data.get("person_roles")), low(cap.get("adjectives")),
                         tuple(sorted(low(cap.get("subjects")), key=len, reverse=True)), low(cap.get("companions")),
                         low(cap.get("not_verbs")), low(lists.get("contents")), low(lists.get("related")))
+
+
+def caption(text: str) -> bool:
+    """Image text written like a headline: [adjective] subject [en companion] verb ..., no article
+    first and no end punctuation ("Verdrietig koppel bespreekt de kans op een miskraam")."""
+    t = text.strip()
+    if not t or not t[0].isupper() or t[-1] in ".!?:;…" or not 5 <= len(t.split()) <= 20 or ":" in t:
+        return False
+    w = residue_words()
+    words = t.lower().split()
+    i = 1 if words[0] in w.caption_adjectives else 0
+    subject = next((s for s in w.caption_subjects if words[i:i + len(s.split())] == s.split()), None)
+    if subject is None:
+        return False
+    i += len(subject.split())
+    pair = words[i:i + 1] == ["en"]
+    if pair:
+        i += 2 if words[i + 1:i + 2] in (["zijn"], ["haar"]) else 1
+        if words[i:i + 1] and words[i] in w.caption_companions:
+            i += 1
+        else:
+            return False
+    verb = words[i] if i < len(words) else ""
+    return len(verb) >= 3 and verb.isalpha() and verb not in w.not_verbs and verb.endswith("en" if pair else "t")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.i18n import _
-from pipeline.language.data import residue_words
+from pipeline.language.data import caption, residue_words
 
 # a heading-like line: no more than this many words, no full stop, comma or semicolon at the end
 _TITLE_WORDS = 12
@@ -195,30 +195,6 @@ def name_lines(blocks, is_word) -> list[LayoutHit]:
         if any(pattern.search(o.text) for j, o in enumerate(blocks) if j != k):
             out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
     return out
-
-
-def caption(text: str) -> bool:
-    """Image text written like a headline: [adjective] subject [en companion] verb ..., no article
-    first and no end punctuation ("Verdrietig koppel bespreekt de kans op een miskraam")."""
-    t = text.strip()
-    if not t or not t[0].isupper() or t[-1] in ".!?:;…" or not 5 <= len(t.split()) <= 20 or ":" in t:
-        return False
-    w = residue_words()
-    words = t.lower().split()
-    i = 1 if words[0] in w.caption_adjectives else 0
-    subject = next((s for s in w.caption_subjects if words[i:i + len(s.split())] == s.split()), None)
-    if subject is None:
-        return False
-    i += len(subject.split())
-    pair = words[i:i + 1] == ["en"]
-    if pair:
-        i += 2 if words[i + 1:i + 2] in (["zijn"], ["haar"]) else 1
-        if words[i:i + 1] and words[i] in w.caption_companions:
-            i += 1
-        else:
-            return False
-    verb = words[i] if i < len(words) else ""
-    return len(verb) >= 3 and verb.isalpha() and verb not in w.not_verbs and verb.endswith("en" if pair else "t")
 
 
 _OPEN_QUOTES = "“\"„«‘'"
