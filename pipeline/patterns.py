@@ -19,9 +19,11 @@ import re
 import sys
 from pathlib import Path
 
-try:  # the regex engine's own modules (CPython): without them every pattern is compiled as usual
+try:  # the regex engine's own modules (CPython's, not part of re's documented interface): without
+    # them, or when they change, every pattern is compiled as usual and nothing is kept
     import _sre
-    from re import _compiler, _parser
+    import re._compiler
+    import re._parser
 except ImportError:  # pragma: no cover - another Python implementation
     _sre = None
 
@@ -58,8 +60,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the sam
 
 def _program(pattern: str, flags: int) -> tuple:
     """What ``re._compiler.compile`` hands to the engine, as plain data."""
-    p = _parser.parse(pattern, flags)
-    code = _compiler._code(p, flags)
+    p = re._parser.parse(pattern, flags)
+    code = re._compiler._code(p, flags)
     indexgroup = [None] * p.state.groups
     for name, i in p.state.groupdict.items():
         indexgroup[i] = name

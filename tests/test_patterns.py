@@ -28,7 +28,7 @@ def test_a_kept_pattern_is_the_pattern_re_makes(fresh, monkeypatch):
     text = r"(?P<n>\d+)\s*(?:weken|wk)\b|tot\s+(?P<m>\d+)"
     first = patterns.compile(text, re.IGNORECASE)
     _next_process(monkeypatch)
-    monkeypatch.setattr(patterns._parser, "parse", lambda *a: pytest.fail("parsed again"))
+    monkeypatch.setattr(patterns.re._parser, "parse", lambda *a: pytest.fail("parsed again"))
     again = patterns.compile(text, re.IGNORECASE)
     assert again == first == re.compile(text, re.IGNORECASE)
     assert again.groupindex == {"n": 1, "m": 2} and again.flags & re.IGNORECASE
