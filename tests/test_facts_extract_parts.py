@@ -77,19 +77,19 @@ def test_a_bare_number_after_temperature_under_a_list_lead_in_is_degrees(tmp_pat
 
 
 def test_a_list_item_completes_its_lead_in(tmp_path):
-    text = ("# Miskraam\n\nHoe ouder je bent, hoe groter de kans op een miskraam:\n\n"
+    text = ("# Miskraam\n\nMet de jaren stijgt de kans op een miskraam:\n\n"
             "- onder de 30 jaar is de kans 1 op 8\n- boven de 42 jaar is de kans 1 op 2\n")
     got = sorted((f.min, f.max, f.qualifiers.get("population")) for f in facts(tmp_path, text)
                  if f.key == "miscarriage.incidence_pct")
     assert got == [(12.5, 12.5, "age"), (50, 50, "age")]
     # without a lead-in that ends in a colon the items stand alone: "de kans" of what is not said
-    alone = "# Miskraam\n\nHoe ouder je bent, hoe groter de kans op een miskraam.\n\n- onder de 30 jaar is de kans 1 op 8\n"
+    alone = "# Miskraam\n\nMet de jaren stijgt de kans op een miskraam.\n\n- onder de 30 jaar is de kans 1 op 8\n"
     assert [f for f in facts(tmp_path, alone) if f.key == "miscarriage.incidence_pct"] == []
 
 
 def test_the_phrase_after_a_number_says_whom_it_counts(tmp_path):
-    text = ("# Miskraam\n\nBloedverlies is vaak onschuldig. Bij een derde van deze dreigende situaties "
-            "(7% van alle zwangerschappen) volgt werkelijk een miskraam, bij de andere het bloedverlies niet.\n")
+    text = ("# Miskraam\n\nBloeden hoeft niet te betekenen dat het misgaat. Een derde van deze gevallen van dreigende miskraam "
+            "(7% van alle zwangerschappen) eindigt echt in een miskraam, bij de andere het bloedverlies niet.\n")
     got = sorted((f.min, f.qualifiers.get("population")) for f in facts(tmp_path, text)
                  if f.key == "miscarriage.incidence_pct")
     assert got == [(7, None), (33.33, "bleeding")]

@@ -296,7 +296,7 @@ def _slots(text: str, qs: list[Quantity]) -> list[_Slot]:
         hi = min(ce, qs[i + 1].start if i + 1 < len(qs) and qs[i + 1].start >= q.end else ce, q.end + _WINDOW)
         # the span of a number reaches to the measured numbers around it; a plain count ("na twee
         # miskramen") belongs to the span it stands in, and an age before it to its span ("onder de
-        # 35 jaar is de kans 1 op 10")
+        # 35 jaar is het risico 1 op 9")
         measured = [p for p in qs if p.unit not in ("count", "")]
         lead_from = max((p.end for p in measured if p.end <= q.start and p is not q and p.unit != "years"), default=0)
         tail_to = min((p.start for p in measured if p.start >= q.end and p is not q), default=len(text))
@@ -571,7 +571,7 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
 
 
 def _own_value(qual: Qualifier, after: str) -> str | None:
-    """The value the phrase right after a quantity names ("de helft van deze dreigende situaties"):
+    """The value the phrase right after a quantity names ("de helft van deze gevallen van dreigende miskraam"):
     a value, "" for the whole population ("10 % van alle zwangerschappen"), None when that phrase
     says neither (the rest of the sentence decides)."""
     m = qual.own.match(after) if qual.own is not None else None

@@ -100,7 +100,7 @@ def residue_words() -> ResidueWords:
 
 def caption(text: str) -> bool:
     """Image text written like a headline: [adjective] subject [en companion] verb ..., no article
-    first and no end punctuation ("Verdrietig koppel bespreekt de kans op een miskraam")."""
+    first and no end punctuation ("Bezorgde vrouw belt met de huisarts")."""
     t = text.strip()
     if not t or not t[0].isupper() or t[-1] in ".!?:;…" or not 5 <= len(t.split()) <= 20 or ":" in t:
         return False
