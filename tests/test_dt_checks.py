@@ -63,3 +63,41 @@ def test_check_leaves_the_near_miss_alone(check, tagged):
     _, sentence = CASES[check]
     assert run(check, tagged[sentence], sentence) == []
     assert dc.analyse(tagged[sentence], sentence) == []
+
+
+# words the lexicon knows as stems (or participles on -d) that are no finite verb in their place;
+# each with a sentence of the same shape that keeps its finding
+NOT_A_VERB = [
+    # a noun opening a list in a relative clause whose verb stands last
+    ("Het is erg, omdat een verlies dat zorg, tijd en begrip vraagt vaak vergeten wordt.",
+     ("Het is erg, omdat een verlies dat steeds erger word vaak vergeten wordt.", "wordt")),
+    # "dat" the subject, "je" the object
+    ("Het is een bericht dat je diep heeft geraakt.", ("Het is de kans dat je een miskraam heeft.", "hebt")),
+    # a fixed expression with a repeated noun, and the particle of misgaan
+    ("De behandeling stap voor stap", None),
+    ("Soms gaat er bij de bevruchting of kort daarna iets mis.", None),
+    # participles as adjectives: before a noun, or in a heading without a subject
+    ("Een regeling voor betaald verlof na een miskraam", ("Soms gebeurd er niets.", "gebeurt")),
+    ("b. Erfelijk bepaald (bij een van beide ouders)", None),
+    # the finding on a stem after "U" stays
+    ("U krijgt stap voor stap uitleg.", ("U vraag direct een uitkering aan en betaalt het loon door.", "vraagt")),
+]
+
+
+@pytest.fixture(scope="module")
+def tagged_near():
+    sentences = sorted({s for miss, fire in NOT_A_VERB for s in (miss, *(fire[:1] if fire else ()))})
+    f = Frog()
+    try:
+        return dict(zip(sentences, f.tag(sentences)))
+    finally:
+        f.close()
+
+
+@pytest.mark.parametrize(("miss", "fire"), NOT_A_VERB, ids=[m for m, _ in NOT_A_VERB])
+def test_no_verb_in_its_place(miss, fire, tagged_near):
+    assert dc.analyse(tagged_near[miss], miss) == []
+    if fire:
+        sentence, suggestion = fire
+        assert [f.suggestion for f in dc.analyse(tagged_near[sentence], sentence)] == [suggestion]
+

@@ -92,6 +92,8 @@ def gender(word: str) -> str | None:
     if lexicon.entry(word) is not None:
         if "n" not in tags:
             return None  # mostly another word class ("is", "verstandig")
+        if not _enough_evidence(word):
+            return _head_gender(word)  # a rare compound has the gender of its head ("bloedverlies")
         return "de" if "de" in tags else "het" if "het" in tags else None
     if not _dictionary_word(word):
         return None  # a misspelling ("misraam") has no gender; spelling reports it
@@ -135,9 +137,16 @@ def _head_gender(word: str) -> str | None:
     return None
 
 
+def _enough_evidence(word: str) -> bool:
+    """The lexicon's gender of a rare word rests on a handful of tagged sentences, where one
+    tagging slip decides ("charter"): below ``min_gender_count`` the gender counts as unsure, and
+    only a well-known head of a compound gives it."""
+    return lexicon.count(word) >= _data().get("min_gender_count", 0)
+
+
 def _known_gender(word: str) -> str | None:
     tags = lexicon.tags(word)
-    if word in _data()["both_genders"] or "n" not in tags:
+    if word in _data()["both_genders"] or "n" not in tags or not _enough_evidence(word):
         return None
     return "de" if "de" in tags else "het" if "het" in tags else None
 
@@ -502,8 +511,23 @@ def _pronoun_het(tokens: list[FrogToken], i: int, j: int) -> bool:
     """"dat het lange tijd duurde": the pronoun "het" before a phrase of time, which Frog may read
     as an article when the adjective stands between."""
     prev = tokens[i - 1] if i else None
+    if _predicate_noun(tokens, i, j):
+        return True
     return (_low(tokens[i]) == "het" and j > i + 1 and _low(tokens[j]) in _words("adverbial_nouns")
             and (prev is None or prev.pos == "VG" or prev.tag.startswith("WW(pv")))
+
+
+_PREDICATE_FOLLOWERS = frozenset({"om", "te", "dat", "of", ",", ":"})
+
+
+def _predicate_noun(tokens: list[FrogToken], i: int, j: int) -> bool:
+    """"nu is het zaak om ...": after its verb, "het" is the subject and the bare noun the
+    predicate, followed by the clause it announces."""
+    prev = tokens[i - 1] if i else None
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    return (_low(tokens[i]) == "het" and j == i + 1 and prev is not None and prev.tag.startswith("WW(pv")
+            and prev.lemma in {"zijn", "blijven", "worden", "lijken"}
+            and (after is None or _low(after) in _PREDICATE_FOLLOWERS))
 
 
 _DEMONSTRATIVE_PAIRS = {"deze": "dit", "dit": "deze", "die": "dat", "dat": "die"}

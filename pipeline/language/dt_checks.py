@@ -163,7 +163,7 @@ def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: i
             if person == "second" and end >= 0 and _lower(clause[end]) in ("je", "jij") \
                     and (f := _second_person_form(clause[end], t)):
                 return f
-            if not t.tag.startswith("WW(pv,tgw,ev") or _lower(t).endswith("t"):
+            if not t.tag.startswith("WW(pv,tgw,ev") or _lower(t).endswith("t") or _reduplicated(clause, k):
                 return None
             if _followed_by_subject(clause, k) or (k > end + 1 and clause[k - 1].pos == "VNW"
                                                      and clause[k - 1].has("nomin")):
@@ -347,6 +347,40 @@ def _verbish(t: FrogToken) -> bool:
     return t.pos in {"N", "ADJ", "WW", "SPEC"} and not _is_finite(t) and lexicon.is_stem(_lower(t))
 
 
+def _reduplicated(seq: Sequence[FrogToken], k: int) -> bool:
+    """"stap voor stap", "dag na dag": the word repeats around a preposition, a noun."""
+    return any(0 <= k + 2 * d < len(seq) and seq[k + d].pos == "VZ" and _lower(seq[k + 2 * d]) == _lower(seq[k])
+               for d in (1, -1))
+
+
+def _list_head(seq: Sequence[FrogToken], k: int) -> bool:
+    """"dat zorg, tijd en aandacht vraagt": a word Frog took for a noun, followed by a comma or
+    "en" and another noun, with a finite verb later on: the first of a list, not the verb."""
+    if seq[k].tag.startswith("WW(pv") or k + 2 >= len(seq):
+        return False
+    return ((seq[k + 1].word == "," or seq[k + 1].tag == "VG(neven)") and seq[k + 2].pos == "N"
+            and any(_is_finite(x) for x in seq[k + 2 :]))
+
+
+def _not_a_verb_here(c: TokenContext) -> bool:
+    """Words the lexicon knows as stems that are no verb in their place: a repeated noun around a
+    preposition ("stap voor stap", "dag na dag"), the first of a list of nouns whose verb comes
+    later ("een verlies dat zorg, tijd en aandacht vraagt"), or the particle of an earlier finite
+    verb ("gaat er ... iets mis": misgaan)."""
+    seq, low = list(c.sentence) or c.clause, c.low
+    k = next((n for n, x in enumerate(seq) if x is c.t), None)
+    if k is None:
+        return False
+    if _reduplicated(seq, k):
+        return True
+    if c.t.tag.startswith("WW(pv"):
+        return False
+    if _list_head(seq, k):
+        return True
+    return any(_is_finite(x) and lexicon.tags(low + (x.lemma or "").lower()) & {"inf", "pvmv"}
+               for x in seq[:k])
+
+
 class _Carry(NamedTuple):
     """A subject still waiting for its verb in a later clause: its person and its word."""
 
@@ -398,6 +432,10 @@ def _clause_verb(tokens: list[FrogToken], brk: FrogToken | None, clause: list[Fr
     """``subordinate-stem``: the verb far from its subject in a subordinate or relative clause, or
     in a clause a list split from the subject before it (``carry``)."""
     f = _subordinate_verb(clause)
+    if f is not None and f.check == "second-person-form" and _je_as_object(tokens, brk, clause):
+        f = None
+    if f is not None and _list_head(tokens, next(n for n, x in enumerate(tokens) if x.start == f.start)):
+        f = None
     if f is None:
         f = _relative_verb(tokens, brk, clause)
     # a colon or semicolon ends the subject's reach: "Hun advies: geef het lichaam de kans"
@@ -410,6 +448,21 @@ def _clause_verb(tokens: list[FrogToken], brk: FrogToken | None, clause: list[Fr
     return DtFinding(f.start, f.end, f.word, f.suggestion, f.check,
                      _("the subject '{subject}' needs the verb with -t: '{verb}'").format(
                          subject=carry.word, verb=f.suggestion))
+
+
+def _je_as_object(tokens: list[FrogToken], brk: FrogToken | None, clause: list[FrogToken]) -> bool:
+    """"iets dat je diep heeft geraakt": after a noun or "iets" the pronoun "dat"/"die" may be the
+    subject and "je" the object; only adverbs stand between "je" and "heeft", and a participle
+    follows it. ("de kans dat je een miskraam heeft" keeps its finding: "je" is the subject.)"""
+    if brk is None or _lower(brk) not in ("dat", "die") or tokens.index(brk) == 0:
+        return False
+    antecedent = tokens[tokens.index(brk) - 1]
+    if not (antecedent.pos == "N" or (antecedent.pos == "VNW" and antecedent.has("pron"))):
+        return False
+    k = next((n for n, x in enumerate(clause) if _is_finite(x)), None)
+    if k is None or k + 1 >= len(clause) or not clause[k + 1].tag.startswith("WW(vd"):
+        return False
+    return all(x.pos in {"ADJ", "BW"} for x in clause[1:k])
 
 
 @dataclass
@@ -441,8 +494,9 @@ class TokenContext:
 
     @cached_property
     def stem_like(self) -> bool:
-        """A stem form the stem checks look at: verb-like and not on -t."""
-        return _verbish(self.t) and not self.low.endswith("t")
+        """A stem form the stem checks look at: verb-like and not on -t, and not a noun or adverb
+        that only looks like a stem in this place (``_not_a_verb_here``)."""
+        return _verbish(self.t) and not self.low.endswith("t") and not _not_a_verb_here(self)
 
     @cached_property
     def participle_d(self) -> bool:
@@ -475,10 +529,22 @@ def participle_without_finite(c: TokenContext) -> DtFinding | None:
         return None
     if c.i < 1 and not _followed_by_subject(c.clause, c.i):
         return None
+    if _adjectival_participle(c):
+        return None
     sug = _case(c.t.word, finite_of_participle(c.low))
     return c.finding(sug, "participle-for-finite", _(
         "'{word}' is a past participle, but the sentence needs the finite verb here: '{verb}'").format(
         word=c.t.word, verb=sug))
+
+
+def _adjectival_participle(c: TokenContext) -> bool:
+    """A participle used as an adjective, with no subject that could want a finite verb: before
+    its noun ("een regeling voor betaald verlof"), or ending a heading of adjectives only
+    ("Erfelijk bepaald (bij een van de ouders)")."""
+    nxt, prev = c.nxt, c.prev
+    if nxt is not None and nxt.pos == "N" and (prev is None or prev.pos in {"VZ", "ADJ", "LID", "VG", "TW"}):
+        return True
+    return nxt is None and c.i > 0 and all(x.pos in {"ADJ", "LET", "SPEC"} for x in c.clause[: c.i])
 
 
 def participle_after_subject(c: TokenContext) -> DtFinding | None:
