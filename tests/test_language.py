@@ -116,6 +116,19 @@ def test_web_residue_in_the_middle_of_a_line(tmp_path):
     assert found == ["a.txt:1:30 style.web-residue"] and "deelknoppen" in diags[0].message
 
 
+def test_web_residue_numbered_contents_whose_sections_are_missing(tmp_path):
+    contents = "1. Inleiding\n2. Wat gebeurt er\n2.1 De eerste dagen\n3. Na de behandeling\n4. Adressen\n\n"
+    text = ("Na een curettage\n\n" + contents + "1. Inleiding\n\nIn deze folder lees je hoe een curettage gaat en "
+            "wat je daarna kunt verwachten.\n")
+    found, _ = _run(tmp_path, "style.web-residue", {"a.txt": text})
+    # the entry whose section follows stays; the entries that point at nothing go
+    assert [f.split(":")[1] for f in found] == ["4", "5", "6", "7"]
+    # numbered steps are no contents list: the first step does not come back as a section
+    steps = ("Wat kun je doen\n\n1. Neem rust\n2. Drink genoeg water\n3. Neem zo nodig paracetamol\n"
+             "4. Bel bij koorts de praktijk\n\nBel ook als je veel bloed verliest of als de pijn erger wordt.\n")
+    assert _run(tmp_path / "steps", "style.web-residue", {"b.txt": steps})[0] == []
+
+
 def test_duplicate_section_in_plain_text_without_marked_headings(tmp_path):
     body = "Bel bij koorts boven 38 graden.\n\nBel bij hevig bloedverlies.\n\n"
     text = "Belinstructies\n\n" + body + "Emotioneel herstel\n\nPraat erover.\n\nBelinstructies\n\n" + body

@@ -100,9 +100,9 @@ def residue_words() -> ResidueWords:
 
 def caption(text: str) -> bool:
     """Image text written like a headline: [adjective] subject [en companion] verb ..., no article
-    first and no end punctuation ("Bezorgde vrouw belt met de huisarts")."""
+    first and no end punctuation ("Bezorgde vrouw belt met de huisarts", also in small letters)."""
     t = text.strip()
-    if not t or not t[0].isupper() or t[-1] in ".!?:;…" or not 5 <= len(t.split()) <= 20 or ":" in t:
+    if not t or not t[0].isalpha() or t[-1] in ".!?:;…" or not 5 <= len(t.split()) <= 20 or ":" in t:
         return False
     w = residue_words()
     words = t.lower().split()

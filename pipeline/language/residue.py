@@ -152,7 +152,7 @@ def _is_word(word: str) -> bool:
 
 
 def _layout(doc) -> list[ResidueHit]:
-    return [ResidueHit(h.block, 0, len(doc.blocks[h.block].text), h.kind, h.reason)
+    return [ResidueHit(h.block, h.start, len(doc.blocks[h.block].text) if h.end is None else h.end, h.kind, h.reason)
             for h in residue_layout.find(doc.blocks, _is_word)]
 
 

@@ -34,6 +34,8 @@ class LayoutHit:
     block: int
     kind: str
     reason: str
+    start: int = 0  # offsets in the block's text; end None: to the end of the block
+    end: int | None = None
 
 
 def norm(text: str) -> str:
@@ -68,6 +70,67 @@ def contents_runs(blocks) -> list[LayoutHit]:
             out += [LayoutHit(j, "contents", _("a table of contents of the web page")) for j in run]
         run = []
     return out
+
+
+# the number of a section ("4", "4.2.1.", "10.") or a lettered sub-entry ("a.") before its title
+_SECTION_NUMBER = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-h]\.)[ \t]+(?=[^\W\d_(])")
+# a numbered table of contents starts within the first blocks of the page and has this many entries
+_CONTENTS_ZONE = 20
+_CONTENTS_MIN = 4
+
+
+def _numbered_pieces(b) -> list[tuple[int, int]] | None:
+    """The entries of a block that holds only numbered section titles ("4.1 Oorzaken", or several
+    glued into one block), as (start, end) offsets; an item of a numbered list is one entry."""
+    if b.kind == "list_item":
+        return [(0, len(b.text))] if b.ordered and title_shaped(b.text) else None
+    starts = [m.start() for m in _SECTION_NUMBER.finditer(b.text)]
+    if not starts or starts[0] != 0 or not b.text[:1].isdigit():
+        return None
+    pieces = list(zip(starts, starts[1:] + [len(b.text)]))
+    ok = all(title_shaped(b.text[s:e].rstrip(".:?"), _TITLE_WORDS) or b.text[s:e].rstrip()[-1:] == "?"
+             for s, e in pieces)
+    return pieces if ok and all(len(b.text[s:e].split()) <= _TITLE_WORDS + 1 for s, e in pieces) else None
+
+
+def _unnumbered(text: str) -> str:
+    return norm(_SECTION_NUMBER.sub("", text, count=1)).rstrip(".:? ")
+
+
+def numbered_contents(blocks) -> list[LayoutHit]:
+    """A table of contents of numbered section titles near the top of a brochure ("4.1 Oorzaken",
+    "10. Tot slot"): four or more entries in a row with no text between them, followed at once by the
+    section of the first entry (a list of steps is not followed by its first step again). The page's copy
+    often stops before most sections: the entries whose section is missing point at nothing and are
+    residue; an entry whose section follows stays, and so do numbered headings with text under them."""
+    out: list[LayoutHit] = []
+    k = 0
+    while k < min(len(blocks), _CONTENTS_ZONE):
+        run = []
+        while k < len(blocks) and (pieces := _numbered_pieces(blocks[k])) is not None and not _has_body(blocks, k):
+            run += [(k, s, e) for s, e in pieces]
+            k += 1
+        back = _coming_back(blocks, run, k)
+        first = _unnumbered(blocks[run[0][0]].text[run[0][1]:run[0][2]]) if run else ""
+        opens = k < len(blocks) and bool(first) and (_unnumbered(blocks[k].text) + " ").startswith(first + " ")
+        if len(run) >= _CONTENTS_MIN and opens:
+            out += [LayoutHit(j, "contents", _("an entry of a table of contents whose section is not in the text"), s, e)
+                    for (j, s, e), found in zip(run, back) if not found]
+        k += 1 if not run else 0
+    return out
+
+
+def _has_body(blocks, k: int) -> bool:
+    """A numbered title with text under it: a section of the leaflet, no entry of a contents list."""
+    nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+    return nxt is not None and _numbered_pieces(nxt) is None and _prose(nxt.text)
+
+
+def _coming_back(blocks, run, after: int) -> list[bool]:
+    """For each entry: does its section start further down (a block that begins with its title)?"""
+    later = [_unnumbered(b.text) + " " for b in blocks[after:]]
+    titles = [_unnumbered(blocks[j].text[s:e]) for j, s, e in run]
+    return [bool(t) and any(x.startswith(t + " ") for x in later) for t in titles]
 
 
 def link_lists(blocks) -> list[LayoutHit]:
@@ -113,7 +176,8 @@ def _spread(targets: list[int]) -> bool:
 
 
 def _bare(text: str) -> str:
-    return norm(text).rstrip("?!:. ")
+    """The words of a label, without an icon before it or punctuation after it ("📑 In dit artikel:")."""
+    return re.sub(r"^[^\w(]+", "", norm(text)).rstrip("?!:. ")
 
 
 def navigation(blocks) -> list[LayoutHit]:
@@ -222,7 +286,7 @@ def pull_quotes(blocks) -> list[LayoutHit]:
 
 
 def find(blocks, is_word) -> list[LayoutHit]:
-    hits = contents_runs(blocks) + navigation(blocks) + masthead(blocks, is_word) + name_lines(blocks, is_word)
+    hits = contents_runs(blocks) + numbered_contents(blocks) + navigation(blocks) + masthead(blocks, is_word) + name_lines(blocks, is_word)
     hits += pull_quotes(blocks)
     hits += [LayoutHit(k, "image-text", _("image alternative text or a logo caption"))
              for k, b in enumerate(blocks) if caption(b.text)]

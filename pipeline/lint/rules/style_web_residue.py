@@ -31,6 +31,8 @@ pass: Door de pijn kun je slecht slapen; de inhoud van de baarmoeder wordt verwi
 pass: In maart 2024 kwam er een nieuwe richtlijn. Je krijgt vitamine D
 pass: Reageer direct als je veel bloed verliest; koorts, buikpijn, bloed.
 pass: Vrouw met buikpijn en koorts
+pass: De nieuwe richtlijn geldt vanaf 1 januari 2024
+pass: Terug naar huis
 fail: Score: 4.6/5 (70 stemmen)
 fail: Deze website plaatst cookies om de site te verbeteren.
 fail: Home > Zwangerschap > Miskraam
@@ -46,6 +48,14 @@ fail: woman, hospital bed, sad couple
 fail: Dat duurt meestal twee weken. D
 fail: Wat is…
 fail: Zwangere vrouw houdt haar buik vast in de wachtkamer
+fail: Laatste revisie: 3 maart 2024 - 10:15
+fail: 5 mei 2023 | Door redactie
+fail: Code VK-204
+fail: Terug naar zwangerschap
+fail: Zorg na de behandeling uitklapper, klik om te openen
+fail: Lees onze tips en trap niet in phishing.
+fail: bezorgde vrouw belt met de verloskundige
+fail: date 2023-05 Veel vrouwen bloeden in het begin van de zwangerschap.
 """
 
 from __future__ import annotations
