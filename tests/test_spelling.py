@@ -272,3 +272,62 @@ def test_compounds_without_a_vowel_clash_stay_words():
     spell = SpellChecker()
     for word in ("menstruatieachtige", "buikpijnklachten", "zwangerschapsweefselresten", "miskraamervaring"):
         assert spell.known(word), word
+
+
+# -- medical words built from Greek and Latin parts -------------------------------------------
+@pytest.fixture(scope="module")
+def medical_spell():
+    from pipeline.language.spelling import SpellChecker
+
+    return SpellChecker(extra_words=project_words())
+
+
+@needs_dict
+@pytest.mark.parametrize("word", ["choriocarcinoom", "antitrombine", "antifosfolipidesyndroom",
+                                  "hyperhomocysteïnemie", "hyperthyreoïdie", "Hyperthyreoïdie",
+                                  "cytomegalovirus", "hydatidosa", "trombocytopenie", "endometritis"])
+def test_medical_word_built_from_known_parts_is_accepted(medical_spell, word):
+    assert medical_spell.known(word)
+
+
+@needs_dict
+@pytest.mark.parametrize("word", [
+    "choriocarsinoom",  # c written as s inside a part
+    "antitrombien",  # suffix misspelt
+    "hyperthyreoidie",  # the diaeresis Dutch spelling needs is missing
+    "hyperthyroidie",
+    "hyperhomocysteinemie",
+    "hypertyreoïdie",  # a letter left out of a part
+    "cytomegalovirsu",
+    "antifosfolipidesyndroon",
+    "dezwangerschap",  # a short word glued to a word is no combining form
+    "hypoglykemi",  # shorter than a suffix
+    "myoomen",  # too short to judge
+    "autoongeluk",  # vowels that read as one at the seam need a hyphen
+])
+def test_typo_in_a_medical_word_is_still_flagged(medical_spell, word):
+    assert not medical_spell.known(word)
+
+
+@needs_dict
+def test_medical_word_one_slip_from_a_known_word_is_flagged():
+    from pipeline.language.spelling import SpellChecker
+
+    spell = SpellChecker(extra_words={"hydatidosa"})
+    # both split wholly into parts ("hydatid|ose", "endometri|ase"), but each is one letter from a
+    # listed word or a dictionary word seen in Frog's corpus ("endometriose"): a slip, not a new word
+    assert spell._medical_split("hydatidose", 0) and not spell.known("hydatidose")
+    assert spell._medical_split("endometriase", 0) and not spell.known("endometriase")
+
+
+def test_medical_parts_file_is_read_and_digested():
+    from pipeline.cache_keys import _DATA_SUFFIXES
+    from pipeline.language.spelling import MEDICAL_PARTS, medical_parts
+    from pipeline.paths import PACKAGE_DIR
+
+    parts = medical_parts()
+    assert {"anti", "hyper", "cyto", "chorio", "trombo"} <= set(parts.forms)
+    assert {"oom", "itis", "emie", "syndroom", "virus"} <= parts.suffixes
+    assert min(len(f) for f in parts.forms) >= 3
+    # code_digest hashes the package's data files, so editing the list checks every leaflet again
+    assert MEDICAL_PARTS.is_relative_to(PACKAGE_DIR) and MEDICAL_PARTS.suffix in _DATA_SUFFIXES

@@ -19,10 +19,15 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from pipeline.language import lexicon
 from pipeline.language.data import spelling as spelling_data
+from pipeline.yamlio import load_yaml
+
+MEDICAL_PARTS = Path(__file__).parent / "data" / "medical_word_parts.yaml"
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyzëéèïöüáó"
 VOWELS = set("aeiouyëéèïöüáó")
@@ -95,7 +100,42 @@ class SpellChecker:
         # a capitalised compound inside a sentence is a name ("Kwakkelhof"): names need a list
         return (self._diminutive(low) or self._project_compound(low) or (w == low and self._compound(low))
                 or (w == low and self._verb_form(low)) or (w == low and self._separable_participle(low))
-                or (w == low and self._prefixed(low)))
+                or (w == low and self._prefixed(low)) or (w[1:] == low[1:] and self._medical_formation(low)))
+
+    def _medical_formation(self, low: str) -> bool:
+        """A medical word built from Greek and Latin parts that no word list holds: combining forms
+        ending in a suffix or a dictionary word ("chorio|carcin|oom", "anti|trombine",
+        "hyper|thyreo|ïdie"; parts in pipeline/language/data/medical_word_parts.yaml). The whole word
+        must split; one edit from a dictionary or project word it is a slip ("antitrombien" stays one)."""
+        if len(low) < _MEDICAL_MIN or not low.isalpha():
+            return False
+        if not self._medical_split(low, 0):
+            return False
+        return not self._near_attested(low)
+
+    def _near_attested(self, low: str) -> bool:
+        """One edit or typical slip from a project word or a dictionary word that Frog's corpus has
+        seen; hunspell's own compounds ("antitrombone") do not count."""
+        cands = (_edits1(low) | dutch_edits(low)) - {low}
+        return bool(cands & self.extra_lower) or any(
+            lexicon.count(c) > 0 and self.dict.check(c) for c in cands)
+
+    def _medical_split(self, low: str, start: int) -> bool:
+        """``low[start:]`` is one or more combining forms followed by a suffix or a word (of 4+ letters)."""
+        parts = medical_parts()
+        for form in parts.forms:
+            for head in _medical_heads(form, low, start):
+                rest = low[start + len(head):]
+                if head[-1] + rest[:1] in _VOWEL_CLASH:
+                    continue  # two vowels that read as one take a hyphen: auto-ongeluk, angio-oedeem
+                if rest in parts.suffixes or (len(rest) >= 4 and self._medical_end(rest)):
+                    return True
+                if len(rest) >= 3 and self._medical_split(low, start + len(head)):
+                    return True
+        return False
+
+    def _medical_end(self, rest: str) -> bool:
+        return self.dict.check(rest) or rest in self.extra_lower
 
     def _typo_of_word(self, low: str) -> bool:
         return any(c != low and len(c) >= 3 and self.dict.check(c) for c in dutch_edits(low))
@@ -416,6 +456,31 @@ _FOREIGN_LETTERS = frozenset("ñçøåłśźżčřšžőűãõ")
 _BOUND_SUFFIXES = frozenset({"achtig", "achtige", "achtiger", "heid", "heden", "erig", "erige", "loos", "loze"})
 # endings of finite verb forms after the stem: -t (present), -te/-de/-ten/-den (past)
 _VERB_ENDINGS = ("ten", "den", "te", "de", "t")
+
+
+_MEDICAL_MIN = 8
+
+
+@dataclass(frozen=True)
+class MedicalParts:
+    forms: tuple[str, ...]  # combining forms with their linking vowel ("carcino", "trombo")
+    suffixes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def medical_parts() -> MedicalParts:
+    data = load_yaml(MEDICAL_PARTS)
+    return MedicalParts(tuple(sorted({f.lower() for f in data["forms"]}, key=len, reverse=True)),
+                        frozenset(s.lower() for s in data["suffixes"]))
+
+
+def _medical_heads(form: str, low: str, start: int) -> list[str]:
+    """The form as it starts ``low[start:]``: whole, or without its linking vowel before a vowel."""
+    heads = [form] if low.startswith(form, start) else []
+    cut = form[:-1]
+    if form[-1] in "aeio" and len(cut) >= 3 and low.startswith(cut, start) and low[start + len(cut):][:1] in VOWELS:
+        heads.append(cut)
+    return heads
 
 
 def _infinitives(stem: str) -> set[str]:
