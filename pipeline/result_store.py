@@ -70,13 +70,17 @@ class ResultStore:
 
     def results(self, keys: list[str]) -> dict[str, object]:
         """Stored per-document results by key (missing and unreadable ones are left out)."""
+        out = self._unpickled("results", "result", keys)
+        self._touch("results", list(out))
+        return out
+
+    def _unpickled(self, table: str, column: str, keys: list[str]) -> dict[str, object]:
         out = {}
-        for key, blob in self._rows("results", "result", keys):
+        for key, blob in self._rows(table, column, keys):
             try:
                 out[key] = pickle.loads(blob)
             except _ERRORS:
                 continue
-        self._touch("results", list(out))
         return out
 
     def facts(self, keys: list[str], parts: set[str] | None = None) -> dict[str, tuple[str, list]]:
@@ -120,13 +124,7 @@ class ResultStore:
 
     def answers(self, keys: list[str]) -> dict[str, object]:
         """Kept answers (``Memo``) by key."""
-        out = {}
-        for key, blob in self._rows("memo", "answer", keys):
-            try:
-                out[key] = pickle.loads(blob)
-            except _ERRORS:
-                continue
-        return out
+        return self._unpickled("memo", "answer", keys)
 
     def put_answers(self, items: list[tuple[str, object]]) -> None:
         self._write("INSERT OR REPLACE INTO memo (key, used, answer) VALUES (?, ?, ?)",
