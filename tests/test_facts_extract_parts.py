@@ -98,3 +98,10 @@ def test_the_phrase_after_a_number_says_whom_it_counts(tmp_path):
 def test_a_dash_between_two_numbers_is_a_range_not_a_clause_break(tmp_path):
     text = "# Miskraam\n\nJaarlijks eindigen 900 – 1.100 zwangerschappen in Nederland in een doodgeboorte.\n"
     assert "miscarriage.annual_cases_nl" not in values(tmp_path, text)
+
+
+def test_a_bare_number_in_a_repeated_clause_is_read_but_to_check(tmp_path):
+    text = "# Miskraam\n\nIn Nederland spreekt men van een miskraam tot 16 weken, in België tot 20.\n"
+    got = [(f.min, f.qualifiers.get("region"), f.confident) for f in facts(tmp_path, text)
+           if f.key == "miscarriage.cutoff_weeks"]
+    assert got == [(16, "NL", True), (20, "BE", False)]

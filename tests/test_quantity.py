@@ -52,6 +52,12 @@ def one(text):
     ("38°", 38, 38, "celsius"),
     ("30min", 30, 30, "minutes"),
     ("1-2 per 1000", 0.1, 0.2, "percent"),
+    # a range spread over more words: an article or a word between, or two whole ratios
+    ("tussen de 10 en de 15 procent", 10, 15, "percent"),
+    ("van 10 tot zelfs 20 procent", 10, 20, "percent"),
+    ("tussen 1 op 10 en 1 op 5", 10, 20, "percent"),
+    ("één op de vijf tot één op de zes", 16.6667, 20, "percent"),
+    ("1 op 8 tot 1 op 10", 10, 12.5, "percent"),
 ])
 def test_forms(text, lo, hi, unit):
     q = one(text)
@@ -193,3 +199,22 @@ def test_idioms_of_duration(text, lo, hi, unit, approx):
 
 def test_in_de_week_is_no_duration():
     assert parse_quantities("in de week werk ik") == []
+
+
+def test_two_ratios_joined_by_of_are_two_restatements():
+    qs = parse_quantities("1 op 10 of 1 op 8 zwangerschappen")
+    assert [(q.lo, q.hi) for q in qs] == [(10, 10), (12.5, 12.5)]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("In het noorden duurt het 16 weken, in het zuiden 20.", 20, "weeks"),
+    ("Na twee keer is het 25 procent, na drie keer 35 en daarna meer.", 35, "percent"),
+])
+def test_a_bare_number_closing_a_repeated_clause_takes_the_earlier_unit(text, value, unit):
+    q = parse_quantities(text)[-1]
+    assert (q.lo, q.unit, q.form) == (value, unit, "elliptic")
+
+
+def test_an_age_or_a_number_with_its_noun_inherits_no_unit():
+    qs = parse_quantities("Het is 10% bij vrouwen onder de 30, en meer bij 3 kinderen.")
+    assert [q.unit for q in qs] == ["percent", "count", "count"]

@@ -453,6 +453,8 @@ def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher, catalog: Catalo
         doubts.append("ambiguous")  # another kind fits almost as well
     if any(scope == "sentence" and text.casefold() not in matcher.sent.text.casefold() for text, scope, _ in best.cues):
         doubts.append("borrowed")  # a cue only in the sentence before ("Dat gebeurt bij 70%")
+    if slot.q.form == "elliptic":
+        doubts.append("elliptic")  # the unit, and the words that tie it, belong to an earlier clause
     if _quoted(matcher.sent, slot.q):
         doubts.append("quoted")  # someone else's words, relayed: the page does not state it itself
     doubted_by = _doubt_cues(best.kind, slot, matcher, catalog)

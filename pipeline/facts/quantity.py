@@ -175,6 +175,8 @@ _RISES = re.compile(r"\b(stijg\w*|gestegen|loopt\b.*\bop|oplo\w*|neemt\b.*\btoe|
 _POST_MIN = [p.split() for p in ("of meer", "of hoger", "of langer", "en meer", "en hoger", "of ouder", "+")]
 _POST_MAX = [p.split() for p in ("of minder", "of lager", "of korter")]
 _RANGE_SEPS = [p.split() for p in ("-", "–", "—", "tot en met", "t/m", "tot", "à", "á", "a", "of")]
+# a word between the separator and the second number of a range ("van 10 tot zelfs 20 procent")
+_RANGE_FILLERS = frozenset(("zelfs", "wel", "soms", "maximaal", "hooguit", "ruim", "bijna", "ongeveer"))
 # "op die" is a frequent slip for "op de" ("een op die tien")
 _RATIO_LINKS = [p.split() for p in ("op de", "op die", "op het", "op elke", "op iedere", "op", "van de", "van elke",
                                      "van iedere", "per")]
@@ -243,7 +245,7 @@ class Quantity:
     approx: bool = False
     bound: str | None = None  # "min" | "max"
     noun: str = ""  # the word after a plain count ("vrouwen")
-    form: str = "number"  # number | ratio | fraction | ordinal
+    form: str = "number"  # number | ratio | fraction | ordinal | elliptic (the unit of an earlier clause)
     stated_unit: str = ""  # the unit word as written
 
     @property
@@ -603,15 +605,18 @@ class QuantityParser:
         return None
 
     def _between(self, i: int) -> Core | None:
-        """"tussen (de) A [unit] en B [unit]", with ``i`` at A."""
+        """"tussen (de) A [unit] en (de) B [unit]", with ``i`` at A; "tussen 1 op 10 en 1 op 5"."""
         a = self.number(i)
         if a is None:
             return None
+        ratios = self._between_ratios(a)
+        if ratios is not None:
+            return ratios
         ua = self.unit(a.next)
         k = ua.next if ua else a.next
         if self.low(k) != "en":
             return None
-        b = self.number(k + 1)
+        b = self.number(k + 2 if self.low(k + 1) == "de" else k + 1)
         if b is None or b.value < a.value:
             return None
         ub = self.unit(b.next)
@@ -619,6 +624,17 @@ class QuantityParser:
         if u is None:
             return Core(a.value, b.value, "count", b.next, "number", self.low(b.next), "")
         return Core(a.value * u.factor, b.value * u.factor, u.unit, ub.next if ub else b.next, "number", "", u.word)
+
+    def _between_ratios(self, a: Num) -> Core | None:
+        """"tussen 1 op 10 en 1 op 5": one range of the two shares (``a`` the first number)."""
+        first = self._ratio(a.next, a.value, None)
+        if first is None or self.low(first.next) != "en":
+            return None
+        b = self.number(first.next + 1)
+        second = self._ratio(b.next, b.value, None) if b is not None else None
+        if second is None:
+            return None
+        return _percent(min(first.lo, second.lo), max(first.hi, second.hi), second.next, "ratio")
 
     def _numeric(self, num: Num) -> Core | None:
         """A number with a unit, a range, a ratio or a count of a noun."""
@@ -664,6 +680,8 @@ class QuantityParser:
         n = self.phrase(j, _RANGE_SEPS)
         if not n or (self.low(j) == "a" and form != "digits"):
             return None
+        if self.low(j + n) in _RANGE_FILLERS:  # "van 10 tot zelfs 20 procent"
+            n += 1
         b = self.number(j + n)
         if b is not None and b.form != "ordinal" and b.value > a_val:
             return b
@@ -682,7 +700,23 @@ class QuantityParser:
         e = self.number(d.next + m, allow_weak=False) if m and b_range is None else None
         if e is not None and e.form == d.form and e.value > d.value:
             return _percent(a_val / e.value * 100, a_val / d.value * 100, e.next, "ratio")  # 1/5 to 1/4
+        # "1 op 10 of 1 op 8" names two restatements, "1 op 8 tot 1 op 10" one range
+        second = self._second_ratio(d.next + m) if m and b_range is None and self.low(d.next) != "of" else None
+        if second is not None:  # "één op de vijf tot één op de zes", "1 op 8 tot 1 op 10"
+            first = a_val / d.value * 100
+            return _percent(min(first, second.lo), max(first, second.hi), second.next, "ratio")
         return _percent(a_val / d.value * 100, hi_num / d.value * 100, d.next, "ratio")
+
+    def _second_ratio(self, k: int) -> Core | None:
+        """The ratio a range continues with after its separator ("... tot één op de zes")."""
+        b = self.number(k)
+        if b is None or b.form == "ordinal" or not self.phrase(b.next, _RATIO_LINKS):
+            return None
+        n = self.phrase(b.next, _RATIO_LINKS)
+        d = self.number(b.next + n, allow_weak=False)
+        if d is None or d.form not in ("digits", "word") or d.value < 2 or d.value <= b.value:
+            return None
+        return _percent(b.value / d.value * 100, b.value / d.value * 100, d.next, "ratio")
 
     def _noun_ratio(self, j: int, a_val: float) -> Core | None:
         """"1 zwangerschap op 6": a ratio with its noun in the middle (``j`` at the noun)."""
@@ -795,8 +829,29 @@ def parse_quantities(text: str, units: tuple = ()) -> list[Quantity]:
     topic's own units (``name``, ``rx`` matching the words after a number, as in its catalog)."""
     if not _maybe_number(text):
         return []
-    qs = QuantityParser(text).run()
+    qs = _elliptic_units(QuantityParser(text).run(), text)
     return [_with_unit(q, text, units) for q in qs] if units else qs
+
+
+# a bare number that ends its clause ("..., in België op 20.", "bij 40 jaar 40 en ...")
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:)!?]|$|(?:en|of|maar)\b)")
+# ... unless it names a group by its age ("bij vrouwen onder de 30, ...")
+_AGE_BEFORE = re.compile(r"\b(vrouwen|jonger|ouder|leeftijd|jarigen?|moeders?)\b[^.;,]{0,20}$", re.I)
+
+
+def _elliptic_units(qs: list[Quantity], text: str) -> list[Quantity]:
+    """A bare number that closes a clause repeating the shape of an earlier one takes the unit of
+    the last measured quantity before it: "in Nederland tot 16 weken, in België tot 20" (weeks),
+    "na twee miskramen 25 procent, na drie 35" (percent). Ages are never what is inherited."""
+    out: list[Quantity] = []
+    for q in qs:
+        source = next((p for p in reversed(out) if p.unit not in ("count", "years")), None)
+        if (source is not None and q.unit == "count" and q.form == "number" and q.noun in ("", "en", "of", "maar")
+                and _CLAUSE_END_AFTER.match(text, q.end) and not _AGE_BEFORE.search(text[: q.start])
+                and (source.unit != "percent" or q.hi <= 100)):
+            q = replace(q, unit=source.unit, stated_unit="", noun="", form="elliptic")
+        out.append(q)
+    return out
 
 
 def _with_unit(q: Quantity, text: str, units: tuple) -> Quantity:
