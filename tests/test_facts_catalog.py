@@ -190,3 +190,10 @@ def test_reviewer_adds_kind_by_yaml_only(tmp_path):
     facts = [f for f in extract_document(make_doc("Je kunt na twee weken weer sporten."), cat)
              if f.key == "recovery.sport_weeks"]
     assert [(f.min, f.max) for f in facts] == [(2, 2)]
+
+
+def test_unknown_value_for_a_later_sentence_or_a_wider_group_rejected(tmp_path, english):
+    src = CATALOG_PATH.read_text(encoding="utf-8").replace("later: [all_conceptions]", "later: [planets]", 1)
+    with pytest.raises(DataFileError) as e:
+        load_catalog(_write(tmp_path, src))
+    assert "planets" in e.value.message and "qualifiers/population" in e.value.message

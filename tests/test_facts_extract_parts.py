@@ -82,9 +82,22 @@ def test_a_list_item_completes_its_lead_in(tmp_path):
     got = sorted((f.min, f.max, f.qualifiers.get("population")) for f in facts(tmp_path, text)
                  if f.key == "miscarriage.incidence_pct")
     assert got == [(12.5, 12.5, "age"), (50, 50, "age")]
-    # without a lead-in that ends in a colon the items stand alone: "de kans" of what is not said
+    # without a lead-in that ends in a colon an item may stand alone: "de kans" refers back to the
+    # paragraph before the list, but only as a fact to check
     alone = "# Miskraam\n\nMet de jaren stijgt de kans op een miskraam.\n\n- onder de 30 jaar is de kans 1 op 8\n"
-    assert [f for f in facts(tmp_path, alone) if f.key == "miscarriage.incidence_pct"] == []
+    got = [f for f in facts(tmp_path, alone) if f.key == "miscarriage.incidence_pct"]
+    assert [(f.min, f.confident, "distant" in f.evidence["doubts"]) for f in got] == [(12.5, False, True)]
+
+
+def test_a_bare_chance_refers_to_the_chance_named_in_the_sentence_before(tmp_path):
+    text = ("# Miskraam\n\nHoe ouder de moeder, hoe groter de kans op een miskraam. Onder de 30 jaar is "
+            "de kans ongeveer 1 op 9.\n")
+    got = [(f.min, f.qualifiers.get("population"), f.confident) for f in facts(tmp_path, text)
+           if f.key == "miscarriage.incidence_pct"]
+    assert got == [(11.11, "age", True)]
+    # the chance of something else before it is no chance of a miscarriage
+    other = "# Miskraam\n\nNa een curettage is er kans op een infectie. Onder de 30 jaar is de kans 1 op 9.\n"
+    assert [f for f in facts(tmp_path, other) if f.key == "miscarriage.incidence_pct"] == []
 
 
 def test_the_phrase_after_a_number_says_whom_it_counts(tmp_path):

@@ -50,6 +50,12 @@ class Qualifier:
     # a value named there wins over the rest of the sentence; `whole` there means the default
     own: re.Pattern | None = None
     whole: re.Pattern | None = None
+    # a bracket right after a quantity matching `part` counts only a part of the group ("(1 op de 5
+    # als je alleen de vastgestelde zwangerschappen meetelt)"): the quantity counts the `wider` value
+    part: re.Pattern | None = None
+    wider: str | None = None
+    # values a following sentence that refers back may give ("Daarbij zijn ook ... meegeteld")
+    later: tuple[str, ...] = ()
 
     def effective(self, stated) -> str | None:
         return self.default if stated is None else str(stated)
@@ -88,6 +94,7 @@ class Catalog:
     anaphora: re.Pattern | None
     anaphora_next: re.Pattern | None = None
     condition_next: re.Pattern | None = None
+    claim_question: re.Pattern | None = None  # a question that states a claim ("Wist je dat ...?")
     confident_at: float = 0.6
     not_a_value: tuple[Cue, ...] = ()  # a quantity these match is no value of any fact
     doubts: dict[str, float] = field(default_factory=dict)  # doubt -> factor on the confidence
@@ -147,6 +154,7 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
         kind.doubt = _doubt_cues(data, p, ["facts", i, "doubt"], doubts)
     return Catalog(path=p, kinds=kinds, qualifiers=quals, anaphora=optional("anaphora"),
                    anaphora_next=optional("anaphora_next"), condition_next=optional("condition_next"),
+                   claim_question=optional("claim_question"),
                    confident_at=float(data.get("confident_at", 0.6)),
                    doubts=doubts, doubt_cues=doubt_cues, units=units,
                    not_a_value=tuple(Cue(c["in"], _compile(data, p, ["not_a_value", j, "cue"], c["cue"]))
@@ -175,14 +183,20 @@ def _load_qualifiers(data: dict, p: Path) -> dict[str, Qualifier]:
     quals: dict[str, Qualifier] = {}
     for name, q in (data.get("qualifiers") or {}).items():
         qual = Qualifier(name=name, unit=q.get("unit"), scope=str(q.get("scope", "sentence")),
-                         default=q.get("default"), incomparable=frozenset(q.get("incomparable") or ()))
+                         default=q.get("default"), incomparable=frozenset(q.get("incomparable") or ()),
+                         wider=q.get("wider"), later=tuple(str(v) for v in q.get("later") or ()))
         for value, rx in (q.get("values") or {}).items():
             qual.values[str(value)] = _compile(data, p, ["qualifiers", name, "values", value], rx)
         if q.get("before"):
             qual.before = _compile(data, p, ["qualifiers", name, "before"], q["before"])
-        for attr in ("contrast", "own", "whole"):
+        for attr in ("contrast", "own", "whole", "part"):
             if q.get(attr):
                 setattr(qual, attr, _compile(data, p, ["qualifiers", name, attr], q[attr]))
+        for v in (*qual.later, *([qual.wider] if qual.wider else [])):
+            if v not in qual.values:
+                line, col = position(data, ["qualifiers", name])
+                message = _("unknown value '{value}' (declare it under values)").format(value=v)
+                raise DataFileError(p, f"qualifiers/{name}: {message}", line, col, f"qualifiers/{name}")
         quals[name] = qual
     return quals
 

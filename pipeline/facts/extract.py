@@ -41,7 +41,8 @@ class _Sentence:
     block: Block
     start: int  # offset of the sentence in the block text
     text: str
-    scopes: dict[str, str]  # sentence, topic, context
+    scopes: dict[str, str]  # sentence, topic, context, document, later
+    distant: bool = False  # the sentence before it, in its scope, stands before the list it is in
 
 
 @dataclass
@@ -143,8 +144,11 @@ def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], 
         heading = block.section if block.kind != "heading" else ""
         topic = "\n".join(x for x in (heading, asked, cell.col_head) if x)
         context = "\n".join(x for x in (block.text, lead, leaflet.title, cell.row_text) if x)
+        later = nxt if nxt and catalog.anaphora is not None and catalog.anaphora.search(nxt) \
+            and not parse_quantities(nxt, catalog.units) else ""  # "Daarbij zijn ook ... meegeteld."
         sent = _Sentence(block, s, stext, {"sentence": scope.text, "topic": topic, "context": context,
-                                           "document": leaflet.document})
+                                           "document": leaflet.document, "later": later},
+                         distant=si == 0 and block.kind == "list_item" and not head)
         facts.extend(_facts_in_sentence(doc, sent, qs, leaflet.number_kinds, catalog, scope.prev_windows))
     return facts
 
@@ -233,9 +237,13 @@ def _pattern_facts(doc: Document, block: Block, s: int, stext: str, kinds: list[
 
 
 def _is_question(stext: str, nxt: str, catalog: Catalog) -> bool:
-    """A question states no claim, unless the next sentence makes it a condition ("Koorts? Bel.")."""
+    """A question states no claim, unless the next sentence makes it a condition ("Koorts? Bel.")
+    or it is rhetorical ("Wist je dat één op de zeven zwangerschappen ... eindigt?")."""
+    if not stext.rstrip().endswith("?"):
+        return False
     condition = bool(nxt) and catalog.condition_next is not None and catalog.condition_next.search(nxt)
-    return stext.rstrip().endswith("?") and not condition
+    claim = catalog.claim_question is not None and catalog.claim_question.search(stext)
+    return not (condition or claim)
 
 
 def _sentence_scope(stext: str, prev: str, nxt: str, row_head: str, catalog: Catalog) -> _SentenceScope:
@@ -453,6 +461,8 @@ def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher, catalog: Catalo
         doubts.append("ambiguous")  # another kind fits almost as well
     if any(scope == "sentence" and text.casefold() not in matcher.sent.text.casefold() for text, scope, _ in best.cues):
         doubts.append("borrowed")  # a cue only in the sentence before ("Dat gebeurt bij 70%")
+        if matcher.sent.distant:
+            doubts.append("distant")  # ... before the list, without a colon that leads into it
     if slot.q.form == "elliptic":
         doubts.append("elliptic")  # the unit, and the words that tie it, belong to an earlier clause
     if _quoted(matcher.sent, slot.q):
@@ -542,18 +552,13 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
                 continue
             if own is not None:  # the whole population, unless the words before it restrict it
                 lead = slot.lead.rsplit("(", 1)[-1]  # "(10 % van alle zwangerschappen)" stands apart
-                found = [v for v, rx in qual.values.items() if rx.search(lead)]
+                found = [v for v, rx in qual.values.items() if rx.search(lead)] or _later_value(qual, sent)
                 if found:
                     out[qname] = found[0]
                 continue
-            # the quantity's clause, the words around it in its sentence up to the quantities
-            # before and after it, and the sentence an anaphor refers to ("Van deze vrouwen krijgt de helft een miskraam")
-            borrowed = sent.scopes["sentence"][len(sent.text):] if sent.scopes["sentence"].startswith(sent.text) else ""
-            found = [v for v, rx in qual.values.items()
-                     if any(rx.search(t) for t in (slot.clause, slot.lead, slot.tail))]
-            found = found or [v for v, rx in qual.values.items() if borrowed and rx.search(borrowed)]
+            found = _clause_value(qual, slot, sent)
             if found:
-                out[qname] = found[0]
+                out[qname] = found
             continue
         scopes = [slot.clause, sent.scopes["sentence"]]
         if qual.scope in ("context", "document"):
@@ -570,6 +575,70 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
             if len(found) > 1:
                 break  # two values in the sentence but not in this clause: do not guess
     return out
+
+
+_BRACKETED = re.compile(r"\([^()]*\)?")
+
+
+def _without_claims_in_brackets(text: str) -> str:
+    """``text`` without the brackets that state a number of their own (another claim); a bracket
+    without a number is an apposition of the words around it ("bij vrouwen (ouder dan veertig)")."""
+    if "(" not in text:
+        return text
+    def claim(m: re.Match) -> bool:
+        return any(q.unit not in ("years", "count") for q in parse_quantities(m.group()))
+    return _BRACKETED.sub(lambda m: " " if claim(m) else m.group(), text)
+
+
+def _clause_value(qual: Qualifier, slot: _Slot, sent: _Sentence) -> str | None:
+    """The value of a clause-scope qualifier: named in the quantity's clause or the words around it
+    up to the quantities before and after it, else in the sentence an anaphor refers to ("Van deze
+    vrouwen krijgt de helft een miskraam"), else (for the values in ``later``) in a following
+    sentence that refers back ("Daarbij zijn ook de heel vroege miskramen meegeteld"). A number in
+    brackets is read within them; a bracket that counts only a part says the number before it
+    counts the wider group ("1 op de 4 (1 op de 5 als je alleen ... meetelt)")."""
+    inside = _bracket_around(sent.text, slot.q)
+    if inside is not None and qual.part is not None and qual.part.search(inside):
+        return None  # the part the bracket counts is the default group
+    if inside is not None:
+        texts: tuple[str, ...] = (inside,)
+    else:
+        texts = tuple(_without_claims_in_brackets(t) for t in (slot.clause, slot.lead, slot.tail))
+        part = _bracket_after(sent.text, slot.q)
+        if part and qual.part is not None and qual.part.search(part):
+            return qual.wider
+    found = [v for v, rx in qual.values.items() if any(rx.search(t) for t in texts)]
+    if found or inside is not None:
+        return found[0] if found else None
+    borrowed = sent.scopes["sentence"][len(sent.text):] if sent.scopes["sentence"].startswith(sent.text) else ""
+    found = [v for v, rx in qual.values.items() if borrowed and rx.search(borrowed)]
+    found = found or _later_value(qual, sent)
+    return found[0] if found else None
+
+
+def _later_value(qual: Qualifier, sent: _Sentence) -> list[str]:
+    """The values (of those a later sentence may give) that the next sentence names when it refers back."""
+    later = sent.scopes.get("later", "")
+    return [v for v in qual.later if later and qual.values[v].search(later)]
+
+
+def _bracket_around(text: str, q: Quantity) -> str | None:
+    """The text of the brackets ``q`` stands in, or None."""
+    opened = text.rfind("(", 0, q.start)
+    if opened < 0 or ")" in text[opened:q.start]:
+        return None
+    closed = text.find(")", q.end)
+    return text[opened + 1 : closed if closed >= 0 else len(text)]
+
+
+def _bracket_after(text: str, q: Quantity) -> str:
+    """The text of the first brackets after ``q`` in its clause, when no other number stands
+    between ("1 op de 4 zwangerschappen eindigt in een miskraam (1 op de 5 als ...)")."""
+    opened = text.find("(", q.end)
+    if opened < 0 or re.search(r"[,;]|\d", text[q.end:opened]):
+        return ""
+    closed = text.find(")", opened)
+    return text[opened + 1 : closed if closed >= 0 else len(text)]
 
 
 def _own_value(qual: Qualifier, after: str) -> str | None:
