@@ -81,6 +81,10 @@ NOT_A_VERB = [
     ("b. Erfelijk bepaald (bij een van beide ouders)", None),
     # the finding on a stem after "U" stays
     ("U krijgt stap voor stap uitleg.", ("U vraag direct een uitkering aan en betaalt het loon door.", "vraagt")),
+    # "krijgt" takes a participle at the end like an auxiliary; a finite verb of an embedded clause stays
+    ("Je krijgt een brief die de arts ondertekent.",
+     ("De werkgever krijgt de kosten van de verzekeraar vergoedt.", "vergoed")),
+    ("Je krijgt de uitslag binnen een week toegestuurd.", None),
 ]
 
 

@@ -40,6 +40,14 @@ finding's check id in brackets):
 14. ``preposition_for_conjunction`` [word-class]: a conjunction before a noun phrase without a verb
     ("Terwijl de behandeling mag je ..." -> Tijdens).
 15. ``determiner_form`` [adjective]: "beiden" before a noun (beide).
+16. ``one_as_determiner`` [adjective]: "de een" before its noun ("aan de een kant" -> ene).
+17. ``joined_word`` [word-class]: a word written as one where two belong ("teveel bloed" -> te
+    veel, "opgang komen" -> op gang), by data that name the word and the context that decides.
+
+An adjective the lexicon has not seen counts as one by its derivational ending when the dictionary
+knows it ("buitenbaarmoederlijk"); an adjective of relation right after a finite verb before a
+de-word needs its -e ("heeft emotionele impact"); a relative pronoun may stand after the verb that
+closes the clause ("het kan weefsel zijn die" -> dat).
 
 Word lists (genders that are both right, invariable adjectives, degree words, relational endings,
 professions, fixed phrases ...) are data in schema/style-language.yaml under ``agreement``.
@@ -173,7 +181,21 @@ def inflected(adj: str) -> str | None:
     for c in cands:
         if "adj" in lexicon.tags(c) or "vd" in lexicon.tags(c) or lexicon.count(c) >= 3:
             return _case(adj, c)
+    if adjective_shape(a):  # "buitenbaarmoederlijk" -> "buitenbaarmoederlijke": the dictionary knows it
+        for c in cands:
+            if _dictionary_word(c):
+                return _case(adj, c)
     return None
+
+
+def adjective_shape(word: str) -> bool:
+    """An adjective the lexicon has not seen, by its derivational ending, when the dictionary knows
+    the word ("buitenbaarmoederlijk", "zwangerschapsgerelateerd" is no such word): compounds and
+    derivations that Frog's corpus never met still inflect like their ending."""
+    low = word.lower()
+    stem = low[:-1] if low.endswith("e") else low
+    return (lexicon.entry(low) is None and len(stem) >= 7
+            and stem.endswith(tuple(_data().get("adjective_endings", ()))) and _dictionary_word(low))
 
 
 def uninflected(adj: str, lemma: str) -> str | None:
@@ -257,6 +279,8 @@ def suspect(sentence: str) -> bool:
     spans = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
     words = [sentence[a:b].lower() for a, b in spans]
     for i, w in enumerate(words):
+        if _slip_suspect(words, i):
+            return True
         if w in DEFINITE or w in INDEFINITE:
             verb_ok = w != "deze" or (i > 0 and words[i - 1] in _PREPOSITIONS)
             for j in range(i + 1, min(i + 5, len(words))):
@@ -318,13 +342,25 @@ _ARTICLE_WORDS = frozenset("de het een deze dit die dat mijn je jouw uw zijn haa
 
 
 def _relative_suspect(words: list[str], i: int) -> bool:
-    """A singular noun and die/dat of the other gender, "dat" before a verb form."""
+    """A singular noun and die/dat of the other gender, "dat" before a verb form; "die" also after
+    a verb that closes the clause ("het kan bloed zijn die ...")."""
+    if i + 3 < len(words) and words[i + 2] == "die" and lexicon.tags(words[i + 1]) & {"inf", "vd"} \
+            and gender(words[i]) == "het":
+        return True
     if i + 2 >= len(words) or words[i + 1] not in ("die", "dat"):
         return False
     g = gender(words[i])
     if words[i + 1] == "die":
         return g == "het" and "n" not in lexicon.tags(words[i + 2])
     return g == "de" and bool(lexicon.tags(words[i + 2]) & {"pv", "pvt", "pvmv"})
+
+
+def _slip_suspect(words: list[str], i: int) -> bool:
+    """"de een" before a noun or a preposition; a word of ``joined_words`` (its context is Frog's)."""
+    w = words[i]
+    if w in ("een", "één") and i and words[i - 1] == "de" and i + 1 < len(words):
+        return "n" in lexicon.tags(words[i + 1]) or words[i + 1] in _PREPOSITIONS
+    return w in _data().get("joined_words", {})
 
 
 def _comparison_suspect(words: list[str], i: int) -> bool:
@@ -360,7 +396,7 @@ def _may_precede_noun(word: str) -> bool:
         return True
     if "n" in tags and "adj" not in tags:
         return False
-    return "adj" in tags or word in _BETWEEN or word.endswith(("de", "ste", "end")) and not tags
+    return "adj" in tags or word in _BETWEEN or adjective_shape(word) or word.endswith(("de", "ste", "end")) and not tags
 
 
 def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) -> bool:
@@ -368,7 +404,8 @@ def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) 
     if g == "het" and det in ARTICLES_DE or g == "de" and det in ARTICLES_HET:
         return True
     if adjs and g is not None and adjs[-1] not in _ORDINALS and (
-            "adj" in lexicon.tags(adjs[-1]) or adjs[-1] in _after_article() or adjs[-1].endswith("end")):
+            "adj" in lexicon.tags(adjs[-1]) or adjs[-1] in _after_article() or adjs[-1].endswith("end")
+            or adjective_shape(adjs[-1])):
         last = adjs[-1]
         if det in DEFINITE and not last.endswith("e") and (g == "de" or not _relational(last)):
             return True
@@ -402,7 +439,7 @@ _STOPS = DEFINITE | INDEFINITE | _PREPOSITIONS
 def _adjective_like(word: str) -> bool:
     """An adjective, or a present participle the lexicon has no tag for ("aanhoudend")."""
     tags = lexicon.tags(word)
-    return "adj" in tags or (word.endswith(("end", "ende")) and not tags & _HEADS)
+    return "adj" in tags or (word.endswith(("end", "ende")) and not tags & _HEADS) or adjective_shape(word)
 
 
 def _bare_adjective(sentence: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
@@ -422,8 +459,10 @@ def _bare_adjective(sentence: str, spans: list[tuple[int, int]], words: list[str
         k -= 1  # past adverbs and adjectives, up to a comma
     prev = words[k] if k >= 0 else ""
     mark = sentence[spans[k][1]:spans[k + 1][0]] if k >= 0 else ""
+    finite = bool(lexicon.tags(prev) & {"pv", "pvt", "pvmv"})
     return (not prev or prev in _PREPOSITIONS or bool(_OPENING_MARKS & set(mark))
-            or (g == "het" and k == i - 1 and bool(lexicon.tags(prev) & {"pv", "pvt", "pvmv"})))
+            or (g == "het" and k == i - 1 and finite)
+            or (g == "de" and finite and words[i].endswith(_after_verb_endings())))
 
 
 # -- the checks on Frog's tags ---------------------------------------------------------------
@@ -638,9 +677,24 @@ def bare_adjective(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
     opener = tokens[k] if k >= 0 else None
     if opener is None or not ((opener.pos == "VZ" and _low(opener) != "te")
                               or (opener.pos == "LET" and opener.word in _BARE_OPENERS and k > 0
-                                  and tokens[k - 1].pos == "N")):
+                                  and tokens[k - 1].pos == "N") or _object_after_verb(tokens, k, j)):
         return None
     return _ending_finding(a, tokens[j], True)
+
+
+def _object_after_verb(tokens: list[FrogToken], k: int, j: int) -> bool:
+    """"het verlies heeft ook emotioneel impact": after a finite verb an adjective of relation
+    ("emotioneel", "psychisch", "professioneel") before a noun that ends the phrase describes the
+    noun, not the verb; adverbs of manner ("heeft vaak last", "heeft natuurlijk invloed") do not
+    have those endings."""
+    v = tokens[k] if k >= 0 else None
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    return (v is not None and v.tag.startswith("WW(pv") and _low(tokens[j - 1]).endswith(_after_verb_endings())
+            and (after is None or after.pos in ("LET", "VZ", "VG")))
+
+
+def _after_verb_endings() -> tuple[str, ...]:
+    return tuple(_data().get("bare_after_verb_endings", ()))
 
 
 # adjectives of relation or manner ("internationaal", "medisch", "wettelijk", "vaginaal"): before a
@@ -862,10 +916,13 @@ def relative_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None
     t, w = tokens[i], _low(tokens[i])
     if w not in ("die", "dat") or i < 2 or i + 1 >= len(tokens) or t.pos not in ("VNW", "VG"):
         return None
-    g = _singular_noun(tokens, i - 1) if tokens[i - 1].pos == "N" else None
+    n = _antecedent(tokens, i)
+    g = _singular_noun(tokens, n) if n is not None else None
     nxt = tokens[i + 1]
-    if g is None or (g == "het") == (w == "dat") or _in_prepositional_phrase(tokens, i - 1):
+    if g is None or (g == "het") == (w == "dat") or _in_prepositional_phrase(tokens, n):
         return None
+    if n < i - 1 and (w == "dat" or nxt.pos in ("N", "LID") or _prenominal(nxt)):
+        return None  # after a verb "dat" is the conjunction ("de arts vertellen dat ..."), "die" may open a phrase
     if w == "dat" and not nxt.tag.startswith("WW(pv"):
         return None
     if w == "die" and (t.has("det") or nxt.pos == "N" or _prenominal(nxt)):
@@ -873,7 +930,19 @@ def relative_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None
     fix = "dat" if g == "het" else "die"
     return AgreementFinding(t.start, t.end, t.word, fix, "relative",
                             _("'{noun}' is a {gender}-word: '{noun} {fix}'").format(
-                                noun=tokens[i - 1].word, gender=g, fix=fix))
+                                noun=tokens[n].word, gender=g, fix=fix))
+
+
+def _antecedent(tokens: list[FrogToken], i: int) -> int | None:
+    """The noun a relative pronoun at ``i`` refers to: right before it, or before the one verb
+    that closes the clause in between ("het kan nog bloed zijn die ..." refers to "bloed")."""
+    if tokens[i - 1].pos == "N":
+        return i - 1
+    v = tokens[i - 1]
+    closing = v.has("inf") or v.has("vd") or v.lemma in ("zijn", "worden", "blijven")  # Frog: "zijn" pv,mv
+    if v.pos == "WW" and closing and not v.has("prenom") and tokens[i - 2].pos == "N":
+        return i - 2
+    return None
 
 
 def _in_prepositional_phrase(tokens: list[FrogToken], j: int) -> bool:
@@ -940,10 +1009,55 @@ def determiner_form(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
                             _("before '{noun}' write '{fix}'").format(noun=tokens[i + 1].word, fix=fix))
 
 
+def one_as_determiner(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"de een" before its noun, where the determiner "ene" belongs ("aan de een kant" -> ene,
+    "van de een op de andere dag" -> ene); "de een of andere" and the pronoun ("de een wil praten,
+    de ander niet") stay."""
+    t = tokens[i]
+    if _low(t) not in ("een", "één") or i == 0 or _low(tokens[i - 1]) != "de" or i + 1 >= len(tokens):
+        return None
+    nxt = tokens[i + 1]
+    noun = nxt.pos == "N" and nxt.has("soort") and nxt.has("ev") and nxt.word[:1].islower()
+    if not noun and not _other_follows(tokens, i + 1):
+        return None
+    fix = "ene" if t.word.islower() else "Ene"
+    return AgreementFinding(t.start, t.end, t.word, fix, "adjective",
+                            _("before a noun 'de een' is written '{fix}': 'de {fix} ...'").format(fix=fix))
+
+
+def _other_follows(tokens: list[FrogToken], k: int) -> bool:
+    """"op (de) andere dag" at ``k``: a preposition, an optional article, "andere" and a noun."""
+    if tokens[k].pos != "VZ":
+        return False
+    k += 1
+    if k < len(tokens) and tokens[k].pos == "LID":
+        k += 1
+    return k + 1 < len(tokens) and _low(tokens[k]) == "andere" and tokens[k + 1].pos == "N"
+
+
+def joined_word(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A word written as one that is another word, where two words belong ("met teveel bloed" ->
+    te veel, "komt vanzelf opgang" -> op gang): the data name the word, its fix, and the words
+    after (by lemma) or before it that decide."""
+    t = tokens[i]
+    entry = _data().get("joined_words", {}).get(_low(t))
+    if entry is None or not t.word.isalpha():
+        return None
+    if i and _low(tokens[i - 1]) in entry.get("not_after", ()):
+        return None
+    before = entry.get("before", ())
+    if before and not any((x.lemma or _low(x)).lower() in before for x in tokens[i + 1:i + 3] if x.pos == "WW"):
+        return None
+    fix = _case(t.word, entry["fix"])
+    return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
+                            _("'{word}' is another word; write '{fix}' here").format(word=t.word, fix=fix))
+
+
 # the checks, each on one token of the sentence, in the order they are tried
 CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modifier, noun_slot, acting_participle,
           conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb,
-          relative_pronoun, comparative_als, preposition_for_conjunction, determiner_form)
+          relative_pronoun, comparative_als, preposition_for_conjunction, determiner_form,
+          one_as_determiner, joined_word)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

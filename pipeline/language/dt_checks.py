@@ -13,8 +13,9 @@ this order, the first finding wins (``TOKEN_CHECKS``; the check id is what a fin
 2. ``participle_after_subject`` (``participle-for-finite``): the same right after the subject that
    opens the clause when only an embedded clause after it has a verb ("De arts verteld u wat er
    gaat gebeuren" -> vertelt).
-3. ``finite_for_participle``: a -t form after an auxiliary (is, wordt, heeft ...) at the end of its
-   clause, where the -d form is a participle ("is ... voldoende herstelt om" -> hersteld).
+3. ``finite_for_participle``: a -t form after an auxiliary (is, wordt, heeft ...) or after a verb
+   that takes a participle like one (krijgt, kreeg) at the end of its clause, where the -d form is
+   a participle ("is ... voldoende herstelt om" -> hersteld, "krijgt de kosten vergoedt" -> vergoed).
 4. ``first_person_t``: -t after "ik" where the stem is the form ("Ik wordt" -> word).
 5. ``inverted_je_t``: -t before an inverted je/jij ("Wordt je gebeld?" -> Word; "Wordt je kindje
    gecontroleerd?" stays, there "je" is possessive).
@@ -262,6 +263,18 @@ def _is_finite(t: FrogToken) -> bool:
 
 def _is_aux(t: FrogToken) -> bool:
     return _lower(t) in _data()["auxiliaries"] or (_is_finite(t) and t.lemma in {"zijn", "hebben", "worden"})
+
+
+def _participle_form(low: str) -> bool:
+    """Could the word be a participle? Never with -dt ("vergoedt"), whatever a tagging slip in the
+    lexicon says: the participle of a stem in -d is the stem ("vergoed")."""
+    return lexicon.is_participle(low) and not low.endswith("dt")
+
+
+def _takes_participle(t: FrogToken) -> bool:
+    """A finite verb that takes a participle at the end of the clause like an auxiliary
+    ("krijgt de kosten vergoed")."""
+    return _is_finite(t) and _lower(t) in _data().get("participle_auxiliaries", ())
 
 
 def _third_subject(clause: list[FrogToken], k: int) -> bool:
@@ -587,15 +600,16 @@ def _plural_before(c: TokenContext) -> bool:
 
 
 def finite_for_participle(c: TokenContext) -> DtFinding | None:
-    """3. A -t form after an auxiliary at the end of its clause, where the -d form is a participle
-    ("is ... voldoende herstelt om" -> hersteld)."""
+    """3. A -t form after an auxiliary, or after "krijgt" and the like, at the end of its clause,
+    where the -d form is a participle ("is ... voldoende herstelt om" -> hersteld, "krijgt de
+    kosten vergoedt" -> vergoed)."""
     low, prev, nxt = c.low, c.prev, c.nxt
-    if not low.endswith("t") or not lexicon.is_finite_t(low) or lexicon.is_participle(low):
+    if not low.endswith("t") or not lexicon.is_finite_t(low) or _participle_form(low):
         return None
     participle = low[:-1] if low.endswith("dt") else low[:-1] + "d"  # "verspreidt" -> "verspreid"
     if not lexicon.is_participle(participle):
         return None
-    auxes = [x for x in c.clause[_embedded_start(c.clause, c.i) : c.i] if _is_aux(x)]
+    auxes = [x for x in c.clause[_embedded_start(c.clause, c.i) : c.i] if _is_aux(x) or _takes_participle(x)]
     if not auxes:
         return None
     if not (nxt is None or nxt.pos in {"LET", "VZ", "VG"} or _lower(nxt) in _data()["clause_end_words"]):
@@ -855,8 +869,9 @@ def _suspect_t_or_d(c: _RoughClause, i: int) -> bool:
     if participle_d and i + 1 < len(clause) and clause[i + 1] == "zich":
         return True
     participle = w[:-1] if w.endswith("dt") else w[:-1] + "d"
-    return (w.endswith("t") and lexicon.is_finite_t(w) and lexicon.is_participle(participle)
-            and any(x in c.aux for x in clause[:i]))
+    takes = c.aux | frozenset(_data().get("participle_auxiliaries", ()))
+    return (w.endswith("t") and lexicon.is_finite_t(w) and not _participle_form(w)
+            and lexicon.is_participle(participle) and any(x in takes for x in clause[:i]))
 
 
 def _suspect_stem(c: _RoughClause, i: int) -> bool:

@@ -1,10 +1,13 @@
 """Real words that do not fit together: de/het, deze/dit, adjective endings, word class, verb forms.
 
 Checks de/het and deze/dit, die/dat with the noun, the -e of an adjective (after een/het/geen, without
-an article, and of a degree word before another adjective: "een heel vroege"), a word of another class
-where a noun, a conjunction or a preposition belongs ("deze wekken", "bij grotendeels van", "tijdens
-dat", "ouder als 35 jaar"), a relative pronoun of the other gender ("het weefsel die"), an infinitive
-where a participle belongs, and the same finite verb twice in one clause. Each check is a
+an article or after a verb, of an adjective the lexicon has not seen by its ending, of "de een"
+before a noun, and of a degree word before another adjective: "een heel vroege"), a word of another
+class where a noun, a conjunction or a preposition belongs ("deze wekken", "bij grotendeels van",
+"tijdens dat", "ouder als 35 jaar"), a word written as one where two belong ("teveel bloed", "opgang
+komen"), a relative pronoun of the other gender ("het weefsel die", also after the verb that closes
+the clause: "het kan weefsel zijn die"), an infinitive where a participle belongs, and the same
+finite verb twice in one clause. Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
@@ -33,6 +36,12 @@ fail: Bij grotendeels van de zwangeren komt het vanzelf op gang. (het grootste d
 fail: Het weefsel die achterblijft, komt vanzelf naar buiten. (dat)
 fail: Bij vrouwen ouder als 35 jaar is de kans groter. (dan)
 fail: Terwijl de behandeling mag je niet eten. (Tijdens)
+fail: Een buitenbaarmoederlijk zwangerschap is zeldzaam. (buitenbaarmoederlijke)
+fail: Het verlies heeft ook emotioneel impact. (emotionele)
+fail: Aan de een kant ben je opgelucht. (ene)
+fail: Drink niet teveel koffie. (te veel)
+fail: Het kan ook weefsel zijn die achterblijft. (dat)
+pass: Op de een of andere manier lukt het. Je hebt een teveel aan vocht. Je hebt vaak last van krampen.
 pass: Het lichamelijk herstel gaat vlot; een klinisch psycholoog helpt; direct hulp zoeken is belangrijk.
 pass: De hele eerste week is het bloedverlies hevig. Zorg er voor dat je genoeg drinkt. Weer op de been.
 """
