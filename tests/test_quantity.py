@@ -218,3 +218,9 @@ def test_a_bare_number_closing_a_repeated_clause_takes_the_earlier_unit(text, va
 def test_an_age_or_a_number_with_its_noun_inherits_no_unit():
     qs = parse_quantities("Het is 10% bij vrouwen onder de 30, en meer bij 3 kinderen.")
     assert [q.unit for q in qs] == ["percent", "count", "count"]
+
+
+@pytest.mark.parametrize("text, bound", [("niet hoger dan 10%", "max"), ("niet groter dan 15 procent", "max"),
+                                         ("niet lager dan 5%", "min")])
+def test_a_denied_comparison_bounds_the_other_way(text, bound):
+    assert one(text).bound == bound

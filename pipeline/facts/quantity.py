@@ -161,10 +161,11 @@ _BOUNDS_MIN = [p.split() for p in (
     "minstens", "ten minste", "tenminste", "minimaal", "op zijn minst", "meer dan", "langer dan",
     "groter dan", "hoger dan", "boven", "boven de", ">", "≥", "> =", "vanaf", "niet minder dan",
     "groter is dan", "hoger is dan", "meer is dan", "langer is dan",
-    "niet korter dan", "min.", "minimum", "zeker", "op z'n minst",
+    "niet korter dan", "niet lager dan", "niet kleiner dan", "min.", "minimum", "zeker", "op z'n minst",
 )]
 _BOUNDS_MAX = [p.split() for p in (
-    "maximaal", "hooguit", "hoogstens", "ten hoogste", "maximum", "max", "niet meer dan",
+    "maximaal", "hooguit", "hoogstens", "ten hoogste", "maximum", "max", "niet meer dan", "niet hoger dan",
+    "niet groter dan", "niet vaker dan",
     "niet langer dan", "minder dan", "korter dan", "lager dan", "kleiner dan", "onder", "onder de",
     "beneden", "beneden de", "<", "≤", "tot", "tot aan", "binnen", "in de eerste", "de eerste",
     "kleiner is dan", "lager is dan", "minder is dan", "korter is dan",
