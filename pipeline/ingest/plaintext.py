@@ -278,10 +278,17 @@ def _continues(work: str, lines: list[_Line], unit: _Unit, prev: int, nxt: int, 
 
 def _control_line(text: str) -> bool:
     """Button or link text of a scraped page ("Print pagina", "Download PDF"), a logo caption or a
-    page number: kept as a paragraph of its own, so style.web-residue can flag it."""
+    page number, a line of page furniture ("Geplaatst door anna_b » 3 mei 2024, 21:14") or a row of
+    menu items: kept as a paragraph of its own, so style.web-residue can flag it. Without a
+    dictionary here, a capitalised word counts as a name only after a byline word ("door")."""
     from pipeline.language.data import control_line
+    from pipeline.language.residue_shapes import furniture_line, meta_row
 
-    return control_line(text)
+    return control_line(text) or furniture_line(text, _any_word) or meta_row(text)
+
+
+def _any_word(word: str) -> bool:
+    return True
 
 
 def _alpha_ratio(text: str) -> float:

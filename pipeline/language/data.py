@@ -84,6 +84,28 @@ class ResidueWords:
     related_labels: frozenset[str]  # above links to other articles
 
 
+@dataclass(frozen=True)
+class ShapeWords:
+    """The word lists of the residue shape detectors (schema/residue.yaml, ``shapes``), lower case."""
+    furniture: frozenset[str]  # words of page furniture: stamps, controls, content types
+    function: frozenset[str]  # furniture inside such a line, never enough alone
+    byline: frozenset[str]  # capitalised words after these are a person's name
+    page_labels: frozenset[str]  # department and content-type labels
+    organisation: tuple[str, ...]  # words of an organisation's name (also as a compound's last part)
+    about_labels: frozenset[str]  # above an author's biography
+    social: frozenset[str]  # social networks and share buttons
+
+
+@lru_cache(maxsize=1)
+def shape_words() -> ShapeWords:
+    data = _residue_data().get("shapes") or {}
+    def low(key) -> frozenset[str]:
+        return frozenset(w.lower() for w in data.get(key) or [])
+    return ShapeWords(low("furniture_words") | low("social_networks"), low("function_words"), low("byline_words"),
+                      low("page_labels"), tuple(sorted(low("organisation_words"), key=len, reverse=True)),
+                      low("about_labels"), low("social_networks"))
+
+
 @lru_cache(maxsize=1)
 def residue_words() -> ResidueWords:
     """The word lists of schema/residue.yaml: web site menu items, roles before a name, and the

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.i18n import _
-from pipeline.language import residue_layout
+from pipeline.language import residue_layout, residue_shapes
 from pipeline.language.data import residue_phrases, running_lines
 
 # a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"), or
@@ -153,7 +153,7 @@ def _is_word(word: str) -> bool:
 
 def _layout(doc) -> list[ResidueHit]:
     return [ResidueHit(h.block, h.start, len(doc.blocks[h.block].text) if h.end is None else h.end, h.kind, h.reason)
-            for h in residue_layout.find(doc.blocks, _is_word)]
+            for h in residue_layout.find(doc.blocks, _is_word) + residue_shapes.find(doc.blocks, _is_word)]
 
 
 def find(doc) -> list[ResidueHit]:

@@ -1,0 +1,212 @@
+"""Web residue found by the shape of a line and the lines around it, with word lists for the parts
+of a line instead of whole phrases.
+
+A phrase list only knows the wordings it was given; page furniture comes in endless wordings of a
+few parts. So a short line made only of furniture words, names, dates and numbers is residue in any
+order ("Artikel | 6 minuten lezen", "Laatst herzien: 3 januari 2025", "Door: Anna Bos,
+verloskundige", "Versie 3.1, juni 2024"); a run of short lines of which several are menu items is
+the menu, with the items no list knows ("Home / Over ons / Zwangerschap / Contact" on lines of their
+own); two or more social networks on lines of their own are share buttons; a form's field labels
+end in an asterisk ("Naam *"); the paragraphs under "Over de auteur" are a biography; a department
+or content-type label ("Gynaecologie", "Patiëntenfolder") and an organisation's name
+("Verloskundigenpraktijk De Horizon") above the page's first text belong to the site. The word
+lists are data (schema/residue.yaml, ``shapes``). A heading with text under it stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.i18n import _
+from pipeline.language.data import residue_words, shape_words
+from pipeline.language.residue_layout import LayoutHit, norm, title_shaped
+
+_MONTHS = frozenset(
+    "jan januari feb febr februari mrt maart apr april mei jun juni jul juli aug augustus sep sept september "
+    "okt oktober nov november dec december".split())
+_DAYS = frozenset("ma di wo do vr za zo maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split())
+_PARTICLES = frozenset("van de der den ter ten te 't da del la le el".split())
+# words, numbers with their separators (dates, times, versions), and single marks
+_TOKEN = re.compile(r"\d+(?:[-/.:,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")
+# a line of furniture is short
+_FURNITURE_WORDS = 12
+# a menu item is a line of at most this many words
+_MENU_WORDS = 4
+# a user name or a code: letters with digits or underscores ("zonnetje88", "moeder_van_2", "F-0311")
+_HANDLE = re.compile(r"(?<![\w-])(?=[\w-]*[^\W\d_])(?=[\w-]*[\d_])[\w]+(?:-[\w]+)*")
+# a metadata field: one or two words, a colon, a short value ("Rubriek: Lichaam", "Datum uitgifte: april 2023")
+_FIELD = re.compile(r"^[ \t]*([^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*:[ \t]*([^.!?;:\n]{1,60})$")
+# a row of short items split by | · • or by two spaces or more ("Over ons  Adverteren  Contact")
+_ROW_SPLIT = re.compile(r"[ \t]*[|·•][ \t]*|[ \t]{2,}")
+_PHONE_OR_TIME = re.compile(r"\d{2,4}[- ]?\d{2,3}[- ]?\d{2}[- ]?\d{2}|\b\d{1,2}[.:]\d{2}\b")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:nl|be|com|org|net|eu|info|nu)$", re.I)
+
+
+def text_line(text: str) -> bool:
+    """A line of running text: a sentence of five words or more, or fifteen words."""
+    t = text.strip()
+    n = len(t.split())
+    return n >= 15 or (n >= 5 and t[-1:] in ".!?")
+
+
+def _word_ok(word: str, low: str, names_ok: bool, is_word) -> bool:
+    w = shape_words()
+    if low in w.furniture or low in w.function or low in w.page_labels or low in _MONTHS or low in _DAYS or low in residue_words().person_roles:
+        return True
+    if not word[:1].isupper():
+        return low in _PARTICLES and names_ok
+    # a capitalised word is a name after a byline word ("Door: Anna de Wit"), else only when no
+    # dictionary knows it ("Sanne")
+    return names_ok or not is_word(low)
+
+
+def furniture_line(text: str, is_word) -> bool:
+    """A short line made only of furniture words, names, dates, numbers and separators, with at
+    least one furniture word that is no function word ("Door: Anna Bos" has one: door is both)."""
+    t = text.strip()
+    if not t or t[-1:] in "!?;" or (t.endswith(".") and not re.search(r"\b(?:min|nr|blz|pag)\.$", t, re.I)):
+        return False
+    if _field(t, is_word):
+        return True
+    tokens = _TOKEN.findall(_HANDLE.sub("0", t))
+    words = [x for x in tokens if x[:1].isalpha()]
+    if not words or len(words) > _FURNITURE_WORDS:
+        return False
+    w = shape_words()
+    lows = [x.lower() for x in words]
+    names_ok = any(x in w.byline for x in lows)
+    strong = [x for x in lows if x in w.furniture and x not in w.function]
+    if not strong and not (names_ok and any(x[:1].isupper() for x in words[1:])):
+        return False
+    return all(_word_ok(x, x.lower(), names_ok, is_word) for x in words)
+
+
+def _field(text: str, is_word) -> bool:
+    """A metadata field: a label with a furniture word, a colon and a short value ("Rubriek:
+    Lichaam", "Datum uitgifte: april 2023"); "Let op: ..." has no furniture word."""
+    m = _FIELD.match(text)
+    if not m or len(m.group(2).split()) > 6:
+        return False
+    w = shape_words()
+    return any(x in w.furniture and x not in w.function for x in m.group(1).lower().split())
+
+
+def meta_row(text: str) -> bool:
+    """A row of three or more short items split by | · • or wide spaces, with no sentence, phone
+    number or clock time in it: a menu, a footer or an article's labels ("Informatie | Gynaecologie |
+    2 min"). Opening hours and phone numbers in a row are a leaflet's content."""
+    t = text.strip()
+    items = [x for x in _ROW_SPLIT.split(t) if x]
+    if len(items) < 3 or _PHONE_OR_TIME.search(t) or re.search(r"[.!?;:]", t):
+        return False
+    return all(len(x.split()) <= 4 and any(c.isalpha() for c in x) for x in items[:-1]) and len(items[-1].split()) <= 4
+
+
+def furniture(blocks, is_word) -> list[LayoutHit]:
+    """Lines of page furniture; one or two words with running text under them are a heading
+    ("Video" above a sentence about a film)."""
+    out = []
+    for k, b in enumerate(blocks):
+        if not (furniture_line(b.text, is_word) or meta_row(b.text)):
+            continue
+        nxt = blocks[k + 1].text if k + 1 < len(blocks) else ""
+        if len(b.text.split()) <= 2 and not any(c.isdigit() for c in b.text) and text_line(nxt):
+            continue
+        out.append(LayoutHit(k, "furniture", _("page furniture of a web page (date, author, controls)")))
+    return out
+
+
+def _menu_item(text: str) -> bool:
+    t = text.strip()
+    return title_shaped(t, _MENU_WORDS) and t[-1:] not in "?" and not any(c.isdigit() for c in t)
+
+
+def _known_item(text: str) -> bool:
+    bare = re.sub(r"^[^\w(]+", "", norm(text)).rstrip("?!:. ")
+    return bare in residue_words().navigation or bare in shape_words().social
+
+
+def menu_runs(blocks) -> list[LayoutHit]:
+    """Three or more short lines in a row, two of them (and two in five) menu items or social
+    networks: the site's menu or a share row, with the items no list knows. The last line stays
+    when text follows it and no list knows it (it is a heading)."""
+    out: list[LayoutHit] = []
+    k = 0
+    while k < len(blocks):
+        j = k
+        while j < len(blocks) and blocks[j].kind != "list_item" and _menu_item(blocks[j].text):
+            j += 1
+        run = list(range(k, j))
+        if run and j < len(blocks) and text_line(blocks[j].text) and not _known_item(blocks[run[-1]].text):
+            run = run[:-1]  # a heading with its text
+        known = sum(_known_item(blocks[i].text) for i in run)
+        if len(run) >= 3 and known >= 2 and 5 * known >= 2 * len(run):
+            out += [LayoutHit(i, "menu", _("a menu item of the web site")) for i in run]
+        k = max(j, k + 1)
+    return out
+
+
+def form_labels(blocks) -> list[LayoutHit]:
+    """The label of a form field, marked as required with an asterisk ("Naam *", "E-mail*")."""
+    return [LayoutHit(k, "form", _("a form field of the web page")) for k, b in enumerate(blocks)
+            if re.fullmatch(r"[^\W\d_][^.!?\n*]{0,40}?[ \t]*\*", b.text.strip())]
+
+
+def about_author(blocks) -> list[LayoutHit]:
+    """The paragraphs under "Over de auteur": an author's biography, up to the next heading."""
+    labels = shape_words().about_labels
+    out: list[LayoutHit] = []
+    for k, b in enumerate(blocks):
+        if norm(b.text).rstrip(":. ") not in labels:
+            continue
+        out.append(LayoutHit(k, "author-bio", _("a biography of the web article's author")))
+        for j in range(k + 1, min(len(blocks), k + 5)):
+            if blocks[j].kind == "heading" or not text_line(blocks[j].text):
+                break
+            out.append(LayoutHit(j, "author-bio", _("a biography of the web article's author")))
+    return out
+
+
+def top_zone(blocks) -> list[int]:
+    """The blocks above the page's first line of running text."""
+    out = []
+    for k, b in enumerate(blocks):
+        if text_line(b.text):
+            break
+        out.append(k)
+    return out
+
+
+def _site_name(text: str) -> bool:
+    """An organisation's name ("Ziekenhuis Noordwest", "Verloskundigenpraktijk De Horizon") or a
+    domain name ("voorbeeld.nl")."""
+    t = text.strip()
+    if _DOMAIN.match(t):
+        return True
+    words = t.split()
+    if not title_shaped(t, 5) or not all(x[:1].isupper() or x in _PARTICLES or x == "&" for x in words):
+        return False
+    lows = [x.lower().strip(",") for x in words]
+    return any(x == o or (len(o) >= 5 and x.endswith(o)) for x in lows for o in shape_words().organisation)
+
+
+def page_top(blocks) -> list[LayoutHit]:
+    """Above the page's first text: a department or content-type label, and the site's name on the
+    first line, each with another line under it that is no text."""
+    top = top_zone(blocks)
+    out: list[LayoutHit] = []
+    for k in top:
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if nxt is None or text_line(nxt.text):
+            continue  # a heading with its text under it
+        bare = norm(blocks[k].text).rstrip(":. ")
+        if bare in shape_words().page_labels:
+            out.append(LayoutHit(k, "page-label", _("a label of the web page")))
+        elif k == top[0] and _site_name(blocks[k].text):
+            out.append(LayoutHit(k, "site-name", _("the name of the web site")))
+    return out
+
+
+def find(blocks, is_word) -> list[LayoutHit]:
+    return (furniture(blocks, is_word) + menu_runs(blocks) + form_labels(blocks) + about_author(blocks)
+            + page_top(blocks))
