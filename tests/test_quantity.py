@@ -224,3 +224,13 @@ def test_an_age_or_a_number_with_its_noun_inherits_no_unit():
                                          ("niet lager dan 5%", "min")])
 def test_a_denied_comparison_bounds_the_other_way(text, bound):
     assert one(text).bound == bound
+
+
+def test_a_flemish_approximate_number_of_a_small_count():
+    q = one("na een tweetal weken")
+    assert (q.lo, q.unit, q.approx) == (2, "weeks", True)
+
+
+def test_rising_to_a_value_with_more_words_between():
+    [q] = parse_quantities("Na twee keer stijgt de kans op herhaling tot ongeveer 25 %.")[1:]
+    assert (q.lo, q.bound) == (25, None)

@@ -172,7 +172,7 @@ _BOUNDS_MAX = [p.split() for p in (
     "tot en met", "t/m", "uiterlijk", "vóór", "voor de", "vóór de", "tot de", "tot aan de",
 )]
 # a verb of rising before "tot" ("het risico loopt op tot 40%") states the value reached
-_RISES = re.compile(r"\b(stijg\w*|gestegen|loopt\b.*\bop|oplo\w*|neemt\b.*\btoe|toeneem\w*|toenemen|toegenomen)\W+(\w+\W+){0,3}$", re.I)
+_RISES = re.compile(r"\b(stijg\w*|gestegen|loopt\b.*\bop|oplo\w*|neemt\b.*\btoe|toeneem\w*|toenemen|toegenomen)\W+(\w+\W+){0,5}$", re.I)
 _POST_MIN = [p.split() for p in ("of meer", "of hoger", "of langer", "en meer", "en hoger", "of ouder", "+")]
 _POST_MAX = [p.split() for p in ("of minder", "of lager", "of korter")]
 _RANGE_SEPS = [p.split() for p in ("-", "–", "—", "tot en met", "t/m", "tot", "à", "á", "a", "of")]
@@ -897,6 +897,8 @@ def _maybe_number(text: str) -> bool:
     for w in _LETTERS.findall(text.lower()):
         if w in _NUMBER_WORDS or w.endswith(_NUMBER_ENDINGS):
             return True
+        if w.endswith("tal") and len(w) > 5 and number_word(w[:-3]) is not None:
+            return True  # Flemish "een tweetal weken"
         if (prev in _ONE_WORDS and w in _AFTER_ONE) or (prev in _RATE_FIRST and w in _RATE_UNITS):
             return True
         period = w in _PERIODS or (w.startswith("zwangerschaps") and w[13:] in _PERIODS)
