@@ -30,6 +30,10 @@ CASES = {
     dc.second_person_stem: (("Wanneer je vermoed dat er iets mis is, bel ons.", "vermoed", "vermoedt"),
                             "Vind je het fijn?"),
     dc.third_person_stem: (("Men spreek van een miskraam.", "spreek", "spreekt"), "Men spreekt van een miskraam."),
+    dc.participle_in_embedded: (("De verloskundige bespreekt met u wat er gebeurd.", "gebeurd", "gebeurt"),
+                                "De verloskundige bespreekt met u wat er gebeurd is."),
+    dc.coordinated_stem: (("Het lichaam herstelt zich snel en word daarna weer ongesteld.", "word", "wordt"),
+                          "Soms beslist de arts dat een curettage nodig is en word je opgenomen."),
 }
 
 
@@ -85,6 +89,10 @@ NOT_A_VERB = [
     ("Je krijgt een brief die de arts ondertekent.",
      ("De werkgever krijgt de kosten van de verzekeraar vergoedt.", "vergoed")),
     ("Je krijgt de uitslag binnen een week toegestuurd.", None),
+    # ellipsis without a subject; an imperative before "en"; "ik" shares the stem
+    ("Zoals besproken krijg je een afspraak.", ("Niemand weet precies wat er gebeurd.", "gebeurt")),
+    ("Let goed op en bel bij koorts.", ("Je leest de folder en vind het moeilijk.", "vindt")),
+    ("Ik lees de folder en vind het moeilijk.", None),
 ]
 
 

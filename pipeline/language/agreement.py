@@ -94,20 +94,34 @@ def gender(word: str) -> str | None:
     """"de", "het", or None (unknown, both, or not a singular noun) for a lower-case word."""
     if word in _data()["both_genders"]:
         return None
+    if word in _listed_genders():
+        return _listed_genders()[word]
     if "-" in word.strip("-"):
         return gender(word.rsplit("-", 1)[1])
     tags = lexicon.tags(word)
     if lexicon.entry(word) is not None:
         if "n" not in tags:
             return None  # mostly another word class ("is", "verstandig")
-        if not _enough_evidence(word):
-            return _head_gender(word)  # a rare compound has the gender of its head ("bloedverlies")
+        if not _enough_evidence(word) or not tags & {"de", "het"}:
+            # a rare word: a diminutive is "het" ("roesje"), a compound has the gender of its head
+            return "het" if _diminutive(word) else _head_gender(word)
         return "de" if "de" in tags else "het" if "het" in tags else None
     if not _dictionary_word(word):
         return None  # a misspelling ("misraam") has no gender; spelling reports it
-    if re.search(r"[^aeiou](?:tje|pje|je|kje)$", word) and len(word) > 4:
+    if _diminutive(word):
         return "het"  # a diminutive the lexicon has not seen
     return _head_gender(word) or _ending_gender(word)
+
+
+def _diminutive(word: str) -> bool:
+    return re.search(r"[^aeiou](?:tje|pje|je|kje)$", word) is not None and len(word) > 4
+
+
+@lru_cache(maxsize=1)
+def _listed_genders() -> dict[str, str]:
+    """The nouns of ``genders`` in the data: words of patient leaflets whose gender the lexicon
+    has seen too rarely ("placenta", "consult") or mixed with another meaning ("echo", "medicijn")."""
+    return {w: g for g, words in _data().get("genders", {}).items() for w in words}
 
 
 def _ending_gender(word: str) -> str | None:
@@ -153,6 +167,8 @@ def _enough_evidence(word: str) -> bool:
 
 
 def _known_gender(word: str) -> str | None:
+    if word in _listed_genders():
+        return _listed_genders()[word]
     tags = lexicon.tags(word)
     if word in _data()["both_genders"] or "n" not in tags or not _enough_evidence(word):
         return None
@@ -181,7 +197,8 @@ def inflected(adj: str) -> str | None:
     for c in cands:
         if "adj" in lexicon.tags(c) or "vd" in lexicon.tags(c) or lexicon.count(c) >= 3:
             return _case(adj, c)
-    if adjective_shape(a):  # "buitenbaarmoederlijk" -> "buitenbaarmoederlijke": the dictionary knows it
+    if adjective_shape(a) or "adj" in lexicon.tags(a) or a.endswith("end"):
+        # "buitenbaarmoederlijk", "veelvoorkomend": the lexicon lacks the -e form, the dictionary knows it
         for c in cands:
             if _dictionary_word(c):
                 return _case(adj, c)
@@ -358,8 +375,8 @@ def _relative_suspect(words: list[str], i: int) -> bool:
 def _slip_suspect(words: list[str], i: int) -> bool:
     """"de een" before a noun or a preposition; a word of ``joined_words`` (its context is Frog's)."""
     w = words[i]
-    if w in ("een", "één") and i and words[i - 1] == "de" and i + 1 < len(words):
-        return "n" in lexicon.tags(words[i + 1]) or words[i + 1] in _PREPOSITIONS
+    if w in ("een", "één", "meest", "minst") and i and words[i - 1] == "de" and i + 1 < len(words):
+        return "n" in lexicon.tags(words[i + 1]) or (w in ("een", "één") and words[i + 1] in _PREPOSITIONS)
     return w in _data().get("joined_words", {})
 
 
@@ -404,16 +421,29 @@ def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) 
     if g == "het" and det in ARTICLES_DE or g == "de" and det in ARTICLES_HET:
         return True
     if adjs and g is not None and adjs[-1] not in _ORDINALS and (
-            "adj" in lexicon.tags(adjs[-1]) or adjs[-1] in _after_article() or adjs[-1].endswith("end")
+            "adj" in lexicon.tags(adjs[-1]) or adjs[-1] in _after_article() or adjs[-1].endswith(("end", "ende"))
             or adjective_shape(adjs[-1])):
         last = adjs[-1]
         if det in DEFINITE and not last.endswith("e") and (g == "de" or not _relational(last)):
             return True
         if det in INDEFINITE and (last.endswith("e") == (g == "het")):
             return True
+    if adjs and g is None and _bare_before_plural(adjs[-1], noun):
+        return True
     tags = lexicon.tags(noun)
     return (verb_ok and det in _WORD_CLASS_DETS and bool(tags & _VERB_FORMS) and "n" not in tags and "adj" not in tags
             and _noun_nearby(noun) is not None)
+
+
+def _plural_shape(word: str) -> bool:
+    """A noun form without a gender that ends like a plural ("vrouwen", "klachten", "echo's")."""
+    return "n" in lexicon.tags(word) and gender(word) is None and word.endswith(("en", "s", "'s", "’s"))
+
+
+def _bare_before_plural(adj: str, noun: str) -> bool:
+    """An adjective without -e before a plural noun ("lichamelijk klachten")."""
+    return ("adj" in lexicon.tags(adj) or adjective_shape(adj)) and not adj.endswith(("e", "en")) \
+        and adj not in _data()["invariable_adjectives"] and adj not in _ORDINALS and _plural_shape(noun)
 
 
 def _relational(adj: str) -> bool:
@@ -446,6 +476,8 @@ def _bare_adjective(sentence: str, spans: list[tuple[int, int]], words: list[str
     """An adjective without an article before a singular noun, with an ending that could be wrong."""
     if i + 1 >= len(words) or not _adjective_like(words[i]) or words[i] in _ORDINALS:
         return False
+    if i and words[i - 1] in _PREPOSITIONS and _bare_before_plural(words[i], words[i + 1]):
+        return True  # "bij lichamelijk klachten"
     if "n" not in lexicon.tags(words[i + 1]) and lexicon.entry(words[i + 1]) is not None:
         return False
     g = gender(words[i + 1])
@@ -485,7 +517,7 @@ def _singular_noun(tokens: list[FrogToken], j: int) -> str | None:
         if tokens[k].pos == "TW" and tokens[k].has("hoofd") and _low(tokens[k]) not in ("een", "één"):
             return None
         k -= 1
-    if t.pos != "N" or not t.has("soort") or not t.has("ev") or not t.word[:1].islower():
+    if not _foreign_read_noun(t) and (t.pos != "N" or not t.has("soort") or not t.has("ev") or not t.word[:1].islower()):
         return None
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     if nxt is not None and (nxt.word in ("-", "/") or (nxt.pos == "N" and (nxt.has("mv") or _written_apart(t, nxt)))):
@@ -506,7 +538,14 @@ def _noun_after(tokens: list[FrogToken], i: int) -> int | None:
                                (tokens[j].pos in ("BW", "VG") and j + 1 < len(tokens) and j > i + (tokens[j].pos == "VG")
                                 and (_prenominal(tokens[j + 1]) or tokens[j + 1].pos == "TW"))):
         j += 1
-    return j if j < len(tokens) and tokens[j].pos == "N" else None
+    return j if j < len(tokens) and (tokens[j].pos == "N" or _foreign_read_noun(tokens[j])) else None
+
+
+def _foreign_read_noun(t: FrogToken) -> bool:
+    """A Dutch noun that Frog did not know and read as a foreign word ("het curettage"): lower
+    case, in the dictionary, with a gender from the data, its ending or its compound head."""
+    return (t.pos == "SPEC" and t.has("vreemd") and t.word.isalpha() and t.word.islower()
+            and _dictionary_word(t.word) and gender(t.word) is not None)
 
 
 def _determiner_context(tokens: list[FrogToken], i: int, strict: bool) -> bool:
@@ -618,32 +657,71 @@ def _phrase_kind(tokens: list[FrogToken], k: int) -> str | None:
 def _title(adj: str, noun: str) -> bool:
     """"een klinisch psycholoog", "een medisch specialist": a profession named by an adjective of
     relation keeps the adjective without -e."""
-    return _relational(adj) and noun.lower().endswith(tuple(_data().get("profession_endings", ())))
+    endings = tuple(_data().get("profession_endings", ()))
+    low = noun.lower()
+    return _relational(adj) and (low.endswith(endings) or re.sub(r"(?:en|s|n)$", "", low).endswith(endings))
 
 
 def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
     """The -e of the adjective right before a singular noun ("een klein kans", "bij vaginale
-    bloedverlies", "al het bijbehorend weefsel")."""
+    bloedverlies", "al het bijbehorend weefsel") or a plural one ("de meest vrouwen", "lichamelijk
+    klachten"); also of an adjective that Frog read as a verb between article and noun ("een vroeg
+    miskraam": "vroeg" is also the past of "vragen")."""
     if j == 0:
         return None
-    g = _singular_noun(tokens, j)
+    g = _singular_noun(tokens, j) or ("mv" if _plural_noun(tokens, j) else None)
     a = tokens[j - 1]
-    if g is None or not _prenominal(a) or not a.word.isalpha() or (a.word[:1].isupper() and j - 1 > 0):
+    if g is None or not (_prenominal(a) or _adjective_read_as_verb(tokens, j - 1) or
+                         (g == "mv" and _superlative_determiner(tokens, j - 1))) \
+            or not a.word.isalpha() or (a.word[:1].isupper() and j - 1 > 0):
         return None
     low = _low(a)
     kind = _phrase_kind(tokens, j - 2)
     if kind is None or low.endswith("en") or (a.lemma or "").lower().endswith("e") or _title(low, tokens[j].word):
         return None
+    if kind == "bare" and _before_name(tokens, j):
+        return None  # "demissionair minister Koolmees": a title before a name takes no article
     if low in _data()["invariable_adjectives"] and not (low in _after_article() and kind != "bare"):
         return None
-    want_e = kind == "definite" or g == "de"
-    if kind == "definite" and low.endswith("end") and a.pos == "WW" and g == "de":
+    if g == "mv" and (kind != "definite" and low in _words("adverbial_adjectives")):
+        return None
+    want_e = kind == "definite" or g in ("de", "mv")
+    if kind == "definite" and low.endswith("end") and a.pos == "WW" and g != "het":
         return None  # "de behandelend arts", "de dienstdoend verloskundige": accepted without -e
     if want_e == low.endswith("e") or (kind == "definite" and g == "het" and _relational(low)):
         # "het lichamelijk herstel", "het medisch onderzoek": a het-word may drop the -e of an
         # adjective of relation after a definite article when the two name one thing
         return None
     return _ending_finding(a, tokens[j], want_e)
+
+
+def _before_name(tokens: list[FrogToken], j: int) -> bool:
+    """Is the noun at ``j`` followed by a name (a capital that is not a sentence start)?"""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is not None and nxt.word[:1].isupper() and (nxt.has("eigen") or nxt.pos == "SPEC")
+
+
+def _plural_noun(tokens: list[FrogToken], j: int) -> bool:
+    """A common plural noun at ``j`` that heads its phrase (not the first part of a compound
+    written apart)."""
+    t = tokens[j]
+    if t.pos != "N" or not t.has("soort") or not t.has("mv") or not t.word[:1].islower():
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is None or (nxt.pos != "N" and nxt.word not in ("-", "/"))
+
+
+def _adjective_read_as_verb(tokens: list[FrogToken], k: int) -> bool:
+    """Between an article and its noun, a word Frog read as a finite verb that is also an
+    adjective ("een vroeg miskraam")."""
+    t = tokens[k]
+    return (k > 0 and t.pos == "WW" and t.has("pv") and "adj" in lexicon.tags(_low(t))
+            and tokens[k - 1].pos == "LID" and tokens[k + 1].pos == "N")
+
+
+def _superlative_determiner(tokens: list[FrogToken], k: int) -> bool:
+    """"de meest vrouwen": "meest"/"minst" right after "de" before a plural noun (meeste)."""
+    return _low(tokens[k]) in ("meest", "minst") and k > 0 and _low(tokens[k - 1]) == "de"
 
 
 def _ending_finding(a: FrogToken, noun: FrogToken, want_e: bool) -> AgreementFinding | None:
@@ -662,7 +740,7 @@ def bare_adjective(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
     an adverb for want of the -e: after a preposition or opening a phrase after a comma ("ook wel
     medisch ingreep genoemd" -> medische). Adjectives that mostly stand as adverbs are left alone
     ("direct hulp zoeken")."""
-    if j == 0 or _singular_noun(tokens, j) != "de":
+    if j == 0 or _singular_noun(tokens, j) != "de" or _before_name(tokens, j):
         return None
     a = tokens[j - 1]
     low = _low(a)

@@ -27,6 +27,12 @@ this order, the first finding wins (``TOKEN_CHECKS``; the check id is what a fin
    ("Wanneer je vermoed" -> vermoedt; "vind je", "word je" stay correct).
 9. ``third_person_stem``: a stem right after a third-person singular subject (pronoun, or a noun
    phrase that is not part of a prepositional phrase) ("Men spreek" -> spreekt).
+10. ``participle_in_embedded`` (``participle-for-finite``): a participle on -d that ends a clause
+    opened by wat/wie/hoe/waar after its subject, with no auxiliary ("vertelt wat er gebeurd" ->
+    gebeurt).
+11. ``coordinated_stem``: a stem opening a clause after en/maar/of that shares its subject with a
+    -t verb before it ("Het lichaam herstelt en word daarna weer ongesteld" -> wordt), not before
+    its own subject ("en word je opgenomen") and not after an imperative that opens the sentence.
 
 On a whole clause, when no token check fired: ``subordinate-stem``: in a subordinate clause the
 verb stands last, far from the subject that opens the clause ("als je het fijn vind" -> vindt),
@@ -34,7 +40,7 @@ also in a relative clause on a singular noun ("bloedverlies dat erg ruik" -> rui
 
 Not checked, because the tags cannot tell them from correct imperatives: a stem after a fronted
 phrase before a noun ("Bij koorts bel de verloskundige" is an imperative, "Bij een miskraam stop
-de zwangerschap" an error), or after "en" ("en neem het bloedverlies toe").
+de zwangerschap" an error), or after "en" before a noun ("en neem het bloedverlies toe").
 """
 
 from __future__ import annotations
@@ -752,11 +758,60 @@ def third_person_stem(c: TokenContext) -> DtFinding | None:
         "after the subject '{subject}' the verb takes -t: '{verb}'").format(subject=c.prev.word, verb=sug))
 
 
+def participle_in_embedded(c: TokenContext) -> DtFinding | None:
+    """10. A participle on -d that ends a clause opened by wat/wie/hoe/waar ... after its subject,
+    with no auxiliary in that clause ("bespreekt met u wat er gebeurd" -> gebeurt; "wat er
+    gebeurd is" and "wat er is gebeurd" stay)."""
+    start = _embedded_start(c.clause, c.i)
+    if not c.participle_d or start == 0 or c.i + 1 < len(c.clause) and c.clause[c.i + 1].pos != "LET":
+        return None
+    inner = c.clause[start:c.i]
+    if any(_is_aux(x) or _is_finite(x) for x in inner) or _own_verb_after(c.clause, c.i):
+        return None
+    opener = c.clause[start - 1]
+    if not (inner and (_subject_word(inner[-1]) or any(_subject_word(x) for x in inner))) and _lower(opener) not in ("wat", "wie"):
+        return None
+    sug = _case(c.t.word, finite_of_participle(c.low))
+    return c.finding(sug, "participle-for-finite", _(
+        "'{word}' is a past participle, but the sentence needs the finite verb here: '{verb}'").format(
+        word=c.t.word, verb=sug))
+
+
+def _subject_word(t: FrogToken) -> bool:
+    """A word that can be the subject of an embedded clause: "er", a pronoun, a singular noun."""
+    return _lower(t) == "er" or (t.pos == "VNW" and t.has("nomin")) or (t.pos == "N" and t.has("ev"))
+
+
+def coordinated_stem(c: TokenContext) -> DtFinding | None:
+    """11. A stem that opens a clause after "en"/"maar"/"of" and shares the subject of the verb
+    with -t before it ("Het lichaam herstelt snel en word daarna weer ongesteld" -> wordt); not
+    before its own subject ("en word je opgenomen"), not after an imperative that opens the
+    sentence ("Let op en bel ...")."""
+    if c.i != 0 or not c.t.tag.startswith("WW(pv,tgw,ev") or not c.before or _lower(c.before[-1]) not in (
+            "en", "maar", "of") or not c.t.word[:1].islower():
+        return None
+    nxt = c.nxt
+    if nxt is not None and nxt.pos == "VNW" and (nxt.has("nomin") or _lower(nxt) in _NOMIN_2):
+        return None
+    prev_finite = [x for x in c.before[:-1] if _is_finite(x)]
+    if len(prev_finite) != 1 or not prev_finite[0].tag.startswith("WW(pv,tgw,met-t") or c.before[0] is prev_finite[0]:
+        return None
+    if any(x.pos == "VG" or (x.pos == "LET" and x.word in (",", ";", ":")) for x in c.before[:-1]):
+        return None  # only one main clause before: its subject is the one shared
+    sug = _t_form(c.t.word, "third")
+    if not sug:
+        return None
+    return c.finding(sug, "coordinated-stem", _(
+        "the verb shares its subject with '{verb}' before it and takes -t: '{fix}'").format(
+        verb=prev_finite[0].word, fix=sug))
+
+
 # the token checks in the order they are tried; the first finding wins
 TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
     participle_without_finite, participle_after_subject, participle_before_reflexive, finite_for_participle,
     first_person_t,
     inverted_je_t, inverted_question, inverted_subject, second_person_stem, third_person_stem,
+    participle_in_embedded, coordinated_stem,
 )
 
 
@@ -819,13 +874,24 @@ def suspect(sentence: str) -> bool:
     aux = frozenset(d["auxiliaries"])
     subjects = frozenset(d["third_person"]) | frozenset(_NOMIN_2)
     question = sentence.rstrip().endswith("?")
-    aux_before = False
+    aux_before = t_before = False
     for ci, words in enumerate(_rough_clauses(sentence)):
         c = _RoughClause(words, aux, subjects, aux_before, question and ci == 0)
         if _suspect_subject_clause(c) or any(_suspect_word(c, i) for i in range(len(words))):
             return True
+        if t_before and _suspect_coordinated(words):
+            return True
         aux_before = aux_before or c.has_aux
+        t_before = t_before or any(lexicon.is_finite_t(w) for w in words[1:])
     return False
+
+
+def _suspect_coordinated(words: list[str]) -> bool:
+    """"... herstelt en word daarna ...": a stem with a -t form right after en/of/maar, not before
+    its own subject."""
+    if len(words) < 2 or words[0] not in ("en", "of", "maar") or words[1].endswith("t"):
+        return False
+    return _t_form(words[1], "third") is not None and (len(words) == 2 or words[2] not in ("je", "jij", "ik"))
 
 
 def _suspect_subject_clause(c: _RoughClause) -> bool:

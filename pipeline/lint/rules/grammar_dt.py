@@ -2,8 +2,10 @@
 
 Checks a participle where the finite verb belongs, a stem without -t after a third-person subject
 or after je/u (also at the end of a subordinate clause), a -t form where a participle belongs,
--t after "ik" or before an inverted "je", inverted questions ("Klop het hartje?") and "heeft" after
-je/jij ("dat je een afwijking heeft" -> hebt).
+-t after "ik" or before an inverted "je", inverted questions ("Klop het hartje?"), "heeft" after
+je/jij ("dat je een afwijking heeft" -> hebt), a -t form where "krijgt" takes a participle
+("krijgt de kosten vergoedt"), a participle ending a clause opened by "wat" ("wat er gebeurd"),
+and a stem after "en" that shares the subject of a -t verb ("herstelt snel en word weer ...").
 Frog runs once per run; only sentences that could hold a d/t error go to it. When Frog is missing
 or fails, the check did not run: the run fails (exit 2) with Frog's own error, unless the rule is
 turned off in leaflint.yaml.
@@ -23,6 +25,10 @@ fail: Ik wordt gebeld door de arts. (word)
 fail: Buiten kantooruren word u doorverbonden. (wordt)
 fail: Let op bloedverlies dat erg ruik. (ruikt)
 fail: De kans dat je een erfelijke afwijking heeft is klein. (hebt)
+fail: De werkgever krijgt de kosten van de verzekeraar vergoedt. (vergoed)
+fail: De verloskundige bespreekt met u wat er gebeurd. (gebeurt)
+fail: Het lichaam herstelt zich snel en word daarna weer ongesteld. (wordt)
+pass: Je krijgt de uitslag toegestuurd. Soms is een curettage nodig en word je opgenomen.
 pass: U heeft recht op verlof. Als je kind koorts heeft, bel ons. Zo'n verlies: het treft je hard.
 """
 
