@@ -57,7 +57,7 @@ def contents_runs(blocks) -> list[LayoutHit]:
     """A table of contents: three or more short lines in a row, each of which comes back word for
     word further down the file, in order and with text between them (the headings the entries
     link to)."""
-    keys = [norm(b.text) for b in blocks]
+    keys = [_unnumbered(b.text) for b in blocks]  # a numbered list's items lose their numbers at ingest
     last = {key: i for i, key in enumerate(keys)}
     out: list[LayoutHit] = []
     run: list[int] = []
@@ -144,16 +144,17 @@ def link_lists(blocks) -> list[LayoutHit]:
             out += [LayoutHit(j, "jump-links", _("a link to a section of the web page (\"Op deze pagina\")"))
                     for j in contents_entries(blocks, k + 1)]
         elif label in w.related_labels:
-            entries = contents_entries(blocks, k + 1)
+            entries = contents_entries(blocks, k + 1, first_is_link=True)
             out += [LayoutHit(j, "related-links", _("a link to another article of the web site"))
                     for j in ([k] + entries if entries else [])]
     return out
 
 
-def contents_entries(blocks, first: int) -> list[int]:
+def contents_entries(blocks, first: int, first_is_link: bool = False) -> list[int]:
     """The entries of a table of contents that starts at ``first`` (under its label): list items
     of up to eight words, or else short heading-like lines; it ends where the kind changes, where
-    an entry comes back (the first section starts) or at a line with prose under it."""
+    an entry comes back (the first section starts) or at a line with prose under it. Under "Lees
+    ook" the first line is a link even with prose under it: no article puts its own heading there."""
     items = first < len(blocks) and blocks[first].kind == "list_item"
     seen: set[str] = set()
     out = []
@@ -163,6 +164,8 @@ def contents_entries(blocks, first: int) -> list[int]:
         if (b.kind == "list_item") != items or key in seen or not title_shaped(b.text, 8 if items else 10):
             break
         if not items and j + 1 < len(blocks) and _prose(blocks[j + 1].text):
+            if first_is_link and j == first:
+                out.append(j)
             break
         seen.add(key)
         out.append(j)

@@ -190,9 +190,18 @@ def _site_name(text: str) -> bool:
     return any(x == o or (len(o) >= 5 and x.endswith(o)) for x in lows for o in shape_words().organisation)
 
 
-def page_top(blocks) -> list[LayoutHit]:
-    """Above the page's first text: a department or content-type label, and the site's name on the
-    first line, each with another line under it that is no text."""
+def _user_name(blocks, top: list[int], k: int, is_word) -> bool:
+    """One word in small letters that no dictionary knows, written again in another line above the
+    text: a user name over its byline ("moeder_van_twee" / "moeder_van_twee Verhalen 3 mei 2024")."""
+    t = blocks[k].text.strip()
+    if len(t.split()) != 1 or t != t.lower() or len(t) < 5 or not t[:1].isalpha() or is_word(t):
+        return False
+    return any(j != k and t in blocks[j].text.split() for j in top)
+
+
+def page_top(blocks, is_word) -> list[LayoutHit]:
+    """Above the page's first text: a department or content-type label, the site's name on the
+    first line and a user name, each with another line under it that is no text."""
     top = top_zone(blocks)
     out: list[LayoutHit] = []
     for k in top:
@@ -204,9 +213,11 @@ def page_top(blocks) -> list[LayoutHit]:
             out.append(LayoutHit(k, "page-label", _("a label of the web page")))
         elif k == top[0] and _site_name(blocks[k].text):
             out.append(LayoutHit(k, "site-name", _("the name of the web site")))
+        elif _user_name(blocks, top, k, is_word):
+            out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
     return out
 
 
 def find(blocks, is_word) -> list[LayoutHit]:
     return (furniture(blocks, is_word) + menu_runs(blocks) + form_labels(blocks) + about_author(blocks)
-            + page_top(blocks))
+            + page_top(blocks, is_word))
