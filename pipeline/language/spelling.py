@@ -99,7 +99,8 @@ class SpellChecker:
             return True
         # a capitalised compound inside a sentence is a name ("Kwakkelhof"): names need a list
         return (self._diminutive(low) or self._project_compound(low) or (w == low and self._compound(low))
-                or (w == low and self._verb_form(low)) or (w == low and self._separable_participle(low))
+                or (w == low and self._verb_form(low)) or (w == low and self._ing_noun(low))
+                or (w == low and self._separable_participle(low))
                 or (w == low and self._prefixed(low)) or (w[1:] == low[1:] and self._medical_formation(low)))
 
     def _medical_formation(self, low: str) -> bool:
@@ -188,6 +189,17 @@ class SpellChecker:
             if any(self._verb(inf) for inf in _infinitives(stem)):
                 return not any(c != low and len(c) >= 3 and self.dict.check(c) for c in dutch_edits(low))
         return False
+
+    def _ing_noun(self, low: str) -> bool:
+        """A noun in -ing (or plural -ingen) of a dictionary verb that OpenTaal does not list:
+        "uitschraping" (uitschrapen), "wegzuiging" (wegzuigen). The verb's infinitive minus -en plus
+        -ing keeps its spelling; the noun must not be one typical slip away from a dictionary word."""
+        if not low.isalpha() or len(low) < 8:
+            return False
+        stem = low[:-5] if low.endswith("ingen") else low[:-3] if low.endswith("ing") else ""
+        if len(stem) < 4 or not self._verb(stem + "en"):
+            return False
+        return not any(c != low and len(c) >= 3 and self.dict.check(c) for c in dutch_edits(low))
 
     def _verb(self, inf: str) -> bool:
         if not self.dict.check(inf):

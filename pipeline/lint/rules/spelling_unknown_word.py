@@ -26,6 +26,8 @@ pass: Menstruatieachtige buikpijn en weeënpijn; het zwangerschaps-weefsel; bel 
 pass: Dit duurt ca. twee weken, bijv. na een curettage; bel z.s.m., evt. i.p.v. mailen.
 pass: Het weefsel wordt weggeschraapt; de weggeschraapte resten; een pseudo-menstruatie.
 pass: Bij subfertiliteit en een intra-uterien hematoom.
+pass: Abcz+ folders: na de uitschraping en de wegzuiging van het weefsel.
+pass: Bij een missed abortion of een tubaire zwangerschap; de lochia na een anembryonale zwangerschap.
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
@@ -100,6 +102,8 @@ def _skip(tok, text: str, max_abbr: int) -> bool:
         return len(w) < 2
     if len(w) < 2:
         return True
+    if text[tok.end:tok.end + 1] == "+" and not text[tok.end + 1:tok.end + 2].isalnum():
+        return True  # a capitalised name with a plus glued to it is a brand ("Mumc+", "Disney+")
     if w.isupper() and len(w.replace("-", "")) <= max_abbr:
         return True
     # inner capitals mark product names and abbreviations (BeterDichtbij, YouTube, pH, mRNA)
