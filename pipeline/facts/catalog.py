@@ -76,6 +76,7 @@ class FactKind:
     exclude: tuple[Cue, ...] = ()
     doubt: tuple[Cue, ...] = ()  # cues that lower the confidence (another event, population, time)
     plausible: tuple[float, float] | None = None
+    typical: tuple[float, float] | None = None  # for a fact that names no group (doubt "atypical")
     examples: list = field(default_factory=list)
     counterexamples: list = field(default_factory=list)
     to_check: list = field(default_factory=list)  # {text, heading?} that may yield it only "te controleren"
@@ -223,6 +224,7 @@ def _load_kind(data: dict, p: Path, i: int, quals: dict[str, Qualifier]) -> Fact
         pattern=_compile(data, p, ["facts", i, "pattern"], k["pattern"]) if k.get("pattern") else None,
         require=tuple(require), exclude=exclude,
         plausible=(float(k["plausible"][0]), float(k["plausible"][1])) if k.get("plausible") else None,
+        typical=(float(k["typical"][0]), float(k["typical"][1])) if k.get("typical") else None,
         examples=[plain(e) for e in k["examples"]], counterexamples=[str(c) for c in k["counterexamples"]],
         to_check=[plain(c) if isinstance(c, dict) else {"text": str(c)} for c in k.get("to_check") or []],
         order=i,

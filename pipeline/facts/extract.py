@@ -705,9 +705,26 @@ def _number_fact(doc: Document, sent: _Sentence, q: Quantity, choice: _Choice, q
     f.approx = q.approx
     f.qualifiers = quals
     f.original = original
-    f.confidence, f.evidence = round(choice.confidence, 2), choice.evidence
-    f.confident = choice.confidence >= catalog.confident_at
+    confidence, evidence = choice.confidence, choice.evidence
+    if _atypical(kind, f, catalog):
+        evidence = {**evidence, "doubts": [*evidence.get("doubts", []), "atypical"]}
+        confidence *= catalog.doubts.get("atypical", 1.0)
+    f.confidence, f.evidence = round(confidence, 2), evidence
+    f.confident = confidence >= catalog.confident_at
     return f
+
+
+def _atypical(kind: FactKind, f: Fact, catalog: Catalog) -> bool:
+    """A value wholly outside the kind's typical range while the fact names no group: "de helft
+    van de zwangerschappen" with an age or a subgroup the text states in words the catalog does
+    not know."""
+    if kind.typical is None:
+        return False
+    named = any(f.qualifiers.get(q) not in (None, catalog.qualifiers[q].default)
+                for q in kind.qualifiers if catalog.qualifiers[q].values)
+    lo = f.min if f.min is not None else f.max
+    hi = f.max if f.max is not None else f.min
+    return not named and (lo > kind.typical[1] or hi < kind.typical[0])
 
 
 def _fact(doc: Document, block: Block, offset: int, start: int, end: int, kind: FactKind, quote: str,
