@@ -109,6 +109,16 @@ CASES = {
                       ("De weeën kunnen vanzelf opgang komen.", "opgang", "op gang")],
                      ["Je hebt een teveel aan vocht in je lichaam.", "De opgang naar de afdeling is links.",
                       "De weeën komen vanzelf op gang.", "Drink niet te veel koffie."]),
+    ag.gendered_determiner: ([("Onze team staat voor je klaar.", "Onze", "Ons"),
+                              ("Ons praktijk is open op maandag.", "Ons", "Onze"),
+                              ("Elk vrouw reageert anders.", "Elk", "Elke"),
+                              ("Welk behandeling past bij jou?", "Welk", "Welke")],
+                             ["Ons team staat voor je klaar.", "Bel ons maandag tussen 9 en 12 uur.",
+                              "Geef ons informatie over je klachten.", "Ieder voor zich.",
+                              "Elke vrouw reageert anders.", "Onze kinderen zijn nog klein."]),
+    ag.object_as_subject: ([("Ouders vinden het moeilijk, hun hebben ook verdriet.", "hun", "zij")],
+                           ["Het is niet wat hun overkomt.", "Hun kinderen hebben ook verdriet.",
+                            "Wij vragen hun hoe het gaat."]),
 }
 
 

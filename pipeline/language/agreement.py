@@ -43,6 +43,10 @@ finding's check id in brackets):
 16. ``one_as_determiner`` [adjective]: "de een" before its noun ("aan de een kant" -> ene).
 17. ``joined_word`` [word-class]: a word written as one where two belong ("teveel bloed" -> te
     veel, "opgang komen" -> op gang), by data that name the word and the context that decides.
+18. ``gendered_determiner`` [article]: ons/onze, elk/elke, ieder/iedere, welk/welke, zulk/zulke
+    with the noun ("onze team" -> ons, "elk vrouw" -> elke).
+19. ``object_as_subject`` [word-class]: "hun"/"hen" opening a clause before a plural verb ("Hun
+    hebben verdriet" -> Zij).
 
 An adjective the lexicon has not seen counts as one by its derivational ending when the dictionary
 knows it ("buitenbaarmoederlijk"); an adjective of relation right after a finite verb before a
@@ -298,7 +302,7 @@ def suspect(sentence: str) -> bool:
     for i, w in enumerate(words):
         if _slip_suspect(words, i):
             return True
-        if w in DEFINITE or w in INDEFINITE:
+        if w in DEFINITE or w in INDEFINITE or w in _gendered_forms():
             verb_ok = w != "deze" or (i > 0 and words[i - 1] in _PREPOSITIONS)
             for j in range(i + 1, min(i + 5, len(words))):
                 if _suspect_phrase(w, words[i + 1:j], words[j], verb_ok):
@@ -372,9 +376,17 @@ def _relative_suspect(words: list[str], i: int) -> bool:
     return g == "de" and bool(lexicon.tags(words[i + 2]) & {"pv", "pvt", "pvmv"})
 
 
+@lru_cache(maxsize=1)
+def _gendered_forms() -> frozenset[str]:
+    pairs = _data().get("gendered_determiners", {})
+    return frozenset(pairs) | frozenset(pairs.values())
+
+
 def _slip_suspect(words: list[str], i: int) -> bool:
     """"de een" before a noun or a preposition; a word of ``joined_words`` (its context is Frog's)."""
     w = words[i]
+    if w in _data().get("subject_forms", {}) and i + 1 < len(words):
+        return "pvmv" in lexicon.tags(words[i + 1])
     if w in ("een", "één", "meest", "minst") and i and words[i - 1] == "de" and i + 1 < len(words):
         return "n" in lexicon.tags(words[i + 1]) or (w in ("een", "één") and words[i + 1] in _PREPOSITIONS)
     return w in _data().get("joined_words", {})
@@ -419,6 +431,9 @@ def _may_precede_noun(word: str) -> bool:
 def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) -> bool:
     g = gender(noun)
     if g == "het" and det in ARTICLES_DE or g == "de" and det in ARTICLES_HET:
+        return True
+    pairs = _data().get("gendered_determiners", {})
+    if (det in pairs and (g == "de" or (g is None and _plural_shape(noun)))) or (det in pairs.values() and g == "het"):
         return True
     if adjs and g is not None and adjs[-1] not in _ORDINALS and (
             "adj" in lexicon.tags(adjs[-1]) or adjs[-1] in _after_article() or adjs[-1].endswith(("end", "ende"))
@@ -628,6 +643,51 @@ def demonstrative(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     return AgreementFinding(t.start, t.end, t.word, fix, "demonstrative",
                             _("'{noun}' is a {gender}-word: '{fix} {noun}'").format(
                                 noun=tokens[j].word, gender=g, fix=fix))
+
+
+def gendered_determiner(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """ons/onze, elk/elke, ieder/iedere, welk/welke, zulk/zulke that do not fit the noun ("onze
+    team" -> ons, "elk vrouw" -> elke, "ons kinderen" -> onze); as determiners only (Frog's
+    tag), not the pronoun of "bel ons maandag"."""
+    t, w = tokens[i], _low(tokens[i])
+    pairs = _data().get("gendered_determiners", {})
+    het_form = w if w in pairs else next((k for k, v in pairs.items() if v == w), None)
+    if het_form is None or not _determiner_context(tokens, i, False):
+        return None
+    j = _noun_after(tokens, i)
+    if j is None or not (t.has("det") or _opening_possessive(tokens, i, j)):
+        return None
+    g = _singular_noun(tokens, j) or ("mv" if _plural_noun(tokens, j) and w in ("ons", "zulk", "welk") else None)
+    want = het_form if g == "het" else pairs[het_form] if g in ("de", "mv") else None
+    if want is None or want == w:
+        return None
+    fix = _case(t.word, want)
+    return AgreementFinding(t.start, t.end, t.word, fix, "article",
+                            _("'{noun}' is a {gender}-word: '{fix} {noun}'").format(
+                                noun=tokens[j].word, gender="de" if g == "mv" else g, fix=fix))
+
+
+def object_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"hun"/"hen" as the subject, opening a clause before a plural finite verb ("Hun hebben ook
+    verdriet" -> Zij); "wat hun overkomt" keeps the object (the verb is not plural there)."""
+    t = tokens[i]
+    fix = _data().get("subject_forms", {}).get(_low(t))
+    if fix is None or i + 1 >= len(tokens) or not tokens[i + 1].tag.startswith("WW(pv,tgw,mv"):
+        return None
+    prev = tokens[i - 1] if i else None
+    if prev is not None and not (prev.pos == "LET" and prev.word in _CLAUSE_PUNCT) and not (
+            prev.pos == "VG" and prev.has("neven")):
+        return None
+    fix = _case(t.word, fix)
+    return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
+                            _("'{word}' is no subject; write '{fix}'").format(word=t.word, fix=fix))
+
+
+def _opening_possessive(tokens: list[FrogToken], i: int, j: int) -> bool:
+    """"Ons praktijk is ...": Frog reads "ons" as a pronoun when the noun does not fit it; opening
+    the sentence right before a noun and its finite verb it can only be the determiner."""
+    return (i == 0 and j == 1 and _low(tokens[0]) == "ons" and j + 1 < len(tokens)
+            and tokens[j + 1].tag.startswith("WW(pv"))
 
 
 def _phrase_kind(tokens: list[FrogToken], k: int) -> str | None:
@@ -1135,7 +1195,7 @@ def joined_word(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modifier, noun_slot, acting_participle,
           conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb,
           relative_pronoun, comparative_als, preposition_for_conjunction, determiner_form,
-          one_as_determiner, joined_word)
+          one_as_determiner, joined_word, gendered_determiner, object_as_subject)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

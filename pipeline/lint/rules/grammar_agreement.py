@@ -5,7 +5,7 @@ an article or after a verb, of an adjective the lexicon has not seen by its endi
 before a noun, and of a degree word before another adjective: "een heel vroege"), a word of another
 class where a noun, a conjunction or a preposition belongs ("deze wekken", "bij grotendeels van",
 "tijdens dat", "ouder als 35 jaar"), a word written as one where two belong ("teveel bloed", "opgang
-komen"), a relative pronoun of the other gender ("het weefsel die", also after the verb that closes
+komen"), ons/onze, elk/elke, welk/welke with the noun, "hun" as a subject, a relative pronoun of the other gender ("het weefsel die", also after the verb that closes
 the clause: "het kan weefsel zijn die"), an infinitive where a participle belongs, and the same
 finite verb twice in one clause. Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
@@ -41,6 +41,12 @@ fail: Het verlies heeft ook emotioneel impact. (emotionele)
 fail: Aan de een kant ben je opgelucht. (ene)
 fail: Drink niet teveel koffie. (te veel)
 fail: Het kan ook weefsel zijn die achterblijft. (dat)
+fail: Onze team staat voor je klaar. (Ons)
+fail: Elk vrouw reageert anders. (Elke)
+fail: De meest vrouwen hebben geen klachten. (meeste)
+fail: Het placenta wordt ook verwijderd. (De)
+fail: Ouders vinden het moeilijk, hun hebben ook verdriet. (zij)
+pass: Ons team staat voor je klaar. Bel ons maandag. Het is niet wat hun overkomt.
 pass: Op de een of andere manier lukt het. Je hebt een teveel aan vocht. Je hebt vaak last van krampen.
 pass: Het lichamelijk herstel gaat vlot; een klinisch psycholoog helpt; direct hulp zoeken is belangrijk.
 pass: De hele eerste week is het bloedverlies hevig. Zorg er voor dat je genoeg drinkt. Weer op de been.
