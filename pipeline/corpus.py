@@ -42,6 +42,9 @@ class Corpus:
     # the leaflets whose findings are wanted (a changed-files run): rules that look at one leaflet's
     # facts at a time skip the others; None is every leaflet
     focus: set[str] | None = None
+    # with ``focus``: the other leaflets as summaries per comparison group (pipeline.facts.others.Others);
+    # their ids are in ``facts`` with no facts, and the cross-leaflet rules compare with the summaries
+    others: object | None = None
 
     def by_id(self) -> dict[str, Document]:
         return {d.id: d for d in self.documents}

@@ -91,7 +91,8 @@ def _store_results(store: ResultStore, config: Config, keys: dict, fresh: list[D
     store.put_results([(keys[r.path], r) for r in fresh])
     done = [r for r in fresh if r.document is not None]  # only cacheable results come here
     fkeys = cache_keys.content_keys([Path(r.path) for r in done], cache_keys.facts_digest(config), store, config)
-    store.put_facts([(fkeys[r.path], r.document.id, r.facts) for r in done if fkeys.get(r.path)], fact_part(config))
+    part = fact_part(config)
+    store.put_facts([(fkeys[r.path], r.document.id, r.facts) for r in done if fkeys.get(r.path)], part, part.sides)
 
 
 def run_lint(paths: list[Path], config: Config, select: set[str] | None = None,
@@ -167,19 +168,103 @@ def run_lint_changed(changed: list[Path], corpus_paths: list[Path], config: Conf
     mine = {leaflet_id(f) for f in chosen}
     everything, _problems = select_files(corpus_paths, config)
     others = [f for f in everything if leaflet_id(f) not in mine]
-    corpus = Corpus(problems=problems, focus=mine)
     brands, brand_problems = load_brands(config)
-    corpus.problems.extend(brand_problems)
     results, stats = process_documents(chosen, config, brands, select, jobs=jobs, cache=cache)
     # the cross-leaflet rules compare facts within comparison groups and report only on groups a
-    # changed leaflet takes part in: of the others only the facts of those groups are read
+    # changed leaflet takes part in: of the others only those groups are read, as summaries
     part = fact_part(config)
     groups = {p for r in results for p in map(part, r.facts) if not p.endswith(UNCOMPARED)}
-    corpus.facts.update(facts_of(others, config, brands, jobs=jobs, cache=cache, parts=groups))
     stats["compared"] = len(others)
-    result = lint_results(corpus, results, config, brands, select, stats)
+    view = stored_others(others, config, brands, groups, part, jobs) if cache else None
+    try:
+        corpus = Corpus(problems=problems + brand_problems, focus=mine)
+        if view is not None:
+            corpus.facts.update({lid: [] for lid in view.ids})
+            corpus.others = view
+        else:
+            corpus.facts.update(facts_of(others, config, brands, jobs=jobs, cache=cache, parts=groups))
+        result = lint_results(corpus, results, config, brands, select, stats)
+    except OthersUnreadable:  # the store changed under the run: compare with the facts themselves
+        corpus = Corpus(problems=problems + brand_problems, focus=mine)
+        corpus.facts.update(facts_of(others, config, brands, jobs=jobs, cache=cache, parts=groups))
+        result = lint_results(corpus, results, config, brands, select, stats)
+    finally:
+        if view is not None:
+            view.close()
     result.diagnostics = [d for d in result.diagnostics if concerns(d, mine)]
     return result
+
+
+class OthersUnreadable(Exception):
+    """A leaflet a summary names has no readable facts in the result store."""
+
+
+class StoredOthers:
+    """The other leaflets of a changed-files run: per comparison group a summary of their sides,
+    their facts read from the result store only for the leaflets a finding shows."""
+
+    def __init__(self, store: ResultStore, part: "FactParts", keys: dict[str, str], paths: dict[str, str],
+                 sides: dict[str, list[tuple[str, str]]], fresh: dict[str, list]):
+        from pipeline.facts.others import summarise
+
+        self.store, self.part = store, part
+        self.keys, self.paths, self.fresh = keys, paths, fresh  # fresh: leaflets computed in this run
+        self.ids = set(keys) | set(fresh)
+        self.summaries = {label: summarise(rows) for label, rows in sides.items()}
+
+    def summary(self, f):
+        from pipeline.facts.others import Summary
+
+        return self.summaries.get(self.part(f)) or Summary()
+
+    def loader(self, f):
+        label = self.part(f)
+
+        def load(lids: list[str]) -> dict[str, list]:
+            out = {lid: [g for g in self.fresh[lid] if self.part(g) == label] for lid in lids if lid in self.fresh}
+            stored = self.store.facts([self.keys[lid] for lid in lids if lid not in out and lid in self.keys], {label})
+            for leaflet, facts in stored.values():
+                out[leaflet] = facts_at(facts, self.paths[leaflet])
+            if any(lid not in out for lid in lids):
+                raise OthersUnreadable(", ".join(lid for lid in lids if lid not in out))
+            return out
+        return load
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def stored_others(files: list[Path], config: Config, brands: dict, wanted: set[str], part: "FactParts",
+                  jobs: int | None = None) -> StoredOthers | None:
+    """The other leaflets as summaries of the groups in ``wanted``, from the sides the result store
+    keeps with their facts; leaflets not stored yet are computed (facts only) and stored. None when
+    the store cannot be used."""
+    store = open_store(config)
+    keys = cache_keys.content_keys(files, cache_keys.facts_digest(config), store, config)
+    rows = store.sides([k for k in keys.values() if k])
+    if store.broken:
+        return None
+    missing = [f for f in files if (keys.get(str(f)) or "") not in rows]
+    fresh = facts_of(missing, config, brands, jobs=jobs) if missing else {}
+    sides: dict[str, list[tuple[str, str]]] = {label: [] for label in wanted}
+    ids, paths = {}, {}
+    for f in files:
+        row = rows.get(keys.get(str(f)) or "")
+        if row is None:
+            continue
+        lid, text = row
+        ids[lid], paths[lid] = keys[str(f)], str(f)
+        _add_sides(sides, lid, text)
+    for lid, facts in fresh.items():
+        _add_sides(sides, lid, part.sides(facts, [part(g) for g in facts]))
+    return StoredOthers(store, part, ids, paths, sides, fresh)
+
+
+def _add_sides(sides: dict[str, list], lid: str, text: str) -> None:
+    for line in text.split("\n"):
+        label, _tab, side = line.partition("\t")
+        if label in sides:
+            sides[label].append((lid, side))
 
 
 def concerns(d: Diagnostic, leaflets: set[str]) -> bool:
@@ -221,7 +306,7 @@ def facts_of(files: list[Path], config: Config, brands: dict, jobs: int | None =
             if keys.get(r.path) and r.cacheable:
                 fresh.append((keys[r.path], r.document.id, r.facts))
     if store:
-        store.put_facts(fresh, part)
+        store.put_facts(fresh, part, part.sides)
         store.close()
     return out
 
@@ -229,21 +314,49 @@ def facts_of(files: list[Path], config: Config, brands: dict, jobs: int | None =
 UNCOMPARED = "#-"  # the part of a fact that takes part in no comparison
 
 
-def fact_part(config: Config):
+class FactParts:
     """A fact's part in the result store: its kind and its comparison group (topic, kind, region,
-    population and outcome) when the cross-leaflet rules compare it, else its kind and UNCOMPARED."""
-    from pipeline.facts.compare import comparable, group_key
-    from pipeline.facts.topics import catalog_of, fact_topic
+    population and outcome) when the cross-leaflet rules compare it, else its kind and UNCOMPARED;
+    and a leaflet's sides (pipeline.facts.others.side), one line per group."""
 
-    catalogs: dict[str, object] = {}
+    def __init__(self, config: Config):
+        self.config = config
+        self.topics: dict[str, tuple] = {}  # topic -> (catalog, registry)
 
-    def part(f) -> str:
-        topic = fact_topic(f, config)
-        if topic not in catalogs:
-            catalogs[topic] = catalog_of(topic, config)
+    def _topic(self, f) -> tuple[str, tuple]:
+        from pipeline.facts.topics import catalog_of, fact_topic, registry_of
+
+        topic = fact_topic(f, self.config)
+        if topic not in self.topics:
+            self.topics[topic] = (catalog_of(topic, self.config), registry_of(topic, self.config))
+        return topic, self.topics[topic]
+
+    def __call__(self, f) -> str:
+        from pipeline.facts.compare import comparable, group_key
+
+        topic, (catalog, _registry) = self._topic(f)
         kind = str(f.key).replace(" ", "_")
-        if not comparable(f, catalogs[topic]):
+        if not comparable(f, catalog):
             return kind + UNCOMPARED
-        group = repr((topic, group_key(f, catalogs[topic])))
+        group = repr((topic, group_key(f, catalog)))
         return f"{kind}#{hashlib.sha256(group.encode()).hexdigest()[:16]}"
-    return part
+
+    def sides(self, facts: list, labels: list[str]) -> str:
+        from pipeline.facts.compare import group_key
+        from pipeline.facts.others import side
+
+        per: dict[str, list] = {}
+        for f, label in zip(facts, labels):
+            if not label.endswith(UNCOMPARED):
+                per.setdefault(label, []).append(f)
+        lines = []
+        for label, group in sorted(per.items()):
+            _topic, (catalog, registry) = self._topic(group[0])
+            region = group_key(group[0], catalog).region
+            entry = (lambda f: registry.for_fact(f, region)) if registry is not None else (lambda f: None)
+            lines.append(f"{label}\t{side(group, entry, registry.entries if registry is not None else [])}")
+        return "\n".join(lines)
+
+
+def fact_part(config: Config) -> FactParts:
+    return FactParts(config)

@@ -21,11 +21,14 @@ from typing import Callable
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, used REAL, result BLOB);
 -- facts: pickled per part (``put_facts``' label of a fact: its kind, or its kind and comparison group)
-CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, used REAL, leaflet TEXT, parts TEXT, facts BLOB);
+-- sides: per comparison group a line 'part<TAB>side' (pipeline.facts.others.side), what a run
+-- comparing other leaflets with this one reads instead of its facts
+CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, used REAL, leaflet TEXT, parts TEXT, facts BLOB,
+                                  sides TEXT);
 CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, signature TEXT, digest TEXT);  -- key: the path
 CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, used REAL, answer BLOB);
 """
-FORMAT = 5  # a store written with another layout is set aside, never misread
+FORMAT = 6  # a store written with another layout is set aside, never misread
 _ERRORS = (sqlite3.Error, OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError,
            ValueError)
 _CHUNK = 900  # SQLite's limit on host parameters in one statement is 999 on old builds
@@ -101,6 +104,11 @@ class ResultStore:
         self._touch("facts", list(out))
         return out
 
+    def sides(self, keys: list[str]) -> dict[str, tuple[str, str]]:
+        """Stored sides by key: (leaflet id, lines 'part<TAB>side'); entries stored without sides are left out."""
+        rows = self._rows("facts", "leaflet, sides", keys)
+        return {key: (leaflet, sides) for key, leaflet, sides in rows if sides is not None}
+
     def signatures(self, paths: list[str]) -> dict[str, tuple[str, str]]:
         """path -> (stat signature, content digest) as recorded when the digest was computed."""
         return {p: (sig, digest) for p, sig, digest in self._rows("files", "signature, digest", paths)}
@@ -112,15 +120,19 @@ class ResultStore:
         self._write("INSERT OR REPLACE INTO results (key, used, result) VALUES (?, ?, ?)",
                     [(k, time.time(), pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for k, r in items])
 
-    def put_facts(self, items: list[tuple[str, str, list]], label: Callable[[object], str] | None = None) -> None:
+    def put_facts(self, items: list[tuple[str, str, list]], label: Callable[[object], str] | None = None,
+                  sides: Callable[[list, list[str]], str] | None = None) -> None:
         """(key, leaflet id, facts) kept, each fact in the part ``label(fact)`` names (no spaces;
-        default: its kind), so a reader can ask for some parts only."""
+        default: its kind), so a reader can ask for some parts only; ``sides(facts, labels)`` gives
+        the summary lines kept with them."""
         label = label or _kind
         rows = []
         for k, lid, facts in items:
             labels = [label(f) for f in facts]
-            rows.append((k, time.time(), lid, " ".join(sorted(set(labels))), _per_part(facts, labels)))
-        self._write("INSERT OR REPLACE INTO facts (key, used, leaflet, parts, facts) VALUES (?, ?, ?, ?, ?)", rows)
+            rows.append((k, time.time(), lid, " ".join(sorted(set(labels))), _per_part(facts, labels),
+                         sides(facts, labels) if sides else None))
+        self._write("INSERT OR REPLACE INTO facts (key, used, leaflet, parts, facts, sides) VALUES (?, ?, ?, ?, ?, ?)",
+                    rows)
 
     def answers(self, keys: list[str]) -> dict[str, object]:
         """Kept answers (``Memo``) by key."""

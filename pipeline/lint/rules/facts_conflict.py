@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pipeline.diagnostic import Diagnostic, Related, Severity
 from pipeline.facts.compare import disagreements, groups
+from pipeline.facts.others import focused_disagreements
 from pipeline.facts.topics import by_topic
 from pipeline.i18n import _, ngettext, quantity
 
@@ -54,9 +55,23 @@ def check(corpus, conf, ctx):
                                key=lambda kv: (kv[0].key, kv[0].region or "", kv[0].stratum)):
             if corpus.focus is not None and not any(f.leaflet in corpus.focus for f in group):
                 continue  # no leaflet whose findings are wanted takes part
-            for d in disagreements(without_reference(group, registry, g.region), int(conf["max_related"])):
-                if corpus.focus is None or _names(d, corpus.focus):
-                    yield _finding(d, g, label_of(catalog, g.key))
+            for d in _disagreements(corpus, group, registry, g.region, int(conf["max_related"])):
+                yield _finding(d, g, label_of(catalog, g.key))
+
+
+def _disagreements(corpus, group, registry, region, cap: int):
+    """The group's disagreements that are on a focused leaflet or name one (all without a focus);
+    with the others as summaries, compared with those."""
+    free = without_reference(group, registry, region)
+    if corpus.others is None:
+        return [d for d in disagreements(free, cap) if corpus.focus is None or _names(d, corpus.focus)]
+    if not free:
+        return []
+    load = corpus.others.loader(group[0])
+
+    def load_free(lids):
+        return {lid: without_reference(facts, registry, region) for lid, facts in load(lids).items()}
+    return focused_disagreements(free, corpus.others.summary(group[0]).free, load_free, corpus.focus, cap)
 
 
 def _names(d, leaflets: set[str]) -> bool:

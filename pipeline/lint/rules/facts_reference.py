@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from pipeline.diagnostic import Diagnostic, Related, Severity
 from pipeline.facts.compare import groups, interval, overlaps
+from pipeline.facts.others import focused_deviations
 from pipeline.facts.topics import by_topic
 from pipeline.fix import restate_fact
 from pipeline.i18n import _, ngettext, number, quantity
@@ -50,9 +51,14 @@ def _check_topic(corpus, conf, facts, catalog, registry):
     for g, group in sorted(groups(facts, catalog).items(), key=lambda kv: (kv[0].key, kv[0].region or "", kv[0].stratum)):
         if corpus.focus is not None and not any(f.leaflet in corpus.focus for f in group):
             continue  # no leaflet whose findings are wanted takes part
+        cap = int(conf["max_related"])
+        if corpus.others is not None:  # the others as summaries: compared with those
+            yield from (_finding(d.fact, g, d.ref, Agreeing(d.first, d.count), catalog) for d in focused_deviations(
+                group, corpus.others.summary(group[0]), corpus.others.loader(group[0]),
+                lambda f, region=g.region: registry.for_fact(f, region), registry.entries, corpus.focus, cap))
+            continue
         refs = {id(f): registry.for_fact(f, g.region) for f in group}
         agreeing = _agreeing(group, refs)
-        cap = int(conf["max_related"])
         for f in group:
             ref = refs[id(f)]
             if ref is None or overlaps(interval(f), ref.accepted):
