@@ -39,7 +39,7 @@ class LeafletChecker:
         self.config = config
         self.corpus = corpus
         self.brands, _problems = orchestrate.load_brands(config)
-        self.others: dict[str, list] = {}
+        self.others = orchestrate.HeldOthers(config)  # the facts of the corpus, compared as summaries
         self.scratch = Path(tempfile.mkdtemp(prefix="leaflint-lsp-"))
         self.started = False
 
@@ -48,8 +48,9 @@ class LeafletChecker:
         if self.corpus is None or not self.corpus.is_dir() or self.started:
             return 0
         files, _problems = select_files([self.corpus], self.config)
-        self.others.update(orchestrate.facts_of(files, self.config, self.brands))
-        return len(self.others)
+        for lid, facts in orchestrate.facts_of(files, self.config, self.brands).items():
+            self.others.put(lid, facts)
+        return len(self.others.facts)
 
     def _start(self) -> None:
         if not self.started:
@@ -62,7 +63,7 @@ class LeafletChecker:
             self._start()
             r = workers.process(str(path))
             if r.document is not None:
-                self.others[r.document.id] = r.facts
+                self.others.put(r.document.id, r.facts)
 
     def check(self, path: Path, text: str) -> list[Diagnostic]:
         """Findings for ``text`` as the leaflet at ``path`` (not saved yet, perhaps)."""
@@ -74,10 +75,9 @@ class LeafletChecker:
             shutil.copyfile(side, work.with_name(side.name))
         r = workers.process(str(work))
         lid = leaflet_id(path)
-        # only facts of the kinds this leaflet states can meet its facts in a cross-leaflet rule
-        kinds = {f.key for f in r.facts}
-        others = {k: [f for f in v if f.key in kinds] for k, v in self.others.items() if k != lid}
-        corpus = Corpus(facts=others, focus={lid})
+        # the others take part as summaries of the groups this leaflet's facts are in
+        corpus = Corpus(facts={k: [] for k in self.others.facts if k != lid}, focus={lid},
+                        others=self.others.focused_on(lid))
         result = orchestrate.lint_results(corpus, [r], self.config, self.brands, None, {})
         here = [d for d in result.diagnostics if orchestrate.concerns(d, {lid})]
         return [_moved(d, str(work), str(path)) for d in here]

@@ -234,6 +234,43 @@ class StoredOthers:
         self.store.close()
 
 
+class HeldOthers:
+    """The other leaflets' facts held in memory (the language server), compared as summaries per
+    group; ``focused_on(lid)`` leaves out the leaflet being checked."""
+
+    def __init__(self, config: Config):
+        self.part = fact_part(config)
+        self.facts: dict[str, tuple[list, list[str]]] = {}  # leaflet id -> (facts, their parts)
+        self.sides: dict[str, dict[str, str]] = {}  # leaflet id -> part -> side
+        self.excluded: str | None = None
+        self._summaries: dict[str, object] = {}
+
+    def put(self, lid: str, facts: list) -> None:
+        labels = [self.part(f) for f in facts]
+        self.facts[lid] = (facts, labels)
+        self.sides[lid] = dict(line.split("\t", 1) for line in self.part.sides(facts, labels).split("\n") if line)
+        self._summaries.clear()
+
+    def focused_on(self, lid: str) -> "HeldOthers":
+        if lid != self.excluded:
+            self.excluded = lid
+            self._summaries.clear()
+        return self
+
+    def summary(self, f):
+        from pipeline.facts.others import summarise
+
+        label = self.part(f)
+        if label not in self._summaries:
+            self._summaries[label] = summarise((lid, sides[label]) for lid, sides in self.sides.items()
+                                               if lid != self.excluded and label in sides)
+        return self._summaries[label]
+
+    def loader(self, f):
+        label = self.part(f)
+        return lambda lids: {lid: [g for g, p in zip(*self.facts[lid]) if p == label] for lid in lids}
+
+
 def stored_others(files: list[Path], config: Config, brands: dict, wanted: set[str], part: "FactParts",
                   jobs: int | None = None) -> StoredOthers | None:
     """The other leaflets as summaries of the groups in ``wanted``, from the sides the result store

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import orchestrate
+from pipeline.corpus import Corpus
 from pipeline.facts.compare import disagreements, interval, overlaps
 from pipeline.facts.model import Fact
 from pipeline.facts.others import focused_deviations, focused_disagreements, side, summarise
@@ -116,3 +117,27 @@ def test_changed_run_with_summaries_equals_the_whole_run(tmp_path):
 
 def _plain(d) -> dict:
     return {**dataclasses.asdict(d), "source_line": ""}  # the line of another leaflet is not read
+
+
+def test_held_others_of_the_language_server_equal_the_whole_run(tmp_path):
+    """The language server's others (facts in memory, compared as summaries) give the findings of
+    a whole-corpus run that concern the checked leaflet."""
+    corpus = tmp_path / "leaflets"
+    corpus.mkdir()
+    for lid, w in {"a": 20, "b": 16, "c": 20, "d": 24}.items():
+        (corpus / f"{lid}.txt").write_text(f"Een miskraam is een zwangerschap die eindigt voor {w} weken.\n"
+                                           f"De curettage duurt ongeveer {10 + 20 * (lid in 'bd')} minuten.\n", encoding="utf-8")
+    cfg = Config(output=tmp_path / "out")
+    files = sorted(corpus.glob("*.txt"))
+    results, _stats = orchestrate.process_documents(files, cfg, {}, {"facts"}, cache=False)
+    held = orchestrate.HeldOthers(cfg)
+    for r in results:
+        held.put(r.document.id, r.facts)
+    whole = orchestrate.run_lint([corpus], cfg, select={"facts"}, cache=False)
+    for r in results:
+        lid = r.document.id
+        focused = Corpus(facts={k: [] for k in held.facts if k != lid}, focus={lid}, others=held.focused_on(lid))
+        got = orchestrate.lint_results(focused, [r], cfg, {}, {"facts"}, {}).diagnostics
+        assert [_plain(d) for d in got if orchestrate.concerns(d, {lid})] == [
+            _plain(d) for d in whole.diagnostics if orchestrate.concerns(d, {lid})]
+    assert any(d.rule == "facts.conflict" for d in whole.diagnostics)
