@@ -35,7 +35,9 @@ TARGETS = (
     ("relint_changed_1000_s", "1,000 leaflets: re-lint one edited leaflet (`lint FILE --corpus DIR`)", 1.0, "max", "s"),
     ("relint_changed_cpu_1000_s", "1,000 leaflets: the same, CPU time", 1.0, "max", "s"),
     ("relint_changed_10000_s", "10,000 leaflets: re-lint one edited leaflet", 2.0, "max", "s"),
+    ("relint_changed_cpu_10000_s", "10,000 leaflets: the same, CPU time", 2.0, "max", "s"),
     ("lsp_edit_ms", "language server: one edit to its findings (1,000 leaflets)", 200.0, "max", "ms"),
+    ("lsp_edit_cpu_ms", "language server: the same, CPU time of the server", 200.0, "max", "ms"),
     ("cold_lint_10000_s", "10,000 leaflets, cold lint", 180.0, "max", "s"),
     ("peak_rss_10000_mb", "10,000 leaflets, peak memory", 2048.0, "max", "MB"),
     ("spelling_ratio", "spelling vs hunspell -l (ratio)", 1.0, "min", "x"),
@@ -349,6 +351,7 @@ class Bench:
         uri, text = victim.resolve().as_uri(), victim.read_text(encoding="utf-8")
         client = LspClient(leaflint_cmd(cfg, "lsp")[3:], cwd=PROJECT_DIR)  # without python -m pipeline
         times: list[float] = []
+        cpu: list[float] = []
         try:
             t0 = time.perf_counter()
             client.request("initialize", {"processId": None, "rootUri": leaflets.resolve().as_uri(), "capabilities": {},
@@ -361,19 +364,24 @@ class Bench:
             opened = time.perf_counter() - t0
             for i in range(edits):
                 edited = text + f"\nNa de behandeling mag je na {i + 2} weken weer zwemmen.\n"
-                t = time.perf_counter()
+                t, c = time.perf_counter(), client.cpu_seconds()
                 client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": i + 2},
                                                          "contentChanges": [{"text": edited}]})
                 _published(client, uri, i + 2, self.timeout)
                 times.append(time.perf_counter() - t)
+                after = client.cpu_seconds()
+                if c is not None and after is not None:
+                    cpu.append(after - c)
         except (TimeoutError, OSError, AssertionError) as e:
             self.note(f"language server benchmark failed: {type(e).__name__}: {e}")
             return {"lsp_open_s": None, "lsp_edit_ms": None}
         finally:
             client.close()
         times.sort()
+        cpu.sort()
         return {"lsp_open_s": _round(opened), "lsp_edit_ms": round(times[len(times) // 2] * 1000, 1),
-                "lsp_edit_max_ms": round(times[-1] * 1000, 1)}
+                "lsp_edit_max_ms": round(times[-1] * 1000, 1),
+                "lsp_edit_cpu_ms": round(cpu[len(cpu) // 2] * 1000, 1) if cpu else None}
 
     # -- spelling ---------------------------------------------------------------------------
 
@@ -609,7 +617,9 @@ def evaluate_targets(result: dict) -> list[dict]:
         "relint_changed_1000_s": by_size.get(1000, {}).get("relint_changed_s"),
         "relint_changed_cpu_1000_s": by_size.get(1000, {}).get("relint_changed_cpu_s"),
         "relint_changed_10000_s": by_size.get(10000, {}).get("relint_changed_s"),
+        "relint_changed_cpu_10000_s": by_size.get(10000, {}).get("relint_changed_cpu_s"),
         "lsp_edit_ms": (by_size.get(1000) or relint_row).get("lsp_edit_ms"),
+        "lsp_edit_cpu_ms": (by_size.get(1000) or relint_row).get("lsp_edit_cpu_ms"),
         "cold_lint_10000_s": by_size.get(10000, {}).get("cold_lint_s"),
         "peak_rss_10000_mb": by_size.get(10000, {}).get("peak_rss_mb"),
         "spelling_ratio": result["spelling"].get("ratio"),

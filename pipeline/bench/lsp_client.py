@@ -4,6 +4,7 @@ language server's end-to-end test and its benchmark drive `leaflint lsp` with it
 from __future__ import annotations
 
 import json
+import os
 import queue
 import subprocess
 import sys
@@ -36,6 +37,14 @@ class LspClient:
                 headers[name.lower()] = value.strip()
             body = out.read(int(headers["content-length"]))
             self.inbox.put(json.loads(body.decode("utf-8")))
+
+    def cpu_seconds(self) -> float | None:
+        """User + system CPU time of the server process so far (Linux /proc), None elsewhere."""
+        try:
+            fields = open(f"/proc/{self.proc.pid}/stat", encoding="ascii").read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
 
     def send(self, message: dict) -> None:
         body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")

@@ -74,7 +74,7 @@ def _corpora_table(corpora: list[dict]) -> list[str]:
         cells = [
             f"{r['leaflets']:,}", _n(r["words"]), _s(r["cold_lint_s"]), _s(r.get("cold_lint_cpu_s")), warm,
             _s(r.get("relint_one_s")), _edited(r),
-            "–" if r.get("lsp_edit_ms") is None else f"{r['lsp_edit_ms']:.0f} ms",
+            _editor(r),
             f"{r['peak_rss_mb']:,.0f} MB", *(_s(r.get("stages", {}).get(k)) for k in STAGES),
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -83,12 +83,20 @@ def _corpora_table(corpora: list[dict]) -> list[str]:
               "edited; re-lint edited leaflet: `leaflint lint FILE --corpus DIR` (the edited leaflet in full, "
               "the facts of all others from the result store), median (and slowest) of several edited "
               "leaflets, with the load average; editor edit: `leaflint lsp`, median time from "
-              "an edit to its published findings. Stages are timed one after the other in one process "
+              "an edit to its published findings (and the server's CPU time for it). Stages are timed one after the other in one process "
               "(no workers), so they add up to more than the cold lint on several cores. Peak memory "
               "is all processes of the run together."]
     if any(not r.get("cache") for r in corpora):
         lines += ["", "¹ no result cache yet: the warm run recomputes everything (warm = cold)."]
     return lines
+
+
+def _editor(r: dict) -> str:
+    """The language server: median wall time of an edit (the server's CPU time)."""
+    if r.get("lsp_edit_ms") is None:
+        return "–"
+    cpu = r.get("lsp_edit_cpu_ms")
+    return f"{r['lsp_edit_ms']:.0f} ms" + ("" if cpu is None else f" ({cpu:.0f} ms CPU)")
 
 
 def _edited(r: dict) -> str:
