@@ -111,9 +111,14 @@ def focused_disagreements(mine: list[Fact], others: dict[frozenset, list[str]], 
             support[b] += len(lids)
     order = sorted(by_sig, key=lambda s: by_sig[s][0])  # compare.disagreements' order: by first leaflet
     facts = _Facts(own, load)
+    rel = _Relations(buckets)
+    focused = [s for s in order if any(lid in focus for lid in by_sig[s])]
     out: list[Disagreement] = []
     for s in order:
-        pairs = {t: ps for t in order if (ps := _against(s, t))}
+        # a finding concerns the focus only on its leaflets or when it names one: s must contradict one of theirs
+        if s not in focused and not any(rel.against(s, t) for t in focused):
+            continue
+        pairs = {t: ps for t in order if (ps := rel.against(s, t))}
         if pairs:
             out.extend(_signature_findings(s, pairs, by_sig, support, facts, focus, max_related))
     return sorted(out, key=lambda d: (d.fact.leaflet, d.fact.line))
@@ -123,10 +128,21 @@ def _agree(a: Bucket, b: Bucket) -> bool:
     return qualifiers_compatible(a[1], b[1]) and overlaps(a[0], b[0])
 
 
-def _against(s: frozenset, t: frozenset) -> list[tuple[Bucket, Bucket]]:
-    """Bucket pairs (mine, theirs) where s contradicts t (as in compare.disagreements)."""
-    return [(i, j) for i in s for j in t if qualifiers_compatible(i[1], j[1]) and not overlaps(i[0], j[0])
-            and not any(_agree(i2, j) for i2 in s) and not any(_agree(i, j2) for j2 in t)]
+class _Relations:
+    """Which buckets agree and which clash, worked out once per group (there are few values)."""
+
+    def __init__(self, buckets: set[Bucket]):
+        self.agreeing = {j: frozenset(i for i in buckets if _agree(i, j)) for j in buckets}
+        self.clashing = {i: frozenset(j for j in buckets if qualifiers_compatible(i[1], j[1])
+                                      and not overlaps(i[0], j[0])) for i in buckets}
+
+    def against(self, s: frozenset, t: frozenset) -> list[tuple[Bucket, Bucket]]:
+        """Bucket pairs (mine, theirs) where s contradicts t (as in compare.disagreements): clashing
+        values, where neither side also states a value that agrees with the other's."""
+        theirs = [j for j in t if not self.agreeing[j] & s]
+        if not theirs:
+            return []
+        return [(i, j) for i in s if not self.agreeing[i] & t for j in theirs if j in self.clashing[i]]
 
 
 def _signature_findings(s, pairs, by_sig, support, facts: "_Facts", focus: set[str], cap: int):
