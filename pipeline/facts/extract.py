@@ -41,8 +41,18 @@ class _Sentence:
     block: Block
     start: int  # offset of the sentence in the block text
     text: str
-    scopes: dict[str, str]  # sentence, topic, context, document, later
+    scopes: dict[str, str]  # sentence, topic, context, document, next (and later, once read)
     distant: bool = False  # the sentence before it, in its scope, stands before the list it is in
+    catalog: Catalog | None = None  # to read the next sentence when a qualifier asks for it
+
+    def later(self) -> str:
+        """The next sentence when it refers back and states no number of its own ("Daarbij zijn
+        ook ... meegeteld."); "" otherwise. Read only when a qualifier asks for it."""
+        if "later" not in self.scopes:
+            nxt, cat = self.scopes.get("next", ""), self.catalog
+            refers = bool(nxt) and cat is not None and cat.anaphora is not None and cat.anaphora.search(nxt)
+            self.scopes["later"] = nxt if refers and not parse_quantities(nxt, cat.units) else ""
+        return self.scopes["later"]
 
 
 @dataclass
@@ -144,11 +154,9 @@ def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], 
         heading = block.section if block.kind != "heading" else ""
         topic = "\n".join(x for x in (heading, asked, cell.col_head) if x)
         context = "\n".join(x for x in (block.text, lead, leaflet.title, cell.row_text) if x)
-        later = nxt if nxt and catalog.anaphora is not None and catalog.anaphora.search(nxt) \
-            and not parse_quantities(nxt, catalog.units) else ""  # "Daarbij zijn ook ... meegeteld."
         sent = _Sentence(block, s, stext, {"sentence": scope.text, "topic": topic, "context": context,
-                                           "document": leaflet.document, "later": later},
-                         distant=si == 0 and block.kind == "list_item" and not head)
+                                           "document": leaflet.document, "next": nxt},
+                         distant=si == 0 and block.kind == "list_item" and not head, catalog=catalog)
         facts.extend(_facts_in_sentence(doc, sent, qs, leaflet.number_kinds, catalog, scope.prev_windows))
     return facts
 
@@ -618,7 +626,7 @@ def _clause_value(qual: Qualifier, slot: _Slot, sent: _Sentence) -> str | None:
 
 def _later_value(qual: Qualifier, sent: _Sentence) -> list[str]:
     """The values (of those a later sentence may give) that the next sentence names when it refers back."""
-    later = sent.scopes.get("later", "")
+    later = sent.later() if qual.later else ""
     return [v for v in qual.later if later and qual.values[v].search(later)]
 
 
