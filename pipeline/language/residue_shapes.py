@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.i18n import _
-from pipeline.language.data import residue_words, shape_words
+from pipeline.language.data import control_line, residue_words, shape_words
 from pipeline.language.residue_layout import LayoutHit, norm, title_shaped
 
 _MONTHS = frozenset(
@@ -126,10 +126,20 @@ def _known_item(text: str) -> bool:
     return bare in residue_words().navigation or bare in shape_words().social
 
 
-def menu_runs(blocks) -> list[LayoutHit]:
-    """Three or more short lines in a row, two of them (and two in five) menu items or social
+def _text_follows(blocks, j: int, is_word) -> bool:
+    """Whether running text starts at block ``j``, after any lines of page furniture (a byline, a
+    date): the line above is then the page's title or a heading."""
+    while j < len(blocks) and not text_line(blocks[j].text) and (
+            furniture_line(blocks[j].text, is_word) or meta_row(blocks[j].text) or control_line(blocks[j].text)):
+        j += 1
+    return j < len(blocks) and text_line(blocks[j].text)
+
+
+def menu_runs(blocks, is_word) -> list[LayoutHit]:
+    """Three or more short lines in a row, two of them (and one in three) menu items or social
     networks: the site's menu or a share row, with the items no list knows. The last line stays
-    when text follows it and no list knows it (it is a heading)."""
+    when text follows it, after any byline or date, and no list knows it (it is the title or
+    a heading)."""
     out: list[LayoutHit] = []
     k = 0
     while k < len(blocks):
@@ -137,10 +147,10 @@ def menu_runs(blocks) -> list[LayoutHit]:
         while j < len(blocks) and blocks[j].kind != "list_item" and _menu_item(blocks[j].text):
             j += 1
         run = list(range(k, j))
-        if run and j < len(blocks) and text_line(blocks[j].text) and not _known_item(blocks[run[-1]].text):
-            run = run[:-1]  # a heading with its text
+        if run and _text_follows(blocks, j, is_word) and not _known_item(blocks[run[-1]].text):
+            run = run[:-1]  # the title or a heading, with its byline and text under it
         known = sum(_known_item(blocks[i].text) for i in run)
-        if len(run) >= 3 and known >= 2 and 5 * known >= 2 * len(run):
+        if len(run) >= 3 and known >= 2 and 3 * known >= len(run):
             out += [LayoutHit(i, "menu", _("a menu item of the web site")) for i in run]
         k = max(j, k + 1)
     return out
@@ -219,5 +229,5 @@ def page_top(blocks, is_word) -> list[LayoutHit]:
 
 
 def find(blocks, is_word) -> list[LayoutHit]:
-    return (furniture(blocks, is_word) + menu_runs(blocks) + form_labels(blocks) + about_author(blocks)
+    return (furniture(blocks, is_word) + menu_runs(blocks, is_word) + form_labels(blocks) + about_author(blocks)
             + page_top(blocks, is_word))
