@@ -137,13 +137,20 @@ def _ending_gender(word: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _dictionary():
-    try:
-        import enchant
+_NO_DICTIONARY: list[bool] = []
 
-        return enchant.Dict("nl_NL")
+
+def _dictionary():
+    """The run's Dutch dictionary (``dictionary.shared``: opened only for a word it has not answered
+    before); None without pyenchant or a Dutch dictionary."""
+    if _NO_DICTIONARY:
+        return None
+    try:
+        from pipeline.language import dictionary
+
+        return dictionary.shared("nl_NL")
     except Exception:  # noqa: BLE001 - no pyenchant or no Dutch dictionary: judge no unseen word
+        _NO_DICTIONARY.append(True)
         return None
 
 

@@ -47,9 +47,9 @@ class SpellChecker:
 
     def __init__(self, language: str = "nl_NL", extra_words: set[str] | None = None,
                  english: str | None = "en_US", memo=None):
-        import enchant  # imported here so that a missing library becomes a clear note, not a crash
+        from pipeline.language import dictionary  # a missing library becomes a clear note, not a crash
 
-        self.dict = enchant.Dict(language)
+        self.dict = dictionary.shared(language)  # opened only for a word it has not answered before
         self._english_tag = english
         self._english = None  # loaded on first use: most runs never need it
         self.extra = {_norm(w) for w in (extra_words or ())}

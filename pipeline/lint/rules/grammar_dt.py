@@ -74,8 +74,19 @@ def tagged_sentences(doc, conf, ctx, suspect):
         yield block, a, text, tokens
 
 
+def _keep_dictionary(ctx) -> None:
+    """The pre-checks ask the Dutch dictionary about words: its answers kept in the run's store."""
+    try:
+        from pipeline.language.dictionary import kept
+
+        kept(ctx)
+    except Exception:  # noqa: BLE001 - no pyenchant or no Dutch dictionary: the analysis judges no unseen word
+        pass
+
+
 def sentence_findings(doc, conf, ctx, analysis, safe: bool):
     """The findings of ``analysis`` (its ``suspect`` pre-check and ``analyse``) on the tagged sentences."""
+    _keep_dictionary(ctx)
     for block, a, text, tokens in tagged_sentences(doc, conf, ctx, analysis.suspect):
         for f in analysis.analyse(tokens, text):
             span = doc.span(block, a + f.start, a + f.end)

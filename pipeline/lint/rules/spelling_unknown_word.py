@@ -75,8 +75,10 @@ def checker(ctx, dictionary: str = "nl_NL", topic: str | None = None):
     topic's own); raises ``ToolFailure`` when enchant or the dictionary is missing."""
     def make():
         try:
+            from pipeline.language.dictionary import kept
             from pipeline.language.spelling import SpellChecker
 
+            kept(ctx, dictionary)  # the dictionary's answers kept in the run's store
             words = project_words(ctx.config.sources, ctx.config.outside)
             words |= topic_words(topic, ctx.config, ctx.config.outside)
             return SpellChecker(dictionary, words, memo=_memo(ctx, dictionary, words))
