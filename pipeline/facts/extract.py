@@ -10,9 +10,11 @@ topics/<topic>/catalog.yaml and docs/facts.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
+from pipeline.facts import literals
 from pipeline.facts.catalog import SCOPE_WEIGHT, Catalog, Cue, FactKind, Qualifier
 from pipeline.facts.model import Fact
 from pipeline.facts.quantity import Quantity, convert, convertible, parse_quantities
@@ -44,6 +46,7 @@ class _Sentence:
     scopes: dict[str, str]  # sentence, topic, context, document, next (and later, once read)
     distant: bool = False  # the sentence before it, in its scope, stands before the list it is in
     catalog: Catalog | None = None  # to read the next sentence when a qualifier asks for it
+    found: _Found = field(default_factory=lambda: _Found())  # what the leaflet's patterns found
 
     def later(self) -> str:
         """The next sentence when it refers back and states no number of its own ("Daarbij zijn
@@ -67,6 +70,10 @@ class _Slot:
     lead: str = ""  # the sentence from the previous quantity (or its start) up to this one
     tail: str = ""  # the sentence after this quantity up to the next one (or its end)
 
+    @cached_property
+    def span(self) -> str:
+        return self.lead + " " + self.tail
+
 
 @dataclass(frozen=True)
 class _Leaflet:
@@ -77,6 +84,7 @@ class _Leaflet:
     rows: dict[tuple[int, int], dict[int, str]]  # (table, row) -> column -> cell text
     text_kinds: list[FactKind]
     number_kinds: list[FactKind]
+    found: _Found
 
 
 class _Cell(NamedTuple):
@@ -109,6 +117,7 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
         rows=_table_rows(doc),
         text_kinds=[k for k in catalog.kinds if k.is_text and k.pattern is not None],
         number_kinds=[k for k in catalog.kinds if not k.is_text],
+        found=_Found(),
     )
     facts: list[Fact] = []
     prev_block: Block | None = None
@@ -156,7 +165,8 @@ def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], 
         context = "\n".join(x for x in (block.text, lead, leaflet.title, cell.row_text) if x)
         sent = _Sentence(block, s, stext, {"sentence": scope.text, "topic": topic, "context": context,
                                            "document": leaflet.document, "next": nxt},
-                         distant=si == 0 and block.kind == "list_item" and not head, catalog=catalog)
+                         distant=si == 0 and block.kind == "list_item" and not head, catalog=catalog,
+                         found=leaflet.found)
         facts.extend(_facts_in_sentence(doc, sent, qs, leaflet.number_kinds, catalog, scope.prev_windows))
     return facts
 
@@ -330,25 +340,53 @@ class _Candidate:
     cues: list[tuple[str, str, bool]]
 
 
-class _Matcher:
-    """Cue matching for one sentence; results for sentence-wide scopes are cached."""
+_SLOT_SCOPES = frozenset(("before", "after", "clause", "span"))  # the texts a _Slot holds
 
-    def __init__(self, sent: _Sentence):
+
+class _Found(dict):
+    """What each pattern finds in each text, for one leaflet: a cue is asked about the same text
+    again and again (a one-clause sentence is its clause, a paragraph is the context of each of
+    its sentences, the clause of one quantity is that of the next). A pattern is searched only
+    when the text holds one of the strings it cannot match without (``literals``)."""
+
+    def __init__(self):
+        super().__init__()
+        self.needs: dict[int, literals.Needs] = {}  # id(pattern) -> what it needs
+        self.folded: dict[str, str] = {}  # text -> the text folded as the engine compares it
+
+    def search(self, rx: re.Pattern, text: str) -> str | None:
+        """The text of ``rx``'s first match in ``text``, or None."""
+        key = (id(rx), text)
+        try:
+            return self[key]
+        except KeyError:
+            pass
+        needs = self.needs.get(id(rx))
+        if needs is None:
+            needs = self.needs[id(rx)] = literals.needs(rx)
+        if needs:
+            folded = self.folded.get(text)
+            if folded is None:
+                folded = self.folded[text] = literals.fold(text)
+            if not literals.may_match(needs, folded):
+                self[key] = None
+                return None
+        m = rx.search(text)
+        hit = self[key] = None if m is None else m.group()
+        return hit
+
+
+class _Matcher:
+    """Cue matching for one sentence, with what the leaflet's patterns found so far."""
+
+    def __init__(self, sent: _Sentence, found: _Found):
         self.sent = sent
-        self.cache: dict[tuple[int, str], str | None] = {}
+        self.found = found
 
     def search(self, cue: Cue, slot: _Slot, scope: str) -> str | None:
         """The text the cue matches in ``scope``, or None."""
-        if scope in ("before", "after", "clause", "span"):
-            text = {"before": slot.before, "after": slot.after, "clause": slot.clause,
-                    "span": slot.lead + " " + slot.tail}[scope]
-            m = cue.rx.search(text)
-            return None if m is None else m.group()
-        key = (id(cue), scope)
-        if key not in self.cache:
-            m = cue.rx.search(self.sent.scopes[scope])
-            self.cache[key] = None if m is None else m.group()
-        return self.cache[key]
+        text = getattr(slot, scope) if scope in _SLOT_SCOPES else self.sent.scopes[scope]
+        return self.found.search(cue.rx, text)
 
     def score(self, cue: Cue, slot: _Slot) -> tuple[float, str, str] | None:
         for scope in _SEARCH_ORDER[cue.scope]:
@@ -393,7 +431,7 @@ def _windows(slots: list[_Slot], catalog: Catalog) -> dict[int, _Window]:
 def _facts_in_sentence(doc: Document, sent: _Sentence, qs: list[Quantity], kinds: list[FactKind],
                        catalog: Catalog, prev_windows: list[_Window] = ()) -> list[Fact]:
     slots = _slots(sent.text, qs)
-    matcher = _Matcher(sent)
+    matcher = _Matcher(sent, sent.found)
     windows = _windows(slots, catalog)
     chosen: dict[int, _Choice] = {}
     for i, slot in enumerate(slots):

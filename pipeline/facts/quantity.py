@@ -890,11 +890,25 @@ _PERIODS = frozenset(("week", "dag", "maand"))
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+# a word that may make the test below pass: a number word, the word after "een", "per" or an
+# ordinal, or a word ending like a number ("vijfentwintig", "tiental"); most sentences have none
+_TRIGGERS = _NUMBER_WORDS | _AFTER_ONE | _RATE_UNITS | _PERIODS | {"zwangerschaps" + p for p in _PERIODS}
+_NUMBER_ENDING = re.compile(r"(?:tien|tig|honderd|duizend|tal)(?![^\W\d_])")
+
+
 def _maybe_number(text: str) -> bool:
     if _HAS_DIGIT.search(text):
         return True
+    low = text.lower()
+    words = _LETTERS.findall(low)
+    if _TRIGGERS.isdisjoint(words) and not _NUMBER_ENDING.search(low):
+        return False
+    return _number_in_words(words)
+
+
+def _number_in_words(words: list[str]) -> bool:
     prev2 = prev = ""
-    for w in _LETTERS.findall(text.lower()):
+    for w in words:
         if w in _NUMBER_WORDS or w.endswith(_NUMBER_ENDINGS):
             return True
         if w.endswith("tal") and len(w) > 5 and number_word(w[:-3]) is not None:
