@@ -44,7 +44,7 @@ def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] + EPS and b[0] <= a[1] + EPS
 
 
-def _quals(f: Fact) -> tuple:
+def comparable_qualifiers(f: Fact) -> tuple:
     return tuple(sorted((k, str(v)) for k, v in f.qualifiers.items() if k != "region" and v is not None))
 
 
@@ -56,7 +56,7 @@ def qualifiers_compatible(a: tuple, b: tuple) -> bool:
 def compatible(f: Fact, g: Fact) -> bool:
     """True unless the two facts cannot both be true: facts whose qualifiers differ (another
     window, another regimen) are about different things and never conflict."""
-    return overlaps(interval(f), interval(g)) or not qualifiers_compatible(_quals(f), _quals(g))
+    return overlaps(interval(f), interval(g)) or not qualifiers_compatible(comparable_qualifiers(f), comparable_qualifiers(g))
 
 
 class Group(NamedTuple):
@@ -125,7 +125,7 @@ class Bucket:
 def buckets(facts: list[Fact]) -> list[Bucket]:
     index: dict[tuple, Bucket] = {}
     for f in facts:
-        sig = (interval(f), _quals(f))
+        sig = (interval(f), comparable_qualifiers(f))
         b = index.get(sig)
         if b is None:
             b = index[sig] = Bucket(sig[0], sig[1])
@@ -244,12 +244,12 @@ def internal_conflicts(facts: list[Fact], reference: Callable[[Fact], object | N
     sigs: set[tuple] = set()
     out = []
     for f in ordered:
-        sig = (interval(f), _quals(f))
+        sig = (interval(f), comparable_qualifiers(f))
         if sig in sigs:
             continue
         # only the same population, outcome and window: "50 % within a week" and "70 %" are
         # about different things within one leaflet
-        against = [g for g in seen if _quals(g) == sig[1] and not overlaps(interval(f), interval(g))]
+        against = [g for g in seen if comparable_qualifiers(g) == sig[1] and not overlaps(interval(f), interval(g))]
         if against:
             out.append(InternalConflict(f, against))
         sigs.add(sig)

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Protocol
 
-from pipeline.facts.compare import (Disagreement, _quals, interval, overlaps, qualifiers_compatible)
+from pipeline.facts.compare import (Disagreement, comparable_qualifiers, interval, overlaps, qualifiers_compatible)
 from pipeline.facts.model import Fact
 
 Bucket = tuple  # (interval, qualifiers): facts of one value
@@ -26,7 +26,7 @@ Loader = Callable[[list[str]], dict[str, list[Fact]]]  # leaflet ids -> their fa
 
 
 def bucket_of(f: Fact) -> Bucket:
-    return interval(f), _quals(f)
+    return interval(f), comparable_qualifiers(f)
 
 
 def side(facts: list[Fact], entry: Callable[[Fact], object | None], entries: list) -> str:
