@@ -237,8 +237,9 @@ def load_validated(path: Path | str, schema_name: str,
 _CACHE_MIN_BYTES = 2048  # tiny files (sidecars) parse faster than a cache look-up
 
 
-def load_kept(path: Path, schema_name: str) -> Any:
-    """``load_yaml(path, rt=True)`` for a small file read on every run (a brand profile): once the
+def load_kept(path: Path, schema_name: str | None = None) -> Any:
+    """``load_yaml(path, rt=True)`` for a small file read on every run (a brand profile, a data file
+    of the package, ``schema_name`` None when it has no schema): once the
     configured output's YAML cache exists, the parsed data is kept there by content hash, and a
     later run with the same bytes reads it back instead of parsing again."""
     folder = _cache_dir.get("yaml")
@@ -270,7 +271,7 @@ def mark_valid(mark: Path | None) -> None:
         _cache_put(mark.name, True, mark)
 
 
-def _cache_key(path: Path, schema_name: str, min_bytes: int = _CACHE_MIN_BYTES) -> str | None:
+def _cache_key(path: Path, schema_name: str | None, min_bytes: int = _CACHE_MIN_BYTES) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError:
@@ -282,7 +283,7 @@ def _cache_key(path: Path, schema_name: str, min_bytes: int = _CACHE_MIN_BYTES) 
     import ruamel.yaml
 
     h = hashlib.sha256(raw)
-    h.update(json.dumps(schema(schema_name), sort_keys=True).encode())
+    h.update(json.dumps(schema(schema_name), sort_keys=True).encode() if schema_name else b"no schema")
     h.update(ruamel.yaml.__version__.encode())
     return h.hexdigest()
 

@@ -331,3 +331,22 @@ def test_medical_parts_file_is_read_and_digested():
     assert min(len(f) for f in parts.forms) >= 3
     # code_digest hashes the package's data files, so editing the list checks every leaflet again
     assert MEDICAL_PARTS.is_relative_to(PACKAGE_DIR) and MEDICAL_PARTS.suffix in _DATA_SUFFIXES
+
+
+def test_medical_parts_read_back_from_the_yaml_cache_are_those_parsed(tmp_path, monkeypatch):
+    from pipeline import yamlio
+    from pipeline.language import spelling
+
+    folder = tmp_path / ".cache" / "yaml"
+    folder.mkdir(parents=True)
+    monkeypatch.setitem(yamlio._cache_dir, "yaml", folder)
+    plain = yamlio.load_yaml(spelling.MEDICAL_PARTS)
+    spelling.medical_parts.cache_clear()
+    first = spelling.medical_parts()  # parsed and kept
+    assert list(folder.glob("rt-*.pickle"))
+    spelling.medical_parts.cache_clear()
+    again = spelling.medical_parts()  # read back
+    spelling.medical_parts.cache_clear()
+    assert first == again
+    assert set(again.forms) == {f.lower() for f in plain["forms"]}
+    assert again.suffixes == {s.lower() for s in plain["suffixes"]}

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pipeline.language import lexicon
 from pipeline.language.data import spelling as spelling_data
-from pipeline.yamlio import load_yaml
+from pipeline.yamlio import load_kept
 
 MEDICAL_PARTS = Path(__file__).parent / "data" / "medical_word_parts.yaml"
 
@@ -481,7 +481,7 @@ class MedicalParts:
 
 @lru_cache(maxsize=1)
 def medical_parts() -> MedicalParts:
-    data = load_yaml(MEDICAL_PARTS)
+    data = load_kept(MEDICAL_PARTS)  # parsed once, then read back (its flow lists parse slowly)
     return MedicalParts(tuple(sorted({f.lower() for f in data["forms"]}, key=len, reverse=True)),
                         frozenset(s.lower() for s in data["suffixes"]))
 
