@@ -77,13 +77,7 @@ def _build(pattern: str, entry: tuple) -> re.Pattern:
 def _table() -> dict:
     global _kept
     if _kept is None:
-        _kept = {}
-        try:
-            stamp, table = marshal.loads(CACHE.read_bytes())
-            if tuple(stamp) == _STAMP and isinstance(table, dict):
-                _kept = table
-        except Exception:  # noqa: BLE001 - missing, damaged or from another Python: start empty
-            pass
+        _kept = read_kept(CACHE, _STAMP)
         atexit.register(save)
     return _kept
 
@@ -93,14 +87,33 @@ def save() -> None:
     if not _new or sys.dont_write_bytecode:
         return
     table = {**_table(), **_new} if len(_table()) + len(_new) <= MAX_KEPT else dict(_new)
-    tmp = CACHE.with_name(f"{CACHE.name}.{os.getpid()}.tmp")
-    try:
-        CACHE.parent.mkdir(exist_ok=True)
-        tmp.write_bytes(marshal.dumps((_STAMP, table)))
-        os.replace(tmp, CACHE)
+    if write_kept(CACHE, _STAMP, table):
         _new.clear()
-    except (OSError, ValueError):  # a read-only installation: compiled again next time
+
+
+def read_kept(path: Path, stamp: tuple) -> dict:
+    """A table that ``write_kept`` wrote under ``stamp``; empty when missing, damaged or of another Python."""
+    try:
+        kept_stamp, table = marshal.loads(path.read_bytes())
+        if tuple(kept_stamp) == stamp and isinstance(table, dict):
+            return table
+    except Exception:  # noqa: BLE001 - missing, damaged or from another Python: start empty
+        pass
+    return {}
+
+
+def write_kept(path: Path, stamp: tuple, table: dict) -> bool:
+    """Write ``table`` under ``stamp`` at once, like bytecode; False when the folder is read-only
+    (then it is made again next time)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(exist_ok=True)
+        tmp.write_bytes(marshal.dumps((stamp, table)))
+        os.replace(tmp, path)
+        return True
+    except (OSError, ValueError):
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+        return False

@@ -15,11 +15,11 @@ not to write bytecode or the folder is read-only).
 from __future__ import annotations
 
 import atexit
-import marshal
-import os
 import re
 import sys
 from pathlib import Path
+
+from pipeline import patterns
 
 try:  # the regex engine's own parser and case table (CPython's): without them nothing is skipped
     import re._casefix as _casefix
@@ -146,13 +146,7 @@ def _of(items) -> frozenset | None:
 def _table() -> dict:
     global _kept
     if _kept is None:
-        _kept = {}
-        try:
-            stamp, table = marshal.loads(CACHE.read_bytes())
-            if tuple(stamp) == _STAMP and isinstance(table, dict):
-                _kept = table
-        except Exception:  # noqa: BLE001 - missing, damaged or from another Python: start empty
-            pass
+        _kept = patterns.read_kept(CACHE, _STAMP)
         atexit.register(save)
     return _kept
 
@@ -162,14 +156,5 @@ def save() -> None:
     if not _new or sys.dont_write_bytecode:
         return
     table = {**_table(), **_new} if len(_table()) + len(_new) <= MAX_KEPT else dict(_new)
-    tmp = CACHE.with_name(f"{CACHE.name}.{os.getpid()}.tmp")
-    try:
-        CACHE.parent.mkdir(exist_ok=True)
-        tmp.write_bytes(marshal.dumps((_STAMP, table)))
-        os.replace(tmp, CACHE)
+    if patterns.write_kept(CACHE, _STAMP, table):
         _new.clear()
-    except (OSError, ValueError):  # a read-only installation: read again next time
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
