@@ -240,21 +240,21 @@ def test_large_file_within_limit_and_over_limit(tmp_path):
             "38 graden direct de verloskundige, ook 's nachts en in het weekend.\n")
     big = tmp_path / "groot.txt"
     chunk = para + "\n"
-    reps = 20_000_000 // len(chunk.encode()) + 1
+    reps = 21_000  # more blocks than the default block limit (20,000), about 3.5 MB
     big.write_text(chunk * reps, encoding="utf-8")
-    assert big.stat().st_size > 20_000_000
+    assert big.stat().st_size > 3_000_000
     doc = load_document(big, limits={"max_file_bytes": 25_000_000, "max_blocks": 1_000_000,
                                           "max_characters": 30_000_000})
     assert len(doc.blocks) == reps
     assert doc.blocks[-1].text.startswith("Een miskraam")
     with pytest.raises(IngestError) as e:
-        load_document(big, limits={"max_file_bytes": 10_000_000})
+        load_document(big, limits={"max_file_bytes": 2_000_000})
     assert "limits.max_file_bytes" in e.value.message
     with pytest.raises(IngestError) as e:
         load_document(big, limits={"max_characters": 30_000_000})  # default block limit
     assert "limits.max_blocks" in e.value.message
     with pytest.raises(IngestError) as e:
-        load_document(big)  # default character limit: refused before the file is read
+        load_document(big, limits={"max_characters": 500_000})  # more bytes than 4 a character: refused unread
     assert "limits.max_characters" in e.value.message
 
 
