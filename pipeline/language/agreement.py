@@ -541,6 +541,8 @@ def _singular_noun(tokens: list[FrogToken], j: int) -> str | None:
         k -= 1
     if not _foreign_read_noun(t) and (t.pos != "N" or not t.has("soort") or not t.has("ev") or not t.word[:1].islower()):
         return None
+    if not t.word.islower():
+        return None  # "medicijnenGebruik": two words run together where a line break was lost
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     if nxt is not None and (nxt.word in ("-", "/") or (nxt.pos == "N" and (nxt.has("mv") or _written_apart(t, nxt)))):
         return None  # "kind- en jeugdzorg", a compound written apart, "de eerste paar dagen": the head is elsewhere
@@ -593,12 +595,25 @@ def article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     j = _noun_after(tokens, i)
     g = _singular_noun(tokens, j) if j is not None else None
-    if g is None or g == w or _fixed_phrase(tokens, i, j) or _pronoun_het(tokens, i, j):
+    if g is None or g == w or _fixed_phrase(tokens, i, j) or _pronoun_het(tokens, i, j) \
+            or _partitive_superlative(tokens, j):
         return None
     fix = _case(t.word, g)
     return AgreementFinding(t.start, t.end, t.word, fix, "article",
                             _("'{noun}' is a {gender}-word: '{fix} {noun}'").format(
                                 noun=tokens[j].word, gender=g, fix=fix))
+
+
+_PARTITIVES = frozenset({"daarvan", "ervan", "hiervan", "waarvan"})
+
+
+def _partitive_superlative(tokens: list[FrogToken], j: int) -> bool:
+    """"de binnenste daarvan", "de grootste van de twee": a superlative adjective standing for a noun
+    named before; its article is that noun's, not the one of the noun the same word can be."""
+    if not (_low(tokens[j]).endswith("ste") and "adj" in lexicon.tags(_low(tokens[j]))):
+        return False
+    after = [_low(x) if x.pos != "TW" and not x.has("mv") else "#" for x in tokens[j + 1:j + 4]]
+    return bool(after) and (after[0] in _PARTITIVES or after[:1] == ["van"] and "#" in after[1:])
 
 
 def _fixed_phrase(tokens: list[FrogToken], i: int, j: int) -> bool:
@@ -921,7 +936,8 @@ def acting_participle(tokens: list[FrogToken], i: int) -> AgreementFinding | Non
 def conjunction_for_preposition(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A preposition before a clause opened by "dat", where a conjunction belongs ("tijdens dat ze
     ongesteld was" -> terwijl; "na dat" -> nadat). Not after er/daar/hier, whose preposition
-    stands apart ("zorg er voor dat je drinkt"), and not before the pronoun "dat" ("na dat onderzoek")."""
+    stands apart ("zorg er voor dat je drinkt"), not before the pronoun "dat" ("na dat onderzoek"), and
+    not when it is the separated part of the clause's verb ("het komt voor dat" is voorkomen)."""
     t = tokens[i]
     fix = _data().get("conjunction_for_preposition", {}).get(_low(t))
     if fix is None or t.pos != "VZ" or i + 2 >= len(tokens):
@@ -934,9 +950,22 @@ def conjunction_for_preposition(tokens: list[FrogToken], i: int) -> AgreementFin
         return None
     if lexicon.count("er" + _low(t)) and any(_low(x) in ("er", "daar", "hier", "waar") for x in tokens[:i]):
         return None  # "ervoor", "erop": the preposition may belong to an "er" before it
+    if _particle_of_verb(tokens, i):
+        return None
     fix = _case(t.word, fix)
     return AgreementFinding(t.start, that.end, f"{t.word} {that.word}", fix, "word-class",
                             _("'{word}' is a preposition; before a clause write '{fix}'").format(word=t.word, fix=fix))
+
+
+def _particle_of_verb(tokens: list[FrogToken], i: int) -> bool:
+    """Whether the word at ``i`` is the separated part of the clause's finite verb before it ("het
+    komt vaak voor": voorkomen; "stel ik voor": voorstellen)."""
+    for x in reversed(tokens[:i]):
+        if x.pos == "LET" or (x.pos == "VG" and _low(x) in _CLAUSE_WORDS):
+            return False
+        if x.pos == "WW" and x.has("pv"):
+            return bool(lexicon.tags(_low(tokens[i]) + x.lemma.lower()) & _VERB_FORMS)
+    return False
 
 
 def verb_for_noun(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -1057,7 +1086,8 @@ def relative_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None
     achterblijft" -> dat, "de pijn dat blijft" -> die). "dat" only before its verb, where it cannot
     be the conjunction of "de kans dat het lukt"; "die" not as a determiner ("het kind die pillen")
     and not after a noun in a prepositional phrase, which may describe the noun before it ("een echo
-    van het hartje die laat zien ...")."""
+    van het hartje die laat zien ..."), and not when no finite verb follows before the clause ends: a
+    relative clause has one ("het kind redt die niet": "die" is the object, a demonstrative)."""
     t, w = tokens[i], _low(tokens[i])
     if w not in ("die", "dat") or i < 2 or i + 1 >= len(tokens) or t.pos not in ("VNW", "VG"):
         return None
@@ -1072,10 +1102,22 @@ def relative_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None
         return None
     if w == "die" and (t.has("det") or nxt.pos == "N" or _prenominal(nxt)):
         return None
+    if not _finite_verb_follows(tokens, i):
+        return None
     fix = "dat" if g == "het" else "die"
     return AgreementFinding(t.start, t.end, t.word, fix, "relative",
                             _("'{noun}' is a {gender}-word: '{noun} {fix}'").format(
                                 noun=tokens[n].word, gender=g, fix=fix))
+
+
+def _finite_verb_follows(tokens: list[FrogToken], i: int) -> bool:
+    """Whether a finite verb stands after ``i`` before the next punctuation."""
+    for x in tokens[i + 1:]:
+        if x.pos == "LET":
+            return False
+        if x.tag.startswith("WW(pv"):
+            return True
+    return False
 
 
 def _antecedent(tokens: list[FrogToken], i: int) -> int | None:

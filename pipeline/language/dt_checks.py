@@ -300,7 +300,18 @@ def _third_subject(clause: list[FrogToken], k: int) -> bool:
             return False
         if j >= 0 and clause[j].pos == "WW":
             return False  # an object after the verb ("Daarna belt de arts de praktijk")
-        return True
+        return not _subject_pronoun_before(clause, j)
+    return False
+
+
+def _subject_pronoun_before(clause: list[FrogToken], j: int) -> bool:
+    """"als ik een kat zie": a subject pronoun before the noun phrase ending at ``j``, with no verb
+    or relative pronoun between them, makes that noun phrase the object."""
+    for x in reversed(clause[:j + 1]):
+        if x.pos == "WW" or x.has("betr") or _lower(x) in _EMBEDDED_OPENERS:
+            return False
+        if x.pos == "VNW" and x.has("nomin") and x.has("pers"):
+            return True
     return False
 
 
@@ -422,9 +433,17 @@ def analyse(tokens: list[FrogToken], sentence: str) -> list[DtFinding]:
         finite = contexts[0].finite
         if person is not None and not finite:
             carry = _Carry(person, clause[end].word)
-        elif finite:
+        elif finite or _closes_carried(clause, carry):
             carry = None
     return found
+
+
+def _closes_carried(clause: list[FrogToken], carry: _Carry | None) -> bool:
+    """"als u medicijnen (zoals ...) gebruikt, meld dit": Frog may take the -t form that ends the
+    split subordinate clause for a participle; it is that clause's finite verb all the same, so
+    the clause after it (an imperative or an inverted main clause) no longer shares its subject."""
+    last = clause[-1]
+    return carry is not None and last.pos == "WW" and last.has("vd") and _lower(last).endswith("t")
 
 
 def token_contexts(tokens: list[FrogToken], sentence: str) -> list[TokenContext]:
@@ -651,17 +670,31 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
     if prev is not None and ((prev.pos == "VNW" and (prev.has("nomin") or (prev.has("pron") and not prev.has("vb"))))
                              or prev.pos == "N"):
         return None  # a subject before the verb ("het treft je hard": "je" is the object)
-    if after is not None and after.pos == "N":
+    if (after is not None and after.pos == "N") or _after_subject_with_clause(c):
         return None
     return c.finding(c.stem_of_t, "inverted-je-t", _(
         "with '{subject}' after the verb, the verb has no -t: '{verb}'").format(subject=nxt.word, verb=c.stem_of_t))
+
+
+_CLOSING_QUOTES = frozenset("’”'\"»")
+
+
+def _after_subject_with_clause(c: TokenContext) -> bool:
+    """"De vraag waarom dit gebeurt houdt je bezig": the sentence opens with a noun phrase, and the
+    verb follows the clause or quotation that belongs to it; that phrase is the subject and "je"
+    the object. (After "Als je belt" the inverted "wordt je" is still an error.)"""
+    prev, s = c.prev, c.sentence
+    if prev is None or len(s) < 2 or not (prev.tag.startswith("WW(pv") or prev.word in _CLOSING_QUOTES):
+        return False
+    first = s[0]
+    return (first.pos == "LID" or (first.pos == "VNW" and first.has("det"))) and s[1].pos == "N"
 
 
 def inverted_question(c: TokenContext) -> DtFinding | None:
     """6. A question opening with a stem before a third-person subject or u ("Klop het hartje?" ->
     Klopt)."""
     nxt = c.nxt
-    if not c.stem_like or not c.opens_question or c.i != 0 or nxt is None:
+    if not c.stem_like or not c.opens_question or c.i != 0 or nxt is None or _reflexive_imperative(c):
         return None
     nlow = _lower(nxt)
     person = None
@@ -684,7 +717,7 @@ def inverted_subject(c: TokenContext) -> DtFinding | None:
         return None
     nlow = _lower(nxt)
     person = None
-    if nlow == "u" and (nxt.has("nomin") or nxt.has("getal")):
+    if nlow == "u" and (nxt.has("nomin") or nxt.has("getal")) and not _reflexive_imperative(c):
         person = "second"
     elif _third_subject_follows(nxt) and (_after_fronted_adverb(c) or c.low in _data()["never_imperative"]):
         # worden, hebben, zijn are never imperatives before a subject ("Bij koorts word de ...")
@@ -694,6 +727,14 @@ def inverted_subject(c: TokenContext) -> DtFinding | None:
         return None
     return c.finding(sug, "inverted-subject", _(
         "with the subject '{subject}' after it the verb still takes -t: '{verb}'").format(subject=nxt.word, verb=sug))
+
+
+def _reflexive_imperative(c: TokenContext) -> bool:
+    """"Meld u aan", "Bereid u voor": a verb that takes zich opens the clause before "u", with no
+    "zich" after it; "u" is the reflexive pronoun of an imperative, not the subject."""
+    if c.i != 0 or c.nxt is None or _lower(c.nxt) != "u" or c.t.lemma.lower() not in _data().get("reflexive_verbs", ()):
+        return False
+    return not any(_lower(x) == "zich" for x in c.clause[2:])
 
 
 def _third_subject_follows(nxt: FrogToken) -> bool:
@@ -742,10 +783,16 @@ def second_person_stem(c: TokenContext) -> DtFinding | None:
         word=c.prev.word, verb=sug))
 
 
+def _starts_unstopped_sentence(c: TokenContext) -> bool:
+    """"... gratis maand Onthoud mij": a capital on the verb after a word in lower case starts a new
+    sentence (a menu item, a button) whose full stop was lost; the stem is an imperative there."""
+    return c.t.word[:1].isupper() and c.t.word[1:].islower() and c.prev.word[:1].islower()
+
+
 def third_person_stem(c: TokenContext) -> DtFinding | None:
     """9. A stem right after a third-person singular subject (a pronoun, or a noun phrase that is
     not part of a prepositional phrase) ("Men spreek" -> spreekt)."""
-    if not c.stem_like or c.prev is None or _after_second_person(c):
+    if not c.stem_like or c.prev is None or _after_second_person(c) or _starts_unstopped_sentence(c):
         return None
     if not _third_subject(c.clause, c.i - 1) or _followed_by_subject(c.clause, c.i) or _particle_apart(c):
         return None

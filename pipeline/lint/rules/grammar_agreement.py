@@ -14,7 +14,9 @@ Frog's tags give word class, number and adjective form; the gender of nouns come
 lexicon (a compound takes the gender of its last part, a diminutive is "het"). Only sentences
 that a cheap lexicon pre-check selects go to Frog, and Frog's answers are kept per sentence.
 "het" as a pronoun ("ik vind het fijn"), "dat" as a conjunction and "die" as a relative pronoun
-are left alone. When Frog is missing or fails, the check did not run: the run fails (exit 2) with
+are left alone, and so are "voor" as the separated part of the verb ("het komt voor dat": voorkomen),
+"die" with no verb after it in its clause (a demonstrative object), a superlative standing for a noun
+named before ("de binnenste daarvan") and words run together ("medicijnenGebruik"). When Frog is missing or fails, the check did not run: the run fails (exit 2) with
 Frog's own error, unless the rule is turned off in leaflint.yaml.
 
 pass: Het kind groeit. Ik vind het fijn dat dat kan. De vrouw die bloed verliest, belt ons.
@@ -50,6 +52,11 @@ pass: Ons team staat voor je klaar. Bel ons maandag. Het is niet wat hun overkom
 pass: Op de een of andere manier lukt het. Je hebt een teveel aan vocht. Je hebt vaak last van krampen.
 pass: Het lichamelijk herstel gaat vlot; een klinisch psycholoog helpt; direct hulp zoeken is belangrijk.
 pass: De hele eerste week is het bloedverlies hevig. Zorg er voor dat je genoeg drinkt. Weer op de been.
+pass: Soms komt het voor dat je bloed verliest. Het doet zich wel eens voor dat de echo niets toont.
+pass: Na een week verliest het vruchtje die niet. De wand heeft drie lagen; de binnenste daarvan is dun.
+pass: Gebruik met andere medicijnenGebruik bij zwangerschap
+fail: We wachten voor dat de arts komt. (voordat)
+fail: Het kind die het niet redt, krijgt zorg. (dat)
 """
 
 from __future__ import annotations

@@ -6,6 +6,10 @@ or after je/u (also at the end of a subordinate clause), a -t form where a parti
 je/jij ("dat je een afwijking heeft" -> hebt), a -t form where "krijgt" takes a participle
 ("krijgt de kosten vergoedt"), a participle ending a clause opened by "wat" ("wat er gebeurd"),
 and a stem after "en" that shares the subject of a -t verb ("herstelt snel en word weer ...").
+Imperatives stay alone: a verb that takes zich before "u" ("Meld u aan"), a verb opening the main
+clause after a subordinate clause ("Als u ... gebruikt, meld dit"), a capitalised stem that starts a
+sentence whose full stop was lost; so does a noun phrase after a subject pronoun ("als ik een kat
+zie") and "je" after a subject that holds a clause ("De vraag waarom ... houdt je bezig").
 Frog runs once per run; only sentences that could hold a d/t error go to it. When Frog is missing
 or fails, the check did not run: the run fails (exit 2) with Frog's own error, unless the rule is
 turned off in leaflint.yaml.
@@ -30,6 +34,11 @@ fail: De verloskundige bespreekt met u wat er gebeurd. (gebeurt)
 fail: Het lichaam herstelt zich snel en word daarna weer ongesteld. (wordt)
 pass: Je krijgt de uitslag toegestuurd. Soms is een curettage nodig en word je opgenomen.
 pass: U heeft recht op verlof. Als je kind koorts heeft, bel ons. Zo'n verlies: het treft je hard.
+pass: Meld u bij de balie van de polikliniek. Als u pijnstillers (paracetamol) gebruikt, meld dit dan.
+pass: Elke keer als ik een baby zie, word ik verdrietig. Lees het hele verhaal in de krant Onthoud mijn keuze
+pass: De vraag waarom dit gebeurt houdt je misschien lang bezig.
+fail: Meld u zich eerst aan bij de balie. (Meldt)
+fail: Als je belt wordt je doorverbonden. (word)
 """
 
 from __future__ import annotations
