@@ -208,12 +208,12 @@ class SpellChecker:
         return entry is None or bool({"inf", "pvmv"} & lexicon.tags(inf))
 
     def _stressed(self, w: str) -> bool:
-        """A stress accent on a known word ("voorkòmen", "láng", "één"); a diaeresis is spelling."""
+        """A stress accent on a known word ("voorkòmen", "láng", "één"), also on a compound or a listed
+        word the plain form is accepted as ("éénlingzwangerschap"); a diaeresis is spelling."""
         plain = _STRESS.sub("", unicodedata.normalize("NFD", w))
         if plain == unicodedata.normalize("NFD", w):
             return False
-        plain = unicodedata.normalize("NFC", plain)
-        return self.dict.check(plain) or self.dict.check(plain.lower()) or plain.lower() in self.extra_lower
+        return self.known(unicodedata.normalize("NFC", plain))
 
     def _compound(self, low: str) -> bool:
         """A compound of dictionary words that hunspell does not join by itself: "weeënachtige",
@@ -269,6 +269,9 @@ class SpellChecker:
         is a misspelt word at the start of a sentence: "Zwagerschaps-echo")."""
         if all(self._part_ok(p) for p in parts):
             return True
+        if (len(parts) == 2 and parts[0] == "s" and _name_like(parts[1]) and not self.known(parts[1])
+                and not self._near_word(parts[1].lower())):
+            return True  # the old genitive before a place name: 's-Hertogenbosch, 's-Gravenhage
         names = [p for p in parts if not self._part_ok(p)]
         words = [p for p in parts if p not in names and p.islower() and len(p) >= 2]
         if not words:

@@ -56,6 +56,8 @@ fail: Zorg na de behandeling uitklapper, klik om te openen
 fail: Lees onze tips en trap niet in phishing.
 fail: bezorgde vrouw belt met de verloskundige
 fail: date 2023-05 Veel vrouwen bloeden in het begin van de zwangerschap.
+fail: Meer weten? deelviawhatsapp
+fail: Bannerfoto wachtkamer
 """
 
 from __future__ import annotations
