@@ -23,20 +23,21 @@ or soft hyphen inside a word does not split it.
 pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
 pass: Op de echo is het foetusje te zien; het Asherman-syndroom is zeldzaam; de BeterDichtbij-app.
 pass: Menstruatieachtige buikpijn en weeënpijn; het zwangerschaps-weefsel; bel Kyano van tevoren.
-pass: Dit duurt ca. twee weken, bijv. na een curettage; bel z.s.m., evt. i.p.v. mailen (zie bl. 4).
+pass: Dit duurt ca. twee weken, bijv. na een curettage; bel z.s.m., evt. i.p.v. mailen.
 pass: Het weefsel wordt weggeschraapt; de weggeschraapte resten; een pseudo-menstruatie.
 pass: Bij subfertiliteit en een intra-uterien hematoom.
 pass: Abcz+ folders: na de uitschraping en de wegzuiging van het weefsel.
 pass: Bij een missed abortion of een tubaire zwangerschap; de lochia na een anembryonale zwangerschap.
-pass: Bij een éénlingzwangerschap zet de echoscopiste de echokop op je buik; het hCG in milli-internationale eenheden.
+pass: Bij een éénlingzwangerschap zet de echoscopiste de echokop op je buik.
+pass: Het hCG in milli-internationale eenheden; zie bl. 4 van de folder.
 pass: Een myoom kan de placentaire groei storen; een partus immaturus; de dood in utero.
-fail: Bij een éénlingzwagerschap is de kans kleiner.
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
 fail: Dit duurt ca twee weken.
 fail: Het weefsel wordt weggeschraapdt.
 fail: Een pseudo-menstruatei is normaal.
+fail: Bij een éénlingzwagerschap is de kans kleiner.
 """
 
 from __future__ import annotations
