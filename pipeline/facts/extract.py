@@ -679,7 +679,7 @@ def _bracket_around(text: str, q: Quantity) -> str | None:
 
 def _bracket_after(text: str, q: Quantity) -> str:
     """The text of the first brackets after ``q`` in its clause, when no other number stands
-    between ("1 op de 4 zwangerschappen eindigt in een miskraam (1 op de 5 als ...)")."""
+    between ("een kwart van de zwangerschappen gaat mis (een vijfde als ...)")."""
     opened = text.find("(", q.end)
     if opened < 0 or re.search(r"[,;]|\d", text[q.end:opened]):
         return ""
