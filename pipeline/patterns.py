@@ -84,11 +84,18 @@ def _table() -> dict:
 
 def save() -> None:
     """Write the kept forms with those compiled in this process (at exit; a worker's are lost)."""
-    if not _new or sys.dont_write_bytecode:
+    if _new:
+        save_kept(CACHE, _STAMP, _table(), _new)
+
+
+def save_kept(path: Path, stamp: tuple, kept: dict, new: dict) -> None:
+    """Write a kept table with what this process ``new``ly added, and empty ``new`` once written;
+    nothing when Python writes no bytecode. Past MAX_KEPT entries the table starts afresh with ``new``."""
+    if not new or sys.dont_write_bytecode:
         return
-    table = {**_table(), **_new} if len(_table()) + len(_new) <= MAX_KEPT else dict(_new)
-    if write_kept(CACHE, _STAMP, table):
-        _new.clear()
+    table = {**kept, **new} if len(kept) + len(new) <= MAX_KEPT else dict(new)
+    if write_kept(path, stamp, table):
+        new.clear()
 
 
 def read_kept(path: Path, stamp: tuple) -> dict:

@@ -33,7 +33,6 @@ except (ImportError, AttributeError):  # pragma: no cover - another Python imple
 
 MIN_LENGTH = 3  # shorter strings are in nearly every text: testing them costs more than it saves
 CACHE = Path(__file__).parent / "__pycache__" / f"literals.{sys.implementation.cache_tag}.marshal"
-MAX_KEPT = 20_000  # patterns; beyond this the file starts afresh with those of the current process
 _STAMP = (1, sys.version)
 
 Needs = tuple  # the strings (folded) of which every match contains at least one; () for none known
@@ -153,8 +152,5 @@ def _table() -> dict:
 
 def save() -> None:
     """Write what was read with what this process read (at exit; a worker's is lost)."""
-    if not _new or sys.dont_write_bytecode:
-        return
-    table = {**_table(), **_new} if len(_table()) + len(_new) <= MAX_KEPT else dict(_new)
-    if patterns.write_kept(CACHE, _STAMP, table):
-        _new.clear()
+    if _new:
+        patterns.save_kept(CACHE, _STAMP, _table(), _new)
