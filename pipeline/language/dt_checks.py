@@ -569,6 +569,11 @@ def participle_without_finite(c: TokenContext) -> DtFinding | None:
         return None
     if _adjectival_participle(c):
         return None
+    return _participle_finding(c)
+
+
+def _participle_finding(c: TokenContext):
+    """The finding for a past participle where the sentence needs its finite verb."""
     sug = _case(c.t.word, finite_of_participle(c.low))
     return c.finding(sug, "participle-for-finite", _(
         "'{word}' is a past participle, but the sentence needs the finite verb here: '{verb}'").format(
@@ -818,10 +823,7 @@ def participle_in_embedded(c: TokenContext) -> DtFinding | None:
     opener = c.clause[start - 1]
     if not (inner and (_subject_word(inner[-1]) or any(_subject_word(x) for x in inner))) and _lower(opener) not in ("wat", "wie"):
         return None
-    sug = _case(c.t.word, finite_of_participle(c.low))
-    return c.finding(sug, "participle-for-finite", _(
-        "'{word}' is a past participle, but the sentence needs the finite verb here: '{verb}'").format(
-        word=c.t.word, verb=sug))
+    return _participle_finding(c)
 
 
 def _subject_word(t: FrogToken) -> bool:
