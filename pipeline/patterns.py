@@ -1,7 +1,9 @@
-"""Regular expressions of the data files (fact catalogs, residue and style lists), compiled once.
+"""Regular expressions compiled once: those of the data files (fact catalogs, residue and style
+lists) and, once ``install``ed (the package does it when imported), every other one ``re`` compiles.
 
 Python's ``re`` parses and compiles every pattern in pure Python each time a process starts: for
-the catalog and the language data that is about a tenth of a second of every re-lint. Like the
+the catalog and the language data that is about a tenth of a second of every re-lint, for the
+patterns modules compile when imported a few hundredths more. Like the
 bytecode Python keeps in ``__pycache__``, the compiled form of each pattern (the program that the
 regex engine runs) is kept there, for this interpreter only, and later processes build the same
 pattern objects from it directly. A pattern is kept only after the object built from the kept form
@@ -40,7 +42,12 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the sam
     flags = int(flags)
     if _sre is None or not isinstance(pattern, str):
         return re.compile(pattern, flags)
-    pattern = str(pattern)  # a string of the YAML loader (a subclass of str) is kept as a plain one
+    return _kept_or(str(pattern), flags, re.compile)  # a YAML loader's string is kept as a plain one
+
+
+def _kept_or(pattern: str, flags: int, compile_as_usual) -> re.Pattern:
+    """The pattern built from its kept form, else ``compile_as_usual(pattern, flags)`` (which raises
+    re.error for a broken pattern: never kept), its form kept when the two compare equal."""
     key = (pattern, flags)
     entry = _table().get(key) or _new.get(key)
     if entry is not None:
@@ -48,7 +55,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the sam
             return _build(pattern, entry)
         except Exception:  # noqa: BLE001 - a damaged entry: compile as usual
             pass
-    compiled = re.compile(pattern, flags)  # raises re.error for a broken pattern: never kept
+    compiled = compile_as_usual(pattern, flags)
     try:
         entry = _program(pattern, flags)
         if _build(pattern, entry) == compiled:  # equal: same pattern, flags and program
@@ -56,6 +63,23 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the sam
     except Exception:  # noqa: BLE001 - an engine this module does not know: nothing kept
         pass
     return compiled
+
+
+def install() -> None:
+    """Every pattern of this process that ``re`` compiles (module-level ones of the package and the
+    libraries it imports too) built from its kept form: ``re.compile`` and ``re.search`` keep
+    their own cache and checks and ask the engine's compile only for a pattern they have not seen."""
+    if _sre is None or getattr(re._compiler.compile, "_kept", False):
+        return
+    as_usual = re._compiler.compile
+
+    def kept_compile(p, flags=0):
+        if type(p) is not str or flags & re.DEBUG:  # bytes, parsed patterns, debugging output: as usual
+            return as_usual(p, flags)
+        return _kept_or(p, int(flags), as_usual)
+
+    kept_compile._kept = True
+    re._compiler.compile = kept_compile
 
 
 def _program(pattern: str, flags: int) -> tuple:

@@ -60,3 +60,30 @@ def test_nothing_is_written_when_python_writes_no_bytecode(fresh, monkeypatch):
     patterns.compile("c+d")
     patterns.save()
     assert not fresh.exists()
+
+
+def test_installed_every_pattern_re_compiles_is_built_from_its_kept_form(fresh, monkeypatch):
+    """The package installs the kept forms for ``re`` itself (module-level patterns, libraries):
+    a pattern seen by an earlier process is not parsed again and is the pattern re makes."""
+    assert getattr(re._compiler.compile, "_kept", False)  # importing pipeline installed it
+    text, flags = r"(?<!\w)na\s+(?P<n>\d+)\s+weken(?!\w)", re.IGNORECASE
+    parse = re._parser.parse
+    re.purge()
+    first = re.compile(text, flags)
+    assert (text, int(flags)) in patterns._new
+    _next_process(monkeypatch)
+    re.purge()  # re's own cache is per process
+    monkeypatch.setattr(patterns.re._parser, "parse", lambda *a: pytest.fail("parsed again"))
+    again = re.compile(text, flags)
+    monkeypatch.setattr(patterns.re._parser, "parse", parse)
+    re.purge()
+    assert again == first == re.compile(text, flags)
+    assert again.search("Na 16 WEKEN").group("n") == "16"
+
+
+def test_installed_a_broken_pattern_still_raises_and_bytes_are_compiled_as_usual(fresh):
+    re.purge()
+    with pytest.raises(re.error):
+        re.compile("na (16 weken")
+    assert re.compile(rb"\d+").match(b"16") and not any(isinstance(k[0], bytes) for k in patterns._new)
+    assert ("na (16 weken", 0) not in patterns._new
