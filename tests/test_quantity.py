@@ -234,3 +234,12 @@ def test_a_flemish_approximate_number_of_a_small_count():
 def test_rising_to_a_value_with_more_words_between():
     [q] = parse_quantities("Na twee keer stijgt de kans op herhaling tot ongeveer 25 %.")[1:]
     assert (q.lo, q.bound) == (25, None)
+
+
+def test_a_count_before_tot_and_a_range_is_no_range_of_its_own():
+    """"na drie tot 30-40 %": the count of an elliptic "na drie (miskramen)" and the range reached,
+    not a range from 3 to 30; a rising verb further back makes "tot" the value reached."""
+    qs = parse_quantities("Na twee abortussen stijgt het risico op herhaling naar 20-30% en na drie tot 30-40%.")
+    assert [(q.lo, q.hi, q.unit, q.bound) for q in qs if q.unit == "percent"] == \
+        [(20, 30, "percent", None), (30, 40, "percent", None)]
+    assert [(q.lo, q.hi) for q in parse_quantities("1 tot 2 weken")] == [(1, 2)]

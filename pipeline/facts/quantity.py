@@ -172,7 +172,7 @@ _BOUNDS_MAX = [p.split() for p in (
     "tot en met", "t/m", "uiterlijk", "vóór", "voor de", "vóór de", "tot de", "tot aan de",
 )]
 # a verb of rising before "tot" ("het risico loopt op tot 40%") states the value reached
-_RISES = re.compile(r"\b(stijg\w*|gestegen|loopt\b.*\bop|oplo\w*|neemt\b.*\btoe|toeneem\w*|toenemen|toegenomen)\W+(\w+\W+){0,5}$", re.I)
+_RISES = re.compile(r"\b(stijg\w*|gestegen|loopt\b.*\bop|oplo\w*|neemt\b.*\btoe|toeneem\w*|toenemen|toegenomen)\W+(\w+\W+){0,12}$", re.I)
 _POST_MIN = [p.split() for p in ("of meer", "of hoger", "of langer", "en meer", "en hoger", "of ouder", "+")]
 _POST_MAX = [p.split() for p in ("of minder", "of lager", "of korter")]
 _RANGE_SEPS = [p.split() for p in ("-", "–", "—", "tot en met", "t/m", "tot", "à", "á", "a", "of")]
@@ -535,7 +535,7 @@ class QuantityParser:
         if self.low(k) != "tot":
             return False
         start = self.toks[k].start
-        return bool(_RISES.search(self.text[max(0, start - 40) : start]))
+        return bool(_RISES.search(self.text[max(0, start - 70) : start]))
 
     # -- the numeric core ----------------------------------------------------------------------
     def core(self, i: int) -> Core | None:
@@ -684,6 +684,9 @@ class QuantityParser:
         if self.low(j + n) in _RANGE_FILLERS:  # "van 10 tot zelfs 20 procent"
             n += 1
         b = self.number(j + n)
+        # "na drie tot 25-46 %": B starts a range of its own, A is a count standing apart
+        if b is not None and self.low(b.next) in ("-", "–") and self.number(b.next + 1) is not None:
+            return None
         if b is not None and b.form != "ordinal" and b.value > a_val:
             return b
         return None
