@@ -48,3 +48,25 @@ def test_the_evidence_names_each_doubt_once_with_its_words_and_scope():
     assert f.evidence["doubted_by"] == [{"doubt": "other_event", "text": "dreigende miskraam", "scope": "span"}]
     assert f.confidence == CAT.doubts["other_event"] and not f.confident
     assert f.to_json()["evidence"]["doubted_by"][0]["doubt"] == "other_event"
+
+
+def test_a_doubt_is_lifted_by_its_unless_words_in_their_own_scope():
+    """A paragraph about IVF doubts a rate (it may count the treated group), unless the rate's own
+    sentence calls it the general one; the catalog says both in data (``unless``)."""
+    [doubted] = incidence("Bij IVF wordt al vroeg getest. Van de zwangerschappen eindigt 15 procent in een miskraam.")
+    assert doubted.evidence["doubted_by"][0]["doubt"] == "other_population" and not doubted.confident
+    [general] = incidence("Bij IVF wordt al vroeg getest. In het algemeen eindigt 15 procent van de zwangerschappen in een miskraam.")
+    assert general.confident and "doubts" not in general.evidence
+
+
+def test_a_quotation_is_the_page_claim_when_an_interview_names_its_speaker():
+    """Relayed words without a speaker are to check; a speaker named before a colon, a verb of
+    asking after the quotation, or a paragraph that is one answer of several sentences make the
+    words the page's own (sentences written here)."""
+    relayed = incidence("Op een forum staat: „een op de drie zwangerschappen eindigt in een miskraam”.")
+    named = incidence("Verloskundige Sanne de Wit: “Een op de acht zwangerschappen eindigt in een miskraam.”")
+    asked = incidence("“Als een op de acht zwangerschappen in een miskraam eindigt, waarom praten we er niet over?”, vraagt ze.")
+    answer = incidence("“Wij zien het vaak. Een op de acht zwangerschappen eindigt in een miskraam. Dat is veel.”")
+    assert relayed and not relayed[0].confident and "quoted" in relayed[0].evidence["doubts"]
+    assert named and asked and answer
+    assert all(f.confident for f in named + asked + answer)

@@ -22,6 +22,7 @@ class Cue:
     rx: re.Pattern
     weak: bool = False  # says little on its own: a fact resting on it is "te controleren"
     why: str = ""  # a doubt cue: the doubt (a name under `doubts`) it stands for
+    unless: "Cue | None" = None  # a doubt cue: words in another scope that lift the doubt
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,10 @@ def _doubt_cues(data: dict, p: Path, where: list, doubts: dict[str, float]) -> t
             name = "/".join(str(w) for w in [*where, j, "why"])
             raise DataFileError(p, f"{name}: " + _("unknown doubt '{name}' (declare its factor under doubts)").format(
                 name=c["why"]), line, col, name)
-        out.append(Cue(c["in"], _compile(data, p, [*where, j, "cue"], c["cue"]), why=str(c["why"])))
+        unless = c.get("unless")
+        out.append(Cue(c["in"], _compile(data, p, [*where, j, "cue"], c["cue"]), why=str(c["why"]),
+                       unless=Cue(unless["in"], _compile(data, p, [*where, j, "unless", "cue"], unless["cue"]))
+                       if unless else None))
     return tuple(out)
 
 

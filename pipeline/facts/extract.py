@@ -537,6 +537,8 @@ def _doubt_cues(kind: FactKind, slot: _Slot, matcher: _Matcher, catalog: Catalog
         scope = cue.scope if cue.scope != "near" else None
         hits = [(sc, matcher.search(cue, slot, sc)) for sc in ((scope,) if scope else ("before", "after"))]
         hit = next(((sc, h) for sc, h in hits if h is not None), None)
+        if hit is not None and cue.unless is not None and matcher.score(cue.unless, slot) is not None:
+            continue
         if hit is not None:
             out.append({"doubt": cue.why, "text": " ".join(hit[1].split())[:60], "scope": hit[0]})
     return out
@@ -547,9 +549,15 @@ _QUOTATION = re.compile(r'“[^“”„]*”|„[^“”„]*[”“]|"[^"\n]*"
 _QUOTE_MIN_WORDS = 4  # fewer words in quotes name a term ("de 'miskraam'") rather than relay a claim
 # a speaker named with the quotation: an interview quote is the page's claim, with its source
 _SPEAKER_AFTER = re.compile(r"^\W{0,3}\s*(zegt|zei|vertelt|vertelde|aldus|stelt|legt\s+\w+\s+uit|benadrukt|"
-                            r"waarschuwt|verklaart|antwoordt|meldt)\b", re.I)
+                            r"waarschuwt|verklaart|antwoordt|meldt|vraagt|vroeg|schrijft|schreef|getuigt|reageert|"
+                            r"klinkt\s+het|klonk\s+het|voegt\s+\w+\s+toe|besluit|concludeert)\b", re.I)
 _SPEAKER_BEFORE = re.compile(r"\b(zegt|zei|vertelt|vertelde|stelt|legt\s+uit|benadrukt|verklaart|antwoordt)\b[^.!?]{0,80}:\s*$",
                              re.I)
+# an interview names the speaker before a colon: "Dr. Jansen: “...”", "Gynaecoloog Anna de Vries: “...”"
+_NAMED_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+"
+                           r"(?:\s+(?:van|de|der|den|ten|ter|d[’'])?\s*[A-Z][\w’'-]+){0,3}:\s*$")
+# a paragraph that is one quotation of several sentences is an interview answer, not a relayed claim
+_ANSWER_SENTENCES = re.compile(r"[.!?]\s+\S")
 
 
 def _quoted(sent: _Sentence, q: Quantity) -> bool:
@@ -562,8 +570,11 @@ def _quoted(sent: _Sentence, q: Quantity) -> bool:
     at = sent.start + q.start
     for m in _QUOTATION.finditer(text):
         if m.start() < at < m.end() and len(m.group().split()) >= _QUOTE_MIN_WORDS:
-            return not (_SPEAKER_AFTER.search(text[m.end():m.end() + 40])
-                        or _SPEAKER_BEFORE.search(text[max(0, m.start() - 120):m.start()]))
+            before = text[max(0, m.start() - 120):m.start()]
+            answer = not text[:m.start()].strip() and not text[m.end():].strip(" .") \
+                and _ANSWER_SENTENCES.search(m.group()[1:-1].strip())
+            return not (_SPEAKER_AFTER.search(text[m.end():m.end() + 40]) or _SPEAKER_BEFORE.search(before)
+                        or _NAMED_BEFORE.search(before) or answer)
     return False
 
 
