@@ -138,6 +138,17 @@ class ResultStore:
         """Kept answers (``Memo``) by key."""
         return self._unpickled("memo", "answer", keys)
 
+    def answer(self, key: str) -> object | None:
+        """One kept answer (asked for word by word: one prepared query, no list built)."""
+        db = self._conn()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT answer FROM memo WHERE key = ?", (key,)).fetchone()
+            return pickle.loads(row[0]) if row else None
+        except _ERRORS:
+            return None
+
     def put_answers(self, items: list[tuple[str, object]]) -> None:
         self._write("INSERT OR REPLACE INTO memo (key, used, answer) VALUES (?, ?, ?)",
                     [(k, time.time(), pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)) for k, a in items])
@@ -222,7 +233,7 @@ class Memo:
         key = self._key(question)
         if key in self.pending:
             return self.pending[key]
-        return self.store.answers([key]).get(key)
+        return self.store.answer(key)
 
     def put(self, question: str, answer: object) -> None:
         self.pending[self._key(question)] = answer

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(not _has_nl(), reason="hunspell-nl through encha
 def _run(store, words):
     """One run: the shared dictionary with its answers kept in ``store``; (answers, opened?)."""
     d = dictionary.shared("nl_NL")
-    d.keep(Memos(store, lambda: "code|engines").memo("dictionary", "nl_NL"))
+    d.keep(Memos(store, lambda: "code|engines").memo(dictionary.MEMO, "nl_NL"))
     answers = [d.check(w) for w in words]
     opened = d._dict is not None
     d.close()

@@ -2,14 +2,15 @@
 
 Opening nl_NL costs about 0.2 s of CPU (and as much again to free it when the process ends),
 more than a re-lint of one edited leaflet spends on its words. The answers of ``check`` are kept
-between runs in the result store, per dictionary, under the digest of the code, data and engines
-(the dictionary's version among them), so a run whose words were all looked up before never opens
-it; a new word opens it once and its answer is kept for the next run.
+between runs in the result store, one entry per word and dictionary, under the digest of the code,
+data and engines (the dictionary's version among them), so a run whose words were all looked up
+before never opens it; a new word opens it once and its answer is kept for the next run. A run
+reads the answers of the words it asks about, not those of every word the library ever had.
 """
 
 from __future__ import annotations
 
-_KEY = "words"
+MEMO = "dictionary word"  # the memo's name: one answer per word
 
 
 class KeptDictionary:
@@ -24,12 +25,12 @@ class KeptDictionary:
         self._dict = None
         self.memo = None
         self._answers: dict[str, bool] = {}
-        self._new = False
 
     def keep(self, memo) -> None:
-        """Read the answers kept in ``memo`` (result_store.Memo) and write new ones there on ``close``."""
+        """Answer from ``memo`` (result_store.Memo), one word at a time; new answers are written there on ``close``."""
         self.memo = memo
-        self._answers = {**(memo.get(_KEY) or {}), **self._answers}
+        for word, hit in self._answers.items():  # asked before the run's store was known
+            memo.put(word, hit)
 
     def _opened(self):
         if self._dict is None:
@@ -40,9 +41,13 @@ class KeptDictionary:
 
     def check(self, word: str) -> bool:
         hit = self._answers.get(word)
+        if hit is None and self.memo is not None:
+            hit = self.memo.get(word)
         if hit is None:
-            hit = self._answers[word] = bool(self._opened().check(word))
-            self._new = True
+            hit = bool(self._opened().check(word))
+            if self.memo is not None:
+                self.memo.put(word, hit)
+        self._answers[word] = hit
         return hit
 
     def suggest(self, word: str) -> list[str]:
@@ -50,11 +55,8 @@ class KeptDictionary:
 
     def close(self) -> None:
         if self.memo is not None:
-            if self._new:  # merged with what another process kept meanwhile
-                self.memo.put(_KEY, {**(self.memo.get(_KEY) or {}), **self._answers})
             self.memo.close()
         self.memo = None
-        self._new = False
         _shared.pop(self.tag, None)
 
 
@@ -75,6 +77,6 @@ def kept(ctx, tag: str = "nl_NL") -> KeptDictionary:
     def make():
         d = shared(tag)
         if ctx.memos is not None and d.memo is None:
-            d.keep(ctx.memos.memo("dictionary", tag))
+            d.keep(ctx.memos.memo(MEMO, tag))
         return d
     return ctx.service(f"dictionary:{tag}", make)
