@@ -79,13 +79,14 @@ def _dpkg_stamp(package: str) -> str:
     return "-"
 
 
-def _dist_version(dist: str) -> str:
+def dist_version(dist: str) -> str:
     """The installed version of a Python distribution, from the name of its ``.dist-info`` folder
     (importlib.metadata costs a tenth of a second to import; every lint computes this)."""
     found = _dist_infos().get(_normal(dist))
     if found is not None:
         return found
-    
+    from importlib import metadata  # a distribution installed another way (an .egg-info folder)
+
     try:
         return metadata.version(dist)
     except metadata.PackageNotFoundError:
@@ -117,7 +118,7 @@ def stamp(key: str, command: str | None = None) -> str:
     """A token that changes when the tool, its packages or its data change (not a readable version)."""
     tool = TOOLS[key]
     parts = [f"{p}={_dpkg_stamp(p)}" for p in tool.debian]
-    parts += [f"{d}={_dist_version(d)}" for d in tool.python]
+    parts += [f"{d}={dist_version(d)}" for d in tool.python]
     exes = tool.executables + ((command,) if command and command not in tool.executables else ())
     parts += [f"{e}={_file_stamp(shutil.which(e))}" for e in exes]
     parts += [f"{f}={_file_stamp(f)}" for f in tool.data]

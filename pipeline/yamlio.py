@@ -10,14 +10,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from pipeline.i18n import N_, _
 from pipeline.paths import SCHEMA_DIR
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # ruamel.yaml is imported when a file is parsed: a run that reads kept data needs none of it
     import jsonschema
+    from ruamel.yaml import YAML
 
 
 class DataFileError(Exception):
@@ -33,11 +31,15 @@ class DataFileError(Exception):
 
 
 def _safe() -> YAML:
+    from ruamel.yaml import YAML
+
     y = YAML(typ="safe", pure=True)
     return y
 
 
 def round_trip() -> YAML:
+    from ruamel.yaml import YAML
+
     y = YAML()  # round-trip: keeps comments and key order
     y.indent(mapping=2, sequence=4, offset=2)
     y.width = 100
@@ -47,6 +49,8 @@ def round_trip() -> YAML:
 
 def load_yaml(path: Path | str, *, rt: bool = False, max_bytes: int = 2_000_000) -> Any:
     """Load a YAML file safely; raise DataFileError naming the file, line and cause."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -280,11 +284,11 @@ def _cache_key(path: Path, schema_name: str | None, min_bytes: int = _CACHE_MIN_
         return None
     import hashlib
 
-    import ruamel.yaml
+    from pipeline.tools import dist_version
 
     h = hashlib.sha256(raw)
     h.update(json.dumps(schema(schema_name), sort_keys=True).encode() if schema_name else b"no schema")
-    h.update(ruamel.yaml.__version__.encode())
+    h.update(dist_version("ruamel.yaml").encode())  # the parser that made the kept data
     return h.hexdigest()
 
 

@@ -52,3 +52,24 @@ def test_a_missing_dictionary_is_an_error_when_made():
 
     with pytest.raises(enchant.errors.DictNotFoundError):
         dictionary.KeptDictionary("xx_NOPE")
+
+
+def test_a_run_that_knows_the_dictionary_exists_does_not_load_enchant(tmp_path, monkeypatch):
+    """Whether nl_NL exists is kept with the answers (under the same engines and data): a run whose
+    words were all answered before never loads the enchant library; with other engines it asks."""
+    from pipeline.lint.engine import Context
+
+    store = tmp_path / "results.sqlite"
+
+    def run(engines: str):
+        ctx = Context(config=None, corpus=None, memos=Memos(store, lambda: engines))
+        answers = [dictionary.kept(ctx).check(w) for w in ("miskraam", "xqzw")]
+        ctx.close()
+        return answers
+
+    assert run("code|engines") == [True, False]
+    asked = []
+    real = __import__("enchant").dict_exists
+    monkeypatch.setattr("enchant.dict_exists", lambda tag: asked.append(tag) or real(tag))
+    assert run("code|engines") == [True, False] and asked == []
+    assert run("code|other engines") == [True, False] and asked == ["nl_NL"]

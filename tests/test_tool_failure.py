@@ -119,7 +119,7 @@ def test_a_result_with_a_failure_is_never_cached(tmp_path, monkeypatch):
 def test_the_cache_key_changes_with_the_engines(tmp_path, monkeypatch):
     config = load_config(_project(tmp_path))
     before = cache_keys.config_digest(config, None, {})
-    monkeypatch.setattr(tools, "_dist_version", lambda dist: "9.9" if dist == "pypandoc_binary" else "1")
+    monkeypatch.setattr(tools, "dist_version", lambda dist: "9.9" if dist == "pypandoc_binary" else "1")
     changed = cache_keys.config_digest(config, None, {})
     assert changed != before
     monkeypatch.setattr(tools, "DPKG_INFO", str(tmp_path / "no-dpkg"))
@@ -206,3 +206,12 @@ def test_fix_and_baseline_do_not_pass_over_a_check_that_did_not_run(tmp_path):
     assert r.returncode == 2 and FROG_SAYS in r.stderr
     r = run_cli("baseline", "write", "base.json", "leaflets", cwd=tmp_path, env=env)
     assert r.returncode == 2 and not (tmp_path / "base.json").exists()
+
+
+def test_a_distribution_without_a_dist_info_name_is_asked_of_its_metadata(monkeypatch):
+    """Installed another way (no ``name-version.dist-info`` folder on the path): importlib.metadata answers."""
+    monkeypatch.setattr(tools, "_dist_infos", lambda: {})
+    import ruamel.yaml
+
+    assert tools.dist_version("ruamel.yaml") == ruamel.yaml.__version__
+    assert tools.dist_version("no-such-distribution") == "-"

@@ -5,22 +5,27 @@ more than a re-lint of one edited leaflet spends on its words. The answers of ``
 between runs in the result store, one entry per word and dictionary, under the digest of the code,
 data and engines (the dictionary's version among them), so a run whose words were all looked up
 before never opens it; a new word opens it once and its answer is kept for the next run. A run
-reads the answers of the words it asks about, not those of every word the library ever had.
+reads the answers of the words it asks about, not those of every word the library ever had, and
+whether the dictionary exists is kept the same way (loading the enchant library to ask costs more
+than the words of one leaflet): under the same engines and data the answer is the same.
 """
 
 from __future__ import annotations
 
 MEMO = "dictionary word"  # the memo's name: one answer per word
+EXISTS = "\0exists"  # the memo's question whether the dictionary exists (no word holds a NUL)
 
 
 class KeptDictionary:
     """``check``/``suggest`` like enchant's Dict; ``check`` answers from kept answers first."""
 
-    def __init__(self, tag: str):
-        import enchant  # imported here so that a missing library becomes a clear note, not a crash
+    def __init__(self, tag: str, exists: bool = False):
+        """``exists``: known to exist under the present engines and data (kept), not asked again."""
+        if not exists:
+            import enchant  # imported here so that a missing library becomes a clear note, not a crash
 
-        if not enchant.dict_exists(tag):  # the check enchant.Dict makes, without loading the word list
-            raise enchant.errors.DictNotFoundError(f"Dictionary for language '{tag}' could not be found")
+            if not enchant.dict_exists(tag):  # the check enchant.Dict makes, without loading the word list
+                raise enchant.errors.DictNotFoundError(f"Dictionary for language '{tag}' could not be found")
         self.tag = tag
         self._dict = None
         self.memo = None
@@ -63,11 +68,11 @@ class KeptDictionary:
 _shared: dict[str, KeptDictionary] = {}
 
 
-def shared(tag: str = "nl_NL") -> KeptDictionary:
+def shared(tag: str = "nl_NL", exists: bool = False) -> KeptDictionary:
     """The process's one dictionary for ``tag`` (raises enchant's errors when it is missing)."""
     d = _shared.get(tag)
     if d is None:
-        d = _shared[tag] = KeptDictionary(tag)
+        d = _shared[tag] = KeptDictionary(tag, exists)
     return d
 
 
@@ -75,8 +80,14 @@ def kept(ctx, tag: str = "nl_NL") -> KeptDictionary:
     """``shared(tag)``, its answers kept in the run's result store (``ctx.memos``) when it has one;
     closed (new answers written) with the run's other services."""
     def make():
-        d = shared(tag)
-        if ctx.memos is not None and d.memo is None:
-            d.keep(ctx.memos.memo(MEMO, tag))
+        memo = ctx.memos.memo(MEMO, tag) if ctx.memos is not None else None
+        known = memo is not None and memo.get(EXISTS) is True
+        d = shared(tag, exists=known)
+        if memo is not None and d.memo is None:
+            d.keep(memo)
+            if not known:
+                memo.put(EXISTS, True)  # it was found (here or when made earlier in this process)
+        elif memo is not None:
+            memo.close()  # kept in another run's memo already
         return d
     return ctx.service(f"dictionary:{tag}", make)
