@@ -47,6 +47,19 @@ finding's check id in brackets):
     with the noun ("onze team" -> ons, "elk vrouw" -> elke).
 19. ``object_as_subject`` [word-class]: "hun"/"hen" opening a clause before a plural verb ("Hun
     hebben verdriet" -> Zij).
+20. ``adverb_ending`` [adjective]: an adjective with -e before a participle of viewing, which makes
+    it an adverb ("medische gezien" -> medisch gezien).
+21. ``pronoun_for_verb`` [word-class]: a pronoun closing a clause where the infinitive of its modal
+    belongs ("dit kan best spannend zij" -> zijn).
+22. ``superlative_without_article`` [word-class]: a preposition with no object before a lone
+    "meest"/"minst" ("komen met meest voor" -> het meest).
+
+Before a plural noun an adjective takes its -e after any opener (a conjunction, an adverb, a
+subject), when Frog reads it as attributive ("geen klachten of ernstig problemen"), also a
+capitalised adjective of a place ("aldus Vlaams artsen") and a participle between a subject and
+its closing verb ("als iemand herhaald miskramen krijgt"); a plural that is also an infinitive
+("intensief sporten") is left alone. A noun of number heads its phrase before a plural ("de aantal
+weken" -> het).
 
 An adjective the lexicon has not seen counts as one by its derivational ending when the dictionary
 knows it ("buitenbaarmoederlijk"); an adjective of relation right after a finite verb before a
@@ -320,7 +333,8 @@ def suspect(sentence: str) -> bool:
             return True
         elif _bare_adjective(sentence, spans, words, i) or _modifier_suspect(words, i) \
                 or _noun_slot_suspect(words, i) or _preposition_suspect(words, i) \
-                or _relative_suspect(words, i) or _comparison_suspect(words, i):
+                or _relative_suspect(words, i) or _comparison_suspect(words, i) or _participle_suspect(words, i) \
+                or _adverb_suspect(words, i) or _pronoun_verb_suspect(sentence, spans, words, i):
             return True
     return _doubled_suspect(sentence, spans, words)
 
@@ -345,6 +359,27 @@ def _doubled_suspect(sentence: str, spans: list[tuple[int, int]], words: list[st
         if lexicon.tags(w) & {"pv", "pvt", "pvmv"}:
             seen.setdefault(w, i)
     return False
+
+
+def _participle_suspect(words: list[str], i: int) -> bool:
+    """A participle before a plural noun and a finite verb."""
+    return (i + 2 < len(words) and "vd" in lexicon.tags(words[i]) and not words[i].endswith("en")
+            and _plural_shape(words[i + 1]) and bool(lexicon.tags(words[i + 2]) & {"pv", "pvt", "pvmv"}))
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
+def _pronoun_verb_suspect(sentence: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
+    """A pronoun of ``pronoun_for_verb`` that closes a clause."""
+    return (words[i] in _data().get("pronoun_for_verb", {}) and i > 1
+            and _CLAUSE_END.match(sentence, spans[i][1]) is not None)
+
+
+def _adverb_suspect(words: list[str], i: int) -> bool:
+    """An adjective with -e right before a participle of viewing ("medische gezien")."""
+    return (i + 1 < len(words) and words[i].endswith("e") and words[i + 1] in _words("viewpoint_participles")
+            and "adj" in lexicon.tags(words[i]))
 
 
 def _noun_slot_suspect(words: list[str], i: int) -> bool:
@@ -394,6 +429,8 @@ def _slip_suspect(words: list[str], i: int) -> bool:
     w = words[i]
     if w in _data().get("subject_forms", {}) and i + 1 < len(words):
         return "pvmv" in lexicon.tags(words[i + 1])
+    if w in ("meest", "minst") and i and words[i - 1] in _PREPOSITIONS:
+        return True
     if w in ("een", "één", "meest", "minst") and i and words[i - 1] == "de" and i + 1 < len(words):
         return "n" in lexicon.tags(words[i + 1]) or (w in ("een", "één") and words[i + 1] in _PREPOSITIONS)
     return w in _data().get("joined_words", {})
@@ -498,8 +535,8 @@ def _bare_adjective(sentence: str, spans: list[tuple[int, int]], words: list[str
     """An adjective without an article before a singular noun, with an ending that could be wrong."""
     if i + 1 >= len(words) or not _adjective_like(words[i]) or words[i] in _ORDINALS:
         return False
-    if i and words[i - 1] in _PREPOSITIONS and _bare_before_plural(words[i], words[i + 1]):
-        return True  # "bij lichamelijk klachten"
+    if _bare_before_plural(words[i], words[i + 1]):
+        return True  # "bij lichamelijk klachten", "of schadelijk effecten"
     if "n" not in lexicon.tags(words[i + 1]) and lexicon.entry(words[i + 1]) is not None:
         return False
     g = gender(words[i + 1])
@@ -544,8 +581,10 @@ def _singular_noun(tokens: list[FrogToken], j: int) -> str | None:
     if not t.word.islower():
         return None  # "medicijnenGebruik": two words run together where a line break was lost
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    if nxt is not None and (nxt.word in ("-", "/") or (nxt.pos == "N" and (nxt.has("mv") or _written_apart(t, nxt)))):
+    if nxt is not None and (nxt.word in ("-", "/") or (nxt.pos == "N" and (
+            (nxt.has("mv") and _low(t) not in _words("quantity_nouns")) or _written_apart(t, nxt)))):
         return None  # "kind- en jeugdzorg", a compound written apart, "de eerste paar dagen": the head is elsewhere
+        # (a noun of number heads its phrase all the same: "het aantal weken")
     return gender(_low(t))
 
 
@@ -754,14 +793,20 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     g = _singular_noun(tokens, j) or ("mv" if _plural_noun(tokens, j) else None)
     a = tokens[j - 1]
     if g is None or not (_prenominal(a) or _adjective_read_as_verb(tokens, j - 1) or
-                         (g == "mv" and _superlative_determiner(tokens, j - 1))) \
-            or not a.word.isalpha() or (a.word[:1].isupper() and j - 1 > 0):
+                         (g == "mv" and (_superlative_determiner(tokens, j - 1)
+                                         or _participle_before_plural(tokens, j - 1)))) \
+            or not a.word.isalpha() or (a.word[:1].isupper() and not _proper_adjective(tokens, j - 1, g)):
         return None
     low = _low(a)
     kind = _phrase_kind(tokens, j - 2)
+    if kind is None and g == "mv" and (_attributive_before_plural(tokens, j - 1)
+                                       or _participle_before_plural(tokens, j - 1)):
+        kind = "bare"  # "geen nadelige gevolgen of schadelijk effecten": a plural wants the -e whatever opens it
+    if kind == "bare" and g == "mv" and "inf" in lexicon.tags(_low(tokens[j])):
+        return None  # "hard werken, intensief sporten": without an article the plural may be an infinitive
     if kind is None or low.endswith("en") or (a.lemma or "").lower().endswith("e") or _title(low, tokens[j].word):
         return None
-    if kind == "bare" and _before_name(tokens, j):
+    if kind == "bare" and g != "mv" and _before_name(tokens, j):
         return None  # "demissionair minister Koolmees": a title before a name takes no article
     if low in _data()["invariable_adjectives"] and not (low in _after_article() and kind != "bare"):
         return None
@@ -775,6 +820,38 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
         # adjective of relation after a definite article when the two name one thing
         return None
     return _ending_finding(a, tokens[j], want_e)
+
+
+def _attributive_before_plural(tokens: list[FrogToken], k: int) -> bool:
+    """Frog reads the adjective at ``k`` as attributive (prenom) before a plural noun, and no
+    quantifier or verb that could make it an adverb stands right before it: an adjective before a
+    plural takes its -e after any opener ("aldus Vlaamse artsen", "of schadelijke effecten")."""
+    a = tokens[k]
+    if a.pos != "ADJ" or not a.has("prenom") or not a.has("basis"):
+        return False
+    prev = tokens[k - 1] if k else None
+    return prev is None or not (_low(prev) in _data()["quantifiers"] or prev.pos in ("WW", "TW")
+                                or (prev.pos == "VNW" and not prev.has("det")))
+
+
+def _participle_before_plural(tokens: list[FrogToken], k: int) -> bool:
+    """A past participle right before a plural noun whose finite verb closes the clause ("als
+    iemand herhaald miskramen krijgt"): the verb cluster stands at the end, so the participle
+    describes the noun and takes the -e. A participle on -en has no other form."""
+    a = tokens[k]
+    after = tokens[k + 2] if k + 2 < len(tokens) else None
+    end = tokens[k + 3] if k + 3 < len(tokens) else None
+    return (a.pos == "WW" and a.has("vd") and not _low(a).endswith("en") and after is not None
+            and after.tag.startswith("WW(pv") and (end is None or end.pos == "LET"))
+
+
+def _proper_adjective(tokens: list[FrogToken], k: int, g: str) -> bool:
+    """A capitalised adjective inside a sentence before a plural noun in lower case ("Vlaams
+    parlementsleden"): an adjective of a place or a people (the dictionary knows it only with its
+    capital), not a word of a title in capitals or of a name ("bij Puur verloskundigen")."""
+    prev, a = tokens[k - 1] if k else None, tokens[k]
+    return (g == "mv" and prev is not None and prev.word[:1].islower() and a.pos == "ADJ"
+            and tokens[k + 1].word.islower() and _dictionary_word(a.word) and not _dictionary_word(_low(a)))
 
 
 def _before_name(tokens: list[FrogToken], j: int) -> bool:
@@ -894,6 +971,80 @@ def degree_modifier(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     return AgreementFinding(a.start, a.end, a.word, fix, "adjective",
                             _("before '{next}' write '{fix}'").format(next=b.word, fix=fix))
+
+
+def adverb_ending(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """An adjective with -e before a participle of viewing that makes it an adverb ("of alles
+    medische gezien goed is" -> medisch gezien, "strikte genomen" -> strikt): an adverb takes no -e.
+    After an article the word is a noun ("de zieke wordt opgenomen"); before a finite verb it may
+    stand for a noun named before ("late zijn dat minder"), so only these participles count."""
+    if i + 1 >= len(tokens):
+        return None
+    a, nxt = tokens[i], tokens[i + 1]
+    low = _low(a)
+    if a.pos != "ADJ" or not a.has("met-e") or not a.word.isalpha() or low in _ORDINALS \
+            or (a.word[:1].isupper() and i > 0):
+        return None
+    if nxt.pos != "WW" or nxt.has("prenom") or _low(nxt) not in _words("viewpoint_participles"):
+        return None
+    prev = tokens[i - 1] if i else None
+    if prev is not None and (prev.pos in ("LID", "TW", "ADJ") or (prev.pos == "VNW" and prev.has("det"))
+                             or _low(prev) in _data()["quantifiers"]):
+        return None
+    fix = uninflected(a.word, (a.lemma or "").lower())
+    if not fix:
+        return None
+    return AgreementFinding(a.start, a.end, a.word, fix, "adjective",
+                            _("'{word}' says how; without a noun it has no -e: '{fix}'").format(word=a.word, fix=fix))
+
+
+def pronoun_for_verb(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A pronoun that closes a clause where the infinitive of its modal belongs, after an adjective
+    or "te" ("dan kan dit best spannend zij" -> zijn, "om gelukkig te zij"): a modal with no
+    infinitive after it, and no subject ends a clause after an adjective. "Dat kunnen alleen
+    zij" keeps its pronoun (an adverb before it)."""
+    t = tokens[i]
+    fix = _data().get("pronoun_for_verb", {}).get(_low(t))
+    if fix is None or t.pos != "VNW" or i < 2 or (i + 1 < len(tokens) and tokens[i + 1].pos != "LET"):
+        return None
+    prev = tokens[i - 1]
+    if not (prev.pos == "ADJ" or prev.tag.startswith("WW(vd") or _low(prev) == "te"):
+        return None
+    if _low(prev) != "te" and not _modal_without_infinitive(tokens, i):
+        return None
+    fix = _case(t.word, fix)
+    return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
+                            _("a verb belongs here, not the pronoun '{word}': '{fix}'").format(word=t.word, fix=fix))
+
+
+def _modal_without_infinitive(tokens: list[FrogToken], i: int) -> bool:
+    """A finite modal earlier in the clause of ``i``, with no infinitive between it and ``i``."""
+    for x in reversed(tokens[:i]):
+        if x.pos == "LET" or (x.pos == "VG" and x.has("onder")):
+            return False
+        if x.pos == "WW" and x.has("inf"):
+            return False
+        if x.tag.startswith("WW(pv") and _low(x) in _data()["modals"]:
+            return True
+    return False
+
+
+def superlative_without_article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A preposition before "meest"/"minst" that stands alone (no noun or adjective after it), where
+    the article of the superlative belongs ("komen met meest voor" -> het meest): the preposition
+    has no object there."""
+    t, prep = tokens[i], tokens[i - 1] if i else None
+    if _low(t) not in ("meest", "minst") or not t.has("sup") or prep is None or prep.pos != "VZ" \
+            or not prep.has("init") or not prep.word.islower():
+        return None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and not (nxt.pos == "LET" or (nxt.pos == "VZ" and nxt.has("fin"))
+                                or (nxt.pos == "WW" and not nxt.has("prenom"))):
+        return None
+    fix = f"het {_low(t)}"
+    return AgreementFinding(prep.start, t.end, f"{prep.word} {t.word}", fix, "word-class",
+                            _("'{word}' has no object here; the superlative takes its article: '{fix}'").format(
+                                word=prep.word, fix=fix))
 
 
 def noun_slot(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -1244,7 +1395,8 @@ def joined_word(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modifier, noun_slot, acting_participle,
           conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb,
           relative_pronoun, comparative_als, preposition_for_conjunction, determiner_form,
-          one_as_determiner, joined_word, gendered_determiner, object_as_subject)
+          one_as_determiner, joined_word, gendered_determiner, object_as_subject,
+          adverb_ending, pronoun_for_verb, superlative_without_article)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

@@ -142,6 +142,9 @@ def _subject_person(clause: list[FrogToken]) -> tuple[str | None, int]:
     """Person ('second' | 'third') of the subject opening a subordinate clause, and its last index."""
     if not clause:
         return None, -1
+    if len(clause) > 2 and _opens_with_pronoun_object(clause):
+        person, end = _subject_person(clause[1:])  # "wat je nooit heb gezien": the subject follows "wat"
+        return person, end + 1 if person else -1
     first, low = clause[0], _lower(clause[0])
     if first.pos == "VNW" and first.has("nomin") and low in _NOMIN_2:
         return "second", 0
@@ -155,6 +158,25 @@ def _subject_person(clause: list[FrogToken]) -> tuple[str | None, int]:
                 j + 1 < len(clause) and clause[j + 1].pos == "N" and clause[j + 1].has("mv")):
             return "third", j  # not "de eerste paar dagen": the plural is the head
     return None, -1
+
+
+def _opens_with_pronoun_object(clause: list[FrogToken]) -> bool:
+    """A relative or question pronoun that opens the clause right before a subject pronoun ("wat
+    je ...", "die hij ..."): the pronoun is the object, the subject is the one after it."""
+    first, second = clause[0], clause[1]
+    return (first.pos == "VNW" and (first.has("vb") or first.has("betr")) and second.pos == "VNW"
+            and second.has("nomin") and second.has("pers"))
+
+
+def _pronoun_subject_between(clause: list[FrogToken], end: int, k: int) -> str | None:
+    """"het kindje dat je nooit heb gezien": a subject pronoun between the noun that opens the clause
+    and its verb is the verb's subject; its person ("second", "third", or "other" for ik/wij)."""
+    for x in reversed(clause[end + 1:k]):
+        if x.pos == "VNW" and x.has("nomin") and x.has("pers"):
+            low = _lower(x)
+            return "second" if low in _NOMIN_2 else "third" if low in _data()["third_person"] and not x.has("mv") \
+                else "other"
+    return None
 
 
 def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: int = -1) -> DtFinding | None:
@@ -175,6 +197,11 @@ def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: i
             if _followed_by_subject(clause, k) or (k > end + 1 and clause[k - 1].pos == "VNW"
                                                      and clause[k - 1].has("nomin")):
                 return None
+            between = _pronoun_subject_between(clause, end, k) if end >= 0 else None
+            if between == "other":
+                return None
+            if between is not None and between != person:
+                return _needs_t(clause, next(n for n in range(k - 1, end, -1) if clause[n].has("nomin")), t, between)
             return _needs_t(clause, end, t, person)
     # no finite verb at all: the verb may hide in a word Frog took for a noun ("als het vruchtje
     # niet groei"); in a subordinate clause it stands last
@@ -458,11 +485,23 @@ def _clauses_in_context(tokens: list[FrogToken], sentence: str):
         finite = [t for t in clause if _is_finite(t)]
         # a subordinate clause (dat, omdat, als ...) needs its own finite verb; after en/of or a
         # comma an auxiliary from before may still govern a participle ("... zitten of veranderd")
-        own = brk is not None and brk.has("onder")
+        own = brk is not None and brk.has("onder") and not _pronoun_after_verb(tokens, brk, clause)
         before = [] if own else tokens[: tokens.index(clause[0])]
         opens_question = question and ci == 0 and clause[0] is tokens[0]
         yield brk, clause, [TokenContext(clause, i, finite, opens_question, before, tokens)
                             for i in range(len(clause))]
+
+
+def _pronoun_after_verb(tokens: list[FrogToken], brk: FrogToken, clause: list[FrogToken]) -> bool:
+    """"In 85 van de 100 gevallen is dat binnen 2 weken gebeurd": "dat" right after a finite verb,
+    with no subject of its own after it, is the verb's subject pronoun, not a conjunction (Frog may
+    read it as one); the verb before it still governs the participle. ("Het probleem is dat het
+    vaak gebeurd" keeps its conjunction: "het" is the clause's subject.)"""
+    k = tokens.index(brk)
+    if _lower(brk) != "dat" or k == 0 or not _is_finite(tokens[k - 1]):
+        return False
+    return not any((x.pos == "VNW" and (x.has("nomin") or x.has("pron"))) or x.pos == "LID"
+                   or (x.pos == "N" and not _in_phrase_of_preposition(clause, n)) for n, x in enumerate(clause))
 
 
 def _clause_verb(tokens: list[FrogToken], brk: FrogToken | None, clause: list[FrogToken],
@@ -565,11 +604,23 @@ def participle_without_finite(c: TokenContext) -> DtFinding | None:
     words = len([x for x in c.clause if x.pos != "LET"])
     if words < 3 and len([x for x in c.sentence if x.pos != "LET"]) < 4:
         return None
-    if c.i < 1 and not _followed_by_subject(c.clause, c.i):
+    if c.i < 1 and (not _followed_by_subject(c.clause, c.i) or _imperative_with_object(c)):
         return None
     if _adjectival_participle(c):
         return None
     return _participle_finding(c)
+
+
+def _imperative_with_object(c: TokenContext) -> bool:
+    """"Bereid u voor op het gesprek", "Bereid je goed voor", "Verspreid je het nieuws?": a -d form
+    that is also the verb's stem opens the sentence before u/je. Before je it is right either way
+    (an imperative, or the stem of inversion); before u outside a question, an imperative."""
+    nxt = c.nxt
+    stem = lexicon.is_stem(c.low) or "inf" in lexicon.tags(c.low + "en")  # "verspreid": verspreiden
+    if c.t is not (c.sentence[0] if c.sentence else c.t) or not stem or nxt is None:
+        return False
+    question = bool(c.sentence) and c.sentence[-1].word == "?"
+    return _lower(nxt) in ("je", "jij") or (_lower(nxt) == "u" and not question)
 
 
 def _participle_finding(c: TokenContext):
@@ -622,11 +673,23 @@ def participle_before_reflexive(c: TokenContext) -> DtFinding | None:
 
 
 def _plural_before(c: TokenContext) -> bool:
-    """Is the last noun or subject pronoun before the token plural?"""
-    for x in reversed(c.clause[: c.i]):
+    """Is the last noun or subject pronoun before the token plural? A noun in a prepositional
+    phrase is no subject ("met 6 weken versneld dit" -> versnelt)."""
+    for k in range(c.i - 1, -1, -1):
+        x = c.clause[k]
+        if x.pos == "N" and _in_phrase_of_preposition(c.clause, k):
+            continue
         if x.pos == "N" or (x.pos == "VNW" and x.has("nomin")):
             return x.has("mv")
     return False
+
+
+def _in_phrase_of_preposition(clause: list[FrogToken], k: int) -> bool:
+    """Is the noun at ``k`` the head of a phrase that a preposition opens ("met 6 weken")?"""
+    j = k - 1
+    while j >= 0 and (clause[j].pos in {"LID", "ADJ", "TW"} or (clause[j].pos == "VNW" and clause[j].has("det"))):
+        j -= 1
+    return j >= 0 and clause[j].pos == "VZ" and clause[j].has("init")
 
 
 def finite_for_participle(c: TokenContext) -> DtFinding | None:
@@ -670,15 +733,22 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
     after = c.clause[c.i + 2] if c.i + 2 < len(c.clause) else None
     # Frog often reads that "je" as reflexive (it knows "wordt je" is odd); then only a verb or
     # nothing may follow, or "je" is an object before another subject ("Helpt je dat?")
-    if not (nxt.has("nomin") or (nxt.has("pr") and (after is None or after.pos in {"WW", "LET", "BW", "ADJ"}))):
+    if not (nxt.has("nomin") or (nxt.has("pr") and (after is None or after.pos in {"WW", "LET", "BW", "ADJ", "VZ"}))):
         return None
     if prev is not None and ((prev.pos == "VNW" and (prev.has("nomin") or (prev.has("pron") and not prev.has("vb"))))
-                             or prev.pos == "N"):
+                             or (prev.pos == "N" and not _fronted_phrase(c.clause, c.i))):
         return None  # a subject before the verb ("het treft je hard": "je" is the object)
     if (after is not None and after.pos == "N") or _after_subject_with_clause(c):
         return None
     return c.finding(c.stem_of_t, "inverted-je-t", _(
         "with '{subject}' after the verb, the verb has no -t: '{verb}'").format(subject=nxt.word, verb=c.stem_of_t))
+
+
+def _fronted_phrase(clause: list[FrogToken], i: int) -> bool:
+    """The words before the verb at ``i`` are one prepositional phrase that opens the clause ("Na
+    twintig weken spreekt je ..."): the noun in it is no subject, the subject follows the verb."""
+    return bool(clause) and clause[0].pos == "VZ" and i > 1 and all(
+        x.pos in {"LID", "ADJ", "TW", "N"} or (x.pos == "VNW" and x.has("det")) for x in clause[1:i])
 
 
 _CLOSING_QUOTES = frozenset("’”'\"»")
@@ -737,7 +807,12 @@ def inverted_subject(c: TokenContext) -> DtFinding | None:
 def _reflexive_imperative(c: TokenContext) -> bool:
     """"Meld u aan", "Bereid u voor": a verb that takes zich opens the clause before "u", with no
     "zich" after it; "u" is the reflexive pronoun of an imperative, not the subject."""
-    if c.i != 0 or c.nxt is None or _lower(c.nxt) != "u" or c.t.lemma.lower() not in _data().get("reflexive_verbs", ()):
+    if c.i != 0 or c.nxt is None or _lower(c.nxt) != "u":
+        return False
+    lemma = c.t.lemma.lower()
+    # a separable verb has its particle at the end of the clause: "Bereid u voor" is voorbereiden
+    particles = [_lower(x) for x in c.clause[2:] if x.pos == "VZ" and x.has("fin")]
+    if not any(p + lemma in _data().get("reflexive_verbs", ()) for p in ["", *particles]):
         return False
     return not any(_lower(x) == "zich" for x in c.clause[2:])
 

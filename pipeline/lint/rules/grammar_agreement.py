@@ -7,7 +7,8 @@ class where a noun, a conjunction or a preposition belongs ("deze wekken", "bij 
 "tijdens dat", "ouder als 35 jaar"), a word written as one where two belong ("teveel bloed", "opgang
 komen"), ons/onze, elk/elke, welk/welke with the noun, "hun" as a subject, a relative pronoun of the other gender ("het weefsel die", also after the verb that closes
 the clause: "het kan weefsel zijn die"), an infinitive where a participle belongs, and the same
-finite verb twice in one clause. Each check is a
+finite verb twice in one clause, an adjective with -e before "gezien" ("medisch gezien"), "zij" where
+the infinitive "zijn" belongs, and "met meest" where "het meest" belongs. Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
@@ -57,6 +58,14 @@ pass: Na een week verliest het vruchtje die niet. De wand heeft drie lagen; de b
 pass: Gebruik met andere medicijnenGebruik bij zwangerschap
 fail: We wachten voor dat de arts komt. (voordat)
 fail: Het kind die het niet redt, krijgt zorg. (dat)
+fail: Er zijn geen klachten of ernstig problemen gemeld. (ernstige)
+fail: Wanneer iemand herhaald miskramen krijgt, volgt onderzoek. (herhaalde)
+fail: De arts kijkt of alles medische gezien in orde is. (medisch)
+fail: Dat kan voor ouders heel moeilijk zij. (zijn)
+fail: In welke maand komen klachten met meest voor? (het meest)
+fail: De duur hangt af van de aantal dagen. (het)
+pass: Het zijn gewoon mensen. Statistisch gezien is de kans klein. Dat kunnen alleen zij.
+pass: Deze klachten komen het meest voor. Het aantal weken telt. Stress of intensief sporten is geen oorzaak.
 """
 
 from __future__ import annotations

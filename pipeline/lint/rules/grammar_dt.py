@@ -39,6 +39,10 @@ pass: Elke keer als ik een baby zie, word ik verdrietig. Lees het hele verhaal i
 pass: De vraag waarom dit gebeurt houdt je misschien lang bezig.
 fail: Meld u zich eerst aan bij de balie. (Meldt)
 fail: Als je belt wordt je doorverbonden. (word)
+fail: Na twintig weken spreekt je van een vroeggeboorte. (spreek)
+fail: Het kindje dat je nooit heb gezien, blijft bij je. (hebt)
+fail: Vanaf week vijf begint het hart te kloppen en met 6 weken versneld dit tot een vast ritme. (versnelt)
+pass: Bereid u goed voor op de ingreep. Bereid je voor op de uitslag. In de meeste gevallen is dat binnen een week gebeurd.
 """
 
 from __future__ import annotations
