@@ -34,13 +34,26 @@ _NOT_RESULTS = frozenset({"__pycache__", "bench"})
 def code_digest() -> str:
     """Everything that changes results besides the leaflet and its topic: code, schemas, shared data."""
     h = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}".encode())
-    roots = [PACKAGE_DIR, SCHEMA_DIR]
-    for root in roots:
-        for f in sorted(root.rglob("*")):
-            if f.is_file() and f.suffix in _DATA_SUFFIXES and not _NOT_RESULTS.intersection(f.relative_to(root).parts):
-                h.update(f.relative_to(root.parent).as_posix().encode())
-                h.update(f.read_bytes())
+    for root in (PACKAGE_DIR, SCHEMA_DIR):
+        for name in _result_files(os.fspath(root)):
+            h.update(f"{root.name}/{name}".encode())
+            with open(os.path.join(root, name), "rb") as f:
+                h.update(f.read())
     return h.hexdigest()
+
+
+def _result_files(root: str) -> list[str]:
+    """The files under ``root`` (relative, with '/') whose suffix is one of _DATA_SUFFIXES, outside
+    _NOT_RESULTS, in pathlib's order (by their parts): strings and one os.walk, as this runs on every lint."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in _NOT_RESULTS]
+        rel = os.path.relpath(folder, root)
+        for name in files:
+            dot = name.rfind(".")
+            if 0 < dot < len(name) - 1 and name[dot:] in _DATA_SUFFIXES and name not in _NOT_RESULTS:
+                found.append(name if rel == "." else f"{rel}/{name}")
+    return sorted(found, key=lambda n: n.split("/"))
 
 
 def config_digest(config: Config, rule_ids: list[str] | None, brands: dict) -> str:

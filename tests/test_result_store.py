@@ -38,6 +38,27 @@ def test_a_broken_store_only_costs_time(tmp_path, seeds_copy):
     assert any(d.rule == "facts.conflict" for d in first.diagnostics)
 
 
+def test_the_code_digest_reads_the_files_pathlib_lists_in_its_order(tmp_path, monkeypatch):
+    """The digest of code and data walks folders with strings (it runs on every lint): the files and
+    their order are those of pathlib's rglob, with bytecode and the benchmark left out."""
+    root = tmp_path / "pkg"
+    for name in ("a.py", "b/c.yaml", "b/__pycache__/c.cpython-311.pyc", "bench/x.py", "b-c/d.json", "b/.hidden.txt",
+                 "b/notes", "z.py", "b/c/e.po", "b/c.txt"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(name, encoding="utf-8")
+    want = [f.relative_to(root).as_posix() for f in sorted(root.rglob("*")) if f.is_file()
+            and f.suffix in cache_keys._DATA_SUFFIXES and not {"__pycache__", "bench"}.intersection(f.relative_to(root).parts)]
+    assert cache_keys._result_files(str(root)) == want == ["a.py", "b/.hidden.txt", "b/c/e.po", "b/c.txt", "b/c.yaml", "b-c/d.json", "z.py"]
+    monkeypatch.setattr(cache_keys, "PACKAGE_DIR", root)
+    monkeypatch.setattr(cache_keys, "SCHEMA_DIR", tmp_path / "none")
+    cache_keys.code_digest.cache_clear()
+    first = cache_keys.code_digest()
+    (root / "b" / "c.yaml").write_text("changed", encoding="utf-8")
+    cache_keys.code_digest.cache_clear()
+    assert cache_keys.code_digest() != first
+    cache_keys.code_digest.cache_clear()
+
+
 def test_content_keys_read_a_file_again_only_when_its_signature_changed(tmp_path, monkeypatch):
     store = ResultStore(tmp_path / "s.sqlite")
     leaflet = tmp_path / "a.txt"
