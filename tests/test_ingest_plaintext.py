@@ -426,3 +426,13 @@ def test_image_text_and_teasers_of_a_scraped_page_stay_paragraphs():
     assert kinds["Verdrietig stel bespreekt de uitslag van de echo"] == "paragraph"
     assert kinds["Wat is…"] == "paragraph"
     assert kinds["Miskraam"] == "heading" and kinds["Vrouwen met een herhaalde miskraam"] == "heading"
+
+
+def test_loose_words_between_blank_lines_stay_a_line_of_their_own():
+    # an image's text under a title is no rest of the title's sentence; a sentence cut by a stray
+    # blank line still runs on
+    blocks = parse_text("Verlof na een miskraam voor iedereen\n\nhanden\n\nDe minister regelt twee dagen verlof.\n")
+    assert [b.text for b in blocks] == ["Verlof na een miskraam voor iedereen", "handen",
+                                        "De minister regelt twee dagen verlof."]
+    blocks = parse_text("Na de behandeling mag je naar huis als je\n\ngoed geplast hebt en je je goed voelt.\n")
+    assert [b.text for b in blocks] == ["Na de behandeling mag je naar huis als je goed geplast hebt en je je goed voelt."]

@@ -256,7 +256,7 @@ def _continues(work: str, lines: list[_Line], unit: _Unit, prev: int, nxt: int, 
         return False  # a web page's button or link text, a page number: a line of its own
     lower = work[q.start].islower()
     open_end = not _ends_sentence(work[p.cstart:p.end])
-    if open_end and lower:
+    if open_end and lower and not (gap and _island(work, lines, nxt)):
         return True  # the sentence runs on, possibly after one stray blank line
     if gap:
         return False
@@ -274,6 +274,15 @@ def _continues(work: str, lines: list[_Line], unit: _Unit, prev: int, nxt: int, 
             return False
         return True
     return False
+
+
+def _island(work: str, lines: list[_Line], k: int) -> bool:
+    """Line ``k`` stands alone between blank lines (or the file's end) and ends no sentence: a few
+    loose words of a web page ("handen", an image's text), not the rest of a sentence a stray blank
+    line cut."""
+    ln = lines[k]
+    after = lines[k + 1].kind if k + 1 < len(lines) else BLANK
+    return after == BLANK and not _ends_sentence(work[ln.cstart:ln.end]) and len(work[ln.cstart:ln.end].split()) <= 8
 
 
 def _control_line(text: str) -> bool:

@@ -94,6 +94,8 @@ class ShapeWords:
     organisation: tuple[str, ...]  # words of an organisation's name (also as a compound's last part)
     about_labels: frozenset[str]  # above an author's biography
     social: frozenset[str]  # social networks and share buttons
+    interface: frozenset[str] = frozenset()  # an English site template's controls ("Search", "more")
+    sentence: frozenset[str] = frozenset()  # function words of running text, lacking in a row of tags
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +105,7 @@ def shape_words() -> ShapeWords:
         return frozenset(w.lower() for w in data.get(key) or [])
     return ShapeWords(low("furniture_words") | low("social_networks"), low("function_words"), low("byline_words"),
                       low("page_labels"), tuple(sorted(low("organisation_words"), key=len, reverse=True)),
-                      low("about_labels"), low("social_networks"))
+                      low("about_labels"), low("social_networks"), low("interface_words"), low("sentence_words"))
 
 
 @lru_cache(maxsize=1)

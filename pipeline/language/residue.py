@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.i18n import _
-from pipeline.language import residue_layout, residue_shapes
+from pipeline.language import residue_layout, residue_lines, residue_shapes
 from pipeline.language.data import residue_phrases, running_lines
 
 # a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"), or
@@ -151,9 +151,15 @@ def _is_word(word: str) -> bool:
     return dicts is None or dicts[0].check(word)
 
 
-def _layout(doc) -> list[ResidueHit]:
+def _whole(doc, hits) -> list[ResidueHit]:
     return [ResidueHit(h.block, h.start, len(doc.blocks[h.block].text) if h.end is None else h.end, h.kind, h.reason)
-            for h in residue_layout.find(doc.blocks, _is_word) + residue_shapes.find(doc.blocks, _is_word)]
+            for h in hits]
+
+
+def _layout(doc) -> list[ResidueHit]:
+    top = set(residue_shapes.top_zone(doc.blocks))
+    return _whole(doc, residue_layout.find(doc.blocks, _is_word) + residue_shapes.find(doc.blocks, _is_word)
+                  + residue_lines.find(doc.blocks, _is_word, top))
 
 
 def find(doc) -> list[ResidueHit]:
@@ -170,6 +176,11 @@ def find(doc) -> list[ResidueHit]:
     marked = {h.block for h in hits}
     entries = {_key(doc.blocks[h.block].text) for h in hits if h.kind in ("contents", "jump-links")}
     hits += [h for h in _repeated_title(doc) if h.block not in marked and _key(doc.blocks[h.block].text) not in entries]
+    # furniture comes in clusters: short lines amid residue, and headings with only residue under them
+    kinds: dict[int, set[str]] = {}
+    for h in hits:
+        kinds.setdefault(h.block, set()).add(h.kind)
+    hits += _whole(doc, residue_lines.clusters(doc.blocks, kinds))
     return sorted(hits, key=lambda h: (h.block, h.start, h.kind))
 
 

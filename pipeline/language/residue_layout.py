@@ -140,7 +140,7 @@ def link_lists(blocks) -> list[LayoutHit]:
     out = []
     for k, b in enumerate(blocks):
         label = _bare(b.text)
-        if label in w.contents_labels:
+        if label in w.contents_labels or _contents_intro(b.text, w.contents_labels):
             out += [LayoutHit(j, "jump-links", _("a link to a section of the web page (\"Op deze pagina\")"))
                     for j in contents_entries(blocks, k + 1)]
         elif label in w.related_labels:
@@ -150,18 +150,26 @@ def link_lists(blocks) -> list[LayoutHit]:
     return out
 
 
+def _contents_intro(text: str, labels: frozenset[str]) -> bool:
+    """A longer label of the page's contents, ending in a colon: "Op deze pagina vind je informatie
+    over:", "Lees in dit artikel meer over:" (a label of three words or more inside it)."""
+    t = norm(text)
+    return t.endswith(":") and len(t.split()) <= 12 and any(len(x.split()) >= 3 and x in t for x in labels)
+
+
 def contents_entries(blocks, first: int, first_is_link: bool = False) -> list[int]:
     """The entries of a table of contents that starts at ``first`` (under its label): list items
-    of up to eight words, or else short heading-like lines; it ends where the kind changes, where
-    an entry comes back (the first section starts) or at a line with prose under it. Under "Lees
-    ook" the first line is a link even with prose under it: no article puts its own heading there."""
+    of up to twelve words (a question is long), or else short heading-like lines; it ends where the
+    kind changes, where an entry comes back (the first section starts) or at a line with prose under
+    it. Under "Lees ook" the first line is a link even with prose under it: no article puts its own
+    heading there."""
     items = first < len(blocks) and blocks[first].kind == "list_item"
     seen: set[str] = set()
     out = []
     for j in range(first, len(blocks)):
         b = blocks[j]
         key = norm(b.text)
-        if (b.kind == "list_item") != items or key in seen or not title_shaped(b.text, 8 if items else 10):
+        if (b.kind == "list_item") != items or key in seen or not title_shaped(b.text, 12 if items else 10):
             break
         if not items and j + 1 < len(blocks) and _prose(blocks[j + 1].text):
             if first_is_link and j == first:

@@ -20,7 +20,12 @@ table of contents whose entries come back as headings, a menu item with nothing 
 wij?"), the site's name above the title (an unknown acronym, a line in small letters), a name line
 of an author or portrait whose surname the page uses again, image text written like a headline
 ("Verdrietig stel bespreekt de uitslag"), a teaser cut short ("Wat is…") and a pull quote that
-repeats a sentence of the text. A leaflet's title,
+repeats a sentence of the text. By what a line is made of (pipeline/language/residue_lines.py): an icon
+alone ("+"), an English template's controls ("Search", "more"), loose words in small letters with
+no word of running text (an image's text or the page's tags: "handen", "echo embryo 9 weken"), a
+person's name alone (with initials, in capitals, or above the first text), a line of menu items
+and section labels. And by the residue around a line: a short line amid residue above and below,
+and a heading with only residue under it. A leaflet's title,
 subtitle and headings with text under them stay.
 One finding per kind and line and none on words another finding covers (glued words only where
 nothing else is found on the line; a shape
@@ -33,6 +38,7 @@ pass: Reageer direct als je veel bloed verliest; koorts, buikpijn, bloed.
 pass: Vrouw met buikpijn en koorts
 pass: De nieuwe richtlijn geldt vanaf 1 januari 2024
 pass: Terug naar huis
+pass: U bent hier welkom voor een gesprek met de verloskundige.
 fail: Score: 4.6/5 (70 stemmen)
 fail: Deze website plaatst cookies om de site te verbeteren.
 fail: Home > Zwangerschap > Miskraam
@@ -58,6 +64,10 @@ fail: bezorgde vrouw belt met de verloskundige
 fail: date 2023-05 Veel vrouwen bloeden in het begin van de zwangerschap.
 fail: Meer weten? deelviawhatsapp
 fail: Bannerfoto wachtkamer
+fail: JavaScript staat uit in je browser.
+fail: Verschenen op 12/05/2023
+fail: K.L. Mulder
+fail: Sla navigatie over
 """
 
 from __future__ import annotations

@@ -1,0 +1,210 @@
+"""Web residue found by what a single line is made of, and by the residue around it.
+
+A scraped page brings lines no leaflet has, whatever their wording: an icon alone ("+", "*"), the
+controls of an English site template ("Search", "more"), loose words in small letters that were an
+image's text or the page's tags ("handen", "vaginale echo embryo 9 weken" - no article, no
+preposition, no verb), a person's name alone (an author box: "H.J. Bos", "ANNA DE WIT", or above
+the page's first text "Ilona Bos"), and a line made only of menu items ("Behandelingen &
+onderzoeken Gynaecologie").
+
+Page furniture also comes in clusters. After every other detector has run, two rules look at the
+lines around: a short line that is no sentence, between residue above and below, belongs to the
+same block of furniture ("Pagina's" between a logo and a menu); and a short heading whose whole
+section is residue (only controls, stamps or links under it) is the label of that block ("Betrokken
+afdelingen" above a document code and a revision stamp). The page's title - the last short line
+above its first paragraph - and headings with a paragraph or a list of their own stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.i18n import _
+from pipeline.language.data import residue_words, shape_words
+from pipeline.language.residue_layout import LayoutHit, norm
+from pipeline.language.residue_shapes import text_line
+
+_PARTICLES = frozenset("van de der den ter ten te 't da dos del la le el von".split())
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,4}$")
+_NAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)*$")
+_CAPS = re.compile(r"^[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})*$")
+# a word of a tag row or of image keywords: small letters, digits allowed ("covid19", "9")
+_LOOSE_TOKEN = re.compile(r"^[a-zà-ÿ0-9][a-zà-ÿ0-9-]*$")
+# lines of their own: not an item of a list, not a cell of a table
+_LINE_KINDS = frozenset({"paragraph", "heading"})
+# a cluster line is short and ends like no sentence
+_CLUSTER_WORDS = 8
+
+
+def _icon(text: str) -> bool:
+    """One to three marks with no letter or digit ("+", "*", "›"); a rule of dashes is layout."""
+    t = text.strip()
+    return 1 <= len(t) <= 3 and not any(c.isalnum() for c in t) and not re.fullmatch(r"([-_=~.])\1+", t)
+
+
+def icons(blocks) -> list[LayoutHit]:
+    return [LayoutHit(k, "icon", _("an icon or a button of the web page")) for k, b in enumerate(blocks)
+            if _icon(b.text)]
+
+
+def interface_lines(blocks) -> list[LayoutHit]:
+    """A line of one to three words that are all controls of an English site template."""
+    words = shape_words().interface
+    out = []
+    for k, b in enumerate(blocks):
+        toks = re.findall(r"[^\W\d_]+", b.text.lower())
+        if 1 <= len(toks) <= 3 and all(t in words for t in toks) and not re.search(r"[.!?:;,]\s*\S", b.text):
+            out.append(LayoutHit(k, "control", _("button or control text from a web page")))
+    return out
+
+
+def _loose(text: str) -> bool:
+    """Words in small letters with no word of running text among them and no punctuation."""
+    toks = text.split()
+    sentence = shape_words().sentence
+    return (1 <= len(toks) <= 8 and text.strip()[:1].islower() and all(_LOOSE_TOKEN.match(t) for t in toks)
+            and not any(t in sentence for t in toks) and any(c.isalpha() for c in text))
+
+
+def loose_words(blocks) -> list[LayoutHit]:
+    """A line of loose words in small letters: an image's text or file name, or the page's tags
+    ("handen", "embryo echo 9 weken"). Not the rest of a sentence (the line above ends one or is a
+    heading), not an item of a list (no neighbour of the same shape, no colon above)."""
+    out = []
+    for k, b in enumerate(blocks):
+        if b.kind not in _LINE_KINDS or not _loose(b.text):
+            continue
+        prev = blocks[k - 1] if k else None
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if prev is not None and (prev.text.rstrip()[-1:] in ":," or (prev.kind == "paragraph"
+                                                                     and prev.text.rstrip()[-1:].isalpha())):
+            continue  # a list after a colon, or a sentence going on
+        if (prev is not None and _loose(prev.text)) or (nxt is not None and _loose(nxt.text)):
+            continue  # short lines in small letters in a row: a list without bullets
+        out.append(LayoutHit(k, "image-text", _("image alternative text, a file name or the page's tags")))
+    return out
+
+
+def _name_tokens(text: str) -> list[str] | None:
+    """The tokens of a line that is only a person's name (a dash or comma around it allowed)."""
+    t = text.strip().strip("-–—,·|").strip()
+    toks = t.split()
+    if not 2 <= len(toks) <= 5 or toks[0].lower() in _PARTICLES:
+        return None
+    if not all(_INITIALS.match(x) or _NAME.match(x) or _CAPS.match(x) or x.lower() in _PARTICLES for x in toks):
+        return None
+    return toks
+
+
+def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
+    """A line that is only a person's name: with initials ("H.J. Bos") or in capitals that are no
+    a first name that is no word ("ANNA DE WIT") anywhere; written normally ("Ilona Bos") only above
+    the page's first text. A first name that is a Dutch word needs more ("Linde Bos" could be a place)."""
+    out = []
+    for k, b in enumerate(blocks):
+        toks = _name_tokens(b.text)
+        if toks is None:
+            continue
+        names = [x for x in toks if x.lower() not in _PARTICLES]
+        initials = any(_INITIALS.match(x) for x in names) and any(_NAME.match(x) for x in names)
+        # a first name is seldom a Dutch word; a surname often is ("Bos", "Regenmortel")
+        caps = all(_CAPS.match(x) for x in names) and not is_word(names[0].lower()) and (
+            len(names) < len(toks) or not any(is_word(x.lower()) for x in names))  # "VAN" or no word at all
+        plain = k in top and all(_NAME.match(x) for x in names) and not is_word(names[0].lower())
+        if initials or caps or plain:
+            out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
+    return out
+
+
+def _menu_items(text: str) -> int:
+    """How many known menu items and page labels the line is made of, in order; 0 when a word is
+    left over ("Behandelingen & onderzoeken Gynaecologie" is two)."""
+    items = residue_words().navigation | shape_words().page_labels
+    words = re.sub(r"[|/·•>›»,]", " ", norm(text)).split()
+    longest = max((len(i.split()) for i in items), default=1)
+    count, i = 0, 0
+    while i < len(words):
+        step = next((n for n in range(min(longest, len(words) - i), 0, -1) if " ".join(words[i:i + n]) in items), 0)
+        if not step:
+            return 0
+        count, i = count + 1, i + step
+    return count
+
+
+def menu_lines(blocks) -> list[LayoutHit]:
+    """A line made of two or more menu items or section labels of the site."""
+    return [LayoutHit(k, "navigation", _("a menu item of the web site")) for k, b in enumerate(blocks)
+            if len(b.text.split()) <= 8 and _menu_items(b.text) >= 2]
+
+
+def find(blocks, is_word, top: set[int]) -> list[LayoutHit]:
+    return icons(blocks) + interface_lines(blocks) + loose_words(blocks) + person_lines(blocks, is_word, top) \
+        + menu_lines(blocks)
+
+
+# -- clusters ----------------------------------------------------------------------------------
+
+def _short(b) -> bool:
+    t = b.text.strip()
+    return (b.kind in _LINE_KINDS and bool(t) and len(t.split()) <= _CLUSTER_WORDS and t[-1] not in ".:;,!"
+            and not text_line(t))
+
+
+def first_prose(blocks, residue=frozenset()) -> int:
+    """The index of the page's first paragraph that ends a sentence and is no residue (len(blocks)
+    when none)."""
+    return next((k for k, b in enumerate(blocks) if k not in residue and b.kind == "paragraph" and text_line(b.text)
+                 and b.text.strip()[-1:] in ".!?"), len(blocks))
+
+
+# residue that marks words inside a line of the leaflet's own text, no line of furniture
+_PARTIAL_KINDS = frozenset({"glued-words", "cut-sentence"})
+
+
+def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
+    """Short lines that belong to the residue around them (see the module's docstring); ``kinds``
+    holds the residue kinds found so far per block."""
+    kinds = {k: v for k, v in kinds.items() if v - _PARTIAL_KINDS}
+    start = first_prose(blocks, kinds)
+    # the title: the first line of the page that is no residue, or the last short line above the text
+    titles = {next((k for k in range(start) if k not in kinds), None),
+              max((k for k in range(start) if _short(blocks[k])), default=None)}
+    free = [k not in kinds and _short(b) and k not in titles for k, b in enumerate(blocks)]
+    out: list[LayoutHit] = []
+    k = 0
+    while k < len(blocks):
+        j = k
+        while j < len(blocks) and free[j] and j - k < 3:
+            j += 1
+        if j > k and k > 0 and j < len(blocks) and (k - 1) in kinds and j in kinds and _closed(blocks, j, kinds):
+            out += [LayoutHit(i, "cluster", _("a line amid other residue of the web page")) for i in range(k, j)]
+        k = max(j, k + 1)
+    flagged = {h.block for h in out}
+    for k in range(start + 1, len(blocks)):
+        if free[k] and k not in flagged and _section_is_residue(blocks, k, kinds, free):
+            out.append(LayoutHit(k, "cluster", _("a heading with only residue of the web page under it")))
+    return out
+
+
+_UNDER_TITLE_KINDS = frozenset({"author-line", "date-line", "dated-byline", "post-byline", "byline", "person-name", "page-number",
+                           "date-prefix", "relative-time"})
+
+
+def _closed(blocks, j: int, kinds: dict[int, set[str]]) -> bool:
+    """The residue below a run of short lines is no byline of a title above it, and what follows
+    that residue is no text or list the short lines could head."""
+    if not kinds[j] - _UNDER_TITLE_KINDS:
+        return False
+    while j < len(blocks) and j in kinds:
+        j += 1
+    return j == len(blocks) or not (blocks[j].kind == "list_item" or text_line(blocks[j].text))
+
+
+def _section_is_residue(blocks, k: int, kinds: dict[int, set[str]], free: list[bool]) -> bool:
+    """Everything under the line ``k``, up to the next free short line or heading, is residue."""
+    section = []
+    for j in range(k + 1, len(blocks)):
+        if j not in kinds and (free[j] or blocks[j].kind == "heading"):
+            break
+        section.append(j)
+    return bool(section) and all(j in kinds for j in section)
