@@ -274,6 +274,36 @@ def test_compounds_without_a_vowel_clash_stay_words():
         assert spell.known(word), word
 
 
+def test_a_linking_s_that_hunspell_also_joins_is_no_slip_but_a_missing_one_is():
+    # hunspell joins "vaders|gevoelens" and "moeders|liefde" as readily as the forms without an s;
+    # after a part that takes an s ("leven", "zwangerschap", "niet" as in "niets|nut") the s is needed
+    from pipeline.language.spelling import SpellChecker, takes_linking_s
+
+    spell = SpellChecker()
+    for word in ("vadergevoelens", "moedergevoelens", "partnerverlof"):
+        assert spell.known(word), word
+    for word in ("zwangerschapduur", "levenverrichting", "gezondheidzorg", "nietlevensvatbare"):
+        assert not spell.known(word), word
+    assert takes_linking_s("leven") and takes_linking_s("zwangerschap") and not takes_linking_s("vader")
+
+
+@pytest.mark.parametrize("word,known", [
+    ("baarmoederlijke", True),  # baarmoeder + -lijk, as in buitenbaarmoederlijk
+    ("kunstschaatster", True),  # beside kunstschaatser
+    ("onderzoekster", True),  # beside onderzoeker
+    ("vriendlijke", False),  # the e of vriendelijke is missing
+])
+def test_derivations_in_lijk_and_ster(word, known):
+    from pipeline.language.spelling import SpellChecker
+
+    assert SpellChecker().known(word) is known
+
+
+def test_an_english_word_in_capitals_is_a_studys_name(tmp_path):
+    found, _notes = _lint(tmp_path, {"a.txt": "De resultaten van de studie PROMISE kwamen in 2015. Een MISKRAAN is zeldzaam.\n"})
+    assert found == ["a.txt:1:57 spelling.unknown-word"]  # MISKRAAN, not PROMISE
+
+
 # -- medical words built from Greek and Latin parts -------------------------------------------
 @pytest.fixture(scope="module")
 def medical_spell():

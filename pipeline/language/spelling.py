@@ -16,6 +16,7 @@ weighted edit distance in which those slips are cheap, plus a frequency prior fr
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -101,7 +102,8 @@ class SpellChecker:
         return (self._diminutive(low) or self._project_compound(low) or (w == low and self._compound(low))
                 or (w == low and self._verb_form(low)) or (w == low and self._ing_noun(low))
                 or (w == low and self._separable_participle(low))
-                or (w == low and self._prefixed(low)) or (w[1:] == low[1:] and self._medical_formation(low)))
+                or (w == low and self._prefixed(low)) or (w[1:] == low[1:] and self._medical_formation(low))
+                or (w == low and self._derivation(low)))
 
     def _medical_formation(self, low: str) -> bool:
         """A medical word built from Greek and Latin parts that no word list holds: combining forms
@@ -160,6 +162,23 @@ class SpellChecker:
             # "weggeschrapt" (wegschrappen), and both are right
             if any(self._verb(particle + inf) for inf in _infinitives(rest[2:-1])):
                 return True
+        return False
+
+    def _derivation(self, low: str) -> bool:
+        """An adjective in -lijk made from a noun ("baarmoederlijke" from baarmoeder, as in
+        buitenbaarmoederlijk) and a woman's agent noun in -ster beside one in -er ("kunstschaatster"
+        beside kunstschaatser, "onderzoekster" beside onderzoeker). The base must be a noun and the
+        word no slip of a dictionary word: "duidlijk" lacks the e of "duidelijk"."""
+        if not low.isalpha() or len(low) < 9:
+            return False
+        for end in ("lijke", "lijk"):
+            head = low[: -len(end)]
+            if low.endswith(end) and len(head) >= 5 and self._noun(head):
+                return not self.dict.check(head + "e" + end) and not self._slip_of_attested(low)
+        base = low[:-1] if low.endswith("sters") else low
+        if base.endswith("ster"):
+            agents = {base[:-4] + "er", base[:-3] + "er"}
+            return any(self._noun(a) or self.known(a) for a in agents) and not self._slip_of_attested(low)
         return False
 
     def _prefixed(self, low: str) -> bool:
@@ -234,11 +253,24 @@ class SpellChecker:
             return False
         if any(a[-1] + b[0] in _VOWEL_CLASH for a, b in zip(split, split[1:])):
             return False  # two vowels that read as one sound take a hyphen: echo-uitslag, auto-ongeluk
-        if any(c != low and len(c) >= 3 and self.dict.check(c) for c in dutch_edits(low)):
+        # the same parts joined with a linking s count only when that form is attested or the part
+        # takes one ("zwangerschaptest" is a slip of "zwangerschapstest"; "vadersgevoelens" is hunspell's)
+        seams = _linking_variants(split)
+        if any(c != low and len(c) >= 3 and self.dict.check(c) and (c not in seams or self._attested(c))
+               for c in dutch_edits(low)):
             return False
         if min(len(p) for p in split[:-1]) < 4:
             return not any(c != low and self.dict.check(c) for c in _edits1(low))
         return True
+
+    def _slip_of_attested(self, low: str) -> bool:
+        """One typical Dutch slip from a word Frog's corpus has seen (hunspell's own joins such as
+        "schaatsster" do not count)."""
+        return any(c != low and len(c) >= 3 and self._attested(c) for c in dutch_edits(low))
+
+    def _attested(self, word: str) -> bool:
+        """A word Frog's corpus has seen, or a project word."""
+        return word in self.extra_lower or (lexicon.count(word) > 0 and self.dict.check(word))
 
     def _with_hyphen(self, low: str) -> set[str]:
         """The compound written with the hyphen its vowel clash needs ("groeiecho" -> "groei-echo")."""
@@ -402,10 +434,12 @@ class SpellChecker:
     def english_loan(self, word: str) -> bool:
         """An English word in small letters, six letters or more, that is not one edit or one
         typical Dutch slip away from a Dutch word: a loan ("immunoglobulin", "mindfulness"), not a
-        typo ("bleeding" is no slip of a Dutch word; "hart" mistyped is)."""
+        typo ("bleeding" is no slip of a Dutch word; "hart" mistyped is). In capitals such a word
+        is the name of a study or a trial ("de PROMISE-studie")."""
         w = _norm(word)
-        return (w.islower() and w.isalpha() and len(w) >= _LOAN_MIN and self.english_word(w)
-                and not self._near_word(w))
+        low = w.lower()
+        return ((w.islower() or w.isupper()) and low.isalpha() and len(low) >= _LOAN_MIN and self.english_word(low)
+                and not self._near_word(low))
 
     # -- suggestions ---------------------------------------------------------------------------
     def suggest(self, word: str, limit: int = 5) -> tuple[str, ...]:
@@ -511,6 +545,48 @@ def _infinitives(stem: str) -> set[str]:
         if stem[-1] in "fs":
             out.add(stem[:-1] + {"f": "v", "s": "z"}[stem[-1]] + "en")  # leef -> leven, reis -> reizen
     return out
+
+
+# a first part with one of these endings takes a linking s: "zwangerschapsduur", "gezondheidszorg"
+_S_LINKING = ("schap", "heid", "ing", "teit", "dom", "tie")
+
+
+def _linking_variants(split: list[str]) -> set[str]:
+    """The same compound with a linking s added at a seam ("vader|gevoelens" and "vaders|gevoelens"):
+    hunspell joins both, and the one without the s is no slip of the other. After a part that takes
+    a linking s ("zwangerschap|duur", "leven|verrichting") the form with the s stays the right one."""
+    out = set()
+    for i in range(1, len(split)):
+        head, tail = "".join(split[:i]), "".join(split[i:])
+        if not head.endswith("s") and not takes_linking_s(split[i - 1]):
+            out.add(head + "s" + tail)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def takes_linking_s(part: str) -> bool:
+    """Whether Dutch joins ``part`` to a next word with an s: by its ending (-schap, -heid, -ing ...)
+    or because the words Frog's corpus has seen start more often with part + s + word ("levens|loop",
+    "niets|nut") than with part + word ("vader|land")."""
+    if part.endswith(_S_LINKING):
+        return True
+    words = _lexicon_sorted()
+    with_s = without = 0
+    lo = bisect.bisect_left(words, part)
+    for w in words[lo:bisect.bisect_left(words, part + "\uffff")]:
+        rest = w[len(part):]
+        if len(rest) < 4:
+            continue
+        if rest[0] == "s" and lexicon.count(rest[1:]) > 0:
+            with_s += 1
+        elif rest[0] != "s" and lexicon.count(rest) > 0:
+            without += 1
+    return with_s > without
+
+
+@lru_cache(maxsize=1)
+def _lexicon_sorted() -> list[str]:
+    return sorted(lexicon.known_words())
 
 
 def _split_compound(low: str, ok, parts_left: int) -> list[str] | None:

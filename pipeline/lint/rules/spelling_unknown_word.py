@@ -4,7 +4,9 @@ Accepted beyond the dictionary: regular diminutives of its nouns (foetusje), hyp
 compounds of a name and a word (Asherman-syndroom, BeterDichtbij-app), compounds of dictionary
 words with a linking s or "-achtig" (zwangerschapsrest, weeënachtige, zwangerschaps-weefsel) unless
 one typical slip away from a word or two vowels at the seam read as one sound (echouitslag is an
-error; the suggestion is echo-uitslag), forms of dictionary verbs (innestelt), diminutives of verb stems
+error; the suggestion is echo-uitslag; a linking s that hunspell would also join is no slip, unless the
+first part takes one: vadergevoelens is right, zwangerschapduur wrong), forms of dictionary verbs (innestelt),
+adjectives in -lijk of nouns (baarmoederlijke) and women's agent nouns in -ster (kunstschaatster), diminutives of verb stems
 (huiltje), derivations with -erig and -loos, participles of separable verbs (weggeschraapt from wegschrapen),
 a prefix before a known word (pseudo-menstruatie, subfertiliteit), abbreviations with their full stop
 (ca., bijv., drs.; without it they stay errors), stress accents (voorkòmen), and names: with particles
@@ -17,7 +19,8 @@ for Dutch typos (doubled letters, ij/ei, d/t, a linking n or s) and word frequen
 checked: URLs, e-mail addresses, phone numbers, numbers with units, abbreviations in capitals,
 product names with inner capitals (YouTube), runs of capitalised words (names), names in the
 leaflet's metadata and brand data, English words inside an English phrase or alone in brackets, and a longer English word in small
-letters that is no slip away from a Dutch word (a loan word such as "immunoglobulin"). A zero-width space
+letters that is no slip away from a Dutch word (a loan word such as "immunoglobulin"; in capitals the name
+of a study, "PROMISE"). A zero-width space
 or soft hyphen inside a word does not split it.
 
 pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
@@ -31,6 +34,7 @@ pass: Bij een missed abortion of een tubaire zwangerschap; de lochia na een anem
 pass: Bij een éénlingzwangerschap zet de echoscopiste de echokop op je buik.
 pass: Het hCG in milli-internationale eenheden; zie bl. 4 van de folder.
 pass: Een myoom kan de placentaire groei storen; een partus immaturus; de dood in utero.
+pass: Zijn vadergevoelens; een kunstschaatster; de studie PROMISE.
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
@@ -38,6 +42,7 @@ fail: Dit duurt ca twee weken.
 fail: Het weefsel wordt weggeschraapdt.
 fail: Een pseudo-menstruatei is normaal.
 fail: Bij een éénlingzwagerschap is de kans kleiner.
+fail: De zwangerschapduur is kort.
 """
 
 from __future__ import annotations
