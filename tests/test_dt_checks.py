@@ -106,6 +106,12 @@ NOT_A_VERB = [
     ("De verloskundige helpt je met de voeding.", None),
     # the subject pronoun after a relative or question pronoun decides the verb's person
     ("Het boek dat ik nooit heb gelezen, ligt daar.", ("Het kindje dat je nooit heb gezien, blijft bij je.", "hebt")),
+    # heeft/is before an inverted je; a question word may be the subject, "je eigen" is possessive
+    ("Wat heeft je geholpen?", ("Heeft je al een afspraak gemaakt?", "Heb")),
+    ("Nu is je eigen gevoel belangrijk.", ("Soms is je erg moe.", "ben")),
+    # "jouw" always opens a third-person subject, "je" may be the subject itself
+    ("Na de bevalling word je moeder opgevangen.", ("Word jouw partner ook gebeld?", "Wordt")),
+    ("Bel je moeder?", ("Daarna word jouw kindje onderzocht.", "wordt")),
     # "dat" after a finite verb with no subject after it is that verb's subject, not a conjunction
     ("In de meeste gevallen is dat binnen een week gebeurd.", ("Het probleem is dat het vaak gebeurd.", "gebeurt")),
     ("Wat ik heb gezien, vertel ik.", ("Je mist iets, wat je nooit heb mogen kennen.", "hebt")),

@@ -53,6 +53,8 @@ finding's check id in brackets):
     belongs ("dit kan best spannend zij" -> zijn).
 22. ``superlative_without_article`` [word-class]: a preposition with no object before a lone
     "meest"/"minst" ("komen met meest voor" -> het meest).
+23. ``te_infinitive`` [word-class]: "te" after a modal that takes a bare infinitive ("je kunt te
+    bellen"), a bare infinitive after "hoeven" ("je hoeft niet bellen" -> te bellen).
 
 Before a plural noun an adjective takes its -e after any opener (a conjunction, an adverb, a
 subject), when Frog reads it as attributive ("geen klachten of ernstig problemen"), also a
@@ -334,7 +336,8 @@ def suspect(sentence: str) -> bool:
         elif _bare_adjective(sentence, spans, words, i) or _modifier_suspect(words, i) \
                 or _noun_slot_suspect(words, i) or _preposition_suspect(words, i) \
                 or _relative_suspect(words, i) or _comparison_suspect(words, i) or _participle_suspect(words, i) \
-                or _adverb_suspect(words, i) or _pronoun_verb_suspect(sentence, spans, words, i):
+                or _adverb_suspect(words, i) or _pronoun_verb_suspect(sentence, spans, words, i) \
+                or _infinitive_suspect(words, i):
             return True
     return _doubled_suspect(sentence, spans, words)
 
@@ -374,6 +377,17 @@ def _pronoun_verb_suspect(sentence: str, spans: list[tuple[int, int]], words: li
     """A pronoun of ``pronoun_for_verb`` that closes a clause."""
     return (words[i] in _data().get("pronoun_for_verb", {}) and i > 1
             and _CLAUSE_END.match(sentence, spans[i][1]) is not None)
+
+
+def _infinitive_suspect(words: list[str], i: int) -> bool:
+    """"te" a few words after a modal that takes a bare infinitive, or a form of "hoeven" with an
+    infinitive a few words after it."""
+    w = words[i]
+    if w == "te" and i + 1 < len(words) and "inf" in lexicon.tags(words[i + 1]):
+        return any(x in _words("modals_without_te") for x in words[max(0, i - 5):i])
+    if w in _words("te_verb_forms"):
+        return any("inf" in lexicon.tags(x) for x in words[i + 1:i + 6])
+    return False
 
 
 def _adverb_suspect(words: list[str], i: int) -> bool:
@@ -1047,6 +1061,46 @@ def superlative_without_article(tokens: list[FrogToken], i: int) -> AgreementFin
                                 word=prep.word, fix=fix))
 
 
+def te_infinitive(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"te" where the verb before it takes a bare infinitive ("Je kunt te bellen" -> bellen), and a
+    bare infinitive after a finite "hoeven", which takes "te" ("Je hoeft niet bellen" -> te bellen).
+    The infinitive depends on the last verb of its cluster: "je kunt te maken krijgen" and "je moet
+    het te weten komen" keep their "te"; so does "te" after a preposition ("om te bellen")."""
+    t = tokens[i]
+    if t.tag.startswith("WW(pv") and (t.lemma or "").lower() in _words("te_verbs"):
+        k = _next_verb(tokens, i)
+        if k is None or not tokens[k].tag.startswith("WW(inf") or _low(tokens[k - 1]) == "te" \
+                or _next_verb(tokens, k) is not None:
+            return None
+        v = tokens[k]
+        return AgreementFinding(v.start, v.end, v.word, f"te {v.word}", "word-class",
+                                _("after '{verb}' the infinitive takes 'te': 'te {word}'").format(
+                                    verb=t.word, word=v.word))
+    if _low(t) != "te" or t.pos != "VZ" or i == 0 or i + 1 >= len(tokens) or not tokens[i + 1].tag.startswith("WW(inf"):
+        return None
+    if tokens[i - 1].pos == "VZ" or _next_verb(tokens, i + 1) is not None:
+        return None
+    k = i - 1
+    while k >= 0 and tokens[k].pos not in ("LET", "VG", "WW"):
+        k -= 1
+    if k < 0 or not tokens[k].tag.startswith("WW(pv") or _low(tokens[k]) not in _words("modals_without_te"):
+        return None
+    v = tokens[i + 1]
+    return AgreementFinding(t.start, v.end, f"{t.word} {v.word}", v.word, "word-class",
+                            _("after '{verb}' the infinitive has no 'te': '{word}'").format(
+                                verb=tokens[k].word, word=v.word))
+
+
+def _next_verb(tokens: list[FrogToken], i: int) -> int | None:
+    """The next verb after ``i`` in its clause (up to punctuation or a conjunction)."""
+    for k in range(i + 1, len(tokens)):
+        if tokens[k].pos in ("LET", "VG"):
+            return None
+        if tokens[k].pos == "WW":
+            return k
+    return None
+
+
 def noun_slot(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A word of another class standing where a noun belongs: an adjective that sounds like a noun
     after "ter" or before "van" ("ter grote van" -> grootte), or an adverb after a preposition
@@ -1396,7 +1450,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb,
           relative_pronoun, comparative_als, preposition_for_conjunction, determiner_form,
           one_as_determiner, joined_word, gendered_determiner, object_as_subject,
-          adverb_ending, pronoun_for_verb, superlative_without_article)
+          adverb_ending, pronoun_for_verb, superlative_without_article, te_infinitive)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

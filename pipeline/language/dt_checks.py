@@ -725,12 +725,19 @@ def first_person_t(c: TokenContext) -> DtFinding | None:
 
 
 def inverted_je_t(c: TokenContext) -> DtFinding | None:
-    """5. -t before an inverted je/jij ("Wordt je gebeld?" -> Word; "Wordt je kindje gecontroleerd?"
-    stays, there "je" is possessive)."""
+    """5. -t before an inverted je/jij ("Wordt je gebeld?" -> Word, "Heeft je ..." -> Heb; "Wordt je
+    kindje gecontroleerd?" stays, there "je" is possessive, and so does "Wat heeft je geholpen?",
+    where the question word may be the subject)."""
     prev, nxt = c.prev, c.nxt
-    if not c.stem_of_t or nxt is None or _lower(nxt) not in ("je", "jij"):
+    stem = c.stem_of_t or (_case(c.t.word, _data()["inverted_second"][c.low])
+                           if c.low in _data().get("inverted_second", {}) and _is_finite(c.t) else None)
+    if not stem or nxt is None or _lower(nxt) not in ("je", "jij"):
         return None
     after = c.clause[c.i + 2] if c.i + 2 < len(c.clause) else None
+    if prev is not None and _lower(prev) in ("wat", "wie"):
+        return None  # "Wat heeft je geholpen?": the question word may be the subject, "je" the object
+    if after is not None and after.pos == "ADJ" and c.i + 3 < len(c.clause) and c.clause[c.i + 3].pos == "N":
+        return None  # "Nu is je eigen gevoel belangrijk": a possessive "je" before its noun phrase
     # Frog often reads that "je" as reflexive (it knows "wordt je" is odd); then only a verb or
     # nothing may follow, or "je" is an object before another subject ("Helpt je dat?")
     if not (nxt.has("nomin") or (nxt.has("pr") and (after is None or after.pos in {"WW", "LET", "BW", "ADJ", "VZ"}))):
@@ -740,8 +747,8 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
         return None  # a subject before the verb ("het treft je hard": "je" is the object)
     if (after is not None and after.pos == "N") or _after_subject_with_clause(c):
         return None
-    return c.finding(c.stem_of_t, "inverted-je-t", _(
-        "with '{subject}' after the verb, the verb has no -t: '{verb}'").format(subject=nxt.word, verb=c.stem_of_t))
+    return c.finding(stem, "inverted-je-t", _(
+        "with '{subject}' after the verb, the verb has no -t: '{verb}'").format(subject=nxt.word, verb=stem))
 
 
 def _fronted_phrase(clause: list[FrogToken], i: int) -> bool:
@@ -775,7 +782,7 @@ def inverted_question(c: TokenContext) -> DtFinding | None:
     person = None
     if nlow == "u" or (nxt.pos == "VNW" and nxt.has("nomin") and nlow in _data()["third_person"]):
         person = "second" if nlow == "u" else "third"
-    elif nxt.pos == "LID" or (nxt.pos == "VNW" and nxt.has("det") and not nxt.has("bez", "2v")):
+    elif nxt.pos == "LID" or _possessive_subject(nxt):
         person = "third"
     sug = _t_form(c.t.word, person) if person else None
     if not sug:
@@ -817,9 +824,15 @@ def _reflexive_imperative(c: TokenContext) -> bool:
     return not any(_lower(x) == "zich" for x in c.clause[2:])
 
 
+def _possessive_subject(t: FrogToken) -> bool:
+    """A determiner that opens a third-person subject: not "je", which may be the subject itself
+    ("Bel je moeder?"), but "jouw" and "uw" ("Word jouw partner gebeld?" -> Wordt)."""
+    return t.pos == "VNW" and t.has("det") and not (t.has("bez", "2v") and _lower(t) in ("je", "jij"))
+
+
 def _third_subject_follows(nxt: FrogToken) -> bool:
     """Does a third-person subject start at ``nxt`` (an article, a determiner, a pronoun)?"""
-    if nxt.pos == "LID" or (nxt.pos == "VNW" and nxt.has("det") and not nxt.has("bez", "2v")):
+    if nxt.pos == "LID" or _possessive_subject(nxt):
         return True
     return nxt.pos == "VNW" and nxt.has("nomin") and _lower(nxt) in _data()["third_person"]
 
@@ -1050,6 +1063,8 @@ def _suspect_t_or_d(c: _RoughClause, i: int) -> bool:
     if w.endswith("t") and (i and clause[i - 1] == "ik" or (i + 1 < len(clause) and clause[i + 1] in ("je", "jij"))):
         if lexicon.is_finite_t(w) and lexicon.is_stem(w[:-1]):
             return True
+    if w in _data().get("inverted_second", {}) and i + 1 < len(clause) and clause[i + 1] in ("je", "jij"):
+        return True
     participle_d = finite_of_participle(w) is not None
     if participle_d and not c.has_aux and not (c.aux_before and clause[0] not in _CONJ - {"en", "of", "maar"}):
         return True
@@ -1075,6 +1090,6 @@ def _suspect_stem(c: _RoughClause, i: int) -> bool:
     person = "second" if prev in _NOMIN_2 else "third" if (prev in c.subjects or "n" in lexicon.tags(prev)) else None
     if person is None and i + 1 < len(clause) and clause[i + 1] == "u":
         person = "second"
-    if person is None and i + 1 < len(clause) and clause[i + 1] in _ARTICLES:
+    if person is None and i + 1 < len(clause) and (clause[i + 1] in _ARTICLES or clause[i + 1] in ("jouw", "uw")):
         person = "third"
     return bool(person and _t_form(w, person))

@@ -8,7 +8,9 @@ class where a noun, a conjunction or a preposition belongs ("deze wekken", "bij 
 komen"), ons/onze, elk/elke, welk/welke with the noun, "hun" as a subject, a relative pronoun of the other gender ("het weefsel die", also after the verb that closes
 the clause: "het kan weefsel zijn die"), an infinitive where a participle belongs, and the same
 finite verb twice in one clause, an adjective with -e before "gezien" ("medisch gezien"), "zij" where
-the infinitive "zijn" belongs, and "met meest" where "het meest" belongs. Each check is a
+the infinitive "zijn" belongs, "met meest" where "het meest" belongs, and "te" with an infinitive where
+the verb before it does not take it ("je kunt te bellen") or lacks where it does ("je hoeft niet
+bellen"). Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
@@ -64,6 +66,9 @@ fail: De arts kijkt of alles medische gezien in orde is. (medisch)
 fail: Dat kan voor ouders heel moeilijk zij. (zijn)
 fail: In welke maand komen klachten met meest voor? (het meest)
 fail: De duur hangt af van de aantal dagen. (het)
+fail: Je kunt te bellen met de praktijk. (bellen)
+fail: Je hoeft niet bellen als het goed gaat. (te bellen)
+pass: Je kunt te maken krijgen met bloedverlies. Je hoeft niet te bellen. Je kunt ons bellen om te overleggen.
 pass: Het zijn gewoon mensen. Statistisch gezien is de kans klein. Dat kunnen alleen zij.
 pass: Deze klachten komen het meest voor. Het aantal weken telt. Stress of intensief sporten is geen oorzaak.
 """

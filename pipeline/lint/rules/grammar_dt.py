@@ -42,6 +42,9 @@ fail: Als je belt wordt je doorverbonden. (word)
 fail: Na twintig weken spreekt je van een vroeggeboorte. (spreek)
 fail: Het kindje dat je nooit heb gezien, blijft bij je. (hebt)
 fail: Vanaf week vijf begint het hart te kloppen en met 6 weken versneld dit tot een vast ritme. (versnelt)
+fail: Heeft je al een afspraak gemaakt? (Heb)
+fail: Word jouw partner ook gebeld? (Wordt)
+pass: Wat heeft je geholpen? Na de bevalling word je moeder opgevangen. Nu is je eigen gevoel belangrijk.
 pass: Bereid u goed voor op de ingreep. Bereid je voor op de uitslag. In de meeste gevallen is dat binnen een week gebeurd.
 """
 
