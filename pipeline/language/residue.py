@@ -89,6 +89,24 @@ def _repeated_title(doc) -> list[ResidueHit]:
     return out
 
 
+def _title_again(doc) -> list[ResidueHit]:
+    """The page's title (its first heading-like line) once more further down, with no text under it:
+    the title of a tab or of the site's footer, not a section of the leaflet (nor a passage written
+    twice, title and all: that is structure.duplicate-section's)."""
+    blocks = doc.blocks
+    first = next((k for k, b in enumerate(blocks) if residue_layout.title_shaped(b.text)), None)
+    if first is None:
+        return []
+    title = _key(blocks[first].text)
+    under = _key(blocks[first + 1].text) if first + 1 < len(blocks) else ""
+    out = []
+    for k in range(max(first + 1, _TITLE_ZONE), len(blocks)):
+        nxt = blocks[k + 1].text if k + 1 < len(blocks) else ""
+        if _key(blocks[k].text) == title and not residue_shapes.text_line(nxt) and _key(nxt) != under:
+            out.append(ResidueHit(k, 0, len(blocks[k].text), "repeated-title", _("the page title repeated")))
+    return out
+
+
 def _jump_links(doc) -> list[ResidueHit]:
     """The entries under "Op deze pagina" / "Inhoudsopgave" (links within the web page) and the
     label and entries of "Lees ook" / "Gerelateerde artikelen" (links to other pages)."""
@@ -175,7 +193,8 @@ def find(doc) -> list[ResidueHit]:
     hits += [h for h in _layout(doc) + _jump_links(doc) if h.block not in marked]
     marked = {h.block for h in hits}
     entries = {_key(doc.blocks[h.block].text) for h in hits if h.kind in ("contents", "jump-links")}
-    hits += [h for h in _repeated_title(doc) if h.block not in marked and _key(doc.blocks[h.block].text) not in entries]
+    hits += [h for h in _repeated_title(doc) + _title_again(doc)
+             if h.block not in marked and _key(doc.blocks[h.block].text) not in entries]
     # furniture comes in clusters: short lines amid residue, and headings with only residue under them
     kinds: dict[int, set[str]] = {}
     for h in hits:

@@ -25,7 +25,10 @@ alone ("+"), an English template's controls ("Search", "more"), loose words in s
 no word of running text (an image's text or the page's tags: "handen", "echo embryo 9 weken"), a
 person's name alone (with initials, in capitals, or above the first text), a line of menu items
 and section labels. And by the residue around a line: a short line amid residue above and below,
-and a heading with only residue under it. A leaflet's title,
+and a heading with only residue under it. Also site widgets (a feedback question, a survey pop-up,
+closed comments, hashtags, social media embeds), datelines ("oktober 3, 2021", "Utrecht, 12 maart
+2024"), a user name or initials alone, a video title in capitals and emoji, and the page's title
+again further down with no text under it. A leaflet's title,
 subtitle and headings with text under them stay.
 One finding per kind and line and none on words another finding covers (glued words only where
 nothing else is found on the line; a shape
@@ -68,6 +71,8 @@ fail: JavaScript staat uit in je browser.
 fail: Verschenen op 12/05/2023
 fail: K.L. Mulder
 fail: Sla navigatie over
+fail: Wat vond je van dit artikel?
+fail: oktober 3, 2021
 """
 
 from __future__ import annotations
