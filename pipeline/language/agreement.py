@@ -35,7 +35,9 @@ finding's check id in brackets):
 11. ``doubled_verb`` [doubled-verb]: the same finite verb twice in one clause ("is bij twee
     miskramen is aangewezen").
 12. ``relative_pronoun`` [relative]: die/dat of the other gender right after its noun ("het
-    weefsel die achterblijft").
+    weefsel die achterblijft"); "dat" after a de-word also before a clause with no subject of its
+    own ("een zware ervaring dat aandacht verdient"), unless the noun takes a clause or names a
+    time (``clause_nouns``: "de kans dat hulp komt", "de dag dat").
 13. ``comparative_als`` [word-class]: "als" after a comparative before a number ("ouder als 35").
 14. ``preposition_for_conjunction`` [word-class]: a conjunction before a noun phrase without a verb
     ("Terwijl de behandeling mag je ..." -> Tijdens).
@@ -429,7 +431,8 @@ def _relative_suspect(words: list[str], i: int) -> bool:
     g = gender(words[i])
     if words[i + 1] == "die":
         return g == "het" and "n" not in lexicon.tags(words[i + 2])
-    return g == "de" and bool(lexicon.tags(words[i + 2]) & {"pv", "pvt", "pvmv"})
+    return g == "de" and (bool(lexicon.tags(words[i + 2]) & {"pv", "pvt", "pvmv"}) or (
+        words[i] not in _words("clause_nouns") and any(lexicon.tags(w) & {"pv", "pvt"} for w in words[i + 3:i + 6])))
 
 
 @lru_cache(maxsize=1)
@@ -1299,11 +1302,12 @@ def relative_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None
     n = _antecedent(tokens, i)
     g = _singular_noun(tokens, n) if n is not None else None
     nxt = tokens[i + 1]
-    if g is None or (g == "het") == (w == "dat") or _in_prepositional_phrase(tokens, n):
+    if g is None or (g == "het") == (w == "dat") or (_in_prepositional_phrase(tokens, n)
+                                                     and not _phrase_after_verb(tokens, n, w)):
         return None
     if n < i - 1 and (w == "dat" or nxt.pos in ("N", "LID") or _prenominal(nxt)):
         return None  # after a verb "dat" is the conjunction ("de arts vertellen dat ..."), "die" may open a phrase
-    if w == "dat" and not nxt.tag.startswith("WW(pv"):
+    if w == "dat" and not (nxt.tag.startswith("WW(pv") or _subjectless_clause(tokens, n, i)):
         return None
     if w == "die" and (t.has("det") or nxt.pos == "N" or _prenominal(nxt)):
         return None
@@ -1313,6 +1317,36 @@ def relative_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None
     return AgreementFinding(t.start, t.end, t.word, fix, "relative",
                             _("'{noun}' is a {gender}-word: '{noun} {fix}'").format(
                                 noun=tokens[n].word, gender=g, fix=fix))
+
+
+_RESULT_WORDS = frozenset("zo zo'n zo’n zulk zulke zodanig zodanige dusdanig dusdanige zoveel zoveel".split())
+
+
+def _subjectless_clause(tokens: list[FrogToken], n: int, i: int) -> bool:
+    """"een ingrijpende ervaring dat recht heeft op erkenning": after a singular de-word, "dat"
+    opens a clause with no subject of its own before its finite verb (only a bare noun, adverbs
+    and adjectives), so "dat" is that clause's subject, a relative pronoun. A noun that takes a
+    clause ("de kans dat hulp komt") or names a time ("de dag dat") keeps its conjunction, and so
+    does a noun after a verb of saying ("hoort de vrouw dat ..."), after zo'n/zulke ("zo'n pijn dat")."""
+    if _low(tokens[n]) in _words("clause_nouns") or _low(tokens[n]).endswith(tuple(_words("clause_nouns"))):
+        return False
+    k = n - 1
+    while k >= 0 and (tokens[k].pos in ("ADJ", "TW", "BW") or _prenominal(tokens[k])):
+        k -= 1
+    if any(_low(x) in _RESULT_WORDS for x in tokens[max(0, k - 1):n]):
+        return False
+    verb = tokens[k - 1] if k > 0 and tokens[k].pos in ("LID", "VNW") else tokens[k] if k >= 0 else None
+    if verb is not None and verb.tag.startswith("WW(pv") and verb.lemma not in ("zijn", "worden", "blijven"):
+        return False
+    nouns = 0
+    for x in tokens[i + 1:]:
+        if x.tag.startswith("WW(pv"):
+            return nouns <= 1 and x.has("ev") or x.has("met-t")
+        if x.pos == "N" and not x.has("eigen"):
+            nouns += 1
+        elif x.pos not in ("BW", "ADJ"):
+            return False
+    return False
 
 
 def _finite_verb_follows(tokens: list[FrogToken], i: int) -> bool:
@@ -1335,6 +1369,17 @@ def _antecedent(tokens: list[FrogToken], i: int) -> int | None:
     if v.pos == "WW" and closing and not v.has("prenom") and tokens[i - 2].pos == "N":
         return i - 2
     return None
+
+
+def _phrase_after_verb(tokens: list[FrogToken], j: int, w: str) -> bool:
+    """"erkend als een ingrijpende gebeurtenis dat ...": the prepositional phrase of the noun at
+    ``j`` follows a verb, not another noun, so "dat" can only refer to this noun; after a noun the
+    pronoun may refer to that one ("het onderzoek van de baarmoeder dat ...")."""
+    k = j - 1
+    while k >= 0 and (_prenominal(tokens[k]) or tokens[k].pos in ("LID", "TW", "BW") or
+                      (tokens[k].pos == "VNW" and tokens[k].has("det"))):
+        k -= 1
+    return w == "dat" and k > 0 and tokens[k - 1].pos == "WW"
 
 
 def _in_prepositional_phrase(tokens: list[FrogToken], j: int) -> bool:

@@ -66,6 +66,8 @@ fail: De arts kijkt of alles medische gezien in orde is. (medisch)
 fail: Dat kan voor ouders heel moeilijk zij. (zijn)
 fail: In welke maand komen klachten met meest voor? (het meest)
 fail: De duur hangt af van de aantal dagen. (het)
+fail: Het is een zware ervaring dat aandacht verdient. (die)
+pass: De kans dat hulp komt, is groot. De dag dat je het hoorde, vergeet je niet. Het deed zo'n pijn dat huilen hielp.
 fail: Je kunt te bellen met de praktijk. (bellen)
 fail: Je hoeft niet bellen als het goed gaat. (te bellen)
 pass: Je kunt te maken krijgen met bloedverlies. Je hoeft niet te bellen. Je kunt ons bellen om te overleggen.
