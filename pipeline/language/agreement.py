@@ -57,6 +57,10 @@ finding's check id in brackets):
     "meest"/"minst" ("komen met meest voor" -> het meest).
 23. ``te_infinitive`` [word-class]: "te" after a modal that takes a bare infinitive ("je kunt te
     bellen"), a bare infinitive after "hoeven" ("je hoeft niet bellen" -> te bellen).
+24. ``predicate_ending`` [adjective]: an adjective with -e closing its clause after a linking verb
+    ("het bloedverlies is meestal hevige" -> hevig).
+25. ``demonstrative_plural`` [demonstrative]: dit/dat before a plural noun with a plural verb after
+    it or after a preposition ("Dit klachten gaan over" -> Deze).
 
 Before a plural noun an adjective takes its -e after any opener (a conjunction, an adverb, a
 subject), when Frog reads it as attributive ("geen klachten of ernstig problemen"), also a
@@ -324,7 +328,7 @@ def suspect(sentence: str) -> bool:
     spans = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
     words = [sentence[a:b].lower() for a, b in spans]
     for i, w in enumerate(words):
-        if _slip_suspect(words, i):
+        if _slip_suspect(words, i) or _demonstrative_plural_suspect(words, i):
             return True
         if w in DEFINITE or w in INDEFINITE or w in _gendered_forms():
             verb_ok = w != "deze" or (i > 0 and words[i - 1] in _PREPOSITIONS)
@@ -339,7 +343,7 @@ def suspect(sentence: str) -> bool:
                 or _noun_slot_suspect(words, i) or _preposition_suspect(words, i) \
                 or _relative_suspect(words, i) or _comparison_suspect(words, i) or _participle_suspect(words, i) \
                 or _adverb_suspect(words, i) or _pronoun_verb_suspect(sentence, spans, words, i) \
-                or _infinitive_suspect(words, i):
+                or _infinitive_suspect(words, i) or _predicate_suspect(sentence, spans, words, i):
             return True
     return _doubled_suspect(sentence, spans, words)
 
@@ -390,6 +394,18 @@ def _infinitive_suspect(words: list[str], i: int) -> bool:
     if w in _words("te_verb_forms"):
         return any("inf" in lexicon.tags(x) for x in words[i + 1:i + 6])
     return False
+
+
+def _predicate_suspect(sentence: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
+    """An adjective with -e that closes a clause, after a linking verb in the sentence."""
+    w = words[i]
+    return (i > 1 and w.endswith("e") and not w.endswith("ste") and "adj" in lexicon.tags(w)
+            and _CLAUSE_END.match(sentence, spans[i][1]) is not None
+            and any(x in _words("linking_verb_forms") for x in words[:i]))
+
+
+def _demonstrative_plural_suspect(words: list[str], i: int) -> bool:
+    return words[i] in ("dit", "dat") and i + 1 < len(words) and _plural_shape(words[i + 1])
 
 
 def _adverb_suspect(words: list[str], i: int) -> bool:
@@ -721,6 +737,25 @@ def demonstrative(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     return AgreementFinding(t.start, t.end, t.word, fix, "demonstrative",
                             _("'{noun}' is a {gender}-word: '{fix} {noun}'").format(
                                 noun=tokens[j].word, gender=g, fix=fix))
+
+
+def demonstrative_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """dit/dat before a plural noun, where deze/die belong ("Dit klachten gaan vanzelf over" ->
+    Deze): when a plural finite verb follows the noun (then "dit" cannot be the singular subject,
+    and "dat" no conjunction before a subject: "dat klachten overgaan" has its verb last), or after
+    a preposition ("bij dit klachten")."""
+    t, w = tokens[i], _low(tokens[i])
+    if w not in ("dit", "dat") or t.pos != "VNW" or i + 2 >= len(tokens) or not _plural_noun(tokens, i + 1):
+        return None
+    after = tokens[i + 2]
+    prev = tokens[i - 1] if i else None
+    plural_verb = after.tag.startswith("WW(pv,tgw,mv") or after.tag.startswith("WW(pv,verl,mv")
+    if not ((plural_verb and (w == "dit" or prev is None or prev.pos == "VZ"))
+            or (prev is not None and prev.pos == "VZ" and _low(after) != "te" and not after.has("inf"))):
+        return None
+    fix = _case(t.word, _DEMONSTRATIVE_PAIRS[w])
+    return AgreementFinding(t.start, t.end, t.word, fix, "demonstrative",
+                            _("before the plural '{noun}' write '{fix}'").format(noun=tokens[i + 1].word, fix=fix))
 
 
 def gendered_determiner(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -1062,6 +1097,30 @@ def superlative_without_article(tokens: list[FrogToken], i: int) -> AgreementFin
     return AgreementFinding(prep.start, t.end, f"{prep.word} {t.word}", fix, "word-class",
                             _("'{word}' has no object here; the superlative takes its article: '{fix}'").format(
                                 word=prep.word, fix=fix))
+
+
+def predicate_ending(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """An adjective with -e that closes its clause after a linking verb, with only adverbs between:
+    it says something of the subject and takes no -e ("Het bloedverlies is meestal hevige" ->
+    hevig, "je voelt je verdrietige"). After an article it stands for a noun ("Het is een lastige",
+    "Dat is het beste"), and after "ook", "en" or a comma for a noun named before ("ook rauwe")."""
+    a = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if a.pos != "ADJ" or not a.has("met-e") or a.has("nom") or not a.word.isalpha() or a.has("sup") \
+            or (nxt is not None and nxt.pos != "LET"):
+        return None
+    k = i - 1
+    while k >= 0 and (tokens[k].pos == "BW" and _low(tokens[k]) != "ook"
+                      or (tokens[k].pos == "VNW" and tokens[k].has("refl") or _low(tokens[k]) in ("je", "me", "zich"))):
+        k -= 1
+    if k < 0 or not tokens[k].tag.startswith("WW(pv") or (tokens[k].lemma or "").lower() not in _words("linking_verbs"):
+        return None
+    fix = uninflected(a.word, (a.lemma or "").lower())
+    if not fix:
+        return None
+    return AgreementFinding(a.start, a.end, a.word, fix, "adjective",
+                            _("after '{verb}' the adjective says something of the subject and has no -e: '{fix}'")
+                            .format(verb=tokens[k].word, fix=fix))
 
 
 def te_infinitive(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -1495,7 +1554,8 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb,
           relative_pronoun, comparative_als, preposition_for_conjunction, determiner_form,
           one_as_determiner, joined_word, gendered_determiner, object_as_subject,
-          adverb_ending, pronoun_for_verb, superlative_without_article, te_infinitive)
+          adverb_ending, pronoun_for_verb, superlative_without_article, te_infinitive, predicate_ending,
+          demonstrative_plural)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
