@@ -436,3 +436,8 @@ def test_loose_words_between_blank_lines_stay_a_line_of_their_own():
                                         "De minister regelt twee dagen verlof."]
     blocks = parse_text("Na de behandeling mag je naar huis als je\n\ngoed geplast hebt en je je goed voelt.\n")
     assert [b.text for b in blocks] == ["Na de behandeling mag je naar huis als je goed geplast hebt en je je goed voelt."]
+
+
+def test_a_wrapped_sentence_ending_in_a_buttons_word_runs_on():
+    blocks = parse_text("Na afloop komt je menstruatie na 4 tot 6 weken\nterug.\n\nBel bij koorts.\n")
+    assert [b.text for b in blocks] == ["Na afloop komt je menstruatie na 4 tot 6 weken terug.", "Bel bij koorts."]

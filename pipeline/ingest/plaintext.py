@@ -252,6 +252,9 @@ def _continues(work: str, lines: list[_Line], unit: _Unit, prev: int, nxt: int, 
         return False
     if _BARE_LINK.fullmatch(work[p.cstart:p.end]) or _BARE_LINK.fullmatch(work[q.start:q.end]):
         return False  # a line that is only a web or e-mail address stands alone
+    if (not gap and work[q.start].islower() and not _ends_sentence(work[p.cstart:p.end])
+            and _ends_sentence(work[q.start:q.end])):
+        return True  # the last words of a wrapped sentence, even a button's word ("... komt na 6 weken" / "terug.")
     if _control_line(work[p.cstart:p.end]) or _control_line(work[q.start:q.end]):
         return False  # a web page's button or link text, a page number: a line of its own
     lower = work[q.start].islower()

@@ -4,7 +4,7 @@ A scraped page brings lines no leaflet has, whatever their wording: an icon alon
 controls of an English site template ("Search", "more"), loose words in small letters that were an
 image's text or the page's tags ("handen", "vaginale echo embryo 9 weken" - no article, no
 preposition, no verb), a person's name alone (an author box: "H.J. Bos", "ANNA DE WIT", or above
-the page's first text "Ilona Bos"), and a line made only of menu items ("Behandelingen &
+the page's first text "Ilona Verhoeff"), and a line made only of menu items ("Behandelingen &
 onderzoeken Gynaecologie").
 
 Page furniture also comes in clusters. After every other detector has run, two rules look at the
@@ -98,8 +98,9 @@ def _name_tokens(text: str) -> list[str] | None:
 
 def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
     """A line that is only a person's name: with initials ("H.J. Bos") or in capitals that are no
-    a first name that is no word ("ANNA DE WIT") anywhere; written normally ("Ilona Bos") only above
-    the page's first text. A first name that is a Dutch word needs more ("Linde Bos" could be a place)."""
+    a first name that is no word ("ANNA DE WIT") anywhere; written normally ("Ilona Verhoeff") only above
+    the page's first text and with no Dutch word in it ("Linde Bos" could be a place, "Asherman
+    Syndroom" is a title)."""
     out = []
     for k, b in enumerate(blocks):
         toks = _name_tokens(b.text)
@@ -110,7 +111,8 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
         # a first name is seldom a Dutch word; a surname often is ("Bos", "Regenmortel")
         caps = all(_CAPS.match(x) for x in names) and not is_word(names[0].lower()) and (
             len(names) < len(toks) or not any(is_word(x.lower()) for x in names))  # "VAN" or no word at all
-        plain = k in top and all(_NAME.match(x) for x in names) and not is_word(names[0].lower())
+        # a title such as "Asherman Syndroom" has a word in it
+        plain = k in top and all(_NAME.match(x) for x in names) and not any(is_word(x.lower()) for x in names)
         if initials or caps or plain:
             out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
     return out

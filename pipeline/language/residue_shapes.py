@@ -39,6 +39,8 @@ _FIELD = re.compile(r"^[ \t]*([^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*:[ \t]*([^.!?;
 # a row of short items split by | · • or by two spaces or more ("Over ons  Adverteren  Contact")
 _ROW_SPLIT = re.compile(r"[ \t]*[|·•][ \t]*|[ \t]{2,}")
 _PHONE_OR_TIME = re.compile(r"\d{2,4}[- ]?\d{2,3}[- ]?\d{2}[- ]?\d{2}|\b\d{1,2}[.:]\d{2}\b")
+# a phone number: nine to thirteen digits in groups ("06 - 87 65 43 21", "+31 (0)10 123 4567")
+_PHONE = re.compile(r"\+?\(?\d[\d \t\-–()/]{6,}\d")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:nl|be|com|org|net|eu|info|nu)$", re.I)
 
 
@@ -66,6 +68,8 @@ def furniture_line(text: str, is_word) -> bool:
     t = text.strip()
     if not t or t[-1:] in "!?;" or (t.endswith(".") and not re.search(r"\b(?:min|nr|blz|pag)\.$", t, re.I)):
         return False
+    if any(9 <= sum(c.isdigit() for c in m.group()) <= 13 for m in _PHONE.finditer(t)):
+        return False  # a phone number is contact data of the leaflet ("Afdeling Gynaecologie: 0318 - 43 48 50")
     if _field(t, is_word):
         return True
     tokens = _TOKEN.findall(_HANDLE.sub("0", t))
