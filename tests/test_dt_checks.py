@@ -94,15 +94,15 @@ NOT_A_VERB = [
     ("Let goed op en bel bij koorts.", ("Je leest de folder en vind het moeilijk.", "vindt")),
     ("Ik lees de folder en vind het moeilijk.", None),
     # a -d form that is the stem, opening the sentence before je/u: an imperative (or inversion with je)
-    ("Bereid u goed voor op de ingreep.", ("Vanaf week zeven versneld dit tot een vast ritme.", "versnelt")),
+    ("Bereid u goed voor op de ingreep.", ("Vanaf de tweede week verminderd dit tot bijna niets.", "vermindert")),
     ("Bereid je voor op de uitslag.", None),
     ("Verspreid je het nieuws?", None),
     # a plural in a fronted prepositional phrase is no subject; a plural subject keeps the plural form
     ("De klachten verspreid zich.",
-     ("Vanaf week vijf begint het hart te kloppen en met 6 weken versneld dit tot een vast ritme.", "versnelt")),
+     ("Na een paar dagen verminderd dit tot bijna niets.", "vermindert")),
     # after a fronted prepositional phrase "je" is the inverted subject; before a noun it is possessive
     ("Na de ingreep helpt je partner met het huishouden.",
-     ("Na twintig weken spreekt je van een vroeggeboorte.", "spreek")),
+     ("Na een week herstelt je snel.", "herstel")),
     ("De verloskundige helpt je met de voeding.", None),
     # the subject pronoun after a relative or question pronoun decides the verb's person
     ("Het boek dat ik nooit heb gelezen, ligt daar.", ("Het kindje dat je nooit heb gezien, blijft bij je.", "hebt")),
@@ -114,7 +114,7 @@ NOT_A_VERB = [
     ("Bel je moeder?", ("Daarna word jouw kindje onderzocht.", "wordt")),
     # "dat" after a finite verb with no subject after it is that verb's subject, not a conjunction
     ("In de meeste gevallen is dat binnen een week gebeurd.", ("Het probleem is dat het vaak gebeurd.", "gebeurt")),
-    ("Wat ik heb gezien, vertel ik.", ("Je mist iets, wat je nooit heb mogen kennen.", "hebt")),
+    ("Wat ik heb gezien, vertel ik.", ("Je mist iets, wat je nooit heb gekend.", "hebt")),
 ]
 
 

@@ -50,11 +50,11 @@ finding's check id in brackets):
 19. ``object_as_subject`` [word-class]: "hun"/"hen" opening a clause before a plural verb ("Hun
     hebben verdriet" -> Zij).
 20. ``adverb_ending`` [adjective]: an adjective with -e before a participle of viewing, which makes
-    it an adverb ("medische gezien" -> medisch gezien).
+    it an adverb ("dit is medische gezien geen probleem" -> medisch gezien).
 21. ``pronoun_for_verb`` [word-class]: a pronoun closing a clause where the infinitive of its modal
-    belongs ("dit kan best spannend zij" -> zijn).
+    belongs ("zo'n uitslag kan best moeilijk zij" -> zijn).
 22. ``superlative_without_article`` [word-class]: a preposition with no object before a lone
-    "meest"/"minst" ("komen met meest voor" -> het meest).
+    "meest"/"minst" ("treedt dit met meest op?" -> het meest).
 23. ``te_infinitive`` [word-class]: "te" after a modal that takes a bare infinitive ("je kunt te
     bellen"), a bare infinitive after "hoeven" ("je hoeft niet bellen" -> te bellen).
 24. ``predicate_ending`` [adjective]: an adjective with -e closing its clause after a linking verb
@@ -64,10 +64,10 @@ finding's check id in brackets):
 
 Before a plural noun an adjective takes its -e after any opener (a conjunction, an adverb, a
 subject), when Frog reads it as attributive ("geen klachten of ernstig problemen"), also a
-capitalised adjective of a place ("aldus Vlaams artsen") and a participle between a subject and
-its closing verb ("als iemand herhaald miskramen krijgt"); a plural that is also an infinitive
-("intensief sporten") is left alone. A noun of number heads its phrase before a plural ("de aantal
-weken" -> het).
+capitalised adjective of a place ("volgens Vlaams onderzoekers") and a participle between a subject
+and its closing verb ("als een vrouw herhaald bloedingen heeft"); a plural that is also an infinitive
+("intensief sporten") is left alone. A noun of number heads its phrase before a plural ("let op de
+aantal dagen" -> het).
 
 An adjective the lexicon has not seen counts as one by its derivational ending when the dictionary
 knows it ("buitenbaarmoederlijk"); an adjective of relation right after a finite verb before a
@@ -569,7 +569,7 @@ def _bare_adjective(sentence: str, spans: list[tuple[int, int]], words: list[str
     if i + 1 >= len(words) or not _adjective_like(words[i]) or words[i] in _ORDINALS:
         return False
     if _bare_before_plural(words[i], words[i + 1]):
-        return True  # "bij lichamelijk klachten", "of schadelijk effecten"
+        return True  # "bij lichamelijk klachten", "of ernstig problemen"
     if "n" not in lexicon.tags(words[i + 1]) and lexicon.entry(words[i + 1]) is not None:
         return False
     g = gender(words[i + 1])
@@ -853,7 +853,7 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     kind = _phrase_kind(tokens, j - 2)
     if kind is None and g == "mv" and (_attributive_before_plural(tokens, j - 1)
                                        or _participle_before_plural(tokens, j - 1)):
-        kind = "bare"  # "geen nadelige gevolgen of schadelijk effecten": a plural wants the -e whatever opens it
+        kind = "bare"  # "geen klachten of ernstig problemen": a plural wants the -e whatever opens it
     if kind == "bare" and g == "mv" and "inf" in lexicon.tags(_low(tokens[j])):
         return None  # "hard werken, intensief sporten": without an article the plural may be an infinitive
     if kind is None or low.endswith("en") or (a.lemma or "").lower().endswith("e") or _title(low, tokens[j].word):
@@ -877,7 +877,7 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
 def _attributive_before_plural(tokens: list[FrogToken], k: int) -> bool:
     """Frog reads the adjective at ``k`` as attributive (prenom) before a plural noun, and no
     quantifier or verb that could make it an adverb stands right before it: an adjective before a
-    plural takes its -e after any opener ("aldus Vlaamse artsen", "of schadelijke effecten")."""
+    plural takes its -e after any opener ("volgens Vlaamse onderzoekers", "of ernstige problemen")."""
     a = tokens[k]
     if a.pos != "ADJ" or not a.has("prenom") or not a.has("basis"):
         return False
@@ -887,8 +887,8 @@ def _attributive_before_plural(tokens: list[FrogToken], k: int) -> bool:
 
 
 def _participle_before_plural(tokens: list[FrogToken], k: int) -> bool:
-    """A past participle right before a plural noun whose finite verb closes the clause ("als
-    iemand herhaald miskramen krijgt"): the verb cluster stands at the end, so the participle
+    """A past participle right before a plural noun whose finite verb closes the clause ("als een
+    vrouw herhaald bloedingen heeft"): the verb cluster stands at the end, so the participle
     describes the noun and takes the -e. A participle on -en has no other form."""
     a = tokens[k]
     after = tokens[k + 2] if k + 2 < len(tokens) else None
@@ -898,8 +898,8 @@ def _participle_before_plural(tokens: list[FrogToken], k: int) -> bool:
 
 
 def _proper_adjective(tokens: list[FrogToken], k: int, g: str) -> bool:
-    """A capitalised adjective inside a sentence before a plural noun in lower case ("Vlaams
-    parlementsleden"): an adjective of a place or a people (the dictionary knows it only with its
+    """A capitalised adjective inside a sentence before a plural noun in lower case ("volgens Vlaams
+    onderzoekers"): an adjective of a place or a people (the dictionary knows it only with its
     capital), not a word of a title in capitals or of a name ("bij Puur verloskundigen")."""
     prev, a = tokens[k - 1] if k else None, tokens[k]
     return (g == "mv" and prev is not None and prev.word[:1].islower() and a.pos == "ADJ"
@@ -1026,8 +1026,8 @@ def degree_modifier(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 
 
 def adverb_ending(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """An adjective with -e before a participle of viewing that makes it an adverb ("of alles
-    medische gezien goed is" -> medisch gezien, "strikte genomen" -> strikt): an adverb takes no -e.
+    """An adjective with -e before a participle of viewing that makes it an adverb ("dit is
+    medische gezien geen probleem" -> medisch gezien, "strikte genomen" -> strikt): an adverb takes no -e.
     After an article the word is a noun ("de zieke wordt opgenomen"); before a finite verb it may
     stand for a noun named before ("late zijn dat minder"), so only these participles count."""
     if i + 1 >= len(tokens):
@@ -1052,7 +1052,7 @@ def adverb_ending(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 
 def pronoun_for_verb(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A pronoun that closes a clause where the infinitive of its modal belongs, after an adjective
-    or "te" ("dan kan dit best spannend zij" -> zijn, "om gelukkig te zij"): a modal with no
+    or "te" ("zo'n uitslag kan best moeilijk zij" -> zijn, "om gelukkig te zij"): a modal with no
     infinitive after it, and no subject ends a clause after an adjective. "Dat kunnen alleen
     zij" keeps its pronoun (an adverb before it)."""
     t = tokens[i]
@@ -1083,7 +1083,7 @@ def _modal_without_infinitive(tokens: list[FrogToken], i: int) -> bool:
 
 def superlative_without_article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A preposition before "meest"/"minst" that stands alone (no noun or adjective after it), where
-    the article of the superlative belongs ("komen met meest voor" -> het meest): the preposition
+    the article of the superlative belongs ("treedt dit met meest op?" -> het meest): the preposition
     has no object there."""
     t, prep = tokens[i], tokens[i - 1] if i else None
     if _low(t) not in ("meest", "minst") or not t.has("sup") or prep is None or prep.pos != "VZ" \
@@ -1382,7 +1382,7 @@ _RESULT_WORDS = frozenset("zo zo'n zo’n zulk zulke zodanig zodanige dusdanig d
 
 
 def _subjectless_clause(tokens: list[FrogToken], n: int, i: int) -> bool:
-    """"een ingrijpende ervaring dat recht heeft op erkenning": after a singular de-word, "dat"
+    """"een zware ervaring dat aandacht verdient": after a singular de-word, "dat"
     opens a clause with no subject of its own before its finite verb (only a bare noun, adverbs
     and adjectives), so "dat" is that clause's subject, a relative pronoun. A noun that takes a
     clause ("de kans dat hulp komt") or names a time ("de dag dat") keeps its conjunction, and so
@@ -1431,7 +1431,7 @@ def _antecedent(tokens: list[FrogToken], i: int) -> int | None:
 
 
 def _phrase_after_verb(tokens: list[FrogToken], j: int, w: str) -> bool:
-    """"erkend als een ingrijpende gebeurtenis dat ...": the prepositional phrase of the noun at
+    """"geldt als een pijnlijke gebeurtenis dat ...": the prepositional phrase of the noun at
     ``j`` follows a verb, not another noun, so "dat" can only refer to this noun; after a noun the
     pronoun may refer to that one ("het onderzoek van de baarmoeder dat ...")."""
     k = j - 1

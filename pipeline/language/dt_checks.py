@@ -143,7 +143,7 @@ def _subject_person(clause: list[FrogToken]) -> tuple[str | None, int]:
     if not clause:
         return None, -1
     if len(clause) > 2 and _opens_with_pronoun_object(clause):
-        person, end = _subject_person(clause[1:])  # "wat je nooit heb gezien": the subject follows "wat"
+        person, end = _subject_person(clause[1:])  # "wat je nooit heb gekend": the subject follows "wat"
         return person, end + 1 if person else -1
     first, low = clause[0], _lower(clause[0])
     if first.pos == "VNW" and first.has("nomin") and low in _NOMIN_2:
@@ -674,7 +674,7 @@ def participle_before_reflexive(c: TokenContext) -> DtFinding | None:
 
 def _plural_before(c: TokenContext) -> bool:
     """Is the last noun or subject pronoun before the token plural? A noun in a prepositional
-    phrase is no subject ("met 6 weken versneld dit" -> versnelt)."""
+    phrase is no subject ("na een paar dagen verminderd dit" -> vermindert)."""
     for k in range(c.i - 1, -1, -1):
         x = c.clause[k]
         if x.pos == "N" and _in_phrase_of_preposition(c.clause, k):
@@ -685,10 +685,11 @@ def _plural_before(c: TokenContext) -> bool:
 
 
 def _in_phrase_of_preposition(clause: list[FrogToken], k: int) -> bool:
-    """Is the noun at ``k`` the head of a phrase that a preposition opens ("met 6 weken")?"""
+    """Is the noun at ``k`` the head of a phrase that a preposition opens ("na een paar dagen")?"""
     j = k - 1
-    while j >= 0 and (clause[j].pos in {"LID", "ADJ", "TW"} or (clause[j].pos == "VNW" and clause[j].has("det"))):
-        j -= 1
+    while j >= 0 and (clause[j].pos in {"LID", "ADJ", "TW"} or (clause[j].pos == "VNW" and clause[j].has("det"))
+                      or (clause[j].pos == "N" and clause[j].has("ev"))):
+        j -= 1  # "na een paar dagen": a noun of number before the head
     return j >= 0 and clause[j].pos == "VZ" and clause[j].has("init")
 
 
@@ -753,7 +754,7 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
 
 def _fronted_phrase(clause: list[FrogToken], i: int) -> bool:
     """The words before the verb at ``i`` are one prepositional phrase that opens the clause ("Na
-    twintig weken spreekt je ..."): the noun in it is no subject, the subject follows the verb."""
+    een week herstelt je ..."): the noun in it is no subject, the subject follows the verb."""
     return bool(clause) and clause[0].pos == "VZ" and i > 1 and all(
         x.pos in {"LID", "ADJ", "TW", "N"} or (x.pos == "VNW" and x.has("det")) for x in clause[1:i])
 

@@ -39,9 +39,9 @@ pass: Elke keer als ik een baby zie, word ik verdrietig. Lees het hele verhaal i
 pass: De vraag waarom dit gebeurt houdt je misschien lang bezig.
 fail: Meld u zich eerst aan bij de balie. (Meldt)
 fail: Als je belt wordt je doorverbonden. (word)
-fail: Na twintig weken spreekt je van een vroeggeboorte. (spreek)
+fail: Na een week herstelt je snel. (herstel)
 fail: Het kindje dat je nooit heb gezien, blijft bij je. (hebt)
-fail: Vanaf week vijf begint het hart te kloppen en met 6 weken versneld dit tot een vast ritme. (versnelt)
+fail: Na een paar dagen verminderd dit tot bijna niets. (vermindert)
 fail: Heeft je al een afspraak gemaakt? (Heb)
 fail: Word jouw partner ook gebeld? (Wordt)
 pass: Wat heeft je geholpen? Na de bevalling word je moeder opgevangen. Nu is je eigen gevoel belangrijk.
