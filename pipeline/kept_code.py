@@ -17,39 +17,21 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from pipeline.patterns import read_kept, save_kept
+from pipeline.patterns import KeptTable
 
-CACHE = Path(__file__).parent / "__pycache__" / f"dataclass-code.{sys.implementation.cache_tag}.marshal"
 _STAMP = (sys.version, importlib.util.MAGIC_NUMBER)
-
-_kept: dict[str, object] | None = None
-_new: dict[str, object] = {}
+KEPT = KeptTable(Path(__file__).parent / "__pycache__" / f"dataclass-code.{sys.implementation.cache_tag}.marshal",
+                 _STAMP)
 
 
 def kept_exec(source, globals=None, locals=None):  # noqa: A002 - exec's own parameter names
     """``exec`` as ``dataclasses`` calls it, with the code of a source text compiled before."""
     if not isinstance(source, str):
         return builtins.exec(source, globals, locals)
-    code = _table().get(source) or _new.get(source)
+    code = KEPT.get(source)
     if code is None:
-        code = _new[source] = builtins.compile(source, "<string>", "exec")
+        code = KEPT.new[source] = builtins.compile(source, "<string>", "exec")
     return builtins.exec(code, globals, locals)
-
-
-def _table() -> dict:
-    global _kept
-    if _kept is None:
-        _kept = read_kept(CACHE, _STAMP)
-        import atexit
-
-        atexit.register(save)
-    return _kept
-
-
-def save() -> None:
-    """Write the kept code with what this process compiled (at exit; a worker's is lost)."""
-    if _new:
-        save_kept(CACHE, _STAMP, _table(), _new)
 
 
 def install() -> None:

@@ -29,12 +29,35 @@ try:  # the regex engine's own modules (CPython's, not part of re's documented i
 except ImportError:  # pragma: no cover - another Python implementation
     _sre = None
 
-CACHE = Path(__file__).parent / "__pycache__" / f"patterns.{sys.implementation.cache_tag}.marshal"
 MAX_KEPT = 20_000  # patterns; beyond this the file starts afresh with those of the current process
 _STAMP = (sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
 
-_kept: dict[tuple[str, int], tuple] | None = None
-_new: dict[tuple[str, int], tuple] = {}
+
+class KeptTable:
+    """A table kept in ``__pycache__`` (``read_kept``/``save_kept``): read on first use; what this
+    process adds to ``new`` is written at exit (a worker's is lost)."""
+
+    def __init__(self, path: Path, stamp: tuple):
+        self.path, self.stamp = path, stamp
+        self.kept: dict | None = None
+        self.new: dict = {}
+
+    def table(self) -> dict:
+        if self.kept is None:
+            self.kept = read_kept(self.path, self.stamp)
+            atexit.register(self.save)
+        return self.kept
+
+    def get(self, key):
+        found = self.table().get(key)
+        return self.new.get(key) if found is None else found
+
+    def save(self) -> None:
+        if self.new:
+            save_kept(self.path, self.stamp, self.table(), self.new)
+
+
+KEPT = KeptTable(Path(__file__).parent / "__pycache__" / f"patterns.{sys.implementation.cache_tag}.marshal", _STAMP)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the same name as re.compile
@@ -49,7 +72,7 @@ def _kept_or(pattern: str, flags: int, compile_as_usual) -> re.Pattern:
     """The pattern built from its kept form, else ``compile_as_usual(pattern, flags)`` (which raises
     re.error for a broken pattern: never kept), its form kept when the two compare equal."""
     key = (pattern, flags)
-    entry = _table().get(key) or _new.get(key)
+    entry = KEPT.get(key)
     if entry is not None:
         try:
             return _build(pattern, entry)
@@ -59,7 +82,7 @@ def _kept_or(pattern: str, flags: int, compile_as_usual) -> re.Pattern:
     try:
         entry = _program(pattern, flags)
         if _build(pattern, entry) == compiled:  # equal: same pattern, flags and program
-            _new[key] = entry
+            KEPT.new[key] = entry
     except Exception:  # noqa: BLE001 - an engine this module does not know: nothing kept
         pass
     return compiled
@@ -96,20 +119,6 @@ def _program(pattern: str, flags: int) -> tuple:
 def _build(pattern: str, entry: tuple) -> re.Pattern:
     flags, code, groups, groupindex, indexgroup = entry
     return _sre.compile(pattern, flags, code, groups, dict(groupindex), tuple(indexgroup))
-
-
-def _table() -> dict:
-    global _kept
-    if _kept is None:
-        _kept = read_kept(CACHE, _STAMP)
-        atexit.register(save)
-    return _kept
-
-
-def save() -> None:
-    """Write the kept forms with those compiled in this process (at exit; a worker's are lost)."""
-    if _new:
-        save_kept(CACHE, _STAMP, _table(), _new)
 
 
 def save_kept(path: Path, stamp: tuple, kept: dict, new: dict) -> None:

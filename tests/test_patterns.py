@@ -12,16 +12,14 @@ from pipeline import patterns
 
 @pytest.fixture
 def fresh(tmp_path, monkeypatch):
-    monkeypatch.setattr(patterns, "CACHE", tmp_path / "patterns.marshal")
-    monkeypatch.setattr(patterns, "_kept", None)
-    monkeypatch.setattr(patterns, "_new", {})
+    monkeypatch.setattr(patterns, "KEPT", patterns.KeptTable(tmp_path / "patterns.marshal", patterns._STAMP))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     return tmp_path / "patterns.marshal"
 
 
 def _next_process(monkeypatch):
-    patterns.save()
-    monkeypatch.setattr(patterns, "_kept", None)
+    patterns.KEPT.save()
+    patterns.KEPT.kept = None
 
 
 def test_a_kept_pattern_is_the_pattern_re_makes(fresh, monkeypatch):
@@ -39,26 +37,26 @@ def test_a_kept_pattern_is_the_pattern_re_makes(fresh, monkeypatch):
 def test_a_broken_pattern_raises_and_is_never_kept(fresh, monkeypatch):
     with pytest.raises(re.error):
         patterns.compile("tot (16 weken")
-    patterns.save()
+    patterns.KEPT.save()
     assert not fresh.exists()
 
 
 def test_a_table_of_another_python_or_a_damaged_one_is_not_used(fresh, monkeypatch):
     patterns.compile("a+b")
     _next_process(monkeypatch)
-    assert ("a+b", 0) in patterns._table()
-    monkeypatch.setattr(patterns, "_kept", None)
-    monkeypatch.setattr(patterns, "_STAMP", ("another python", 1, 4))
-    assert patterns._table() == {}
+    assert ("a+b", 0) in patterns.KEPT.table()
+    patterns.KEPT.kept = None
+    patterns.KEPT.stamp = ("another python", 1, 4)
+    assert patterns.KEPT.table() == {}
     fresh.write_bytes(b"\x00garbage")
-    monkeypatch.setattr(patterns, "_kept", None)
-    assert patterns._table() == {} and patterns.compile("a+b").match("aab")
+    patterns.KEPT.kept = None
+    assert patterns.KEPT.table() == {} and patterns.compile("a+b").match("aab")
 
 
 def test_nothing_is_written_when_python_writes_no_bytecode(fresh, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     patterns.compile("c+d")
-    patterns.save()
+    patterns.KEPT.save()
     assert not fresh.exists()
 
 
@@ -70,7 +68,7 @@ def test_installed_every_pattern_re_compiles_is_built_from_its_kept_form(fresh, 
     parse = re._parser.parse
     re.purge()
     first = re.compile(text, flags)
-    assert (text, int(flags)) in patterns._new
+    assert (text, int(flags)) in patterns.KEPT.new
     _next_process(monkeypatch)
     re.purge()  # re's own cache is per process
     monkeypatch.setattr(patterns.re._parser, "parse", lambda *a: pytest.fail("parsed again"))
@@ -85,5 +83,5 @@ def test_installed_a_broken_pattern_still_raises_and_bytes_are_compiled_as_usual
     re.purge()
     with pytest.raises(re.error):
         re.compile("na (16 weken")
-    assert re.compile(rb"\d+").match(b"16") and not any(isinstance(k[0], bytes) for k in patterns._new)
-    assert ("na (16 weken", 0) not in patterns._new
+    assert re.compile(rb"\d+").match(b"16") and not any(isinstance(k[0], bytes) for k in patterns.KEPT.new)
+    assert ("na (16 weken", 0) not in patterns.KEPT.new
