@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.facts import literals
 from pipeline.i18n import _
 from pipeline.language import residue_layout, residue_lines, residue_shapes
 from pipeline.language.data import residue_phrases, running_lines
@@ -36,9 +37,18 @@ class ResidueHit:
     reason: str
 
 
+@lru_cache(maxsize=1)
+def _phrases_needing() -> tuple:
+    """Each phrase with the strings one of which every match of it contains (none known: ())."""
+    return tuple((phrase, literals.needs(phrase.regex)) for phrase in residue_phrases())
+
+
 def _phrases(k: int, text: str) -> list[ResidueHit]:
     out = []
-    for phrase in residue_phrases():
+    folded = literals.fold(text)
+    for phrase, needs in _phrases_needing():
+        if needs and not any(s in folded for s in needs):
+            continue  # a string every match needs is not in the text: no search
         for m in phrase.regex.finditer(text):
             if m.end() > m.start():
                 out.append(ResidueHit(k, m.start(), m.end(), phrase.id, phrase.text))
