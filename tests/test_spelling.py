@@ -380,3 +380,10 @@ def test_medical_parts_read_back_from_the_yaml_cache_are_those_parsed(tmp_path, 
     assert first == again
     assert set(again.forms) == {f.lower() for f in plain["forms"]}
     assert again.suffixes == {s.lower() for s in plain["suffixes"]}
+
+
+def test_a_name_that_is_also_in_a_web_address_is_a_name(tmp_path):
+    # "Kraamzog" is one slip from "kraamzorg": without its address it reads as a typo
+    found, _notes = _lint(tmp_path, {"a.txt": "Meer over het Kraamzog project lees je op www.kraamzog.nl.\n",
+                                     "b.txt": "Meer over het Kraamzog project lees je op de site.\n"})
+    assert found == ["b.txt:1:15 spelling.unknown-word"]

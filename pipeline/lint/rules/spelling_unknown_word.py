@@ -12,7 +12,8 @@ a prefix before a known word (pseudo-menstruatie, subfertiliteit), abbreviations
 (ca., bijv., drs.; without it they stay errors), stress accents (voorkòmen), and names: with particles
 (Kyano van den Pol), with letters Dutch does not use (Rodanña), before "ziekenhuis" or "praktijk"
 (het Bravis ziekenhuis), capitalised inside a sentence and not one slip from a word or a known name
-(Unicef, Kübler-Ross), and at a sentence start when the leaflet uses the same name inside one; a
+(Unicef, Kübler-Ross), a name that also stands in one of the leaflet's web or e-mail addresses
+(het Kraamzog project, www.kraamzog.nl), and at a sentence start when the leaflet uses the same name inside one; a
 capitalised word written at least twice, once inside a sentence, and never in small letters is a
 name even when it is one slip from a word. Web residue ("advertisement") is left to style.web-residue. Suggestions are ranked
 for Dutch typos (doubled letters, ij/ei, d/t, a linking n or s) and word frequency. Not
@@ -47,6 +48,7 @@ fail: De zwangerschapduur is kort.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import NamedTuple
 
@@ -140,7 +142,7 @@ def _sentence_start(text: str, start: int) -> bool:
 def check(doc, conf, ctx):
     spell = checker(ctx, conf["dictionary"], topics.name_of(doc.meta, ctx.config))
     brand_id, brand = brand_of(doc, ctx.brands)
-    extra = set(own_names(doc, brand))
+    extra = set(own_names(doc, brand)) | _site_names(doc)
     if brand_id:
         extra |= brand_words(brand_id, ctx.config.sources, ctx.config.outside)
     extra_f = frozenset(extra)
@@ -155,6 +157,21 @@ def check(doc, conf, ctx):
     for block, text, u in found:
         if u.tok.text not in names:
             yield _finding(doc, block, text, u.tok, spell, conf, extra_f)
+
+
+# the name in a web or e-mail address ("www.voorbeeldregister.be", "info@kliniek-noord.nl")
+_ADDRESS_NAME = re.compile(r"(?:\bwww\.|@|//)([a-z0-9][a-z0-9-]{2,40})\.(?:[a-z]{2,6})\b", re.I)
+
+
+def _site_names(doc) -> set[str]:
+    """The names in the leaflet's web and e-mail addresses: an organisation written as a word in the
+    text ("het Voorbeeldregister rapport - www.voorbeeldregister.be") is that name, not a typo."""
+    out: set[str] = set()
+    for b in doc.blocks:
+        for m in _ADDRESS_NAME.finditer(b.text):
+            out.add(m.group(1).lower())
+            out.update(p for p in m.group(1).lower().split("-") if len(p) >= 3)
+    return out
 
 
 class _Unknown(NamedTuple):
