@@ -59,8 +59,10 @@ finding's check id in brackets):
     bellen"), a bare infinitive after "hoeven" ("je hoeft niet bellen" -> te bellen).
 24. ``predicate_ending`` [adjective]: an adjective with -e closing its clause after a linking verb
     ("het bloedverlies is meestal hevige" -> hevig).
-25. ``demonstrative_plural`` [demonstrative]: dit/dat before a plural noun with a plural verb after
-    it or after a preposition ("Dit klachten gaan over" -> Deze).
+25. ``demonstrative_plural`` [demonstrative; article for "het"]: dit/dat/het before a plural noun
+    with a plural verb after it or after a preposition ("Dit klachten gaan over" -> Deze).
+26. ``verb_for_pronoun`` [word-class]: a verb form where the pronoun of the same sound belongs,
+    before a finite verb ("Zei is zwanger" -> Zij).
 
 Before a plural noun an adjective takes its -e after any opener (a conjunction, an adverb, a
 subject), when Frog reads it as attributive ("geen klachten of ernstig problemen"), also a
@@ -405,7 +407,7 @@ def _predicate_suspect(sentence: str, spans: list[tuple[int, int]], words: list[
 
 
 def _demonstrative_plural_suspect(words: list[str], i: int) -> bool:
-    return words[i] in ("dit", "dat") and i + 1 < len(words) and _plural_shape(words[i + 1])
+    return words[i] in ("dit", "dat", "het") and i + 1 < len(words) and _plural_shape(words[i + 1])
 
 
 def _adverb_suspect(words: list[str], i: int) -> bool:
@@ -464,6 +466,8 @@ def _slip_suspect(words: list[str], i: int) -> bool:
         return "pvmv" in lexicon.tags(words[i + 1])
     if w in ("meest", "minst") and i and words[i - 1] in _PREPOSITIONS:
         return True
+    if w in _data().get("verb_for_pronoun", {}) and i + 1 < len(words):
+        return bool(lexicon.tags(words[i + 1]) & {"pv", "pvt", "pvmv", "pvv"})
     if w in ("een", "één", "meest", "minst") and i and words[i - 1] == "de" and i + 1 < len(words):
         return "n" in lexicon.tags(words[i + 1]) or (w in ("een", "één") and words[i + 1] in _PREPOSITIONS)
     return w in _data().get("joined_words", {})
@@ -740,21 +744,25 @@ def demonstrative(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 
 
 def demonstrative_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """dit/dat before a plural noun, where deze/die belong ("Dit klachten gaan vanzelf over" ->
-    Deze): when a plural finite verb follows the noun (then "dit" cannot be the singular subject,
-    and "dat" no conjunction before a subject: "dat klachten overgaan" has its verb last), or after
-    a preposition ("bij dit klachten")."""
+    """dit/dat/het before a plural noun, where deze/die/de belong ("Dit klachten gaan vanzelf over"
+    -> Deze, "Het klachten zijn ..." -> De): when a plural finite verb follows the noun (then "dit"
+    or "het" cannot be the singular subject, and "dat" no conjunction before a subject: "dat klachten
+    overgaan" has its verb last; "als het klachten geeft" keeps its pronoun), or dit/dat after a
+    preposition ("bij dit klachten"; not before te: "door dit ouders te vertellen"); after a
+    preposition "het" opens a verb's noun the lexicon may not know ("bij het klokken van de weeën")."""
     t, w = tokens[i], _low(tokens[i])
-    if w not in ("dit", "dat") or t.pos != "VNW" or i + 2 >= len(tokens) or not _plural_noun(tokens, i + 1):
-        return None
+    if w not in ("dit", "dat", "het") or t.pos not in ("VNW", "LID") or i + 2 >= len(tokens) \
+            or not _plural_noun(tokens, i + 1) or "inf" in lexicon.tags(_low(tokens[i + 1])):
+        return None  # "bij het klokken van de weeën": a plural that is also an infinitive may be a verb's noun
     after = tokens[i + 2]
     prev = tokens[i - 1] if i else None
-    plural_verb = after.tag.startswith("WW(pv,tgw,mv") or after.tag.startswith("WW(pv,verl,mv")
-    if not ((plural_verb and (w == "dit" or prev is None or prev.pos == "VZ"))
-            or (prev is not None and prev.pos == "VZ" and _low(after) != "te" and not after.has("inf"))):
+    plural_verb = (after.tag.startswith(("WW(pv,tgw,mv", "WW(pv,verl,mv"))
+                   and not (i + 3 < len(tokens) and tokens[i + 3].tag.startswith("WW(pv")))  # "het kinderen krijgen is"
+    if not ((plural_verb and (w != "dat" or prev is None or prev.pos == "VZ"))
+            or (w != "het" and prev is not None and prev.pos == "VZ" and _low(after) != "te" and not after.has("inf"))):
         return None
-    fix = _case(t.word, _DEMONSTRATIVE_PAIRS[w])
-    return AgreementFinding(t.start, t.end, t.word, fix, "demonstrative",
+    fix = _case(t.word, "de" if w == "het" else _DEMONSTRATIVE_PAIRS[w])
+    return AgreementFinding(t.start, t.end, t.word, fix, "article" if w == "het" else "demonstrative",
                             _("before the plural '{noun}' write '{fix}'").format(noun=tokens[i + 1].word, fix=fix))
 
 
@@ -1067,6 +1075,18 @@ def pronoun_for_verb(tokens: list[FrogToken], i: int) -> AgreementFinding | None
     fix = _case(t.word, fix)
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
                             _("a verb belongs here, not the pronoun '{word}': '{fix}'").format(word=t.word, fix=fix))
+
+
+def verb_for_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A verb form written where the pronoun of the same sound belongs, right before a finite verb
+    ("Zei is zwanger" -> Zij): two finite verbs never stand side by side."""
+    t = tokens[i]
+    fix = _data().get("verb_for_pronoun", {}).get(_low(t))
+    if fix is None or t.pos != "WW" or i + 1 >= len(tokens) or not tokens[i + 1].tag.startswith("WW(pv"):
+        return None
+    fix = _case(t.word, fix)
+    return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
+                            _("a pronoun belongs here, not the verb '{word}': '{fix}'").format(word=t.word, fix=fix))
 
 
 def _modal_without_infinitive(tokens: list[FrogToken], i: int) -> bool:
@@ -1555,7 +1575,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           relative_pronoun, comparative_als, preposition_for_conjunction, determiner_form,
           one_as_determiner, joined_word, gendered_determiner, object_as_subject,
           adverb_ending, pronoun_for_verb, superlative_without_article, te_infinitive, predicate_ending,
-          demonstrative_plural)
+          demonstrative_plural, verb_for_pronoun)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

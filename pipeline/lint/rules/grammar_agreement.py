@@ -11,7 +11,7 @@ finite verb twice in one clause, an adjective with -e before "gezien" ("medisch 
 the infinitive "zijn" belongs, "met meest" where "het meest" belongs, and "te" with an infinitive where
 the verb before it does not take it ("je kunt te bellen") or lacks where it does ("je hoeft niet
 bellen"), an adjective with -e closing its clause after a linking verb ("is hevige"), and dit/dat
-before a plural ("Dit klachten gaan"). Each check is a
+before a plural ("Dit klachten gaan"), and "zei" before a finite verb where "zij" belongs. Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
@@ -71,6 +71,7 @@ fail: Het is een zware ervaring dat aandacht verdient. (die)
 pass: De kans dat hulp komt, is groot. De dag dat je het hoorde, vergeet je niet. Het deed zo'n pijn dat huilen hielp.
 fail: Het bloedverlies is meestal hevige. (hevig)
 fail: Dit klachten gaan vanzelf over. (Deze)
+fail: Zei is zwanger van haar tweede kind. (Zij)
 pass: Dit is een lastige. Dat is het beste. Je mag weer alles eten, ook rauwe. Door dit ouders te vertellen help je ze.
 fail: Je kunt te bellen met de praktijk. (bellen)
 fail: Je hoeft niet bellen als het goed gaat. (te bellen)
