@@ -190,8 +190,21 @@ def _layout(doc) -> list[ResidueHit]:
                   + residue_lines.find(doc.blocks, _is_word, top))
 
 
+_last: tuple = (None, (), [])  # the document asked last, its blocks' texts, its hits
+
+
 def find(doc) -> list[ResidueHit]:
-    """Every residue hit of ``doc``, in block order."""
+    """Every residue hit of ``doc``, in block order. Two rules ask for the same document one after
+    the other (the spelling rule leaves residue alone, style.web-residue reports it): the hits of the
+    last document are kept while its blocks' texts are the same."""
+    global _last
+    texts = tuple(b.text for b in doc.blocks)
+    if _last[0] is not doc or _last[1] != texts:
+        _last = (doc, texts, _find(doc))
+    return list(_last[2])
+
+
+def _find(doc) -> list[ResidueHit]:
     hits = _running(doc) + _cut_starts(doc)
     for k, b in enumerate(doc.blocks):
         hits.extend(_phrases(k, b.text))
