@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline import patterns
-from pipeline.facts import literals
 from pipeline.paths import SCHEMA_DIR
 from pipeline.yamlio import plain, load_validated
 
@@ -39,15 +38,7 @@ def running_lines() -> dict:
 def control_line(text: str) -> bool:
     """Whether ``text`` (one line) is the text of a web page's button or link, or image text
     written like a headline ("Verdrietig stel bespreekt de uitslag"), not a title."""
-    folded = literals.fold(text)
-    return any(literals.may_match(needs, folded) and p.regex.search(text) for p, needs in _control_phrases()) \
-        or caption(text)
-
-
-@lru_cache(maxsize=1)
-def _control_phrases() -> tuple:
-    """The button and link phrases, each with the strings one of which every match of it contains."""
-    return tuple((p, literals.needs(p.regex)) for p in residue_phrases() if p.control)
+    return any(p.control and p.regex.search(text) for p in residue_phrases()) or caption(text)
 
 
 @lru_cache(maxsize=1)
