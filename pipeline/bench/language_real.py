@@ -69,29 +69,46 @@ def page_text(root: Path, slug: str) -> str:
     return text + "\n"
 
 
-def _line_of(text: str, needle: str) -> list[int]:
-    """1-based line numbers of ``text`` whose stripped content is ``needle`` or contains it."""
+def _line_of(text: str, needle: str, every: bool = False) -> list[int]:
+    """1-based line numbers of ``text`` whose stripped content is ``needle`` or contains it; with
+    ``every``, each line holding it (a repeated text: both of its occurrences)."""
     lines = text.split("\n")
     exact = [i + 1 for i, ln in enumerate(lines) if ln.strip() == needle.strip()]
-    return exact or [i + 1 for i, ln in enumerate(lines) if needle.strip() in ln]
+    inside = [i + 1 for i, ln in enumerate(lines) if needle.strip() in ln]
+    return inside if every else exact or inside
+
+
+def _covers(d, err: dict, line: str) -> bool:
+    """A finding on the error's line whose words are the error's, or whose line holds the error. A
+    spelling finding counts when it names a word of the error: a slip that makes no word at all
+    ("zich innesteld") is an unknown word, and that finding leads the reviewer to it."""
+    text = err["text"].lower()
+    if d.rule == SPELLING:
+        return d.match.lower() in text.split()
+    return d.match.lower() in text or text in line.lower()
 
 
 def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> PageResult:
     res = PageResult(slug, words)
     nonwords = {w.lower() for w in notes.get("nonwords") or []}
     lines = text.split("\n")
+    errors = notes.get("errors") or []
     for d in diags:
         if d.rule == SPELLING:
-            (res.true_spelling if d.match.lower() in nonwords else res.false_spelling).append(d.match)
+            # a slip inside an annotated real-word error that makes no word ("innesteld") is a real one
+            real = d.match.lower() in nonwords or any(
+                d.line in _line_of(text, e["text"]) and _covers(d, e, "") for e in errors)
+            (res.true_spelling if real else res.false_spelling).append(d.match)
     flagged = defaultdict(list)
     for d in diags:
-        if d.rule in REAL_WORD_RULES or d.rule == RESIDUE:
+        if d.rule in REAL_WORD_RULES or d.rule in (RESIDUE, SPELLING):
             flagged[d.rule].append(d)
     hit_lines: set[int] = set()
     for err in notes.get("errors") or []:
-        where = _line_of(text, err["text"])
-        found = any(d.line in where and (d.match.lower() in err["text"].lower() or err["text"].lower()
-                                         in lines[d.line - 1].lower()) for r in REAL_WORD_RULES for d in flagged[r])
+        # a repeated text is found on either of its occurrences: the finding names the other one
+        where = _line_of(text, err["text"], every=err["kind"] == "repeated")
+        found = any(d.line in where and _covers(d, err, lines[d.line - 1])
+                    for r in (*REAL_WORD_RULES, SPELLING) for d in flagged[r])
         (res.errors_found if found else res.errors_missed).append((err["kind"], err["text"]))
         if found:
             hit_lines.update(where)

@@ -1,0 +1,38 @@
+"""The real-page scorer counts what a reviewer would: written pages and findings, no real page."""
+
+from pipeline.bench.language_real import _score_page
+from pipeline.diagnostic import Diagnostic
+
+PAGE = ("Een miskraam komt vaak voor.\n"
+        "Een miskraam komt vaak voor. Daarna volgt een controle.\n"
+        "Het embryo dat zich innesteld in de baarmoeder groeit.\n"
+        "Het woord stond hier gewoon.\n")
+
+
+def _d(rule, line, match, *sugg):
+    return Diagnostic("p.txt", line, 1, "m", match=match, rule=rule, suggestions=sugg)
+
+
+def test_a_repeated_text_is_found_on_either_occurrence():
+    notes = {"errors": [{"text": "Een miskraam komt vaak voor.", "kind": "repeated"}]}
+    res = _score_page("p", PAGE, [_d("structure.repeated-text", 2, "Een miskraam komt vaak voor.")], notes, 30)
+    assert res.errors_found == [("repeated", "Een miskraam komt vaak voor.")] and not res.other
+
+
+def test_a_finding_on_another_line_finds_nothing():
+    notes = {"errors": [{"text": "Een miskraam komt vaak voor.", "kind": "repeated"}]}
+    res = _score_page("p", PAGE, [_d("structure.repeated-text", 4, "Het woord stond hier gewoon.")], notes, 30)
+    assert res.errors_missed and res.other
+
+
+def test_a_spelling_finding_on_the_slip_of_a_real_word_error_is_no_false_alarm():
+    notes = {"errors": [{"text": "zich innesteld in de baarmoeder", "kind": "dt"}]}
+    res = _score_page("p", PAGE, [_d("spelling.unknown-word", 3, "innesteld", "innestelt")], notes, 30)
+    assert res.true_spelling == ["innesteld"] and not res.false_spelling
+    assert res.errors_found == [("dt", "zich innesteld in de baarmoeder")]
+
+
+def test_a_spelling_finding_on_another_word_stays_false():
+    notes = {"errors": [{"text": "zich innesteld in de baarmoeder", "kind": "dt"}]}
+    res = _score_page("p", PAGE, [_d("spelling.unknown-word", 4, "woord", "woorden")], notes, 30)
+    assert res.false_spelling == ["woord"] and res.errors_missed
