@@ -15,7 +15,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
                     "pipeline.lifeline", "pipeline.progress", "pipeline.text", "pipeline.links",
                     "pipeline.diagnostic", "pipeline.problems", "pipeline.fingerprint", "pipeline.fix",
                     "pipeline.baseline", "pipeline.changed", "pipeline.result_store", "pipeline.language.data",
-                    "pipeline.patterns", "pipeline.kept_code", "pipeline.language.residue_layout",
+                    "pipeline.patterns", "pipeline.literals", "pipeline.kept_code", "pipeline.language.residue_layout",
                     "pipeline.language.residue_shapes")),
     # a file in any format -> Document (text blocks with their source positions)
     ("ingest", ("pipeline.ingest",)),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from pipeline.facts import literals
+from pipeline import literals
 from pipeline.facts.catalog import SCOPE_WEIGHT, Catalog, Cue, FactKind, Qualifier
 from pipeline.facts.model import Fact
 from pipeline.facts.quantity import Quantity, convert, convertible, parse_quantities

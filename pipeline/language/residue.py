@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.facts import literals
+from pipeline import literals
 from pipeline.i18n import _
 from pipeline.language import residue_layout, residue_lines, residue_shapes
 from pipeline.language.data import residue_phrases, running_lines

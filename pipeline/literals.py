@@ -1,10 +1,10 @@
-"""The words a cue cannot match without: a quick test that skips most regular expression searches.
+"""The words a pattern cannot match without: a quick test that skips most regular expression searches.
 
-A catalog cue is searched for in the clause, the sentence and the paragraph of every quantity, for
-every fact kind whose unit fits, and most of those searches find nothing. Each cue's pattern is
-read once (with Python's own parser) for the strings every match must contain, e.g. ``kans`` or
-``risico`` for ``\\b(kans|risico)\\b``: when none of them is in the text (compared as the regex
-engine compares case-insensitively), the search cannot match and is skipped. A pattern without
+Many patterns are searched for in texts they almost never match: a catalog cue in the clause, the
+sentence and the paragraph of every quantity, a residue or button phrase on every line. Each
+pattern is read once (with Python's own parser) for the strings every match must contain, e.g.
+``kans`` or ``risico`` for ``\\b(kans|risico)\\b``: when none of them is in the text (compared as the
+regex engine compares case-insensitively), the search cannot match and is skipped. A pattern without
 such strings, or with one shorter than ``MIN_LENGTH``, is always searched.
 
 Reading a pattern costs about a tenth of a millisecond, so what was read is kept in

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from pipeline.facts import literals
+from pipeline import literals
 from pipeline.facts.catalog import default_catalog
 
 
