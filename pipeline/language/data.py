@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline import patterns
+from pipeline import literals, patterns
 from pipeline.paths import SCHEMA_DIR
 from pipeline.yamlio import plain, load_validated
 
@@ -38,7 +38,15 @@ def running_lines() -> dict:
 def control_line(text: str) -> bool:
     """Whether ``text`` (one line) is the text of a web page's button or link, or image text
     written like a headline ("Verdrietig stel bespreekt de uitslag"), not a title."""
-    return any(p.control and p.regex.search(text) for p in residue_phrases()) or caption(text)
+    folded = literals.fold(text)
+    return any(literals.may_match(needs, folded) and p.regex.search(text) for p, needs in _control_phrases()) \
+        or caption(text)
+
+
+@lru_cache(maxsize=1)
+def _control_phrases() -> tuple:
+    """The button and link phrases, each with the strings one of which every match of it contains."""
+    return tuple((p, literals.needs(p.regex)) for p in residue_phrases() if p.control)
 
 
 @lru_cache(maxsize=1)
