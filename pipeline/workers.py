@@ -2,7 +2,9 @@
 process or in a pool of worker processes, each leaflet under a watchdog.
 
 Each leaflet is independent of the others here, so the work runs in parallel for many leaflets;
-a leaflet that takes longer than ``limits.max_seconds_per_leaflet`` is reported and skipped.
+a leaflet that takes longer than ``limits.max_seconds_per_leaflet`` is reported and skipped, and so
+is a leaflet whose worker process dies under it (killed, out of memory, a crash inside a library):
+the run goes on and ends.
 """
 
 from __future__ import annotations
@@ -108,14 +110,17 @@ def process(path_str: str) -> DocumentResult:
         _worker["ctx"].close()  # a tool (Frog) stopped mid-answer starts afresh for the next leaflet
         message = i18n._("took more than {seconds} s (limits.max_seconds_per_leaflet): skipped").format(
             seconds=seconds)
-        return DocumentResult(path=path_str, problems=[outside_time(Path(path_str), message)])
+        return not_checked(path_str, message, "timeout")
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
 
 
-def outside_time(path: Path, message: str) -> Problem:
-    return Problem(kind=Kind.UNREADABLE, path=str(path), message=message, leaflet=path.stem, key="timeout")
+def not_checked(path_str: str, message: str, key: str) -> DocumentResult:
+    """The result of a leaflet whose check did not finish: one problem that says why."""
+    path = Path(path_str)
+    problem = Problem(kind=Kind.UNREADABLE, path=path_str, message=message, leaflet=path.stem, key=key)
+    return DocumentResult(path=path_str, problems=[problem])
 
 
 def process_one(path_str: str) -> DocumentResult:
@@ -164,15 +169,7 @@ def compute(todo: list[str], config: Config, brands: dict, rule_ids: list[str] |
     see ``start_worker``)."""
     jobs = jobs or default_jobs()
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
-        import multiprocessing as mp  # not imported by a run that checks a few leaflets in this process
-
-        ctx = mp.get_context("fork")
-        with ctx.Pool(jobs, initializer=_start_pool_worker,
-                      initargs=(config, brands, rule_ids, os.getpid(), keep)) as pool:
-            chunk = max(1, min(32, len(todo) // (jobs * 4)))
-            yield from pool.imap(_pool_process, todo, chunksize=chunk)
-            pool.close()
-            pool.join()
+        yield from _in_pool(todo, jobs, (config, brands, rule_ids, os.getpid(), keep))
     elif todo:
         start_worker(config, brands, rule_ids, keep=keep)
         try:
@@ -180,3 +177,55 @@ def compute(todo: list[str], config: Config, brands: dict, rule_ids: list[str] |
                 yield process(p)
         finally:
             stop_worker()
+
+
+def _executor(jobs: int, initargs: tuple):
+    import multiprocessing as mp  # not imported by a run that checks a few leaflets in this process
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"), initializer=_start_pool_worker,
+                               initargs=initargs)
+
+
+def _in_pool(todo: list[str], jobs: int, initargs: tuple):
+    """Results in the order of ``todo``, a batch of leaflets per task. A worker that dies breaks the
+    pool (a plain pool would wait for its answer for ever): the leaflets not answered by then are
+    tried again one at a time."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(1, min(32, len(todo) // (jobs * 4)))
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    unanswered: list[str] = []
+    with _executor(jobs, initargs) as pool:
+        futures = [pool.submit(_pool_batch, batch) for batch in batches]
+        for batch, future in zip(batches, futures):
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                unanswered.extend(batch)
+    yield from _one_at_a_time(unanswered, initargs)
+
+
+def _one_at_a_time(paths: list[str], initargs: tuple):
+    """Each leaflet alone in one worker, so that a worker that dies again names its leaflet; that
+    leaflet is reported as not checked and a new worker takes the rest."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    left = list(paths)
+    while left:
+        with _executor(1, initargs) as pool:
+            done = 0
+            for path in left:
+                done += 1
+                try:
+                    yield pool.submit(_pool_process, path).result()
+                except BrokenProcessPool:
+                    message = i18n._("the worker process stopped while checking this file (killed from "
+                                     "outside or out of memory): not checked")
+                    yield not_checked(path, message, "worker-died")
+                    break
+        left = left[done:]
+
+
+def _pool_batch(paths: list[str]) -> list[DocumentResult]:
+    return [process(p) for p in paths]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 
 from pipeline import orchestrate, workers
 from pipeline.lint.config import Config
@@ -41,16 +43,57 @@ def test_no_cache_option_processes_everything(seeds_copy, tmp_path):
 
 def test_parallel_and_serial_runs_agree(tmp_path, monkeypatch):
     monkeypatch.setattr(workers, "PARALLEL_THRESHOLD", 4)  # workers even for a small corpus
-    folder = tmp_path / "many"
-    folder.mkdir()
-    seeds = sorted(SEEDS.glob("[0-9]*.txt"))
-    for i in range(6):
-        src = seeds[i % len(seeds)]
-        shutil.copy2(src, folder / f"copy{i:02d}_{src.name}")
+    folder = _copies(tmp_path / "many", 6)
     serial = orchestrate.run_lint([folder], _config(tmp_path / "a"), jobs=1, cache=False)
     parallel = orchestrate.run_lint([folder], _config(tmp_path / "b"), jobs=2, cache=False)
     assert _keyset(serial) == _keyset(parallel)
     assert [d.id for d in serial.corpus.documents] == [d.id for d in parallel.corpus.documents]
+
+
+def _copies(folder, n):
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("[0-9]*.txt"))
+    for i in range(n):
+        src = seeds[i % len(seeds)]
+        shutil.copy2(src, folder / f"copy{i:02d}_{src.name}")
+    return folder
+
+
+def _give_up(signum, frame):
+    raise AssertionError("the run still waits for a worker that died")
+
+
+def test_a_worker_that_dies_costs_one_leaflet_and_the_run_ends(tmp_path, monkeypatch):
+    """A worker killed under a leaflet (kill -9, the kernel's out-of-memory killer) used to leave the
+    run waiting for its answer for ever; now that leaflet is reported and the others are checked."""
+    monkeypatch.setattr(workers, "PARALLEL_THRESHOLD", 4)
+    folder = _copies(tmp_path / "many", 8)
+    rest = shutil.copytree(folder, tmp_path / "rest")
+    next(rest.glob("copy05_*")).unlink()
+    serial = orchestrate.run_lint([rest], _config(tmp_path / "a"), jobs=1, cache=False)
+    real = workers.process
+
+    def dies_under_one(path_str):
+        if "copy05_" in path_str:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(path_str)
+
+    monkeypatch.setattr(workers, "process", dies_under_one)
+    previous = signal.signal(signal.SIGALRM, _give_up)
+    signal.alarm(240)
+    try:
+        parallel = orchestrate.run_lint([folder], _config(tmp_path / "b"), jobs=2, cache=False)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    died = [p for p in parallel.corpus.problems if p.key == "worker-died"]
+    assert [os.path.basename(p.path) for p in died] == [next(folder.glob("copy05_*")).name]
+    assert "not checked" in died[0].message or "niet gecontroleerd" in died[0].message
+    def named(result):
+        return [(os.path.basename(k[0]), *k[1:]) for k in _keyset(result) if "copy05_" not in k[0]]
+
+    assert named(parallel) == named(serial)
+    assert any("copy05_" in k[0] and k[3] == "ingest.unreadable" for k in _keyset(parallel))
 
 
 def test_a_cached_result_reports_the_path_as_given_this_time(seeds_copy, tmp_path, monkeypatch):

@@ -1,4 +1,4 @@
-"""A leaflet file that cannot be read: wrong type, broken, empty, too large, duplicate id.
+"""A leaflet that cannot be read or checked: wrong type, broken, empty, too large, id taken, too slow, worker died.
 
 pass: a UTF-8 .txt leaflet with text
 fail: a .docx that is not a zip file
