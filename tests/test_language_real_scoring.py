@@ -36,3 +36,12 @@ def test_a_spelling_finding_on_another_word_stays_false():
     notes = {"errors": [{"text": "zich innesteld in de baarmoeder", "kind": "dt"}]}
     res = _score_page("p", PAGE, [_d("spelling.unknown-word", 4, "woord", "woorden")], notes, 30)
     assert res.false_spelling == ["woord"] and res.errors_missed
+
+
+def test_a_stored_excerpt_loses_only_its_cut_sentence(tmp_path):
+    from pipeline.bench.language_real import page_text
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "p.txt").write_text("# https://example.org\nEen zin. Nog een\n- Bron.nl\nHet einde van een ha",
+                                              encoding="utf-8")
+    assert page_text(tmp_path, "p") == "Een zin. Nog een\n- Bron.nl\n"

@@ -19,6 +19,7 @@ in a temporary folder, with the project's default configuration.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from pipeline.yamlio import load_yaml
 
 SPELLING = "spelling.unknown-word"
 RESIDUE = "style.web-residue"
+_SENTENCE_END = re.compile(r"[.!?:](?=\s)|\n")
 REAL_WORD_RULES = ("grammar.agreement", "grammar.dt", "structure.repeated-text")
 
 
@@ -64,8 +66,9 @@ def page_text(root: Path, slug: str) -> str:
     text = (rest if first.startswith("# ") else text).rstrip()
     if text and text[-1] not in ".!?:;)”\"'’":
         # the excerpt stops inside a sentence: drop that sentence's fragment
-        cut = max(text.rfind(c) for c in ".!?:\n")
-        text = text[: cut + 1].rstrip()
+        # at a sentence end or a line end: a full stop inside a word ("Telegraph.co.uk") ends nothing
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        text = text[: ends[-1] if ends else 0].rstrip()
     return text + "\n"
 
 

@@ -68,6 +68,7 @@ class SpellingData:
     dotted_abbreviations: frozenset[str]  # lower case, without the full stop
     prefixes: tuple[str, ...]  # longest first
     separable_particles: tuple[str, ...]  # longest first
+    language_names: frozenset[str] = frozenset()  # "griekse", "latijn": a quoted word beside one is cited
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,8 @@ def spelling() -> SpellingData:
     particles = data.get("agreement", {}).get("separable_particles", [])
     return SpellingData(frozenset(w.lower() for w in sp.get("dotted_abbreviations", [])),
                         tuple(sorted({p.lower() for p in sp.get("prefixes", [])}, key=len, reverse=True)),
-                        tuple(sorted(set(particles), key=len, reverse=True)))
+                        tuple(sorted(set(particles), key=len, reverse=True)),
+                        frozenset(sp.get("language_names", [])))
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,8 @@ class SpellChecker:
     def _medical_end(self, rest: str) -> bool:
         return self.dict.check(rest) or rest in self.extra_lower
 
-    def _typo_of_word(self, low: str) -> bool:
+    def typo_of_word(self, low: str) -> bool:
+        """One typical Dutch slip (doubled letter, ij/ei, d/t ...) from a dictionary word."""
         return any(c != low and len(c) >= 3 and self.dict.check(c) for c in dutch_edits(low))
 
     def _separable_participle(self, low: str) -> bool:
@@ -176,6 +177,8 @@ class SpellChecker:
             if low.endswith(end) and len(head) >= 5 and self._noun(head):
                 return not self.dict.check(head + "e" + end) and not self._slip_of_attested(low)
         base = low[:-1] if low.endswith("sters") else low
+        if base != low and self.dict.check(base):
+            return True  # the plural of a dictionary agent noun in -ster ("rooksters")
         if base.endswith("ster"):
             agents = {base[:-4] + "er", base[:-3] + "er"}
             return any(self._noun(a) or self.known(a) for a in agents) and not self._slip_of_attested(low)
@@ -187,7 +190,7 @@ class SpellChecker:
         for prefix in spelling_data().prefixes:
             rest = low[len(prefix):]
             if low.startswith(prefix) and len(rest) >= 4 and rest.isalpha() and self.known(rest):
-                return not self._typo_of_word(low)
+                return not self.typo_of_word(low)
         return False
 
     def _prefixed_hyphen(self, w: str) -> bool:
@@ -301,14 +304,32 @@ class SpellChecker:
         is a misspelt word at the start of a sentence: "Zwagerschaps-echo")."""
         if all(self._part_ok(p) for p in parts):
             return True
+        if self._spelled_out(parts) or self._english_parts(parts):
+            return True
         if (len(parts) == 2 and parts[0] == "s" and _name_like(parts[1]) and not self.known(parts[1])
                 and not self._near_word(parts[1].lower())):
             return True  # the old genitive before a place name: 's-Hertogenbosch, 's-Gravenhage
         names = [p for p in parts if not self._part_ok(p)]
         words = [p for p in parts if p not in names and p.islower() and len(p) >= 2]
-        if not words:
-            return False
+        if not words:  # names joined: "Pfizer-BioNtech", a maker's name and a product's
+            return len(names) == len(parts) and any(_camel(p) for p in parts) and all(
+                _camel(p) or (_name_like(p) and not self._near_word(p.lower())) for p in parts)
         return all(_camel(p) or (_name_like(p) and not self._near_word(p.lower())) for p in names)
+
+    def _spelled_out(self, parts: list[str]) -> bool:
+        """A word written out in syllables for stress ("ab-so-luut"): three parts or more, none
+        longer than four letters, that make a dictionary word of six letters or more."""
+        whole = "".join(parts)
+        return (len(parts) >= 3 and all(len(p) <= 4 for p in parts) and len(whole) >= 6
+                and self.dict.check(whole.lower()))
+
+    def _english_parts(self, parts: list[str]) -> bool:
+        """English words joined to a Dutch last part ("twin-to-twin-transfusiesyndroom",
+        "screening-uitslag"): each English part no Dutch word, the last part a Dutch word."""
+        head, last = parts[:-1], parts[-1]
+        return (len(last) >= 4 and last.islower() and self.known(last)
+                and all(p.islower() and self.english_word(p) or self.known(p) for p in head)
+                and any(p.islower() and len(p) >= 3 and self.english_word(p) and not self.known(p) for p in head))
 
     def proper_name(self, word: str, names: frozenset[str] = frozenset()) -> bool:
         """A capitalised word (or hyphenated run of them: "Kübler-Ross") that is not one typical slip
@@ -438,8 +459,18 @@ class SpellChecker:
         is the name of a study or a trial ("de PROMISE-studie")."""
         w = _norm(word)
         low = w.lower()
-        return ((w.islower() or w.isupper()) and low.isalpha() and len(low) >= _LOAN_MIN and self.english_word(low)
-                and not self._near_word(low))
+        if not ((w.islower() or w.isupper()) and low.isalpha() and len(low) >= _LOAN_MIN and self.english_word(low)):
+            return False
+        # a long word is only doubted when it is one typical Dutch slip from a word: "evidence" is one
+        # letter from "evidente", but no Dutch writer mistypes that so
+        return not (self.typo_of_word(low) if len(low) >= _LONG_LOAN else self._near_word(low))
+
+    def word_part(self, word: str) -> bool:
+        """A Greek or Latin combining form or suffix of four letters or more standing alone: a word
+        part being explained ("laparo: buik", "scopie: kijken")."""
+        low = _norm(word).lower()
+        parts = medical_parts()
+        return len(low) >= 4 and (low in parts.forms or low in parts.suffixes)
 
     # -- suggestions ---------------------------------------------------------------------------
     def suggest(self, word: str, limit: int = 5) -> tuple[str, ...]:
@@ -498,6 +529,7 @@ class SpellChecker:
 _VOWEL_CLASH = frozenset("aa ae ai au ee ei eu ie oe oi oo ou ui uu".split())
 # an English word this long is seldom a Dutch typo by chance
 _LOAN_MIN = 6
+_LONG_LOAN = 8
 # stress and emphasis accents on a vowel (grave, acute); a diaeresis (U+0308) is spelling
 _STRESS = re.compile("[\u0300\u0301]")
 # endings that Dutch attaches to nouns and adjectives like words ("weeën|achtige", "rillerig|heid")

@@ -21,7 +21,12 @@ checked: URLs, e-mail addresses, phone numbers, numbers with units, abbreviation
 product names with inner capitals (YouTube), runs of capitalised words (names), names in the
 leaflet's metadata and brand data, English words inside an English phrase or alone in brackets, and a longer English word in small
 letters that is no slip away from a Dutch word (a loan word such as "immunoglobulin"; in capitals the name
-of a study, "PROMISE"). A zero-width space
+of a study, "PROMISE"; from eight letters only a typical Dutch slip counts: "evidence"), the words of a sentence
+that is English as a whole, a word in quotation marks in a sentence naming its language (het Griekse
+'ektos'), a Greek or Latin word part standing alone (laparo: buik), English parts before a Dutch last part
+(twin-to-twin-transfusiesyndroom), a word spelled in syllables (ab-so-luut), names listed beside names
+(Pfizer, Moderna of AstraZeneca) or written in a run of names elsewhere (Anna Wielstra ... Wielstra zegt).
+A zero-width space
 or soft hyphen inside a word does not split it.
 
 pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
@@ -36,6 +41,7 @@ pass: Bij een éénlingzwangerschap zet de echoscopiste de echokop op je buik.
 pass: Het hCG in milli-internationale eenheden; zie bl. 4 van de folder.
 pass: Een myoom kan de placentaire groei storen; een partus immaturus; de dood in utero.
 pass: Zijn vadergevoelens; een kunstschaatster; de studie PROMISE.
+pass: Het Griekse 'ektos' (laparo: buik); weinig evidence; de vaccins van Pfizer, Moderna of AstraZeneca.
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
@@ -57,6 +63,7 @@ from pipeline.i18n import _
 from pipeline.facts import topics
 from pipeline.language import residue
 from pipeline.language.data import spelling as spelling_data
+from pipeline.language.foreign import cited_tokens, english_tokens
 from pipeline.language.leaflet import brand_of, own_names
 from pipeline.language.spelling import suggestion_score
 from pipeline.language.tokens import restore_invisible, spell_tokens
@@ -154,9 +161,20 @@ def check(doc, conf, ctx):
                   _unknown_words(spell, text, conf["max_abbreviation"], extra_f, leftovers.get(b, ()))]
     # a name at the start of a sentence is known by the same name elsewhere inside a sentence
     names = {u.tok.text for *_, u in found if u.name} | _repeated_names([u for *_, u in found])
+    names |= _names_in_runs(doc) if any(u.start for *_, u in found) else set()
     for block, text, u in found:
         if u.tok.text not in names:
             yield _finding(doc, block, text, u.tok, spell, conf, extra_f)
+
+
+def _names_in_runs(doc) -> set[str]:
+    """The words of runs of capitalised words inside sentences ("aldus Tim Nawrot"): the same word
+    at a sentence start is that name ("Nawrot en zijn team ...")."""
+    out: set[str] = set()
+    for b in doc.blocks:
+        text = b.text
+        out.update(t.text for t in spell_tokens(text) if t.in_name and not _sentence_start(text, t.start))
+    return out
 
 
 # the name in a web or e-mail address ("www.voorbeeldregister.be", "info@kliniek-noord.nl")
@@ -199,6 +217,7 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
     """(token, is_name) for each word of ``text`` that no list knows; a capitalised word inside a
     sentence that is not one slip away from a word or a known name is a name ("Unicef", "Kübler-Ross")."""
     toks = spell_tokens(text)
+    foreign: dict = {}
     for k, tok in enumerate(toks):
         if _skip(tok, text, max_abbr) or any(s <= tok.start and tok.end <= e for s, e in skip):
             continue
@@ -211,13 +230,53 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
             continue
         if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k):
             continue
-        if spell.english_word(tok.text) and (any(
-                0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1))
-                or text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
-            continue  # an English phrase, or an English gloss in brackets ("ontijdige (immature) geboorte")
-        if spell.english_loan(tok.text):
-            continue  # a loan word that Dutch medical text uses as it is ("immunoglobulin", "spotting")
-        yield _Unknown(tok, not start and spell.proper_name(tok.text, extra), start)
+        if _foreign(spell, text, toks, k, foreign):
+            continue
+        if spell.word_part(tok.text):
+            continue  # a Greek or Latin word part explained on its own ("laparo: buik, scopie: kijken")
+        name = not start and (spell.proper_name(tok.text, extra) or _listed_with_names(spell, text, toks, k))
+        yield _Unknown(tok, name, start)
+
+
+def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
+    """An English phrase or sentence, an English gloss in brackets ("ontijdige (immature) geboorte"),
+    a loan word Dutch medical text uses as it is ("immunoglobulin"), or a word cited in quotation
+    marks in a sentence that names its language ("het Griekse woord 'hydatis'")."""
+    tok = toks[k]
+    if spell.english_word(tok.text) and (any(
+            0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1))
+            or text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
+        return True
+    if spell.english_loan(tok.text):
+        return True
+    if not foreign:  # worked out once per text, and only for a text with an unknown word
+        foreign["english"] = english_tokens(spell, text, toks)
+        foreign["cited"] = cited_tokens(text, toks)
+    return k in foreign["english"] or k in foreign["cited"]
+
+
+# what may stand between names in a list ("Pfizer, Moderna of AstraZeneca")
+_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|of)\s+|\s*/\s*)$")
+
+
+def _listed_with_names(spell, text: str, toks, k: int) -> bool:
+    """A capitalised word inside a sentence listed beside a name that no dictionary doubts (a name
+    run, inner capitals, a name no slip from a word): a name too ("Pfizer, Moderna of AstraZeneca"),
+    unless it is one typical Dutch slip from a word ("Verloskundge")."""
+    tok = toks[k]
+    if not _name_shaped(tok.text) or spell.typo_of_word(tok.text.lower()):
+        return False
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(toks) and _LIST_GAP.match(text[toks[min(j, k)].end : toks[max(j, k)].start]):
+            other = toks[j].text
+            if toks[j].in_name or (other[:1].isupper() and any(c.isupper() for c in other[1:])) or (
+                    _name_shaped(other) and not spell.known(other) and spell.proper_name(other)):
+                return True
+    return False
+
+
+def _name_shaped(word: str) -> bool:
+    return len(word) >= 3 and word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
 def _finding(doc, block, text: str, tok, spell, conf, extra_f) -> Diagnostic:

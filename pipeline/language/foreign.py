@@ -1,0 +1,68 @@
+"""Words of another language inside Dutch text, which the Dutch dictionary cannot know.
+
+Two safe cases, both decided by the sentence around the word rather than by the word alone:
+
+- a sentence that is itself English: more of its words are English and not Dutch than Dutch and not
+  English, and at least two are ("Always look on the bright side, it is free."): its English words
+  are quoted text, not Dutch misspellings;
+- a word cited in quotation marks in a sentence that names its language ("het Griekse woord
+  'hydatis'", "van het Latijnse 'abortus' ('ab', weg)").
+
+A single English word in Dutch text is decided by the spell checker (``english_loan``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.language.data import spelling as spelling_data
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_QUOTES_OPEN = "'‘“\"„«"
+_QUOTES_CLOSE = "'’”\"»"
+_MIN_ENGLISH = 2
+
+
+def _sentences(text: str, toks) -> list[list[int]]:
+    """Token indices grouped by sentence."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    groups: list[list[int]] = [[]]
+    e = 0
+    for k, tok in enumerate(toks):
+        while e < len(ends) and ends[e] <= tok.start:
+            e += 1
+            groups.append([])
+        groups[-1].append(k)
+    return [g for g in groups if g]
+
+
+def english_tokens(spell, text: str, toks) -> set[int]:
+    """Indices of the English words in sentences that are English as a whole."""
+    out: set[int] = set()
+    for group in _sentences(text, toks):
+        words = [toks[k].text for k in group if len(toks[k].text) > 2]  # "a", "we", "to": either language
+        english = [w for w in words if _english(spell, w) and not spell.known(w)]
+        dutch = [w for w in words if spell.known(w) and not _english(spell, w)]
+        if len(english) >= _MIN_ENGLISH and len(english) > len(dutch):
+            out.update(k for k in group if len(toks[k].text) <= 2 or _english(spell, toks[k].text))
+    return out
+
+
+def _english(spell, word: str) -> bool:
+    """An English word, or English words joined by a hyphen ("meta-analysis")."""
+    return all(spell.english_word(p) or (len(p) <= 2 and p.isalpha()) for p in word.split("-"))
+
+
+def cited_tokens(text: str, toks) -> set[int]:
+    """Indices of words standing alone in quotation marks in a sentence that names a language."""
+    names = spelling_data().language_names
+    out: set[int] = set()
+    for group in _sentences(text, toks):
+        if not any(toks[k].text.lower() in names for k in group):
+            continue
+        out.update(k for k in group if _quoted(text, toks[k]))
+    return out
+
+
+def _quoted(text: str, tok) -> bool:
+    return text[tok.start - 1 : tok.start] in tuple(_QUOTES_OPEN) and text[tok.end : tok.end + 1] in tuple(_QUOTES_CLOSE)
