@@ -70,3 +70,20 @@ def test_a_quotation_is_the_page_claim_when_an_interview_names_its_speaker():
     assert relayed and not relayed[0].confident and "quoted" in relayed[0].evidence["doubts"]
     assert named and asked and answer
     assert all(f.confident for f in named + asked + answer)
+
+
+def test_single_quotes_and_long_quotations():
+    """Words in single typographic quotes are a quotation too (a remark a page lists as one not to
+    make), while an apostrophe inside a word is none; a quotation of several sentences is someone
+    speaking, and so are words that named speakers "stellen" or that cite their source (sentences
+    written here)."""
+    [remark] = incidence("‘Eén op de acht zwangerschappen eindigt toch in een miskraam, joh’")
+    assert not remark.confident and "quoted" in remark.evidence["doubts"]
+    [apostrophe] = incidence("Zo’n één op de acht zwangerschappen eindigt in een miskraam, zo’n 12 procent.")[:1]
+    assert apostrophe.confident
+    [speech] = incidence("Een miskraam komt vaak voor. „Wij zien het elke week. Eén op de acht zwangerschappen "
+                         "eindigt in een miskraam. Dat weten veel mensen niet.”")
+    assert speech.confident
+    [stated] = incidence("Twee artsen stellen dat ‘één op de acht zwangerschappen in een miskraam eindigt’.")
+    [cited] = incidence("In het rapport staat: ‘één op de acht zwangerschappen eindigt in een miskraam’ (2019).")
+    assert stated.confident and cited.confident

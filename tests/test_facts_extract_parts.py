@@ -118,3 +118,33 @@ def test_a_bare_number_in_a_repeated_clause_is_read_but_to_check(tmp_path):
     got = [(f.min, f.qualifiers.get("region"), f.confident) for f in facts(tmp_path, text)
            if f.key == "miscarriage.cutoff_weeks"]
     assert got == [(16, "NL", True), (20, "BE", False)]
+
+
+def test_rows_of_a_table_complete_the_sentence_before_them(tmp_path):
+    """A list item that is a label and its value ("- 35 jaar: 20%") cannot stand alone: it reads
+    with the sentence before the list, colon or not; rows as lines read under a lead-in sentence
+    that ends in a colon, however long (sentences written here)."""
+    items = ("# Leeftijd\n\nHoe ouder je bent, hoe groter de kans. Hieronder staat de kans op een miskraam per "
+             "leeftijdsgroep\n\n- 25-29 jaar: 12%\n- 40 jaar en ouder: 50%\n")
+    got = sorted((f.min, f.max, f.qualifiers.get("population"), f.confident) for f in facts(tmp_path, items)
+                 if f.key == "miscarriage.incidence_pct")
+    assert got == [(12, 12, "age", True), (50, 50, "age", True)]
+    lines = ("# Leeftijd\n\nHoe ouder je bent, hoe groter de kans. Hieronder zie je per leeftijd hoe vaak een "
+             "zwangerschap in een miskraam eindigt:\n\n25-29 jaar: 12%\n\n35-39 jaar: 25%\n")
+    got = sorted((f.min, f.qualifiers.get("population")) for f in facts(tmp_path, lines)
+                 if f.key == "miscarriage.incidence_pct")
+    assert got == [(12, "age"), (25, "age")]
+    # a closed sentence before lines of numbers leads into nothing
+    closed = ("# Leeftijd\n\nDe kans op een miskraam hangt af van veel dingen, zoals je leeftijd en je "
+              "gezondheid.\n\n25-29 jaar: 12%\n\n35-39 jaar: 25%\n")
+    assert [f for f in facts(tmp_path, closed) if f.key == "miscarriage.incidence_pct"] == []
+
+
+def test_a_share_in_brackets_after_a_count_reads_with_its_clause(tmp_path):
+    """"9 400 (7 %) vrouwen": the bracket restates the count, whose clause says whom it counts (a
+    tally of women is a study's sample)."""
+    text = ("# Onderzoek\n\nDe onderzoekers bekeken de gegevens van 130 000 zwangere vrouwen. "
+            "Daarvan kregen 9 400 (7 %) zwangere vrouwen een miskraam.\n")
+    got = [(f.min, f.qualifiers.get("population")) for f in facts(tmp_path, text)
+           if f.key == "miscarriage.incidence_pct"]
+    assert got == [(7, "restricted")]

@@ -129,7 +129,8 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
         lead = _lead(block, prev_block, last_prose, last_sentence)
         sentences = split_sentences(block.text)
         last_sentence[id(block)] = _nth(block, sentences, len(sentences) - 1)
-        flat_head = _flat_row_head(block, prev_block, flat_head, catalog.units)
+        flat_head = _flat_row_head(block, prev_block, flat_head, catalog.units,
+                                   last_sentence.get(id(prev_block), "") if prev_block is not None else "")
         cell = _Cell(row_head=flat_head) if flat_head else _cell(block, leaflet.rows)
         facts.extend(_block_facts(doc, block, sentences, lead, question, cell, leaflet, catalog))
         prev_block = block
@@ -158,7 +159,7 @@ def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], 
         if not qs:
             continue
         prev = _nth(block, sentences, si - 1) if si > 0 else lead
-        head = cell.row_head or (_lead_in(block, lead) if si == 0 else "")
+        head = cell.row_head or (_lead_in(block, lead, catalog.units) if si == 0 else "")
         scope = _sentence_scope(stext, prev, nxt, head, catalog)
         heading = block.section if block.kind != "heading" else ""
         topic = "\n".join(x for x in (heading, asked, cell.col_head) if x)
@@ -171,11 +172,21 @@ def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], 
     return facts
 
 
-def _lead_in(block: Block, lead: str) -> str:
+def _lead_in(block: Block, lead: str, units: tuple = ()) -> str:
     """A list item completes the lead-in before the list ("De kans op een miskraam is:" / "- bij
-    vrouwen onder de 35 jaar 1 op 10"): its cues count as the item's own sentence."""
+    vrouwen onder de 35 jaar 1 op 10"): its cues count as the item's own sentence. An item that is
+    a row of a table, a label and its value ("- 35 jaar: 20%"), cannot stand alone: it completes the
+    sentence before the list, colon or not ("Hieronder de kans op een miskraam per leeftijd")."""
     lead = lead.rstrip()
-    return lead[:-1] if block.kind == "list_item" and lead.endswith(":") else ""
+    if block.kind != "list_item" or not lead:
+        return ""
+    if lead.endswith(":") or (_LABEL_VALUE.search(block.text) and _flat_row(block.text, units)):
+        return lead.rstrip(":")
+    return ""
+
+
+# a row's label and its value, apart: "35 jaar: 20%", "35 jaar | 20%"
+_LABEL_VALUE = re.compile(r"\d[^:\t|]*[:\t|]\s*\S")
 
 
 def _nth(block: Block, sentences: list[tuple[int, int]], k: int) -> str:
@@ -211,19 +222,24 @@ _FLAT_ROW_WORDS = 3  # words besides its numbers and units
 _LABEL_LINE_WORDS = 10  # the label line above the rows
 
 
-def _flat_row_head(block: Block, prev: Block | None, head: str, units: tuple = ()) -> str:
+def _flat_row_head(block: Block, prev: Block | None, head: str, units: tuple = (), prev_last: str = "") -> str:
     """A table flattened to lines of text ("Leeftijd  Kans op een miskraam" / "35 jaar  20%" / "40 jaar
     40%"): a short line of two or more numbers and hardly any words is a row, read under the label
-    line the rows follow (a heading, or a short line without closing punctuation). ``head`` is the
-    label line of the block before when that was such a row; "" when ``block`` is no row."""
+    line the rows follow: a heading, a short line without closing punctuation, or the last sentence
+    (``prev_last``) of a paragraph that leads into the rows (it ends in a colon, or without any
+    closing punctuation). ``head`` is the label line of the block before when that was such a row;
+    "" when ``block`` is no row."""
     if block.kind not in ("paragraph", "list_item") or not _flat_row(block.text, units):
         return ""
     if head:
         return head
-    if prev is not None and (prev.kind == "heading" or (
-            len(prev.text.split()) <= _LABEL_LINE_WORDS and prev.text.rstrip()[-1:] not in ".!?;,"
-            and not _flat_row(prev.text, units))):  # a row is no label line of the rows after it
-        return prev.text.rstrip().rstrip(":")
+    if prev is None or _flat_row(prev.text, units):  # a row is no label line of the rows after it
+        return ""
+    text = prev.text.rstrip()
+    if prev.kind == "heading" or (len(text.split()) <= _LABEL_LINE_WORDS and text[-1:] not in ".!?;,"):
+        return text.rstrip(":")
+    if text[-1:] not in ".!?;," and prev_last:
+        return prev_last.rstrip().rstrip(":")
     return ""
 
 
@@ -545,18 +561,24 @@ def _doubt_cues(kind: FactKind, slot: _Slot, matcher: _Matcher, catalog: Catalog
 
 
 # a quotation: between typographic or straight double quotes, or guillemets (single quotes mark words)
-_QUOTATION = re.compile(r'“[^“”„]*”|„[^“”„]*[”“]|"[^"\n]*"|«[^«»]*»')
+# single typographic quotes too, when they open and close a phrase: ’ inside a word is an apostrophe ("zo’n")
+_QUOTATION = re.compile(r'“[^“”„]*”|„[^“”„]*[”“]|"[^"\n]*"|«[^«»]*»|(?<!\w)‘(?:[^‘’\n]|’(?=\w))*’(?!\w)')
 _QUOTE_MIN_WORDS = 4  # fewer words in quotes name a term ("de 'miskraam'") rather than relay a claim
 # a speaker named with the quotation: an interview quote is the page's claim, with its source
 _SPEAKER_AFTER = re.compile(r"^\W{0,3}\s*(zegt|zei|vertelt|vertelde|aldus|stelt|legt\s+\w+\s+uit|benadrukt|"
                             r"waarschuwt|verklaart|antwoordt|meldt|vraagt|vroeg|schrijft|schreef|getuigt|reageert|"
                             r"klinkt\s+het|klonk\s+het|voegt\s+\w+\s+toe|besluit|concludeert)\b", re.I)
-_SPEAKER_BEFORE = re.compile(r"\b(zegt|zei|vertelt|vertelde|stelt|legt\s+uit|benadrukt|verklaart|antwoordt)\b[^.!?]{0,80}:\s*$",
-                             re.I)
+_SPEAKER_BEFORE = re.compile(r"\b(zegt|zei|vertelt|vertelde|stelt|legt\s+uit|benadrukt|verklaart|antwoordt)\b[^.!?]{0,80}:\s*$"
+                             # "X en Y stellen dat het ‘...’ is": the speakers lead into the words in their sentence
+                             r"|\b(stellen|stelden|zeggen|zeiden|schrijven|schreven|menen|meenden|betogen|betoogden|"
+                             r"concluderen|concludeerden)\s+(dat|:)[^.!?:]{0,120}$", re.I)
+# a source cited right after the quotation ("... ’ (2019)", "(Jansen, 1987; p. 12)") names where the words come from
+_CITED_AFTER = re.compile(r"^\W{0,3}\s*\([^()]{0,40}\b(1[89]|20)\d\d\b")
 # an interview names the speaker before a colon: "Dr. Jansen: “...”", "Gynaecoloog Anna de Vries: “...”"
 _NAMED_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+"
                            r"(?:\s+(?:van|de|der|den|ten|ter|d[’'])?\s*[A-Z][\w’'-]+){0,3}:\s*$")
-# a paragraph that is one quotation of several sentences is an interview answer, not a relayed claim
+# a quotation of several sentences is someone speaking (an interview answer, its speaker named in the
+# article), not a claim relayed in passing
 _ANSWER_SENTENCES = re.compile(r"[.!?]\s+\S")
 
 
@@ -565,15 +587,15 @@ def _quoted(sent: _Sentence, q: Quantity) -> bool:
     a claim relayed from elsewhere ("Op een forum las ik: „een op de drie zwangerschappen gaat
     mis”"). A quote with its speaker ("..., zegt de gynaecoloog") is the page's claim."""
     text = sent.block.text
-    if not any(ch in text for ch in '“„"«'):
+    if not any(ch in text for ch in '“„"«‘'):
         return False
     at = sent.start + q.start
     for m in _QUOTATION.finditer(text):
         if m.start() < at < m.end() and len(m.group().split()) >= _QUOTE_MIN_WORDS:
             before = text[max(0, m.start() - 120):m.start()]
-            answer = not text[:m.start()].strip() and not text[m.end():].strip(" .") \
-                and _ANSWER_SENTENCES.search(m.group()[1:-1].strip())
-            return not (_SPEAKER_AFTER.search(text[m.end():m.end() + 40]) or _SPEAKER_BEFORE.search(before)
+            answer = _ANSWER_SENTENCES.search(m.group()[1:-1].strip())
+            after = text[m.end():m.end() + 40]
+            return not (_SPEAKER_AFTER.search(after) or _CITED_AFTER.search(after) or _SPEAKER_BEFORE.search(before)
                         or _NAMED_BEFORE.search(before) or answer)
     return False
 
@@ -680,9 +702,10 @@ def _later_value(qual: Qualifier, sent: _Sentence) -> list[str]:
 
 
 def _bracket_around(text: str, q: Quantity) -> str | None:
-    """The text of the brackets ``q`` stands in, or None."""
+    """The text of the brackets ``q`` stands in, or None. A bracket right after a count restates that
+    count as a share ("17 500 (7 %) vrouwen"): it stands in the clause, not apart."""
     opened = text.rfind("(", 0, q.start)
-    if opened < 0 or ")" in text[opened:q.start]:
+    if opened < 0 or ")" in text[opened:q.start] or text[:opened].rstrip()[-1:].isdigit():
         return None
     closed = text.find(")", q.end)
     return text[opened + 1 : closed if closed >= 0 else len(text)]
