@@ -19,10 +19,12 @@ from pipeline.i18n import _
 from pipeline.language import residue_layout, residue_lines, residue_shapes
 from pipeline.language.data import residue_phrases, running_lines
 
-# a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"), or
-# words glued at a full stop ("doorzoeken.Zoek"); not app names such as "mijnRadboud" or "eHealth"
+# a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"); not app
+# names such as "mijnRadboud" or "eHealth"
 _GLUED = re.compile(r"(?<![\w.@/])(?!(?:mijn|uw|jouw)[A-Z])[a-zà-ÿ]{3,}(?:(?:[A-Z][a-zà-ÿ]+)+|[A-Z]{3,})\b"
-                    r"|(?<![\w.@/])[a-zà-ÿ]{4,}\.[A-Z][a-zà-ÿ]+\b(?!\.\w)"
+                    # a word running into the capitalised word that opens the next sentence ("PodcastEen
+                    # zwangerschap"): a function word, which no product name ends in
+                    r"|(?<![\w.@/])[A-Z][a-zà-ÿ]{3,}(?:De|Het|Een|Je|Jij|U|Wat|Hoe|Als|Bij|Ook|Er|Dit|Dat|Deze|Ik|We|Wij|Zo|Na)\b(?=[ \t])"
                     # a phone number or other digits running into a word ("071 589 8078Aanmelden"),
                     # place names joined by bullets without a space ("Leiden•Leiderdorp•Oegstgeest")
                     r"|(?<=\d\d)[A-Z][a-zà-ÿ]{3,}\b|\b[^\W\d_]{2,}•[^\W\d_]{2,}(?:•[^\W\d_]+)*")
@@ -55,9 +57,15 @@ def _phrases(k: int, text: str) -> list[ResidueHit]:
     return out
 
 
+# words glued at a full stop ("doorzoeken.Zoek", "leeftijd.Je kunt"): in running prose too, where the
+# reviewer adds the lost space
+_GLUED_STOP = re.compile(r"(?<![\w.@/])[a-zà-ÿ]{4,}\.[A-Z][a-zà-ÿ]+\b(?!\.\w)")
+
+
 def _glued(k: int, text: str) -> list[ResidueHit]:
+    found = [*_GLUED.finditer(text), *_GLUED_STOP.finditer(text)]
     return [ResidueHit(k, m.start(), m.end(), "glued-words", _("words glued together when the page was copied"))
-            for m in _GLUED.finditer(text)]
+            for m in found]
 
 
 def _running(doc) -> list[ResidueHit]:
