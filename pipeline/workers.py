@@ -146,7 +146,8 @@ def process_one(path_str: str) -> DocumentResult:
 
 
 def _start_pool_worker(config: Config, brands: dict, rule_ids: list[str] | None, parent: int,
-                       keep: Path | None) -> None:
+                       keep: Path | None, lang: str) -> None:
+    i18n.set_language(lang)  # a worker started afresh has not seen the command line's --lang
     start_worker(config, brands, rule_ids, parent, keep)
     # a pool worker leaves through os._exit: only multiprocessing's own finalizers run, so this one
     # stops the worker's Frog and removes its temporary folder
@@ -169,7 +170,7 @@ def compute(todo: list[str], config: Config, brands: dict, rule_ids: list[str] |
     see ``start_worker``)."""
     jobs = jobs or default_jobs()
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
-        yield from _in_pool(todo, jobs, (config, brands, rule_ids, os.getpid(), keep))
+        yield from _in_pool(todo, jobs, (config, brands, rule_ids, os.getpid(), keep, i18n.language()))
     elif todo:
         start_worker(config, brands, rule_ids, keep=keep)
         try:
@@ -183,8 +184,17 @@ def _executor(jobs: int, initargs: tuple):
     import multiprocessing as mp  # not imported by a run that checks a few leaflets in this process
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"), initializer=_start_pool_worker,
+    return ProcessPoolExecutor(jobs, mp_context=mp.get_context(start_method()), initializer=_start_pool_worker,
                                initargs=initargs)
+
+
+def start_method() -> str:
+    """How worker processes start. A fork copies only the thread that forks: a lock that another
+    thread of this process held at that moment stays locked for ever in the worker, which then waits
+    for ever (the language server reading a folder it has not read before, with its server threads
+    running). So a process with more than one thread starts its workers afresh ("spawn": a new
+    Python that imports leaflint, about a second more per worker); a plain run forks them."""
+    return "fork" if threading.active_count() == 1 else "spawn"
 
 
 def _in_pool(todo: list[str], jobs: int, initargs: tuple):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import threading
 
 from pipeline import orchestrate, workers
 from pipeline.lint.config import Config
@@ -94,6 +95,31 @@ def test_a_worker_that_dies_costs_one_leaflet_and_the_run_ends(tmp_path, monkeyp
 
     assert named(parallel) == named(serial)
     assert any("copy05_" in k[0] and k[3] == "ingest.unreadable" for k in _keyset(parallel))
+
+
+def test_workers_started_while_other_threads_run_do_not_inherit_their_locks(tmp_path, monkeypatch):
+    """The language server reads a folder it has not read before in worker processes while its own
+    threads run; a worker forked at that moment inherited a lock another thread held, and waited for
+    it for ever (so did the editor)."""
+    monkeypatch.setattr(workers, "PARALLEL_THRESHOLD", 4)
+    folder = _copies(tmp_path / "many", 6)
+    serial = orchestrate.run_lint([folder], _config(tmp_path / "a"), jobs=1, cache=False)
+    held = threading.Lock()
+    real = workers.process
+
+    def needs_the_lock(path_str):
+        with held:
+            return real(path_str)
+
+    monkeypatch.setattr(workers, "process", needs_the_lock)
+    done = {}
+    lint = threading.Thread(target=lambda: done.update(
+        result=orchestrate.run_lint([folder], _config(tmp_path / "b"), jobs=2, cache=False)), daemon=True)
+    with held:  # another thread holds it while the workers start
+        lint.start()
+        lint.join(timeout=240)
+    assert not lint.is_alive(), "a worker waits for a lock that no thread of it will release"
+    assert _keyset(done["result"]) == _keyset(serial)
 
 
 def test_a_cached_result_reports_the_path_as_given_this_time(seeds_copy, tmp_path, monkeypatch):
