@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -288,11 +289,14 @@ def _island(work: str, lines: list[_Line], k: int) -> bool:
     return after == BLANK and not _ends_sentence(work[ln.cstart:ln.end]) and len(work[ln.cstart:ln.end].split()) <= 8
 
 
+@lru_cache(maxsize=8192)
 def _control_line(text: str) -> bool:
     """Button or link text of a scraped page ("Print pagina", "Download PDF"), a logo caption or a
     page number, a line of page furniture ("Geplaatst door anna_b » 3 mei 2024, 21:14") or a row of
     menu items: kept as a paragraph of its own, so style.web-residue can flag it. Without a
-    dictionary here, a capitalised word counts as a name only after a byline word ("door")."""
+    dictionary here, a capitalised word counts as a name only after a byline word ("door").
+    Kept per line text: a line is asked about as the end of one pair and the start of the next,
+    and a run's leaflets share their headers, footers and buttons."""
     from pipeline.language.data import control_line
     from pipeline.language.residue_shapes import furniture_line, meta_row
 

@@ -46,6 +46,13 @@ def _phrases_needing() -> tuple:
 
 
 def _phrases(k: int, text: str) -> list[ResidueHit]:
+    return [ResidueHit(k, start, end, kind, reason) for start, end, kind, reason in _phrase_spans(text)]
+
+
+@lru_cache(maxsize=8192)
+def _phrase_spans(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The phrases' matches in a block's text, kept per text: a run's leaflets share headers,
+    footers and whole sections, and the phrases are tried on every block."""
     out = []
     folded = literals.fold(text)
     for phrase, needs in _phrases_needing():
@@ -53,8 +60,8 @@ def _phrases(k: int, text: str) -> list[ResidueHit]:
             continue  # a string every match needs is not in the text: no search
         for m in phrase.regex.finditer(text):
             if m.end() > m.start():
-                out.append(ResidueHit(k, m.start(), m.end(), phrase.id, phrase.text))
-    return out
+                out.append((m.start(), m.end(), phrase.id, phrase.text))
+    return tuple(out)
 
 
 # words glued at a full stop ("doorzoeken.Zoek", "leeftijd.Je kunt"): in running prose too, where the

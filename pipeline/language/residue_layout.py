@@ -128,6 +128,8 @@ def _has_body(blocks, k: int) -> bool:
 
 def _coming_back(blocks, run, after: int) -> list[bool]:
     """For each entry: does its section start further down (a block that begins with its title)?"""
+    if not run:
+        return []  # most blocks near the top start no run: the rest of the file is not read for them
     later = [_unnumbered(b.text) + " " for b in blocks[after:]]
     titles = [_unnumbered(blocks[j].text[s:e]) for j, s, e in run]
     return [bool(t) and any(x.startswith(t + " ") for x in later) for t in titles]
