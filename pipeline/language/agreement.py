@@ -63,6 +63,15 @@ finding's check id in brackets):
     with a plural verb after it or after a preposition ("Dit klachten gaan over" -> Deze).
 26. ``verb_for_pronoun`` [word-class]: a verb form where the pronoun of the same sound belongs,
     before a finite verb ("Zei is zwanger" -> Zij).
+27. ``article_before_pronoun`` [article]: an article before a pronoun for persons, which takes none
+    ("tegen een iemand die" -> iemand; ``pronouns_without_article``).
+28. ``abbreviation_article`` [article]: de/het before an abbreviation in capitals that takes the
+    article of the noun it stands for ("de VK" -> het VK; ``abbreviation_genders``), not before a
+    compound ("de NHG-standaard").
+
+A participle that Frog reads as attributive makes the "het" before it an article ("het bevrucht ei"
+-> bevruchte); a degree word is read past quotation marks ("een relatieve 'veilige' zone" ->
+relatief); "ingang" closing a clause whose verb is zetten or komen is "in gang".
 
 Before a plural noun an adjective takes its -e after any opener (a conjunction, an adverb, a
 subject), when Frog reads it as attributive ("geen klachten of ernstig problemen"), also a
@@ -337,8 +346,8 @@ def suspect(sentence: str) -> bool:
             for j in range(i + 1, min(i + 5, len(words))):
                 if _suspect_phrase(w, words[i + 1:j], words[j], verb_ok):
                     return True
-                if not _may_precede_noun(words[j]):
-                    break
+                if not (_may_precede_noun(words[j]) or (w == "het" and "vd" in lexicon.tags(words[j]))):
+                    break  # (a participle after "het" may still be attributive: "het bevrucht ei")
         elif w == "worden" and _cluster_suspect(words, i):
             return True
         elif _bare_adjective(sentence, spans, words, i) or _modifier_suspect(words, i) \
@@ -470,6 +479,9 @@ def _slip_suspect(words: list[str], i: int) -> bool:
         return bool(lexicon.tags(words[i + 1]) & {"pv", "pvt", "pvmv", "pvv"})
     if w in ("een", "één", "meest", "minst") and i and words[i - 1] == "de" and i + 1 < len(words):
         return "n" in lexicon.tags(words[i + 1]) or (w in ("een", "één") and words[i + 1] in _PREPOSITIONS)
+    if i and words[i - 1] in ("een", "de", "het") and (
+            w in _words("pronouns_without_article") or w.upper() in _abbreviation_genders()):
+        return True
     return w in _data().get("joined_words", {})
 
 
@@ -517,7 +529,7 @@ def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) 
     if (det in pairs and (g == "de" or (g is None and _plural_shape(noun)))) or (det in pairs.values() and g == "het"):
         return True
     if adjs and g is not None and adjs[-1] not in _ORDINALS and (
-            "adj" in lexicon.tags(adjs[-1]) or adjs[-1] in _after_article() or adjs[-1].endswith(("end", "ende"))
+            "adj" in lexicon.tags(adjs[-1]) or (det == "het" and "vd" in lexicon.tags(adjs[-1])) or adjs[-1] in _after_article() or adjs[-1].endswith(("end", "ende"))
             or adjective_shape(adjs[-1])):
         last = adjs[-1]
         if det in DEFINITE and not last.endswith("e") and (g == "de" or not _relational(last)):
@@ -830,6 +842,9 @@ def _phrase_kind(tokens: list[FrogToken], k: int) -> str | None:
         return "definite"
     if d.pos == "VZ" and w not in ("te",):
         return "bare"
+    if w == "het" and d.pos == "VNW" and tokens[k + 1].pos == "WW" and tokens[k + 1].has("vd") \
+            and tokens[k + 1].has("prenom"):
+        return "definite"  # "het bevrucht ei": Frog reads the participle as attributive, so "het" is its article
     if d.pos == "WW" and d.has("pv"):
         return "bare"  # "is spontane verlies", "krijgt hevige pijn"
     return None
@@ -1012,6 +1027,9 @@ def degree_modifier(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     definite article "hele" is "whole" ("de hele eerste week") and stays."""
     if i + 2 >= len(tokens):
         return None
+    if tokens[i + 1].word in _QUOTE_MARKS:  # "een relatieve 'veilige' plek": read past the quotes
+        unquoted = [t for t in tokens if t.word not in _QUOTE_MARKS or t is tokens[i]]
+        return degree_modifier(unquoted, unquoted.index(tokens[i]))
     a, b = tokens[i], tokens[i + 1]
     low = _low(a)
     if a.pos != "ADJ" or not a.has("prenom") or not low.endswith("e") or not a.word.isalpha() \
@@ -1031,6 +1049,9 @@ def degree_modifier(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     return AgreementFinding(a.start, a.end, a.word, fix, "adjective",
                             _("before '{next}' write '{fix}'").format(next=b.word, fix=fix))
+
+
+_QUOTE_MARKS = frozenset("'‘’\"“”„")
 
 
 def adverb_ending(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -1562,11 +1583,62 @@ def joined_word(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if i and _low(tokens[i - 1]) in entry.get("not_after", ()):
         return None
     before = entry.get("before", ())
-    if before and not any((x.lemma or _low(x)).lower() in before for x in tokens[i + 1:i + 3] if x.pos == "WW"):
+    if before and not (_verb_of(tokens[i + 1:i + 3], before) or _closes_clause_of(tokens, i, before)):
         return None
     fix = _case(t.word, entry["fix"])
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
                             _("'{word}' is another word; write '{fix}' here").format(word=t.word, fix=fix))
+
+
+def _verb_of(tokens: list[FrogToken], lemmas) -> bool:
+    return any((x.lemma or _low(x)).lower() in lemmas for x in tokens if x.pos == "WW")
+
+
+def _closes_clause_of(tokens: list[FrogToken], i: int, lemmas) -> bool:
+    """The word at ``i`` closes a main clause whose finite verb is one of ``lemmas`` ("Je lichaam zet
+    het proces vanzelf ingang." -> in gang)."""
+    if i + 1 < len(tokens) and tokens[i + 1].pos != "LET":
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k].pos != "LET" and tokens[k].pos != "VG":
+        if tokens[k].pos == "WW" and tokens[k].has("pv"):
+            return (tokens[k].lemma or _low(tokens[k])).lower() in lemmas
+        k -= 1
+    return False
+
+
+def article_before_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """An article before a pronoun for persons, which takes none ("tegen een iemand die" -> iemand)."""
+    t = tokens[i]
+    if t.pos != "LID" or _low(t) not in ("een", "de", "het") or i + 1 >= len(tokens):
+        return None
+    nxt = tokens[i + 1]
+    if _low(nxt) not in _words("pronouns_without_article") or not nxt.word.islower() or nxt.start != t.end + 1:
+        return None
+    return AgreementFinding(t.start, nxt.end, f"{t.word} {nxt.word}", nxt.word, "article",
+                            _("'{noun}' takes no article: write '{noun}' alone").format(noun=nxt.word))
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_genders() -> dict[str, str]:
+    return {w: g for g, words in _data().get("abbreviation_genders", {}).items() for w in words}
+
+
+def abbreviation_article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """de/het before an abbreviation that takes the article of the noun it stands for ("de VK" ->
+    het VK, Verenigd Koninkrijk; "het EU" -> de EU); not before a compound ("de NHG-standaard")."""
+    t = tokens[i]
+    w = _low(t)
+    if w not in ("de", "het") or i + 1 >= len(tokens):
+        return None
+    g = _abbreviation_genders().get(tokens[i + 1].word)
+    if g is None or g == w or (i + 2 < len(tokens) and (tokens[i + 2].word in ("-", "/")
+                                                        or tokens[i + 2].pos == "N")):
+        return None
+    fix = _case(t.word, g)
+    return AgreementFinding(t.start, t.end, t.word, fix, "article",
+                            _("'{noun}' is a {gender}-word: '{fix} {noun}'").format(
+                                noun=tokens[i + 1].word, gender=g, fix=fix))
 
 
 # the checks, each on one token of the sentence, in the order they are tried
@@ -1575,7 +1647,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           relative_pronoun, comparative_als, preposition_for_conjunction, determiner_form,
           one_as_determiner, joined_word, gendered_determiner, object_as_subject,
           adverb_ending, pronoun_for_verb, superlative_without_article, te_infinitive, predicate_ending,
-          demonstrative_plural, verb_for_pronoun)
+          demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
