@@ -169,7 +169,20 @@ def load_sources(path: Path) -> list[dict]:
     from ruamel.yaml import YAML
 
     data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")) or {}
-    return list(data.get("pages") or [])
+    pages = list(data.get("pages") or [])
+    for page in pages:
+        for entry in page.get("look_alikes") or []:
+            _check_look_alike(path, page.get("slug"), entry)
+    return pages
+
+
+def _check_look_alike(path: Path, slug, entry) -> None:
+    """A look-alike is {line, value, why} with text for value and why: an unquoted comma in a flow
+    mapping ("value: 1,5 %") silently splits it into a number and a stray key."""
+    if (set(entry) != {"line", "value", "why"} or not isinstance(entry["line"], int)
+            or not isinstance(entry["value"], str) or not isinstance(entry["why"], str)):
+        raise ValueError(f"{path}: {slug}: a look-alike must be {{line, value, why}} with quoted text "
+                         f"(a comma or a lone number in value needs quotes): {entry}")
 
 
 def evaluate_real(pages_dir: Path, sources: Path, split: str = "dev") -> RealResult:
