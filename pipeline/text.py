@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Abbreviations after which a full stop does not end a sentence (lower-case, without the dot).
 ABBREVIATIONS = frozenset(
@@ -26,6 +27,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     with a lower-case letter, and the word before it is no known abbreviation or single letter.
     Colons and semicolons do not end sentences; a line of a list is a block of its own already.
     """
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``split_sentences``, kept per text: the facts, readability and grammar checks each split
+    the same blocks."""
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
@@ -48,7 +56,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     s = _strip(text, start, n)
     if s:
         spans.append(s)
-    return spans
+    return tuple(spans)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -33,6 +33,7 @@ LATIN_LOOKALIKES = dict(zip(
     "aeopcyxijsdqwABEKMHOPCTXIJSoivABEZHIKMNOPTYX",
 ))
 _TOKEN = re.compile(r"\S+")
+_DIGIT = re.compile(r"[0-9]")
 _NUMBER = re.compile(r"\d+(?:[.,:/\-]\d+)*%?")
 _WORD = re.compile(r"[^\W\d_]+")
 _EDGE = ".,;:!?()[]{}\"'“”‘’«»"
@@ -44,8 +45,8 @@ def check(doc, conf, ctx):
         text = block.text
         for m in _TOKEN.finditer(text):
             token = m.group()
-            if token.isascii() and not any(c in DIGIT_LOOKALIKES for c in token):
-                continue
+            if token.isascii() and not (_DIGIT.search(token) and any(c in DIGIT_LOOKALIKES for c in token)):
+                continue  # in plain ASCII only a look-alike beside a digit can be reported ("2O")
             yield from _in_number(doc, block, token, m.start())
             yield from _in_words(doc, block, token, m.start())
 
