@@ -124,12 +124,17 @@ def test_rows_of_a_table_complete_the_sentence_before_them(tmp_path):
     """A list item that is a label and its value ("- 35 jaar: 20%") cannot stand alone: it reads
     with the sentence before the list, colon or not; rows as lines read under a lead-in sentence
     that ends in a colon, however long (sentences written here)."""
-    items = ("# Leeftijd\n\nHoe ouder je bent, hoe groter de kans. Hieronder staat de kans op een miskraam per "
-             "leeftijdsgroep\n\n- 25-29 jaar: 12%\n- 40 jaar en ouder: 50%\n")
+    items = ("# Leeftijd\n\nHoe ouder je bent, hoe groter de kans. In de lijst zie je per leeftijdsgroep hoe "
+             "groot de kans op een miskraam is\n\n- 25-29 jaar: 12%\n- 40 jaar en ouder: 50%\n")
     got = sorted((f.min, f.max, f.qualifiers.get("population"), f.confident) for f in facts(tmp_path, items)
                  if f.key == "miscarriage.incidence_pct")
     assert got == [(12, 12, "age", True), (50, 50, "age", True)]
-    lines = ("# Leeftijd\n\nHoe ouder je bent, hoe groter de kans. Hieronder zie je per leeftijd hoe vaak een "
+    dashes = ("# Leeftijd\n\nZo groot is de kans op een miskraam in elke leeftijdsgroep.\n\n"
+              "- 25 jaar – 10%\n- 40 jaar – 1 op 3\n")
+    got = sorted((f.min, f.qualifiers.get("population")) for f in facts(tmp_path, dashes)
+                 if f.key == "miscarriage.incidence_pct")
+    assert got == [(10, "age"), (33.33, "age")]
+    lines = ("# Leeftijd\n\nHoe ouder je bent, hoe groter de kans. In de lijst zie je per leeftijd hoe vaak een "
              "zwangerschap in een miskraam eindigt:\n\n25-29 jaar: 12%\n\n35-39 jaar: 25%\n")
     got = sorted((f.min, f.qualifiers.get("population")) for f in facts(tmp_path, lines)
                  if f.key == "miscarriage.incidence_pct")
@@ -148,3 +153,17 @@ def test_a_share_in_brackets_after_a_count_reads_with_its_clause(tmp_path):
     got = [(f.min, f.qualifiers.get("population")) for f in facts(tmp_path, text)
            if f.key == "miscarriage.incidence_pct"]
     assert got == [(7, "restricted")]
+
+
+def test_the_rest_of_its_clause_widens_all_pregnancies_to_all_conceptions(tmp_path):
+    """"van alle zwangerschappen" is the whole population, but the rest of the clause may say that
+    it counts losses nobody noticed (sentences written here)."""
+    text = ("# Hoe vaak komt een miskraam voor?\n\nOngeveer 40 procent van alle zwangerschappen in het land eindigt "
+            "in de allereerste weken al voordat de vrouw merkt dat ze zwanger is.\n")
+    got = [f.qualifiers.get("population") for f in facts(tmp_path, text) if f.key == "miscarriage.incidence_pct"]
+    assert got == ["all_conceptions"]
+    # another clause after it does not widen it
+    apart = ("# Hoe vaak komt een miskraam voor?\n\nOngeveer 15 procent van alle zwangerschappen eindigt in een "
+             "miskraam, vaak al voordat de vrouw merkt dat ze zwanger is.\n")
+    got = [f.qualifiers.get("population") for f in facts(tmp_path, apart) if f.key == "miscarriage.incidence_pct"]
+    assert got == [None]

@@ -185,8 +185,8 @@ def _lead_in(block: Block, lead: str, units: tuple = ()) -> str:
     return ""
 
 
-# a row's label and its value, apart: "35 jaar: 20%", "35 jaar | 20%"
-_LABEL_VALUE = re.compile(r"\d[^:\t|]*[:\t|]\s*\S")
+# a row's label and its value, apart: "35 jaar: 20%", "35 jaar | 20%", "35 jaar – 20%"
+_LABEL_VALUE = re.compile(r"\d[^:\t|]*(?:[:\t|]|\s[–—]\s)\s*\S")
 
 
 def _nth(block: Block, sentences: list[tuple[int, int]], k: int) -> str:
@@ -625,17 +625,7 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
             out[qname] = max(near)[1]
             continue
         if qual.scope == "clause":
-            own = _own_value(qual, slot.after)
-            if own:
-                out[qname] = own
-                continue
-            if own is not None:  # the whole population, unless the words before it restrict it
-                lead = slot.lead.rsplit("(", 1)[-1]  # "(10 % van alle zwangerschappen)" stands apart
-                found = [v for v, rx in qual.values.items() if rx.search(lead)] or _later_value(qual, sent)
-                if found:
-                    out[qname] = found[0]
-                continue
-            found = _clause_value(qual, slot, sent)
+            found = _whom_counted(qual, slot, sent)
             if found:
                 out[qname] = found
             continue
@@ -654,6 +644,24 @@ def _qualifiers(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) 
             if len(found) > 1:
                 break  # two values in the sentence but not in this clause: do not guess
     return out
+
+
+def _whom_counted(qual: Qualifier, slot: _Slot, sent: _Sentence) -> str | None:
+    """The value of a clause-scope qualifier (whom a share counts). The phrase right after the
+    quantity may say it; "van alle zwangerschappen" is the whole population, unless the words
+    before it restrict it or the rest of its clause widens it to the ``wider`` group ("50 % van alle
+    zwangerschappen eindigt voordat de vrouw weet dat ze zwanger is"); else the clause decides."""
+    own = _own_value(qual, slot.after)
+    if own is None:
+        return _clause_value(qual, slot, sent)
+    if own:
+        return own
+    lead = slot.lead.rsplit("(", 1)[-1]  # "(10 % van alle zwangerschappen)" stands apart
+    found = [v for v, rx in qual.values.items() if rx.search(lead)] or _later_value(qual, sent)
+    rest = slot.clause[slot.q.end - slot.clause_start:]
+    if not found and qual.wider and qual.values[qual.wider].search(rest):
+        found = [qual.wider]
+    return found[0] if found else None
 
 
 _BRACKETED = re.compile(r"\([^()]*\)?")
