@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -326,11 +327,17 @@ def _cache_put(key: str, data: Any, where: Path | None = None) -> None:
 
 
 def atomic_write(path: Path | str, data: bytes | str) -> None:
-    """Write via a temporary file in the same folder and rename: readers never see half a file."""
+    """Write via a temporary file in the same folder and rename: readers never see half a file.
+    A path that is no file (``-o /dev/null``, a named pipe, a terminal) is written in place: a rename
+    would put a file where the device was (as root, /dev/null itself)."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str):
         data = data.encode("utf-8")
+    if _not_a_file(p):
+        with open(p, "wb") as f:
+            f.write(data)
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -344,6 +351,14 @@ def atomic_write(path: Path | str, data: bytes | str) -> None:
         except OSError:
             pass
         raise
+
+
+def _not_a_file(p: Path) -> bool:
+    try:
+        mode = os.stat(p).st_mode
+    except OSError:
+        return False  # not there yet: a new file
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 def _umask() -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from pipeline.corpus import Corpus
@@ -157,3 +158,22 @@ def test_large_data_files_load_from_the_parse_cache(tmp_path, monkeypatch):
     again = yamlio.load_validated(cfg, "config.schema.json")
     assert again == first and not calls  # read back, not parsed
     assert again.lc.key("exclude") == first.lc.key("exclude")  # positions survive for error messages
+
+
+def test_atomic_write_to_a_pipe_or_device_writes_into_it_and_leaves_it_there(tmp_path):
+    """``leaflint lint -o /dev/null`` as root renamed a file over /dev/null; a named pipe shows the same."""
+    import stat
+    import threading
+
+    from pipeline.yamlio import atomic_write
+
+    fifo = tmp_path / "report"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    atomic_write(fifo, "{}\n")
+    reader.join(timeout=10)
+    assert got == [b"{}\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]  # no temporary file left beside it
