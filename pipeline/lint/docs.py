@@ -104,7 +104,8 @@ def explain(rule_id: str) -> str:
         out += [textwrap.fill(" ".join(line.strip() for line in para.splitlines()), WIDTH), ""]
     for kind, title in (("pass", _("Passes:")), ("fail", _("Fails:"))):
         if ex[kind]:
-            out += [title] + [f"  - {x}" for x in ex[kind]] + [""]
+            out += [title] + [textwrap.fill(x, WIDTH, initial_indent="  - ", subsequent_indent="    ",
+                                            break_long_words=False) for x in ex[kind]] + [""]
     if info.options:
         out += [_("Options (leaflint.yaml, rules: {rule}: options:):").format(rule=rule_id)]
         out += [f"  {k} = {v}" for k, v in info.options.items()] + [""]
