@@ -44,7 +44,9 @@ def english_tokens(spell, text: str, toks) -> set[int]:
         english = [w for w in words if _english(spell, w) and not spell.known(w)]
         dutch = [w for w in words if spell.known(w) and not _english(spell, w)]
         if len(english) >= _MIN_ENGLISH and len(english) > len(dutch):
-            out.update(k for k in group if len(toks[k].text) <= 2 or _english(spell, toks[k].text))
+            # its other words are English too ("ectopic"), unless one is a typical Dutch slip
+            out.update(k for k in group if len(toks[k].text) <= 2 or _english(spell, toks[k].text)
+                       or not spell.typo_of_word(toks[k].text.lower()))
     return out
 
 

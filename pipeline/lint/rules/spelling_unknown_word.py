@@ -25,7 +25,8 @@ of a study, "PROMISE"; from eight letters only a typical Dutch slip counts: "evi
 that is English as a whole, a word in quotation marks in a sentence naming its language (het Griekse
 'ektos'), a Greek or Latin word part standing alone (laparo: buik), English parts before a Dutch last part
 (twin-to-twin-transfusiesyndroom), a word spelled in syllables (ab-so-luut), names listed beside names
-(Pfizer, Moderna of AstraZeneca) or written in a run of names elsewhere (Anna Wielstra ... Wielstra zegt).
+(Pfizer, Moderna of AstraZeneca), written in a run of names elsewhere (Anna Wielstra ... Wielstra zegt)
+or cited as an author (Regan et al.).
 A zero-width space
 or soft hyphen inside a word does not split it.
 
@@ -228,8 +229,9 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
             continue
         if tok.joined and spell.known(tok.text.replace(" ", ""), extra):
             continue
-        if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k):
-            continue
+        if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k) \
+                or _ET_AL.match(text, tok.end):
+            continue  # a cited author's name: "Jansen et al."
         if _foreign(spell, text, toks, k, foreign):
             continue
         if spell.word_part(tok.text):
@@ -255,6 +257,7 @@ def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
     return k in foreign["english"] or k in foreign["cited"]
 
 
+_ET_AL = re.compile(r"\s+et\s+al\b")
 # what may stand between names in a list ("Pfizer, Moderna of AstraZeneca")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|of)\s+|\s*/\s*)$")
 
