@@ -169,7 +169,7 @@ CASES = {
                             "Aan de ene kant ben je opgelucht."]),
     ag.joined_word: ([("Drink niet teveel koffie.", "teveel", "te veel"),
                       ("De weeën kunnen vanzelf opgang komen.", "opgang", "op gang"),
-                      ("Je lichaam zet het proces vanzelf ingang.", "ingang", "in gang")],
+                      ("De arts zet de bevalling met medicijnen ingang.", "ingang", "in gang")],
                      ["Met ingang van maandag gaat de praktijk open.", "Bij de ingang staat een bord.",
                       "Je hebt een teveel aan vocht in je lichaam.", "De opgang naar de afdeling is links.",
                       "De weeën komen vanzelf op gang.", "Drink niet te veel koffie."]),

@@ -70,7 +70,7 @@ finding's check id in brackets):
     compound ("de NHG-standaard").
 
 A participle that Frog reads as attributive makes the "het" before it an article ("het bevrucht ei"
--> bevruchte); a degree word is read past quotation marks ("een relatieve 'veilige' zone" ->
+-> bevruchte); a degree word is read past quotation marks ("een relatieve 'veilige' periode" ->
 relatief); "ingang" closing a clause whose verb is zetten or komen is "in gang".
 
 Before a plural noun an adjective takes its -e after any opener (a conjunction, an adverb, a
@@ -1595,8 +1595,8 @@ def _verb_of(tokens: list[FrogToken], lemmas) -> bool:
 
 
 def _closes_clause_of(tokens: list[FrogToken], i: int, lemmas) -> bool:
-    """The word at ``i`` closes a main clause whose finite verb is one of ``lemmas`` ("Je lichaam zet
-    het proces vanzelf ingang." -> in gang)."""
+    """The word at ``i`` closes a main clause whose finite verb is one of ``lemmas`` ("De arts zet
+    de bevalling met medicijnen ingang." -> in gang)."""
     if i + 1 < len(tokens) and tokens[i + 1].pos != "LET":
         return False
     k = i - 1

@@ -37,7 +37,7 @@ this order, the first finding wins (``TOKEN_CHECKS``; the check id is what a fin
 On a whole clause, when no token check fired: ``subordinate-stem``: in a subordinate clause the
 verb stands last, far from the subject that opens the clause ("als je het fijn vind" -> vindt),
 also in a relative clause on a singular noun ("bloedverlies dat erg ruik" -> ruikt) and in a relative
-clause with a subject of its own, on any noun ("de schokken die het lichaam te verduren krijg" -> krijgt).
+clause with a subject of its own, on any noun ("de klappen die een sporter te verwerken krijg" -> krijgt).
 
 Not checked, because the tags cannot tell them from correct imperatives: a stem after a fronted
 phrase before a noun ("Bij koorts bel de verloskundige" is an imperative, "Bij een miskraam stop
@@ -234,7 +234,7 @@ def _needs_t(clause: list[FrogToken], end: int, verb: FrogToken, person: str) ->
 
 def _relative_verb(tokens: list[FrogToken], brk: FrogToken | None, clause: list[FrogToken]) -> DtFinding | None:
     """A relative clause on a singular noun ("bloedverlies dat heviger word"), or one whose own subject
-    is a singular noun phrase ("de schokken die het lichaam te verduren krijg"): its verb takes -t
+    is a singular noun phrase ("de klappen die een sporter te verwerken krijg"): its verb takes -t
     unless another subject follows the pronoun ("de echo die je krijgt")."""
     rel, body = None, clause
     if brk is not None and _lower(brk) in ("die", "dat"):
@@ -249,7 +249,7 @@ def _relative_verb(tokens: list[FrogToken], brk: FrogToken | None, clause: list[
     k = tokens.index(rel)
     if k == 0 or tokens[k - 1].pos != "N":
         return None
-    if (own := _own_subject(body)) is not None:  # "de schokken die het lichaam te verduren krijg"
+    if (own := _own_subject(body)) is not None:  # "de klappen die een sporter te verwerken krijg"
         return _subordinate_verb(body, "third", own) or _relative_participle(body)
     if not tokens[k - 1].has("ev"):
         return None
@@ -261,8 +261,8 @@ def _relative_verb(tokens: list[FrogToken], brk: FrogToken | None, clause: list[
 
 
 def _own_subject(body: list[FrogToken]) -> int | None:
-    """The index of the singular noun of an article and noun opening a relative clause ("die het
-    lichaam ... krijgt"): that phrase is the clause's subject, the pronoun its object."""
+    """The index of the singular noun of an article and noun opening a relative clause ("die een
+    sporter ... krijgt"): that phrase is the clause's subject, the pronoun its object."""
     if len(body) > 2 and body[0].pos == "LID" and body[1].pos == "N" and body[1].has("ev") \
             and body[1].has("soort"):
         return 1

@@ -25,8 +25,8 @@ of a study, "PROMISE"; from eight letters only a typical Dutch slip counts: "evi
 that is English as a whole, a word in quotation marks in a sentence naming its language (het Griekse
 'ektos'), a Greek or Latin word part standing alone (laparo: buik), English parts before a Dutch last part
 (twin-to-twin-transfusiesyndroom), a word spelled in syllables (ab-so-luut), names listed beside names
-(Pfizer, Moderna of AstraZeneca), written in a run of names elsewhere (Anna Wielstra ... Wielstra zegt)
-or cited as an author (Regan et al.).
+(AstraZeneca, Moderna en Novavax), written in a run of names elsewhere (Anna Wielstra ... Wielstra zegt)
+or cited as an author (Rosen et al.).
 A zero-width space
 or soft hyphen inside a word does not split it.
 
@@ -42,7 +42,7 @@ pass: Bij een éénlingzwangerschap zet de echoscopiste de echokop op je buik.
 pass: Het hCG in milli-internationale eenheden; zie bl. 4 van de folder.
 pass: Een myoom kan de placentaire groei storen; een partus immaturus; de dood in utero.
 pass: Zijn vadergevoelens; een kunstschaatster; de studie PROMISE.
-pass: Het Griekse 'ektos' (laparo: buik); weinig evidence; de vaccins van Pfizer, Moderna of AstraZeneca.
+pass: Het Griekse 'ektos' (laparo: buik); weinig evidence; de vaccins van AstraZeneca, Moderna en Novavax.
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
@@ -258,13 +258,13 @@ def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
 
 
 _ET_AL = re.compile(r"\s+et\s+al\b")
-# what may stand between names in a list ("Pfizer, Moderna of AstraZeneca")
+# what may stand between names in a list ("AstraZeneca, Moderna en Novavax")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|of)\s+|\s*/\s*)$")
 
 
 def _listed_with_names(spell, text: str, toks, k: int) -> bool:
     """A capitalised word inside a sentence listed beside a name that no dictionary doubts (a name
-    run, inner capitals, a name no slip from a word): a name too ("Pfizer, Moderna of AstraZeneca"),
+    run, inner capitals, a name no slip from a word): a name too ("AstraZeneca, Moderna en Novavax"),
     unless it is one typical Dutch slip from a word ("Verloskundge")."""
     tok = toks[k]
     if not _name_shaped(tok.text) or spell.typo_of_word(tok.text.lower()):
