@@ -42,7 +42,7 @@ pass: Bij een éénlingzwangerschap zet de echoscopiste de echokop op je buik.
 pass: Het hCG in milli-internationale eenheden; zie bl. 4 van de folder.
 pass: Een myoom kan de placentaire groei storen; een partus immaturus; de dood in utero.
 pass: Zijn vadergevoelens; een kunstschaatster; de studie PROMISE.
-pass: Het Griekse 'ektos' (laparo: buik); weinig evidence; de vaccins van AstraZeneca, Moderna en Novavax.
+pass: Het Griekse 'ektos' (laparo: buik); weinig evidence; AstraZeneca, Moderna en Novavax.
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
