@@ -32,6 +32,7 @@ _TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60
 _SPECIAL = {"half": 0.5, "halve": 0.5, "anderhalf": 1.5, "anderhalve": 1.5, "nul": 0}
 _LOW_ORDINALS = {"eerste", "tweede", "derde"}
 _RATE_WORDS = {"per", "elk", "elke", "ieder", "iedere"}  # "per uur" states an hour without a number
+_ZO_N = frozenset(("zo'n", "zo’n"))  # "zo'n kwartier": "zo'n" is "zo een", one unit without a number
 _WEAK_ONE = {"een", "één", "eén"}  # the article "een" is a number only before a unit or in a ratio
 
 
@@ -213,7 +214,8 @@ _MASKS = [
 ]
 
 _TOKEN = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)*)"
+    # "20 000": thousands grouped by a (narrow, no-break) space
+    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d]|[.,]\d)|\d+(?:[.,]\d+)*)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<sym>%|‰|[°º]\s?[CcF]?|[<>≤≥±~\-–—/+])"
     r"|(?P<punct>\S)"
@@ -260,6 +262,7 @@ class Quantity:
 
 def _parse_digits(s: str) -> float | None:
     """Dutch digits: decimal comma (38,5), thousands dot (20.000); a dot before 1-2 digits is decimal."""
+    s = re.sub(r"[ \u00a0\u202f]", "", s)
     if "," in s:
         whole, _, frac = s.rpartition(",")
         if "," in whole:
@@ -406,8 +409,8 @@ class QuantityParser:
         low = self.toks[i].low
         if low == "het" and self.low(i + 1) in ("uur", "kwartier", "halfuur") and self.low(i - 1) in ("binnen", "per", "elk"):
             return Num(1.0, i + 1, "weak")
-        if low in ("uur", "kwartier", "halfuur") and self.low(i - 1) in _RATE_WORDS:
-            # "per uur", "elk uur": one hour; the unit is read at the same token
+        if low in ("uur", "kwartier", "halfuur") and self.low(i - 1) in _RATE_WORDS | _ZO_N:
+            # "per uur", "elk uur", "zo'n uur": one hour; the unit is read at the same token
             return Num(1.0, i, "weak")
         if low in _WEAK_ONE:
             return Num(1.0, i + 1, "weak") if allow_weak else None
@@ -885,7 +888,7 @@ _MAYBE_NUMBER = re.compile(
 _NUMBER_WORDS = frozenset("""twee drie vier vijf zes zeven acht negen tien elf twaalf helft kwart driekwart kwartier
     half halve anderhalf anderhalve""".split())
 _NUMBER_ENDINGS = tuple(e + t for e in ("tien", "tig", "honderd", "duizend") for t in ("", "tal"))
-_ONE_WORDS = frozenset(("een", "één", "eén", "het"))
+_ONE_WORDS = frozenset(("een", "één", "eén", "het")) | _ZO_N
 _AFTER_ONE = frozenset(_UNIT_AFTER[3:-1].split("|"))
 _RATE_FIRST = frozenset(("per", "elk", "elke", "ieder", "iedere"))
 _RATE_UNITS = frozenset(("uur", "kwartier", "halfuur"))

@@ -1,0 +1,81 @@
+"""The paraphrase stress set: sentences written in the many ways leaflets, news items and forums
+state each catalog fact, and look-alikes that must give no fact or a restricted population
+(tests/data/facts/paraphrase.yaml). Scored like the real pages: the facts that take part in the
+checks (confident) and, apart, all facts written (those "te controleren" included); list the misses
+and extras with ``python -m tests.test_facts_paraphrase -v``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from pipeline.bench.facts_quality import Score, score
+from pipeline.facts.catalog import default_catalog
+from pipeline.facts.extract import extract_document
+from tests.test_facts_catalog import make_doc
+
+DATA = Path(__file__).parent / "data" / "facts" / "paraphrase.yaml"
+FLOOR_PRECISION, FLOOR_RECALL = 0.95, 0.95  # measured 1.00 / 0.98 on the confident facts
+
+
+def _entries() -> list[dict]:
+    return YAML(typ="safe").load(DATA.read_text(encoding="utf-8"))
+
+
+def _expected(entry: dict) -> list[dict]:
+    line = 3 if entry.get("heading") else 1
+    out = []
+    for e in entry["expect"]:
+        quals = {k: e[k] for k in ("population", "outcome") if k in e}
+        out.append({"key": e["key"], "min": e.get("min"), "max": e.get("max"), "line": line, "qualifiers": quals})
+    return out
+
+
+def measure(confident_only: bool = True) -> Score:
+    cat = default_catalog()
+    entries = _entries()
+    expected = {str(i): _expected(e) for i, e in enumerate(entries)}
+    got = {str(i): [f for f in extract_document(make_doc(e["text"], e.get("heading")), cat)
+                    if f.key != "contact.phone" and (f.confident or not confident_only)]
+           for i, e in enumerate(entries)}
+    return score(expected, got)
+
+
+def test_every_entry_names_catalog_keys_and_a_value():
+    keys = {k.key for k in default_catalog().kinds}
+    for e in _entries():
+        assert e["text"].strip() and isinstance(e["expect"], list), e
+        for f in e["expect"]:
+            assert f["key"] in keys and (f.get("min") is not None or f.get("max") is not None), (e["text"], f)
+
+
+def test_look_alikes_and_every_kind_are_covered():
+    entries = _entries()
+    kinds = {f["key"] for e in entries for f in e["expect"]}
+    assert len(kinds) >= 13
+    assert sum(1 for e in entries if not e["expect"]) >= 30
+
+
+def test_paraphrases_score_above_the_floor():
+    s = measure()
+    assert s.precision >= FLOOR_PRECISION and s.recall >= FLOOR_RECALL, "\n".join(s.notes)
+
+
+def _report() -> Score:
+    for label, confident_only in (("all facts", False), ("confident facts", True)):
+        result = measure(confident_only)
+        tp, fp, fn = result.totals()
+        print(f"paraphrase set, {label}: precision {result.precision:.2f}, recall {result.recall:.2f} "
+              f"(tp {tp}, fp {fp}, fn {fn})")
+    return result
+
+
+if __name__ == "__main__":
+    result = _report()
+    if "-v" in sys.argv[1:]:
+        entries = _entries()
+        for note in result.notes:
+            lid = note.split()[1].split(":")[0]
+            print(note.split(" {")[0] if note.startswith("missed") else note.split("  |")[0], "|", entries[int(lid)]["text"])
