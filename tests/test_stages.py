@@ -68,14 +68,14 @@ def test_a_worker_that_dies_costs_one_leaflet_and_the_run_ends(tmp_path, monkeyp
     """A worker killed under a leaflet (kill -9, the kernel's out-of-memory killer) used to leave the
     run waiting for its answer for ever; now that leaflet is reported and the others are checked."""
     monkeypatch.setattr(workers, "PARALLEL_THRESHOLD", 4)
-    folder = _copies(tmp_path / "many", 8)
+    folder = _copies(tmp_path / "many", 5)
     rest = shutil.copytree(folder, tmp_path / "rest")
-    next(rest.glob("copy05_*")).unlink()
+    next(rest.glob("copy03_*")).unlink()
     serial = orchestrate.run_lint([rest], _config(tmp_path / "a"), jobs=1, cache=False)
     real = workers.process
 
     def dies_under_one(path_str):
-        if "copy05_" in path_str:
+        if "copy03_" in path_str:
             os.kill(os.getpid(), signal.SIGKILL)
         return real(path_str)
 
@@ -88,13 +88,13 @@ def test_a_worker_that_dies_costs_one_leaflet_and_the_run_ends(tmp_path, monkeyp
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     died = [p for p in parallel.corpus.problems if p.key == "worker-died"]
-    assert [os.path.basename(p.path) for p in died] == [next(folder.glob("copy05_*")).name]
+    assert [os.path.basename(p.path) for p in died] == [next(folder.glob("copy03_*")).name]
     assert "not checked" in died[0].message or "niet gecontroleerd" in died[0].message
     def named(result):
-        return [(os.path.basename(k[0]), *k[1:]) for k in _keyset(result) if "copy05_" not in k[0]]
+        return [(os.path.basename(k[0]), *k[1:]) for k in _keyset(result) if "copy03_" not in k[0]]
 
     assert named(parallel) == named(serial)
-    assert any("copy05_" in k[0] and k[3] == "ingest.unreadable" for k in _keyset(parallel))
+    assert any("copy03_" in k[0] and k[3] == "ingest.unreadable" for k in _keyset(parallel))
 
 
 def test_workers_started_while_other_threads_run_do_not_inherit_their_locks(tmp_path, monkeypatch):
@@ -102,7 +102,7 @@ def test_workers_started_while_other_threads_run_do_not_inherit_their_locks(tmp_
     threads run; a worker forked at that moment inherited a lock another thread held, and waited for
     it for ever (so did the editor)."""
     monkeypatch.setattr(workers, "PARALLEL_THRESHOLD", 4)
-    folder = _copies(tmp_path / "many", 6)
+    folder = _copies(tmp_path / "many", 4)
     serial = orchestrate.run_lint([folder], _config(tmp_path / "a"), jobs=1, cache=False)
     held = threading.Lock()
     real = workers.process
