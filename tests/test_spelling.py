@@ -315,7 +315,16 @@ def medical_spell():
 @needs_dict
 @pytest.mark.parametrize("word", ["choriocarcinoom", "antitrombine", "antifosfolipidesyndroom",
                                   "hyperhomocysteïnemie", "hyperthyreoïdie", "Hyperthyreoïdie",
-                                  "cytomegalovirus", "hydatidosa", "trombocytopenie", "endometritis"])
+                                  "cytomegalovirus", "hydatidosa", "trombocytopenie", "endometritis",
+                                  # parts of neighbouring specialties: prenatal diagnosis, infection,
+                                  # endocrinology, haematology, imaging
+                                  "amniocentese", "oligohydramnion", "anovulatie", "protrombine",
+                                  "alfafoetoproteïne", "endocrinologische", "etiologische", "parvovirus",
+                                  "amniotomie", "embryoscopie", "sonograaf",
+                                  # a Latin name in -a before a suffix: listeri(a)|ose, salmonell(a)|ose
+                                  "listeriose", "salmonellose",
+                                  # one form where a dictionary word has another (mono|grafie)
+                                  "sonografie"])
 def test_medical_word_built_from_known_parts_is_accepted(medical_spell, word):
     assert medical_spell.known(word)
 
@@ -334,6 +343,10 @@ def test_medical_word_built_from_known_parts_is_accepted(medical_spell, word):
     "hypoglykemi",  # shorter than a suffix
     "myoomen",  # too short to judge
     "autoongeluk",  # vowels that read as one at the seam need a hyphen
+    "amniocentesse", "anovulaite", "sonogarfie", "listerose", "parvovirsu", "protrombien",
+    "etiologsche", "alfafoetoproteine",  # slips inside the new parts
+    "anzwangerschap",  # the privative only before a vowel
+    "zwangerose",  # a Dutch word in -e is no Latin name in -a
 ])
 def test_typo_in_a_medical_word_is_still_flagged(medical_spell, word):
     assert not medical_spell.known(word)
@@ -348,6 +361,17 @@ def test_medical_word_one_slip_from_a_known_word_is_flagged():
     # listed word or a dictionary word seen in Frog's corpus ("endometriose"): a slip, not a new word
     assert spell._medical_split("hydatidose", 0) and not spell.known("hydatidose")
     assert spell._medical_split("endometriase", 0) and not spell.known("endometriase")
+
+
+@needs_dict
+@pytest.mark.parametrize("word", ["parvo-infectie", "foeto-maternaal"])
+def test_medical_form_with_a_hyphen_before_a_word_is_accepted(medical_spell, word):
+    assert medical_spell.known(word)
+
+
+@needs_dict
+def test_medical_form_with_a_hyphen_before_a_typo_is_flagged(medical_spell):
+    assert not medical_spell.known("parvo-infecite")
 
 
 def test_medical_parts_file_is_read_and_digested():

@@ -112,14 +112,29 @@ class SpellChecker:
         must split; one edit from a dictionary or project word it is a slip ("antitrombien" stays one)."""
         if len(low) < _MEDICAL_MIN or not low.isalpha():
             return False
-        if not self._medical_split(low, 0):
+        if not (self._medical_split(low, 0) or self._privative(low) or self._latin_name_suffix(low)):
             return False
         return not self._near_attested(low)
+
+    def _privative(self, low: str) -> bool:
+        """The Greek privative before a part with a vowel: "an|ovulatie", "an|encefal|ie"."""
+        for prefix in medical_parts().privatives:
+            rest = low[len(prefix):]
+            if low.startswith(prefix) and rest[:1] in VOWELS and (
+                    self._medical_end(rest) or self._medical_split(low, len(prefix))):
+                return True
+        return False
+
+    def _latin_name_suffix(self, low: str) -> bool:
+        """A dictionary name in -a without its -a before a suffix with a vowel: "listeri(a)|ose"."""
+        suffixes = medical_parts().suffixes
+        return any(low[cut:] in suffixes and low[cut] in VOWELS and self.dict.check(low[:cut] + "a")
+                   for cut in range(5, len(low) - 2))
 
     def _near_attested(self, low: str) -> bool:
         """One edit or typical slip from a project word or a dictionary word that Frog's corpus has
         seen; hunspell's own compounds ("antitrombone") do not count."""
-        cands = (_edits1(low) | dutch_edits(low)) - {low}
+        cands = {c for c in (_edits1(low) | dutch_edits(low)) - {low} if not _other_form(low, c)}
         return bool(cands & self.extra_lower) or any(
             lexicon.count(c) > 0 and self.dict.check(c) for c in cands)
 
@@ -194,9 +209,14 @@ class SpellChecker:
         return False
 
     def _prefixed_hyphen(self, w: str) -> bool:
-        """A prefix joined with a hyphen to a known word: "pseudo-menstruatie", "intra-uterien"."""
+        """A prefix or a medical combining form joined with a hyphen to a known word: "pseudo-menstruatie",
+        "intra-uterien", "parvo-infectie"."""
         prefix, _sep, rest = w.partition("-")
-        return prefix.lower() in spelling_data().prefixes and len(rest) >= 2 and self.known(rest)
+        if len(rest) < 2 or not self.known(rest):
+            return False
+        # a medical combining form written apart before its word: "parvo-infectie", "foeto-maternaal"
+        return prefix.lower() in spelling_data().prefixes or (
+            prefix.islower() and len(prefix) >= 4 and prefix in medical_parts().form_set)
 
     def _verb_form(self, low: str) -> bool:
         """A present or past form of a dictionary verb that OpenTaal does not list: "innestelt"
@@ -290,11 +310,11 @@ class SpellChecker:
     def _compound_part(self, part: str, last: bool) -> bool:
         if last and part in _BOUND_SUFFIXES:
             return True
-        if self.dict.check(part) or part in self.extra_lower:
+        if self.dict.check(part) or self._compound_word(part):
             return True
         # a linking s after a non-final part ("zwangerschaps|rest"); not after a vowel
         return (not last and part.endswith("s") and len(part) > 4 and part[-2] not in VOWELS
-                and (self.dict.check(part[:-1]) or part[:-1] in self.extra_lower))
+                and (self.dict.check(part[:-1]) or self._compound_word(part[:-1])))
 
     def _hyphenated_ok(self, parts: list[str]) -> bool:
         """Every part a word, or a name joined to a word: "Asherman-syndroom", "BeterDichtbij-app".
@@ -400,15 +420,21 @@ class SpellChecker:
         words would also accept typos such as "zwager|schap"."""
         if not self.extra_lower:
             return False
+        listed = self._compound_word
         for i in range(3, len(low) - 2):
             head, tail = low[:i], low[i:]
-            if head in self.extra_lower and (self.dict.check(tail) or tail in self.extra_lower):
+            if listed(head) and (self.dict.check(tail) or listed(tail)):
                 return True
-            if head.endswith("s") and head[:-1] in self.extra_lower and self.dict.check(tail):
+            if head.endswith("s") and listed(head[:-1]) and self.dict.check(tail):
                 return True
-            if tail in self.extra_lower and len(head) >= 3 and self.dict.check(head):
+            if listed(tail) and len(head) >= 3 and self.dict.check(head):
                 return True
         return False
+
+    def _compound_word(self, part: str) -> bool:
+        """A project word that can be part of a compound: not a Latin inflected word of a Latin term
+        ("hydrops foetalis", "erythema infectiosum" are written apart, never glued)."""
+        return part in self.extra_lower and not part.endswith(medical_parts().latin_endings)
 
     def _part_ok(self, part: str) -> bool:
         # parts of hyphenated compounds: single letters (anti-D), abbreviations (IUD-spiraal), words
@@ -546,13 +572,34 @@ _MEDICAL_MIN = 8
 class MedicalParts:
     forms: tuple[str, ...]  # combining forms with their linking vowel ("carcino", "trombo")
     suffixes: frozenset[str]
+    privatives: tuple[str, ...] = ()  # "an", only before a vowel at the start of a word
+    latin_endings: tuple[str, ...] = ()  # inflected Latin words of a Latin term: "foetalis"
+
+    def __post_init__(self):
+        object.__setattr__(self, "form_set", frozenset(self.forms))
 
 
 @lru_cache(maxsize=1)
 def medical_parts() -> MedicalParts:
     data = load_kept(MEDICAL_PARTS)  # parsed once, then read back (its flow lists parse slowly)
     return MedicalParts(tuple(sorted({f.lower() for f in data["forms"]}, key=len, reverse=True)),
-                        frozenset(s.lower() for s in data["suffixes"]))
+                        frozenset(s.lower() for s in data["suffixes"]),
+                        tuple(p.lower() for p in data.get("privatives") or ()),
+                        tuple(e.lower() for e in data.get("latin_endings") or ()))
+
+
+def _other_form(low: str, cand: str) -> bool:
+    """``cand`` is ``low`` with one combining form for another ("sono|grafie" beside "mono|grafie"):
+    a different word built the same way, not a slip of it."""
+    forms = medical_parts().form_set
+    for form in forms:
+        at = low.find(form)
+        while at >= 0:
+            tail = low[at + len(form):]
+            if cand.startswith(low[:at]) and cand.endswith(tail) and cand[at:len(cand) - len(tail)] in forms:
+                return True
+            at = low.find(form, at + 1)
+    return False
 
 
 def _medical_heads(form: str, low: str, start: int) -> list[str]:
