@@ -324,7 +324,11 @@ def medical_spell():
                                   # a Latin name in -a before a suffix: listeri(a)|ose, salmonell(a)|ose
                                   "listeriose", "salmonellose",
                                   # one form where a dictionary word has another (mono|grafie)
-                                  "sonografie"])
+                                  "sonografie",
+                                  # roots that are words (hydr|amnion), "an" before h, "di" before a form,
+                                  # a listed Latin name in -a (decidu(a)|aal)
+                                  "polyhydramnion", "anhydramnion", "chorioamnionitis", "dichoriaal",
+                                  "deciduaal", "cordocentese", "cardiotocografie", "myomectomie"])
 def test_medical_word_built_from_known_parts_is_accepted(medical_spell, word):
     assert medical_spell.known(word)
 
@@ -347,6 +351,9 @@ def test_medical_word_built_from_known_parts_is_accepted(medical_spell, word):
     "etiologsche", "alfafoetoproteine",  # slips inside the new parts
     "anzwangerschap",  # the privative only before a vowel
     "zwangerose",  # a Dutch word in -e is no Latin name in -a
+    "karyograp",  # a Dutch word of four letters after a form ends nothing
+    "oligamenorroe",  # a form keeps its vowel before a Dutch word
+    "dizwangerschap",  # "di" only before a combining form
 ])
 def test_typo_in_a_medical_word_is_still_flagged(medical_spell, word):
     assert not medical_spell.known(word)

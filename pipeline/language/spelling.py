@@ -117,18 +117,20 @@ class SpellChecker:
         return not self._near_attested(low)
 
     def _privative(self, low: str) -> bool:
-        """The Greek privative before a part with a vowel: "an|ovulatie", "an|encefal|ie"."""
-        for prefix in medical_parts().privatives:
+        """The Greek privative before a vowel or h ("an|ovulatie", "an|hydr|amnion"), or the numeral
+        "di" before a combining form ("di|chori|aal")."""
+        parts = medical_parts()
+        for prefix in parts.privatives:
             rest = low[len(prefix):]
-            if low.startswith(prefix) and rest[:1] in VOWELS and (
+            if low.startswith(prefix) and (rest[:1] in VOWELS or rest[:1] == "h") and (
                     self._medical_end(rest) or self._medical_split(low, len(prefix))):
                 return True
-        return False
+        return any(low.startswith(n) and self._medical_split(low, len(n)) for n in parts.numerals)
 
     def _latin_name_suffix(self, low: str) -> bool:
         """A dictionary name in -a without its -a before a suffix with a vowel: "listeri(a)|ose"."""
         suffixes = medical_parts().suffixes
-        return any(low[cut:] in suffixes and low[cut] in VOWELS and self.dict.check(low[:cut] + "a")
+        return any(low[cut:] in suffixes and low[cut] in VOWELS and self._medical_end(low[:cut] + "a")
                    for cut in range(5, len(low) - 2))
 
     def _near_attested(self, low: str) -> bool:
@@ -146,7 +148,10 @@ class SpellChecker:
                 rest = low[start + len(head):]
                 if head[-1] + rest[:1] in _VOWEL_CLASH:
                     continue  # two vowels that read as one take a hyphen: auto-ongeluk, angio-oedeem
-                if rest in parts.suffixes or (len(rest) >= 4 and self._medical_end(rest)):
+                # a form loses its vowel before a Greek or Latin part ("hydr|amnion"), not before a
+                # Dutch word ("olig|amenorroe" is a slip); a word of four letters ends too much
+                if rest in parts.suffixes or (len(rest) >= 5 and (head == form or rest in parts.form_set)
+                                              and self._medical_end(rest)):
                     return True
                 if len(rest) >= 3 and self._medical_split(low, start + len(head)):
                     return True
@@ -572,7 +577,8 @@ _MEDICAL_MIN = 8
 class MedicalParts:
     forms: tuple[str, ...]  # combining forms with their linking vowel ("carcino", "trombo")
     suffixes: frozenset[str]
-    privatives: tuple[str, ...] = ()  # "an", only before a vowel at the start of a word
+    privatives: tuple[str, ...] = ()  # "an", only at the start of a word before a vowel or h
+    numerals: tuple[str, ...] = ()  # "di", only before a combining form at the start of a word
     latin_endings: tuple[str, ...] = ()  # inflected Latin words of a Latin term: "foetalis"
 
     def __post_init__(self):
@@ -584,8 +590,12 @@ def medical_parts() -> MedicalParts:
     data = load_kept(MEDICAL_PARTS)  # parsed once, then read back (its flow lists parse slowly)
     return MedicalParts(tuple(sorted({f.lower() for f in data["forms"]}, key=len, reverse=True)),
                         frozenset(s.lower() for s in data["suffixes"]),
-                        tuple(p.lower() for p in data.get("privatives") or ()),
-                        tuple(e.lower() for e in data.get("latin_endings") or ()))
+                        privatives=_lowered(data, "privatives"), numerals=_lowered(data, "numerals"),
+                        latin_endings=_lowered(data, "latin_endings"))
+
+
+def _lowered(data: dict, key: str) -> tuple[str, ...]:
+    return tuple(x.lower() for x in data.get(key) or ())
 
 
 def _other_form(low: str, cand: str) -> bool:
