@@ -665,6 +665,9 @@ def _whom_counted(qual: Qualifier, slot: _Slot, sent: _Sentence) -> str | None:
 
 
 _BRACKETED = re.compile(r"\([^()]*\)?")
+# a bracket that restates the count before it as a share ("40 zwangerschappen (dit is 27 %)") counts
+# the same group
+_RESTATES = re.compile(r"\s*(dit|dat|wat)\s+(is|zijn|komt\s+neer\s+op)\b|\s*(of|ofwel|oftewel|dus|d\.w\.z\.|=)\s", re.I)
 
 
 def _without_claims_in_brackets(text: str) -> str:
@@ -687,13 +690,17 @@ def _clause_value(qual: Qualifier, slot: _Slot, sent: _Sentence) -> str | None:
     inside = _bracket_around(sent.text, slot.q)
     if inside is not None and qual.part is not None and qual.part.search(inside):
         return None  # the part the bracket counts is the default group
-    if inside is not None:
-        texts: tuple[str, ...] = (inside,)
+    if inside is not None and _RESTATES.match(inside):
+        texts: tuple[str, ...] = (inside, slot.lead, slot.clause)  # "(dit is 29 %)" counts the group before it
+    elif inside is not None:
+        texts = (inside,)
     else:
         texts = tuple(_without_claims_in_brackets(t) for t in (slot.clause, slot.lead, slot.tail))
         part = _bracket_after(sent.text, slot.q)
         if part and qual.part is not None and qual.part.search(part):
             return qual.wider
+        if part and _RESTATES.match(part):
+            texts += (part,)  # "1 op de 10 vrouwen (of 15 % van de vrouwen die ...)" names one group
     found = [v for v, rx in qual.values.items() if any(rx.search(t) for t in texts)]
     if found or inside is not None:
         return found[0] if found else None
