@@ -3,6 +3,7 @@ a leaflet's sidecar, a stored result moved under the path a run gave."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -13,6 +14,16 @@ SCHEMA_DIR = PROJECT_DIR / "schema"
 SOURCES_DIR = PROJECT_DIR / "sources"
 OUTPUT_DIR = PROJECT_DIR / "output"
 TEMPLATES_DIR = PACKAGE_DIR / "render" / "templates"
+CACHE_ENV = "LEAFLINT_CACHE_DIR"
+
+
+def content_cache(output: Path) -> Path:
+    """Where the caches keyed by content alone live (parsed YAML of schemas, catalogs and brands;
+    Frog's tags): the output folder's ``.cache``, or the folder ``LEAFLINT_CACHE_DIR`` names, which
+    several output folders may share (CI runs that start from a clean clone, the test suite). The
+    results of the leaflets stay in each output folder."""
+    shared = os.environ.get(CACHE_ENV, "").strip()
+    return Path(shared).resolve() if shared else Path(output) / ".cache"
 
 
 

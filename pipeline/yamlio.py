@@ -297,8 +297,11 @@ _cache_dir: dict[str, Path] = {}
 
 
 def use_cache_dir(output: Path) -> None:
-    """Keep parsed YAML under ``output/.cache/yaml`` (the configured output folder), not the project's."""
-    _cache_dir["yaml"] = Path(output) / ".cache" / "yaml"
+    """Keep parsed YAML under ``output/.cache/yaml`` (the configured output folder), not the project's
+    (or in the shared folder of ``pipeline.paths.content_cache``)."""
+    from pipeline.paths import content_cache
+
+    _cache_dir["yaml"] = content_cache(output) / "yaml"
 
 
 def _cache_file(key: str) -> Path:

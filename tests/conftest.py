@@ -1,7 +1,9 @@
+import atexit
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -33,10 +35,17 @@ def write_leaflets(folder: Path, leaflets: dict[str, str], sidecars: dict[str, s
     return folder
 
 
+# The command-line runs of the suite share the caches keyed by content alone (parsed schemas and
+# catalogs, Frog's tags), as CI runs may: each run still has its own output folder and results.
+SHARED_CACHE = Path(tempfile.mkdtemp(prefix="leaflint-test-cache-"))
+atexit.register(shutil.rmtree, SHARED_CACHE, True)
+
+
 def run_cli(*args, cwd=None, input=None, env=None):
     """Run leaflint as a subprocess, as a user would."""
     e = dict(os.environ)
     e.pop("GITHUB_ACTIONS", None)
+    e.setdefault("LEAFLINT_CACHE_DIR", str(SHARED_CACHE))
     e.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "pipeline", *map(str, args)],

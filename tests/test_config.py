@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.diagnostic import Severity
@@ -102,3 +104,23 @@ def test_exclusion_globs_as_fnmatch(tmp_path):
     assert cfg.excluded(Path("/a/b.docx")) and cfg.excluded(Path("archief/2019/z.txt"))
     assert cfg.excluded(Path("q/abz.md")) and not cfg.excluded(Path("q/adz.md"))
     assert not cfg.excluded(Path("draftsman/a.md")) and not cfg.excluded(Path("archief/2020/z.txt"))
+
+
+def test_a_shared_cache_folder_holds_the_parsed_yaml_and_each_output_keeps_its_results(tmp_path, monkeypatch):
+    """LEAFLINT_CACHE_DIR: content-keyed caches shared by runs with different output folders."""
+    from pipeline import yamlio
+    from pipeline.lint.config import load_config
+    from pipeline.paths import content_cache
+
+    assert content_cache(tmp_path / "out") == tmp_path / "out" / ".cache"
+    shared = tmp_path / "shared"
+    monkeypatch.setenv("LEAFLINT_CACHE_DIR", str(shared))
+    monkeypatch.setattr(yamlio, "_cache_dir", {})
+    assert content_cache(tmp_path / "out") == shared.resolve()
+    cfg_file = tmp_path / "leaflint.yaml"
+    cfg_file.write_text("output: out\n", encoding="utf-8")
+    config = load_config(cfg_file)
+    assert config.output == (tmp_path / "out").resolve()
+    yamlio.load_validated(Path(__file__).parent.parent / "topics" / "miskraam" / "catalog.yaml", "catalog.schema.json")
+    assert list((shared / "yaml").glob("*.pickle"))
+    assert not (tmp_path / "out" / ".cache" / "yaml").exists()

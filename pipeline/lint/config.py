@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from pipeline.diagnostic import Severity
 from pipeline.lint.rules import RuleMeta, accepts, registry
-from pipeline.paths import OUTPUT_DIR, PROJECT_DIR, SOURCES_DIR, inside
+from pipeline.paths import OUTPUT_DIR, PROJECT_DIR, SOURCES_DIR, content_cache, inside
 from pipeline.yamlio import DataFileError, load_validated, use_cache_dir
 
 CONFIG_NAME = "leaflint.yaml"
@@ -150,7 +150,7 @@ def _yaml_cache(data: Any, path: Path) -> Path | None:
     if output is not None and not isinstance(output, str):
         return None
     try:
-        return (path.parent / output).resolve() / ".cache" / "yaml" if output else OUTPUT_DIR / ".cache" / "yaml"
+        return content_cache((path.parent / output).resolve() if output else OUTPUT_DIR) / "yaml"
     except (OSError, ValueError):  # a name the system refuses: the validation names the field
         return None
 

@@ -100,5 +100,5 @@ def test_output_inside_sources_is_refused(tmp_path):
 def test_the_yaml_cache_lives_in_the_configured_output(tmp_path):
     (tmp_path / "a.txt").write_text("Een miskraam is het verlies van een zwangerschap.\n")
     (tmp_path / "leaflint.yaml").write_text("output: elders\n")
-    run_cli("lint", "a.txt", cwd=tmp_path)
+    run_cli("lint", "a.txt", cwd=tmp_path, env={"LEAFLINT_CACHE_DIR": ""})  # no shared folder: the default
     assert list((tmp_path / "elders" / ".cache" / "yaml").glob("*.pickle"))

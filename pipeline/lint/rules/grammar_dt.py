@@ -54,6 +54,7 @@ from pipeline.diagnostic import Diagnostic
 from pipeline.language import dt_checks
 from pipeline.language.frog import DEFAULT_CMD, Frog, FrogError
 from pipeline.lint.failure import ToolFailure
+from pipeline.paths import content_cache
 from pipeline.tools import TOOLS
 from pipeline.text import split_sentences
 
@@ -66,7 +67,7 @@ OPTIONS = {"frog": (str, "frog")}
 def frog_service(ctx, command: str = "frog") -> Frog:
     """The run's Frog; raises ``ToolFailure`` (once per run, then again on every ask) without it."""
     def make():
-        store = ctx.config.output / ".cache" / "frog-tags.sqlite3"
+        store = content_cache(ctx.config.output) / "frog-tags.sqlite3"
         try:
             return Frog((command, *DEFAULT_CMD[1:]), store=store)
         except FrogError as e:
