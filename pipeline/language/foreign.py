@@ -13,27 +13,28 @@ A single English word in Dutch text is decided by the spell checker (``english_l
 
 from __future__ import annotations
 
-import re
-
 from pipeline.language.data import spelling as spelling_data
+from pipeline.text import split_sentences
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _QUOTES_OPEN = "'‘“\"„«"
 _QUOTES_CLOSE = "'’”\"»"
 _MIN_ENGLISH = 2
 
 
 def _sentences(text: str, toks) -> list[list[int]]:
-    """Token indices grouped by sentence."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    groups: list[list[int]] = [[]]
-    e = 0
+    """Token indices grouped by the sentences ``split_sentences`` finds (the other checks' sentences)."""
+    groups: list[tuple[list[int], int]] = []  # (token indices, sentence number)
+    spans = split_sentences(text)
+    s = 0
     for k, tok in enumerate(toks):
-        while e < len(ends) and ends[e] <= tok.start:
-            e += 1
-            groups.append([])
-        groups[-1].append(k)
-    return [g for g in groups if g]
+        while s < len(spans) and spans[s][1] <= tok.start:
+            s += 1
+        if s == len(spans) or tok.start < spans[s][0]:
+            continue  # outside every sentence (a lone mark)
+        if not groups or groups[-1][1] != s:
+            groups.append(([], s))
+        groups[-1][0].append(k)
+    return [g for g, _ in groups]
 
 
 def english_tokens(spell, text: str, toks) -> set[int]:
