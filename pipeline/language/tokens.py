@@ -87,8 +87,17 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
 
 
+# ligatures of a PDF's font that a copy keeps as one character: the word is looked up by its letters
+# (typography.substitution reports the character itself)
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
+
+
 def _visible(word: str) -> str:
-    return _INVISIBLE_RUN.sub("", word) if any(c in word for c in _INVISIBLE) else word
+    """The word as it reads: invisible characters left out, ligatures as their letters."""
+    if any(c in word for c in _INVISIBLE):
+        word = _INVISIBLE_RUN.sub("", word)
+    return word.translate(_LIGATURES) if any("\ufb00" <= c <= "\ufb06" for c in word) else word
 
 
 def _join_invisible(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
