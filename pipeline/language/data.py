@@ -106,6 +106,7 @@ class ShapeWords:
     social: frozenset[str]  # social networks and share buttons
     interface: frozenset[str] = frozenset()  # an English site template's controls ("Search", "more")
     sentence: frozenset[str] = frozenset()  # function words of running text, lacking in a row of tags
+    tab_labels: frozenset[str] = frozenset()  # a journal page's tabs ("Abstract"), residue under residue
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +116,8 @@ def shape_words() -> ShapeWords:
         return frozenset(w.lower() for w in data.get(key) or [])
     return ShapeWords(low("furniture_words") | low("social_networks"), low("function_words"), low("byline_words"),
                       low("page_labels"), tuple(sorted(low("organisation_words"), key=len, reverse=True)),
-                      low("about_labels"), low("social_networks"), low("interface_words"), low("sentence_words"))
+                      low("about_labels"), low("social_networks"), low("interface_words"), low("sentence_words"),
+                      low("tab_labels"))
 
 
 @lru_cache(maxsize=1)

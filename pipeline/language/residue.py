@@ -17,7 +17,7 @@ from functools import lru_cache
 from pipeline import literals
 from pipeline.i18n import _
 from pipeline.language import residue_layout, residue_lines, residue_shapes
-from pipeline.language.data import residue_phrases, running_lines
+from pipeline.language.data import residue_phrases, running_lines, shape_words
 
 # a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"); not app
 # names such as "mijnRadboud" or "eHealth"
@@ -132,6 +132,14 @@ def _title_again(doc) -> list[ResidueHit]:
     return out
 
 
+def _tab_labels(doc, marked: set[int]) -> list[ResidueHit]:
+    """A journal page's tab label ("Abstract") right under other residue (a reference, a download
+    button); under the article's title it heads the text."""
+    labels = shape_words().tab_labels
+    return [ResidueHit(k, 0, len(b.text), "page-label", _("a label of the web page"))
+            for k, b in enumerate(doc.blocks) if k - 1 in marked and k not in marked and _key(b.text) in labels]
+
+
 def _jump_links(doc) -> list[ResidueHit]:
     """The entries under "Op deze pagina" / "Inhoudsopgave" (links within the web page) and the
     label and entries of "Lees ook" / "Gerelateerde artikelen" (links to other pages)."""
@@ -229,6 +237,8 @@ def _find(doc) -> list[ResidueHit]:
     # title only when nothing marks it and it is no entry of a table of contents coming back
     marked = {h.block for h in hits}
     hits += [h for h in _layout(doc) + _jump_links(doc) if h.block not in marked]
+    marked = {h.block for h in hits}
+    hits += _tab_labels(doc, marked)
     marked = {h.block for h in hits}
     entries = {_key(doc.blocks[h.block].text) for h in hits if h.kind in ("contents", "jump-links")}
     hits += [h for h in _repeated_title(doc) + _title_again(doc)

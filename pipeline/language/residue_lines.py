@@ -24,7 +24,7 @@ from pipeline.language.data import residue_words, shape_words
 from pipeline.language.residue_layout import LayoutHit, norm
 from pipeline.language.residue_shapes import text_line
 
-_PARTICLES = frozenset("van de der den ter ten te 't da dos del la le el von".split())
+_PARTICLES = frozenset("van de der den ter ten te 't da dos del du des la le el von".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,4}$")
 _NAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)*$")
 _CAPS = re.compile(r"^[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})*$")
@@ -42,9 +42,18 @@ def _icon(text: str) -> bool:
     return 1 <= len(t) <= 3 and not any(c.isalnum() for c in t) and not re.fullmatch(r"([-_=~.])\1+", t)
 
 
+# dots alone on a line: where a teaser or an excerpt of the page was cut off ("...", "…", ". . .")
+_ELLIPSIS = re.compile(r"[ \t]*(?:\.{2,5}|…{1,3}|\.(?:[ \t]\.){2})[ \t]*")
+
+
 def icons(blocks) -> list[LayoutHit]:
-    return [LayoutHit(k, "icon", _("an icon or a button of the web page")) for k, b in enumerate(blocks)
-            if _icon(b.text)]
+    out = []
+    for k, b in enumerate(blocks):
+        if _ELLIPSIS.fullmatch(b.text):
+            out.append(LayoutHit(k, "ellipsis", _("dots alone on a line, where the web page cut a text off")))
+        elif _icon(b.text):
+            out.append(LayoutHit(k, "icon", _("an icon or a button of the web page")))
+    return out
 
 
 def interface_lines(blocks) -> list[LayoutHit]:
@@ -96,6 +105,25 @@ def _name_tokens(text: str) -> list[str] | None:
     return toks
 
 
+# a given name in brackets between initials and surname ("W.M. (Pim) Bos"); names joined in a list
+_GIVEN_NAME = re.compile(r"[ \t]\((?:[A-ZÀ-Þ][a-zà-ÿ'’-]+[ \t]?){1,3}\)(?=[ \t])")
+_NAME_LIST = re.compile(r"[ \t]*(?:,|&|\ben\b)[ \t]*")
+
+
+def _initials_name(text: str) -> bool:
+    """A person's name written with initials ("H.J. Bos", "W.M. (Pim) van Dam")."""
+    toks = _name_tokens(_GIVEN_NAME.sub("", text))
+    names = [x for x in toks or [] if x.lower() not in _PARTICLES]
+    return any(_INITIALS.match(x) for x in names) and any(_NAME.match(x) for x in names)
+
+
+def _author_list(text: str) -> bool:
+    """A line that is only persons' names written with initials: one ("W.M. (Pim) Bos") or several
+    joined by commas, "&" or "en" ("S. Bos en M. de Wit")."""
+    parts = [x for x in _NAME_LIST.split(text.strip().strip("-–—,·|")) if x]
+    return bool(parts) and all(_initials_name(x) for x in parts)
+
+
 def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
     """A line that is only a person's name: with initials ("H.J. Bos") or in capitals that are no
     a first name that is no word ("ANNA DE WIT") anywhere; written normally ("Ilona Verhoeff") only above
@@ -105,6 +133,8 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
     for k, b in enumerate(blocks):
         toks = _name_tokens(b.text)
         if toks is None:
+            if _author_list(b.text):
+                out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
             continue
         names = [x for x in toks if x.lower() not in _PARTICLES]
         initials = any(_INITIALS.match(x) for x in names) and any(_NAME.match(x) for x in names)

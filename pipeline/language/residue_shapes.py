@@ -25,7 +25,7 @@ _MONTHS = frozenset(
     "jan januari feb febr februari mrt maart apr april mei jun juni jul juli aug augustus sep sept september "
     "okt oktober nov november dec december".split())
 _DAYS = frozenset("ma di wo do vr za zo maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split())
-_PARTICLES = frozenset("van de der den ter ten te 't da del la le el".split())
+_PARTICLES = frozenset("van de der den ter ten te 't da del du des la le el".split())
 # words, numbers with their separators (dates, times, versions), and single marks
 _TOKEN = re.compile(r"\d+(?:[-/.:,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")
 # a line of furniture is short
@@ -35,7 +35,8 @@ _MENU_WORDS = 4
 # a user name or a code: letters with digits or underscores ("zonnetje88", "moeder_van_2", "F-0311")
 _HANDLE = re.compile(r"(?<![\w-])(?=[\w-]*[^\W\d_])(?=[\w-]*[\d_])[\w]+(?:-[\w]+)*")
 # a metadata field: one or two words, a colon, a short value ("Rubriek: Lichaam", "Datum uitgifte: april 2023")
-_FIELD = re.compile(r"^[ \t]*([^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*:[ \t]*([^.!?;:\n]{1,60})$")
+# ("Auteur(s): Team X": a plural in brackets)
+_FIELD = re.compile(r"^[ \t]*([^\W\d_]+(?:\((?:s|en|n)\))?(?:[ \t]+[^\W\d_]+)?)[ \t]*:[ \t]*([^.!?;:\n]{1,60})$")
 # a row of short items split by | · • or by two spaces or more ("Over ons  Adverteren  Contact")
 _ROW_SPLIT = re.compile(r"[ \t]*[|·•][ \t]*|[ \t]{2,}")
 _PHONE_OR_TIME = re.compile(r"\d{2,4}[- ]?\d{2,3}[- ]?\d{2}[- ]?\d{2}|\b\d{1,2}[.:]\d{2}\b")
@@ -92,7 +93,8 @@ def _field(text: str, is_word) -> bool:
     if not m or len(m.group(2).split()) > 6:
         return False
     w = shape_words()
-    return any(x in w.furniture and x not in w.function for x in m.group(1).lower().split())
+    label = re.sub(r"\((?:s|en|n)\)", "", m.group(1).lower())
+    return any(x in w.furniture and x not in w.function for x in label.split())
 
 
 def meta_row(text: str) -> bool:
@@ -232,6 +234,14 @@ def page_top(blocks, is_word) -> list[LayoutHit]:
     return out
 
 
+def small_labels(blocks) -> list[LayoutHit]:
+    """A department or content-type label written in small letters alone on a line, anywhere: a tag
+    of the page ("gezondheid", "artikel"); a heading of the leaflet starts with a capital."""
+    labels = shape_words().page_labels
+    return [LayoutHit(k, "page-label", _("a label of the web page")) for k, b in enumerate(blocks)
+            if b.kind != "list_item" and b.text.strip() == b.text.strip().lower() and norm(b.text) in labels]
+
+
 def find(blocks, is_word) -> list[LayoutHit]:
     return (furniture(blocks, is_word) + menu_runs(blocks, is_word) + form_labels(blocks) + about_author(blocks)
-            + page_top(blocks, is_word))
+            + page_top(blocks, is_word) + small_labels(blocks))
