@@ -135,3 +135,36 @@ def test_password_protected_pdf(tmp_path):
     with pytest.raises(IngestError) as e:
         load_document(locked)
     assert e.value.message == "the PDF is password-protected"
+
+
+WATERMARK_HTML = """<html lang="nl"><head><style>
+@page {{ size: A5; margin: 2cm 1.5cm; @top-left {{ content: "Praktijk De Linde"; font-size: 8pt }}
+        @bottom-left {{ content: "Patiënteninformatie · versie 2 · 1 mei 2026"; font-size: 8pt }}
+        @bottom-right {{ content: "Pagina " counter(page) " van " counter(pages); font-size: 8pt }} }}
+.stempel {{ position: fixed; top: 40%; left: 10%; transform: rotate(-35deg); font-size: 40pt; color: #fcc }}
+body {{ font-size: 10pt }}</style></head><body><div class="stempel">VOORBEELD — niet uitdelen</div>
+<h1>Miskraam</h1>{body}</body></html>"""
+
+
+def test_a_diagonal_watermark_is_left_out_and_the_text_it_crosses_kept(tmp_path):
+    body = "".join(f"<p>Alinea {i}: een miskraam is het verlies van een zwangerschap in de eerste zestien weken "
+                   f"en dit komt vaak voor bij veel vrouwen die zwanger zijn, zeker in het begin.</p>"
+                   for i in range(1, 12))
+    doc = load_document(make_pdf(tmp_path, WATERMARK_HTML.format(body=body)))
+    texts = [b.text for b in doc.blocks]
+    assert doc.source.count("\f") >= 1  # two pages at least: the footer is furniture on each
+    assert not any("VOORBEELD" in t or "niet uitdelen" in t for t in texts)
+    assert not any(len(t.replace(" ", "")) <= 3 for t in texts), texts  # no pieces of the stamp
+    joined = " ".join(texts)
+    for i in range(1, 12):  # every sentence whole, no word left out, no piece of the stamp inside
+        assert f"Alinea {i}: een miskraam is het verlies van een zwangerschap in de eerste zestien weken en dit " \
+               f"komt vaak voor bij veel vrouwen die zwanger zijn, zeker in het begin." in joined
+    assert not any("Pagina" in t or "versie 2" in t or "De Linde" in t for t in texts)
+    assert any("diagonal text" in n for n in doc.notes)
+
+
+def test_a_leaflet_without_diagonal_text_reads_as_before(tmp_path):
+    from pipeline.ingest.pdfreader import _pdftotext, _upright_text
+
+    pdf = make_pdf(tmp_path, LEAFLET_HTML)
+    assert _upright_text(pdf) == (_pdftotext(pdf), 0)

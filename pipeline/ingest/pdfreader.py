@@ -38,7 +38,9 @@ def read(path: Path, meta: dict) -> Document:
         raise IngestError(path, _("not a PDF file (no %PDF- header)"))
     notes: list[str] = []
     if shutil.which("pdftotext"):
-        text = _pdftotext(path)
+        text, dropped = _upright_text(path)
+        if dropped:
+            notes.append(f"{dropped} letter(s) of diagonal text (a watermark or stamp) left out")
     else:
         text = _pypdf(path)
         notes.append("pdftotext (poppler-utils) not installed; text layer read with pypdf")
@@ -61,45 +63,93 @@ def page_furniture(text: str) -> frozenset[int]:
 
     They are no part of the leaflet's text and would cut a sentence that runs over a page break.
     A page number is the first or last line of a page that is only a number ("3", "Pagina 3 van 5");
-    a running header or footer is the first or last line of a page (the next one in, past a page
-    number) that, digits aside, recurs on at least three pages and on most of them.
+    a running header or footer is one of the first or last few lines of a page that, digits aside,
+    is there on most pages and on two at least (a footer of a date, a version and a practice's note
+    can take three lines, and many leaflets have two pages), and nowhere else in the text.
     """
     lines = text.split("\n")
+    pages = _pages(lines)
+    skip = {i for p in pages for i in {p[0], p[-1]} if _PAGE_NUMBER.fullmatch(lines[i].strip(" \f\t"))}
+    if len(pages) < 2:
+        return frozenset(skip)
+
+    def key(i: int) -> str:
+        return re.sub(r"\d+", "#", " ".join(lines[i].split()))
+
+    edges = [sorted({*p[:EDGE_LINES], *p[-EDGE_LINES:]} - skip) for p in pages]
+    counts = Counter(k for e in edges for k in {key(i) for i in e})
+    # a line of the text that happens to open or close pages is in the text elsewhere too
+    inside = Counter(key(i) for p in pages for i in p) - Counter(key(i) for e in edges for i in e)
+    need = max(2, 0.6 * len(pages))
+    for e in edges:
+        skip.update(i for i in e if counts[key(i)] >= need and not inside[key(i)])
+    return frozenset(skip)
+
+
+# how many lines at the top and the bottom of a page can be a running header or footer
+EDGE_LINES = 3
+
+
+def _pages(lines: list[str]) -> list[list[int]]:
+    """The non-blank line numbers of each page (a page starts at a form feed)."""
     pages: list[list[int]] = [[]]
     for i, line in enumerate(lines):
         if line.startswith("\f"):
             pages.append([])
         if line.strip(" \f\t"):
             pages[-1].append(i)
-    pages = [p for p in pages if p]
-    skip: set[int] = set()
-    for p in pages:
-        for i in {p[0], p[-1]}:
-            if _PAGE_NUMBER.fullmatch(lines[i].strip(" \f\t")):
-                skip.add(i)
-    if len(pages) >= 3:
-        def key(i: int) -> str:
-            return re.sub(r"\d+", "#", " ".join(lines[i].split()))
-
-        # the first and last line of a page; the next one in when that one is a page number
-        edges = []
-        for p in pages:
-            e = {p[0], p[-1]}
-            if p[0] in skip and len(p) > 1:
-                e.add(p[1])
-            if p[-1] in skip and len(p) > 1:
-                e.add(p[-2])
-            edges.append(sorted(e))
-        counts = Counter(k for e in edges for k in {key(i) for i in e})
-        need = max(3, 0.6 * len(pages))
-        for e in edges:
-            skip.update(i for i in e if counts[key(i)] >= need)
-    return frozenset(skip)
+    return [p for p in pages if p]
 
 
-def _pdftotext(path: Path) -> str:
+def _upright_text(path: Path) -> tuple[str, int]:
+    """The text layer without diagonal text, and how many letters that left out.
+
+    A watermark or stamp set at an angle ("CONCEPT", "VOORBEELD") comes out of a text layer as
+    pieces of a few letters, on lines of their own between the lines of the text it crosses or
+    glued to them. pdftotext's -nodiag run leaves it out. It is not used when it would leave out
+    most of the text: a page scanned askew and read by OCR can hold all its words at a slight
+    angle, and then they are the leaflet."""
+    whole = _pdftotext(path)
+    upright = _pdftotext(path, "-nodiag")
+    n_whole, n_upright = _letters(whole), _letters(upright)
+    if n_upright == n_whole or n_upright < n_whole * MIN_UPRIGHT_SHARE:
+        return whole, 0
+    text = _without_diagonal(whole, upright)
+    return text, n_whole - _letters(text)
+
+
+# below this share of the letters the upright text is not the leaflet's (see ``_upright_text``)
+MIN_UPRIGHT_SHARE = 0.5
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalnum() for c in text)
+
+
+def _without_diagonal(whole: str, upright: str) -> str:
+    """``upright`` with the words poppler left out after diagonal text put back.
+
+    poppler leaves out the first word drawn after diagonal text too (a running header's first
+    word, after a watermark): an upright line that a line of ``whole`` has with one word more in
+    front is taken from ``whole``. The watermark's own letters are only in ``whole``, in pieces
+    on lines of their own or glued to the text it crosses, so nothing else is taken from it."""
+    lines = {line.strip(" \f") for line in whole.split("\n")}
+    longer: dict[str, str] = {}
+    for line in lines:
+        words = line.split(" ", 1)
+        if len(words) == 2 and words[1].strip():
+            longer.setdefault(words[1].strip(), line)
+    out = []
+    for line in upright.split("\n"):
+        key = line.strip(" \f")
+        lost = key and key not in lines and key in longer  # a line that ``whole`` only has longer
+        out.append(line.replace(key, longer[key], 1) if lost else line)
+    return "\n".join(out)
+
+
+def _pdftotext(path: Path, *options: str) -> str:
     # absolute: pdftotext has no "--", and a name like "-layout.pdf" would be read as an option
-    cmd = ["pdftotext", "-enc", "UTF-8", "-eol", "unix", file_arg(path), "-"]
+    cmd = ["pdftotext", *options, "-enc", "UTF-8", "-eol", "unix", file_arg(path), "-"]
     try:
         proc = subprocess.run(cmd, capture_output=True, timeout=PDFTOTEXT_TIMEOUT, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
@@ -123,7 +173,8 @@ def _pypdf(path: Path) -> str:
         reader = PdfReader(file_arg(path))
         if reader.is_encrypted:
             raise IngestError(path, _("the PDF is password-protected"))
-        return "\f".join((page.extract_text() or "") for page in reader.pages)
+        # upright text only, as with pdftotext (a watermark at an angle is no part of the leaflet)
+        return "\f".join((page.extract_text(orientations=(0,)) or "") for page in reader.pages)
     except IngestError:
         raise
     except Exception as e:  # pypdf raises many types on broken files
