@@ -173,8 +173,7 @@ def _pypdf(path: Path) -> str:
         reader = PdfReader(file_arg(path))
         if reader.is_encrypted:
             raise IngestError(path, _("the PDF is password-protected"))
-        # upright text only, as with pdftotext (a watermark at an angle is no part of the leaflet)
-        return "\f".join((page.extract_text(orientations=(0,)) or "") for page in reader.pages)
+        return "\f".join((page.extract_text() or "") for page in reader.pages)
     except IngestError:
         raise
     except Exception as e:  # pypdf raises many types on broken files
