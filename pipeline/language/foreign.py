@@ -6,12 +6,16 @@ Two safe cases, both decided by the sentence around the word rather than by the 
   English, and at least two are ("Always look on the bright side, it is free."): its English words
   are quoted text, not Dutch misspellings;
 - a word cited in quotation marks in a sentence that names its language ("het Griekse woord
-  'hydatis'", "van het Latijnse 'abortus' ('ab', weg)").
+  'hydatis'", "van het Latijnse 'abortus' ('ab', weg)");
+- English words in quotation marks, a term taken over as it is ("een 'nested' studie", "de “loss of
+  function”-variant"): every word of the quotation English, at least one of them no Dutch word.
 
 A single English word in Dutch text is decided by the spell checker (``english_loan``).
 """
 
 from __future__ import annotations
+
+import re
 
 from pipeline.language.data import spelling as spelling_data
 from pipeline.text import split_sentences
@@ -64,6 +68,22 @@ def cited_tokens(text: str, toks) -> set[int]:
         if not any(toks[k].text.lower() in names for k in group):
             continue
         out.update(k for k in group if _quoted(text, toks[k]))
+    return out
+
+
+# a short quotation on one line: its opening mark, its words, its closing mark
+_QUOTATION = re.compile(r"[‘“\"'„«]([^‘’“”\"'„«»\n]{2,60})[’”\"'»]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def quoted_english_tokens(spell, text: str, toks) -> set[int]:
+    """Indices of the words of a quotation that is English: each word of three letters or more an
+    English word, at least one of them no Dutch word ("een ‘nested’ onderzoek")."""
+    out: set[int] = set()
+    for m in _QUOTATION.finditer(text):
+        words = [w for w in _WORD.findall(m.group(1)) if len(w) > 2]
+        if words and all(spell.english_word(w) for w in words) and not all(spell.known(w) for w in words):
+            out.update(k for k, t in enumerate(toks) if m.start(1) <= t.start and t.end <= m.end(1))
     return out
 
 

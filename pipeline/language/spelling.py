@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.language import lexicon
+from pipeline.language import inflection, lexicon
 from pipeline.language.data import spelling as spelling_data
 from pipeline.yamlio import load_kept
 
@@ -94,7 +94,7 @@ class SpellChecker:
         if "-" in w.strip("-"):
             return self._prefixed_hyphen(w.strip("-")) or self._hyphenated_ok(w.strip("-").split("-"))
         # possessive or plural with an apostrophe after a known word ("Freya's", "echo's")
-        if w.endswith("'s") and self._check(w[:-2]):
+        if w.endswith("'s") and (self._check(w[:-2]) or self._abbreviation_plural(w[:-2])):
             return True
         if self._stressed(w):
             return True
@@ -103,7 +103,81 @@ class SpellChecker:
                 or (w == low and self._verb_form(low)) or (w == low and self._ing_noun(low))
                 or (w == low and self._separable_participle(low))
                 or (w == low and self._prefixed(low)) or (w[1:] == low[1:] and self._medical_formation(low))
-                or (w == low and self._derivation(low)))
+                or (w == low and (self._derivation(low) or self._inflected(low) or self._english_compound(low))))
+
+    def _inflected(self, low: str) -> bool:
+        """A regular form of a dictionary word that OpenTaal does not list (pipeline/language/inflection.py):
+        an adjective's -e, -en, comparative or superlative ("mediane" from mediaan, "statutairen",
+        "evidentst"), a noun's plural ("randomisaties"), a participle ("geïncludeerd") or agent noun
+        ("verrichter") of a verb. The base must be a dictionary word of that class, and no other word
+        Frog's corpus has seen may lie one edit or slip away ("bevalligen" is a slip of "bevallingen",
+        not bevallig + -en). Female forms ("experte") are left out: the lexicon does not tell which
+        nouns name persons, so "-e" on any de-word ("doodskiste") would pass."""
+        if not low.isalpha() or len(low) < 6:
+            return False
+        hit = (any(self._adjective(b) for b in inflection.adjective_bases(low))
+               or any(self._noun(b) for b in inflection.plural_bases(low))
+               or self._participle(low) or self._agent_noun(low))
+        return hit and not self._rival_form(low)
+
+    def _rival_form(self, low: str) -> bool:
+        """A word Frog's corpus has seen one typical slip, or one letter more or less, away ("bevalligen"
+        beside "bevallingen", "momente" beside "momenten"); forms of the same word do not count: a
+        shorter one ("expert" beside "experte") or another last letter ("verrichten" beside "verrichter"),
+        but d for t is a slip ("geweesd" beside "geweest")."""
+        cands = {c for c in _edits1(low) if len(c) != len(low)} | dutch_edits(low)
+        return any(len(c) >= 3 and not low.startswith(c) and (c[:-1] != low[:-1] or c[-1] + low[-1] in ("dt", "td"))
+                   and self._attested(c) for c in cands - {low})
+
+    def _adjective(self, base: str) -> bool:
+        """An adjective's plain form: not inflected (-e) or ending in another vowel, not in -en or a
+        participle (which take no endings: "aangeboren"), not a partitive ("moois") or a comparative
+        ("aandachtiger")."""
+        if base[-1:] in VOWELS or base.endswith("en") or not self.dict.check(base) or "vd" in lexicon.tags(base):
+            return False
+        if base.endswith("s") and self._adjective(base[:-1]):
+            return False  # the partitive "iets moois", not an adjective of its own
+        return "adj" in lexicon.tags(base) and not (base.endswith("er") and any(
+            b != base and self.dict.check(b) and "adj" in lexicon.tags(b) for b in inflection.adjective_bases(base)))
+
+    def _participle(self, low: str) -> bool:
+        """[particle] + ge + stem + t/d by 't kofschip: the stem as the dictionary writes it ("ik
+        zet") or the stressed -eer of a loan verb ("includeer"), of a verb without an unstressed prefix (which takes no ge-: "verricht"); with a
+        particle, particle + infinitive a dictionary verb."""
+        for p in inflection.participles(low, spelling_data().separable_particles):
+            if (p.ending and p.stem[-1:] in "td") or not (self.dict.check(p.stem) or self._loan_stem(p.stem)):
+                continue
+            for inf in _infinitives(p.stem):
+                ending = inflection.participle_ending(inf[:-2])
+                if (p.ending == ending or (not p.ending and p.stem[-1:] in "td")) and self._verb(inf) \
+                        and (self._verb(p.particle + inf) if p.particle else not self._prefixed_verb(inf)):
+                    return True
+        return False
+
+    def _loan_stem(self, stem: str) -> bool:
+        """The stressed -eer stem of a loan verb in -eren ("includeer"), not of a Dutch verb whose
+        stem ends in a toneless -er ("bibber", so "gebibbeerd" stays an error)."""
+        return stem.endswith("eer") and not self.dict.check(stem[:-3] + "er")
+
+    def _prefixed_verb(self, inf: str) -> bool:
+        """A verb with an unstressed prefix ("verrichten") or a separable particle ("afleveren"): its
+        participle has no ge- in front."""
+        return inf.startswith(_UNSTRESSED_PREFIXES) or any(
+            inf.startswith(p) and self._verb(inf[len(p):]) for p in spelling_data().separable_particles)
+
+    def _agent_noun(self, low: str) -> bool:
+        """A verb's stem + -er, also plural -ers: "verrichter" (verrichten)."""
+        stem = low[:-3] if low.endswith("ers") else low[:-2] if low.endswith("er") else ""
+        if len(stem) < 4 or (stem[-1] in "td" and any(self._verb(i) for i in _infinitives(stem[:-1]))):
+            return False  # "rookt|ers": rookten is a past of roken, not a verb of its own
+        return any(self.dict.check(inf) and "inf" in lexicon.tags(inf) for inf in _infinitives(stem))
+
+    def _abbreviation_plural(self, stem: str) -> bool:
+        """An abbreviation before its plural 's ("NSAID's", "nsaid's", "pdf's"): in capitals, or a short
+        stem in small letters that is no word and no slip of one (Dutch writes 's after abbreviations)."""
+        if stem.isupper() and stem.isalpha():
+            return True
+        return stem.islower() and stem.isalpha() and 2 <= len(stem) <= _ABBREVIATION_MAX and not self._near_word(stem)
 
     def _medical_formation(self, low: str) -> bool:
         """A medical word built from Greek and Latin parts that no word list holds: combining forms
@@ -233,7 +307,7 @@ class SpellChecker:
             if not low.endswith(ending):
                 continue
             stem = low[: -len(ending)]
-            if any(self._verb(inf) for inf in _infinitives(stem)):
+            if any(self._verb(inf) and _past_fits(ending, inf) for inf in _infinitives(stem)):
                 return not any(c != low and len(c) >= 3 and self.dict.check(c) for c in dutch_edits(low))
         return False
 
@@ -290,6 +364,30 @@ class SpellChecker:
         if min(len(p) for p in split[:-1]) < 4:
             return not any(c != low and self.dict.check(c) for c in _edits1(low))
         return True
+
+    def _english_compound(self, low: str) -> bool:
+        """English words glued before a Dutch noun ("case|control|onderzoek"): every part before the
+        last an English word (no plural), one of six letters or more English only, the noun five
+        letters or more; the whole no slip and no single edit from a dictionary word ("advise|gesprek"
+        is a slip of adviesgesprek), since two parts also make typos."""
+        if not low.isalpha() or len(low) < 10:
+            return False
+        split = _split_compound(low, self._loan_part, 3)
+        if split is None or len(split[-1]) < 5 or not self._noun(split[-1]) \
+                or not any(len(p) >= _LOAN_MIN and self._english_only(p) for p in split[:-1]):
+            return False
+        # a letter added where two parts meet is the Dutch spelling of a part ("casecontrol|e|onderzoek")
+        seams = {len("".join(split[:i])) for i in range(1, len(split))}
+        return not any(c != low and self.dict.check(c) and not _inserted_at(low, c, seams)
+                       for c in _edits1(low) | dutch_edits(low))
+
+    def _loan_part(self, part: str, last: bool) -> bool:
+        # an English plural is no compound's first part ("aborts|centra" is a slip of abortuscentra)
+        return self._compound_part(part, True) if last else (
+            len(part) >= 4 and self.english_word(part) and not (part.endswith("s") and not part.endswith("ss")))
+
+    def _english_only(self, part: str) -> bool:
+        return len(part) >= 4 and self.english_word(part) and not self.dict.check(part)
 
     def _slip_of_attested(self, low: str) -> bool:
         """One typical Dutch slip from a word Frog's corpus has seen (hunspell's own joins such as
@@ -352,7 +450,7 @@ class SpellChecker:
         """English words joined to a Dutch last part ("twin-to-twin-transfusiesyndroom",
         "screening-uitslag"): each English part no Dutch word, the last part a Dutch word."""
         head, last = parts[:-1], parts[-1]
-        return (len(last) >= 4 and last.islower() and self.known(last)
+        return ((len(last) >= 4 and last.islower() and self.known(last) or _abbreviation(last))
                 and all(p.islower() and self.english_word(p) or self.known(p) for p in head)
                 and any(p.islower() and len(p) >= 3 and self.english_word(p) and not self.known(p) for p in head))
 
@@ -385,12 +483,14 @@ class SpellChecker:
         w = _norm(word)
         return _name_like(w) and any(c in _FOREIGN_LETTERS for c in w.lower())
 
-    def _near_word(self, low: str) -> bool:
+    def _near_word(self, low: str, ignore: str = "") -> bool:
+        """One edit or typical slip from a dictionary word; words starting with ``ignore`` (another form
+        of the word itself) do not count."""
         cands = _edits1(low) | dutch_edits(low)
         if low.endswith("s") and len(low) > 4:  # a compound's first part with its linking s
             cands |= {low[:-1]} | _edits1(low[:-1]) | dutch_edits(low[:-1])
         cands.discard(low)
-        return any(len(c) >= 3 and self.dict.check(c) for c in cands)
+        return any(len(c) >= 3 and not (ignore and c.startswith(ignore)) and self.dict.check(c) for c in cands)
 
     def _diminutive(self, low: str) -> bool:
         """The regular diminutive of a dictionary noun, or its plural: "foetusje", "baarmoedertje",
@@ -462,13 +562,18 @@ class SpellChecker:
     def _shadowed(self, part: str) -> bool:
         """A rare word one edit away from a far more frequent one: in a compound more likely a slip
         ("zwagerschap|s-echo" for "zwangerschaps-echo") than meant."""
-        if part in _BOUND_SUFFIXES or part in self.extra_lower:
+        if part in _BOUND_SUFFIXES or part in self.extra_lower or self._shared_loan(part):
             return False
         n = lexicon.count(part)
         if n >= 50:  # seen often enough in Frog's corpus to be meant
             return False
         floor = max(50, 50 * n)
         return any(lexicon.count(c) >= floor and self.dict.check(c) for c in _edits1(part) if c != part)
+
+    def _shared_loan(self, part: str) -> bool:
+        """A word of six letters or more, no plural, that both the Dutch and the English dictionary
+        hold: a loan ("booster|vaccinatie"), not a slip of a commoner Dutch word ("rooster")."""
+        return len(part) >= _LOAN_MIN and not part.endswith("s") and self.dict.check(part) and self.english_word(part)
 
     def english_word(self, word: str) -> bool:
         if len(word) <= 2 or not self._english_tag:
@@ -494,7 +599,10 @@ class SpellChecker:
             return False
         # a long word is only doubted when it is one typical Dutch slip from a word: "evidence" is one
         # letter from "evidente", but no Dutch writer mistypes that so
-        return not (self.typo_of_word(low) if len(low) >= _LONG_LOAN else self._near_word(low))
+        if len(low) >= _LONG_LOAN:
+            return not self.typo_of_word(low)
+        # the Dutch spelling of the same loan without its silent e ("relapse", Dutch "relaps") is no rival
+        return not self._near_word(low, ignore=low[:-1] if low.endswith("se") and self.dict.check(low[:-1]) else "")
 
     def word_part(self, word: str) -> bool:
         """A Greek or Latin combining form or suffix of four letters or more standing alone: a word
@@ -568,9 +676,13 @@ _FOREIGN_LETTERS = frozenset("ñçøåłśźżčřšžőűãõ")
 _BOUND_SUFFIXES = frozenset({"achtig", "achtige", "achtiger", "heid", "heden", "erig", "erige", "loos", "loze"})
 # endings of finite verb forms after the stem: -t (present), -te/-de/-ten/-den (past)
 _VERB_ENDINGS = ("ten", "den", "te", "de", "t")
+# unstressed verb prefixes: their verbs make a participle without ge- ("verricht", "besproken")
+_UNSTRESSED_PREFIXES = ("be", "ge", "ver", "ont", "her", "er")
 
 
 _MEDICAL_MIN = 8
+# an abbreviation written in small letters before its plural 's is at most this long ("nsaid's")
+_ABBREVIATION_MAX = 5
 
 
 @dataclass(frozen=True)
@@ -619,6 +731,14 @@ def _medical_heads(form: str, low: str, start: int) -> list[str]:
     if form[-1] in "aeio" and len(cut) >= 3 and low.startswith(cut, start) and low[start + len(cut):][:1] in VOWELS:
         heads.append(cut)
     return heads
+
+
+def _past_fits(ending: str, inf: str) -> bool:
+    """'t kofschip: a past in -te(n) after a voiceless stem, in -de(n) after another ("maakte",
+    "innestelde"; "accepteerte" is an error)."""
+    if ending[0] not in "td" or ending == "t":
+        return True
+    return ending[0] == inflection.participle_ending(inf[:-2])
 
 
 def _infinitives(stem: str) -> set[str]:
@@ -691,6 +811,17 @@ def _split_compound(low: str, ok, parts_left: int) -> list[str] | None:
             if rest:
                 return [head, *rest]
     return None
+
+
+def _abbreviation(part: str) -> bool:
+    """An abbreviation in capitals, also with its plural 's: "NSAID", "NSAID's"."""
+    stem = part[:-2] if part.endswith("'s") else part
+    return len(stem) >= 2 and stem.isalpha() and stem.isupper()
+
+
+def _inserted_at(low: str, cand: str, seams: set[int]) -> bool:
+    """``cand`` is ``low`` with one letter inserted at one of the ``seams`` (offsets in ``low``)."""
+    return len(cand) == len(low) + 1 and any(cand[:i] == low[:i] and cand[i + 1:] == low[i:] for i in seams)
 
 
 def _camel(part: str) -> bool:

@@ -31,6 +31,9 @@ _NAME_GAP = re.compile(r"^\s+(?:[A-Z]\.\s+)*$")
 _LINE_HYPHEN = re.compile(r"^-\s+$")
 # the particles inside a Dutch surname ("Kyano van den Pol", "Anna de Vries", "Jan ter Horst")
 _PARTICLES = frozenset("van de den der ter ten te het in 't op la le di da du von".split())
+# English words that join the capitalised words of a title or an organisation's name into one run
+# ("Mechanisms of Ageing and Development", "Academy of Medicine")
+_PARTICLES |= frozenset("of and the for".split())
 # words after which a hyphen marks a shared part, not a line break ("zwangerschaps- en kraamzorg")
 ELISION_NEXT = frozenset({"en", "of", "tot", "t/m", "noch", "als", "dan"})
 

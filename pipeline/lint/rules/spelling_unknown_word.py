@@ -8,6 +8,10 @@ error; the suggestion is echo-uitslag; a linking s that hunspell would also join
 first part takes one: vadergevoelens is right, zwangerschapduur wrong), forms of dictionary verbs (innestelt),
 adjectives in -lijk of nouns (baarmoederlijke) and women's agent nouns in -ster (kunstschaatster), diminutives of verb stems
 (huiltje), derivations with -erig and -loos, participles of separable verbs (weggeschraapt from wegschrapen),
+regular forms by Dutch spelling: an adjective's -e, -en, comparative and superlative (mediane from mediaan,
+statutairen, evidentst), a plural in -s (randomisaties), a loan verb's participle (geïncludeerd), an agent noun
+(verrichter), each unless another word lies one slip away (bevalligen, geweesd stay errors),
+abbreviations with their plural 's (nsaid's, NSAID's),
 a prefix before a known word (pseudo-menstruatie, subfertiliteit), abbreviations with their full stop
 (ca., bijv., drs.; without it they stay errors), stress accents (voorkòmen), and names: with particles
 (Kyano van den Pol), with letters Dutch does not use (Rodanña), before "ziekenhuis" or "praktijk"
@@ -21,7 +25,9 @@ checked: URLs, e-mail addresses, phone numbers, numbers with units, abbreviation
 product names with inner capitals (YouTube), runs of capitalised words (names), names in the
 leaflet's metadata and brand data, English words inside an English phrase or alone in brackets, and a longer English word in small
 letters that is no slip away from a Dutch word (a loan word such as "immunoglobulin"; in capitals the name
-of a study, "PROMISE"; from eight letters only a typical Dutch slip counts: "evidence"), the words of a sentence
+of a study, "PROMISE"; from eight letters only a typical Dutch slip counts: "evidence"; a loan Dutch writes
+without its e, "relapse" beside relaps), English words in quotation marks ('blinded') or joining a title's
+capitalised words (Reviews of Modern Medicine), English words before a Dutch noun (casecontrolonderzoek), the words of a sentence
 that is English as a whole, a word in quotation marks in a sentence naming its language (het Griekse
 'ektos'), a Greek or Latin word part standing alone (laparo: buik), English parts before a Dutch last part
 (twin-to-twin-transfusiesyndroom), a word spelled in syllables (ab-so-luut), names listed beside names
@@ -43,6 +49,8 @@ pass: Het hCG in milli-internationale eenheden; zie bl. 4 van de folder.
 pass: Een myoom kan de placentaire groei storen; een partus immaturus; de dood in utero.
 pass: Zijn vadergevoelens; een kunstschaatster; de studie PROMISE.
 pass: Het Griekse 'ektos' (laparo: buik); weinig evidence; AstraZeneca, Moderna en Novavax.
+pass: De mediane waarde, de evidentste reden en twee randomisaties; zij werd geïncludeerd.
+pass: Een ‘blinded’ casecontrolonderzoek; een relapse; pijnstillers vs. nsaid's.
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
@@ -64,7 +72,7 @@ from pipeline.i18n import _
 from pipeline.facts import topics
 from pipeline.language import residue
 from pipeline.language.data import spelling as spelling_data
-from pipeline.language.foreign import cited_tokens, english_tokens
+from pipeline.language.foreign import cited_tokens, english_tokens, quoted_english_tokens
 from pipeline.language.leaflet import brand_of, own_names
 from pipeline.language.spelling import suggestion_score
 from pipeline.language.tokens import restore_invisible, spell_tokens
@@ -253,7 +261,7 @@ def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
         return True
     if not foreign:  # worked out once per text, and only for a text with an unknown word
         foreign["english"] = english_tokens(spell, text, toks)
-        foreign["cited"] = cited_tokens(text, toks)
+        foreign["cited"] = cited_tokens(text, toks) | quoted_english_tokens(spell, text, toks)
     return k in foreign["english"] or k in foreign["cited"]
 
 

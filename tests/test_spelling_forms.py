@@ -1,0 +1,121 @@
+"""spelling.unknown-word: regular forms of dictionary words, English in Dutch text and abbreviations.
+
+Every accepted word here is one OpenTaal does not list (asserted, so a test cannot pass by the
+dictionary alone), and every principle has its refusals: the slips it must keep finding.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.language import inflection
+from pipeline.language.tokens import spell_tokens
+from pipeline.language.wordlists import project_words
+from tests.test_spelling import _lint, needs_dict
+
+
+@pytest.fixture(scope="module")
+def spell():
+    from pipeline.language.spelling import SpellChecker
+
+    return SpellChecker(extra_words=project_words())
+
+
+# -- spelling of forms (no dictionary needed) --------------------------------------------------
+
+def test_open_syllable_writes_a_long_vowel_once():
+    assert inflection.open_forms("mediaan") == {"median"}
+    assert inflection.open_forms("kwalitatief") == {"kwalitatiev"}
+    assert inflection.open_forms("dik") == {"dikk"}
+    assert inflection.open_forms("nodig") == {"nodig"}  # toneless last syllable: no doubling
+    assert inflection.open_forms("ceremonieel") == {"ceremoniël"}
+    assert inflection.open_forms("boos") == set()  # boze or bose: the spelling alone cannot tell
+
+
+def test_closed_form_goes_back_to_the_base():
+    assert "mediaan" in inflection.closed("median")
+    assert "dik" in inflection.closed("dikk")
+    assert "mediaan" not in inflection.closed("mediaan")  # "mediaane" is no form of mediaan
+
+
+def test_participle_readings_need_a_diaeresis_after_ge():
+    assert inflection.participles("geëxcuseerd", ("af",))
+    assert not inflection.participles("geexcuseerd", ("af",))
+    assert inflection.participle_ending("maak") == "t" and inflection.participle_ending("includer") == "d"
+
+
+# -- forms of dictionary words -------------------------------------------------------------------
+
+ACCEPTED = {
+    "adjective -e, long vowel once": ["mediane"],
+    "adjective -en as a noun": ["statutairen", "agressieven"],
+    "superlative": ["evidentst", "kwalitatiefste", "afhankelijkst"],
+    "plural -s after -atie": ["randomisaties", "ventilaties"],
+    "participle of a loan verb in -eren": ["geïncludeerd", "geïncludeerde"],
+    "agent noun of a verb": ["verrichter", "weigerer"],
+}
+
+
+@needs_dict
+@pytest.mark.parametrize("word", [w for ws in ACCEPTED.values() for w in ws])
+def test_regular_forms_are_words(spell, word):
+    assert not spell.dict.check(word), f"{word} is in the dictionary: the test proves nothing"
+    assert spell.known(word)
+
+
+@needs_dict
+@pytest.mark.parametrize("word", [
+    "mediaane",  # the long vowel written twice in an open syllable
+    "achtelose",  # loos -> loze: an s after a long vowel is left to the dictionary
+    "betaalbarer",  # after an r the comparative adds -der
+    "achteloosst",  # an adjective in -s adds only -t
+    "accepteerte", "gebibbeerd",  # 't kofschip; a toneless -er stem is no loan's -eer
+    "geafleveerd", "geecht",  # a particle verb takes ge- inside; ge- before e takes a diaeresis
+    "bevalligen", "schuders", "momente",  # a slip of bevallingen, schouders, momenten
+    "geweesd", "rookters",  # d for t; a past (rookten) is no verb to make an agent noun of
+])
+def test_forms_that_are_slips_stay_errors(spell, word):
+    assert not spell.known(word)
+
+
+# -- English in Dutch text -----------------------------------------------------------------------
+
+@needs_dict
+def test_a_loan_that_dutch_writes_without_its_e(spell):
+    assert spell.english_loan("relapse") and spell.english_loan("prolapse")
+    assert not spell.english_loan("bleod")
+
+
+@needs_dict
+def test_english_parts_before_a_dutch_word(spell):
+    assert spell.known("casecontrolonderzoek") and spell.known("boostervaccinatie")
+    for slip in ("bledafnames", "zwangerchapsafbreking", "chromosoonafwijking", "advisegesprek", "abortscentra",
+                 "infectteren"):
+        assert not spell.known(slip)
+
+
+def test_english_title_words_join_a_name_run():
+    toks = {t.text: t.in_name for t in spell_tokens("Zie Reviews of Modern Medicine en Trends and Issues.")}
+    assert toks["Reviews"] and toks["Medicine"] and toks["Trends"] and toks["Issues"]
+
+
+@needs_dict
+def test_quoted_english_words_and_titles_are_not_misspellings(tmp_path):
+    text = ("In een ‘blinded’ onderzoek bleef de “loss of function” bestaan; volgens Reviews of Modern "
+            "Medicine is dat zo. Jonge vs. oude eicellen; de omikronvariant.\n")
+    _found, diags = _lint(tmp_path, {"a.txt": text})
+    assert [d.match for d in diags] == []
+
+
+@needs_dict
+def test_a_dutch_slip_in_quotes_stays_an_error(tmp_path):
+    _found, diags = _lint(tmp_path, {"a.txt": "Een ‘zwangerchap’ is dat niet.\n"})
+    assert [d.match for d in diags] == ["zwangerchap"]
+
+
+# -- abbreviations with their plural 's -------------------------------------------------------------
+
+@needs_dict
+def test_abbreviation_plurals(spell):
+    assert spell.known("nsaid's") and spell.known("NSAID's") and spell.known("non-aspirin-NSAID's")
+    assert not spell.known("ecoh's")  # one letter swap from echo
