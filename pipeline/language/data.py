@@ -107,6 +107,8 @@ class ShapeWords:
     interface: frozenset[str] = frozenset()  # an English site template's controls ("Search", "more")
     sentence: frozenset[str] = frozenset()  # function words of running text, lacking in a row of tags
     tab_labels: frozenset[str] = frozenset()  # a journal page's tabs ("Abstract"), residue under residue
+    action_verbs: frozenset[str] = frozenset()  # first words of a call to action ("Zoek", "Stuur")
+    promotion: frozenset[str] = frozenset()  # what a site offers besides the text ("cursus", "nieuwsbrief")
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +119,7 @@ def shape_words() -> ShapeWords:
     return ShapeWords(low("furniture_words") | low("social_networks"), low("function_words"), low("byline_words"),
                       low("page_labels"), tuple(sorted(low("organisation_words"), key=len, reverse=True)),
                       low("about_labels"), low("social_networks"), low("interface_words"), low("sentence_words"),
-                      low("tab_labels"))
+                      low("tab_labels"), low("action_verbs"), low("promotion_words"))
 
 
 @lru_cache(maxsize=1)

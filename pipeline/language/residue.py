@@ -96,7 +96,7 @@ _TITLE_WORDS = 12
 
 
 def _key(text: str) -> str:
-    return " ".join(text.split()).lower().rstrip(".")
+    return " ".join(text.split()).lower().rstrip(".?! ")  # a title repeated without its question mark
 
 
 def _repeated_title(doc) -> list[ResidueHit]:
@@ -248,7 +248,20 @@ def _find(doc) -> list[ResidueHit]:
     for h in hits:
         kinds.setdefault(h.block, set()).add(h.kind)
     hits += _whole(doc, residue_lines.clusters(doc.blocks, kinds))
+    hits += _beside_residue(doc, hits)
     return sorted(hits, key=lambda h: (h.block, h.start, h.kind))
+
+
+def _beside_residue(doc, hits) -> list[ResidueHit]:
+    """The site's calls to action and offers, which stand next to its other residue (a line that
+    only has words glued or cut is no residue line)."""
+    kinds: dict[int, set[str]] = {}
+    for h in hits:
+        if h.kind not in residue_lines.PARTIAL_KINDS:
+            kinds.setdefault(h.block, set()).add(h.kind)
+    top = set(residue_shapes.top_zone(doc.blocks))
+    return _whole(doc, residue_lines.calls_to_action(doc.blocks, kinds, top)
+                  + residue_lines.tail_offers(doc.blocks, kinds))
 
 
 def spans_by_block(doc) -> dict[int, list[tuple[int, int]]]:

@@ -190,13 +190,13 @@ def first_prose(blocks, residue=frozenset()) -> int:
 
 
 # residue that marks words inside a line of the leaflet's own text, no line of furniture
-_PARTIAL_KINDS = frozenset({"glued-words", "cut-sentence"})
+PARTIAL_KINDS = frozenset({"glued-words", "cut-sentence"})
 
 
 def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     """Short lines that belong to the residue around them (see the module's docstring); ``kinds``
     holds the residue kinds found so far per block."""
-    kinds = {k: v for k, v in kinds.items() if v - _PARTIAL_KINDS}
+    kinds = {k: v for k, v in kinds.items() if v - PARTIAL_KINDS}
     start = first_prose(blocks, kinds)
     # the title: the first line of the page that is no residue, or the last short line above the text
     titles = {next((k for k in range(start) if k not in kinds), None),
@@ -215,6 +215,69 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     for k in range(start + 1, len(blocks)):
         if free[k] and k not in flagged and _section_is_residue(blocks, k, kinds, free):
             out.append(LayoutHit(k, "cluster", _("a heading with only residue of the web page under it")))
+    return out
+
+
+# -- calls to action and offers ------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_READER = frozenset("je jij jou jouw u uw".split())
+_ACTION_WORDS = 25
+
+
+def _call_to_action(text: str) -> bool:
+    """A line that opens with an imperative of looking, going or writing somewhere ("Zoek en vind uw
+    zorgverlener", "Stuur een e-mail naar de servicedesk"); no question."""
+    t = text.strip()
+    words = _WORD.findall(t)
+    return (bool(words) and t[:1].isupper() and words[0].lower() in shape_words().action_verbs
+            and len(t.split()) <= _ACTION_WORDS and not t.endswith("?"))
+
+
+def calls_to_action(blocks, kinds: dict[int, set[str]], top: set[int]) -> list[LayoutHit]:
+    """A call to action with residue right above and below it, or above the page's first text with
+    residue right above or below it: the site's, not the leaflet's."""
+    out = []
+    for k, b in enumerate(blocks):
+        if k in kinds or b.kind not in _LINE_KINDS or not _call_to_action(b.text):
+            continue
+        above, below = k - 1 in kinds, k + 1 in kinds
+        if (above and below) or (k in top and (above or below)):
+            out.append(LayoutHit(k, "call-to-action", _("a call to action of the web site amid its residue")))
+    return out
+
+
+def _promotion(text: str) -> bool:
+    """A line to the reader about what the site offers besides the text (a course, a newsletter)."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    offers = shape_words().promotion
+    about = bool(words & offers) or any(" " in o and o in norm(text) for o in offers)
+    return about and (bool(words & _READER) or _call_to_action(text))
+
+
+def _teaser(text: str) -> bool:
+    """A short question to the reader ("Wil je zwanger worden?")."""
+    t = text.strip()
+    return t.endswith("?") and len(t.split()) <= 12 and bool({w.lower() for w in _WORD.findall(t)} & _READER)
+
+
+def tail_offers(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
+    """At the end of the page, below residue that closed its text (a source line, a share row):
+    lines that offer the reader a course, a newsletter or an app, and a short question to the
+    reader right above such a line. A leaflet's own last paragraph about a course has no residue
+    above it."""
+    run = []
+    k = len(blocks) - 1
+    while k >= 0 and (k in kinds or _promotion(blocks[k].text) or _teaser(blocks[k].text)
+                      or not text_line(blocks[k].text)):
+        run.append(k)
+        k -= 1
+    out: list[LayoutHit] = []
+    for k in run:  # from the bottom up
+        closed = any(j in kinds for j in run if j < k)
+        offer = _promotion(blocks[k].text) or (_teaser(blocks[k].text) and k + 1 in {h.block for h in out})
+        if k not in kinds and closed and offer:
+            out.append(LayoutHit(k, "advertisement", _("an offer of the web site at the end of the page")))
     return out
 
 

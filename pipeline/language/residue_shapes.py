@@ -216,8 +216,8 @@ def _user_name(blocks, top: list[int], k: int, is_word) -> bool:
 
 
 def page_top(blocks, is_word) -> list[LayoutHit]:
-    """Above the page's first text: a department or content-type label, the site's name on the
-    first line and a user name, each with another line under it that is no text."""
+    """Above the page's first text: a department or content-type label, the site's name on one of
+    the first two lines (a logo's text may come first) and a user name, each with another line under it that is no text."""
     top = top_zone(blocks)
     out: list[LayoutHit] = []
     for k in top:
@@ -227,7 +227,7 @@ def page_top(blocks, is_word) -> list[LayoutHit]:
         bare = norm(blocks[k].text).rstrip(":. ")
         if bare in shape_words().page_labels:
             out.append(LayoutHit(k, "page-label", _("a label of the web page")))
-        elif k == top[0] and _site_name(blocks[k].text):
+        elif k in top[:2] and _site_name(blocks[k].text):
             out.append(LayoutHit(k, "site-name", _("the name of the web site")))
         elif _user_name(blocks, top, k, is_word):
             out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
