@@ -259,9 +259,23 @@ def _beside_residue(doc, hits) -> list[ResidueHit]:
     for h in hits:
         if h.kind not in residue_lines.PARTIAL_KINDS:
             kinds.setdefault(h.block, set()).add(h.kind)
-    top = set(residue_shapes.top_zone(doc.blocks))
+    top = set(range(residue_lines.first_prose(doc.blocks, kinds)))
     return _whole(doc, residue_lines.calls_to_action(doc.blocks, kinds, top)
-                  + residue_lines.tail_offers(doc.blocks, kinds))
+                  + residue_lines.tail_offers(doc.blocks, kinds)) + _caption_twice(doc, kinds)
+
+
+def _caption_twice(doc, kinds) -> list[ResidueHit]:
+    """A line of three words or more that the residue line next to it repeats and goes on from: an
+    image's alternative text above its caption with the photo's credit."""
+    out = []
+    for k, b in enumerate(doc.blocks):
+        key = _key(b.text)
+        if k in kinds or len(key.split()) < 3:
+            continue
+        near = [_key(doc.blocks[j].text) for j in (k - 1, k + 1) if j in kinds]
+        if any(x != key and x.startswith(key) for x in near):
+            out.append(ResidueHit(k, 0, len(b.text), "image-text", _("image alternative text or a logo caption")))
+    return out
 
 
 def spans_by_block(doc) -> dict[int, list[tuple[int, int]]]:

@@ -117,10 +117,19 @@ def _initials_name(text: str) -> bool:
     return any(_INITIALS.match(x) for x in names) and any(_NAME.match(x) for x in names)
 
 
+# academic titles before a name ("Prof.dr. A.B. Bos", "drs. C. de Wit")
+_TITLES = re.compile(r"^(?:(?:prof|dr|drs|mr|ir|ing)\.[ \t]*)+", re.I)
+
+
 def _author_list(text: str) -> bool:
     """A line that is only persons' names written with initials: one ("W.M. (Pim) Bos") or several
-    joined by commas, "&" or "en" ("S. Bos en M. de Wit")."""
-    parts = [x for x in _NAME_LIST.split(text.strip().strip("-–—,·|")) if x]
+    joined by commas, "&" or "en" ("S. Bos en M. de Wit"), also with an academic title before it and
+    a role after it ("Prof.dr. A.B. Bos, gynaecoloog.")."""
+    t = text.strip().strip("-–—,·|").rstrip(".")
+    head, _, role = t.rpartition(",")
+    if head and role.strip().lower() in residue_words().person_roles:
+        t = head
+    parts = [_TITLES.sub("", x) for x in _NAME_LIST.split(t) if x]
     return bool(parts) and all(_initials_name(x) for x in parts)
 
 
@@ -235,8 +244,8 @@ def _call_to_action(text: str) -> bool:
 
 
 def calls_to_action(blocks, kinds: dict[int, set[str]], top: set[int]) -> list[LayoutHit]:
-    """A call to action with residue right above and below it, or above the page's first text with
-    residue right above or below it: the site's, not the leaflet's."""
+    """A call to action with residue right above and below it, or above the page's first sentence
+    (``top``) with residue right above or below it: the site's, not the leaflet's."""
     out = []
     for k, b in enumerate(blocks):
         if k in kinds or b.kind not in _LINE_KINDS or not _call_to_action(b.text):
