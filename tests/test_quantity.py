@@ -243,3 +243,44 @@ def test_a_count_before_tot_and_a_range_is_no_range_of_its_own():
     assert [(q.lo, q.hi, q.unit, q.bound) for q in qs if q.unit == "percent"] == \
         [(20, 30, "percent", None), (30, 40, "percent", None)]
     assert [(q.lo, q.hi) for q in parse_quantities("1 tot 2 weken")] == [(1, 2)]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Ongeveer 15% (1,2) van de zwangerschappen eindigt zo.", [15]),
+    ("Het komt voor bij 12%3.", [12]),
+    ("Het komt voor bij 10-15%2,3 van de zwangerschappen.", [10]),
+    ("Het komt voor bij 10 tot 15 procent1 van de zwangerschappen.", [10]),
+    ("Eén op de tien zwangerschappen eindigt zo [3].", [10]),
+    ("Eén op de tien zwangerschappen eindigt zo [1-3]. Dat is veel.", [10]),
+    ("Eén op de tien zwangerschappen eindigt vroeg.2 Dat is veel.", [10]),
+    ("Tot 16 weken (in België tot 20) heet het zo.", [16, 20]),
+])
+def test_citation_and_footnote_markers_are_no_numbers(text, values):
+    """A reference number in brackets or glued to a sign or word is a citation, never a value or a
+    decimal of the number before it."""
+    assert [q.lo for q in parse_quantities(text)] == values
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("Van elke tien zwangerschappen eindigen er één tot twee vroeg.", 10, 20),
+    ("Van de 100 zwangerschappen die een arts vaststelt, lopen er zo'n 12 mis.", 12, 12),
+    ("Op elke twintig vrouwen krijgen er twee à drie last.", 10, 15),
+])
+def test_a_ratio_with_its_whole_first_and_its_part_after_the_verb(text, lo, hi):
+    [q] = parse_quantities(text)
+    assert (q.lo, q.hi, q.unit, q.form) == (pytest.approx(lo), pytest.approx(hi), "percent", "ratio")
+
+
+@pytest.mark.parametrize("text, lo, bound", [
+    ("Daarna daalde het percentage tot 12 %.", 12, "max"),
+    ("Daarna steeg het percentage tot 12 %.", 12, None),
+    ("Het percentage loopt op tot wel 90 procent.", 90, "max"),
+])
+def test_rising_to_a_value_states_the_value_reached_and_up_to_as_much_as_an_upper_end(text, lo, bound):
+    [q] = parse_quantities(text)
+    assert (q.hi, q.bound) == (lo, bound)
+
+
+def test_within_the_weeks_is_a_maximum():
+    q = one("binnen de zes weken")
+    assert (q.bound, q.max) == ("max", 6)

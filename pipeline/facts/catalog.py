@@ -57,6 +57,11 @@ class Qualifier:
     wider: str | None = None
     # values a following sentence that refers back may give ("Daarbij zijn ook ... meegeteld")
     later: tuple[str, ...] = ()
+    # for a kind without this qualifier (of unit `elsewhere_unit`): the doubt a quantity gets when
+    # its clause names one of `elsewhere_values` (a recurrence risk among an age group)
+    elsewhere: str | None = None
+    elsewhere_values: tuple[str, ...] = ()
+    elsewhere_unit: str | None = None
 
     def effective(self, stated) -> str | None:
         return self.default if stated is None else str(stated)
@@ -190,6 +195,10 @@ def _load_qualifiers(data: dict, p: Path) -> dict[str, Qualifier]:
         qual = Qualifier(name=name, unit=q.get("unit"), scope=str(q.get("scope", "sentence")),
                          default=q.get("default"), incomparable=frozenset(q.get("incomparable") or ()),
                          wider=q.get("wider"), later=tuple(str(v) for v in q.get("later") or ()))
+        if q.get("elsewhere"):
+            qual.elsewhere = str(q["elsewhere"]["doubt"])
+            qual.elsewhere_values = tuple(str(v) for v in q["elsewhere"]["values"])
+            qual.elsewhere_unit = q["elsewhere"].get("unit")
         for value, rx in (q.get("values") or {}).items():
             qual.values[str(value)] = _compile(data, p, ["qualifiers", name, "values", value], rx)
         if q.get("before"):
@@ -197,7 +206,7 @@ def _load_qualifiers(data: dict, p: Path) -> dict[str, Qualifier]:
         for attr in ("contrast", "own", "whole", "part"):
             if q.get(attr):
                 setattr(qual, attr, _compile(data, p, ["qualifiers", name, attr], q[attr]))
-        for v in (*qual.later, *([qual.wider] if qual.wider else [])):
+        for v in (*qual.later, *([qual.wider] if qual.wider else []), *qual.elsewhere_values):
             if v not in qual.values:
                 line, col = position(data, ["qualifiers", name])
                 message = _("unknown value '{value}' (declare it under values)").format(value=v)

@@ -529,7 +529,7 @@ def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher, catalog: Catalo
         doubts.append("elliptic")  # the unit, and the words that tie it, belong to an earlier clause
     if _quoted(matcher.sent, slot.q):
         doubts.append("quoted")  # someone else's words, relayed: the page does not state it itself
-    doubted_by = _doubt_cues(best.kind, slot, matcher, catalog)
+    doubted_by = _doubt_cues(best.kind, slot, matcher, catalog) + _other_group(best.kind, slot, matcher.sent, catalog)
     doubts += [d["doubt"] for d in doubted_by if d["doubt"] not in doubts]
     confidence = 1.0
     for d in doubts:
@@ -557,6 +557,21 @@ def _doubt_cues(kind: FactKind, slot: _Slot, matcher: _Matcher, catalog: Catalog
             continue
         if hit is not None:
             out.append({"doubt": cue.why, "text": " ".join(hit[1].split())[:60], "scope": hit[0]})
+    return out
+
+
+def _other_group(kind: FactKind, slot: _Slot, sent: _Sentence, catalog: Catalog) -> list[dict]:
+    """A kind that states no population (a recurrence risk, a treatment's success) counts everyone it
+    concerns: a number whose clause counts a subgroup ("bij vrouwen boven de 40 met een kloppend
+    hartje") is that group's, so the fact is to check (qualifier ``elsewhere``)."""
+    out = []
+    for qual in catalog.qualifiers.values():
+        if qual.elsewhere is None or qual.name in kind.qualifiers or qual.scope != "clause" \
+                or qual.elsewhere_unit not in (None, kind.unit):
+            continue
+        group = _whom_counted(qual, slot, sent)
+        if group in qual.elsewhere_values:
+            out.append({"doubt": qual.elsewhere, "text": group, "scope": qual.name})
     return out
 
 

@@ -170,10 +170,11 @@ _BOUNDS_MAX = [p.split() for p in (
     "niet langer dan", "minder dan", "korter dan", "lager dan", "kleiner dan", "onder", "onder de",
     "beneden", "beneden de", "<", "≤", "tot", "tot aan", "binnen", "in de eerste", "de eerste",
     "kleiner is dan", "lager is dan", "minder is dan", "korter is dan",
-    "tot en met", "t/m", "uiterlijk", "vóór", "voor de", "vóór de", "tot de", "tot aan de",
+    "tot en met", "t/m", "uiterlijk", "vóór", "voor de", "vóór de", "tot de", "tot aan de", "tot wel", "tot zelfs", "binnen de",
 )]
-# a verb of rising before "tot" ("het risico loopt op tot 40%") states the value reached
-_RISES = re.compile(r"\b(stijg\w*|gestegen|loopt\b.*\bop|oplo\w*|neemt\b.*\btoe|toeneem\w*|toenemen|toegenomen)\W+(\w+\W+){0,12}$", re.I)
+# a verb of rising before "tot" ("het risico loopt op tot 40%") states the value reached; falling "tot"
+# ("daalt tot 5 %") stays a maximum, as the leaflets' readers take it
+_RISES = re.compile(r"\b(stijg\w*|gestegen|steeg|stegen|loopt\b.*\bop|oplo\w*|neemt\b.*\btoe|toeneem\w*|toenemen|toegenomen)\W+(\w+\W+){0,12}$", re.I)
 _POST_MIN = [p.split() for p in ("of meer", "of hoger", "of langer", "en meer", "en hoger", "of ouder", "+")]
 _POST_MAX = [p.split() for p in ("of minder", "of lager", "of korter")]
 _RANGE_SEPS = [p.split() for p in ("-", "–", "—", "tot en met", "t/m", "tot", "à", "á", "a", "of")]
@@ -211,6 +212,12 @@ _MASKS = [
     re.compile(r"(?:^|(?<=\n))\s*\d+(?:\.\d+)*[.)](?=\s+\S)"),  # section or list numbers
     re.compile(r"(?:\(|\b(?:in|sinds|uit|van|jaar|editie|versie|update|©)\s+)(?:19|20)\d{2}\b\)?", re.I),
     re.compile(r"\b(?:nr|nummer|pagina|blz|p|art|artikel|hoofdstuk|stap)\.?\s*\d+\b", re.I),
+    # citation and footnote markers: numbers alone in brackets ("(1,2)", "[3]", "[1-3]"), and
+    # digits glued to a percent sign or a word ("15%2", "procent1", "zwangerschappen1,2") or to
+    # the full stop that ends a sentence ("... miskraam.3 Dat ...")
+    re.compile(r"\[\s*\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\s*\]|(?<=\S)\s?\(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\)"),
+    re.compile(r"(?<=[%‰])\d{1,3}(?:,\d{1,3})*(?![\d%])|(?<=[^\W\d_]{3})(?<![Ww]eek)\d{1,3}(?:,\d{1,3})*(?![\w%])"
+               r"|(?<=[^\W\d_]{3}[.])\d{1,3}(?:,\d{1,3})*(?=\s+[A-Z]|\s*$)"),
 ]
 
 _TOKEN = re.compile(
@@ -534,8 +541,9 @@ class QuantityParser:
         return any(self.low(k).endswith(_TEMPERATURE_WORDS) for k in range(max(0, i - 3), i))
 
     def _rising_to(self, k: int) -> bool:
-        """Whether "tot" at ``k`` follows a verb of rising: the value reached, not a maximum."""
-        if self.low(k) != "tot":
+        """Whether "tot" at ``k`` follows a verb of rising: the value reached, not a maximum ("tot wel
+        90 procent", "tot zelfs 20" stay an upper end)."""
+        if self.low(k) != "tot" or self.low(k + 1) in ("wel", "zelfs", "maximaal", "hooguit"):
             return False
         start = self.toks[k].start
         return bool(_RISES.search(self.text[max(0, start - 70) : start]))
@@ -836,8 +844,41 @@ def parse_quantities(text: str, units: tuple = ()) -> list[Quantity]:
     topic's own units (``name``, ``rx`` matching the words after a number, as in its catalog)."""
     if not _maybe_number(text):
         return []
-    qs = _elliptic_units(QuantityParser(text).run(), text)
+    qs = _elliptic_units(_split_ratios(QuantityParser(text).run(), text), text)
     return [_with_unit(q, text, units) for q in qs] if units else qs
+
+
+# the whole a ratio's part is taken from, named first: "van elke tien zwangerschappen", "op de 100 vrouwen"
+_WHOLE_BEFORE = re.compile(r"\b(?:van|op|per)\s+(?:elke|iedere|de|alle)\s*$", re.I)
+# what lies between the whole and its part: no other claim (a full stop, a semicolon, a colon)
+_PART_BETWEEN = re.compile(r"^[^.;:!?()]*$")
+_PARTITIVE_ER = re.compile(r"\ber\b", re.I)
+# "één tot twee", "één à twee": the article "één" is the range's first number
+_ONE_BEFORE = re.compile(r"\b(?:een|één|eén)\s+(?:tot|à|á|a|of|[-–])\s*$", re.I)
+
+
+def _split_ratios(qs: list[Quantity], text: str) -> list[Quantity]:
+    """A ratio whose whole comes first and its part after the verb: "Van elke tien zwangerschappen
+    eindigen er één tot twee in een miskraam" (10–20 %), "Op de 100 vrouwen krijgen er 15 ...". The
+    part is a count smaller than the whole, in the same clause, with the partitive "er" (or the
+    whole's own noun) between; the whole is no quantity of its own."""
+    out: list[Quantity] = []
+    whole: Quantity | None = None
+    for q in qs:
+        if whole is not None and q.unit == "count" and q.form == "number" and q.hi < whole.lo:
+            between = text[whole.end : q.start]
+            if _PART_BETWEEN.match(between) and (_PARTITIVE_ER.search(between) or q.noun == whole.noun):
+                one = _ONE_BEFORE.search(text[: q.core_start]) if q.lo == q.hi else None
+                lo, start, bound = (1.0, one.start(), None) if one else (q.lo, q.start, q.bound)
+                out[out.index(whole)] = replace(q, lo=_tidy(lo / whole.lo * 100), hi=_tidy(q.hi / whole.lo * 100),
+                                                unit="percent", form="ratio", noun="", bound=bound, start=start)
+                whole = None
+                continue
+        out.append(q)
+        is_whole = (q.unit == "count" and q.form == "number" and q.lo == q.hi and q.lo >= 2 and q.bound is None
+                    and q.noun.isalpha() and len(q.noun) > 3 and _WHOLE_BEFORE.search(text[: q.start]))
+        whole = q if is_whole else whole
+    return out
 
 
 # a bare number that ends its clause ("..., in België op 20.", "bij 40 jaar 40 en ...")
