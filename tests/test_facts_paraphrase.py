@@ -1,13 +1,16 @@
-"""The paraphrase stress set: sentences written in the many ways leaflets, news items and forums
+"""The paraphrase stress sets: sentences written in the many ways leaflets, news items and forums
 state each catalog fact, and look-alikes that must give no fact or a restricted population
-(tests/data/facts/paraphrase.yaml). Scored like the real pages: the facts that take part in the
-checks (confident) and, apart, all facts written (those "te controleren" included); list the misses
-and extras with ``python -m tests.test_facts_paraphrase -v``."""
+(tests/data/facts/paraphrase.yaml; paraphrase_blind.yaml, written by a writer who had not seen the
+extractor). Scored like the real pages: the facts that take part in the checks (confident) and,
+apart, all facts written (those "te controleren" included); list the misses and extras with
+``python -m tests.test_facts_paraphrase -v``."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+import pytest
 
 from ruamel.yaml import YAML
 
@@ -17,11 +20,14 @@ from pipeline.facts.extract import extract_document
 from tests.test_facts_catalog import make_doc
 
 DATA = Path(__file__).parent / "data" / "facts" / "paraphrase.yaml"
-FLOOR_PRECISION, FLOOR_RECALL = 0.95, 0.95  # measured 1.00 / 0.98 on the confident facts
+BLIND = DATA.with_name("paraphrase_blind.yaml")
+# (precision, recall) floors on the confident facts: paraphrase.yaml measured 1.00 / 0.99; the blind
+# round 0.92 / 0.82 untouched (after its annotation review), 0.97 / 0.90 after the fixes it showed
+FLOORS = {DATA: (0.95, 0.95), BLIND: (0.95, 0.88)}
 
 
-def _entries() -> list[dict]:
-    return YAML(typ="safe").load(DATA.read_text(encoding="utf-8"))
+def _entries(path: Path = DATA) -> list[dict]:
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
 
 
 def _expected(entry: dict) -> list[dict]:
@@ -33,9 +39,9 @@ def _expected(entry: dict) -> list[dict]:
     return out
 
 
-def measure(confident_only: bool = True) -> Score:
+def measure(confident_only: bool = True, path: Path = DATA) -> Score:
     cat = default_catalog()
-    entries = _entries()
+    entries = _entries(path)
     expected = {str(i): _expected(e) for i, e in enumerate(entries)}
     got = {str(i): [f for f in extract_document(make_doc(e["text"], e.get("heading")), cat)
                     if f.key != "contact.phone" and (f.confident or not confident_only)]
@@ -43,39 +49,45 @@ def measure(confident_only: bool = True) -> Score:
     return score(expected, got)
 
 
-def test_every_entry_names_catalog_keys_and_a_value():
+@pytest.mark.parametrize("path", FLOORS, ids=lambda p: p.stem)
+def test_every_entry_names_catalog_keys_and_a_value(path):
     keys = {k.key for k in default_catalog().kinds}
-    for e in _entries():
+    for e in _entries(path):
         assert e["text"].strip() and isinstance(e["expect"], list), e
         for f in e["expect"]:
             assert f["key"] in keys and (f.get("min") is not None or f.get("max") is not None), (e["text"], f)
 
 
-def test_look_alikes_and_every_kind_are_covered():
-    entries = _entries()
+@pytest.mark.parametrize("path", FLOORS, ids=lambda p: p.stem)
+def test_look_alikes_and_every_kind_are_covered(path):
+    entries = _entries(path)
     kinds = {f["key"] for e in entries for f in e["expect"]}
     assert len(kinds) >= 13
     assert sum(1 for e in entries if not e["expect"]) >= 30
 
 
-def test_paraphrases_score_above_the_floor():
-    s = measure()
-    assert s.precision >= FLOOR_PRECISION and s.recall >= FLOOR_RECALL, "\n".join(s.notes)
+@pytest.mark.parametrize("path", FLOORS, ids=lambda p: p.stem)
+def test_paraphrases_score_above_the_floor(path):
+    s = measure(path=path)
+    precision, recall = FLOORS[path]
+    assert s.precision >= precision and s.recall >= recall, "\n".join(s.notes)
 
 
-def _report() -> Score:
+def _report(path: Path) -> Score:
     for label, confident_only in (("all facts", False), ("confident facts", True)):
-        result = measure(confident_only)
+        result = measure(confident_only, path)
         tp, fp, fn = result.totals()
-        print(f"paraphrase set, {label}: precision {result.precision:.2f}, recall {result.recall:.2f} "
+        print(f"{path.name}, {label}: precision {result.precision:.2f}, recall {result.recall:.2f} "
               f"(tp {tp}, fp {fp}, fn {fn})")
     return result
 
 
 if __name__ == "__main__":
-    result = _report()
-    if "-v" in sys.argv[1:]:
-        entries = _entries()
-        for note in result.notes:
-            lid = note.split()[1].split(":")[0]
-            print(note.split(" {")[0] if note.startswith("missed") else note.split("  |")[0], "|", entries[int(lid)]["text"])
+    for data in FLOORS:
+        result = _report(data)
+        if "-v" in sys.argv[1:]:
+            entries = _entries(data)
+            for note in result.notes:
+                lid = note.split()[1].split(":")[0]
+                print(note.split(" {")[0] if note.startswith("missed") else note.split("  |")[0], "|",
+                      entries[int(lid)]["text"])
