@@ -23,6 +23,7 @@ class Cue:
     weak: bool = False  # says little on its own: a fact resting on it is "te controleren"
     why: str = ""  # a doubt cue: the doubt (a name under `doubts`) it stands for
     unless: "Cue | None" = None  # a doubt cue: words in another scope that lift the doubt
+    unnamed: str | None = None  # a doubt cue: only for a fact that names no value of this qualifier
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ def _doubt_cues(data: dict, p: Path, where: list, doubts: dict[str, float]) -> t
         unless = c.get("unless")
         out.append(Cue(c["in"], _compile(data, p, [*where, j, "cue"], c["cue"]), why=str(c["why"]),
                        unless=Cue(unless["in"], _compile(data, p, [*where, j, "unless", "cue"], unless["cue"]))
-                       if unless else None))
+                       if unless else None, unnamed=c.get("unnamed")))
     return tuple(out)
 
 

@@ -80,6 +80,7 @@ class _Leaflet:
     """What every sentence of one leaflet is read against."""
 
     title: str  # the leaflet's first heading says what the whole leaflet is about
+    subject: str  # the title lines the page opens with, before its first paragraph of prose
     document: str  # a leaflet about one regimen names it once
     rows: dict[tuple[int, int], dict[int, str]]  # (table, row) -> column -> cell text
     text_kinds: list[FactKind]
@@ -113,6 +114,7 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
     """All facts of ``doc`` in document order, without sidecar pins applied."""
     leaflet = _Leaflet(
         title=next((b.text for b in doc.blocks[:3] if b.kind == "heading"), ""),
+        subject=_subject(doc),
         document="\n".join(b.text for b in doc.blocks),
         rows=_table_rows(doc),
         text_kinds=[k for k in catalog.kinds if k.is_text and k.pattern is not None],
@@ -140,6 +142,22 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
     return facts
 
 
+_SUBJECT_WORDS = 12  # a title line is short
+_SUBJECT_LINES = 3
+
+
+def _subject(doc: Document) -> str:
+    """What the page is about, as its opening title lines say: the headings and short lines without
+    closing punctuation before its first paragraph of prose ("Parvovirus in de zwangerschap")."""
+    lines = []
+    for b in doc.blocks[:_SUBJECT_LINES]:
+        text = b.text.strip()
+        if b.kind != "heading" and (len(text.split()) > _SUBJECT_WORDS or text[-1:] in ".!?:;,"):
+            break
+        lines.append(text)
+    return "\n".join(lines)
+
+
 def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], lead: str, question: str,
                  cell: _Cell, leaflet: _Leaflet, catalog: Catalog) -> list[Fact]:
     """The facts of one block's sentences; ``lead`` is what its first sentence continues, ``cell``
@@ -165,7 +183,7 @@ def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], 
         topic = "\n".join(x for x in (heading, asked, cell.col_head) if x)
         context = "\n".join(x for x in (block.text, lead, leaflet.title, cell.row_text) if x)
         sent = _Sentence(block, s, stext, {"sentence": scope.text, "topic": topic, "context": context,
-                                           "document": leaflet.document, "next": nxt},
+                                           "document": leaflet.document, "next": nxt, "page": leaflet.subject},
                          distant=si == 0 and block.kind == "list_item" and not head, catalog=catalog,
                          found=leaflet.found)
         facts.extend(_facts_in_sentence(doc, sent, qs, leaflet.number_kinds, catalog, scope.prev_windows))
@@ -555,6 +573,9 @@ def _doubt_cues(kind: FactKind, slot: _Slot, matcher: _Matcher, catalog: Catalog
         hit = next(((sc, h) for sc, h in hits if h is not None), None)
         if hit is not None and cue.unless is not None and matcher.score(cue.unless, slot) is not None:
             continue
+        if hit is not None and cue.unnamed in kind.qualifiers and _whom_counted(
+                catalog.qualifiers[cue.unnamed], slot, matcher.sent) is not None:
+            continue  # the fact says for whom it holds
         if hit is not None:
             out.append({"doubt": cue.why, "text": " ".join(hit[1].split())[:60], "scope": hit[0]})
     return out
