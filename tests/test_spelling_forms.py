@@ -119,3 +119,27 @@ def test_a_dutch_slip_in_quotes_stays_an_error(tmp_path):
 def test_abbreviation_plurals(spell):
     assert spell.known("nsaid's") and spell.known("NSAID's") and spell.known("non-aspirin-NSAID's")
     assert not spell.known("ecoh's")  # one letter swap from echo
+
+
+# -- compounds, lists of names, Latin phrases ------------------------------------------------------
+
+@needs_dict
+def test_names_beside_a_slash_pair_and_latin_phrases(tmp_path):
+    text = ("De middelen van Roche/AbbVie en Lundbeck zijn onderzocht. Een de novo mutatie; "
+            "bevruchting in vitro.\n")
+    _found, diags = _lint(tmp_path, {"a.txt": text})
+    assert [d.match for d in diags] == []
+    _found, diags = _lint(tmp_path / "alone", {"a.txt": "Een novo kind; bel de Huisarts en Verloskundge.\n"})
+    assert [d.match for d in diags] == ["novo", "Verloskundge"]
+
+
+def test_a_word_with_another_encodings_letters_is_one_token():
+    # UTF-8 read as Latin-2 or code page 852: "weeën" becomes "weeĂ«n" or "wee├źn"
+    got = [t.text for t in spell_tokens("Bij weeĂ«nactiviteit en wee├źnachtige pijn; zij zei «ja».")]
+    assert got == ["Bij", "weeĂ«nactiviteit", "en", "wee├źnachtige", "pijn", "zij", "zei", "ja"]
+
+
+@needs_dict
+def test_the_damaged_word_is_reported_whole(tmp_path):
+    _found, diags = _lint(tmp_path, {"a.txt": "Het kan worden beĆÆnvloed door weeĂ«nactiviteit.\n"})
+    assert [d.match for d in diags] == ["beĆÆnvloed", "weeĂ«nactiviteit"]

@@ -7,6 +7,8 @@ Two safe cases, both decided by the sentence around the word rather than by the 
   are quoted text, not Dutch misspellings;
 - a word cited in quotation marks in a sentence that names its language ("het Griekse woord
   'hydatis'", "van het Latijnse 'abortus' ('ab', weg)");
+- the words of a Latin phrase of medicine written together ("een de novo mutatie"; data in
+  pipeline/language/data/medical_word_parts.yaml);
 - English words in quotation marks, a term taken over as it is ("een 'nested' studie", "de “loss of
   function”-variant"): every word of the quotation English, at least one of them no Dutch word.
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 
 from pipeline.language.data import spelling as spelling_data
+from pipeline.language.spelling import medical_parts
 from pipeline.text import split_sentences
 
 _QUOTES_OPEN = "'‘“\"„«"
@@ -84,6 +87,17 @@ def quoted_english_tokens(spell, text: str, toks) -> set[int]:
         words = [w for w in _WORD.findall(m.group(1)) if len(w) > 2]
         if words and all(spell.english_word(w) for w in words) and not all(spell.known(w) for w in words):
             out.update(k for k, t in enumerate(toks) if m.start(1) <= t.start and t.end <= m.end(1))
+    return out
+
+
+def latin_phrase_tokens(text: str, toks) -> set[int]:
+    """Indices of the words of a listed Latin phrase standing together ("de novo", "in vitro")."""
+    phrases = medical_parts().latin_phrases
+    out: set[int] = set()
+    for k in range(len(toks) - 1):
+        pair = (toks[k].text.lower(), toks[k + 1].text.lower())
+        if pair in phrases and text[toks[k].end : toks[k + 1].start] == " ":
+            out.update((k, k + 1))
     return out
 
 

@@ -692,6 +692,7 @@ class MedicalParts:
     privatives: tuple[str, ...] = ()  # "an", only at the start of a word before a vowel or h
     numerals: tuple[str, ...] = ()  # "di", only before a combining form at the start of a word
     latin_endings: tuple[str, ...] = ()  # inflected Latin words of a Latin term: "foetalis"
+    latin_phrases: frozenset[tuple[str, ...]] = frozenset()  # ("de", "novo"): words accepted together
 
     def __post_init__(self):
         object.__setattr__(self, "form_set", frozenset(self.forms))
@@ -703,7 +704,8 @@ def medical_parts() -> MedicalParts:
     return MedicalParts(tuple(sorted({f.lower() for f in data["forms"]}, key=len, reverse=True)),
                         frozenset(s.lower() for s in data["suffixes"]),
                         privatives=_lowered(data, "privatives"), numerals=_lowered(data, "numerals"),
-                        latin_endings=_lowered(data, "latin_endings"))
+                        latin_endings=_lowered(data, "latin_endings"),
+                        latin_phrases=frozenset(tuple(p.split()) for p in _lowered(data, "latin_phrases")))
 
 
 def _lowered(data: dict, key: str) -> tuple[str, ...]:

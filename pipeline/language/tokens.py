@@ -116,6 +116,31 @@ def _join_invisible(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+# UTF-8 read in another encoding: an accented letter becomes two or three characters, some of them
+# signs rather than letters ("weeën" as "weeĂ«n" or "wee├źn"); a word cut there is read whole, so the
+# finding names the damaged word instead of a piece of it
+_MOJIBAKE_GAP = re.compile("[\u0080-\u00bf\u2500-\u257f]{1,3}")
+
+
+def _join_mojibake(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if not any("\u0080" <= c <= "\u00bf" or "\u2500" <= c <= "\u257f" for c in text):
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] < s and _MOJIBAKE_GAP.fullmatch(text[out[-1][1] : s]):
+            out[-1] = (out[-1][0], e)
+        elif out and out[-1][1] == s and mojibake(text[out[-1][0] : e]):
+            out[-1] = (out[-1][0], e)  # pieces the word split leaves touching: "beĆ" + "Ænvloeden"
+        else:
+            out.append((s, e))
+    return out
+
+
+def mojibake(word: str) -> bool:
+    """A word with a character of another encoding's reading inside ("weeĂ«n")."""
+    return bool(_MOJIBAKE_GAP.search(word)) or any(c in word for c in "ĂĆÃ├")
+
+
 _ENTITIES = {"&#8203;": "\u200b", "&#x200b;": "\u200b", "&zerowidthspace;": "\u200b", "&#x2060;": "\u2060",
              "&#8288;": "\u2060", "&nobreak;": "\u2060", "&#65279;": "\ufeff", "&#xfeff;": "\ufeff"}
 
@@ -158,7 +183,7 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
     Cached: leaflets of one publisher share many paragraphs word for word.
     """
     inside = _containment(masked(text))
-    raw = _join_invisible(text, [(s, e) for s, e in words(text) if not inside(s, e)])
+    raw = _join_mojibake(text, _join_invisible(text, [(s, e) for s, e in words(text) if not inside(s, e)]))
     out: list[Token] = []
     i = 0
     while i < len(raw):

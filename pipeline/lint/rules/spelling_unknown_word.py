@@ -72,10 +72,10 @@ from pipeline.i18n import _
 from pipeline.facts import topics
 from pipeline.language import residue
 from pipeline.language.data import spelling as spelling_data
-from pipeline.language.foreign import cited_tokens, english_tokens, quoted_english_tokens
+from pipeline.language.foreign import cited_tokens, english_tokens, latin_phrase_tokens, quoted_english_tokens
 from pipeline.language.leaflet import brand_of, own_names
 from pipeline.language.spelling import suggestion_score
-from pipeline.language.tokens import restore_invisible, spell_tokens
+from pipeline.language.tokens import mojibake, restore_invisible, spell_tokens
 from pipeline.language.wordlists import brand_words, project_words, topic_words
 from pipeline.lint.failure import ToolFailure
 from pipeline.tools import TOOLS
@@ -135,8 +135,9 @@ def _skip(tok, text: str, max_abbr: int) -> bool:
         return True  # a capitalised name with a plus glued to it is a brand ("Mumc+", "Disney+")
     if w.isupper() and len(w.replace("-", "")) <= max_abbr:
         return True
-    # inner capitals mark product names and abbreviations (BeterDichtbij, YouTube, pH, mRNA)
-    if any(c.isupper() for c in w[1:].replace("-", "")) and not w.isupper() and "-" not in w:
+    # inner capitals mark product names and abbreviations (BeterDichtbij, YouTube, pH, mRNA), not a
+    # letter of another encoding's reading ("WeeĂ«n")
+    if any(c.isupper() for c in w[1:].replace("-", "")) and not w.isupper() and "-" not in w and not mojibake(w):
         return True
     return False
 
@@ -261,13 +262,16 @@ def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
         return True
     if not foreign:  # worked out once per text, and only for a text with an unknown word
         foreign["english"] = english_tokens(spell, text, toks)
-        foreign["cited"] = cited_tokens(text, toks) | quoted_english_tokens(spell, text, toks)
+        foreign["cited"] = cited_tokens(text, toks) | quoted_english_tokens(spell, text, toks) \
+            | latin_phrase_tokens(text, toks)
     return k in foreign["english"] or k in foreign["cited"]
 
 
 _ET_AL = re.compile(r"\s+et\s+al\b")
 # what may stand between names in a list ("AstraZeneca, Moderna en Novavax")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|of)\s+|\s*/\s*)$")
+_LIST_BEFORE = re.compile(r"(?P<name>[^\W\d_]+)(?:\s*,\s*|\s+(?:en|of)\s+|\s*/\s*)$")
+_LIST_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:en|of)\s+|\s*/\s*)(?P<name>[^\W\d_]+)")
 
 
 def _listed_with_names(spell, text: str, toks, k: int) -> bool:
@@ -279,11 +283,21 @@ def _listed_with_names(spell, text: str, toks, k: int) -> bool:
         return False
     for j in (k - 1, k + 1):
         if 0 <= j < len(toks) and _LIST_GAP.match(text[toks[min(j, k)].end : toks[max(j, k)].start]):
-            other = toks[j].text
-            if toks[j].in_name or (other[:1].isupper() and any(c.isupper() for c in other[1:])) or (
-                    _name_shaped(other) and not spell.known(other) and spell.proper_name(other)):
+            if toks[j].in_name or _undoubted_name(spell, toks[j].text):
                 return True
-    return False
+    # a neighbour in the text itself, also one the word list leaves out ("Pfizer/BioNTech en Moderna"):
+    # only a name with inner capitals is sure enough there ("Bel Pfizer en Verloskundge" stays an error)
+    before, after = _LIST_BEFORE.search(text, 0, tok.start), _LIST_AFTER.match(text, tok.end)
+    return any(m and _inner_capitals(m.group("name")) for m in (before, after))
+
+
+def _inner_capitals(word: str) -> bool:
+    return word[:1].isupper() and any(c.isupper() for c in word[1:])
+
+
+def _undoubted_name(spell, other: str) -> bool:
+    """Inner capitals ("BioNTech"), or a capitalised word no dictionary knows and no slip from one."""
+    return _inner_capitals(other) or (_name_shaped(other) and not spell.known(other) and spell.proper_name(other))
 
 
 def _name_shaped(word: str) -> bool:
