@@ -34,6 +34,8 @@ CASES = {
                                 "De verloskundige bespreekt met u wat er gebeurd is."),
     dc.coordinated_stem: (("Het lichaam herstelt zich snel en word daarna weer ongesteld.", "word", "wordt"),
                           "Soms beslist de arts dat een curettage nodig is en word je opgenomen."),
+    dc.coordinated_imperative: (("Neem rust en houdt rekening met je grenzen.", "houdt", "houd"),
+                                "Neem je tijd en houd rekening met je grenzen."),
 }
 
 
@@ -80,6 +82,8 @@ NOT_A_VERB = [
     # a fixed expression with a repeated noun, and the particle of misgaan
     ("De behandeling stap voor stap", None),
     ("Soms gaat er bij de bevruchting of kort daarna iets mis.", None),
+    # a passive phrase with its agent and no subject (a byline) keeps its participle
+    ("Inhoudelijk beoordeeld door de redactie.", ("De arts beoordeeld de echo.", "beoordeelt")),
     # participles as adjectives: before a noun, or in a heading without a subject
     ("Een regeling voor betaald verlof na een miskraam", ("Soms gebeurd er niets.", "gebeurt")),
     ("b. Erfelijk bepaald (bij een van beide ouders)", None),
@@ -115,6 +119,17 @@ NOT_A_VERB = [
     # "dat" after a finite verb with no subject after it is that verb's subject, not a conjunction
     ("In de meeste gevallen is dat binnen een week gebeurd.", ("Het probleem is dat het vaak gebeurd.", "gebeurt")),
     ("Wat ik heb gezien, vertel ik.", ("Je mist iets, wat je nooit heb gekend.", "hebt")),
+    # "je" before a noun that another noun phrase follows is possessive; one noun: "je" is the subject
+    ("Omdat je baby tijd nodig heeft om te groeien, wacht je nog even.",
+     ("Omdat je rust nodig heeft, blijf je thuis.", "hebt")),
+    # a -t verb after "en" shares the third-person subject before it: "je" is its object
+    ("De uitslag is na een week bekend en vertelt je of er iets aan de hand is.",
+     ("Als je de uitslag hebt, wordt je gebeld.", "word")),
+    # a noun phrase opens the clause before the verb, whatever Frog made of its last word
+    ("Een nauwkeurig cyclusrecord helpt je te weten wanneer je ovuleert.", None),
+    # an imperative before "en" makes the verb after it one too; a verb with its own subject stays
+    ("Lees de folder en bel bij vragen de praktijk.", ("Lees de folder en belt bij vragen de praktijk.", "bel")),
+    ("Neem rust en houdt u rekening met de uitslag?", None),
 ]
 
 

@@ -69,6 +69,24 @@ finding's check id in brackets):
     article of the noun it stands for ("de VK" -> het VK; ``abbreviation_genders``), not before a
     compound ("de NHG-standaard").
 
+29. ``doubled_article`` [article]: two articles in a row ("voor de het kind" -> het); the noun
+    decides which stays.
+30. ``article_before_plural`` [article]: "een" before a plural noun, also past adjectives joined by
+    "en" ("op een erfelijke en aangeboren afwijkingen").
+31. ``passive_infinitive`` [verb-cluster]: a finite form of "worden" with an infinitive after it
+    ("een deel wordt tegenhouden" -> tegengehouden; "het wordt afwachten" stays).
+32. ``modal_for_have`` [word-class]: a finite "hebben" with the bare infinitive of another verb in
+    its main clause, where a modal belongs ("roken heeft effect hebben" -> kan).
+33. ``equality_dan`` [word-class]: "dan" closing a comparison of equality ("even groot dan",
+    "zoveel kans dan" -> als).
+34. ``pronominal_adverb`` [word-class]: "er vanuit gaan" -> ervan uitgaan.
+
+An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
+onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
+selectieproces" -> natuurlijke). An adjective without -e that opens the sentence before a de-word and
+the finite verb belongs to the noun ("Normaal kramp is ..." -> Normale), and so does one that makes a
+two-word title with it ("Herhaald miskraam").
+
 A participle that Frog reads as attributive makes the "het" before it an article ("het bevrucht ei"
 -> bevruchte); a degree word is read past quotation marks ("een relatieve 'veilige' periode" ->
 relatief); "ingang" closing a clause whose verb is zetten or komen is "in gang".
@@ -339,7 +357,7 @@ def suspect(sentence: str) -> bool:
     spans = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
     words = [sentence[a:b].lower() for a, b in spans]
     for i, w in enumerate(words):
-        if _slip_suspect(words, i) or _demonstrative_plural_suspect(words, i):
+        if _slip_suspect(words, i) or _demonstrative_plural_suspect(words, i) or _new_class_suspect(words, i):
             return True
         if w in DEFINITE or w in INDEFINITE or w in _gendered_forms():
             verb_ok = w != "deze" or (i > 0 and words[i - 1] in _PREPOSITIONS)
@@ -348,7 +366,7 @@ def suspect(sentence: str) -> bool:
                     return True
                 if not (_may_precede_noun(words[j]) or (w == "het" and "vd" in lexicon.tags(words[j]))):
                     break  # (a participle after "het" may still be attributive: "het bevrucht ei")
-        elif w == "worden" and _cluster_suspect(words, i):
+        elif w in _words("worden_forms") and _cluster_suspect(words, i):
             return True
         elif _bare_adjective(sentence, spans, words, i) or _modifier_suspect(words, i) \
                 or _noun_slot_suspect(words, i) or _preposition_suspect(words, i) \
@@ -357,6 +375,31 @@ def suspect(sentence: str) -> bool:
                 or _infinitive_suspect(words, i) or _predicate_suspect(sentence, spans, words, i):
             return True
     return _doubled_suspect(sentence, spans, words)
+
+
+def _new_class_suspect(words: list[str], i: int) -> bool:
+    """Two articles in a row, a finite "hebben" with an infinitive after it, "dan" after an opener of
+    equality, "er vanuit"."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if w in ("de", "het") and nxt in ("de", "het") and nxt != w:
+        return True
+    if w in ("er", "daar", "hier"):
+        return nxt == "vanuit"
+    if w == "dan" and i:
+        opener = _words("equality_words") | _words("equality_degree_words")
+        return any(x in opener for x in words[max(0, i - 8):i])
+    return w in _data()["have_modals"] and _have_suspect(words, i)
+
+
+def _have_suspect(words: list[str], i: int) -> bool:
+    for k in range(i + 2, min(i + 8, len(words))):
+        if words[k] in _CLAUSE_WORDS or words[k] in _CLAUSE_STOPS:
+            return False
+        tags = lexicon.tags(words[k])
+        if "inf" in tags and "n" not in tags and words[k] not in _words("ipp_verbs"):
+            return True
+    return False
 
 
 _CLAUSE_WORDS = frozenset("""en of maar want dus dat die als dan omdat wanneer terwijl zodat nadat voordat
@@ -518,7 +561,8 @@ def _may_precede_noun(word: str) -> bool:
         return True
     if "n" in tags and "adj" not in tags:
         return False
-    return "adj" in tags or word in _BETWEEN or adjective_shape(word) or word.endswith(("de", "ste", "end")) and not tags
+    return ("adj" in tags or word in _BETWEEN or adjective_shape(word) or _adjectival_e(word)
+            or word.endswith(("de", "ste", "end")) and not tags)
 
 
 def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) -> bool:
@@ -532,12 +576,14 @@ def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) 
             "adj" in lexicon.tags(adjs[-1]) or (det == "het" and "vd" in lexicon.tags(adjs[-1])) or adjs[-1] in _after_article() or adjs[-1].endswith(("end", "ende"))
             or adjective_shape(adjs[-1])):
         last = adjs[-1]
-        if det in DEFINITE and not last.endswith("e") and (g == "de" or not _relational(last)):
+        if det in DEFINITE and not last.endswith("e") and (g == "de" or not _naming(last, noun)):
             return True
         if det in INDEFINITE and (last.endswith("e") == (g == "het")):
             return True
     if adjs and g is None and _bare_before_plural(adjs[-1], noun):
         return True
+    if det == "een" and g is None and _plural_shape(noun):
+        return True  # "een chromosomale en congenitale afwijkingen"
     tags = lexicon.tags(noun)
     return (verb_ok and det in _WORD_CLASS_DETS and bool(tags & _VERB_FORMS) and "n" not in tags and "adj" not in tags
             and _noun_nearby(noun) is not None)
@@ -558,6 +604,30 @@ def _relational(adj: str) -> bool:
     """An adjective of relation or a title participle: may drop its -e in a fixed name."""
     low = adj.lower()
     return low.endswith(tuple(_data().get("relational_endings", ()))) or low in _words("title_participles")
+
+
+def _naming(adj: str, noun: str) -> bool:
+    """An adjective that may drop its -e after "het" because with its noun it names a kind ("het
+    medisch onderzoek", "het natuurlijk verloop", "het academisch ziekenhuis"): one of relation
+    before a common noun. Before a compound made for the occasion the two name nothing fixed, and
+    the -e stays ("het natuurlijke selectieproces", "het palliatieve supportteam"); fixed names
+    with such a compound are data (``naming_pairs``: "het centraal zenuwstelsel")."""
+    low, noun = adj.lower(), noun.lower()
+    if not _relational(low):
+        return False
+    return not _free_compound(noun) or f"{low} {noun}" in _words("naming_pairs")
+
+
+def _free_compound(noun: str) -> bool:
+    """A compound of two nouns that the corpus has seen only now and then ("selectieproces",
+    "supportteam"; "ziekenhuis" is a word of its own)."""
+    if lexicon.count(noun) >= _data().get("common_compound_count", 100):
+        return False
+    for i in range(4, len(noun) - 3):
+        head, tail = noun[:i], noun[i:]
+        if _known_gender(tail) and ("n" in lexicon.tags(head) or (head.endswith("s") and "n" in lexicon.tags(head[:-1]))):
+            return True
+    return False
 
 
 def _cluster_suspect(words: list[str], i: int) -> bool:
@@ -582,8 +652,9 @@ def _adjective_like(word: str) -> bool:
 
 def _bare_adjective(sentence: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
     """An adjective without an article before a singular noun, with an ending that could be wrong."""
-    if i + 1 >= len(words) or not _adjective_like(words[i]) or words[i] in _ORDINALS:
-        return False
+    if i + 1 >= len(words) or words[i] in _ORDINALS or not (
+            _adjective_like(words[i]) or (i == 0 and "vd" in lexicon.tags(words[i]))):
+        return False  # (a participle only at the start: "Herhaald miskraam")
     if _bare_before_plural(words[i], words[i + 1]):
         return True  # "bij lichamelijk klachten", "of ernstig problemen"
     if "n" not in lexicon.tags(words[i + 1]) and lexicon.entry(words[i + 1]) is not None:
@@ -679,8 +750,8 @@ def article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """de/het that does not fit the noun ("het vrucht", "de kind")."""
     t = tokens[i]
     w = _low(t)
-    if w not in ("de", "het") or t.pos != "LID":
-        return None
+    if w not in ("de", "het") or t.pos != "LID" or (i and tokens[i - 1].pos == "LID"):
+        return None  # (two articles in a row: doubled_article)
     j = _noun_after(tokens, i)
     g = _singular_noun(tokens, j) if j is not None else None
     if g is None or g == w or _fixed_phrase(tokens, i, j) or _pronoun_het(tokens, i, j) \
@@ -747,12 +818,33 @@ def demonstrative(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if g is None or (g == "het") == (w in ARTICLES_HET):
         return None
     strict = w in ("die", "dat") or j == i + 1
-    if not _determiner_context(tokens, i, strict):
+    if not _determiner_context(tokens, i, strict) or _relative_after_comma(tokens, i):
         return None
     fix = _case(t.word, _DEMONSTRATIVE_PAIRS[w])
     return AgreementFinding(t.start, t.end, t.word, fix, "demonstrative",
                             _("'{noun}' is a {gender}-word: '{fix} {noun}'").format(
                                 noun=tokens[j].word, gender=g, fix=fix))
+
+
+def _relative_after_comma(tokens: list[FrogToken], i: int) -> bool:
+    """"Het register, dat gegevens bevat over ...": die/dat after a comma that closes a noun
+    phrase of its gender is the relative pronoun of that phrase (a name takes the gender of the
+    article before it), not a determiner of the noun after it."""
+    w = _low(tokens[i])
+    if w not in ("die", "dat") or i < 2 or tokens[i - 1].word != ",":
+        return False
+    k = i - 2
+    while k >= 0 and tokens[k].pos == "LET" and tokens[k].word in _QUOTE_MARKS:
+        k -= 1
+    if k < 0:
+        return False
+    if tokens[k].pos == "N":
+        g = "mv" if tokens[k].has("mv") else gender(_low(tokens[k]))
+    else:
+        while k >= 0 and (tokens[k].pos == "SPEC" or tokens[k].word in _QUOTE_MARKS):
+            k -= 1  # a name: the article before it
+        g = _low(tokens[k]) if k >= 0 and tokens[k].pos == "LID" else None
+    return (w == "dat" and g == "het") or (w == "die" and g in ("de", "mv"))
 
 
 def demonstrative_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -890,7 +982,7 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     want_e = kind == "definite" or g in ("de", "mv")
     if kind == "definite" and low.endswith("end") and a.pos == "WW" and g != "het":
         return None  # "de behandelend arts", "de dienstdoend verloskundige": accepted without -e
-    if want_e == low.endswith("e") or (kind == "definite" and g == "het" and _relational(low)):
+    if want_e == low.endswith("e") or (kind == "definite" and g == "het" and _naming(low, tokens[j].word)):
         # "het lichamelijk herstel", "het medisch onderzoek": a het-word may drop the -e of an
         # adjective of relation after a definite article when the two name one thing
         return None
@@ -987,11 +1079,28 @@ def bare_adjective(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
     while k >= 0 and tokens[k].pos in ("ADJ", "BW") and _low(tokens[k]) not in _data()["quantifiers"]:
         k -= 1
     opener = tokens[k] if k >= 0 else None
+    if opener is not None and _low(opener) == "om" and any(_low(x) == "te" for x in tokens[j + 1:]):
+        return None  # "om echt zekerheid te hebben": "om" opens a clause, the adjective may be an adverb
+    if _fronted_subject(tokens, j):
+        return _ending_finding(a, tokens[j], True)
     if opener is None or not ((opener.pos == "VZ" and _low(opener) != "te")
                               or (opener.pos == "LET" and opener.word in _BARE_OPENERS and k > 0
                                   and tokens[k - 1].pos == "N") or _object_after_verb(tokens, k, j)):
         return None
     return _ending_finding(a, tokens[j], True)
+
+
+def _fronted_subject(tokens: list[FrogToken], j: int) -> bool:
+    """"Normaal kramp is geen reden tot zorg": an adjective that opens the sentence, its noun and
+    then the finite verb. Only one part of a sentence stands before its finite verb, so the
+    adjective belongs to the noun (an adverb would have the verb right after it: "Normaal is ...").
+    So does one that makes a title with its noun alone ("Herhaald miskraam")."""
+    a = tokens[j - 1]
+    rest = tokens[j + 1:]
+    verb_next = bool(rest) and rest[0].pos == "WW" and rest[0].has("pv")
+    title = all(t.pos == "LET" for t in rest)  # "Normaal kramp", "Herhaald miskraam": a title of two words
+    return (all(t.pos == "LET" for t in tokens[:j - 1]) and (verb_next or title)
+            and (a.pos == "ADJ" or (a.pos == "WW" and a.has("vd"))) and _low(a) not in _words("noun_taking_adjectives"))
 
 
 def _object_after_verb(tokens: list[FrogToken], k: int, j: int) -> bool:
@@ -1641,13 +1750,201 @@ def abbreviation_article(tokens: list[FrogToken], i: int) -> AgreementFinding | 
                                 noun=tokens[i + 1].word, gender=g, fix=fix))
 
 
+def doubled_article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """Two definite articles in a row ("voor de het kind"): one is left over from an edit; the noun
+    after them decides which stays (the second when its gender is unknown)."""
+    if i + 1 >= len(tokens):
+        return None
+    t, n = tokens[i], tokens[i + 1]
+    if {_low(t), _low(n)} != {"de", "het"} or t.pos != "LID" or n.pos != "LID" or n.start != t.end + 1:
+        return None
+    j = _noun_after(tokens, i + 1)
+    g = _singular_noun(tokens, j) if j is not None else None
+    if g is None and j is not None and _plural_noun(tokens, j):
+        g = "de"
+    fix = _case(t.word, g or _low(n))
+    return AgreementFinding(t.start, n.end, f"{t.word} {n.word}", fix, "article",
+                            _("two articles in a row: write '{fix}'").format(fix=fix))
+
+
+def _adjective_read_as_noun(tokens: list[FrogToken], k: int) -> bool:
+    """"een chromosomale en congenitale afwijkingen": an adjective with -e that Frog read as a noun,
+    before "en"/"of" or another adjective."""
+    t = tokens[k]
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (t.pos == "N" and _adjectival_e(_low(t)) and nxt is not None
+            and (_low(nxt) in ("en", "of") or _prenominal(nxt)))
+
+
+_ADJECTIVE_E = ("ale", "ele", "iele", "ische", "ige", "lijke", "aire", "ieve", "bare")
+
+
+def _adjectival_e(low: str) -> bool:
+    """An adjective with its -e: known to the lexicon, or unknown with an adjective's ending
+    ("chromosomale")."""
+    tags = lexicon.tags(low)
+    return low.endswith("e") and ("adj" in tags or (not tags and low.endswith(_ADJECTIVE_E)))
+
+
+def _plural_after_een(tokens: list[FrogToken], i: int) -> int | None:
+    """The plural noun that "een" at ``i`` opens, past adjectives joined by "en"/"of" (no number
+    between: "een goede drie weken" is right), else None."""
+    j, adjective = i + 1, False
+    while j < len(tokens):
+        t = tokens[j]
+        if _prenominal(t) or _adjective_read_as_noun(tokens, j):
+            adjective = True
+        elif t.pos == "VG" and _low(t) in ("en", "of") and adjective:
+            adjective = False  # another adjective must follow
+        elif not (t.pos == "BW" and j + 1 < len(tokens) and _prenominal(tokens[j + 1])):
+            break  # ("een heel zware ...")
+        j += 1
+    if j >= len(tokens) or not _plural_noun(tokens, j):
+        return None
+    low = _low(tokens[j])
+    return j if _plural_shape(low) and "inf" not in lexicon.tags(low) else None
+
+
+def article_before_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"een" before a plural noun, also past coordinated adjectives ("op een chromosomale en
+    congenitale afwijkingen"): the article goes, or the noun is singular. A noun of quantity between
+    ("een paar weken", "een aantal klachten") heads the phrase and is singular."""
+    t = tokens[i]
+    if _low(t) != "een" or t.pos != "LID" or i + 1 >= len(tokens):
+        return None
+    j = _plural_after_een(tokens, i)
+    nxt = tokens[i + 1]
+    if j is None or nxt.start != t.end + 1:
+        return None
+    fix = nxt.word if t.word.islower() else nxt.word[:1].upper() + nxt.word[1:]
+    return AgreementFinding(t.start, nxt.end, f"{t.word} {nxt.word}", fix, "article",
+                            _("'een' does not go with the plural '{noun}': leave it out or make the noun "
+                              "singular").format(noun=tokens[j].word))
+
+
+def passive_infinitive(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A finite form of "worden" with an infinitive right after it, where the participle belongs
+    ("een groot deel wordt tegenhouden" -> tegengehouden); "het wordt afwachten" stays."""
+    t = tokens[i]
+    if _low(t) not in _words("worden_forms") or t.pos != "WW" or not t.has("pv") or i + 1 >= len(tokens):
+        return None
+    v = tokens[i + 1]
+    low = _low(v)
+    if v.pos != "WW" or not v.has("inf") or low in _words("worden_idiom_infinitives") \
+            or low in _data()["modals"] or low in _words("ipp_verbs") or lexicon.tags(low) & {"vd", "n"}:
+        return None
+    fix = participle(low)
+    if not fix:
+        return None
+    return AgreementFinding(v.start, v.end, v.word, fix, "verb-cluster",
+                            _("with '{aux}' the participle belongs here: '{fix}'").format(aux=t.word, fix=fix))
+
+
+_CLAUSE_STOPS = frozenset({"te", "om"})
+
+
+def _lone_infinitive(tokens: list[FrogToken], i: int) -> int | None:
+    """The one verb after the finite verb at ``i`` in its clause when it is a bare infinitive, else None."""
+    verbs = []
+    for k in range(i + 1, len(tokens)):
+        x = tokens[k]
+        if x.pos in ("LET", "VG") or (x.pos == "WW" and x.has("pv")) or _low(x) in _CLAUSE_STOPS \
+                or (x.pos == "VNW" and (x.has("betr") or x.has("vb"))):
+            break
+        if x.pos == "WW" and (x.has("inf") or x.has("vd")):
+            verbs.append(k)
+    return verbs[0] if len(verbs) == 1 and tokens[verbs[0]].has("inf") else None
+
+
+def _in_subordinate_clause(tokens: list[FrogToken], i: int) -> bool:
+    """Does the verb at ``i`` close a clause opened by a conjunction or a relative pronoun ("een
+    vrouw die een miskraam had ...")? Then the words after it belong to the clause around it."""
+    for x in reversed(tokens[:i]):
+        if x.pos == "LET" and x.word in _CLAUSE_PUNCT:
+            return False
+        if (x.pos == "VG" and x.has("onder")) or (x.pos == "VNW" and (x.has("betr") or x.has("vb"))):
+            return True
+    return False
+
+
+def modal_for_have(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A finite "hebben" with the bare infinitive of another verb in its clause, where a modal belongs
+    ("dit heeft effect hebben op het kind" -> kan): "hebben" takes a participle. Verbs whose
+    infinitive stands for their participle ("heeft laten weten") and infinitives used as nouns
+    ("heeft moeite met slapen", "heeft nog vragen") stay."""
+    t = tokens[i]
+    modal = _data()["have_modals"].get(_low(t))
+    if modal is None or t.pos != "WW" or not t.has("pv"):
+        return None
+    k = _lone_infinitive(tokens, i)
+    if k is None or k == i + 1 or _in_subordinate_clause(tokens, i):
+        return None
+    low, prev = _low(tokens[k]), tokens[k - 1]
+    if low in _words("ipp_verbs") or lexicon.tags(low) & {"n", "vd"} or prev.pos in ("VZ", "LID") \
+            or (prev.pos == "VNW" and prev.has("det")) or _prenominal(prev):
+        return None
+    fix = _case(t.word, modal)
+    return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
+                            _("'{verb}' with the infinitive '{inf}': a modal belongs here ('{fix}'), or the "
+                              "participle").format(verb=t.word, inf=tokens[k].word, fix=fix))
+
+
+def _equality_opener(tokens: list[FrogToken], k: int) -> bool:
+    """Does the word at ``k`` open a comparison of equality ("zoveel", "even groot", "zo vaak")?"""
+    low = _low(tokens[k])
+    if low in _words("equality_words"):
+        return True
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (low in _words("equality_degree_words") and nxt is not None and nxt.pos in ("ADJ", "BW")
+            and not nxt.has("comp") and _low(nxt) not in ("als", "dat", "ook", "nog", "maar", "even"))
+
+
+def equality_dan(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"dan" closing a comparison of equality, where "als" belongs ("dubbel zoveel kans dan
+    vrouwen", "even groot dan bij ..."): looked for back to the start of the clause; a comparative
+    between ("even groot of groter dan") and "dan" after a comma (then) stay."""
+    t = tokens[i]
+    if _low(t) != "dan" or t.pos != "VG" or i == 0 or i + 1 >= len(tokens) or tokens[i + 1].pos == "LET":
+        return None
+    k = i - 1
+    while k >= 0 and tokens[k].pos not in ("LET", "VG"):
+        x = tokens[k]
+        if x.has("comp") or _low(x) in _words("comparison_blockers"):
+            return None
+        if _equality_opener(tokens, k):
+            fix = _case(t.word, "als")
+            return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
+                                    _("a comparison of equality ('{opener}') closes with '{fix}'").format(
+                                        opener=x.word, fix=fix))
+        k -= 1
+    return None
+
+
+def pronominal_adverb(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"er vanuit gaan" -> ervan uitgaan: the verb is "uitgaan van", so "er"/"daar"/"hier" takes
+    "van" and "uit" is the verb's particle; "vanuit het ziekenhuis" stays."""
+    if i + 2 >= len(tokens):
+        return None
+    t, v, nxt = tokens[i], tokens[i + 1], tokens[i + 2]
+    if _low(t) not in ("er", "daar", "hier") or _low(v) != "vanuit" or v.start != t.end + 1 \
+            or nxt.pos not in ("WW", "VG", "LET", "BW"):
+        return None
+    if not any(x.pos == "WW" and (x.lemma or "").lower() in ("gaan", "uitgaan") for x in tokens):
+        return None
+    fix = _case(t.word, _low(t) + "van uit")
+    return AgreementFinding(t.start, v.end, f"{t.word} {v.word}", fix, "word-class",
+                            _("the verb is 'uitgaan van': write '{fix}'").format(fix=fix))
+
+
 # the checks, each on one token of the sentence, in the order they are tried
 CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modifier, noun_slot, acting_participle,
           conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb,
           relative_pronoun, comparative_als, preposition_for_conjunction, determiner_form,
           one_as_determiner, joined_word, gendered_determiner, object_as_subject,
           adverb_ending, pronoun_for_verb, superlative_without_article, te_infinitive, predicate_ending,
-          demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article)
+          demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article,
+          doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
+          pronominal_adverb)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

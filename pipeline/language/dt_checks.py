@@ -148,6 +148,8 @@ def _subject_person(clause: list[FrogToken]) -> tuple[str | None, int]:
         return person, end + 1 if person else -1
     first, low = clause[0], _lower(clause[0])
     if first.pos == "VNW" and first.has("nomin") and low in _NOMIN_2:
+        if low == "je" and _possessive_je(clause):
+            return "third", 1  # "omdat je cyclus tijd nodig heeft": "je cyclus" is the subject
         return "second", 0
     if first.pos == "VNW" and first.has("nomin") and low in _data()["third_person"]:
         return "third", 0
@@ -159,6 +161,16 @@ def _subject_person(clause: list[FrogToken]) -> tuple[str | None, int]:
                 j + 1 < len(clause) and clause[j + 1].pos == "N" and clause[j + 1].has("mv")):
             return "third", j  # not "de eerste paar dagen": the plural is the head
     return None, -1
+
+
+def _possessive_je(clause: list[FrogToken]) -> bool:
+    """"je" before a singular noun that another noun phrase follows ("omdat je baby rust nodig
+    heeft"): "je" is the possessive of the subject, the noun phrase after it the object. ("omdat je
+    rust nodig hebt": one noun, "je" is the subject.)"""
+    if len(clause) < 3 or clause[1].pos != "N" or not clause[1].has("soort") or not clause[1].has("ev"):
+        return False
+    nxt = clause[2]
+    return nxt.pos == "N" or nxt.pos == "LID" or (nxt.pos == "VNW" and nxt.has("det"))
 
 
 def _opens_with_pronoun_object(clause: list[FrogToken]) -> bool:
@@ -621,9 +633,17 @@ def participle_without_finite(c: TokenContext) -> DtFinding | None:
         return None
     if c.i < 1 and (not _followed_by_subject(c.clause, c.i) or _imperative_with_object(c)):
         return None
-    if _adjectival_participle(c):
+    if _adjectival_participle(c) or _passive_with_agent(c):
         return None
     return _participle_finding(c)
+
+
+def _passive_with_agent(c: TokenContext) -> bool:
+    """"Inhoudelijk beoordeeld door de redactie": a participle with its agent after "door" and no
+    subject before it is a passive phrase without its auxiliary (a byline, a caption)."""
+    nxt = c.nxt
+    return (nxt is not None and _lower(nxt) == "door"
+            and not any(x.pos in {"N", "LID", "VNW"} for x in c.clause[:c.i]))
 
 
 def _imperative_with_object(c: TokenContext) -> bool:
@@ -761,10 +781,40 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
     if prev is not None and ((prev.pos == "VNW" and (prev.has("nomin") or (prev.has("pron") and not prev.has("vb"))))
                              or (prev.pos == "N" and not _fronted_phrase(c.clause, c.i))):
         return None  # a subject before the verb ("het treft je hard": "je" is the object)
-    if (after is not None and after.pos == "N") or _after_subject_with_clause(c):
+    if (after is not None and (after.pos == "N" or _noun_read_as_verb(after, c))) or _after_subject_with_clause(c) \
+            or _noun_phrase_before(c) or _shares_third_subject(c):
         return None
     return c.finding(stem, "inverted-je-t", _(
         "with '{subject}' after the verb, the verb has no -t: '{verb}'").format(subject=nxt.word, verb=stem))
+
+
+def _noun_read_as_verb(t: FrogToken, c: TokenContext) -> bool:
+    """A second finite verb that the lexicon does not know as one ("wordt je moederschapsrust
+    verlengd"): a clause has one finite verb, so it is a noun after a possessive "je"."""
+    return t.tag.startswith("WW(pv") and not lexicon.tags(_lower(t)) & {"pv", "pvt", "pvmv"} and c.t in c.finite
+
+
+def _noun_phrase_before(c: TokenContext) -> bool:
+    """The verb follows a noun phrase that opens the clause ("Een nauwkeurig dagboek helpt je ..."),
+    whatever Frog made of its last word: that phrase is the subject and "je" the object."""
+    before = c.clause[:c.i]
+    return (len(before) > 1 and (before[0].pos == "LID" or (before[0].pos == "VNW" and before[0].has("det")))
+            and all(x.pos in {"ADJ", "N", "TW", "WW"} and not (x.pos == "WW" and x.has("pv")) for x in before[1:]))
+
+
+_THIRD_FINITE = frozenset("is was kan kon zal zou mag mocht moet moest wil wilde had werd".split())
+
+
+def _shares_third_subject(c: TokenContext) -> bool:
+    """"De uitslag is na een week bekend en vertelt je of ...": a -t verb right after "en"/"maar"
+    shares the third-person subject of the one main clause before it; "je" is its object. ("Ben je
+    zwanger en heb je klachten" has "je" as the subject before.)"""
+    if c.i != 0 or not c.before or _lower(c.before[-1]) not in ("en", "maar", "of"):
+        return False
+    finite = [x for x in c.before[:-1] if _is_finite(x)]
+    if len(finite) != 1 or c.before[0] is finite[0] or any(_lower(x) in _NOMIN_2 for x in c.before):
+        return False
+    return finite[0].tag.startswith("WW(pv,tgw,met-t") or _lower(finite[0]) in _THIRD_FINITE
 
 
 def _fronted_phrase(clause: list[FrogToken], i: int) -> bool:
@@ -959,12 +1009,32 @@ def coordinated_stem(c: TokenContext) -> DtFinding | None:
         verb=prev_finite[0].word, fix=sug))
 
 
+def coordinated_imperative(c: TokenContext) -> DtFinding | None:
+    """12. A -t form right after "en"/"of" that shares an imperative opening the sentence ("Neem
+    rust en houdt rekening met je grenzen" -> houd): the second verb is an imperative too."""
+    if c.i != 0 or not c.stem_of_t or not c.before or _lower(c.before[-1]) not in ("en", "of") \
+            or not c.t.word[:1].islower() or c.sentence[-1].word == "?":
+        return None
+    first = c.before[0]
+    after_first = c.before[1] if len(c.before) > 1 else None
+    if first is not c.sentence[0] or not first.tag.startswith("WW(pv,tgw,ev") or _lower(first).endswith("t") \
+            or after_first is None or (after_first.pos == "VNW" and after_first.has("nomin")) \
+            or any(_is_finite(x) for x in c.before[1:]):
+        return None
+    nxt = c.nxt
+    if nxt is not None and nxt.pos == "VNW" and (nxt.has("nomin") or _lower(nxt) in _NOMIN_2):
+        return None
+    stem = c.stem_of_t
+    return c.finding(stem, "coordinated-imperative", _(
+        "like '{verb}' before it, this is an imperative, without -t: '{fix}'").format(verb=first.word, fix=stem))
+
+
 # the token checks in the order they are tried; the first finding wins
 TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
     participle_without_finite, participle_after_subject, participle_before_reflexive, finite_for_participle,
     first_person_t,
     inverted_je_t, inverted_question, inverted_subject, second_person_stem, third_person_stem,
-    participle_in_embedded, coordinated_stem,
+    participle_in_embedded, coordinated_stem, coordinated_imperative,
 )
 
 
@@ -1028,12 +1098,17 @@ def suspect(sentence: str) -> bool:
     subjects = frozenset(d["third_person"]) | frozenset(_NOMIN_2)
     question = sentence.rstrip().endswith("?")
     aux_before = t_before = False
+    first: list[str] = []
     for ci, words in enumerate(_rough_clauses(sentence)):
         c = _RoughClause(words, aux, subjects, aux_before, question and ci == 0)
         if _suspect_subject_clause(c) or any(_suspect_word(c, i) for i in range(len(words))):
             return True
         if t_before and _suspect_coordinated(words):
             return True
+        if ci and words[0] in ("en", "of") and len(words) > 1 and lexicon.is_finite_t(words[1]) \
+                and _t_form(first[0], "third") is not None:
+            return True  # "Neem rust en houdt rekening": an imperative before, a -t form after "en"
+        first = first or words
         aux_before = aux_before or c.has_aux
         t_before = t_before or any(lexicon.is_finite_t(w) for w in words[1:])
     return False

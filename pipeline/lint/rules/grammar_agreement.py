@@ -11,7 +11,9 @@ finite verb twice in one clause, an adjective with -e before "gezien" ("medisch 
 the infinitive "zijn" belongs, "met meest" where "het meest" belongs, and "te" with an infinitive where
 the verb before it does not take it ("je kunt te bellen") or lacks where it does ("je hoeft niet
 bellen"), an adjective with -e closing its clause after a linking verb ("is hevige"), and dit/dat
-before a plural ("Dit klachten gaan"), and "zei" before a finite verb where "zij" belongs. Each check is a
+before a plural ("Dit klachten gaan"), and "zei" before a finite verb where "zij" belongs; two
+articles in a row, "een" before a plural, "wordt" or "heeft" with an infinitive where a participle or
+a modal belongs, "dan" after "even"/"zoveel", "er vanuit gaan". Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
@@ -78,6 +80,17 @@ fail: Je hoeft niet bellen als het goed gaat. (te bellen)
 pass: Je kunt te maken krijgen met bloedverlies. Je hoeft niet te bellen. Je kunt ons bellen om te overleggen.
 pass: Het zijn gewoon mensen. Statistisch gezien is de kans klein. Dat kunnen alleen zij.
 pass: Deze klachten komen het meest voor. Het aantal weken telt. Stress of intensief sporten is geen oorzaak.
+fail: Dit is belangrijk voor de het kind. (het)
+fail: Er is een kans op een erfelijke en aangeboren afwijkingen. (erfelijke)
+fail: Een groot deel wordt tegenhouden door de baarmoedermond. (tegengehouden)
+fail: Roken heeft effect hebben op het kind. (kan)
+fail: Het risico is even groot dan bij vrouwen zonder klachten. (als)
+fail: We kunnen er vanuit gaan dat het goed gaat. (ervan uit)
+fail: Het lichamelijk herstelproces duurt een paar weken. (lichamelijke)
+fail: Normaal kramp is geen reden tot zorg. (Normale)
+pass: Ik vind het de moeite waard. Je bloedt een goede drie weken. Het wordt afwachten wat de echo laat zien.
+pass: Ze heeft het laten weten. Dat is even groot of groter dan bij anderen. Vanuit het ziekenhuis gaan we naar huis.
+pass: Het natuurlijk verloop is gunstig. Normaal is kramp geen reden tot zorg. Vol verwachting gingen ze naar de echo.
 """
 
 from __future__ import annotations

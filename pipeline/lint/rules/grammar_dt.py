@@ -5,7 +5,8 @@ or after je/u (also at the end of a subordinate clause), a -t form where a parti
 -t after "ik" or before an inverted "je", inverted questions ("Klop het hartje?"), "heeft" after
 je/jij ("dat je een afwijking heeft" -> hebt), a -t form where "krijgt" takes a participle
 ("krijgt de kosten vergoedt"), a participle ending a clause opened by "wat" ("wat er gebeurd"),
-and a stem after "en" that shares the subject of a -t verb ("herstelt snel en word weer ...").
+and a stem after "en" that shares the subject of a -t verb ("herstelt snel en word weer ..."), and a -t
+form after "en" that shares an imperative ("Neem rust en houdt rekening" -> houd).
 Imperatives stay alone: a verb that takes zich before "u" ("Meld u aan"), a verb opening the main
 clause after a subordinate clause ("Als u ... gebruikt, meld dit"), a capitalised stem that starts a
 sentence whose full stop was lost; so does a noun phrase after a subject pronoun ("als ik een kat
@@ -46,6 +47,9 @@ fail: Heeft je al een afspraak gemaakt? (Heb)
 fail: Word jouw partner ook gebeld? (Wordt)
 pass: Wat heeft je geholpen? Na de bevalling word je moeder opgevangen. Nu is je eigen gevoel belangrijk.
 pass: Bereid u goed voor op de ingreep. Bereid je voor op de uitslag. In de meeste gevallen is dat binnen een week gebeurd.
+fail: Neem rust en houdt rekening met je grenzen. (houd)
+pass: De uitslag is na een week bekend en vertelt je of er iets aan de hand is. Inhoudelijk beoordeeld door de redactie.
+pass: Omdat je baby tijd nodig heeft om te groeien, wacht je nog even. Een nauwkeurig dagboek helpt je te weten wanneer je ovuleert.
 """
 
 from __future__ import annotations
