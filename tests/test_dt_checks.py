@@ -125,6 +125,8 @@ NOT_A_VERB = [
     # a -t verb after "en" shares the third-person subject before it: "je" is its object
     ("De uitslag is na een week bekend en vertelt je of er iets aan de hand is.",
      ("Als je de uitslag hebt, wordt je gebeld.", "word")),
+    # a subject with its relative clause before a comma: the verb after it has "je" as its object
+    ("Een centrum dat de zorg regelt, helpt je verder.", ("Als je de uitslag hebt, wordt je gebeld.", "word")),
     # a noun phrase opens the clause before the verb, whatever Frog made of its last word
     ("Een nauwkeurig cyclusrecord helpt je te weten wanneer je ovuleert.", None),
     # an imperative before "en" makes the verb after it one too; a verb with its own subject stays

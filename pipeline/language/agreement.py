@@ -80,6 +80,8 @@ finding's check id in brackets):
 33. ``equality_dan`` [word-class]: "dan" closing a comparison of equality ("even groot dan",
     "zoveel kans dan" -> als).
 34. ``pronominal_adverb`` [word-class]: "er vanuit gaan" -> ervan uitgaan.
+35. ``article_as_and`` [word-class]: "en" after a weak pronoun before a bare singular noun ("dat ze
+    en broertje krijgt" -> een).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -364,8 +366,8 @@ def suspect(sentence: str) -> bool:
             for j in range(i + 1, min(i + 5, len(words))):
                 if _suspect_phrase(w, words[i + 1:j], words[j], verb_ok):
                     return True
-                if not (_may_precede_noun(words[j]) or (w == "het" and "vd" in lexicon.tags(words[j]))):
-                    break  # (a participle after "het" may still be attributive: "het bevrucht ei")
+                if not (_may_precede_noun(words[j]) or "vd" in lexicon.tags(words[j])):
+                    break  # (a participle may still be attributive: "het bevrucht ei", "een (herhaald) miskraam")
         elif w in _words("worden_forms") and _cluster_suspect(words, i):
             return True
         elif _bare_adjective(sentence, spans, words, i) or _modifier_suspect(words, i) \
@@ -386,6 +388,8 @@ def _new_class_suspect(words: list[str], i: int) -> bool:
         return True
     if w in ("er", "daar", "hier"):
         return nxt == "vanuit"
+    if w == "en" and i and words[i - 1] in _WEAK_PRONOUNS:
+        return "n" in lexicon.tags(nxt)
     if w == "dan" and i:
         opener = _words("equality_words") | _words("equality_degree_words")
         return any(x in opener for x in words[max(0, i - 8):i])
@@ -483,7 +487,8 @@ def _preposition_suspect(words: list[str], i: int) -> bool:
         return False
     w, nxt = words[i], words[i + 1]
     return ((w in _data().get("conjunction_for_preposition", {}) and nxt == "dat")
-            or (w in _data().get("preposition_for_conjunction", {}) and nxt in _ARTICLE_WORDS)
+            or (w in _data().get("preposition_for_conjunction", {})
+                and (nxt in _ARTICLE_WORDS or nxt in _NUMBER_WORDS or nxt.isdigit()))
             or (w in _data().get("determiner_forms", {}) and "n" in lexicon.tags(nxt)))
 
 
@@ -573,7 +578,7 @@ def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) 
     if (det in pairs and (g == "de" or (g is None and _plural_shape(noun)))) or (det in pairs.values() and g == "het"):
         return True
     if adjs and g is not None and adjs[-1] not in _ORDINALS and (
-            "adj" in lexicon.tags(adjs[-1]) or (det == "het" and "vd" in lexicon.tags(adjs[-1])) or adjs[-1] in _after_article() or adjs[-1].endswith(("end", "ende"))
+            "adj" in lexicon.tags(adjs[-1]) or "vd" in lexicon.tags(adjs[-1]) or adjs[-1] in _after_article() or adjs[-1].endswith(("end", "ende"))
             or adjective_shape(adjs[-1])):
         last = adjs[-1]
         if det in DEFINITE and not last.endswith("e") and (g == "de" or not _naming(last, noun)):
@@ -818,8 +823,9 @@ def demonstrative(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if g is None or (g == "het") == (w in ARTICLES_HET):
         return None
     strict = w in ("die", "dat") or j == i + 1
-    if not _determiner_context(tokens, i, strict) or _relative_after_comma(tokens, i):
-        return None
+    if not _determiner_context(tokens, i, strict) or _relative_after_comma(tokens, i) \
+            or any(x.pos == "WW" and (x.lemma or "").lower() in ("noemen", "heten") for x in tokens[:i]):
+        return None  # ("dit noemen we ...", "noemen we dit herhaalde miskraam": an object and its name)
     fix = _case(t.word, _DEMONSTRATIVE_PAIRS[w])
     return AgreementFinding(t.start, t.end, t.word, fix, "demonstrative",
                             _("'{noun}' is a {gender}-word: '{fix} {noun}'").format(
@@ -958,16 +964,19 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     if j == 0:
         return None
     g = _singular_noun(tokens, j) or ("mv" if _plural_noun(tokens, j) else None)
-    a = tokens[j - 1]
-    if g is None or not (_prenominal(a) or _adjective_read_as_verb(tokens, j - 1) or
-                         (g == "mv" and (_superlative_determiner(tokens, j - 1)
-                                         or _participle_before_plural(tokens, j - 1)))) \
-            or not a.word.isalpha() or (a.word[:1].isupper() and not _proper_adjective(tokens, j - 1, g)):
+    k, before = _bracketed_adjective(tokens, j)
+    a = tokens[k]
+    if g is None or not (_prenominal(a) or (k == j - 2 and (a.has("vd") or a.pos == "ADJ")) or _adjective_read_as_verb(tokens, k) or
+                         (g == "mv" and (_superlative_determiner(tokens, k)
+                                         or _participle_before_plural(tokens, k)))) \
+            or not a.word.isalpha() or (a.word[:1].isupper() and not _proper_adjective(tokens, k, g)):
         return None
     low = _low(a)
-    kind = _phrase_kind(tokens, j - 2)
-    if kind is None and g == "mv" and (_attributive_before_plural(tokens, j - 1)
-                                       or _participle_before_plural(tokens, j - 1)):
+    kind = _phrase_kind(tokens, before)
+    if k == j - 2 and kind not in ("definite", "indefinite"):
+        return None  # "als (klinisch) doula": a bracketed word without an article may be an adverb
+    if kind is None and g == "mv" and (_attributive_before_plural(tokens, k)
+                                       or _participle_before_plural(tokens, k)):
         kind = "bare"  # "geen klachten of ernstig problemen": a plural wants the -e whatever opens it
     if kind == "bare" and g == "mv" and "inf" in lexicon.tags(_low(tokens[j])):
         return None  # "hard werken, intensief sporten": without an article the plural may be an infinitive
@@ -987,6 +996,14 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
         # adjective of relation after a definite article when the two name one thing
         return None
     return _ending_finding(a, tokens[j], want_e)
+
+
+def _bracketed_adjective(tokens: list[FrogToken], j: int) -> tuple[int, int]:
+    """The adjective before the noun at ``j`` and the index of the word before it; brackets around
+    the adjective do not change its ending ("een (herhaald) miskraam" -> herhaalde)."""
+    if j >= 3 and tokens[j - 1].word == ")" and tokens[j - 3].word == "(" and tokens[j - 2].pos in ("ADJ", "WW"):
+        return j - 2, j - 4
+    return j - 1, j - 2
 
 
 def _attributive_before_plural(tokens: list[FrogToken], k: int) -> bool:
@@ -1627,16 +1644,17 @@ def preposition_for_conjunction(tokens: list[FrogToken], i: int) -> AgreementFin
     fix = _data().get("preposition_for_conjunction", {}).get(_low(t))
     if fix is None or t.pos != "VG":
         return None
-    j = _noun_after(tokens, i + 1) if i + 1 < len(tokens) and (tokens[i + 1].pos == "LID" or (
+    j = _noun_after(tokens, i + 1) if i + 1 < len(tokens) and (tokens[i + 1].pos in ("LID", "TW") or (
         tokens[i + 1].pos == "VNW" and tokens[i + 1].has("det"))) else None
     if j is None or j + 1 >= len(tokens):
         return None
     nxt = tokens[j + 1]
     main_after = (nxt.tag.startswith("WW(pv") and j + 2 < len(tokens) and tokens[j + 2].pos == "VNW"
                   and (tokens[j + 2].has("nomin") or tokens[j + 2].has("pers") or tokens[j + 2].has("adv-pron")))
-    if not (main_after or (nxt.pos == "LET" and nxt.word == "," and j + 2 < len(tokens)
-                           and tokens[j + 2].tag.startswith("WW(pv"))):
-        return None
+    verbless = all(x.pos != "WW" and x.word not in _CLAUSE_PUNCT for x in tokens[j + 1:])
+    if not (main_after or verbless or (nxt.pos == "LET" and nxt.word == "," and j + 2 < len(tokens)
+                                       and tokens[j + 2].tag.startswith("WW(pv"))):
+        return None  # (verbless: the phrase runs to the sentence's end, "... zodra twee weken na een miskraam.")
     fix = _case(t.word, fix)
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
                             _("'{word}' needs a clause with a verb; before '{noun}' write '{fix}'").format(
@@ -1830,7 +1848,7 @@ def passive_infinitive(tokens: list[FrogToken], i: int) -> AgreementFinding | No
         return None
     v = tokens[i + 1]
     low = _low(v)
-    if v.pos != "WW" or not v.has("inf") or low in _words("worden_idiom_infinitives") \
+    if v.pos != "WW" or not v.has("inf") or "inf" not in lexicon.tags(low) or low in _words("worden_idiom_infinitives") \
             or low in _data()["modals"] or low in _words("ipp_verbs") or lexicon.tags(low) & {"vd", "n"}:
         return None
     fix = participle(low)
@@ -1880,7 +1898,8 @@ def modal_for_have(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if k is None or k == i + 1 or _in_subordinate_clause(tokens, i):
         return None
     low, prev = _low(tokens[k]), tokens[k - 1]
-    if low in _words("ipp_verbs") or lexicon.tags(low) & {"n", "vd"} or prev.pos in ("VZ", "LID") \
+    if low in _words("ipp_verbs") or lexicon.tags(low) & {"n", "vd"} or "inf" not in lexicon.tags(low) \
+            or prev.pos in ("VZ", "LID") \
             or (prev.pos == "VNW" and prev.has("det")) or _prenominal(prev):
         return None
     fix = _case(t.word, modal)
@@ -1936,6 +1955,24 @@ def pronominal_adverb(tokens: list[FrogToken], i: int) -> AgreementFinding | Non
                             _("the verb is 'uitgaan van': write '{fix}'").format(fix=fix))
 
 
+_WEAK_PRONOUNS = frozenset({"ze", "je", "we", "ie", "'t", "’t"})
+
+
+def article_as_and(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"en" after a weak pronoun before a singular noun without an article ("dat ze en broertje
+    krijgt" -> een): a reduced pronoun is never joined by "en" (that takes "zij", "wij"), so the
+    article was meant."""
+    if i == 0 or i + 1 >= len(tokens) or _low(tokens[i]) != "en" or tokens[i].pos != "VG":
+        return None
+    prev, nxt = tokens[i - 1], tokens[i + 1]
+    if _low(prev) not in _WEAK_PRONOUNS or prev.pos != "VNW" or not prev.has("red") \
+            or nxt.pos != "N" or not nxt.has("soort") or not nxt.has("ev") or not nxt.word.islower():
+        return None
+    return AgreementFinding(tokens[i].start, tokens[i].end, tokens[i].word, "een", "word-class",
+                            _("after '{pronoun}' 'en' joins nothing; before '{noun}' write 'een'").format(
+                                pronoun=prev.word, noun=nxt.word))
+
+
 # the checks, each on one token of the sentence, in the order they are tried
 CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modifier, noun_slot, acting_participle,
           conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb,
@@ -1944,7 +1981,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           adverb_ending, pronoun_for_verb, superlative_without_article, te_infinitive, predicate_ending,
           demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article,
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
-          pronominal_adverb)
+          pronominal_adverb, article_as_and)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

@@ -832,10 +832,15 @@ def _after_subject_with_clause(c: TokenContext) -> bool:
     verb follows the clause or quotation that belongs to it; that phrase is the subject and "je"
     the object. (After "Als je belt" the inverted "wordt je" is still an error.)"""
     prev, s = c.prev, c.sentence
-    if prev is None or len(s) < 2 or not (prev.tag.startswith("WW(pv") or prev.word in _CLOSING_QUOTES):
+    if len(s) < 3 or not (s[0].pos == "LID" or (s[0].pos == "VNW" and s[0].has("det"))):
         return False
-    first = s[0]
-    return (first.pos == "LID" or (first.pos == "VNW" and first.has("det"))) and s[1].pos == "N"
+    if prev is None:
+        # "Een centrum dat de zorg regelt, helpt je verder": a subject with its relative clause
+        # before the comma that opens the verb's clause
+        n = next((k for k in range(1, len(s)) if s[k].pos != "ADJ"), 0)
+        return (bool(c.before) and c.before[-1].word == "," and s[n].pos == "N" and n + 1 < len(s)
+                and s[n + 1].pos == "VNW" and s[n + 1].has("betr"))
+    return (prev.tag.startswith("WW(pv") or prev.word in _CLOSING_QUOTES) and s[1].pos == "N"
 
 
 def inverted_question(c: TokenContext) -> DtFinding | None:

@@ -13,7 +13,8 @@ the verb before it does not take it ("je kunt te bellen") or lacks where it does
 bellen"), an adjective with -e closing its clause after a linking verb ("is hevige"), and dit/dat
 before a plural ("Dit klachten gaan"), and "zei" before a finite verb where "zij" belongs; two
 articles in a row, "een" before a plural, "wordt" or "heeft" with an infinitive where a participle or
-a modal belongs, "dan" after "even"/"zoveel", "er vanuit gaan". Each check is a
+a modal belongs, "dan" after "even"/"zoveel", "er vanuit gaan", "en" after a weak pronoun where "een"
+belongs, a conjunction before a phrase without a verb up to the sentence's end ("zodra twee weken na"). Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
@@ -91,6 +92,10 @@ fail: Normaal kramp is geen reden tot zorg. (Normale)
 pass: Ik vind het de moeite waard. Je bloedt een goede drie weken. Het wordt afwachten wat de echo laat zien.
 pass: Ze heeft het laten weten. Dat is even groot of groter dan bij anderen. Vanuit het ziekenhuis gaan we naar huis.
 pass: Het natuurlijk verloop is gunstig. Normaal is kramp geen reden tot zorg. Vol verwachting gingen ze naar de echo.
+fail: Een (vroeg) miskraam komt vaak voor. (vroege)
+fail: De eisprong kan plaatsvinden zodra twee weken na de ingreep. (vanaf)
+fail: Ze hoopte dat ze en zoon zou krijgen. (een)
+pass: Ze en haar partner krijgen hulp. We bellen je zodra de uitslag binnen is. Een (vroege) miskraam komt vaak voor.
 """
 
 from __future__ import annotations
