@@ -35,6 +35,7 @@ CASES = {
                            ("Het lichamelijk herstelproces duurt een paar weken.", "lichamelijk", "lichamelijke"),
                            ("Het emotioneel rouwproces duurt lang.", "emotioneel", "emotionele"),
                            ("Een (vroeg) miskraam komt vaak voor.", "vroeg", "vroege"),
+                           ("Is dit een (vroeg) miskraam?", "vroeg", "vroege"),
                            ("Bel bij vaginale bloedverlies de verloskundige.", "vaginale", "vaginaal"),
                            ("Daarna verlies je al het overblijvend weefsel.", "overblijvend", "overblijvende"),
                            ("Er is geen enkel mogelijkheid om dit te voorkomen.", "enkel", "enkele"),

@@ -973,6 +973,8 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
         return None
     low = _low(a)
     kind = _phrase_kind(tokens, before)
+    if k == j - 2 and before >= 0 and _low(tokens[before]) in ("een", "één"):
+        kind = "indefinite"  # (Frog may read "een" before a bracket as the number)
     if k == j - 2 and kind not in ("definite", "indefinite"):
         return None  # "als (klinisch) doula": a bracketed word without an article may be an adverb
     if kind is None and g == "mv" and (_attributive_before_plural(tokens, k)
