@@ -344,6 +344,7 @@ def _after_article() -> frozenset[str]:
     return frozenset(_data().get("inflected_after_article", ()))
 
 
+@lru_cache(maxsize=None)
 def _words(name: str) -> frozenset[str]:
     return frozenset(_data().get(name, ()))
 
