@@ -143,3 +143,32 @@ def test_a_word_with_another_encodings_letters_is_one_token():
 def test_the_damaged_word_is_reported_whole(tmp_path):
     _found, diags = _lint(tmp_path, {"a.txt": "Het kan worden beĆÆnvloed door weeĂ«nactiviteit.\n"})
     assert [d.match for d in diags] == ["beĆÆnvloed", "weeĂ«nactiviteit"]
+
+
+# -- hyphenated parts, file names, words a scan split with spaces -----------------------------------
+
+@needs_dict
+def test_hyphenated_parts_abbreviations_and_english_compounds(spell):
+    for word in ("dna-uitslag", "Dna-uitslag", "rna-test", "anti-Hb-Ig", "peer-reviewed", "Foeto-maternale"):
+        assert not spell.dict.check(word) and spell.known(word), word
+    for slip in ("dna-uitslg", "peer-reviewd", "Foeto-maternaale", "to-be"):
+        assert not spell.known(slip), slip
+
+
+@needs_dict
+def test_a_name_before_a_word_inside_a_sentence(spell):
+    assert spell.hyphenated_name_compound("Apgar-score") and spell.hyphenated_name_compound("Bishop-score")
+    # one slip from a Dutch word it is a misspelt word, not a name; a slip in the word part stays one
+    assert not spell.hyphenated_name_compound("Zwagerschaps-echo")
+    assert not spell.hyphenated_name_compound("Apgar-scoer")
+
+
+@needs_dict
+def test_file_names_and_scan_fragments(tmp_path):
+    text = ("Zie de foto Buik van moeder.jpg en het verslag.pdf hieronder. Het bloed- ver lies was o ngeveer "
+            "gestopt, zei de huis artsenpraktijk.\n")
+    _found, diags = _lint(tmp_path, {"a.txt": text})
+    assert [d.match for d in diags] == []
+    text = "Het bloed verlis stopte; een jpg is een plaatje; de pijn was o nverwcht.\n"
+    _found, diags = _lint(tmp_path / "slips", {"a.txt": text})
+    assert [d.match for d in diags] == ["verlis", "jpg", "nverwcht"]

@@ -295,7 +295,7 @@ class SpellChecker:
             return False
         # a medical combining form written apart before its word: "parvo-infectie", "foeto-maternaal"
         return prefix.lower() in spelling_data().prefixes or (
-            prefix.islower() and len(prefix) >= 4 and prefix in medical_parts().form_set)
+            prefix[1:].islower() and len(prefix) >= 4 and prefix.lower() in medical_parts().form_set)
 
     def _verb_form(self, low: str) -> bool:
         """A present or past form of a dictionary verb that OpenTaal does not list: "innestelt"
@@ -427,7 +427,7 @@ class SpellChecker:
         is a misspelt word at the start of a sentence: "Zwagerschaps-echo")."""
         if all(self._part_ok(p) for p in parts):
             return True
-        if self._spelled_out(parts) or self._english_parts(parts):
+        if self._spelled_out(parts) or self._english_parts(parts) or self._english_compound_phrase(parts):
             return True
         if (len(parts) == 2 and parts[0] == "s" and _name_like(parts[1]) and not self.known(parts[1])
                 and not self._near_word(parts[1].lower())):
@@ -453,6 +453,25 @@ class SpellChecker:
         return ((len(last) >= 4 and last.islower() and self.known(last) or _abbreviation(last))
                 and all(p.islower() and self.english_word(p) or self.known(p) for p in head)
                 and any(p.islower() and len(p) >= 3 and self.english_word(p) and not self.known(p) for p in head))
+
+    def _english_compound_phrase(self, parts: list[str]) -> bool:
+        """An English hyphenated compound as a whole ("peer-reviewed", "well-known"): every part an
+        English word in small letters, one of them five letters or more and no Dutch word."""
+        return (all(p.islower() and self.english_word(p) for p in parts)
+                and any(len(p) >= 5 and not self.known(p) for p in parts))
+
+    def hyphenated_name_compound(self, word: str) -> bool:
+        """Inside a sentence, where Dutch capitalises only names: a capitalised part joined to words
+        ("Apgar-score", "Hegar-stift") is a name, even one slip from a word, as long as every other part
+        is a known word in small letters."""
+        parts = _norm(word).split("-")
+        names = [p for p in parts if _name_like(p) and not self._part_ok(p)]
+        rest = [p for p in parts if p not in names]
+        if len(names) != 1 or parts[0] not in names or not rest:
+            return False
+        low = names[0].lower()  # one slip from a Dutch word it is a misspelt word, unless an English one
+        return (all(p.islower() and len(p) >= 3 and self.known(p) for p in rest)
+                and (not self._near_word(low) or self.english_word(names[0])))
 
     def proper_name(self, word: str, names: frozenset[str] = frozenset()) -> bool:
         """A capitalised word (or hyphenated run of them: "Kübler-Ross") that is not one typical slip
@@ -549,8 +568,12 @@ class SpellChecker:
             return True
         if any(c.isupper() for c in part[1:]) and len(part) <= 6:
             return True  # an abbreviation with inner capitals: hCG-waarde
+        if len(part) == 2 and part[0].isupper() and part.isalpha():
+            return True  # a two-letter abbreviation in mixed case: Ig (immunoglobulin), Hb
         if self.known(part):
             return True
+        if 3 <= len(part) <= 5 and part.isalpha() and self.dict.check(part.upper()):
+            return True  # an abbreviation the dictionary has in capitals, written small: dna-test, Dna-onderzoek
         # a first part with its linking s, hyphenated for easy reading ("zwangerschaps-weefsel")
         low = part.lower()
         return (low.endswith("s") and len(low) > 4 and low[-2] not in VOWELS and self.known(low[:-1])

@@ -32,8 +32,11 @@ that is English as a whole, a word in quotation marks in a sentence naming its l
 'ektos'), a Greek or Latin word part standing alone (laparo: buik), English parts before a Dutch last part
 (twin-to-twin-transfusiesyndroom), a word spelled in syllables (ab-so-luut), names listed beside names
 (AstraZeneca, Moderna en Novavax), written in a run of names elsewhere (Anna Wielstra ... Wielstra zegt)
-or cited as an author (Rosen et al.).
-A zero-width space
+or cited as an author (Rosen et al.). In hyphenated compounds also an abbreviation written small (dna-uitslag),
+a two-letter one (anti-Hb-Ig), an English compound as a whole (peer-reviewed) and, inside a sentence, a
+name before known words (Apgar-score) unless one slip from a Dutch word. A file name's extension (scan.jpg) is
+not checked, and pieces of a word a scan split with stray spaces (o ngeveer, bloed- ver lies) pass when up to
+four of them make a dictionary word of eight letters or more. A zero-width space
 or soft hyphen inside a word does not split it.
 
 pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
@@ -51,6 +54,7 @@ pass: Zijn vadergevoelens; een kunstschaatster; de studie PROMISE.
 pass: Het Griekse 'ektos' (laparo: buik); weinig evidence; AstraZeneca, Moderna en Novavax.
 pass: De mediane waarde, de evidentste reden en twee randomisaties; zij werd geïncludeerd.
 pass: Een ‘blinded’ casecontrolonderzoek; een relapse; pijnstillers vs. nsaid's.
+pass: Een dna-uitslag, de Apgar-score en een peer-reviewed studie; zie buik.jpg; het bloed- ver lies.
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
@@ -127,6 +131,8 @@ def _skip(tok, text: str, max_abbr: int) -> bool:
     w = tok.text
     if any(c.isdigit() for c in w):
         return True  # a code, or a page number glued on in a copied table of contents ("miskraam3")
+    if w.lower() in _FILE_EXTENSIONS and text[tok.start - 1:tok.start] == "." and text[tok.start - 2:tok.start - 1].strip():
+        return True  # a file name's extension ("scan.jpg", "folder.pdf")
     if w.islower():
         return len(w) < 2
     if len(w) < 2:
@@ -141,6 +147,9 @@ def _skip(tok, text: str, max_abbr: int) -> bool:
         return True
     return False
 
+
+_FILE_EXTENSIONS = frozenset("jpg jpeg png gif webp svg tif tiff bmp pdf doc docx odt rtf txt htm html xls xlsx "
+                             "ppt pptx csv mp3 mp4 zip".split())
 
 # words after which a capitalised word is the name of a hospital or practice ("het Bravis ziekenhuis")
 _INSTITUTIONS = frozenset("ziekenhuis ziekenhuizen kliniek praktijk verloskundigenpraktijk gezondheidscentrum "
@@ -236,7 +245,7 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
         start = _sentence_start(text, tok.start)
         if tok.text[:1].isupper() and start and spell.known(tok.text.lower(), extra):
             continue
-        if tok.joined and spell.known(tok.text.replace(" ", ""), extra):
+        if tok.joined and spell.known(tok.text.replace(" ", ""), extra) or _split_word(spell, text, toks, k):
             continue
         if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k) \
                 or _ET_AL.match(text, tok.end):
@@ -245,8 +254,33 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
             continue
         if spell.word_part(tok.text):
             continue  # a Greek or Latin word part explained on its own ("laparo: buik, scopie: kijken")
-        name = not start and (spell.proper_name(tok.text, extra) or _listed_with_names(spell, text, toks, k))
+        name = not start and (spell.proper_name(tok.text, extra) or spell.hyphenated_name_compound(tok.text)
+                              or _listed_with_names(spell, text, toks, k))
         yield _Unknown(tok, name, start)
+
+
+# pieces of a word split by stray spaces join to a dictionary word of at least this length
+SPLIT_WORD_MIN = 8
+
+
+def _split_word(spell, text: str, toks, k: int) -> bool:
+    """A piece of a word that a scan's text recognition split with stray spaces ("o ngeveer",
+    "bloed- ver lies"): up to four neighbouring pieces, one space apart, make a dictionary word of eight
+    letters or more, as a line-break hyphen's halves do; every piece but the last is no word of its own. The
+    long word and the pieces guard against a typo that happens to join its neighbour into a word."""
+    for first in range(max(0, k - 3), k + 1):
+        for last in range(max(k, first + 1), min(len(toks), first + 4)):
+            if any(text[toks[j].end:toks[j + 1].start] != " " or _whole_word(spell, toks[j].text)
+                   for j in range(first, last)):
+                continue  # a word of its own is no piece ("de", "het" before a typo)
+            whole = "".join(toks[j].text.replace("- ", "") for j in range(first, last + 1))
+            if len(whole) >= SPLIT_WORD_MIN and whole.isalpha() and spell.dict.check(whole.lower()):
+                return True
+    return False
+
+
+def _whole_word(spell, piece: str) -> bool:
+    return len(piece) > 1 and " " not in piece and spell.dict.check(piece.lower())
 
 
 def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
