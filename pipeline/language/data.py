@@ -109,6 +109,7 @@ class ShapeWords:
     tab_labels: frozenset[str] = frozenset()  # a journal page's tabs ("Abstract"), residue under residue
     action_verbs: frozenset[str] = frozenset()  # first words of a call to action ("Zoek", "Stuur")
     promotion: frozenset[str] = frozenset()  # what a site offers besides the text ("cursus", "nieuwsbrief")
+    legend: frozenset[str] = frozenset()  # above a legend of the site's symbols ("Uitleg symbolen")
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +120,8 @@ def shape_words() -> ShapeWords:
     return ShapeWords(low("furniture_words") | low("social_networks"), low("function_words"), low("byline_words"),
                       low("page_labels"), tuple(sorted(low("organisation_words"), key=len, reverse=True)),
                       low("about_labels"), low("social_networks"), low("interface_words"), low("sentence_words"),
-                      low("tab_labels"), low("action_verbs"), low("promotion_words"))
+                      low("tab_labels"), low("action_verbs"), low("promotion_words"),
+                      low("legend_labels"))
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pipeline import literals
 from pipeline.i18n import _
-from pipeline.language import residue_layout, residue_lines, residue_shapes
+from pipeline.language import residue_layout, residue_lines, residue_runs, residue_shapes
 from pipeline.language.data import residue_phrases, running_lines, shape_words
 
 # a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"); not app
@@ -210,7 +210,8 @@ def _whole(doc, hits) -> list[ResidueHit]:
 def _layout(doc) -> list[ResidueHit]:
     top = set(residue_shapes.top_zone(doc.blocks))
     return _whole(doc, residue_layout.find(doc.blocks, _is_word) + residue_shapes.find(doc.blocks, _is_word)
-                  + residue_lines.find(doc.blocks, _is_word, top))
+                  + residue_lines.find(doc.blocks, _is_word, top) + residue_runs.category_menus(doc.blocks)
+                  + residue_runs.legends(doc.blocks))
 
 
 _last: tuple = (None, (), [])  # the document asked last, its blocks' texts, its hits
@@ -243,13 +244,19 @@ def _find(doc) -> list[ResidueHit]:
     entries = {_key(doc.blocks[h.block].text) for h in hits if h.kind in ("contents", "jump-links")}
     hits += [h for h in _repeated_title(doc) + _title_again(doc)
              if h.block not in marked and _key(doc.blocks[h.block].text) not in entries]
-    # furniture comes in clusters: short lines amid residue, and headings with only residue under them
+    # furniture comes in clusters: the items of a dated listing, short lines amid residue, and
+    # headings with only residue under them
+    hits += _whole(doc, residue_runs.listings(doc.blocks, _kinds(hits)))
+    hits += _whole(doc, residue_lines.clusters(doc.blocks, _kinds(hits)))
+    hits += _beside_residue(doc, hits)
+    return sorted(hits, key=lambda h: (h.block, h.start, h.kind))
+
+
+def _kinds(hits) -> dict[int, set[str]]:
     kinds: dict[int, set[str]] = {}
     for h in hits:
         kinds.setdefault(h.block, set()).add(h.kind)
-    hits += _whole(doc, residue_lines.clusters(doc.blocks, kinds))
-    hits += _beside_residue(doc, hits)
-    return sorted(hits, key=lambda h: (h.block, h.start, h.kind))
+    return kinds
 
 
 def _beside_residue(doc, hits) -> list[ResidueHit]:

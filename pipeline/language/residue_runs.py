@@ -1,0 +1,88 @@
+"""Web residue found as a unit the page repeats: a listing and a category menu.
+
+A site's list of events or of other articles repeats one small unit: a date alone on a line, the
+item's title, and often a bulleted place or category ("12 Apr" / "Workshop voor ouders" / "•
+Utrecht", again and again). Two dated units close together make a listing: the short lines
+between two date lines are its items, and the lines after the last date that repeat the shape of
+the unit before it (the same kinds of block) close it. A leaflet's dated lines stand apart or head
+running text, which is never short.
+
+A site's category menu is a run of labels of two words joined by "&" ("Onderzoek & Advies",
+"Zorg & Welzijn"); one such heading is a leaflet's, two or more close together are a menu.
+
+A drug database's legend repeats the unit "code, explanation" under its label ("Uitleg
+symbolen", data under ``shapes.legend_labels``): "XYZ Dit middel wordt niet vergoed." - each entry
+opens with its code or label in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.i18n import _
+from pipeline.language.data import shape_words
+from pipeline.language.residue_layout import LayoutHit, norm
+from pipeline.language.residue_shapes import text_line
+
+# the residue kinds of a line that is only a date or a time
+DATE_KINDS = frozenset({"date-line", "dateline", "relative-time", "timestamp"})
+_UNIT = 4  # a unit: the date and at most three lines
+_ITEM_WORDS = 12
+_PAIR = re.compile(r"[ \t]*[A-ZÀ-Þ][\w’'-]+[ \t]+&[ \t]+[\w’'-]+[ \t]*")
+_MENU_SPAN = 6  # two labels of a menu stand at most this many blocks apart
+
+
+def _item(b) -> bool:
+    t = b.text.strip()
+    return bool(t) and len(t.split()) <= _ITEM_WORDS and not text_line(t)
+
+
+def listings(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
+    """The items between dates of a listing, and the last unit's items after its date."""
+    dates = [k for k in sorted(kinds) if kinds[k] & DATE_KINDS]
+    out: set[int] = set()
+    for a, b in zip(dates, dates[1:]):
+        between = range(a + 1, b)
+        if b - a > _UNIT or not between or not all(_item(blocks[i]) for i in between):
+            continue
+        out.update(i for i in between if i not in kinds)
+        if not any(0 < d - b <= _UNIT for d in dates):  # the run's last date
+            out.update(_last_unit(blocks, kinds, a, b))
+    return [LayoutHit(k, "listing", _("an item of the web site's list of events or articles")) for k in sorted(out)]
+
+
+def _last_unit(blocks, kinds, a: int, b: int) -> list[int]:
+    """The lines after the last date ``b`` whose kinds of block repeat the unit after date ``a``."""
+    shape = [blocks[i].kind for i in range(a + 1, b)]
+    after = list(range(b + 1, min(b + 1 + len(shape), len(blocks))))
+    if [blocks[i].kind for i in after] != shape or not all(_item(blocks[i]) for i in after):
+        return []
+    return [i for i in after if i not in kinds]
+
+
+def category_menus(blocks) -> list[LayoutHit]:
+    """Labels of two words joined by "&" with another such label close by."""
+    pairs = [k for k, b in enumerate(blocks) if _PAIR.fullmatch(b.text)]
+    near = {k for k in pairs if any(j != k and abs(j - k) <= _MENU_SPAN for j in pairs)}
+    return [LayoutHit(k, "navigation", _("a menu item of the web site")) for k in sorted(near)]
+
+
+_LEGEND_ENTRIES = 8
+# an entry opens with a code in capitals ("ZV", "OTC") or a label of up to three words before the
+# capital of its explanation ("Extra controle Dit middel ...")
+_CODE_START = re.compile(r"(?:[A-ZÀ-Þ0-9]{1,6}\b|[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[\w'’-]+){0,2}[ \t]+[A-ZÀ-Þ][a-zà-ÿ])")
+
+
+def legends(blocks) -> list[LayoutHit]:
+    """The entries under a legend's label: paragraphs that open with a code or a label, up to the
+    first that does not, a heading or another kind of block."""
+    labels = shape_words().legend
+    out = []
+    for k, b in enumerate(blocks):
+        if norm(b.text).rstrip(":") not in labels:
+            continue
+        for j in range(k + 1, min(k + 1 + _LEGEND_ENTRIES, len(blocks))):
+            if blocks[j].kind != "paragraph" or not _CODE_START.match(blocks[j].text):
+                break
+            out.append(LayoutHit(j, "legend", _("an entry of the web site's legend of symbols")))
+    return out
