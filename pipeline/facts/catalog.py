@@ -58,6 +58,10 @@ class Qualifier:
     wider: str | None = None
     # values a following sentence that refers back may give ("Daarbij zijn ook ... meegeteld")
     later: tuple[str, ...] = ()
+    # the noun right after a share that names what it counts ("één op de vijf zwangerschappen"), and
+    # the values the rest of the sentence then cannot give (a woman's lifetime is no pregnancy)
+    noun: re.Pattern | None = None
+    not_with_noun: tuple[str, ...] = ()
     # for a kind without this qualifier (of unit `elsewhere_unit`): the doubt a quantity gets when
     # its clause names one of `elsewhere_values` (a recurrence risk among an age group)
     elsewhere: str | None = None
@@ -195,7 +199,10 @@ def _load_qualifiers(data: dict, p: Path) -> dict[str, Qualifier]:
     for name, q in (data.get("qualifiers") or {}).items():
         qual = Qualifier(name=name, unit=q.get("unit"), scope=str(q.get("scope", "sentence")),
                          default=q.get("default"), incomparable=frozenset(q.get("incomparable") or ()),
-                         wider=q.get("wider"), later=tuple(str(v) for v in q.get("later") or ()))
+                         wider=q.get("wider"), later=tuple(str(v) for v in q.get("later") or ()),
+                         not_with_noun=tuple(str(v) for v in (q.get("noun") or {}).get("not") or ()))
+        if q.get("noun"):
+            qual.noun = _compile(data, p, ["qualifiers", name, "noun", "after"], q["noun"]["after"])
         if q.get("elsewhere"):
             qual.elsewhere = str(q["elsewhere"]["doubt"])
             qual.elsewhere_values = tuple(str(v) for v in q["elsewhere"]["values"])
@@ -207,7 +214,7 @@ def _load_qualifiers(data: dict, p: Path) -> dict[str, Qualifier]:
         for attr in ("contrast", "own", "whole", "part"):
             if q.get(attr):
                 setattr(qual, attr, _compile(data, p, ["qualifiers", name, attr], q[attr]))
-        for v in (*qual.later, *([qual.wider] if qual.wider else []), *qual.elsewhere_values):
+        for v in (*qual.later, *([qual.wider] if qual.wider else []), *qual.elsewhere_values, *qual.not_with_noun):
             if v not in qual.values:
                 line, col = position(data, ["qualifiers", name])
                 message = _("unknown value '{value}' (declare it under values)").format(value=v)

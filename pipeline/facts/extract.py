@@ -689,7 +689,8 @@ def _whom_counted(qual: Qualifier, slot: _Slot, sent: _Sentence) -> str | None:
     zwangerschappen eindigt voordat de vrouw weet dat ze zwanger is"); else the clause decides."""
     own = _own_value(qual, slot.after)
     if own is None:
-        return _clause_value(qual, slot, sent)
+        found = _clause_value(qual, slot, sent)
+        return None if found in _not_with_noun(qual, slot) else found
     if own:
         return own
     lead = slot.lead.rsplit("(", 1)[-1]  # "(10 % van alle zwangerschappen)" stands apart
@@ -770,6 +771,12 @@ def _bracket_after(text: str, q: Quantity) -> str:
         return ""
     closed = text.find(")", opened)
     return text[opened + 1 : closed if closed >= 0 else len(text)]
+
+
+def _not_with_noun(qual: Qualifier, slot: _Slot) -> tuple[str, ...]:
+    """The values the share cannot have because of the noun right after it ("één op de vijf
+    zwangerschappen" counts pregnancies, never a woman's lifetime, whatever else the sentence says)."""
+    return qual.not_with_noun if qual.noun is not None and qual.noun.match(slot.after) else ()
 
 
 def _own_value(qual: Qualifier, after: str) -> str | None:
