@@ -44,7 +44,7 @@ finding's check id in brackets):
 15. ``determiner_form`` [adjective]: "beiden" before a noun (beide).
 16. ``one_as_determiner`` [adjective]: "de een" before its noun ("aan de een kant" -> ene).
 17. ``joined_word`` [word-class]: a word written as one where two belong ("teveel bloed" -> te
-    veel, "opgang komen" -> op gang), by data that name the word and the context that decides.
+    veel, "opgang komen" -> op gang, "opzoek naar" -> op zoek), by data that name the word and the context that decides.
 18. ``gendered_determiner`` [article]: ons/onze, elk/elke, ieder/iedere, welk/welke, zulk/zulke
     with the noun ("onze team" -> ons, "elk vrouw" -> elke).
 19. ``object_as_subject`` [word-class]: "hun"/"hen" opening a clause before a plural verb ("Hun
@@ -79,9 +79,14 @@ finding's check id in brackets):
     its main clause, where a modal belongs ("roken heeft effect hebben" -> kan).
 33. ``equality_dan`` [word-class]: "dan" closing a comparison of equality ("even groot dan",
     "zoveel kans dan" -> als).
-34. ``pronominal_adverb`` [word-class]: "er vanuit gaan" -> ervan uitgaan.
+34. ``pronominal_adverb`` [word-class]: "er vanuit gaan" -> ervan uitgaan, also with adverbs
+    between ("ik ging er toen vanuit" -> er toen van uit).
 35. ``article_as_and`` [word-class]: "en" after a weak pronoun before a bare singular noun ("dat ze
     en broertje krijgt" -> een).
+36. ``coordinated_adjective`` [adjective]: adjectives joined by en/of before one de-word or plural
+    with and without -e ("Discreet en snelle levering" -> Discrete).
+37. ``comparative_phrase_als`` [word-class]: "als" before a phrase without a verb, closing a
+    comparative in its clause ("minder erg is als het verlies van een kind" -> dan).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -388,13 +393,21 @@ def _new_class_suspect(words: list[str], i: int) -> bool:
     if w in ("de", "het") and nxt in ("de", "het") and nxt != w:
         return True
     if w in ("er", "daar", "hier"):
-        return nxt == "vanuit"
+        return "vanuit" in words[i + 1:i + 5]
+    if w in ("en", "of") and 0 < i < len(words) - 1 and _coordinated_suspect(words[i - 1], nxt):
+        return True
     if w == "en" and i and words[i - 1] in _WEAK_PRONOUNS:
         return "n" in lexicon.tags(nxt)
     if w == "dan" and i:
         opener = _words("equality_words") | _words("equality_degree_words")
         return any(x in opener for x in words[max(0, i - 8):i])
     return w in _data()["have_modals"] and _have_suspect(words, i)
+
+
+def _coordinated_suspect(a: str, b: str) -> bool:
+    """Two adjectives joined by en/of, one with -e and one without."""
+    return ("adj" in lexicon.tags(a) and "adj" in lexicon.tags(b)
+            and a.endswith("e") != b.endswith("e"))
 
 
 def _have_suspect(words: list[str], i: int) -> bool:
@@ -507,8 +520,8 @@ def _relative_suspect(words: list[str], i: int) -> bool:
     g = gender(words[i])
     if words[i + 1] == "die":
         return g == "het" and "n" not in lexicon.tags(words[i + 2])
-    return g == "de" and (bool(lexicon.tags(words[i + 2]) & {"pv", "pvt", "pvmv"}) or (
-        words[i] not in _words("clause_nouns") and any(lexicon.tags(w) & {"pv", "pvt"} for w in words[i + 3:i + 6])))
+    return g == "de" and (bool(lexicon.tags(words[i + 2]) & {"pv", "pvt", "pvmv"}) or bool(_PREPOSITIONS.intersection(words[i + 2:i + 4]))
+                          or (words[i] not in _words("clause_nouns") and any(lexicon.tags(w) & {"pv", "pvt"} for w in words[i + 3:i + 6])))
 
 
 @lru_cache(maxsize=1)
@@ -535,9 +548,12 @@ def _slip_suspect(words: list[str], i: int) -> bool:
 
 
 def _comparison_suspect(words: list[str], i: int) -> bool:
-    return (words[i] == "als" and 0 < i < len(words) - 1 and (words[i - 1].endswith("er") or words[i - 1] in
-                                                               ("meer", "minder"))
-            and (words[i + 1].isdigit() or words[i + 1] in _NUMBER_WORDS))
+    if words[i] != "als" or not 0 < i < len(words) - 1:
+        return False
+    comparative = [w for w in words[max(0, i - 6):i] if w.endswith("er") or w in ("meer", "minder")]
+    return bool(comparative) and (words[i + 1].isdigit() or words[i + 1] in _NUMBER_WORDS
+                                  or words[i - 1] in comparative and words[i + 1] in _NUMBER_WORDS
+                                  or words[i + 1] in DEFINITE | INDEFINITE | _PREPOSITIONS)
 
 
 @lru_cache(maxsize=1)
@@ -756,17 +772,44 @@ def article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """de/het that does not fit the noun ("het vrucht", "de kind")."""
     t = tokens[i]
     w = _low(t)
-    if w not in ("de", "het") or t.pos != "LID" or (i and tokens[i - 1].pos == "LID"):
+    if w not in ("de", "het") or (i and tokens[i - 1].pos == "LID"):
         return None  # (two articles in a row: doubled_article)
-    j = _noun_after(tokens, i)
+    j = _noun_after(tokens, i) if t.pos == "LID" else None
+    if j is None and _het_before_free_adjective(tokens, i):
+        j = i + 2  # "het vroegtijdig miskraam": Frog reads "het" as a pronoun or the adjective as free
+    elif t.pos != "LID":
+        return None
     g = _singular_noun(tokens, j) if j is not None else None
     if g is None or g == w or _fixed_phrase(tokens, i, j) or _pronoun_het(tokens, i, j) \
-            or _partitive_superlative(tokens, j):
+            or _partitive_superlative(tokens, j) or _head_after(tokens, j, w):
         return None
     fix = _case(t.word, g)
     return AgreementFinding(t.start, t.end, t.word, fix, "article",
                             _("'{noun}' is a {gender}-word: '{fix} {noun}'").format(
                                 noun=tokens[j].word, gender=g, fix=fix))
+
+
+def _head_after(tokens: list[FrogToken], j: int, article: str) -> bool:
+    """"de eerste trimester miskraam": a singular noun right after the noun that fits the article
+    is the head of a compound written apart; the article is its."""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return (nxt is not None and nxt.pos == "N" and nxt.has("soort") and nxt.has("ev") and nxt.word.islower()
+            and gender(_low(nxt)) == article)
+
+
+def _het_before_free_adjective(tokens: list[FrogToken], i: int) -> bool:
+    """"het" where only an article can stand (opening the sentence or a clause, after a
+    preposition, an adverb or "en") before an adjective without -e and a singular de-word, where
+    Frog reads the adjective as free or "het" as a pronoun ("Het vroegtijdig miskraam kwam
+    onverwacht"); not before "te"/"om" ("het makkelijk hulp te vragen")."""
+    if _low(tokens[i]) != "het" or i + 3 >= len(tokens):
+        return False
+    prev, a, n, after = (tokens[i - 1] if i else None), tokens[i + 1], tokens[i + 2], tokens[i + 3]
+    opens = prev is None or prev.pos in ("VZ", "BW") or (prev.pos == "VG" and prev.has("neven")) \
+        or (prev.pos == "LET" and prev.word in _CLAUSE_PUNCT)
+    return (opens and a.pos == "ADJ" and a.has("zonder") and inflected(a.word) is not None
+            and _low(a) not in _words("adverbial_adjectives") and n.pos == "N" and n.has("ev")
+            and _low(after) not in ("te", "om") and gender(_low(n)) == "de")
 
 
 _PARTITIVES = frozenset({"daarvan", "ervan", "hiervan", "waarvan"})
@@ -887,9 +930,12 @@ def gendered_determiner(tokens: list[FrogToken], i: int) -> AgreementFinding | N
     if het_form is None or not _determiner_context(tokens, i, False):
         return None
     j = _noun_after(tokens, i)
-    if j is None or not (t.has("det") or _opening_possessive(tokens, i, j)):
+    if j is None and t.has("det") and _infinitive_as_noun(tokens, i):
+        j, g = i + 2, "het"  # "elke ander overlijden": an infinitive as a noun is a het-word
+    elif j is None or not (t.has("det") or _opening_possessive(tokens, i, j)):
         return None
-    g = _singular_noun(tokens, j) or ("mv" if _plural_noun(tokens, j) and w in ("ons", "zulk", "welk") else None)
+    else:
+        g = _singular_noun(tokens, j) or ("mv" if _plural_noun(tokens, j) and w in ("ons", "zulk", "welk") else None)
     want = het_form if g == "het" else pairs[het_form] if g in ("de", "mv") else None
     if want is None or want == w:
         return None
@@ -897,6 +943,16 @@ def gendered_determiner(tokens: list[FrogToken], i: int) -> AgreementFinding | N
     return AgreementFinding(t.start, t.end, t.word, fix, "article",
                             _("'{noun}' is a {gender}-word: '{fix} {noun}'").format(
                                 noun=tokens[j].word, gender="de" if g == "mv" else g, fix=fix))
+
+
+def _infinitive_as_noun(tokens: list[FrogToken], i: int) -> bool:
+    """An adjective without -e and an infinitive after the determiner at ``i``: the adjective
+    makes the infinitive a noun ("elk ander overlijden", "ieder plotseling ontwaken")."""
+    if i + 2 >= len(tokens):
+        return False
+    a, v = tokens[i + 1], tokens[i + 2]
+    return (a.pos == "ADJ" and a.has("zonder") and not a.has("vrij") and inflected(a.word) is not None
+            and v.tag.startswith("WW(inf") and v.word.islower())
 
 
 def object_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -1127,11 +1183,12 @@ def _object_after_verb(tokens: list[FrogToken], k: int, j: int) -> bool:
     """"het verlies heeft ook emotioneel impact": after a finite verb an adjective of relation
     ("emotioneel", "psychisch", "professioneel") before a noun that ends the phrase describes the
     noun, not the verb; adverbs of manner ("heeft vaak last", "heeft natuurlijk invloed") do not
-    have those endings."""
+    have those endings. Before "te" the noun is the object of the infinitive, which the adjective
+    may describe ("u dient formeel toestemming te geven")."""
     v = tokens[k] if k >= 0 else None
     after = tokens[j + 1] if j + 1 < len(tokens) else None
     return (v is not None and v.tag.startswith("WW(pv") and _low(tokens[j - 1]).endswith(_after_verb_endings())
-            and (after is None or after.pos in ("LET", "VZ", "VG")))
+            and (after is None or after.pos in ("LET", "VZ", "VG")) and not (after and _low(after) == "te"))
 
 
 def _after_verb_endings() -> tuple[str, ...]:
@@ -1557,6 +1614,8 @@ def _subjectless_clause(tokens: list[FrogToken], n: int, i: int) -> bool:
     and adjectives), so "dat" is that clause's subject, a relative pronoun. A noun that takes a
     clause ("de kans dat hulp komt") or names a time ("de dag dat") keeps its conjunction, and so
     does a noun after a verb of saying ("hoort de vrouw dat ..."), after zo'n/zulke ("zo'n pijn dat")."""
+    if _prepositions_and_verb(tokens, i):
+        return True  # "een manier dat bij je past": no subject but "dat", whatever the noun
     if _low(tokens[n]) in _words("clause_nouns") or _low(tokens[n]).endswith(tuple(_words("clause_nouns"))):
         return False
     k = n - 1
@@ -1576,6 +1635,37 @@ def _subjectless_clause(tokens: list[FrogToken], n: int, i: int) -> bool:
         elif x.pos not in ("BW", "ADJ"):
             return False
     return False
+
+
+def _prepositions_and_verb(tokens: list[FrogToken], i: int) -> bool:
+    """After "dat" at ``i`` only adverbs and prepositional phrases, then a singular finite verb that
+    closes the clause ("dat bij jullie past", "dat goed bij je gevoel past"): a noun inside a
+    prepositional phrase is no subject, so the clause has none but "dat"."""
+    k, phrases = i + 1, 0
+    while k < len(tokens):
+        x = tokens[k]
+        if x.pos == "VZ" and x.has("init"):
+            k, phrases = _phrase_end(tokens, k + 1), phrases + 1
+            if k is None:
+                return False
+        elif x.pos == "BW" or (x.pos == "ADJ" and x.has("vrij")):
+            k += 1
+        else:
+            closes = k + 1 == len(tokens) or tokens[k + 1].pos in ("LET", "VG")
+            return (phrases > 0 and closes and x.tag.startswith("WW(pv") and (x.has("ev") or x.has("met-t"))
+                    and (x.lemma or "") not in ("worden", "zijn"))
+    return False
+
+
+def _phrase_end(tokens: list[FrogToken], k: int) -> int | None:
+    """The index after the noun phrase of a preposition that starts at ``k``: a pronoun, or
+    determiners and adjectives up to a noun."""
+    if k < len(tokens) and tokens[k].pos == "VNW" and not tokens[k].has("det"):
+        return k + 1
+    while k < len(tokens) and (tokens[k].pos in ("LID", "TW", "ADJ") or
+                               (tokens[k].pos == "VNW" and tokens[k].has("det"))):
+        k += 1
+    return k + 1 if k < len(tokens) and tokens[k].pos == "N" else None
 
 
 def _finite_verb_follows(tokens: list[FrogToken], i: int) -> bool:
@@ -1601,14 +1691,14 @@ def _antecedent(tokens: list[FrogToken], i: int) -> int | None:
 
 
 def _phrase_after_verb(tokens: list[FrogToken], j: int, w: str) -> bool:
-    """"geldt als een pijnlijke gebeurtenis dat ...": the prepositional phrase of the noun at
-    ``j`` follows a verb, not another noun, so "dat" can only refer to this noun; after a noun the
+    """"geldt als een pijnlijke gebeurtenis dat ...", "praat erover op een manier dat ...": the
+    prepositional phrase of the noun at ``j`` follows a verb or an adverb, not another noun, so "dat" can only refer to this noun; after a noun the
     pronoun may refer to that one ("het onderzoek van de baarmoeder dat ...")."""
     k = j - 1
     while k >= 0 and (_prenominal(tokens[k]) or tokens[k].pos in ("LID", "TW", "BW") or
                       (tokens[k].pos == "VNW" and tokens[k].has("det"))):
         k -= 1
-    return w == "dat" and k > 0 and tokens[k - 1].pos == "WW"
+    return w == "dat" and k > 0 and tokens[k - 1].pos not in ("N", "SPEC", "VNW", "TW")
 
 
 def _in_prepositional_phrase(tokens: list[FrogToken], j: int) -> bool:
@@ -1637,6 +1727,41 @@ def comparative_als(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     fix = _case(t.word, "dan")
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
                             _("after '{word}' a comparison takes '{fix}'").format(word=prev.word, fix=fix))
+
+
+def comparative_phrase_als(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"als" before a phrase without a verb, closing a comparative in its clause ("minder erg is als
+    het verlies van een kind" -> dan); "minder erg als je het weet" is a condition (a verb follows),
+    "werkt als een arts" has no comparative, "meer risico op ziektes als de ..." names examples."""
+    t = tokens[i]
+    if _low(t) != "als" or t.pos != "VG" or i + 1 >= len(tokens) or i == 0:
+        return None
+    nxt = tokens[i + 1]
+    if not (nxt.pos in ("LID", "VZ") or (nxt.pos == "VNW" and nxt.has("det"))) or tokens[i - 1].pos == "N":
+        return None  # (after a noun "als" is "such as": "een hoger risico op aandoeningen als de ziekte van ...")
+    k = i - 1
+    while k >= 0 and tokens[k].pos not in ("VG", "LET"):
+        x = tokens[k]
+        after = tokens[k + 1]
+        if x.has("comp") and (x.pos == "ADJ" or (x.pos == "VNW" and after.pos == "ADJ")):
+            break
+        k -= 1
+    if k < 0 or tokens[k].pos in ("VG", "LET") or _verb_in_clause(tokens, i + 1):
+        return None
+    fix = _case(t.word, "dan")
+    return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
+                            _("after '{word}' a comparison takes '{fix}'").format(word=tokens[k].word, fix=fix))
+
+
+def _verb_in_clause(tokens: list[FrogToken], k: int) -> bool:
+    """A finite verb from ``k`` up to the clause's end (punctuation or a conjunction other than the
+    dan/als of a comparison: "als de vrouw ouder dan 35 is")."""
+    for x in tokens[k:]:
+        if x.pos == "LET" or (x.pos == "VG" and _low(x) not in ("dan", "als")):
+            return False
+        if x.tag.startswith("WW(pv"):
+            return True
+    return False
 
 
 def preposition_for_conjunction(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -1712,8 +1837,10 @@ def joined_word(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     if i and _low(tokens[i - 1]) in entry.get("not_after", ()):
         return None
-    before = entry.get("before", ())
-    if before and not (_verb_of(tokens[i + 1:i + 3], before) or _closes_clause_of(tokens, i, before)):
+    after, before = entry.get("next", ()), entry.get("before", ())
+    if (after or before) and not (
+            (i + 1 < len(tokens) and _low(tokens[i + 1]) in after)
+            or (before and (_verb_of(tokens[i + 1:i + 3], before) or _closes_clause_of(tokens, i, before)))):
         return None
     fix = _case(t.word, entry["fix"])
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
@@ -1945,17 +2072,33 @@ def equality_dan(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 def pronominal_adverb(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """"er vanuit gaan" -> ervan uitgaan: the verb is "uitgaan van", so "er"/"daar"/"hier" takes
     "van" and "uit" is the verb's particle; "vanuit het ziekenhuis" stays."""
-    if i + 2 >= len(tokens):
+    t = tokens[i]
+    if _low(t) not in ("er", "daar", "hier"):
         return None
-    t, v, nxt = tokens[i], tokens[i + 1], tokens[i + 2]
-    if _low(t) not in ("er", "daar", "hier") or _low(v) != "vanuit" or v.start != t.end + 1 \
-            or nxt.pos not in ("WW", "VG", "LET", "BW"):
+    j = i + 1
+    while j < len(tokens) and j <= i + 4 and _low(tokens[j]) != "vanuit" and _adverb(tokens[j]):
+        j += 1  # adverbs between: "er eigenlijk gewoon vanuit"
+    if j + 1 >= len(tokens) or _low(tokens[j]) != "vanuit" or tokens[j + 1].pos not in ("WW", "VG", "LET", "BW"):
         return None
+    v = tokens[j]
     if not any(x.pos == "WW" and (x.lemma or "").lower() in ("gaan", "uitgaan") for x in tokens):
         return None
+    if j > i + 1:
+        fix = " ".join([t.word] + [x.word for x in tokens[i + 1:j]] + ["van uit"])
+        return AgreementFinding(t.start, v.end, _span(tokens, i, j), fix, "word-class",
+                                _("the verb is 'uitgaan van': write '{fix}'").format(fix=fix))
     fix = _case(t.word, _low(t) + "van uit")
     return AgreementFinding(t.start, v.end, f"{t.word} {v.word}", fix, "word-class",
                             _("the verb is 'uitgaan van': write '{fix}'").format(fix=fix))
+
+
+def _adverb(t: FrogToken) -> bool:
+    """An adverb or an adjective used as one ("eigenlijk", "gewoon", "ook")."""
+    return t.pos == "BW" or (t.pos == "ADJ" and t.has("vrij"))
+
+
+def _span(tokens: list[FrogToken], i: int, j: int) -> str:
+    return " ".join(x.word for x in tokens[i:j + 1])
 
 
 _WEAK_PRONOUNS = frozenset({"ze", "je", "we", "ie", "'t", "’t"})
@@ -1976,6 +2119,30 @@ def article_as_and(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
                                 pronoun=prev.word, noun=nxt.word))
 
 
+def coordinated_adjective(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """Adjectives joined by en/of before one de-word or plural share their -e ("Discreet en snelle
+    levering" -> Discrete, "de kleine en gezellig kamer" -> gezellige); not after a verb, where the
+    first may close a clause ("het is klein en grote kinderen ...")."""
+    if i == 0 or i + 2 >= len(tokens) or _low(tokens[i]) not in ("en", "of") or tokens[i].pos != "VG":
+        return None
+    a, b, n = tokens[i - 1], tokens[i + 1], tokens[i + 2]
+    prev = tokens[i - 2] if i > 1 else None
+    if a.pos != "ADJ" or b.pos != "ADJ" or n.pos != "N" or not n.has("soort") or (prev is not None and prev.pos == "WW"):
+        return None
+    if not (n.has("mv") or gender(_low(n)) == "de"):
+        return None
+    bare, other = (a, b) if a.has("zonder") and b.has("met-e") else (b, a) if b.has("zonder") and a.has("met-e") \
+        else (None, None)
+    if bare is None or not other.has("prenom") or (bare is a and _low(a) in _words("adverbial_adjectives")):
+        return None
+    fix = inflected(bare.word)
+    if fix is None:
+        return None
+    return AgreementFinding(bare.start, bare.end, bare.word, fix, "adjective",
+                            _("'{other}' and '{word}' describe '{noun}' together: write '{fix}'").format(
+                                other=other.word, word=bare.word, noun=n.word, fix=fix))
+
+
 # the checks, each on one token of the sentence, in the order they are tried
 CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modifier, noun_slot, acting_participle,
           conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb,
@@ -1984,7 +2151,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           adverb_ending, pronoun_for_verb, superlative_without_article, te_infinitive, predicate_ending,
           demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article,
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
-          pronominal_adverb, article_as_and)
+          pronominal_adverb, article_as_and, coordinated_adjective, comparative_phrase_als)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
