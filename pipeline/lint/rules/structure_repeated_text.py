@@ -8,14 +8,16 @@ A repeated paragraph gives one finding, not one per sentence. Doubled words: "he
 "dat dat", "die die" and "je je" are good Dutch ("ik weet dat dat kan", "de vrouwen die die keuze
 maken", "als je je zorgen maakt"), and so are "heel heel", "nee nee", "ja ja". Doubled word groups of
 two to four words: "in de in de", "kunnen verschillen kunnen verschillen"; not across a sentence end
-("Neem rust. Neem rust.") and not when every word of the group may stand twice ("nee nee, nee nee").
+("Neem rust. Neem rust.") and not when every word of the group may stand twice ("nee nee, nee nee"),
+and not a capitalised word opening a sentence after its own capitalised copy, a heading run into its
+text ("Behandeling Behandeling is niet altijd nodig").
 
 pass: Bel de verloskundige bij koorts. Bel de huisarts bij vragen. Ik weet dat dat kan.
 fail: Een miskraam komt vaak voor bij vrouwen. ... Een miskraam komt vaak voor bij vrouwen.
 fail: Neem het het liefst op tijd in.
 fail: De klachten kunnen verschillen kunnen verschillen per vrouw.
 fail: Het weefsel blijft in de in de baarmoeder achter.
-pass: Neem rust. Neem rust. Bel ons als de pijn erger wordt, als de pijn erger wordt of koorts krijgt.
+pass: Neem rust. Neem rust. Behandeling Behandeling is niet altijd nodig. Bel ons als de pijn erger wordt, als de pijn erger wordt of koorts krijgt.
 """
 
 from __future__ import annotations
@@ -114,8 +116,19 @@ def _doubles(text: str):
               if not all(w.lower() in _DOUBLE_OK for w in m.group(1).split())]
     yield from groups
     for m in _DOUBLED.finditer(text):
-        if m.group(1).lower() not in _DOUBLE_OK and not any(g.start() <= m.start() < g.end() for g in groups):
+        if m.group(1).lower() not in _DOUBLE_OK and not any(g.start() <= m.start() < g.end() for g in groups) \
+                and not _heading_run_in(text, m):
             yield m
+
+
+def _heading_run_in(text: str, m: re.Match) -> bool:
+    """"Behandeling Behandeling van een miskraam ...": a capitalised word that opens the text or a
+    sentence, then the same word capitalised: a heading or list label run into the sentence that
+    starts with it (a slip writes the copy as it stands: "De de"); short words ("De De") stay."""
+    first, second = m.group(1), m.group(2)
+    before = text[:m.start()].rstrip(" \t•*-–")
+    return (first[:1].isupper() and second[:1].isupper() and len(first) > 3
+            and (not before or before[-1] in ".!?:\n"))
 
 
 def _doubled_words(doc):
