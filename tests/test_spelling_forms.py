@@ -151,7 +151,7 @@ def test_the_damaged_word_is_reported_whole(tmp_path):
 def test_hyphenated_parts_abbreviations_and_english_compounds(spell):
     for word in ("dna-uitslag", "Dna-uitslag", "rna-test", "anti-Hb-Ig", "peer-reviewed", "Foeto-maternale"):
         assert not spell.dict.check(word) and spell.known(word), word
-    for slip in ("dna-uitslg", "peer-reviewd", "Foeto-maternaale", "to-be"):
+    for slip in ("dna-uitslg", "peer-reviewd", "Foeto-maternaale", "to-be", "intra-uterine"):
         assert not spell.known(slip), slip
 
 
@@ -172,3 +172,12 @@ def test_file_names_and_scan_fragments(tmp_path):
     text = "Het bloed verlis stopte; een jpg is een plaatje; de pijn was o nverwcht.\n"
     _found, diags = _lint(tmp_path / "slips", {"a.txt": text})
     assert [d.match for d in diags] == ["verlis", "jpg", "nverwcht"]
+
+
+@needs_dict
+def test_english_words_in_a_run_inside_a_dutch_sentence(tmp_path):
+    _found, diags = _lint(tmp_path, {"a.txt": "Het was meant to be, zei ze; thank us later.\n"})
+    assert [d.match for d in diags] == []
+    # a Dutch slip that is an English word beside a word of both languages stays an error
+    _found, diags = _lint(tmp_path / "slip", {"a.txt": "Het hat is kapot.\n"})
+    assert [d.match for d in diags] == ["hat"]

@@ -456,8 +456,9 @@ class SpellChecker:
 
     def _english_compound_phrase(self, parts: list[str]) -> bool:
         """An English hyphenated compound as a whole ("peer-reviewed", "well-known"): every part an
-        English word in small letters, one of them five letters or more and no Dutch word."""
-        return (all(p.islower() and self.english_word(p) for p in parts)
+        English word in small letters, one of them five letters or more and no Dutch word; not after a
+        Dutch prefix, which makes a Dutch word ("extra-uterine" for extra-uterien stays an error)."""
+        return (parts[0] not in spelling_data().prefixes and all(p.islower() and self.english_word(p) for p in parts)
                 and any(len(p) >= 5 and not self.known(p) for p in parts))
 
     def hyphenated_name_compound(self, word: str) -> bool:

@@ -33,8 +33,9 @@ that is English as a whole, a word in quotation marks in a sentence naming its l
 (twin-to-twin-transfusiesyndroom), a word spelled in syllables (ab-so-luut), names listed beside names
 (AstraZeneca, Moderna en Novavax), written in a run of names elsewhere (Anna Wielstra ... Wielstra zegt)
 or cited as an author (Rosen et al.). In hyphenated compounds also an abbreviation written small (dna-uitslag),
-a two-letter one (anti-Hb-Ig), an English compound as a whole (peer-reviewed) and, inside a sentence, a
-name before known words (Apgar-score) unless one slip from a Dutch word. A file name's extension (scan.jpg) is
+a two-letter one (anti-Hb-Ig), an English compound as a whole (peer-reviewed; not after a Dutch prefix,
+extra-uterine) and, inside a sentence, a name before known words (Apgar-score) unless one slip from a Dutch
+word. A run of English words inside a Dutch sentence (meant to be) with two of them no Dutch word passes. A file name's extension (scan.jpg) is
 not checked, and pieces of a word a scan split with stray spaces (o ngeveer, bloed- ver lies) pass when up to
 four of them make a dictionary word of eight letters or more. A zero-width space
 or soft hyphen inside a word does not split it.
@@ -279,6 +280,30 @@ def _split_word(spell, text: str, toks, k: int) -> bool:
     return False
 
 
+# short English words that are no Dutch words; "to", "is", "we" are both and prove nothing
+_ENGLISH_SHORT = frozenset("be us my by it he if an".split())
+
+
+def _english_run(spell, text: str, toks, k: int) -> bool:
+    """A word in a run of English words one space apart inside a Dutch sentence ("het was meant to be"):
+    at least two of them no Dutch word, one of those three letters or more, so a Dutch slip that happens
+    to be an English word beside a word of both languages ("het hat is") stays an error."""
+    def english(j):
+        w = toks[j].text
+        return w.lower() in _ENGLISH_SHORT or w in ("to", "of", "in", "is", "on", "we", "me", "so", "do", "up") \
+            or len(w) > 2 and w.isalpha() and spell.english_word(w)
+    first = last = k
+    if not english(k):
+        return False
+    while first > 0 and text[toks[first - 1].end:toks[first].start] == " " and english(first - 1):
+        first -= 1
+    while last + 1 < len(toks) and text[toks[last].end:toks[last + 1].start] == " " and english(last + 1):
+        last += 1
+    only = [toks[j].text for j in range(first, last + 1)
+            if toks[j].text.lower() in _ENGLISH_SHORT or len(toks[j].text) > 2 and not spell.known(toks[j].text)]
+    return len(only) >= 2 and any(len(w) > 2 for w in only)
+
+
 def _whole_word(spell, piece: str) -> bool:
     return len(piece) > 1 and " " not in piece and spell.dict.check(piece.lower())
 
@@ -292,7 +317,7 @@ def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
             0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1))
             or text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
         return True
-    if spell.english_loan(tok.text):
+    if spell.english_loan(tok.text) or _english_run(spell, text, toks, k):
         return True
     if not foreign:  # worked out once per text, and only for a text with an unknown word
         foreign["english"] = english_tokens(spell, text, toks)
