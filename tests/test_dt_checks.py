@@ -128,7 +128,7 @@ NOT_A_VERB = [
     # a subject with its relative clause before a comma: the verb after it has "je" as its object
     ("Een centrum dat de zorg regelt, helpt je verder.", ("Als je de uitslag hebt, wordt je gebeld.", "word")),
     # a noun phrase opens the clause before the verb, whatever Frog made of its last word
-    ("Een nauwkeurig cyclusrecord helpt je te weten wanneer je ovuleert.", None),
+    ("Een goed bijgehouden temperatuurlijst helpt je te zien wanneer je vruchtbaar bent.", None),
     # an imperative before "en" makes the verb after it one too; a verb with its own subject stays
     ("Lees de folder en bel bij vragen de praktijk.", ("Lees de folder en belt bij vragen de praktijk.", "bel")),
     ("Neem rust en houdt u rekening met de uitslag?", None),

@@ -86,7 +86,7 @@ finding's check id in brackets):
 36. ``coordinated_adjective`` [adjective]: adjectives joined by en/of before one de-word or plural
     with and without -e ("Discreet en snelle levering" -> Discrete).
 37. ``comparative_phrase_als`` [word-class]: "als" before a phrase without a verb, closing a
-    comparative in its clause ("minder erg is als het verlies van een kind" -> dan).
+    comparative in its clause ("het doet minder pijn als een val van de trap" -> dan).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
