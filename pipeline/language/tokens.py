@@ -100,7 +100,7 @@ def _visible(word: str) -> str:
     """The word as it reads: invisible characters left out, ligatures as their letters."""
     if any(c in word for c in _INVISIBLE):
         word = _INVISIBLE_RUN.sub("", word)
-    return word.translate(_LIGATURES) if any("\ufb00" <= c <= "\ufb06" for c in word) else word
+    return word.translate(_LIGATURES)
 
 
 def _join_invisible(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
