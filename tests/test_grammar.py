@@ -193,6 +193,35 @@ def test_seeds_give_exactly_the_known_dt_errors(seeds_copy):
 
 
 @pytest.mark.system
+@needs_frog
+def test_a_kept_frog_serves_the_next_run_with_its_own_cache_and_a_stopped_one_is_not_kept():
+    from pipeline.language import frog as frog_module
+
+    was = frog_module._keeping
+    frog_module.keep_between_runs(True)
+    try:
+        first = Frog()
+        first.tag(["Soms gebeurd er niets."])
+        pid = first._proc.pid
+        first.close()
+        second = Frog()
+        out = second.tag(["Soms gebeurd er niets.", "Men spreek van een miskraam."])
+        assert second._proc.pid == pid  # no second start
+        assert second.sentences_tagged == 2  # the run's own cache starts empty
+        assert [t.word for t in out[1]][:2] == ["Men", "spreek"]
+        second._busy = True  # as when a watchdog stopped a leaflet in the middle of an answer
+        second.close()
+        assert frog_module._take_kept(second.cmd) is None
+        third = Frog()
+        third.tag(["Klop het hartje?"])
+        assert third._proc.pid != pid
+        third.close()
+    finally:
+        frog_module.keep_between_runs(was)
+    assert was or frog_module._kept == {}
+
+
+@pytest.mark.system
 def test_tags_are_kept_on_disk_so_a_later_run_needs_no_frog(tmp_path):
     from pipeline.language.frog import Frog
 

@@ -10,6 +10,7 @@ units), so tokens are aligned back to the input by their characters, not by coun
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import pickle
@@ -133,6 +134,67 @@ def stderr_summary(text: str, lines: int = 4) -> str:
     return " | ".join(kept[-lines:])
 
 
+# -- Frog processes kept between runs of one long-lived Python process -----------------------------
+# A run starts Frog once and stops it at its end. A process that runs many runs one after the other
+# (the test suite, the benchmarks over real pages) would start Frog for each: about 2 s every time,
+# for answers that do not depend on the run. With ``keep_between_runs(True)`` a Frog that closes in
+# good order leaves its process here, and the next Frog of the same command line and executable takes
+# it; each run still has its own cache, tag store and counters. Only the process that started a Frog
+# takes it again (a forked worker holds a copy of this table, not the right to the pipes).
+_kept: dict[tuple, list[tuple[int, subprocess.Popen, tempfile.TemporaryDirectory]]] = {}
+_keeping = False
+
+
+def keep_between_runs(on: bool) -> None:
+    """Keep Frog processes between runs of this Python process (off: each run stops its own)."""
+    global _keeping
+    _keeping = on
+    if not on:
+        stop_kept()
+
+
+def stop_kept() -> None:
+    """Stop the kept Frog processes that this process started."""
+    for key in list(_kept):
+        for owner, proc, workdir in _kept.pop(key):
+            if owner == os.getpid():
+                _terminate(proc)
+                workdir.cleanup()
+
+
+def _kept_key(cmd: tuple[str, ...]) -> tuple:
+    exe = shutil.which(cmd[0]) or cmd[0]
+    try:
+        return (cmd, exe, os.stat(exe).st_mtime_ns)
+    except OSError:
+        return (cmd, exe, None)
+
+
+def _take_kept(cmd: tuple[str, ...]):
+    for owner, proc, workdir in _kept.pop(_kept_key(cmd), []):
+        if owner == os.getpid() and proc.poll() is None:
+            return proc, workdir
+    return None
+
+
+def _terminate(p: subprocess.Popen) -> None:
+    # Every answer has been read by now; Frog takes over a second to exit on its own, so stop it.
+    try:
+        p.stdin.close()
+    except OSError:
+        pass
+    p.terminate()
+    try:
+        p.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
+    p.stdout.close()
+
+
+atexit.register(stop_kept)
+
+
 class Frog:
     """A running Frog; ``tag(sentences)`` returns one token list per sentence (cached per sentence).
 
@@ -155,6 +217,7 @@ class Frog:
         self._pending = b""
         self._workdir: tempfile.TemporaryDirectory | None = None
         self._answered = False
+        self._busy = False  # a batch was sent and its answer not read to the end (a watchdog stopped it)
         self._broken: FrogError | None = None
 
     def _start(self) -> subprocess.Popen:
@@ -162,6 +225,11 @@ class Frog:
             raise self._broken
         if self._proc is None or self._proc.poll() is not None:
             self._stop()
+            kept = _take_kept(self.cmd) if _keeping else None
+            if kept is not None:
+                self._proc, self._workdir = kept
+                self._pending, self._answered = b"", True
+                return self._proc
             self._workdir = tempfile.TemporaryDirectory(prefix="leaflint-frog-")
             with open(Path(self._workdir.name) / "stderr", "wb") as err:
                 self._proc = subprocess.Popen(
@@ -214,23 +282,17 @@ class Frog:
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
+        p = self._proc
+        if _keeping and p is not None and p.poll() is None and not self._pending and self._answered \
+                and not self._busy:
+            _kept.setdefault(_kept_key(self.cmd), []).append((os.getpid(), p, self._workdir))
+            self._proc = self._workdir = None
         self._stop()
 
     def _stop(self) -> None:
         p, self._proc = self._proc, None
         if p is not None:
-            # Every answer has been read by now; Frog takes over a second to exit on its own, so stop it.
-            try:
-                p.stdin.close()
-            except OSError:
-                pass
-            p.terminate()
-            try:
-                p.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
-            p.stdout.close()
+            _terminate(p)
         workdir, self._workdir = self._workdir, None
         if workdir is not None:
             workdir.cleanup()
@@ -268,6 +330,7 @@ class Frog:
                 pass
 
         writer = threading.Thread(target=feed, daemon=True)
+        self._busy = True
         writer.start()
         rows: list[tuple[str, str, str]] = []
         lines = self._lines(proc)
@@ -281,6 +344,7 @@ class Frog:
         # the sentinel sentence ends with a blank line too; leave nothing behind for the next batch
         next(lines, None)
         writer.join()
+        self._busy = False
         return _align(sentences, rows)
 
 
