@@ -248,9 +248,13 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
             continue
         if tok.joined and spell.known(tok.text.replace(" ", ""), extra) or _split_word(spell, text, toks, k):
             continue
-        if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k) \
-                or _ET_AL.match(text, tok.end):
-            continue  # a cited author's name: "Jansen et al."
+        if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k):
+            continue
+        if _ET_AL.match(text, tok.end) or (tok.text[:1].isupper() and _NAME_AFTER.match(text, tok.end)):
+            # a cited author ("Jansen et al.", "Kolte, 2015)") or a person with an age ("Archie (1)"):
+            # a name here and wherever the leaflet writes it
+            yield _Unknown(tok, True, start)
+            continue
         if _foreign(spell, text, toks, k, foreign):
             continue
         if spell.word_part(tok.text):
@@ -327,6 +331,9 @@ def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
 
 
 _ET_AL = re.compile(r"\s+et\s+al\b")
+# what follows a capitalised name in a citation or a news item: a cited author with a year ("Kolte,
+# 2015)", "Jansen (2019)") or a person with an age in brackets ("zoon Thijs (1)", "Fleur Smit (34)")
+_NAME_AFTER = re.compile(r"(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d[a-z]?\s*[;)]|\s*\((?:(?:19|20)\d\d[a-z]?|\d{1,3})\)")
 # what may stand between names in a list ("AstraZeneca, Moderna en Novavax")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|of)\s+|\s*/\s*)$")
 _LIST_BEFORE = re.compile(r"(?P<name>[^\W\d_]+)(?:\s*,\s*|\s+(?:en|of)\s+|\s*/\s*)$")
