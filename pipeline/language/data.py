@@ -69,6 +69,7 @@ class SpellingData:
     prefixes: tuple[str, ...]  # longest first
     separable_particles: tuple[str, ...]  # longest first
     language_names: frozenset[str] = frozenset()  # "griekse", "latijn": a quoted word beside one is cited
+    naming_words: frozenset[str] = frozenset()  # "genaamd", "het woord": a quoted word right after one is named
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,7 @@ def spelling() -> SpellingData:
     return SpellingData(frozenset(w.lower() for w in sp.get("dotted_abbreviations", [])),
                         tuple(sorted({p.lower() for p in sp.get("prefixes", [])}, key=len, reverse=True)),
                         tuple(sorted(set(particles), key=len, reverse=True)),
-                        frozenset(sp.get("language_names", [])))
+                        frozenset(sp.get("language_names", [])), frozenset(sp.get("naming_words", [])))
 
 
 @dataclass(frozen=True)

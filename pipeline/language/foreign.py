@@ -90,6 +90,21 @@ def quoted_english_tokens(spell, text: str, toks) -> set[int]:
     return out
 
 
+def named_tokens(spell, text: str, toks) -> set[int]:
+    """Indices of a word standing alone in quotation marks right after a word that names it ("een
+    techniek genaamd ‘karyomapping’", "zij bedacht het woord 'verliesgeboorte'"): a coined term or a
+    name, unless it is one slip from a Dutch word ("het woord 'miskaam'" stays an error)."""
+    naming = spelling_data().naming_words
+    out: set[int] = set()
+    for m in _QUOTATION.finditer(text):
+        inner = [k for k, t in enumerate(toks) if m.start(1) <= t.start and t.end <= m.end(1)]
+        before = _WORD.findall(text[max(0, m.start() - 30) : m.start()])
+        if len(inner) == 1 and before and before[-1].lower() in naming \
+                and not spell._near_word(toks[inner[0]].text.lower()):
+            out.update(inner)
+    return out
+
+
 def latin_phrase_tokens(text: str, toks) -> set[int]:
     """Indices of the words of a listed Latin phrase standing together ("de novo", "in vitro")."""
     phrases = medical_parts().latin_phrases

@@ -77,7 +77,8 @@ from pipeline.i18n import _
 from pipeline.facts import topics
 from pipeline.language import residue
 from pipeline.language.data import spelling as spelling_data
-from pipeline.language.foreign import cited_tokens, english_tokens, latin_phrase_tokens, quoted_english_tokens
+from pipeline.language.foreign import (cited_tokens, english_tokens, latin_phrase_tokens, named_tokens,
+                                      quoted_english_tokens)
 from pipeline.language.leaflet import brand_of, own_names
 from pipeline.language.spelling import suggestion_score
 from pipeline.language.tokens import mojibake, restore_invisible, spell_tokens
@@ -315,7 +316,8 @@ def _whole_word(spell, piece: str) -> bool:
 def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
     """An English phrase or sentence, an English gloss in brackets ("ontijdige (immature) geboorte"),
     a loan word Dutch medical text uses as it is ("immunoglobulin"), or a word cited in quotation
-    marks in a sentence that names its language ("het Griekse woord 'hydatis'")."""
+    marks in a sentence that names its language ("het Griekse woord 'hydatis'") or right after a word
+    that names it ("een techniek genaamd 'karyomapping'")."""
     tok = toks[k]
     if spell.english_word(tok.text) and (any(
             0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1))
@@ -326,7 +328,7 @@ def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
     if not foreign:  # worked out once per text, and only for a text with an unknown word
         foreign["english"] = english_tokens(spell, text, toks)
         foreign["cited"] = cited_tokens(text, toks) | quoted_english_tokens(spell, text, toks) \
-            | latin_phrase_tokens(text, toks)
+            | latin_phrase_tokens(text, toks) | named_tokens(spell, text, toks)
     return k in foreign["english"] or k in foreign["cited"]
 
 
