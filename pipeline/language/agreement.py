@@ -367,6 +367,8 @@ def suspect(sentence: str) -> bool:
     for i, w in enumerate(words):
         if _slip_suspect(words, i) or _demonstrative_plural_suspect(words, i) or _new_class_suspect(words, i):
             return True
+        if i and sentence[spans[i - 1][1]:spans[i][0]].strip() == "," and _listed_suspect(words[i - 1], w):
+            return True  # adjectives listed with a comma, one with -e and one without
         if w in DEFINITE or w in INDEFINITE or w in _gendered_forms():
             verb_ok = w != "deze" or (i > 0 and words[i - 1] in _PREPOSITIONS)
             for j in range(i + 1, min(i + 5, len(words))):
@@ -402,6 +404,12 @@ def _new_class_suspect(words: list[str], i: int) -> bool:
         opener = _words("equality_words") | _words("equality_degree_words")
         return any(x in opener for x in words[max(0, i - 8):i])
     return w in _data()["have_modals"] and _have_suspect(words, i)
+
+
+def _listed_suspect(a: str, b: str) -> bool:
+    """Two words listed with a comma, one an adjective with -e, the other one without."""
+    bare = b if a.endswith("e") else a
+    return a.endswith("e") != b.endswith("e") and ("adj" in lexicon.tags(bare) or _dictionary_word(bare + "e"))
 
 
 def _coordinated_suspect(a: str, b: str) -> bool:
@@ -2119,11 +2127,25 @@ def article_as_and(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
                                 pronoun=prev.word, noun=nxt.word))
 
 
+def _joins_adjectives(t: FrogToken) -> bool:
+    return (_low(t) in ("en", "of") and t.pos == "VG") or t.word == ","
+
+
+def _noun_after_adjectives(tokens: list[FrogToken], j: int) -> FrogToken | None:
+    """The noun that a run of adjectives joined by commas, en or of ends in (from ``tokens[j]`` on)."""
+    while j + 1 < len(tokens) and tokens[j].pos != "N":
+        if not (tokens[j].pos == "ADJ" or _inflected_prenominal(tokens[j]) or _joins_adjectives(tokens[j])):
+            return None
+        j += 1
+    return tokens[j] if j < len(tokens) and tokens[j].pos == "N" else None
+
+
 def coordinated_adjective(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """Adjectives joined by en/of before one de-word or plural share their -e ("Discreet en snelle
-    levering" -> Discrete, "de kleine en gezellig kamer" -> gezellige); not after a verb, where the
-    first may close a clause ("het is klein en grote kinderen ...")."""
-    if i == 0 or i + 2 >= len(tokens) or _low(tokens[i]) not in ("en", "of") or tokens[i].pos != "VG":
+    """Adjectives joined by en/of or listed with commas before one de-word or plural share their -e
+    ("Discreet en snelle levering" -> Discrete, "de kleine en gezellig kamer" -> gezellige, "een
+    grote, licht, rustige kamer" -> lichte); not after a verb, where the first may close a clause ("het
+    is klein en grote kinderen ...")."""
+    if i == 0 or i + 2 >= len(tokens) or not _joins_adjectives(tokens[i]):
         return None
     a, b, n = tokens[i - 1], tokens[i + 1], tokens[i + 2]
     prev = tokens[i - 2] if i > 1 else None
@@ -2143,6 +2165,31 @@ def coordinated_adjective(tokens: list[FrogToken], i: int) -> AgreementFinding |
                                 other=other.word, word=bare.word, noun=n.word, fix=fix))
 
 
+def _inflected_prenominal(t: FrogToken) -> bool:
+    return t.pos in ("ADJ", "WW") and t.has("prenom") and t.has("met-e")
+
+
+def listed_adjective(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """An adjective without -e between commas among adjectives with -e before one de-word or plural
+    ("een prospectieve, dubbelblind, gerandomiseerde studie" -> dubbelblinde), which Frog may read
+    as a noun there ("een grote, licht, rustige kamer")."""
+    if i < 2 or i + 2 >= len(tokens) or tokens[i - 1].word != "," or tokens[i + 1].word != ",":
+        return None
+    x, before, after = tokens[i], tokens[i - 2], tokens[i + 2]
+    low = _low(x)
+    if not x.word.islower() or low.endswith("e") or not (_inflected_prenominal(before) and _inflected_prenominal(after)):
+        return None
+    n = _noun_after_adjectives(tokens, i + 2)
+    if n is None or not n.has("soort") or not (n.has("mv") or gender(_low(n)) == "de"):
+        return None
+    fix = inflected(x.word)
+    if fix is None or not ("adj" in lexicon.tags(low) or _dictionary_word(fix)):
+        return None
+    return AgreementFinding(x.start, x.end, x.word, fix, "adjective",
+                            _("'{other}' and '{word}' describe '{noun}' together: write '{fix}'").format(
+                                other=before.word, word=x.word, noun=n.word, fix=fix))
+
+
 # the checks, each on one token of the sentence, in the order they are tried
 CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modifier, noun_slot, acting_participle,
           conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb,
@@ -2151,7 +2198,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           adverb_ending, pronoun_for_verb, superlative_without_article, te_infinitive, predicate_ending,
           demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article,
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
-          pronominal_adverb, article_as_and, coordinated_adjective, comparative_phrase_als)
+          pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

@@ -36,8 +36,10 @@ OPTIONS = {"min_words": (int, 6)}
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+)\s+(\1)\b", re.IGNORECASE | re.UNICODE)
 # a group of two to four words written twice in a row ("in de in de", "kunnen verschillen kunnen
-# verschillen"); only white space between the words, so never across a sentence end
-_DOUBLED_GROUP = re.compile(r"\b((?:[^\W\d_]+[ \t]+){1,3}[^\W\d_]+)[ \t]+(\1)\b", re.IGNORECASE | re.UNICODE)
+# verschillen"), also with a comma between ("foetale sterfte, foetale sterfte"); only white space and
+# that comma between the words, so never across a sentence end
+_DOUBLED_GROUP = re.compile(r"\b((?:[^\W\d_]+[ \t]+){1,3}[^\W\d_]+)(?:[ \t]+|[ \t]*,[ \t]*)(\1)\b",
+                            re.IGNORECASE | re.UNICODE)
 # doubled words that are good Dutch: a conjunction before a pronoun, a relative before a determiner,
 # a subject before its reflexive ("als je je zorgen maakt"), a possessive before a noun ("haar haar")
 _DOUBLE_OK = frozenset({"dat", "die", "had", "was", "heel", "ja", "nee", "hé", "ha", "nou", "toe", "je",
@@ -113,12 +115,19 @@ def _doubles(text: str):
     """Doubled word groups, then doubled single words outside them; a group or word whose every
     word may stand twice ("nee nee", "dat dat") is left alone."""
     groups = [m for m in _DOUBLED_GROUP.finditer(text)
-              if not all(w.lower() in _DOUBLE_OK for w in m.group(1).split())]
+              if not all(w.lower() in _DOUBLE_OK for w in m.group(1).split()) and not _new_sentence_after_comma(m)]
     yield from groups
     for m in _DOUBLED.finditer(text):
         if m.group(1).lower() not in _DOUBLE_OK and not any(g.start() <= m.start() < g.end() for g in groups) \
                 and not _heading_run_in(text, m):
             yield m
+
+
+def _new_sentence_after_comma(m: re.Match) -> bool:
+    """"... verward met abortus provocatus, Abortus provocatus is ...": a capital after the comma where
+    the first is written small starts a new sentence that takes up the words (a comma for a full stop)."""
+    return "," in m.group(0)[len(m.group(1)) : m.start(2) - m.start()] and m.group(2)[:1].isupper() \
+        and not m.group(1)[:1].isupper()
 
 
 def _heading_run_in(text: str, m: re.Match) -> bool:
