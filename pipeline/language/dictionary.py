@@ -39,9 +39,7 @@ class KeptDictionary:
 
     def _opened(self):
         if self._dict is None:
-            import enchant
-
-            self._dict = enchant.Dict(self.tag)
+            self._dict = enchant_dict(self.tag)
         return self._dict
 
     def check(self, word: str) -> bool:
@@ -66,6 +64,20 @@ class KeptDictionary:
 
 
 _shared: dict[str, KeptDictionary] = {}
+_opened_dicts: dict = {}
+
+
+def enchant_dict(tag: str):
+    """enchant's dictionary for ``tag``, opened once per process (about 0.15 s to open and as much to
+    free): the runs one process makes one after the other (the language server, the test suite) and
+    the modules that ask (spelling, residue, ingest) share it; it holds no state of a run. Raises
+    enchant's errors when the dictionary is missing."""
+    d = _opened_dicts.get(tag)
+    if d is None:
+        import enchant
+
+        d = _opened_dicts[tag] = enchant.Dict(tag)
+    return d
 
 
 def shared(tag: str = "nl_NL", exists: bool = False) -> KeptDictionary:

@@ -160,9 +160,9 @@ def _dictionaries():
     """(Dutch, English) enchant dictionaries, or None when they are missing (the spelling rule then
     reports the missing tool)."""
     try:
-        import enchant
+        from pipeline.language.dictionary import enchant_dict
 
-        return enchant.Dict("nl_NL"), enchant.Dict("en_US")
+        return enchant_dict("nl_NL"), enchant_dict("en_US")
     except Exception:  # noqa: BLE001 - ImportError or DictNotFoundError
         return None
 

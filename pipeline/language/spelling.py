@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.language import inflection, lexicon
+from pipeline.language.dictionary import enchant_dict
 from pipeline.language.data import spelling as spelling_data
 from pipeline.yamlio import load_kept
 
@@ -606,7 +607,7 @@ class SpellChecker:
             import enchant
 
             try:
-                self._english = enchant.Dict(self._english_tag)
+                self._english = enchant_dict(self._english_tag)
             except enchant.errors.DictNotFoundError:
                 self._english_tag = None
                 return False
