@@ -558,9 +558,9 @@ def _drop_hyphen(left: str, right: str) -> bool:
     """Whether "left-" + "right" is one word broken by hyphenation ("zwanger-", "schap")."""
     if not _dictionary_cache:
         try:
-            from pipeline.language.dictionary import enchant_dict
+            import enchant
 
-            _dictionary_cache.append(enchant_dict("nl_NL"))
+            _dictionary_cache.append(enchant.Dict("nl_NL"))
         except Exception:  # no pyenchant, no libenchant or no Dutch dictionary: keep every hyphen
             _dictionary_cache.append(None)
     d = _dictionary_cache[0]

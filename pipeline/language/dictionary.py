@@ -70,7 +70,7 @@ _opened_dicts: dict = {}
 def enchant_dict(tag: str):
     """enchant's dictionary for ``tag``, opened once per process (about 0.15 s to open and as much to
     free): the runs one process makes one after the other (the language server, the test suite) and
-    the modules that ask (spelling, residue, ingest) share it; it holds no state of a run. Raises
+    the modules that ask (spelling, residue) share it; it holds no state of a run. Raises
     enchant's errors when the dictionary is missing."""
     d = _opened_dicts.get(tag)
     if d is None:
