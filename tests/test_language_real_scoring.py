@@ -45,3 +45,7 @@ def test_a_stored_excerpt_loses_only_its_cut_sentence(tmp_path):
     (tmp_path / "pages" / "p.txt").write_text("# https://example.org\nEen zin. Nog een\n- Bron.nl\nHet einde van een ha",
                                               encoding="utf-8")
     assert page_text(tmp_path, "p") == "Een zin. Nog een\n- Bron.nl\n"
+    # a last line the annotations list as a residue line is whole, not the excerpt's cut
+    (tmp_path / "pages" / "q.txt").write_text("# https://example.org\nEen zin.\nBeeld: Fotobureau", encoding="utf-8")
+    assert page_text(tmp_path, "q") == "Een zin.\nBeeld:\n"  # a colon ends a sentence
+    assert page_text(tmp_path, "q", ("Beeld: Fotobureau",)) == "Een zin.\nBeeld: Fotobureau\n"

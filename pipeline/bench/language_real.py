@@ -58,13 +58,16 @@ def read_index(root: Path, split: str | None) -> list[tuple[str, str]]:
     return out
 
 
-def page_text(root: Path, slug: str) -> str:
+def page_text(root: Path, slug: str, whole: tuple[str, ...] = ()) -> str:
     """The page's text without its URL line; a stored excerpt that stops inside a sentence loses
-    that fragment ("... een herh"): the cut is the store's, not the publisher's."""
+    that fragment ("... een herh"): the cut is the store's, not the publisher's. A last line that the
+    annotations list as a whole line (``whole``: the page's residue lines, "Beeld: ANP") is no
+    fragment and stays."""
     text = (root / "pages" / f"{slug}.txt").read_text(encoding="utf-8")
     first, _, rest = text.partition("\n")
     text = (rest if first.startswith("# ") else text).rstrip()
-    if text and text[-1] not in ".!?:;)”\"'’":
+    last = text.rsplit("\n", 1)[-1].strip()
+    if text and text[-1] not in ".!?:;)”\"'’" and not any(w.strip() and w.strip() in last for w in whole):
         # the excerpt stops inside a sentence: drop that sentence's fragment
         # at a sentence end or a line end: a full stop inside a word ("Telegraph.co.uk") ends nothing
         ends = [m.end() for m in _SENTENCE_END.finditer(text)]
@@ -139,7 +142,7 @@ def measure_real(root: Path, split: str | None, annotations: Path | None) -> lis
         folder.mkdir()
         texts = {}
         for slug, _url in pages:
-            texts[slug] = page_text(root, slug)
+            texts[slug] = page_text(root, slug, tuple((notes_all.get(slug) or {}).get("residue") or ()))
             (folder / f"{slug}.txt").write_text(texts[slug], encoding="utf-8")
         config = Config(output=Path(tmp) / "output")
         select = {SPELLING, RESIDUE, *REAL_WORD_RULES} & set(all_rules())
