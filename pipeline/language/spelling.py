@@ -44,6 +44,10 @@ def _norm(word: str) -> str:
     return unicodedata.normalize("NFC", word).translate(APOSTROPHES)
 
 
+# how often Frog's corpus must have seen an unclassified word for it to count as a name
+NAME_SEEN = 3
+
+
 class SpellChecker:
     """Dictionary look-ups with a cache, an allow-list, and ranked suggestions."""
 
@@ -486,8 +490,14 @@ class SpellChecker:
         if known and (_edits1(word.lower()) | dutch_edits(word.lower())) & known:
             return False  # a known name misspelt ("Kwakelhof" beside the brand's "Kwakkelhof")
         if len(parts) > 1:  # capitalised parts joined by a hyphen: a double name ("Kübler-Ross")
-            return any(not self._near_common_word(p.lower()) for p in parts)
-        return not self._near_common_word(parts[0].lower())
+            return any(self._seen_as_name(p.lower()) or not self._near_common_word(p.lower()) for p in parts)
+        return self._seen_as_name(parts[0].lower()) or not self._near_common_word(parts[0].lower())
+
+    def _seen_as_name(self, low: str) -> bool:
+        """A word Frog's corpus has seen a few times without giving it a word class, and no dictionary
+        word: a name ("Julie" beside "jullie", "Archie" beside "archief"). Written with a capital inside
+        a sentence it is that name, not a slip of its neighbour."""
+        return lexicon.count(low) >= NAME_SEEN and not lexicon.tags(low) and not self.dict.check(low)
 
     def _near_common_word(self, low: str) -> bool:
         """One typical Dutch slip from a dictionary word, or one edit from a word that Frog's corpus
