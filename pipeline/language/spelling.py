@@ -624,13 +624,14 @@ class SpellChecker:
         return self._english.check(word)
 
     def english_loan(self, word: str) -> bool:
-        """An English word in small letters, six letters or more, that is not one edit or one
-        typical Dutch slip away from a Dutch word: a loan ("immunoglobulin", "mindfulness"), not a
-        typo ("bleeding" is no slip of a Dutch word; "hart" mistyped is). In capitals such a word
-        is the name of a study or a trial ("de PROMISE-studie")."""
+        """An English word in small letters (or with a capital at a line's start), six letters or more,
+        that is not one edit or one typical Dutch slip away from a Dutch word: a loan ("immunoglobulin",
+        "mindfulness", a heading "Miscarriage"), not a typo ("bleeding" is no slip of a Dutch word; "hart"
+        mistyped is). In capitals such a word is the name of a study or a trial ("de PROMISE-studie")."""
         w = _norm(word)
         low = w.lower()
-        if not ((w.islower() or w.isupper()) and low.isalpha() and len(low) >= _LOAN_MIN and self.english_word(low)):
+        written = w.islower() or w.isupper() or (w[:1].isupper() and w[1:].islower())  # "Miscarriage" opens a line
+        if not (written and low.isalpha() and len(low) >= _LOAN_MIN and self.english_word(low)):
             return False
         # a long word is only doubted when it is one typical Dutch slip from a word: "evidence" is one
         # letter from "evidente", but no Dutch writer mistypes that so
