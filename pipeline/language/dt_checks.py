@@ -743,7 +743,10 @@ def finite_for_participle(c: TokenContext) -> DtFinding | None:
         return None
     if not (nxt is None or nxt.pos in {"LET", "VZ", "VG"} or _lower(nxt) in _data()["clause_end_words"]):
         return None
-    if prev is not None and (_third_subject(c.clause, c.i - 1) or _lower(prev) in _NOMIN_2):
+    # "Is dit gebeurt, dan ...": an auxiliary that opens the clause is its finite verb, so the subject
+    # after it does not own the -t form at the end
+    opens = _is_finite(auxes[0]) and auxes[0] is c.clause[_embedded_start(c.clause, c.i)]
+    if prev is not None and not opens and (_third_subject(c.clause, c.i - 1) or _lower(prev) in _NOMIN_2):
         return None
     sug = _case(c.t.word, participle)
     return c.finding(sug, "finite-for-participle", _(
