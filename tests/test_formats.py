@@ -104,7 +104,7 @@ def test_github_annotations_escape_properties_and_data(tmp_path):
     assert "%0A" in out[2] and "%25" in out[2] and "\n" not in out[2]
 
 
-def test_text_groups_per_file_with_caret(tmp_path):
+def test_text_groups_per_file_with_caret(tmp_path, english):
     text = _render("text", _diags(tmp_path), colour=False)
     lines = text.splitlines()
     assert lines[0] == str(tmp_path / "a.txt")
@@ -117,6 +117,13 @@ def test_text_groups_per_file_with_caret(tmp_path):
     assert lines[-1] == "1 error(s), 1 warning(s), 1 info in 2 file(s)"
     assert "\033[" not in text
     assert "\033[" in _render("text", _diags(tmp_path), colour=True)
+
+
+def test_text_speaks_dutch_by_default(tmp_path, dutch):
+    text = _render("text", _diags(tmp_path), colour=False)
+    assert "suggestie: curettage" in text
+    assert text.splitlines()[-1] == "1 fout(en), 1 waarschuwing(en), 1 info in 2 bestand(en)"
+    assert _render("text", [], colour=False).strip() == "geen bevindingen"
 
 
 def test_parsable_one_line_per_finding(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from pipeline.diagnostic import Diagnostic, Summary
+from pipeline.i18n import _
 from pipeline.report.printable import printable
 
 _COLOURS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
@@ -41,16 +42,19 @@ class Formatter:
                 if self.context and d.source_line:
                     out.extend(self._excerpt(d))
                 if d.suggestions:
-                    out.append(f"           {self._c(_GREEN, 'suggestion:')} {printable(', '.join(d.suggestions[:5]))}")
+                    out.append(f"           {self._c(_GREEN, _('suggestion:'))} {printable(', '.join(d.suggestions[:5]))}")
                 for r in d.related[:5]:
-                    out.append(self._c(_DIM, printable(f"           see {r.path}:{r.line}:{r.column} {r.message}".rstrip())))
+                    see = _("see {place}").format(place=f"{r.path}:{r.line}:{r.column}")
+                    out.append(self._c(_DIM, printable(f"           {see} {r.message}".rstrip())))
                 if len(d.related) > 5:
-                    out.append(self._c(_DIM, f"           ... and {len(d.related) - 5} more"))
+                    out.append(self._c(_DIM, "           " + _("... and {n} more").format(n=len(d.related) - 5)))
             out.append("")
-        parts = [f"{summary.error} error(s)", f"{summary.warning} warning(s)", f"{summary.info} info"]
-        tail = ", ".join(parts) + (f" in {files} file(s)" if files else "")
+        tail = _("{errors} error(s), {warnings} warning(s), {infos} info").format(
+            errors=summary.error, warnings=summary.warning, infos=summary.info)
+        if files:
+            tail += " " + _("in {files} file(s)").format(files=files)
         if not self.items:
-            tail = "no findings"
+            tail = _("no findings")
         out.append(self._c(_BOLD, tail))
         return "\n".join(out) + "\n"
 
