@@ -79,12 +79,20 @@ def test_rdjson_and_sarif_carry_fixes(tmp_path):
     assert "fixes" not in spell  # two candidates: nothing safe to apply
 
 
-def test_job_summary_is_a_markdown_table_with_escaped_cells(tmp_path):
+def test_job_summary_is_a_markdown_table_with_escaped_cells(tmp_path, english):
     diags = _diags(tmp_path)
     md = job_summary(diags, Summary.of(diags), ["a note"])
     assert "| rule | findings |" in md and "| `spelling.unknown-word` | 1 |" in md
     assert "\\| &lt;b>" in md and "> note: a note" in md
     assert job_summary([], Summary(), []).startswith("## leaflint\n\nNo findings.")
+
+
+def test_job_summary_speaks_dutch_by_default(tmp_path, dutch):
+    diags = _diags(tmp_path)
+    md = job_summary(diags, Summary.of(diags), ["een notitie"])
+    assert "| regel | bevindingen |" in md and "| waar | niveau | regel | melding |" in md
+    assert "> let op: een notitie" in md and " fout(en), " in md
+    assert job_summary([], Summary(), []).startswith("## leaflint\n\nGeen bevindingen.")
 
 
 def test_cli_gitlab_rdjson_and_job_summary_under_github_actions(seeds_copy, tmp_path):

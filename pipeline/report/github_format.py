@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from pipeline.diagnostic import Diagnostic, Summary
+from pipeline.i18n import _
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -55,17 +56,19 @@ def job_summary(diagnostics: list[Diagnostic], summary: Summary, notes: list[str
     """Markdown for $GITHUB_STEP_SUMMARY: totals, findings per rule, the first findings."""
     out = ["## leaflint", ""]
     if not diagnostics:
-        out.append("No findings.")
+        out.append(_("No findings."))
     else:
-        out += [f"**{summary.error}** error(s), **{summary.warning}** warning(s), **{summary.info}** info", "",
-                "| rule | findings |", "|---|---:|"]
+        out += [_("**{errors}** error(s), **{warnings}** warning(s), **{infos}** info").format(
+                    errors=summary.error, warnings=summary.warning, infos=summary.info), "",
+                "| {} | {} |".format(_("rule"), _("findings")), "|---|---:|"]
         for rule, n in sorted(Counter(d.rule for d in diagnostics).items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"| `{rule}` | {n} |")
-        out += ["", "| where | level | rule | message |", "|---|---|---|---|"]
+        out += ["", "| {} | {} | {} | {} |".format(_("where"), _("level"), _("rule"), _("message")), "|---|---|---|---|"]
         for d in diagnostics[:SUMMARY_ROWS]:
             sev = d.severity.value if d.severity else "info"
             out.append(f"| `{_cell(d.path)}:{d.line}:{d.column}` | {sev} | `{d.rule}` | {_cell(d.message)} |")
         if len(diagnostics) > SUMMARY_ROWS:
-            out.append(f"\n… and {len(diagnostics) - SUMMARY_ROWS} more (see the annotations or the full report).")
-    out += [f"\n> note: {_cell(n)}" for n in notes]
+            out.append("\n" + _("… and {n} more (see the annotations or the full report).").format(
+                n=len(diagnostics) - SUMMARY_ROWS))
+    out += ["\n> " + _("note: {note}").format(note=_cell(n)) for n in notes]
     return "\n".join(out) + "\n"
