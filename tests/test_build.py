@@ -113,7 +113,7 @@ def test_release_refuses_the_seeds_and_writes_nothing(tmp_path):
     assert r.blocking == sorted(errors, key=Diagnostic.sort_key)
     assert r.blocked and not r.rendered and not r.ok
     assert not out.exists() or _files(out) == {}
-    assert "release refused" in r.summary()
+    assert "vrijgave geweigerd" in r.summary()
     blocked_leaflets = {lf for _b, lf in r.blocked}
     assert DEMO not in blocked_leaflets
     drift = [d for d in errors if d.leaflet == "004_de792eee956c9f0d" and d.fact]
@@ -201,5 +201,5 @@ def test_worker_failure_is_reported_not_raised(tmp_path, monkeypatch):
     monkeypatch.setattr(pdf_mod, "render_pdf", broken)
     r = build(result.corpus, result.diagnostics, result.brands, config, tmp_path / "out", jobs=1)
     assert r.failed == [("meidoorn", DEMO, "RuntimeError: no fonts at all")] and not r.ok
-    assert "failed meidoorn/demo_miskraam" in r.summary()
+    assert "mislukt: meidoorn/demo_miskraam" in r.summary()
     assert build_mod.BuildResult().ok

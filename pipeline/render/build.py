@@ -81,21 +81,23 @@ class BuildResult:
     def summary(self) -> str:
         if self.release and self.blocking:
             leaflets = sorted({lf for _b, lf in self.blocked})
-            return (f"leaflint: release refused: {len(self.blocking)} blocking finding(s) in "
-                    f"{len(leaflets)} leaflet(s) ({', '.join(leaflets) or 'run-wide'}); nothing written")
-        parts = [f"{len(self.rendered)} rendered", f"{len(self.skipped)} unchanged (cache)",
-                 f"{len(self.drafted)} draft(s) with CONCEPT watermark"]
+            return "leaflint: " + _("release refused: {n} blocking finding(s) in {m} leaflet(s) ({names}); "
+                                    "nothing written").format(
+                n=len(self.blocking), m=len(leaflets), names=", ".join(leaflets) or _("run-wide"))
+        parts = [_("{n} rendered").format(n=len(self.rendered)),
+                 _("{n} unchanged (cache)").format(n=len(self.skipped)),
+                 _("{n} draft(s) with CONCEPT watermark").format(n=len(self.drafted))]
         if self.failed:
-            parts.append(f"{len(self.failed)} failed")
+            parts.append(_("{n} failed").format(n=len(self.failed)))
         if self.refused:
-            parts.append(f"{len(self.refused)} refused")
-        text = f"leaflint: build{' (release)' if self.release else ''}: " + ", ".join(parts)
+            parts.append(_("{n} refused").format(n=len(self.refused)))
+        text = "leaflint: " + (_("build (release)") if self.release else _("build")) + ": " + ", ".join(parts)
         if self.out_dir is not None:
             text += f" -> {self.out_dir / 'html'}/, {self.out_dir / 'pdf'}/"
         for brand, leaflet, message in self.failed:
-            text += f"\n  failed {brand}/{leaflet}: {message}"
+            text += "\n  " + _("failed {leaflet}: {message}").format(leaflet=f"{brand}/{leaflet}", message=message)
         if self.refused_urls:
-            text += f"\n  not fetched (sandbox): {', '.join(sorted(set(self.refused_urls))[:10])}"
+            text += "\n  " + _("not fetched (sandbox): {urls}").format(urls=", ".join(sorted(set(self.refused_urls))[:10]))
         return text
 
 
