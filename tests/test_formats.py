@@ -99,7 +99,7 @@ def test_junit_parses_back_and_counts_failures(tmp_path):
 def test_github_annotations_escape_properties_and_data(tmp_path):
     out = _render("github", _diags(tmp_path)).splitlines()
     assert out[0].startswith(f"::error file={tmp_path}/a.txt,line=3,col=8,endLine=3,endColumn=16,title=leaflint facts.conflict::")
-    assert out[1].startswith("::warning ") and "(suggestion: curettage)" in out[1]
+    assert out[1].startswith("::warning ") and "(suggestie: curettage)" in out[1]
     assert out[2].startswith("::notice ")
     assert "%0A" in out[2] and "%25" in out[2] and "\n" not in out[2]
 

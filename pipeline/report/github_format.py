@@ -36,7 +36,7 @@ class Formatter:
         props.append(f"title={_prop('leaflint ' + d.rule)}")
         msg = d.message
         if d.suggestions:
-            msg += f" (suggestion: {', '.join(d.suggestions[:3])})"
+            msg += " (" + _("suggestion: {words}").format(words=", ".join(d.suggestions[:3])) + ")"
         level = _LEVEL[d.severity.value if d.severity else "info"]
         self.lines.append(f"::{level} {','.join(props)}::{_data(msg)}")
 

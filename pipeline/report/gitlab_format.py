@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipeline.diagnostic import Diagnostic, Summary
 from pipeline.fingerprint import Fingerprinter
+from pipeline.i18n import _
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -36,7 +37,7 @@ class Formatter:
     def emit(self, d: Diagnostic) -> None:
         message = " ".join(d.message.split())
         if d.suggestions:
-            message += f" (suggestion: {', '.join(d.suggestions[:3])})"
+            message += " (" + _("suggestion: {words}").format(words=", ".join(d.suggestions[:3])) + ")"
         end_line = d.end_line or d.line
         end_column = d.end_column if d.end_line else d.column
         self.issues.append({

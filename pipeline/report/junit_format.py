@@ -6,6 +6,7 @@ from itertools import groupby
 from xml.etree import ElementTree as ET
 
 from pipeline.diagnostic import Diagnostic, Summary
+from pipeline.i18n import _
 
 
 class Formatter:
@@ -41,7 +42,7 @@ class Formatter:
                 sev = d.severity.value if d.severity else "info"
                 text = f"{path}:{d.line}:{d.column}: {sev} {d.rule} {d.message}"
                 if d.suggestions:
-                    text += f"\nsuggestion: {', '.join(d.suggestions[:5])}"
+                    text += "\n" + _("suggestion: {words}").format(words=", ".join(d.suggestions[:5]))
                 if self._fails(d):
                     n_fail += 1
                     fail = ET.SubElement(case, "failure", message=d.message, type=sev)
