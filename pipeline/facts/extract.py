@@ -176,7 +176,7 @@ def _block_facts(doc: Document, block: Block, sentences: list[tuple[int, int]], 
         qs = parse_quantities(stext, catalog.units)
         if not qs:
             continue
-        prev = _nth(block, sentences, si - 1) if si > 0 else lead
+        prev = _referred(block, sentences, si - 1, catalog) if si > 0 else lead
         head = cell.row_head or (_lead_in(block, lead, catalog.units) if si == 0 else "")
         scope = _sentence_scope(stext, prev, nxt, head, catalog)
         heading = block.section if block.kind != "heading" else ""
@@ -205,6 +205,20 @@ def _lead_in(block: Block, lead: str, units: tuple = ()) -> str:
 
 # a row's label and its value, apart: "35 jaar: 20%", "35 jaar | 20%", "35 jaar – 20%"
 _LABEL_VALUE = re.compile(r"\d[^:\t|]*(?:[:\t|]|\s[–—]\s)\s*\S")
+
+
+_CHAIN = 3  # sentences a chain of back references may span
+
+
+def _referred(block: Block, sentences: list[tuple[int, int]], k: int, catalog: Catalog) -> str:
+    """The ``k``-th sentence with the sentences it refers back to: in "De kans op een miskraam
+    stijgt met de leeftijd. Onder de 35 jaar is de kans 15%. Tussen 35 en 40 jaar is de kans 20%."
+    the third sentence's "de kans" reaches the first through the second."""
+    out = [_nth(block, sentences, k)]
+    while k > 0 and len(out) < _CHAIN and catalog.anaphora is not None and catalog.anaphora.search(out[-1]):
+        k -= 1
+        out.append(_nth(block, sentences, k))
+    return "\n".join(out)
 
 
 def _nth(block: Block, sentences: list[tuple[int, int]], k: int) -> str:
