@@ -106,7 +106,22 @@ def _clauses(tokens: list[FrogToken]) -> list[tuple[FrogToken | None, list[FrogT
             cur.append(t)
     if cur:
         out.append((brk, cur))
-    return out
+    question = bool(tokens) and tokens[-1].word == "?"
+    return [part for brk, clause in out for part in _main_after_subordinate(brk, clause, question)]
+
+
+def _main_after_subordinate(brk: FrogToken | None, clause: list[FrogToken], question: bool):
+    """A subordinate clause first and the main clause after it with no comma between: "Wanneer dit
+    niet gebeurd zullen we je verwijzen". The main clause starts at its finite verb, right after the
+    subordinate clause's last verb and right before its subject pronoun (inversion)."""
+    opened = brk.has("onder") if brk is not None else (_lower(clause[0]) == "wanneer" and not question)
+    if not opened:
+        return [(brk, clause)]
+    for k in range(2, len(clause) - 1):
+        t, before, after = clause[k], clause[k - 1], clause[k + 1]
+        if _is_finite(t) and before.pos == "WW" and after.pos == "VNW" and after.has("nomin"):
+            return [(brk, clause[:k]), (None, clause[k:])]
+    return [(brk, clause)]
 
 
 def _t_form(stem: str, person: str) -> str | None:
