@@ -34,7 +34,9 @@ LEVEL = "warning"
 SCOPE = "document"
 OPTIONS = {"min_words": (int, 6)}
 
-_DOUBLED = re.compile(r"\b([^\W\d_]+)\s+(\1)\b", re.IGNORECASE | re.UNICODE)
+# the second word followed by a hyphen is the first part of a shortened compound: "een een- of
+# twee-eiige tweeling" doubles nothing
+_DOUBLED = re.compile(r"\b([^\W\d_]+)\s+(\1)\b(?!-)", re.IGNORECASE | re.UNICODE)
 # a group of two to four words written twice in a row ("in de in de", "kunnen verschillen kunnen
 # verschillen"), also with a comma between ("foetale sterfte, foetale sterfte"); only white space and
 # that comma between the words, so never across a sentence end
