@@ -153,7 +153,7 @@ def _data() -> dict:
 @lru_cache(maxsize=100_000)
 def gender(word: str) -> str | None:
     """"de", "het", or None (unknown, both, or not a singular noun) for a lower-case word."""
-    if word in _data()["both_genders"]:
+    if word in _data()["both_genders"] or _both_genders_head(word):
         return None
     if word in _listed_genders():
         return _listed_genders()[word]
@@ -172,6 +172,22 @@ def gender(word: str) -> str | None:
     if _diminutive(word):
         return "het"  # a diminutive the lexicon has not seen
     return _head_gender(word) or _ending_gender(word)
+
+
+def _both_genders_noun(t: FrogToken) -> str | None:
+    """"both" for a singular common noun that takes either article: after "de" or "het" its adjective
+    takes the -e all the same ("het vroegtijdige miskraam")."""
+    low = _low(t)
+    singular = t.pos == "N" and t.has("ev") and t.word.islower()
+    return "both" if singular and (low in _data()["both_genders"] or _both_genders_head(low)) else None
+
+
+def _both_genders_head(word: str) -> bool:
+    """A compound whose head takes either article ("miskraam", "schietkraam": kraam): so does the
+    compound. Heads of five letters or more, so that "lid" and "pad" leave "kamerlid" alone."""
+    return any(len(head) >= 5 and word.endswith(head) and word != head
+               and lexicon.entry(word[: -len(head)].removesuffix("s")) is not None
+               for head in _data()["both_genders"])
 
 
 def _diminutive(word: str) -> bool:
@@ -1028,7 +1044,7 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     miskraam": "vroeg" is also the past of "vragen")."""
     if j == 0:
         return None
-    g = _singular_noun(tokens, j) or ("mv" if _plural_noun(tokens, j) else None)
+    g = _singular_noun(tokens, j) or ("mv" if _plural_noun(tokens, j) else None) or _both_genders_noun(tokens[j])
     k, before = _bracketed_adjective(tokens, j)
     a = tokens[k]
     if g is None or not (_prenominal(a) or (k == j - 2 and (a.has("vd") or a.pos == "ADJ")) or _adjective_read_as_verb(tokens, k) or
@@ -1042,6 +1058,8 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
         kind = "indefinite"  # (Frog may read "een" before a bracket as the number)
     if k == j - 2 and kind not in ("definite", "indefinite"):
         return None  # "als (klinisch) doula": a bracketed word without an article may be an adverb
+    if g == "both" and kind != "definite":
+        return None  # "een vroeg miskraam" is right for a het-word, "een vroege miskraam" for a de-word
     if kind is None and g == "mv" and (_attributive_before_plural(tokens, k)
                                        or _participle_before_plural(tokens, k)):
         kind = "bare"  # "geen klachten of ernstig problemen": a plural wants the -e whatever opens it
