@@ -815,7 +815,9 @@ def takes_linking_s(part: str) -> bool:
     """Whether Dutch joins ``part`` to a next word with an s: by its ending (-schap, -heid, -ing ...)
     or because the words Frog's corpus has seen start more often with part + s + word ("levens|loop",
     "niets|nut") than with part + word ("vader|land")."""
-    if part.endswith(_S_LINKING):
+    # "-ling" of a person or a set ("tweeling", "leerling") is no "-ing" noun of a verb ("regeling",
+    # "bestelling"): whether it takes the s is for the corpus to say ("tweeling|zwangerschap")
+    if part.endswith(_S_LINKING) and not (part.endswith("ling") and not _verb_noun(part)):
         return True
     words = _lexicon_sorted()
     with_s = without = 0
@@ -829,6 +831,11 @@ def takes_linking_s(part: str) -> bool:
         elif rest[0] != "s" and lexicon.count(rest) > 0:
             without += 1
     return with_s > without
+
+
+def _verb_noun(part: str) -> bool:
+    """A noun on -ing made from a verb: "bestelling" (bestellen), "regeling" (regelen)."""
+    return "inf" in lexicon.tags(part[:-3] + "en")
 
 
 @lru_cache(maxsize=1)
