@@ -93,6 +93,7 @@ class ResidueWords:
     not_verbs: frozenset[str]
     contents_labels: frozenset[str]  # above the page's own table of contents
     related_labels: frozenset[str]  # above links to other articles
+    document_labels: frozenset[str]  # above other documents' titles on a document-sharing site
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ def residue_words() -> ResidueWords:
         return frozenset(w.lower() for w in items or [])
     return ResidueWords(low(data.get("navigation")), low(data.get("person_roles")), low(cap.get("adjectives")),
                         tuple(sorted(low(cap.get("subjects")), key=len, reverse=True)), low(cap.get("companions")),
-                        low(cap.get("not_verbs")), low(lists.get("contents")), low(lists.get("related")))
+                        low(cap.get("not_verbs")), low(lists.get("contents")), low(lists.get("related")),
+                        low(lists.get("documents")))
 
 
 def caption(text: str) -> bool:

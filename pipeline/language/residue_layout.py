@@ -149,6 +149,23 @@ def link_lists(blocks) -> list[LayoutHit]:
             entries = contents_entries(blocks, k + 1, first_is_link=True)
             out += [LayoutHit(j, "related-links", _("a link to another article of the web site"))
                     for j in ([k] + entries if entries else [])]
+        elif label in w.document_labels:
+            out += [LayoutHit(j, "related-documents", _("the title of another document on the sharing site"))
+                    for j in document_titles(blocks, k + 1)]
+    return out
+
+
+_TITLE_WORDS = 30  # a document's title on a sharing site, with its publisher and a line of its text
+
+
+def document_titles(blocks, first: int) -> list[int]:
+    """The titles under "Vergelijkbare documenten": every block up to ``_TITLE_WORDS`` words, repeats
+    and a sentence of the other document's text included, until a longer block."""
+    out = []
+    for j in range(first, len(blocks)):
+        if len(blocks[j].text.split()) > _TITLE_WORDS:
+            break
+        out.append(j)
     return out
 
 
