@@ -152,18 +152,44 @@ def link_lists(blocks) -> list[LayoutHit]:
         elif label in w.document_labels:
             out += [LayoutHit(j, "related-documents", _("the title of another document on the sharing site"))
                     for j in document_titles(blocks, k + 1)]
+    return out + contents_without_label(blocks)
+
+
+_ENTRY_WORDS = 14  # an entry of a table of contents: a title or a question
+
+
+def contents_without_label(blocks) -> list[LayoutHit]:
+    """A list above the page's first prose whose entries come back further down as the text's own
+    headings ("- Hoe ontstaat een meerling?" ... "Hoe ontstaat een meerling?"): the page's table of
+    contents without a label. Two entries or more must come back; then every entry is a link."""
+    out, k = [], 0
+    while k < min(len(blocks), _CONTENTS_ZONE, len(_top(blocks)) + 1):
+        j = k
+        while j < len(blocks) and blocks[j].kind == "list_item" and _entry_shaped(blocks[j].text):
+            j += 1
+        if j - k >= _CONTENTS_MIN:
+            later = {_unnumbered(b.text) for b in blocks[j:] if b.kind != "list_item"}
+            if sum(_unnumbered(blocks[i].text) in later for i in range(k, j)) >= 2:
+                out += [LayoutHit(i, "jump-links", _("a link to a section of the web page (\"Op deze pagina\")"))
+                        for i in range(k, j)]
+        k = max(j, k + 1)
     return out
 
 
-_TITLE_WORDS = 30  # a document's title on a sharing site, with its publisher and a line of its text
+def _entry_shaped(text: str) -> bool:
+    t = text.strip()
+    return 0 < len(t.split()) <= _ENTRY_WORDS and not t.endswith((".", ";", ",", ":"))
+
+
+_DOCUMENT_TITLE_WORDS = 30  # a document's title on a sharing site, with its publisher and a line of its text
 
 
 def document_titles(blocks, first: int) -> list[int]:
-    """The titles under "Vergelijkbare documenten": every block up to ``_TITLE_WORDS`` words, repeats
+    """The titles under "Vergelijkbare documenten": every block up to ``_DOCUMENT_TITLE_WORDS`` words, repeats
     and a sentence of the other document's text included, until a longer block."""
     out = []
     for j in range(first, len(blocks)):
-        if len(blocks[j].text.split()) > _TITLE_WORDS:
+        if len(blocks[j].text.split()) > _DOCUMENT_TITLE_WORDS:
             break
         out.append(j)
     return out
