@@ -1053,11 +1053,83 @@ def coordinated_imperative(c: TokenContext) -> DtFinding | None:
 
 
 # the token checks in the order they are tried; the first finding wins
+def plural_subject(c: TokenContext) -> DtFinding | None:
+    """11. A singular finite verb right after a plural noun phrase that opens the sentence, a bracket
+    between them or not ("Bijna 3000 vrouwen (21%) gaf aan" -> gaven, "Herhaalde miskramen [...] treft
+    1 tot 3%" -> treffen). Not after a noun of measure ("Twee weken is lang"), nor when a subject
+    follows the verb ("Deze tabletten geeft de arts mee")."""
+    if not c.t.tag.startswith(("WW(pv,tgw,ev", "WW(pv,tgw,met-t", "WW(pv,verl,ev")) or not c.sentence:
+        return None
+    toks = list(c.sentence)
+    v = next(n for n, x in enumerate(toks) if x is c.t)
+    p = _before_bracket(toks, v)
+    if p < 0 or not _plural_phrase(toks, p) or _subject_after(toks, v):
+        return None
+    sug = _plural_form(c.t)
+    if not sug:
+        return None
+    return c.finding(_case(c.t.word, sug), "plural-subject", _(
+        "the subject '{subject}' is plural: '{verb}'").format(subject=toks[p].word, verb=sug))
+
+
+def _before_bracket(toks: list[FrogToken], v: int) -> int:
+    """The token before ``v``, past one bracketed insertion right before it."""
+    p = v - 1
+    if p >= 0 and toks[p].word in (")", "]"):
+        opener = "(" if toks[p].word == ")" else "["
+        while p >= 0 and toks[p].word != opener:
+            p -= 1
+        p -= 1
+    return p
+
+
+def _plural_phrase(toks: list[FrogToken], p: int) -> bool:
+    """A plural common noun at ``p`` that heads a noun phrase opening the sentence: only articles,
+    determiners, numbers, adjectives and degree words before it ("Bijna 3000 vrouwen", "De meeste
+    klachten", "Herhaalde miskramen"), no "een" (a group: "een aantal vrouwen")."""
+    head = toks[p]
+    if head.pos != "N" or not head.has("soort") or not head.has("mv") or _lower(head) in _data()["measure_nouns"]:
+        return False
+    before = toks[:p]
+    if before and _lower(before[0]) in ("een", "één"):
+        return False
+    return all(x.pos in ("LID", "TW", "ADJ") or (x.pos in ("VNW", "WW") and (x.has("det") or x.has("prenom"))) or
+               (x.pos == "BW" and _lower(x) in _APPROXIMATE) for x in before)
+
+
+_APPROXIMATE = frozenset("bijna ongeveer circa ruim zowat nagenoeg slechts maar zeker minstens".split())
+
+
+def _subject_after(toks: list[FrogToken], v: int) -> bool:
+    """A subject right after the verb: the phrase before it was the object ("Deze tabletten geeft de
+    arts mee") or an adverbial."""
+    nxt = toks[v + 1] if v + 1 < len(toks) else None
+    return nxt is not None and (nxt.pos in ("LID", "N", "SPEC") or (nxt.pos == "VNW" and (nxt.has("nomin") or nxt.has("det"))))
+
+
+def _plural_form(t: FrogToken) -> str | None:
+    """The plural of a singular finite verb: the infinitive in the present ("treft" -> treffen), in
+    the past the form the lexicon knows as a past ("gaf" -> gaven, "werkte" -> werkten)."""
+    low = _lower(t)
+    if t.tag.startswith("WW(pv,tgw"):
+        lemma = (t.lemma or "").lower()
+        return lemma if "inf" in lexicon.tags(lemma) else None
+    listed = _data().get("past_plurals", {}).get(low)
+    if listed:
+        return listed
+    voiced = {"f": "v", "s": "z"}
+    stem = low[:-2] + low[-1] if len(low) > 3 and low[-2] == low[-3] and low[-2] in "aeou" else low
+    for cand in (low + "n", low + "en", stem + "en", stem[:-1] + voiced.get(stem[-1:], stem[-1:]) + "en", low + low[-1:] + "en"):
+        if cand.endswith("en") and "pvv" in lexicon.tags(cand):
+            return cand
+    return None
+
+
 TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
     participle_without_finite, participle_after_subject, participle_before_reflexive, finite_for_participle,
     first_person_t,
     inverted_je_t, inverted_question, inverted_subject, second_person_stem, third_person_stem,
-    participle_in_embedded, coordinated_stem, coordinated_imperative,
+    participle_in_embedded, coordinated_stem, coordinated_imperative, plural_subject,
 )
 
 
@@ -1122,6 +1194,8 @@ def suspect(sentence: str) -> bool:
     question = sentence.rstrip().endswith("?")
     aux_before = t_before = False
     first: list[str] = []
+    if _suspect_plural_subject(sentence):
+        return True
     for ci, words in enumerate(_rough_clauses(sentence)):
         c = _RoughClause(words, aux, subjects, aux_before, question and ci == 0)
         if _suspect_subject_clause(c) or any(_suspect_word(c, i) for i in range(len(words))):
@@ -1134,6 +1208,27 @@ def suspect(sentence: str) -> bool:
         first = first or words
         aux_before = aux_before or c.has_aux
         t_before = t_before or any(lexicon.is_finite_t(w) for w in words[1:])
+    return False
+
+
+_SINGULAR_DETERMINERS = frozenset("het een één dit dat elk elke ieder iedere zo'n".split())
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _suspect_plural_subject(sentence: str) -> bool:
+    """Check 11's rough form: within the first six words a noun that may be plural (-en, -s) right
+    before a singular finite verb, a bracket between them or not."""
+    text = _BRACKETED.sub(" ", sentence)
+    ws = [text[a:b].lower() for a, b in words(text)][:7]
+    for i in range(len(ws) - 1):
+        noun, verb = ws[i], ws[i + 1]
+        if ws[i - 1:i] and ws[i - 1] in _SINGULAR_DETERMINERS or set(ws[:i]) & _SINGULAR_DETERMINERS:
+            return False  # "Het bloedverlies wordt minder": a singular phrase
+        if noun.endswith(("en", "s")) and "n" in lexicon.tags(noun) and noun not in _data()["measure_nouns"]:
+            t = lexicon.tags(verb)
+            if "pvt" in t or ("pvv" in t and not verb.endswith("en")) or verb in _data().get("past_plurals", {}) \
+                    or verb in ("is", "heeft", "kan", "wil", "zal", "mag", "moet"):
+                return True
     return False
 
 
