@@ -6,7 +6,9 @@ or after je/u (also at the end of a subordinate clause), a -t form where a parti
 je/jij ("dat je een afwijking heeft" -> hebt), a -t form where "krijgt" takes a participle
 ("krijgt de kosten vergoedt"), a participle ending a clause opened by "wat" ("wat er gebeurd"),
 and a stem after "en" that shares the subject of a -t verb ("herstelt snel en word weer ..."), and a -t
-form after "en" that shares an imperative ("Neem rust en houdt rekening" -> houd).
+form after "en" that shares an imperative ("Neem rust en houdt rekening" -> houd), and a singular verb
+after a plural noun phrase that opens the sentence ("De meeste klachten verdwijnt" -> verdwijnen; not
+after a measure, a group or a fronted object: "Twee weken is lang").
 Imperatives stay alone: a verb that takes zich before "u" ("Meld u aan"), a verb opening the main
 clause after a subordinate clause ("Als u ... gebruikt, meld dit"), a capitalised stem that starts a
 sentence whose full stop was lost; so does a noun phrase after a subject pronoun ("als ik een kat
@@ -49,6 +51,9 @@ pass: Wat heeft je geholpen? Na de bevalling word je moeder opgevangen. Nu is je
 pass: Bereid u goed voor op de ingreep. Bereid je voor op de uitslag. In de meeste gevallen is dat binnen een week gebeurd.
 fail: Neem rust en houdt rekening met je grenzen. (houd)
 pass: De uitslag is na een week bekend en vertelt je of er iets aan de hand is. Inhoudelijk beoordeeld door de redactie.
+fail: De meeste klachten verdwijnt binnen een week. (verdwijnen)
+fail: Wanneer dit niet gebeurd zullen we je bellen. (gebeurt)
+pass: Twee weken is een normale duur. Een aantal vrouwen krijgt pijn. Deze tabletten geeft de arts mee.
 pass: Omdat je baby tijd nodig heeft om te groeien, wacht je nog even. Een nauwkeurig dagboek helpt je te weten wanneer je ovuleert.
 """
 

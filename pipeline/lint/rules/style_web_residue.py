@@ -15,8 +15,10 @@ that are only a date (and time), author lines ("Door Anna de Vries", "Tekst: ...
 ("3 reacties", "Reageer"), "Inhoudsopgave" alone, a site name and date before a title, English image
 text ("woman, hospital bed, sad couple") and sentences cut when the page was copied ("... weken. D").
 By shape and place (pipeline/language/residue_layout.py, word lists in schema/residue.yaml): the
-entries under "Inhoudsopgave"/"Op deze pagina" and under "Lees ook"/"Gerelateerde artikelen", a
-table of contents whose entries come back as headings, a menu item with nothing under it ("Wie zijn
+entries under "Inhoudsopgave"/"Op deze pagina" and under "Lees ook"/"Gerelateerde artikelen", the
+other documents' titles under "Vergelijkbare documenten" on a document-sharing site (with its
+transcript's "Page 2: ..." lines and a copied thesis cover), a table of contents whose entries come
+back as headings (also a list without a label above the first prose), a menu item with nothing under it ("Wie zijn
 wij?"), the site's name above the title (an unknown acronym, a line in small letters), a name line
 of an author or portrait whose surname the page uses again, image text written like a headline
 ("Verdrietig stel bespreekt de uitslag"), a teaser cut short ("Wat is…") and a pull quote that
