@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -177,6 +178,11 @@ def restore_invisible(doc, block) -> str:
 
 
 @lru_cache(maxsize=50_000)
+def _latin(word: str) -> bool:
+    """A word with a letter of the Latin script (Dutch, English, French loans)."""
+    return any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in word)
+
+
 def spell_tokens(text: str) -> tuple[Token, ...]:
     """Words to check in ``text`` with their spans; masked stretches left out.
 
@@ -203,6 +209,9 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
             continue
         if e < len(text) and text[e] in "@/" and text[e + 1 : e + 2].isalnum():
             i += 1
+            continue
+        if not _latin(text[s:e]):
+            i += 1  # a word in another script (Korean, Greek, Arabic): no Dutch word to look up
             continue
         out.append(Token(s, e, _visible(text[s:e])))
         i += 1
