@@ -26,6 +26,7 @@ import re
 
 from pipeline.diagnostic import Diagnostic, Related
 from pipeline.i18n import _
+from pipeline.language import residue
 from pipeline.lint.rules.structure_duplicate_section import normalized, sections
 from pipeline.text import split_sentences
 
@@ -100,7 +101,10 @@ def check(doc, conf, ctx):
 
 
 def _repeated(doc, min_words: int):
+    leftovers = residue.spans_by_block(doc)
     for (k, s, e), (k0, s0, e0), paragraph in _repeats(doc, min_words):
+        if _in_residue(leftovers, k, s, e) or _in_residue(leftovers, k0, s0, e0):
+            continue  # a web page's furniture repeated ("Page 2: ...", a caption): style.web-residue's
         block, block0 = doc.blocks[k], doc.blocks[k0]
         span, span0 = doc.span(block, s, e), doc.span(block0, s0, e0)
         msg = (_("this paragraph also stands on line {line}") if paragraph
@@ -111,6 +115,10 @@ def _repeated(doc, min_words: int):
             key=("paragraph|" if paragraph else "sentence|") + normalized(block.text[s:e])[:60],
             related=(Related(str(doc.path), span0.line, span0.column, _("first occurrence")),),
         )
+
+
+def _in_residue(leftovers: dict[int, list[tuple[int, int]]], k: int, s: int, e: int) -> bool:
+    return any(a <= s and (b is None or e <= b) for a, b in leftovers.get(k, ()))
 
 
 def _doubles(text: str):
