@@ -30,6 +30,8 @@ CASES = {
     dc.second_person_stem: (("Wanneer je vermoed dat er iets mis is, bel ons.", "vermoed", "vermoedt"),
                             "Vind je het fijn?"),
     dc.third_person_stem: (("Men spreek van een miskraam.", "spreek", "spreekt"), "Men spreekt van een miskraam."),
+    dc.singular_subject: (("De volgende instantie kunnen je helpen.", "kunnen", "kan"),
+                          "De volgende instanties kunnen je helpen."),
     dc.plural_subject: (("De meeste klachten verdwijnt vanzelf.", "verdwijnt", "verdwijnen"),
                         "De meeste klachten verdwijnen vanzelf."),
     dc.participle_in_embedded: (("De verloskundige bespreekt met u wat er gebeurd.", "gebeurd", "gebeurt"),

@@ -1072,6 +1072,71 @@ def plural_subject(c: TokenContext) -> DtFinding | None:
         "the subject '{subject}' is plural: '{verb}'").format(subject=toks[p].word, verb=sug))
 
 
+def singular_subject(c: TokenContext) -> DtFinding | None:
+    """12. A plural finite verb right after a singular noun phrase that opens the sentence ("De
+    volgende instantie kunnen je helpen" -> kan, or "instanties kunnen"). Not after a noun of time
+    ("Deze week zijn de klachten minder": a subject follows), nor after coordinated nouns."""
+    if not c.t.tag.startswith("WW(pv,tgw,mv") or not c.sentence:
+        return None
+    toks = list(c.sentence)
+    v = next(n for n, x in enumerate(toks) if x is c.t)
+    p = _before_bracket(toks, v)
+    if p < 0 or not _singular_phrase(toks, p) or _subject_after(toks, v) or _ends_phrase(toks, v):
+        return None
+    sug = _singular_form(c.t)
+    if not sug:
+        return None
+    return c.finding(_case(c.t.word, sug), "singular-subject", _(
+        "the subject '{subject}' is singular: '{verb}' (or the noun in the plural)").format(
+        subject=toks[p].word, verb=sug))
+
+
+def _ends_phrase(toks: list[FrogToken], v: int) -> bool:
+    """Nothing but punctuation or a bracket after the verb: an instruction in the infinitive ("geen
+    seks hebben (niks in je vagina)"), not a clause with a finite verb."""
+    for x in toks[v + 1:]:
+        if x.word in ("(", "["):
+            return True
+        if x.pos != "LET":
+            return False
+    return True
+
+
+def _singular_phrase(toks: list[FrogToken], p: int) -> bool:
+    """A singular common noun at ``p`` heading a noun phrase that opens the sentence; not a noun of time
+    or measure, which stands as an adverbial ("Elke dag krijgen ...")."""
+    head = toks[p]
+    if head.pos != "N" or not head.has("soort") or not head.has("ev") or not head.word.islower():
+        return False
+    if _lower(head) in _data()["time_nouns"]:
+        return False
+    return all(x.pos in ("LID", "ADJ") or (x.pos in ("VNW", "WW") and (x.has("det") or x.has("prenom")))
+               for x in toks[:p])
+
+
+def _singular_form(t: FrogToken) -> str | None:
+    """The third person singular of a present plural ("kunnen" -> kan, "helpen" -> helpt)."""
+    low = _lower(t)
+    listed = _data().get("singular_forms", {}).get(low)
+    if listed:
+        return listed
+    stem = low[:-2] if low.endswith("en") else low[:-1] if low.endswith("n") else ""
+    if not stem:
+        return None
+    voiced = {"v": "f", "z": "s"}
+    stems = {stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+    for st in list(stems):
+        stems.add(st[:-1] + voiced.get(st[-1:], st[-1:]))
+    for st in list(stems):
+        if len(st) > 2 and st[-2] in "aeou" and st[-3] not in "aeiou":
+            stems.add(st[:-1] + st[-2] + st[-1])  # lopen -> loop
+    for st in sorted(stems, key=len):
+        form = st if st.endswith("t") else st + "t"
+        if "pvt" in lexicon.tags(form) or (st.endswith("t") and "pv" in lexicon.tags(st)):
+            return form
+    return None
+
+
 def _before_bracket(toks: list[FrogToken], v: int) -> int:
     """The token before ``v``, past one bracketed insertion right before it."""
     p = v - 1
@@ -1104,7 +1169,10 @@ def _subject_after(toks: list[FrogToken], v: int) -> bool:
     """A subject right after the verb: the phrase before it was the object ("Deze tabletten geeft de
     arts mee") or an adverbial."""
     nxt = toks[v + 1] if v + 1 < len(toks) else None
-    return nxt is not None and (nxt.pos in ("LID", "N", "SPEC") or (nxt.pos == "VNW" and (nxt.has("nomin") or nxt.has("det"))))
+    after = toks[v + 2] if v + 2 < len(toks) else None
+    number = nxt is not None and nxt.pos == "TW" and after is not None and after.pos in ("N", "ADJ")
+    return nxt is not None and (nxt.pos in ("LID", "N", "SPEC") or number or (nxt.pos == "VNW" and (
+        nxt.has("nomin") or nxt.has("det") or nxt.has("prenom"))))
 
 
 def _plural_form(t: FrogToken) -> str | None:
@@ -1129,7 +1197,7 @@ TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
     participle_without_finite, participle_after_subject, participle_before_reflexive, finite_for_participle,
     first_person_t,
     inverted_je_t, inverted_question, inverted_subject, second_person_stem, third_person_stem,
-    participle_in_embedded, coordinated_stem, coordinated_imperative, plural_subject,
+    participle_in_embedded, coordinated_stem, coordinated_imperative, plural_subject, singular_subject,
 )
 
 
@@ -1222,8 +1290,11 @@ def _suspect_plural_subject(sentence: str) -> bool:
     ws = [text[a:b].lower() for a, b in words(text)][:7]
     for i in range(len(ws) - 1):
         noun, verb = ws[i], ws[i + 1]
-        if ws[i - 1:i] and ws[i - 1] in _SINGULAR_DETERMINERS or set(ws[:i]) & _SINGULAR_DETERMINERS:
-            return False  # "Het bloedverlies wordt minder": a singular phrase
+        if "n" in lexicon.tags(noun) and "inf" in lexicon.tags(verb) and "pvmv" in lexicon.tags(verb) \
+                and noun not in _data()["time_nouns"] and i <= 4:
+            return True  # check 12: a singular noun before a plural verb ("De instantie kunnen")
+        if set(ws[:i]) & _SINGULAR_DETERMINERS:
+            continue  # "Het bloedverlies wordt minder": a singular phrase
         if noun.endswith(("en", "s")) and "n" in lexicon.tags(noun) and noun not in _data()["measure_nouns"]:
             t = lexicon.tags(verb)
             if "pvt" in t or ("pvv" in t and not verb.endswith("en")) or verb in _data().get("past_plurals", {}) \
