@@ -177,12 +177,12 @@ def restore_invisible(doc, block) -> str:
     return "".join(chars) if chars else text
 
 
-@lru_cache(maxsize=50_000)
 def _latin(word: str) -> bool:
     """A word with a letter of the Latin script (Dutch, English, French loans)."""
     return any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in word)
 
 
+@lru_cache(maxsize=50_000)
 def spell_tokens(text: str) -> tuple[Token, ...]:
     """Words to check in ``text`` with their spans; masked stretches left out.
 
