@@ -657,6 +657,15 @@ class SpellChecker:
                 self.memo.put(f"{limit}|{w}", self._suggest[w])
         return self._suggest[w]
 
+    def _abbreviation_in_capitals(self, low: str) -> str | None:
+        """"nhg-standaard" -> "NHG-standaard": an abbreviation written small before a hyphen, which
+        no dictionary knows in small letters."""
+        first, _, rest = low.partition("-")
+        if not rest or not (2 <= len(first) <= 5 and first.isalpha() and first.islower()) or self.dict.check(first):
+            return None
+        cand = first.upper() + "-" + rest
+        return cand if self.known(cand) else None
+
     def _rank(self, word: str) -> tuple[str, ...]:
         capital = word[:1].isupper() and not word.isupper()
         base = word.lower() if capital else word
@@ -691,7 +700,7 @@ class SpellChecker:
             pool.discard(base)
             pool.discard(word)
         scored = sorted((c for c in pool if all(self.known(p) for p in c.split())), key=lambda c: (suggestion_score(base, c), c))
-        out = []
+        out = [c for c in [self._abbreviation_in_capitals(base)] if c]
         for c in scored:
             if " " in c and " " not in word and suggestion_score(base, c) > 1.5:
                 continue  # enchant's "split into two words" ideas rarely help a reader
