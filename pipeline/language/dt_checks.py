@@ -1284,23 +1284,37 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def _suspect_plural_subject(sentence: str) -> bool:
-    """Check 11's rough form: within the first six words a noun that may be plural (-en, -s) right
-    before a singular finite verb, a bracket between them or not."""
+    """Checks 11 and 12 in rough form: a noun phrase opening the sentence (only articles, determiners,
+    numbers and inflected adjectives before its noun) whose noun stands right before a finite verb of
+    the other number, a bracket between them or not."""
     text = _BRACKETED.sub(" ", sentence)
     ws = [text[a:b].lower() for a, b in words(text)][:7]
-    for i in range(len(ws) - 1):
+    for i in range(min(len(ws) - 1, 5)):
         noun, verb = ws[i], ws[i + 1]
-        if "n" in lexicon.tags(noun) and "inf" in lexicon.tags(verb) and "pvmv" in lexicon.tags(verb) \
-                and noun not in _data()["time_nouns"] and i <= 4:
-            return True  # check 12: a singular noun before a plural verb ("De instantie kunnen")
-        if set(ws[:i]) & _SINGULAR_DETERMINERS:
-            continue  # "Het bloedverlies wordt minder": a singular phrase
-        if noun.endswith(("en", "s")) and "n" in lexicon.tags(noun) and noun not in _data()["measure_nouns"]:
-            t = lexicon.tags(verb)
-            if "pvt" in t or ("pvv" in t and not verb.endswith("en")) or verb in _data().get("past_plurals", {}) \
-                    or verb in ("is", "heeft", "kan", "wil", "zal", "mag", "moet"):
-                return True
+        if i and not _phrase_opener(ws[i - 1]):
+            return False  # the words before the noun are no noun phrase's: no subject phrase opens here
+        if "n" not in lexicon.tags(noun):
+            continue
+        vt = lexicon.tags(verb)
+        plural_noun = noun.endswith(("en", "s"))
+        if not plural_noun and "inf" in vt and "pvmv" in vt and noun not in _data()["time_nouns"]:
+            return True  # check 12: "De volgende instantie kunnen"
+        if plural_noun and noun not in _data()["measure_nouns"] and not set(ws[:i]) & _SINGULAR_DETERMINERS \
+                and ("pvt" in vt or ("pvv" in vt and not verb.endswith("en")) or verb in _data().get("past_plurals", {})
+                     or verb in ("is", "heeft", "kan", "wil", "zal", "mag", "moet")):
+            return True  # check 11: "De meeste klachten verdwijnt"
     return False
+
+
+def _phrase_opener(word: str) -> bool:
+    """A word that may stand before a noun in a subject phrase: an article or determiner, a number, a
+    degree word or an inflected adjective ("De volgende", "Bijna 3000", "Herhaalde")."""
+    return (word in _SINGULAR_DETERMINERS or word in _PHRASE_DETERMINERS or word in _APPROXIMATE or word.isdigit()
+            or (word.endswith("e") and len(word) > 3))
+
+
+_PHRASE_DETERMINERS = frozenset("de deze die onze uw je jouw mijn zijn haar hun alle veel vele sommige beide "
+                                "meeste enkele andere twee drie vier vijf zes zeven acht negen tien".split())
 
 
 def _suspect_coordinated(words: list[str]) -> bool:
