@@ -1081,7 +1081,8 @@ def singular_subject(c: TokenContext) -> DtFinding | None:
     toks = list(c.sentence)
     v = next(n for n, x in enumerate(toks) if x is c.t)
     p = _before_bracket(toks, v)
-    if p < 0 or not _singular_phrase(toks, p) or _subject_after(toks, v) or _ends_phrase(toks, v):
+    if p < 0 or not _singular_phrase(toks, p) or _subject_after(toks, v) or _ends_phrase(toks, v) \
+            or _finite_after(toks, v):
         return None
     sug = _singular_form(c.t)
     if not sug:
@@ -1089,6 +1090,12 @@ def singular_subject(c: TokenContext) -> DtFinding | None:
     return c.finding(_case(c.t.word, sug), "singular-subject", _(
         "the subject '{subject}' is singular: '{verb}' (or the noun in the plural)").format(
         subject=toks[p].word, verb=sug))
+
+
+def _finite_after(toks: list[FrogToken], v: int) -> bool:
+    """A finite verb right after it: the phrase and the infinitive are the subject ("Uw kind verliezen
+    is het ergste wat er is")."""
+    return v + 1 < len(toks) and _is_finite(toks[v + 1])
 
 
 def _ends_phrase(toks: list[FrogToken], v: int) -> bool:
