@@ -70,6 +70,7 @@ class SpellingData:
     separable_particles: tuple[str, ...]  # longest first
     language_names: frozenset[str] = frozenset()  # "griekse", "latijn": a quoted word beside one is cited
     naming_words: frozenset[str] = frozenset()  # "genaamd", "het woord": a quoted word right after one is named
+    street_words: tuple[str, ...] = ()  # "laan", "straat": a capitalised word ending in one before a number is an address
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +81,8 @@ def spelling() -> SpellingData:
     return SpellingData(frozenset(w.lower() for w in sp.get("dotted_abbreviations", [])),
                         tuple(sorted({p.lower() for p in sp.get("prefixes", [])}, key=len, reverse=True)),
                         tuple(sorted(set(particles), key=len, reverse=True)),
-                        frozenset(sp.get("language_names", [])), frozenset(sp.get("naming_words", [])))
+                        frozenset(sp.get("language_names", [])), frozenset(sp.get("naming_words", [])),
+                        tuple(w.lower() for w in sp.get("street_words", [])))
 
 
 @dataclass(frozen=True)

@@ -94,8 +94,8 @@ class SpellChecker:
         # a sentence-initial or all-capitals form of a lower-case word
         if (w[:1].isupper() or w.isupper()) and low != w and (self.dict.check(low) or low in self.extra_lower):
             return True
-        if w.isupper() and self.dict.check(w[:1] + w[1:].lower()):
-            return True
+        if w.isupper() and (self.dict.check(w[:1] + w[1:].lower()) or w[:1] + w[1:].lower() in self.extra):
+            return True  # a word in capitals: a heading, or a brand as its package prints it ("MIFEGYNE")
         if "-" in w.strip("-"):
             return self._prefixed_hyphen(w.strip("-")) or self._hyphenated_ok(w.strip("-").split("-"))
         # possessive or plural with an apostrophe after a known word ("Freya's", "echo's")

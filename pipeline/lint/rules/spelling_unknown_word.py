@@ -249,7 +249,7 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
             continue
         if tok.joined and spell.known(tok.text.replace(" ", ""), extra) or _split_word(spell, text, toks, k):
             continue
-        if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k):
+        if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k) or _street(tok, text):
             continue
         if _ET_AL.match(text, tok.end) or (tok.text[:1].isupper() and _NAME_AFTER.match(text, tok.end)):
             # a cited author ("Jansen et al.", "Kolte, 2015)") or a person with an age ("Archie (1)"):
@@ -263,6 +263,17 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
         name = not start and (spell.proper_name(tok.text, extra) or spell.hyphenated_name_compound(tok.text)
                               or _listed_with_names(spell, text, toks, k))
         yield _Unknown(tok, name, start)
+
+
+_HOUSE_NUMBER = re.compile(r"[ \t]+\d{1,4}[a-zA-Z]?\b")
+
+
+def _street(tok, text: str) -> bool:
+    """A street name before its house number ("Michelangelolaan 2"): a capitalised word whose last
+    part is a street word, with three letters or more before it."""
+    low = tok.text.lower()
+    return tok.text[:1].isupper() and _HOUSE_NUMBER.match(text, tok.end) is not None and any(
+        low.endswith(w) and len(low) - len(w) >= 3 for w in spelling_data().street_words)
 
 
 # pieces of a word split by stray spaces join to a dictionary word of at least this length
