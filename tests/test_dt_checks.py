@@ -30,6 +30,8 @@ CASES = {
     dc.second_person_stem: (("Wanneer je vermoed dat er iets mis is, bel ons.", "vermoed", "vermoedt"),
                             "Vind je het fijn?"),
     dc.third_person_stem: (("Men spreek van een miskraam.", "spreek", "spreekt"), "Men spreekt van een miskraam."),
+    dc.opening_imperative_t: (("Neemt contact op met de praktijk.", "Neemt", "Neem"),
+                              "Neem contact op met de praktijk."),
     dc.singular_subject: (("De volgende instantie kunnen je helpen.", "kunnen", "kan"),
                           "De volgende instanties kunnen je helpen."),
     dc.plural_subject: (("De meeste klachten verdwijnt vanzelf.", "verdwijnt", "verdwijnen"),

@@ -1052,6 +1052,24 @@ def coordinated_imperative(c: TokenContext) -> DtFinding | None:
         "like '{verb}' before it, this is an imperative, without -t: '{fix}'").format(verb=first.word, fix=stem))
 
 
+def opening_imperative_t(c: TokenContext) -> DtFinding | None:
+    """13. A -t form opening a statement right before a bare noun of a fixed phrase: an imperative takes
+    the stem ("Houdt rekening met ..." -> Houd, "Neemt contact op" -> Neem). Not in a question, not in a
+    condition with "dan" after it ("Neemt pijn toe, bel dan"), never "wordt", "heeft", "is"."""
+    stem = c.stem_of_t
+    if not stem or c.t is not (c.sentence[0] if c.sentence else None) or c.sentence[-1].word == "?":
+        return None
+    if stem.lower() in _data()["never_imperative"] or not c.t.tag.startswith("WW(pv,tgw"):
+        return None
+    nxt = c.nxt
+    if nxt is None or nxt.pos != "N" or not nxt.has("soort") or not nxt.word.islower():
+        return None
+    if any(_lower(x) == "dan" for x in c.sentence[2:]):
+        return None
+    return c.finding(stem, "opening-imperative-t", _(
+        "an instruction takes the verb without -t: '{fix}'").format(fix=stem))
+
+
 # the token checks in the order they are tried; the first finding wins
 def plural_subject(c: TokenContext) -> DtFinding | None:
     """11. A singular finite verb right after a plural noun phrase that opens the sentence, a bracket
@@ -1205,6 +1223,7 @@ TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
     first_person_t,
     inverted_je_t, inverted_question, inverted_subject, second_person_stem, third_person_stem,
     participle_in_embedded, coordinated_stem, coordinated_imperative, plural_subject, singular_subject,
+    opening_imperative_t,
 )
 
 
@@ -1269,7 +1288,7 @@ def suspect(sentence: str) -> bool:
     question = sentence.rstrip().endswith("?")
     aux_before = t_before = False
     first: list[str] = []
-    if _suspect_plural_subject(sentence):
+    if _suspect_plural_subject(sentence) or _suspect_opening_imperative(sentence):
         return True
     for ci, words in enumerate(_rough_clauses(sentence)):
         c = _RoughClause(words, aux, subjects, aux_before, question and ci == 0)
@@ -1311,6 +1330,13 @@ def _suspect_plural_subject(sentence: str) -> bool:
                      or verb in ("is", "heeft", "kan", "wil", "zal", "mag", "moet")):
             return True  # check 11: "De meeste klachten verdwijnt"
     return False
+
+
+def _suspect_opening_imperative(sentence: str) -> bool:
+    """Check 13's rough form: a -t form whose stem is a verb's, first in a statement, before a noun."""
+    ws = [sentence[a:b].lower() for a, b in words(sentence)][:2]
+    return (len(ws) == 2 and not sentence.rstrip().endswith("?") and ws[0].endswith("t")
+            and lexicon.is_finite_t(ws[0]) and lexicon.is_stem(ws[0][:-1]) and "n" in lexicon.tags(ws[1]))
 
 
 def _phrase_opener(word: str) -> bool:

@@ -10,7 +10,8 @@ form after "en" that shares an imperative ("Neem rust en houdt rekening" -> houd
 after a plural noun phrase that opens the sentence ("De meeste klachten verdwijnt" -> verdwijnen; not
 after a measure, a group or a fronted object: "Twee weken is lang"), and the other way round ("De
 volgende instantie kunnen je helpen" -> kan, or the noun in the plural; not after a time: "Deze week zijn
-de klachten minder").
+de klachten minder"), and a -t form opening an instruction before a bare noun ("Houdt rekening met"
+-> Houd; not in a question or a condition with "dan").
 Imperatives stay alone: a verb that takes zich before "u" ("Meld u aan"), a verb opening the main
 clause after a subordinate clause ("Als u ... gebruikt, meld dit"), a capitalised stem that starts a
 sentence whose full stop was lost; so does a noun phrase after a subject pronoun ("als ik een kat
@@ -55,6 +56,7 @@ fail: Neem rust en houdt rekening met je grenzen. (houd)
 pass: De uitslag is na een week bekend en vertelt je of er iets aan de hand is. Inhoudelijk beoordeeld door de redactie.
 fail: De meeste klachten verdwijnt binnen een week. (verdwijnen)
 fail: De volgende instantie kunnen je helpen. (kan)
+fail: Neemt contact op met de praktijk. (Neem)
 fail: Wanneer dit niet gebeurd zullen we je bellen. (gebeurt)
 pass: Twee weken is een normale duur. Een aantal vrouwen krijgt pijn. Deze tabletten geeft de arts mee.
 pass: Omdat je baby tijd nodig heeft om te groeien, wacht je nog even. Een nauwkeurig dagboek helpt je te weten wanneer je ovuleert.
