@@ -23,6 +23,7 @@ CASES = {
                   ("Na het vroegtijdig miskraam kwam de rouw.", "het", "de"),
                   ("Er zijn twee vormen, namelijk het vroegtijdig miskraam en de late.", "het", "de")],
                  ["Het kind groeit.", "Na een week ben je weer op de been.", "Het foetus groeit.", "De foetus groeit.",
+                  "Als het hematoom klein is, verdwijnt het vanzelf.", "De vleesboom groeit.",
                   "Het vroegtijdige foetus.",
                   "Het maakt het makkelijk hulp te vragen.", "Het snel hulp vragen helpt.",
                   "Bij de eerste trimester echo zie je het hartje.",

@@ -171,7 +171,20 @@ def gender(word: str) -> str | None:
         return None  # a misspelling ("misraam") has no gender; spelling reports it
     if _diminutive(word):
         return "het"  # a diminutive the lexicon has not seen
+    if _medical_oom(word):
+        return "het"  # "het hematoom", "het carcinoom": no compound of "toom" or "oom"
     return _head_gender(word) or _ending_gender(word)
+
+
+def _medical_oom(word: str) -> bool:
+    """A medical noun on -oom made of a Greek or Latin combining form (hemat(o)|oom, carcin(o)|oom,
+    leio|my(o)|oom): a het-word. "Vleesboom", "stroom" and "droom" end in no combining form."""
+    if not word.endswith("oom") or len(word) < 6:
+        return False
+    from pipeline.language.spelling import medical_parts
+
+    stem = word[:-3] + "o"
+    return any(len(f) >= 3 and stem.endswith(f) for f in medical_parts().forms)
 
 
 def _both_genders_noun(t: FrogToken) -> str | None:
