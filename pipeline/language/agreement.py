@@ -396,6 +396,9 @@ def suspect(sentence: str) -> bool:
     for i, w in enumerate(words):
         if _slip_suspect(words, i) or _demonstrative_plural_suspect(words, i) or _new_class_suspect(words, i):
             return True
+        if w in ("een", "één", "eén") and words[i + 1:i + 2] == ["van"] and i + 3 < len(words) \
+                and words[i + 2] in _ONE_OF_DETERMINERS:
+            return True  # "een van de behandeling": one_of_plural
         if i and sentence[spans[i - 1][1]:spans[i][0]].strip() == "," and _listed_suspect(words[i - 1], w):
             return True  # adjectives listed with a comma, one with -e and one without
         if w in DEFINITE or w in INDEFINITE or w in _gendered_forms():
@@ -2158,6 +2161,55 @@ def article_as_and(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
                                 pronoun=prev.word, noun=nxt.word))
 
 
+_ONE_OF_DETERMINERS = frozenset("de deze die onze uw je jouw hun haar mijn zijn alle".split())
+
+
+def one_of_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A singular noun after "een van de" / "één van de": one of several takes the plural ("Eén van de
+    mogelijke behandeling" -> behandelingen). Only a lower-case common noun right after the determiner and
+    its adjectives, not one that another noun follows (a compound written apart)."""
+    if i + 3 >= len(tokens) or _low(tokens[i]) not in ("een", "één", "eén") or _low(tokens[i + 1]) != "van" \
+            or _low(tokens[i + 2]) not in _ONE_OF_DETERMINERS:
+        return None
+    j = i + 3
+    while j < len(tokens) and (tokens[j].pos == "ADJ" or _inflected_prenominal(tokens[j])
+                               or _low(tokens[j]) in ("meest", "minst", "zeer", "heel", "erg")):
+        j += 1
+    if j >= len(tokens):
+        return None
+    noun = tokens[j]
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if noun.pos != "N" or not noun.has("soort") or not noun.has("ev") or not noun.word.islower() \
+            or (nxt is not None and (nxt.pos == "N" or nxt.word in ("-", "/") or
+                                     (nxt.pos in ("WW", "ADJ") and (nxt.has("vd") or nxt.has("prenom"))))):
+        return None  # "een van de arts gekregen recept": "van de arts" is inside the phrase of "recept"
+    fix = _plural_of(_low(noun))
+    if fix is None:
+        return None
+    return AgreementFinding(noun.start, noun.end, noun.word, fix, "one-of-plural",
+                            _("after '{one} van de' the noun is plural: '{fix}'").format(one=tokens[i].word, fix=fix))
+
+
+_VOICED = {"f": "v", "s": "z"}
+
+
+def _plural_of(noun: str) -> str | None:
+    """The plural that the dictionary knows: -en, -s, -'s, a doubled consonant, a single long vowel, f/s
+    voiced ("behandeling" -> behandelingen, "miskraam" -> miskramen, "echo" -> echo's)."""
+    d = _dictionary()
+    if d is None or len(noun) < 3:
+        return None
+    cands = [noun + "n"] if noun.endswith("e") else []
+    cands += [noun + "en", noun + "s", noun + "'s", noun + noun[-1] + "en"]
+    if len(noun) > 3 and noun[-2] == noun[-3] and noun[-2] in "aeou":
+        single = noun[:-2] + noun[-1]
+        cands += [single + "en", single[:-1] + _VOICED.get(single[-1], single[-1]) + "en"]
+    cands.append(noun[:-1] + _VOICED.get(noun[-1], noun[-1]) + "en")
+    if noun.endswith("heid"):
+        cands.insert(0, noun[:-4] + "heden")
+    return next((c for c in cands if c != noun and d.check(c)), None)
+
+
 def _joins_adjectives(t: FrogToken) -> bool:
     return (_low(t) in ("en", "of") and t.pos == "VG") or t.word == ","
 
@@ -2229,7 +2281,8 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           adverb_ending, pronoun_for_verb, superlative_without_article, te_infinitive, predicate_ending,
           demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article,
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
-          pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als)
+          pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
+          one_of_plural)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
