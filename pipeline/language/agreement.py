@@ -1838,6 +1838,8 @@ def determiner_form(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     fix = _data().get("determiner_forms", {}).get(_low(t))
     if fix is None or i + 1 >= len(tokens) or tokens[i + 1].pos != "N" or not tokens[i + 1].word[:1].islower():
         return None
+    if not tokens[i + 1].has("mv"):
+        return None  # "terwijl anderen behoefte hebben": a bare singular noun is the pronoun's object
     fix = _case(t.word, fix)
     return AgreementFinding(t.start, t.end, t.word, fix, "adjective",
                             _("before '{noun}' write '{fix}'").format(noun=tokens[i + 1].word, fix=fix))
