@@ -121,7 +121,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.language import lexicon
+from pipeline.language import inflection, lexicon
+from pipeline.language.spelling import medical_parts
 from pipeline.language.data import style
 from pipeline.language.dt_checks import DtFinding
 from pipeline.language.frog import FrogToken
@@ -181,8 +182,6 @@ def _medical_oom(word: str) -> bool:
     leio|my(o)|oom): a het-word. "Vleesboom", "stroom" and "droom" end in no combining form."""
     if not word.endswith("oom") or len(word) < 6:
         return False
-    from pipeline.language.spelling import medical_parts
-
     stem = word[:-3] + "o"
     return any(len(f) >= 3 and stem.endswith(f) for f in medical_parts().forms)
 
@@ -2175,7 +2174,7 @@ def one_of_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     j = i + 3
     while j < len(tokens) and (tokens[j].pos == "ADJ" or _inflected_prenominal(tokens[j])
-                               or _low(tokens[j]) in ("meest", "minst", "zeer", "heel", "erg")):
+                               or _low(tokens[j]) in _words("degree_words") or _low(tokens[j]) in ("meest", "minst")):
         j += 1
     if j >= len(tokens):
         return None
@@ -2192,24 +2191,13 @@ def one_of_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
                             _("after '{one} van de' the noun is plural: '{fix}'").format(one=tokens[i].word, fix=fix))
 
 
-_VOICED = {"f": "v", "s": "z"}
-
-
 def _plural_of(noun: str) -> str | None:
-    """The plural that the dictionary knows: -en, -s, -'s, a doubled consonant, a single long vowel, f/s
-    voiced ("behandeling" -> behandelingen, "miskraam" -> miskramen, "echo" -> echo's)."""
+    """The first plural the spelling allows that the dictionary knows ("behandeling" -> behandelingen,
+    "miskraam" -> miskramen, "echo" -> echo's)."""
     d = _dictionary()
     if d is None or len(noun) < 3:
         return None
-    cands = [noun + "n"] if noun.endswith("e") else []
-    cands += [noun + "en", noun + "s", noun + "'s", noun + noun[-1] + "en"]
-    if len(noun) > 3 and noun[-2] == noun[-3] and noun[-2] in "aeou":
-        single = noun[:-2] + noun[-1]
-        cands += [single + "en", single[:-1] + _VOICED.get(single[-1], single[-1]) + "en"]
-    cands.append(noun[:-1] + _VOICED.get(noun[-1], noun[-1]) + "en")
-    if noun.endswith("heid"):
-        cands.insert(0, noun[:-4] + "heden")
-    return next((c for c in cands if c != noun and d.check(c)), None)
+    return next((c for c in inflection.plural_forms(noun) if d.check(c)), None)
 
 
 def _joins_adjectives(t: FrogToken) -> bool:

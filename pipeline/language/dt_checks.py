@@ -53,7 +53,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from pipeline.i18n import _
-from pipeline.language import lexicon
+from pipeline.language import inflection, lexicon
 from pipeline.language.data import style
 from pipeline.language.frog import FrogToken
 from pipeline.text import words
@@ -1070,17 +1070,12 @@ def opening_imperative_t(c: TokenContext) -> DtFinding | None:
         "an instruction takes the verb without -t: '{fix}'").format(fix=stem))
 
 
-# the token checks in the order they are tried; the first finding wins
 def plural_subject(c: TokenContext) -> DtFinding | None:
     """11. A singular finite verb right after a plural noun phrase that opens the sentence, a bracket
     between them or not ("Bijna 3000 vrouwen (21%) gaf aan" -> gaven, "Herhaalde miskramen [...] treft
     1 tot 3%" -> treffen). Not after a noun of measure ("Twee weken is lang"), nor when a subject
     follows the verb ("Deze tabletten geeft de arts mee")."""
-    if not c.t.tag.startswith(("WW(pv,tgw,ev", "WW(pv,tgw,met-t", "WW(pv,verl,ev")) or not c.sentence:
-        return None
-    toks = list(c.sentence)
-    v = next(n for n, x in enumerate(toks) if x is c.t)
-    p = _before_bracket(toks, v)
+    toks, v, p = _verb_after_phrase(c, ("WW(pv,tgw,ev", "WW(pv,tgw,met-t", "WW(pv,verl,ev"))
     if p < 0 or not _plural_phrase(toks, p) or _subject_after(toks, v):
         return None
     sug = _plural_form(c.t)
@@ -1094,11 +1089,7 @@ def singular_subject(c: TokenContext) -> DtFinding | None:
     """12. A plural finite verb right after a singular noun phrase that opens the sentence ("De
     volgende instantie kunnen je helpen" -> kan, or "instanties kunnen"). Not after a noun of time
     ("Deze week zijn de klachten minder": a subject follows), nor after coordinated nouns."""
-    if not c.t.tag.startswith("WW(pv,tgw,mv") or not c.sentence:
-        return None
-    toks = list(c.sentence)
-    v = next(n for n, x in enumerate(toks) if x is c.t)
-    p = _before_bracket(toks, v)
+    toks, v, p = _verb_after_phrase(c, ("WW(pv,tgw,mv",))
     if p < 0 or not _singular_phrase(toks, p) or _subject_after(toks, v) or _ends_phrase(toks, v) \
             or _finite_after(toks, v):
         return None
@@ -1108,6 +1099,16 @@ def singular_subject(c: TokenContext) -> DtFinding | None:
     return c.finding(_case(c.t.word, sug), "singular-subject", _(
         "the subject '{subject}' is singular: '{verb}' (or the noun in the plural)").format(
         subject=toks[p].word, verb=sug))
+
+
+def _verb_after_phrase(c: TokenContext, tags: tuple[str, ...]) -> tuple[list[FrogToken], int, int]:
+    """(the sentence's tokens, the verb's index, the index of the word before it past a bracket), or
+    p = -1 when the token is no finite verb with one of ``tags``."""
+    if not c.t.tag.startswith(tags) or not c.sentence:
+        return [], -1, -1
+    toks = list(c.sentence)
+    v = next(n for n, x in enumerate(toks) if x is c.t)
+    return toks, v, _before_bracket(toks, v)
 
 
 def _finite_after(toks: list[FrogToken], v: int) -> bool:
@@ -1140,24 +1141,15 @@ def _singular_phrase(toks: list[FrogToken], p: int) -> bool:
 
 
 def _singular_form(t: FrogToken) -> str | None:
-    """The third person singular of a present plural ("kunnen" -> kan, "helpen" -> helpt)."""
+    """The third person singular of a present plural ("kunnen" -> kan, "helpen" -> helpt, "lopen" ->
+    loopt): a listed irregular form, or a stem the spelling allows whose -t form the lexicon knows."""
     low = _lower(t)
     listed = _data().get("singular_forms", {}).get(low)
     if listed:
         return listed
-    stem = low[:-2] if low.endswith("en") else low[:-1] if low.endswith("n") else ""
-    if not stem:
-        return None
-    voiced = {"v": "f", "z": "s"}
-    stems = {stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
-    for st in list(stems):
-        stems.add(st[:-1] + voiced.get(st[-1:], st[-1:]))
-    for st in list(stems):
-        if len(st) > 2 and st[-2] in "aeou" and st[-3] not in "aeiou":
-            stems.add(st[:-1] + st[-2] + st[-1])  # lopen -> loop
-    for st in sorted(stems, key=len):
+    for st in sorted(inflection.stem_candidates(low), key=len):
         form = st if st.endswith("t") else st + "t"
-        if "pvt" in lexicon.tags(form) or (st.endswith("t") and "pv" in lexicon.tags(st)):
+        if lexicon.is_finite_t(form):
             return form
     return None
 
@@ -1184,10 +1176,7 @@ def _plural_phrase(toks: list[FrogToken], p: int) -> bool:
     if before and _lower(before[0]) in ("een", "één"):
         return False
     return all(x.pos in ("LID", "TW", "ADJ") or (x.pos in ("VNW", "WW") and (x.has("det") or x.has("prenom"))) or
-               (x.pos == "BW" and _lower(x) in _APPROXIMATE) for x in before)
-
-
-_APPROXIMATE = frozenset("bijna ongeveer circa ruim zowat nagenoeg slechts maar zeker minstens".split())
+               (x.pos == "BW" and _lower(x) in _data()["approximators"]) for x in before)
 
 
 def _subject_after(toks: list[FrogToken], v: int) -> bool:
@@ -1202,7 +1191,8 @@ def _subject_after(toks: list[FrogToken], v: int) -> bool:
 
 def _plural_form(t: FrogToken) -> str | None:
     """The plural of a singular finite verb: the infinitive in the present ("treft" -> treffen), in
-    the past the form the lexicon knows as a past ("gaf" -> gaven, "werkte" -> werkten)."""
+    the past a listed form ("gaf" -> gaven) or one the spelling allows that the lexicon knows as a past
+    ("werkte" -> werkten, "kreeg" -> kregen)."""
     low = _lower(t)
     if t.tag.startswith("WW(pv,tgw"):
         lemma = (t.lemma or "").lower()
@@ -1210,14 +1200,11 @@ def _plural_form(t: FrogToken) -> str | None:
     listed = _data().get("past_plurals", {}).get(low)
     if listed:
         return listed
-    voiced = {"f": "v", "s": "z"}
-    stem = low[:-2] + low[-1] if len(low) > 3 and low[-2] == low[-3] and low[-2] in "aeou" else low
-    for cand in (low + "n", low + "en", stem + "en", stem[:-1] + voiced.get(stem[-1:], stem[-1:]) + "en", low + low[-1:] + "en"):
-        if cand.endswith("en") and "pvv" in lexicon.tags(cand):
-            return cand
-    return None
+    cands = [low + "n"] + [f + "en" for f in sorted(inflection.open_forms(low))] + [low + "en"]
+    return next((c for c in cands if c.endswith("en") and "pvv" in lexicon.tags(c)), None)
 
 
+# the token checks in the order they are tried; the first finding wins
 TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
     participle_without_finite, participle_after_subject, participle_before_reflexive, finite_for_participle,
     first_person_t,
@@ -1288,7 +1275,7 @@ def suspect(sentence: str) -> bool:
     question = sentence.rstrip().endswith("?")
     aux_before = t_before = False
     first: list[str] = []
-    if _suspect_plural_subject(sentence) or _suspect_opening_imperative(sentence):
+    if _suspect_number(sentence) or _suspect_opening_imperative(sentence):
         return True
     for ci, words in enumerate(_rough_clauses(sentence)):
         c = _RoughClause(words, aux, subjects, aux_before, question and ci == 0)
@@ -1305,14 +1292,14 @@ def suspect(sentence: str) -> bool:
     return False
 
 
-_SINGULAR_DETERMINERS = frozenset("het een één dit dat elk elke ieder iedere zo'n".split())
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
-def _suspect_plural_subject(sentence: str) -> bool:
+def _suspect_number(sentence: str) -> bool:
     """Checks 11 and 12 in rough form: a noun phrase opening the sentence (only articles, determiners,
     numbers and inflected adjectives before its noun) whose noun stands right before a finite verb of
     the other number, a bracket between them or not."""
+    d = _data()
     text = _BRACKETED.sub(" ", sentence)
     ws = [text[a:b].lower() for a, b in words(text)][:7]
     for i in range(min(len(ws) - 1, 5)):
@@ -1323,11 +1310,11 @@ def _suspect_plural_subject(sentence: str) -> bool:
             continue
         vt = lexicon.tags(verb)
         plural_noun = noun.endswith(("en", "s"))
-        if not plural_noun and "inf" in vt and "pvmv" in vt and noun not in _data()["time_nouns"]:
+        if not plural_noun and "inf" in vt and "pvmv" in vt and noun not in d["time_nouns"]:
             return True  # check 12: "De volgende instantie kunnen"
-        if plural_noun and noun not in _data()["measure_nouns"] and not set(ws[:i]) & _SINGULAR_DETERMINERS \
-                and ("pvt" in vt or ("pvv" in vt and not verb.endswith("en")) or verb in _data().get("past_plurals", {})
-                     or verb in ("is", "heeft", "kan", "wil", "zal", "mag", "moet")):
+        if plural_noun and noun not in d["measure_nouns"] and not set(ws[:i]) & set(d["singular_determiners"]) \
+                and ("pvt" in vt or ("pvv" in vt and not verb.endswith("en")) or verb in d["past_plurals"]
+                     or verb in d["singular_forms"].values()):
             return True  # check 11: "De meeste klachten verdwijnt"
     return False
 
@@ -1342,12 +1329,9 @@ def _suspect_opening_imperative(sentence: str) -> bool:
 def _phrase_opener(word: str) -> bool:
     """A word that may stand before a noun in a subject phrase: an article or determiner, a number, a
     degree word or an inflected adjective ("De volgende", "Bijna 3000", "Herhaalde")."""
-    return (word in _SINGULAR_DETERMINERS or word in _PHRASE_DETERMINERS or word in _APPROXIMATE or word.isdigit()
-            or (word.endswith("e") and len(word) > 3))
-
-
-_PHRASE_DETERMINERS = frozenset("de deze die onze uw je jouw mijn zijn haar hun alle veel vele sommige beide "
-                                "meeste enkele andere twee drie vier vijf zes zeven acht negen tien".split())
+    d = _data()
+    return (word in d["singular_determiners"] or word in d["phrase_determiners"] or word in d["approximators"]
+            or word.isdigit() or (word.endswith("e") and len(word) > 3))
 
 
 def _suspect_coordinated(words: list[str]) -> bool:

@@ -114,6 +114,36 @@ def plural_bases(low: str) -> set[str]:
     return out
 
 
+def plural_forms(noun: str) -> list[str]:
+    """The plurals the spelling allows for ``noun``, likeliest first: -n after -e ("verloskundige"),
+    -s after an unstressed ending ("ziekte"), -'s after a vowel ("echo"), -en on the form before a vowel
+    ending ("miskraam" -> "miskramen", "kat" -> "katten"; "-heid" -> "-heden"). Which one is a word is
+    the dictionary's question."""
+    d = data()
+    out = [noun[:-4] + "heden"] if noun.endswith("heid") else []
+    if noun.endswith("e"):
+        out.append(noun + "n")
+    if noun.endswith(d.plural_s_after) or noun.endswith("e"):
+        out.append(noun + "s")
+    if noun[-1:] in _VOWELS and not noun.endswith("e"):
+        out.append(noun + "'s")
+    out += [f + "en" for f in sorted(open_forms(noun))] + [noun + "en", noun + "s"]
+    return list(dict.fromkeys(c for c in out if c != noun))
+
+
+def stem_candidates(infinitive: str) -> set[str]:
+    """The stems the spelling allows for an infinitive on -en: the closed form of what is before the
+    ending ("lopen" -> "loop", "leggen" -> "leg", "geven" -> "geef", "lezen" -> "lees")."""
+    if not infinitive.endswith("en") or len(infinitive) < 4:
+        return set()
+    core = infinitive[:-2]
+    out = closed(core) | {core}
+    if core.endswith("z"):  # s and z: the spelling does not tell (lezen -> lees), so both are candidates
+        s_core = core[:-1] + "s"
+        out |= {s_core} | ({s_core[:-2] + s_core[-2] * 2 + "s"} if s_core[-2:-1] in data().long_vowels else set())
+    return out
+
+
 @dataclass(frozen=True)
 class Participle:
     particle: str  # "" or a separable particle ("af")
