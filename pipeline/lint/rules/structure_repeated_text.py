@@ -101,8 +101,9 @@ def check(doc, conf, ctx):
 
 
 def _repeated(doc, min_words: int):
-    leftovers = residue.spans_by_block(doc)
+    leftovers = None  # the residue of the leaflet, worked out at the first repeat (most leaflets have none)
     for (k, s, e), (k0, s0, e0), paragraph in _repeats(doc, min_words):
+        leftovers = residue.spans_by_block(doc) if leftovers is None else leftovers
         if _in_residue(leftovers, k, s, e) or _in_residue(leftovers, k0, s0, e0):
             continue  # a web page's furniture repeated ("Page 2: ...", a caption): style.web-residue's
         block, block0 = doc.blocks[k], doc.blocks[k0]
