@@ -701,7 +701,7 @@ def _whom_counted(qual: Qualifier, slot: _Slot, sent: _Sentence) -> str | None:
     quantity may say it; "van alle zwangerschappen" is the whole population, unless the words
     before it restrict it or the rest of its clause widens it to the ``wider`` group ("50 % van alle
     zwangerschappen eindigt voordat de vrouw weet dat ze zwanger is"); else the clause decides."""
-    own = _own_value(qual, slot.after)
+    own = _own_value(qual, slot.after, slot.tail)
     if own is None:
         found = _clause_value(qual, slot, sent)
         return None if found in _not_with_noun(qual, slot) else found
@@ -793,18 +793,27 @@ def _not_with_noun(qual: Qualifier, slot: _Slot) -> tuple[str, ...]:
     return qual.not_with_noun if qual.noun is not None and qual.noun.match(slot.after) else ()
 
 
-def _own_value(qual: Qualifier, after: str) -> str | None:
+def _own_value(qual: Qualifier, after: str, tail: str = "") -> str | None:
     """The value the phrase right after a quantity names ("de helft van deze gevallen van dreigende miskraam"):
     a value, "" for the whole population ("10 % van alle zwangerschappen"), None when that phrase
-    says neither (the rest of the sentence decides)."""
+    says neither (the rest of the sentence decides). A value's pattern may look past the phrase into
+    the rest of the sentence (``tail``, which starts where ``after`` starts): "15 % van de vrouwen
+    krijgt ... tijdens hun eerste zwangerschap" is no lifetime share."""
     m = qual.own.match(after) if qual.own is not None else None
     if m is None:
         return None
     phrase = m.group()
-    found = next((v for v, rx in qual.values.items() if rx.search(phrase)), None)
+    rest = tail if tail.startswith(phrase) else phrase
+    found = next((v for v, rx in qual.values.items() if _starts_within(rx, rest, len(phrase))), None)
     if found is not None:
         return found
     return "" if qual.whole is not None and qual.whole.search(phrase) else None
+
+
+def _starts_within(rx: re.Pattern, text: str, end: int) -> bool:
+    """Whether ``rx`` has a match in ``text`` that starts before ``end``."""
+    m = rx.search(text)
+    return m is not None and m.start() < end
 
 
 def _widened(qual: Qualifier, value: str, context: str) -> str:
