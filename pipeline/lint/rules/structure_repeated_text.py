@@ -7,7 +7,9 @@ than that are left alone, and so are sections that structure.duplicate-section r
 A repeated paragraph gives one finding, not one per sentence. Doubled words: "het het", "de de";
 "dat dat", "die die" and "je je" are good Dutch ("ik weet dat dat kan", "de vrouwen die die keuze
 maken", "als je je zorgen maakt"), and so are "heel heel", "nee nee", "ja ja". Doubled word groups of
-two to four words: "in de in de", "kunnen verschillen kunnen verschillen"; not across a sentence end
+two to four words: "in de in de", "kunnen verschillen kunnen verschillen"; the same words on both
+sides of "en"/"of" ("beschermt en beschermt"; not "meer en meer", "erger en erger") or glossed by
+themselves in brackets ("baarmoederholte (baarmoederholte)"); not across a sentence end
 ("Neem rust. Neem rust.") and not when every word of the group may stand twice ("nee nee, nee nee"),
 and not a capitalised word opening a sentence after its own capitalised copy, a heading run into its
 text ("Behandeling Behandeling is niet altijd nodig").
@@ -17,6 +19,10 @@ fail: Een miskraam komt vaak voor bij vrouwen. ... Een miskraam komt vaak voor b
 fail: Neem het het liefst op tijd in.
 fail: De klachten kunnen verschillen kunnen verschillen per vrouw.
 fail: Het weefsel blijft in de in de baarmoeder achter.
+fail: Het vruchtwater beschermt en beschermt het kindje. Het gaat om een miskraam of een miskraam.
+fail: Het weefsel in de baarmoederholte (baarmoederholte) komt vanzelf naar buiten.
+pass: Het bloedverlies werd meer en meer. De pijn werd erger en erger. Twee moeders: moeder en moeder.
+pass: Voor aanstaande ouders en ouders met jonge kinderen. Tot de uitvaart en de uitvaart zelf. Niet invasieve en invasieve behandelingen.
 pass: Neem rust. Neem rust. Behandeling Behandeling is niet altijd nodig. Bel ons als de pijn erger wordt, als de pijn erger wordt of koorts krijgt.
 """
 
@@ -151,9 +157,38 @@ def _heading_run_in(text: str, m: re.Match) -> bool:
             and (not before or before[-1] in ".!?:\n"))
 
 
+# the same words on both sides of "en"/"of" ("beschermt en beschermt", "een miskraam of een miskraam"),
+# and a word glossed by itself in brackets ("baarmoederholte (baarmoederholte)")
+_JOINED_SAME = re.compile(r"\b((?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]{3,})[ \t]+(?:en|of|en/of)[ \t]+(\1)\b(?![-'’])",
+                          re.IGNORECASE | re.UNICODE)
+_BRACKETED_SAME = re.compile(r"\b([^\W\d_]{4,})[ \t]*\([ \t]*(\1)[ \t]*\)", re.IGNORECASE | re.UNICODE)
+# a word joined to itself on purpose: "meer en meer", "keer op keer", "door en door", a comparative
+# ("langer en langer"), a kinship word ("moeder en moeder")
+_JOINED_OK = frozenset({"meer", "minder", "steeds", "door", "over", "wel", "niet", "zo", "een", "één", "nee", "ja"})
+
+
+# one side has words of its own, so the two differ: "niet invasieve en invasieve", "aanstaande ouders
+# en ouders met jonge kinderen", "de dagen tot de uitvaart en de uitvaart zelf"
+_OWN_BEFORE = re.compile(r"(?:\bniet|\bgeen|\b(?!(?:de|deze|die|elke|iedere|alle|beide|sommige|onze|welke|andere)\b)[^\W\d_]+e)[ \t-]*$",
+                         re.IGNORECASE | re.UNICODE)
+_OWN_AFTER = re.compile(r"^[ \t]*(?:zelf|met|van|die|dat|zonder|uit|in|op|voor|bij|na|tot|tijdens|waar\w*|[^\W\d_]+e\b(?![ \t]*[.,;:!?]))",
+                        re.IGNORECASE | re.UNICODE)
+
+
+def _joined_same(text: str):
+    """The same words joined by "en"/"of", or glossed by themselves in brackets."""
+    for m in _JOINED_SAME.finditer(text):
+        words = m.group(1).lower().split()
+        if len(words) == 1 and (words[0] in _JOINED_OK or words[0].endswith("er")):
+            continue
+        if not _OWN_BEFORE.search(text[: m.start()]) and not _OWN_AFTER.match(text[m.end() :]):
+            yield m
+    yield from _BRACKETED_SAME.finditer(text)
+
+
 def _doubled_words(doc):
     for block in doc.blocks:
-        for m in _doubles(block.text):
+        for m in [*_doubles(block.text), *_joined_same(block.text)]:
             word = " ".join(m.group(1).split())
             if "\n" in m.group(0):
                 continue
