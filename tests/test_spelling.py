@@ -328,7 +328,12 @@ def medical_spell():
                                   # roots that are words (hydr|amnion), "an" before h, "di" before a form,
                                   # a listed Latin name in -a (decidu(a)|aal)
                                   "polyhydramnion", "anhydramnion", "chorioamnionitis", "dichoriaal",
-                                  "deciduaal", "cordocentese", "cardiotocografie", "myomectomie"])
+                                  "deciduaal", "cordocentese", "cardiotocografie", "myomectomie",
+                                  # a noun without its -e or -um before an adjective's suffix, also
+                                  # after a form (post|menopauz(e)|aal); -ale after a form (di|chori|ale)
+                                  "menopauzaal", "postmenopauzale", "dichoriale",
+                                  # a noun in -atie of a dictionary verb in -eren (cauteriseren)
+                                  "cauterisatie"])
 def test_medical_word_built_from_known_parts_is_accepted(medical_spell, word):
     assert medical_spell.known(word)
 
@@ -351,6 +356,9 @@ def test_medical_word_built_from_known_parts_is_accepted(medical_spell, word):
     "etiologsche", "alfafoetoproteine",  # slips inside the new parts
     "anzwangerschap",  # the privative only before a vowel
     "zwangerose",  # a Dutch word in -e is no Latin name in -a
+    "zwangeraal",  # an adjective's -e drops before no suffix: only a noun's does
+    "menopauzaaal", "postmenopauzal",  # slips in the suffix
+    "cauteristie", "implanatie",  # an -atie noun one slip from another or without its verb
     "karyograp",  # a Dutch word of four letters after a form ends nothing
     "oligamenorroe",  # a form keeps its vowel before a Dutch word
     "dizwangerschap",  # "di" only before a combining form

@@ -207,10 +207,24 @@ class SpellChecker:
         return any(low.startswith(n) and self._medical_split(low, len(n)) for n in parts.numerals)
 
     def _latin_name_suffix(self, low: str) -> bool:
-        """A dictionary name in -a without its -a before a suffix with a vowel: "listeri(a)|ose"."""
+        """A dictionary or listed noun without its ending (-a, -e, -um, -us) before a suffix with a
+        vowel: "listeri(a)|ose", "menopauz(e)|aal", "peritone(um)|ale"; also after combining forms
+        ("post|menopauz(e)|aal", "intra|peritone(um)|ale")."""
         suffixes = medical_parts().suffixes
-        return any(low[cut:] in suffixes and low[cut] in VOWELS and self._medical_end(low[:cut] + "a")
-                   for cut in range(5, len(low) - 2))
+        for cut in range(5, len(low) - 2):
+            suffix = low[cut:]
+            if suffix not in suffixes or suffix[0] not in VOWELS:
+                continue
+            # a Latin name in -a takes any suffix; a noun in -e, -um or -us only an adjective's
+            # ("menopauz|aal"; "zwanger|ose" is no word)
+            endings = ("a", *_DROPPED_ENDINGS) if suffix in _RELATION_SUFFIXES else ("a",)
+            for ending in endings:
+                base = low[:cut] + ending
+                if (ending == "e" and not self._noun(base)) or not (
+                        self._medical_end(base) or (len(base) >= _MEDICAL_MIN and self._medical_split(base, 0))):
+                    continue
+                return True
+        return False
 
     def _near_attested(self, low: str) -> bool:
         """One edit or typical slip from a project word or a dictionary word that Frog's corpus has
@@ -275,6 +289,8 @@ class SpellChecker:
             head = low[: -len(end)]
             if low.endswith(end) and len(head) >= 5 and self._noun(head):
                 return not self.dict.check(head + "e" + end) and not self._slip_of_attested(low)
+        if self._atie_of_verb(low):
+            return True
         base = low[:-1] if low.endswith("sters") else low
         if base != low and self.dict.check(base):
             return True  # the plural of a dictionary agent noun in -ster ("rooksters")
@@ -282,6 +298,13 @@ class SpellChecker:
             agents = {base[:-4] + "er", base[:-3] + "er"}
             return any(self._noun(a) or self.known(a) for a in agents) and not self._slip_of_attested(low)
         return False
+
+    def _atie_of_verb(self, low: str) -> bool:
+        """A noun in -atie of a dictionary verb in -eren ("cauterisatie" of cauteriseren, as
+        implantatie of implanteren), and its plural; not a slip of a dictionary word."""
+        stem = low[:-1] if low.endswith("aties") else low
+        return (stem.endswith("atie") and len(stem) >= 9 and self.dict.check(stem[:-4] + "eren")
+                and not self._slip_of_attested(low))
 
     def _prefixed(self, low: str) -> bool:
         """A prefix joined to a known word: "subfertiliteit", "pseudomenstruatie" (list in
@@ -710,6 +733,9 @@ class SpellChecker:
 
 # vowels at the seam of a compound that would read as one sound: Dutch spelling writes a hyphen
 # there (zee-egel, echo-uitslag, auto-ongeluk, ziekte-inzicht)
+# the endings a noun drops before the suffix of an adjective of relation (menopauz|e, peritone|um)
+_DROPPED_ENDINGS = ("e", "um", "us")
+_RELATION_SUFFIXES = frozenset(("aal", "ale", "air", "aire", "eel", "ele"))
 _VOWEL_CLASH = frozenset("aa ae ai au ee ei eu ie oe oi oo ou ui uu".split())
 # an English word this long is seldom a Dutch typo by chance
 _LOAN_MIN = 6
