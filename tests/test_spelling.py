@@ -426,3 +426,21 @@ def test_a_name_that_is_also_in_a_web_address_is_a_name(tmp_path):
     found, _notes = _lint(tmp_path, {"a.txt": "Meer over het Kraamzog project lees je op www.kraamzog.nl.\n",
                                      "b.txt": "Meer over het Kraamzog project lees je op de site.\n"})
     assert found == ["b.txt:1:15 spelling.unknown-word"]
+
+
+@needs_dict
+def test_a_term_written_three_times_is_one_note_and_a_repeated_slip_stays_an_error(tmp_path):
+    text = ("Bij een anembryonie is er geen embryo. Een anembryonie zie je op de echo. Na een anembryonie "
+            "volgt vaak een miskraam.\n\nDe patienten krijgen uitleg. Alle patienten mogen bellen. "
+            "De patienten mogen blijven.\n")
+    found, diags = _lint(tmp_path, {"a.txt": text})
+    terms = [d for d in diags if d.match == "anembryonie"]
+    slips = [d for d in diags if d.match == "patienten"]
+    assert len(terms) == 1 and terms[0].severity.value == "info" and "3" in terms[0].message
+    assert len(slips) == 3 and all(d.severity.value == "error" for d in slips)
+
+
+@needs_dict
+def test_a_term_written_twice_is_still_an_error(tmp_path):
+    found, diags = _lint(tmp_path, {"a.txt": "Een anembryonie is zeldzaam. Bij een anembryonie is er geen embryo.\n"})
+    assert [d.severity.value for d in diags if d.match == "anembryonie"] == ["error", "error"]

@@ -107,8 +107,8 @@ def run_document_rules(doc: Document, rules: dict, ctx: Context) -> list[Diagnos
             continue
         conf = ctx.config.options_for(rule_id, meta.options)
         for d in _checked(rule_id, meta.check(doc, conf, ctx), ctx, doc.id):
-            out.append(replace(d, rule=rule_id, severity=level, leaflet=d.leaflet or doc.id,
-                               path=d.path or str(doc.path)))
+            out.append(replace(d, rule=rule_id, severity=_severity(d, rule_id, level, ctx.config),
+                               leaflet=d.leaflet or doc.id, path=d.path or str(doc.path)))
     return out
 
 

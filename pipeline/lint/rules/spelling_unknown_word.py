@@ -38,7 +38,9 @@ extra-uterine) and, inside a sentence, a name before known words (Apgar-score) u
 word. A run of English words inside a Dutch sentence (meant to be) with two of them no Dutch word passes. A file name's extension (scan.jpg) is
 not checked, and pieces of a word a scan split with stray spaces (o ngeveer, bloed- ver lies) pass when up to
 four of them make a dictionary word of eight letters or more. A zero-width space
-or soft hyphen inside a word does not split it.
+or soft hyphen inside a word does not split it. A word the leaflet writes three times or more, with
+no dictionary word close to it, is a term the writer means: one note (info) at its first use, not an
+error at each; a repeated slip with its word close by ("patienten") stays an error everywhere.
 
 pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
 pass: Op de echo is het foetusje te zien; het Asherman-syndroom is zeldzaam; de BeterDichtbij-app.
@@ -72,7 +74,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from pipeline.diagnostic import Diagnostic
+from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.i18n import _
 from pipeline.facts import topics
 from pipeline.language import residue
@@ -183,9 +185,41 @@ def check(doc, conf, ctx):
     # a name at the start of a sentence is known by the same name elsewhere inside a sentence
     names = {u.tok.text for *_, u in found if u.name} | _repeated_names([u for *_, u in found])
     names |= _names_in_runs(doc) if any(u.start for *_, u in found) else set()
+    found = [(block, text, u) for block, text, u in found if u.tok.text not in names]
+    uses = Counter(u.tok.text.lower() for *_, u in found)
+    terms = {w for w, n in uses.items() if n >= TERM_USES and _no_close_word(spell, w, conf)}
+    told: set[str] = set()
     for block, text, u in found:
-        if u.tok.text not in names:
+        low = u.tok.text.lower()
+        if low not in terms:
             yield _finding(doc, block, text, u.tok, spell, conf, extra_f)
+        elif low not in told:
+            told.add(low)
+            yield _term_finding(doc, block, text, u.tok, uses[low])
+
+
+# a word the leaflet writes this often, with no dictionary word close to it, is a term the writer
+# means (a medical word the dictionary lacks, "anembryonie"): one note at its first use, not an error
+# at every one; a slip is seldom repeated letter for letter, and a repeated slip of a word
+# ("patienten") has that word close by and stays an error everywhere
+TERM_USES = 3
+TERM_DISTANCE = 0.5  # suggestion_score of the closest dictionary word above which none is close
+
+
+def _no_close_word(spell, low: str, conf) -> bool:
+    sugg = spell.suggest(low, conf["suggestions"])
+    return not sugg or suggestion_score(low, sugg[0]) > TERM_DISTANCE
+
+
+def _term_finding(doc, block, text: str, tok, uses: int) -> Diagnostic:
+    span = doc.span(block, tok.start, tok.end)
+    return Diagnostic(
+        path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+        end_column=span.end_column, severity=Severity.INFO,
+        message=_("unknown word '{word}', used {count} times: if it is right, add it to the word list").format(
+            word=tok.text, count=uses),
+        match=text[tok.start:tok.end], leaflet=doc.id, key=tok.text.lower(),
+    )
 
 
 def _names_in_runs(doc) -> set[str]:
