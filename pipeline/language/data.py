@@ -71,6 +71,7 @@ class SpellingData:
     language_names: frozenset[str] = frozenset()  # "griekse", "latijn": a quoted word beside one is cited
     naming_words: frozenset[str] = frozenset()  # "genaamd", "het woord": a quoted word right after one is named
     street_words: tuple[str, ...] = ()  # "laan", "straat": a capitalised word ending in one before a number is an address
+    foreign_words: tuple[frozenset[str], ...] = ()  # per other language, its words that are no Dutch words
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,8 @@ def spelling() -> SpellingData:
                         tuple(sorted({p.lower() for p in sp.get("prefixes", [])}, key=len, reverse=True)),
                         tuple(sorted(set(particles), key=len, reverse=True)),
                         frozenset(sp.get("language_names", [])), frozenset(sp.get("naming_words", [])),
-                        tuple(w.lower() for w in sp.get("street_words", [])))
+                        tuple(w.lower() for w in sp.get("street_words", [])),
+                        tuple(frozenset(w.lower() for w in ws) for ws in (sp.get("foreign_function_words") or {}).values()))
 
 
 @dataclass(frozen=True)

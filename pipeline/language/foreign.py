@@ -12,6 +12,9 @@ Two safe cases, both decided by the sentence around the word rather than by the 
 - English words in quotation marks, a term taken over as it is ("een 'nested' studie", "de “loss of
   function”-variant"): every word of the quotation English, at least one of them no Dutch word.
 
+- a sentence in another language (German, French): two or more of its words, and a quarter of them,
+  are that language's words that are no Dutch words.
+
 A single English word in Dutch text is decided by the spell checker (``english_loan``).
 """
 
@@ -55,6 +58,28 @@ def english_tokens(spell, text: str, toks) -> set[int]:
             # its other words are English too ("ectopic"), unless one is a typical Dutch slip
             out.update(k for k in group if len(toks[k].text) <= 2 or _english(spell, toks[k].text)
                        or not spell.typo_of_word(toks[k].text.lower()))
+    return out
+
+
+# a sentence is in another language when this many of its words, and this share of them, are that
+# language's words that Dutch lacks
+_MIN_FOREIGN = 2
+_FOREIGN_SHARE = 0.25
+
+
+def other_language_tokens(text: str, toks) -> set[int]:
+    """Indices of the words of sentences in another language than Dutch or English ("Was ihnen ein
+    Ultraschall während der Schwangerschaft verrät"): two or more, and a quarter, of the sentence's
+    words are one language's words that are no Dutch words (schema/style-language.yaml)."""
+    languages = spelling_data().foreign_words
+    out: set[int] = set()
+    for group in _sentences(text, toks):
+        words = [toks[k].text.lower() for k in group]
+        for lang in languages:
+            n = sum(w in lang for w in words)
+            if n >= _MIN_FOREIGN and n >= _FOREIGN_SHARE * len(words):
+                out.update(group)
+                break
     return out
 
 
