@@ -181,6 +181,30 @@ def _english_alt(k: int, text: str) -> list[ResidueHit]:
     return [ResidueHit(k, 0, len(text), "image-text", _("image alternative text or a logo caption"))]
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
+# a literature reference keeps its English title: a year in brackets, "et al.", a doi
+_REFERENCE = re.compile(r"\((?:19|20)\d\d\b|\bet al\b|\bdoi\b|\b(?:19|20)\d\d;\s*\d", re.I)
+_ENGLISH_LINE_MIN = 3  # English words, not Dutch ones, a line needs to be English
+
+
+def _english_line(k: int, text: str) -> list[ResidueHit]:
+    """A line that is English as a whole in a Dutch leaflet: a site template's slogan or offer ("Loved
+    by 2.5M+ users", "Question on this topic? Get an instant answer."), a quotation left in English.
+    Three or more of its words English and not Dutch, more than half of its words, and more than its
+    Dutch words that are not English."""
+    if "\n" in text.strip() or _dictionaries() is None or _REFERENCE.search(text):
+        return []
+    nl, en = _dictionaries()
+    # capitalised words inside a sentence are a title or a name ("de studie Early Pregnancy Loss")
+    words = [m.group() for m in _LETTER_WORD.finditer(text) if len(m.group()) > 1
+             and (m.group()[:1].islower() or not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in ".!?:")]
+    english = sum(1 for w in words if en.check(w) and not nl.check(w) and not nl.check(w.lower()))
+    dutch = sum(1 for w in words if (nl.check(w) or nl.check(w.lower())) and not en.check(w))
+    if english < _ENGLISH_LINE_MIN or 2 * english <= len(words) or english <= dutch:
+        return []
+    return [ResidueHit(k, 0, len(text), "english-line", _("an English line in a Dutch leaflet"))]
+
+
 def _cut_starts(doc) -> list[ResidueHit]:
     """A block that starts with the tail of a word cut off when the page was copied: a first word in
     small letters that is no Dutch word, after a block that does not end a sentence."""
@@ -233,7 +257,7 @@ def _find(doc) -> list[ResidueHit]:
     for k, b in enumerate(doc.blocks):
         hits.extend(_phrases(k, b.text))
         hits.extend(_glued(k, b.text))
-        hits.extend(_english_alt(k, b.text))
+        hits.extend(_english_alt(k, b.text) or _english_line(k, b.text))
     # a line's shape or place is reported only when no phrase already marks that line; a repeated
     # title only when nothing marks it and it is no entry of a table of contents coming back
     marked = {h.block for h in hits}

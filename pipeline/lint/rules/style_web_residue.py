@@ -13,7 +13,9 @@ and short lines repeated through the file (running headers and footers); a site'
 stays), lines
 that are only a date (and time), author lines ("Door Anna de Vries", "Tekst: ..."), comment counters
 ("3 reacties", "Reageer"), "Inhoudsopgave" alone, a site name and date before a title, English image
-text ("woman, hospital bed, sad couple") and sentences cut when the page was copied ("... weken. D").
+text ("woman, hospital bed, sad couple"), a line in English (a template's slogan, "Loved by 2.5M+
+users"; not a Dutch line with loans or an English title) and sentences cut when the page was copied
+("... weken. D").
 By shape and place (pipeline/language/residue_layout.py, word lists in schema/residue.yaml): the
 entries under "Inhoudsopgave"/"Op deze pagina" and under "Lees ook"/"Gerelateerde artikelen", the
 other documents' titles under "Vergelijkbare documenten" on a document-sharing site (with its
@@ -75,6 +77,7 @@ fail: K.L. Mulder
 fail: Sla navigatie over
 fail: Wat vond je van dit artikel?
 fail: oktober 3, 2021
+fail: Question on this topic? Get an instant answer from our team.
 """
 
 from __future__ import annotations
