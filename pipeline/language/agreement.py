@@ -87,6 +87,10 @@ finding's check id in brackets):
     with and without -e ("Discreet en snelle levering" -> Discrete).
 37. ``comparative_phrase_als`` [word-class]: "als" before a phrase without a verb, closing a
     comparative in its clause ("het doet minder pijn als een val van de trap" -> dan).
+38. ``several_singular`` [several-singular]: a singular count noun after a determiner of several
+    ("in sommige gemeente" -> gemeenten, ``several_determiners``); not a mass noun ("sommige
+    informatie": its plural is rare in Frog's lexicon), a time noun ("meerdere keer") or a noun
+    whose plural is also a verb form ("sommige zorg").
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -101,7 +105,9 @@ relatief); "ingang" closing a clause whose verb is zetten or komen is "in gang".
 Before a plural noun an adjective takes its -e after any opener (a conjunction, an adverb, a
 subject), when Frog reads it as attributive ("geen klachten of ernstig problemen"), also a
 capitalised adjective of a place ("volgens Vlaams onderzoekers") and a participle between a subject
-and its closing verb ("als een vrouw herhaald bloedingen heeft"); a plural that is also an infinitive
+and its closing verb ("als een vrouw herhaald bloedingen heeft"), and one Frog reads as free right
+between "de"/"het" or a demonstrative and its noun ("de mogelijk oplossingen": no adverb stands
+there); a plural that is also an infinitive
 ("intensief sporten") is left alone. A noun of number heads its phrase before a plural ("let op de
 aantal dagen" -> het).
 
@@ -398,6 +404,9 @@ def suspect(sentence: str) -> bool:
         if w in ("een", "één", "eén") and words[i + 1:i + 2] == ["van"] and i + 3 < len(words) \
                 and words[i + 2] in _ONE_OF_DETERMINERS:
             return True  # "een van de behandeling": one_of_plural
+        if w in _words("several_determiners") and i + 1 < len(words) and not _plural_shape(words[i + 1]) \
+                and "n" in lexicon.tags(words[i + 1]):
+            return True  # "sommige gemeente": several_singular
         if i and sentence[spans[i - 1][1]:spans[i][0]].strip() == "," and _listed_suspect(words[i - 1], w):
             return True  # adjectives listed with a comma, one with -e and one without
         if w in DEFINITE or w in INDEFINITE or w in _gendered_forms():
@@ -1062,7 +1071,8 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     g = _singular_noun(tokens, j) or ("mv" if _plural_noun(tokens, j) else None) or _both_genders_noun(tokens[j])
     k, before = _bracketed_adjective(tokens, j)
     a = tokens[k]
-    if g is None or not (_prenominal(a) or (k == j - 2 and (a.has("vd") or a.pos == "ADJ")) or _adjective_read_as_verb(tokens, k) or
+    if g is None or not (_prenominal(a) or (k == j - 2 and (a.has("vd") or a.pos == "ADJ")) or _adjective_read_as_verb(tokens, k)
+                         or _free_after_determiner(tokens, k, j) or
                          (g == "mv" and (_superlative_determiner(tokens, k)
                                          or _participle_before_plural(tokens, k)))) \
             or not a.word.isalpha() or (a.word[:1].isupper() and not _proper_adjective(tokens, k, g)):
@@ -1096,6 +1106,16 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
         # adjective of relation after a definite article when the two name one thing
         return None
     return _ending_finding(a, tokens[j], want_e)
+
+
+def _free_after_determiner(tokens: list[FrogToken], k: int, j: int) -> bool:
+    """An adjective in its base form that Frog read as free (adverbial) right between "de"/"het" or a
+    demonstrative and its noun ("de mogelijk oplossingen", "de belangrijk vragen"): no adverb stands
+    there, so it describes the noun."""
+    if k != j - 1 or k == 0 or tokens[k].pos != "ADJ" or not tokens[k].has("basis"):
+        return False
+    det = tokens[k - 1]
+    return (det.pos == "LID" and det.has("bep")) or (det.pos == "VNW" and det.has("aanw") and det.has("det"))
 
 
 def _bracketed_adjective(tokens: list[FrogToken], j: int) -> tuple[int, int]:
@@ -2163,6 +2183,29 @@ def article_as_and(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 
 
 _ONE_OF_DETERMINERS = frozenset("de deze die onze uw je jouw hun haar mijn zijn alle".split())
+# a noun counted this often in the plural, against its singular, is a count noun ("gemeente",
+# "oorzaak"), not a mass noun that a determiner of several may take ("sommige informatie")
+_COUNT_SHARE = 0.2
+
+
+def several_singular(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A determiner of several before a singular count noun ("in sommige gemeente" -> gemeenten,
+    "meerdere oorzaak"); determiners in ``several_determiners``; not before a mass noun, a time
+    noun ("meerdere keer") or a noun another noun follows (a compound written apart)."""
+    if i + 1 >= len(tokens) or _low(tokens[i]) not in _words("several_determiners"):
+        return None
+    noun = tokens[i + 1]
+    nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+    low = _low(noun)
+    if noun.pos != "N" or not noun.has("soort") or not noun.has("ev") or not noun.word.islower() \
+            or low in _words("several_time_nouns") or (nxt is not None and (nxt.pos == "N" or nxt.word in ("-", "/"))):
+        return None
+    fix = _plural_of(low)
+    # the plural's count tells a count noun only when the form is no verb as well ("zorgen")
+    if fix is None or lexicon.tags(fix) & _VERB_FORMS or lexicon.count(fix) < max(5, _COUNT_SHARE * lexicon.count(low)):
+        return None
+    return AgreementFinding(noun.start, noun.end, noun.word, fix, "several-singular",
+                            _("after '{det}' the noun is plural: '{fix}'").format(det=tokens[i].word, fix=fix))
 
 
 def one_of_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -2272,7 +2315,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article,
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
-          one_of_plural)
+          one_of_plural, several_singular)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
