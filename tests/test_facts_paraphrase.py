@@ -21,9 +21,11 @@ from tests.test_facts_catalog import make_doc
 
 DATA = Path(__file__).parent / "data" / "facts" / "paraphrase.yaml"
 BLIND = DATA.with_name("paraphrase_blind.yaml")
+BLIND2 = DATA.with_name("paraphrase_blind2.yaml")
 # (precision, recall) floors on the confident facts: paraphrase.yaml measured 1.00 / 0.99; the blind
-# round 0.92 / 0.82 untouched (after its annotation review), 0.97 / 0.90 after the fixes it showed
-FLOORS = {DATA: (0.95, 0.95), BLIND: (0.95, 0.88)}
+# round 0.92 / 0.82 untouched (after its annotation review), 0.97 / 0.90 after the fixes it showed;
+# the second blind round 0.91 / 0.81 untouched, 0.99 / 0.94 after its fixes
+FLOORS = {DATA: (0.95, 0.95), BLIND: (0.95, 0.88), BLIND2: (0.95, 0.90)}
 
 
 def _entries(path: Path = DATA) -> list[dict]:

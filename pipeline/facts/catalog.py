@@ -123,9 +123,13 @@ class Catalog:
         return self._index
 
 
+# "één" opens a sentence as "Eén" (a capital without its accent), which a case-blind "één" misses
+_ONE = re.compile(r"(?<![\w\[])één(?![\w\]])")
+
+
 def _compile(data, path: Path, where: list, text: str) -> re.Pattern:
     try:
-        return patterns.compile(text, re.IGNORECASE)
+        return patterns.compile(_ONE.sub("(?:één|eén)", text), re.IGNORECASE)
     except re.error as e:
         line, col = position(data, where)
         field_name = "/".join(str(w) for w in where)
