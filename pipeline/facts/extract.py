@@ -718,6 +718,8 @@ def _whom_counted(qual: Qualifier, slot: _Slot, sent: _Sentence) -> str | None:
 _BRACKETED = re.compile(r"\([^()]*\)?")
 # a bracket that restates the count before it as a share ("40 zwangerschappen (dit is 27 %)") counts
 # the same group
+# a bracket that holds only the share ("(12 procent)") gives the share of the words before it
+_BARE_SHARE = re.compile(r"^\s*(ongeveer|circa|ca\.?|zo.n|ruim|bijna|±|~)?\s*[\d.,]+\s*((-|–|tot|à)\s*[\d.,]+\s*)?(%|procent|pct\.?)\s*$", re.I)
 _RESTATES = re.compile(r"\s*(dit|dat|wat)\s+(is|zijn|komt\s+neer\s+op)\b|\s*(of|ofwel|oftewel|dus|d\.w\.z\.|=)\s", re.I)
 
 
@@ -743,6 +745,8 @@ def _clause_value(qual: Qualifier, slot: _Slot, sent: _Sentence) -> str | None:
         return None  # the part the bracket counts is the default group
     if inside is not None and _RESTATES.match(inside):
         texts: tuple[str, ...] = (inside, slot.lead, slot.clause)  # "(dit is 29 %)" counts the group before it
+    elif inside is not None and _BARE_SHARE.match(inside):
+        texts = (inside, slot.lead)  # "bij een vrouw jonger dan 20 jaar (12 procent)": the group before it
     elif inside is not None:
         texts = (inside,)
     else:
