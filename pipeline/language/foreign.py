@@ -8,7 +8,8 @@ Two safe cases, both decided by the sentence around the word rather than by the 
 - a word cited in quotation marks in a sentence that names its language ("het Griekse woord
   'hydatis'", "van het Latijnse 'abortus' ('ab', weg)");
 - the words of a Latin phrase of medicine written together ("een de novo mutatie"; data in
-  pipeline/language/data/medical_word_parts.yaml);
+  pipeline/language/data/medical_word_parts.yaml), and two or more words in a row with Latin endings
+  ("ostium internum uteri", "placenta praevia marginalis");
 - English words in quotation marks, a term taken over as it is ("een 'nested' studie", "de “loss of
   function”-variant"): every word of the quotation English, at least one of them no Dutch word.
 
@@ -137,6 +138,19 @@ def latin_phrase_tokens(text: str, toks) -> set[int]:
     for k in range(len(toks) - 1):
         pair = (toks[k].text.lower(), toks[k + 1].text.lower())
         if pair in phrases and text[toks[k].end : toks[k + 1].start] == " ":
+            out.update((k, k + 1))
+    return out
+
+
+def latin_run_tokens(text: str, toks) -> set[int]:
+    """Indices of the words of a Latin term that no list holds: two or more words in a row, one space
+    apart, each with a Latin ending ("ostium internum uteri", "placenta praevia marginalis"; endings in
+    pipeline/language/data/medical_word_parts.yaml, ``latin_run_endings``)."""
+    endings = medical_parts().latin_run_endings
+    latin = [len(t.text) >= 4 and t.text.islower() and t.text.endswith(endings) for t in toks]
+    out: set[int] = set()
+    for k in range(len(toks) - 1):
+        if latin[k] and latin[k + 1] and text[toks[k].end : toks[k + 1].start] == " ":
             out.update((k, k + 1))
     return out
 

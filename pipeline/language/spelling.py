@@ -763,6 +763,7 @@ class MedicalParts:
     privatives: tuple[str, ...] = ()  # "an", only at the start of a word before a vowel or h
     numerals: tuple[str, ...] = ()  # "di", only before a combining form at the start of a word
     latin_endings: tuple[str, ...] = ()  # inflected Latin words of a Latin term: "foetalis"
+    latin_run_endings: tuple[str, ...] = ()  # endings of the words of an unlisted Latin term ("ostium internum")
     latin_phrases: frozenset[tuple[str, ...]] = frozenset()  # ("de", "novo"): words accepted together
 
     def __post_init__(self):
@@ -776,6 +777,7 @@ def medical_parts() -> MedicalParts:
                         frozenset(s.lower() for s in data["suffixes"]),
                         privatives=_lowered(data, "privatives"), numerals=_lowered(data, "numerals"),
                         latin_endings=_lowered(data, "latin_endings"),
+                        latin_run_endings=_lowered(data, "latin_run_endings"),
                         latin_phrases=frozenset(tuple(p.split()) for p in _lowered(data, "latin_phrases")))
 
 

@@ -79,8 +79,8 @@ from pipeline.i18n import _
 from pipeline.facts import topics
 from pipeline.language import residue
 from pipeline.language.data import spelling as spelling_data
-from pipeline.language.foreign import (cited_tokens, english_tokens, latin_phrase_tokens, named_tokens,
-                                      other_language_tokens, quoted_english_tokens)
+from pipeline.language.foreign import (cited_tokens, english_tokens, latin_phrase_tokens, latin_run_tokens,
+                                      named_tokens, other_language_tokens, quoted_english_tokens)
 from pipeline.language.leaflet import brand_of, own_names
 from pipeline.language.spelling import suggestion_score
 from pipeline.language.tokens import mojibake, restore_invisible, spell_tokens
@@ -373,7 +373,7 @@ def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
     if not foreign:  # worked out once per text, and only for a text with an unknown word
         foreign["english"] = english_tokens(spell, text, toks) | other_language_tokens(text, toks)
         foreign["cited"] = cited_tokens(text, toks) | quoted_english_tokens(spell, text, toks) \
-            | latin_phrase_tokens(text, toks) | named_tokens(spell, text, toks)
+            | latin_phrase_tokens(text, toks) | latin_run_tokens(text, toks) | named_tokens(spell, text, toks)
     return k in foreign["english"] or k in foreign["cited"]
 
 
