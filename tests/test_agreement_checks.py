@@ -53,6 +53,8 @@ CASES = {
                            # an adjective Frog reads as free between "de" and its noun
                            ("Er zijn de mogelijk oplossingen besproken.", "mogelijk", "mogelijke"),
                            ("De belangrijk vragen staan hieronder.", "belangrijk", "belangrijke"),
+                           ("Er zijn eventuele mogelijk therapieën besproken.", "mogelijk", "mogelijke"),
+                           ("Bij een (dreigend) miskraam bel je de verloskundige.", "dreigend", "dreigende"),
                            ("De lichamelijk klachten verdwijnen snel.", "lichamelijk", "lichamelijke"),
                            ("Er zijn geen klachten of ernstig problemen gemeld.", "ernstig", "ernstige"),
                            ("Dat schrijven de kranten, volgens Vlaams onderzoekers Jan Peeters en Els Janssens.",

@@ -404,6 +404,9 @@ def suspect(sentence: str) -> bool:
         if w in ("een", "één", "eén") and words[i + 1:i + 2] == ["van"] and i + 3 < len(words) \
                 and words[i + 2] in _ONE_OF_DETERMINERS:
             return True  # "een van de behandeling": one_of_plural
+        if i + 2 < len(words) and w.endswith("e") and "adj" in lexicon.tags(w) and not words[i + 1].endswith("e") \
+                and "adj" in lexicon.tags(words[i + 1]) and "n" in lexicon.tags(words[i + 2]):
+            return True  # "eventuele mogelijk therapieën": adjective_ending
         if w in _words("several_determiners") and i + 1 < len(words) and not _plural_shape(words[i + 1]) \
                 and "n" in lexicon.tags(words[i + 1]):
             return True  # "sommige gemeente": several_singular
@@ -1071,7 +1074,7 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     g = _singular_noun(tokens, j) or ("mv" if _plural_noun(tokens, j) else None) or _both_genders_noun(tokens[j])
     k, before = _bracketed_adjective(tokens, j)
     a = tokens[k]
-    if g is None or not (_prenominal(a) or (k == j - 2 and (a.has("vd") or a.pos == "ADJ")) or _adjective_read_as_verb(tokens, k)
+    if g is None or not (_prenominal(a) or (k == j - 2 and (a.has("vd") or a.has("od") or a.pos == "ADJ")) or _adjective_read_as_verb(tokens, k)
                          or _free_after_determiner(tokens, k, j) or
                          (g == "mv" and (_superlative_determiner(tokens, k)
                                          or _participle_before_plural(tokens, k)))) \
@@ -1086,7 +1089,7 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     if g == "both" and kind != "definite":
         return None  # "een vroeg miskraam" is right for a het-word, "een vroege miskraam" for a de-word
     if kind is None and g == "mv" and (_attributive_before_plural(tokens, k)
-                                       or _participle_before_plural(tokens, k)):
+                                       or _participle_before_plural(tokens, k) or _free_after_determiner(tokens, k, j)):
         kind = "bare"  # "geen klachten of ernstig problemen": a plural wants the -e whatever opens it
     if kind == "bare" and g == "mv" and "inf" in lexicon.tags(_low(tokens[j])):
         return None  # "hard werken, intensief sporten": without an article the plural may be an infinitive
@@ -1096,7 +1099,7 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
         return None  # "demissionair minister Koolmees": a title before a name takes no article
     if low in _data()["invariable_adjectives"] and not (low in _after_article() and kind != "bare"):
         return None
-    if g == "mv" and (kind != "definite" and low in _words("adverbial_adjectives")):
+    if g == "mv" and (kind != "definite" and low in _words("adverbial_adjectives")) and not _free_after_determiner(tokens, k, j):
         return None
     want_e = kind == "definite" or g in ("de", "mv")
     if kind == "definite" and low.endswith("end") and a.pos == "WW" and g != "het":
@@ -1109,13 +1112,14 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
 
 
 def _free_after_determiner(tokens: list[FrogToken], k: int, j: int) -> bool:
-    """An adjective in its base form that Frog read as free (adverbial) right between "de"/"het" or a
-    demonstrative and its noun ("de mogelijk oplossingen", "de belangrijk vragen"): no adverb stands
-    there, so it describes the noun."""
+    """An adjective in its base form that Frog read as free (adverbial) right between "de"/"het", a
+    demonstrative or an inflected adjective and its noun ("de mogelijk oplossingen", "eventuele
+    mogelijk therapieën"): no adverb stands there, so it describes the noun."""
     if k != j - 1 or k == 0 or tokens[k].pos != "ADJ" or not tokens[k].has("basis"):
         return False
     det = tokens[k - 1]
-    return (det.pos == "LID" and det.has("bep")) or (det.pos == "VNW" and det.has("aanw") and det.has("det"))
+    return ((det.pos == "LID" and det.has("bep")) or (det.pos == "VNW" and det.has("aanw") and det.has("det"))
+            or (det.pos == "ADJ" and det.has("prenom") and det.has("met-e")))  # "eventuele mogelijk therapieën"
 
 
 def _bracketed_adjective(tokens: list[FrogToken], j: int) -> tuple[int, int]:
