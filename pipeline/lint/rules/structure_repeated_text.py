@@ -9,7 +9,8 @@ A repeated paragraph gives one finding, not one per sentence. Doubled words: "he
 maken", "als je je zorgen maakt"), and so are "heel heel", "nee nee", "ja ja". Doubled word groups of
 two to four words: "in de in de", "kunnen verschillen kunnen verschillen"; the same words on both
 sides of "en"/"of" ("beschermt en beschermt"; not "meer en meer", "erger en erger") or glossed by
-themselves in brackets ("baarmoederholte (baarmoederholte)"); not across a sentence end
+themselves in brackets ("baarmoederholte (baarmoederholte)"), or written again right after a bracketed
+aside ("kan (placenta praevia) kan"); not across a sentence end
 ("Neem rust. Neem rust.") and not when every word of the group may stand twice ("nee nee, nee nee"),
 and not a capitalised word opening a sentence after its own capitalised copy, a heading run into its
 text ("Behandeling Behandeling is niet altijd nodig").
@@ -21,6 +22,7 @@ fail: De klachten kunnen verschillen kunnen verschillen per vrouw.
 fail: Het weefsel blijft in de in de baarmoeder achter.
 fail: Het vruchtwater beschermt en beschermt het kindje. Het gaat om een miskraam of een miskraam.
 fail: Het weefsel in de baarmoederholte (baarmoederholte) komt vanzelf naar buiten.
+fail: De placenta kan laag (placenta praevia) kan liggen.
 pass: Het bloedverlies werd meer en meer. De pijn werd erger en erger. Twee moeders: moeder en moeder.
 pass: Voor aanstaande ouders en ouders met jonge kinderen. Tot de uitvaart en de uitvaart zelf. Niet invasieve en invasieve behandelingen.
 pass: Neem rust. Neem rust. Behandeling Behandeling is niet altijd nodig. Bel ons als de pijn erger wordt, als de pijn erger wordt of koorts krijgt.
@@ -162,6 +164,8 @@ def _heading_run_in(text: str, m: re.Match) -> bool:
 _JOINED_SAME = re.compile(r"\b((?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]{3,})[ \t]+(?:en|of|en/of)[ \t]+(\1)\b(?![-'’])",
                           re.IGNORECASE | re.UNICODE)
 _BRACKETED_SAME = re.compile(r"\b([^\W\d_]{4,})[ \t]*\([ \t]*(\1)[ \t]*\)", re.IGNORECASE | re.UNICODE)
+# a word written again right after a bracketed aside ("zijn (placenta praevia lateralis) zijn")
+_AROUND_BRACKET = re.compile(r"\b([^\W\d_]+)[ \t]+\([^()\n]{1,80}\)[ \t]+(\1)\b(?![-'’])", re.IGNORECASE | re.UNICODE)
 # a word joined to itself on purpose: "meer en meer", "keer op keer", "door en door", a comparative
 # ("langer en langer"), a kinship word ("moeder en moeder")
 _JOINED_OK = frozenset({"meer", "minder", "steeds", "door", "over", "wel", "niet", "zo", "een", "één", "nee", "ja"})
@@ -184,6 +188,7 @@ def _joined_same(text: str):
         if not _OWN_BEFORE.search(text[: m.start()]) and not _OWN_AFTER.match(text[m.end() :]):
             yield m
     yield from _BRACKETED_SAME.finditer(text)
+    yield from (m for m in _AROUND_BRACKET.finditer(text) if m.group(1).lower() not in _DOUBLE_OK)
 
 
 def _doubled_words(doc):
