@@ -444,3 +444,11 @@ def test_a_term_written_three_times_is_one_note_and_a_repeated_slip_stays_an_err
 def test_a_term_written_twice_is_still_an_error(tmp_path):
     found, diags = _lint(tmp_path, {"a.txt": "Een anembryonie is zeldzaam. Bij een anembryonie is er geen embryo.\n"})
     assert [d.severity.value for d in diags if d.match == "anembryonie"] == ["error", "error"]
+
+
+@needs_dict
+@pytest.mark.parametrize("word,known", [("kinderuitvaarten", True), ("eierdonatie", True), ("kinderafdelingen", True),
+                                        ("kinderuitvaartn", False), ("kinderzwagerschap", False)])
+def test_the_er_form_of_a_noun_starts_a_compound(medical_spell, word, known):
+    # "kinder", "eier": the form of a noun with an -eren plural before another noun; a slip after it stays one
+    assert medical_spell.known(word) is known

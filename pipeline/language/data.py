@@ -72,6 +72,7 @@ class SpellingData:
     naming_words: frozenset[str] = frozenset()  # "genaamd", "het woord": a quoted word right after one is named
     street_words: tuple[str, ...] = ()  # "laan", "straat": a capitalised word ending in one before a number is an address
     foreign_words: tuple[frozenset[str], ...] = ()  # per other language, its words that are no Dutch words
+    compound_forms: frozenset[str] = frozenset()  # "kinder", "eier": a noun's form before another in a compound
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,8 @@ def spelling() -> SpellingData:
                         tuple(sorted(set(particles), key=len, reverse=True)),
                         frozenset(sp.get("language_names", [])), frozenset(sp.get("naming_words", [])),
                         tuple(w.lower() for w in sp.get("street_words", [])),
-                        tuple(frozenset(w.lower() for w in ws) for ws in (sp.get("foreign_function_words") or {}).values()))
+                        tuple(frozenset(w.lower() for w in ws) for ws in (sp.get("foreign_function_words") or {}).values()),
+                        frozenset(w.lower() for w in sp.get("compound_forms", [])))
 
 
 @dataclass(frozen=True)

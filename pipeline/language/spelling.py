@@ -443,6 +443,8 @@ class SpellChecker:
             return True
         if self.dict.check(part) or self._compound_word(part):
             return True
+        if not last and part in spelling_data().compound_forms:
+            return True  # the -er- form of a noun with an -eren plural: kinder|uitvaarten, eier|stok
         # a linking s after a non-final part ("zwangerschaps|rest"); not after a vowel
         return (not last and part.endswith("s") and len(part) > 4 and part[-2] not in VOWELS
                 and (self.dict.check(part[:-1]) or self._compound_word(part[:-1])))
@@ -620,7 +622,8 @@ class SpellChecker:
     def _shadowed(self, part: str) -> bool:
         """A rare word one edit away from a far more frequent one: in a compound more likely a slip
         ("zwagerschap|s-echo" for "zwangerschaps-echo") than meant."""
-        if part in _BOUND_SUFFIXES or part in self.extra_lower or self._shared_loan(part):
+        if part in _BOUND_SUFFIXES or part in self.extra_lower or part in spelling_data().compound_forms \
+                or self._shared_loan(part):
             return False
         n = lexicon.count(part)
         if n >= 50:  # seen often enough in Frog's corpus to be meant
