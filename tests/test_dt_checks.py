@@ -34,6 +34,8 @@ CASES = {
                               "Neem contact op met de praktijk."),
     dc.singular_subject: (("De volgende instantie kunnen je helpen.", "kunnen", "kan"),
                           "De volgende instanties kunnen je helpen."),
+    dc.existential_number: (("Er is verschillende oorzaken voor een miskraam.", "is", "zijn"),
+                            "Er zijn een aantal redenen voor een miskraam."),
     dc.plural_subject: (("De meeste klachten verdwijnt vanzelf.", "verdwijnt", "verdwijnen"),
                         "De meeste klachten verdwijnen vanzelf."),
     dc.participle_in_embedded: (("De verloskundige bespreekt met u wat er gebeurd.", "gebeurd", "gebeurt"),

@@ -1101,6 +1101,64 @@ def singular_subject(c: TokenContext) -> DtFinding | None:
         subject=toks[p].word, verb=sug))
 
 
+# "er is/zijn" takes the number of the noun phrase after it; a collective before a plural takes either
+_EXISTENTIAL = {"is": "zijn", "zijn": "is", "was": "waren", "waren": "was"}
+
+
+def existential_number(c: TokenContext) -> DtFinding | None:
+    """14. "er is"/"er zijn" whose number is not that of the noun after it ("Er zijn aanleg tot ..." ->
+    is, "Er is verschillende oorzaken" -> zijn). Only the noun phrase right after "er is" (adverbs and
+    "geen" may stand between): not a collective before a plural ("er zijn een aantal redenen"), nor
+    nouns joined by en/of, a measure noun ("er is twee weken ..."), or a prepositional phrase first."""
+    low = c.low
+    if low not in _EXISTENTIAL or not c.t.tag.startswith("WW(pv") or not _after_er(c):
+        return None
+    toks = list(c.sentence) if c.sentence else list(c.clause)
+    v = next((n for n, x in enumerate(toks) if x is c.t), None)
+    noun = _existential_noun(toks, v + 1) if v is not None else None
+    if noun is None:
+        return None
+    plural_verb = low in ("zijn", "waren")
+    if noun.has("mv") == plural_verb or (noun.has("mv") and low in ("is", "was") and noun.word.lower() in
+                                           _data()["measure_nouns"]):
+        return None
+    sug = _EXISTENTIAL[low]
+    return c.finding(_case(c.t.word, sug), "existential-number", _(
+        "'{noun}' after 'er {verb}' is {number}: 'er {fix}'").format(
+        noun=noun.word, verb=c.t.word.lower(), number=_("plural") if noun.has("mv") else _("singular"), fix=sug))
+
+
+def _after_er(c: TokenContext) -> bool:
+    """The verb stands right after "er" ("Er zijn ...", "dat er is") or "er" right after it ("Zijn er ...")."""
+    return (c.prev is not None and _lower(c.prev) == "er") or (c.nxt is not None and _lower(c.nxt) == "er")
+
+
+_EXISTENTIAL_DETERMINERS = frozenset("een de het geen deze die dit dat veel weinig enkele sommige meerdere diverse "
+                                     "vele andere minder meer".split())
+_EXISTENTIAL_SKIP = frozenset("er ook soms vaak wel nog echter dan dus altijd meestal zelfs helaas daarom "
+                              "namelijk gelukkig nu hier daar".split())
+
+
+def _existential_noun(toks: list[FrogToken], k: int) -> FrogToken | None:
+    """The head noun of the noun phrase after "er is/zijn": past adverbs, one determiner ("een", "de",
+    "geen", "veel" ...) and adjectives; None when a preposition, a number, a collective ("een aantal"),
+    a pronoun or a second noun joined by en/of makes it unclear."""
+    while k < len(toks) and (toks[k].pos == "BW" or _lower(toks[k]) in _EXISTENTIAL_SKIP):
+        k += 1
+    if k < len(toks) and toks[k].pos in ("LID", "VNW") and _lower(toks[k]) in _EXISTENTIAL_DETERMINERS:
+        k += 1
+    while k < len(toks) and (toks[k].pos == "ADJ" or (toks[k].pos == "WW" and toks[k].has("prenom"))):
+        k += 1
+    if k >= len(toks) or toks[k].pos != "N" or not toks[k].has("soort") or not toks[k].word[:1].islower():
+        return None
+    noun = toks[k]
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if noun.word.lower() in _data()["collective_nouns"] or (nxt is not None and (
+            nxt.pos == "N" or _lower(nxt) in ("en", "of", "/", "-", "(") or nxt.pos == "VG")):
+        return None
+    return noun
+
+
 def _verb_after_phrase(c: TokenContext, tags: tuple[str, ...]) -> tuple[list[FrogToken], int, int]:
     """(the sentence's tokens, the verb's index, the index of the word before it past a bracket), or
     p = -1 when the token is no finite verb with one of ``tags``."""
@@ -1210,7 +1268,7 @@ TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
     first_person_t,
     inverted_je_t, inverted_question, inverted_subject, second_person_stem, third_person_stem,
     participle_in_embedded, coordinated_stem, coordinated_imperative, plural_subject, singular_subject,
-    opening_imperative_t,
+    opening_imperative_t, existential_number,
 )
 
 
@@ -1275,7 +1333,7 @@ def suspect(sentence: str) -> bool:
     question = sentence.rstrip().endswith("?")
     aux_before = t_before = False
     first: list[str] = []
-    if _suspect_number(sentence) or _suspect_opening_imperative(sentence):
+    if _suspect_number(sentence) or _suspect_opening_imperative(sentence) or _suspect_existential(sentence):
         return True
     for ci, words in enumerate(_rough_clauses(sentence)):
         c = _RoughClause(words, aux, subjects, aux_before, question and ci == 0)
@@ -1316,6 +1374,21 @@ def _suspect_number(sentence: str) -> bool:
                 and ("pvt" in vt or ("pvv" in vt and not verb.endswith("en")) or verb in d["past_plurals"]
                      or verb in d["singular_forms"].values()):
             return True  # check 11: "De meeste klachten verdwijnt"
+    return False
+
+
+_ER_IS = re.compile(r"\ber\s+(is|zijn|was|waren)\b|\b(is|zijn|was|waren)\s+er\b", re.I)
+
+
+def _suspect_existential(sentence: str) -> bool:
+    """Check 14's rough form: "er is/zijn" before a noun whose plural shape differs from the verb's."""
+    for m in _ER_IS.finditer(sentence):
+        verb = (m.group(1) or m.group(2)).lower()
+        tail = sentence[m.end():]
+        rest = [tail[a:b].lower() for a, b in words(tail)][:5]
+        nouns = [w for w in rest if "n" in lexicon.tags(w)]
+        if nouns and (nouns[0].endswith(("en", "s")) != (verb in ("zijn", "waren"))):
+            return True
     return False
 
 

@@ -11,7 +11,9 @@ after a plural noun phrase that opens the sentence ("De meeste klachten verdwijn
 after a measure, a group or a fronted object: "Twee weken is lang"), and the other way round ("De
 volgende instantie kunnen je helpen" -> kan, or the noun in the plural; not after a time: "Deze week zijn
 de klachten minder"), and a -t form opening an instruction before a bare noun ("Houdt rekening met"
--> Houd; not in a question or a condition with "dan").
+-> Houd; not in a question or a condition with "dan"), and "er is"/"er zijn" that does not agree with the
+noun after it ("Er is verschillende oorzaken" -> zijn, "Er zijn aanleg tot ..." -> is; not after a
+collective before a plural, "er zijn een aantal redenen", nor before nouns joined by en/of).
 Imperatives stay alone: a verb that takes zich before "u" ("Meld u aan"), a verb opening the main
 clause after a subordinate clause ("Als u ... gebruikt, meld dit"), a capitalised stem that starts a
 sentence whose full stop was lost; so does a noun phrase after a subject pronoun ("als ik een kat
@@ -48,6 +50,7 @@ fail: Als je belt wordt je doorverbonden. (word)
 fail: Na een week herstelt je snel. (herstel)
 fail: Het kindje dat je nooit heb gezien, blijft bij je. (hebt)
 fail: Na een paar dagen verminderd dit tot bijna niets. (vermindert)
+fail: Er is verschillende oorzaken voor een miskraam. (zijn)
 fail: Heeft je al een afspraak gemaakt? (Heb)
 fail: Word jouw partner ook gebeld? (Wordt)
 pass: Wat heeft je geholpen? Na de bevalling word je moeder opgevangen. Nu is je eigen gevoel belangrijk.
