@@ -359,6 +359,8 @@ def test_medical_word_built_from_known_parts_is_accepted(medical_spell, word):
     "zwangeraal",  # an adjective's -e drops before no suffix: only a noun's does
     "menopauzaaal", "postmenopauzal",  # slips in the suffix
     "cauteristie", "implanatie",  # an -atie noun one slip from another or without its verb
+    "verandatie", "controlatie", "waardatie", "functionatie",  # -eren verbs whose noun is no -atie
+    "ziektaal", "periodeel",  # a Dutch noun in -e takes no adjective's suffix of relation
     "karyograp",  # a Dutch word of four letters after a form ends nothing
     "oligamenorroe",  # a form keeps its vowel before a Dutch word
     "dizwangerschap",  # "di" only before a combining form
@@ -452,3 +454,10 @@ def test_a_term_written_twice_is_still_an_error(tmp_path):
 def test_the_er_form_of_a_noun_starts_a_compound(medical_spell, word, known):
     # "kinder", "eier": the form of a noun with an -eren plural before another noun; a slip after it stays one
     assert medical_spell.known(word) is known
+
+
+@needs_dict
+def test_a_slip_of_a_rare_medical_word_written_three_times_stays_an_error(tmp_path):
+    text = ("Na de curretage rust je uit. De curretage duurt kort. Bel na de curretage bij koorts.\n")
+    found, diags = _lint(tmp_path, {"a.txt": text})
+    assert [d.severity.value for d in diags if d.match == "curretage"] == ["error"] * 3

@@ -1074,10 +1074,8 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     g = _singular_noun(tokens, j) or ("mv" if _plural_noun(tokens, j) else None) or _both_genders_noun(tokens[j])
     k, before = _bracketed_adjective(tokens, j)
     a = tokens[k]
-    if g is None or not (_prenominal(a) or (k == j - 2 and (a.has("vd") or a.has("od") or a.pos == "ADJ")) or _adjective_read_as_verb(tokens, k)
-                         or _free_after_determiner(tokens, k, j) or
-                         (g == "mv" and (_superlative_determiner(tokens, k)
-                                         or _participle_before_plural(tokens, k)))) \
+    free = _free_after_determiner(tokens, k, j)
+    if g is None or not (free or _describes_noun(tokens, k, j, g)) \
             or not a.word.isalpha() or (a.word[:1].isupper() and not _proper_adjective(tokens, k, g)):
         return None
     low = _low(a)
@@ -1089,7 +1087,7 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     if g == "both" and kind != "definite":
         return None  # "een vroeg miskraam" is right for a het-word, "een vroege miskraam" for a de-word
     if kind is None and g == "mv" and (_attributive_before_plural(tokens, k)
-                                       or _participle_before_plural(tokens, k) or _free_after_determiner(tokens, k, j)):
+                                       or _participle_before_plural(tokens, k) or free):
         kind = "bare"  # "geen klachten of ernstig problemen": a plural wants the -e whatever opens it
     if kind == "bare" and g == "mv" and "inf" in lexicon.tags(_low(tokens[j])):
         return None  # "hard werken, intensief sporten": without an article the plural may be an infinitive
@@ -1099,7 +1097,7 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
         return None  # "demissionair minister Koolmees": a title before a name takes no article
     if low in _data()["invariable_adjectives"] and not (low in _after_article() and kind != "bare"):
         return None
-    if g == "mv" and (kind != "definite" and low in _words("adverbial_adjectives")) and not _free_after_determiner(tokens, k, j):
+    if g == "mv" and (kind != "definite" and low in _words("adverbial_adjectives")) and not free:
         return None
     want_e = kind == "definite" or g in ("de", "mv")
     if kind == "definite" and low.endswith("end") and a.pos == "WW" and g != "het":
@@ -1109,6 +1107,16 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
         # adjective of relation after a definite article when the two name one thing
         return None
     return _ending_finding(a, tokens[j], want_e)
+
+
+def _describes_noun(tokens: list[FrogToken], k: int, j: int, g: str) -> bool:
+    """Does the word at ``k`` describe the noun at ``j`` as an attributive adjective: Frog reads it so,
+    it stands in brackets before the noun ("een (vroeg) miskraam"), it is an adjective Frog read as a
+    verb, or before a plural a superlative after "de" or a participle before the closing verb?"""
+    a = tokens[k]
+    return (_prenominal(a) or (k == j - 2 and (a.has("vd") or a.has("od") or a.pos == "ADJ"))
+            or _adjective_read_as_verb(tokens, k)
+            or (g == "mv" and (_superlative_determiner(tokens, k) or _participle_before_plural(tokens, k))))
 
 
 def _free_after_determiner(tokens: list[FrogToken], k: int, j: int) -> bool:

@@ -68,17 +68,19 @@ _MIN_FOREIGN = 2
 _FOREIGN_SHARE = 0.25
 
 
-def other_language_tokens(text: str, toks) -> set[int]:
+def other_language_tokens(spell, text: str, toks) -> set[int]:
     """Indices of the words of sentences in another language than Dutch or English ("Was ihnen ein
     Ultraschall während der Schwangerschaft verrät"): two or more, and a quarter, of the sentence's
-    words are one language's words that are no Dutch words (schema/style-language.yaml)."""
+    words are one language's words that are no Dutch words (schema/style-language.yaml), and they
+    outnumber its Dutch words."""
     languages = spelling_data().foreign_words
     out: set[int] = set()
     for group in _sentences(text, toks):
         words = [toks[k].text.lower() for k in group]
         for lang in languages:
             n = sum(w in lang for w in words)
-            if n >= _MIN_FOREIGN and n >= _FOREIGN_SHARE * len(words):
+            if n >= _MIN_FOREIGN and n >= _FOREIGN_SHARE * len(words) \
+                    and n > sum(1 for w in words if w not in lang and len(w) > 2 and spell.known(w)):
                 out.update(group)
                 break
     return out
@@ -142,16 +144,23 @@ def latin_phrase_tokens(text: str, toks) -> set[int]:
     return out
 
 
-def latin_run_tokens(text: str, toks) -> set[int]:
-    """Indices of the words of a Latin term that no list holds: two or more words in a row, one space
-    apart, each with a Latin ending ("ostium internum uteri", "placenta praevia marginalis"; endings in
-    pipeline/language/data/medical_word_parts.yaml, ``latin_run_endings``)."""
+def latin_run_tokens(spell, text: str, toks) -> set[int]:
+    """Indices of the unknown words of a Latin term: two or more words in a row, one space apart, each
+    with a Latin ending (``latin_run_endings`` in pipeline/language/data/medical_word_parts.yaml), one of
+    them a word the dictionary or a list knows ("placenta praevia marginalis", "ostium internum
+    uteri"). A word one letter from a known word is a slip, not Latin ("placenta praevia margnalis")."""
     endings = medical_parts().latin_run_endings
     latin = [len(t.text) >= 4 and t.text.islower() and t.text.endswith(endings) for t in toks]
     out: set[int] = set()
-    for k in range(len(toks) - 1):
-        if latin[k] and latin[k + 1] and text[toks[k].end : toks[k + 1].start] == " ":
-            out.update((k, k + 1))
+    k = 0
+    while k < len(toks):
+        j = k
+        while j + 1 < len(toks) and latin[j] and latin[j + 1] and text[toks[j].end : toks[j + 1].start] == " ":
+            j += 1
+        run = range(k, j + 1)
+        if j > k and any(spell.known(toks[i].text) for i in run):
+            out.update(i for i in run if not spell.known(toks[i].text) and not spell.one_edit_from_word(toks[i].text))
+        k = j + 1
     return out
 
 

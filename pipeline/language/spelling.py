@@ -218,13 +218,16 @@ class SpellChecker:
             # a Latin name in -a takes any suffix; a noun in -e, -um or -us only an adjective's
             # ("menopauz|aal"; "zwanger|ose" is no word)
             endings = ("a", *_DROPPED_ENDINGS) if suffix in _RELATION_SUFFIXES else ("a",)
-            for ending in endings:
-                base = low[:cut] + ending
-                if (ending == "e" and not self._noun(base)) or not (
-                        self._medical_end(base) or (len(base) >= _MEDICAL_MIN and self._medical_split(base, 0))):
-                    continue
+            if any(self._relation_base(low[:cut] + ending, ending) for ending in endings):
                 return True
         return False
+
+    def _relation_base(self, base: str, ending: str) -> bool:
+        """A Latin name in -a that the dictionary or a list knows; a noun in -e, -um or -us only when it
+        is medical: listed, or made of combining forms ("meno|pauze"; "ziekt|aal" is no word)."""
+        if ending == "a":
+            return self._medical_end(base) or (len(base) >= _MEDICAL_MIN and self._medical_split(base, 0))
+        return base in self.extra_lower or (len(base) >= _MEDICAL_MIN and self._medical_split(base, 0))
 
     def _near_attested(self, low: str) -> bool:
         """One edit or typical slip from a project word or a dictionary word that Frog's corpus has
@@ -300,10 +303,12 @@ class SpellChecker:
         return False
 
     def _atie_of_verb(self, low: str) -> bool:
-        """A noun in -atie of a dictionary verb in -eren ("cauterisatie" of cauteriseren, as
-        implantatie of implanteren), and its plural; not a slip of a dictionary word."""
+        """A noun in -atie of a dictionary verb of a Latin kind in -eren ("cauterisatie" of cauteriseren,
+        as implantatie of implanteren, stimulatie of stimuleren), and its plural; not a slip of a
+        dictionary word. Other verbs in -eren form their noun otherwise (verandering, controle)."""
         stem = low[:-1] if low.endswith("aties") else low
-        return (stem.endswith("atie") and len(stem) >= 9 and self.dict.check(stem[:-4] + "eren")
+        verb = stem[:-4] + "eren"
+        return (stem.endswith("atie") and len(stem) >= 9 and verb.endswith(_ATIE_VERBS) and self.dict.check(verb)
                 and not self._slip_of_attested(low))
 
     def _prefixed(self, low: str) -> bool:
@@ -539,6 +544,11 @@ class SpellChecker:
         w = _norm(word)
         return _name_like(w) and any(c in _FOREIGN_LETTERS for c in w.lower())
 
+    def one_edit_from_word(self, word: str) -> bool:
+        """One letter added, left out, changed or swapped from a dictionary or listed word."""
+        low = word.lower()
+        return any(c != low and len(c) >= 3 and (c in self.extra_lower or self.dict.check(c)) for c in _edits1(low))
+
     def _near_word(self, low: str, ignore: str = "") -> bool:
         """One edit or typical slip from a dictionary word; words starting with ``ignore`` (another form
         of the word itself) do not count."""
@@ -736,6 +746,9 @@ class SpellChecker:
 
 # vowels at the seam of a compound that would read as one sound: Dutch spelling writes a hyphen
 # there (zee-egel, echo-uitslag, auto-ongeluk, ziekte-inzicht)
+# the verbs in -eren whose noun ends in -atie (normaliseren, classificeren, implanteren, stimuleren,
+# evalueren, combineren, registreren)
+_ATIE_VERBS = ("iseren", "ificeren", "nteren", "uleren", "ueren", "ineren", "treren")
 # the endings a noun drops before the suffix of an adjective of relation (menopauz|e, peritone|um)
 _DROPPED_ENDINGS = ("e", "um", "us")
 _RELATION_SUFFIXES = frozenset(("aal", "ale", "air", "aire", "eel", "ele"))

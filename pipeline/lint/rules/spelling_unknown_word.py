@@ -186,8 +186,17 @@ def check(doc, conf, ctx):
     names = {u.tok.text for *_, u in found if u.name} | _repeated_names([u for *_, u in found])
     names |= _names_in_runs(doc) if any(u.start for *_, u in found) else set()
     found = [(block, text, u) for block, text, u in found if u.tok.text not in names]
+    yield from _findings(doc, found, spell, conf, extra_f)
+
+
+def _findings(doc, found, spell, conf, extra_f):
+    """An error at each unknown word, except a term the leaflet writes ``TERM_USES`` times or more with
+    no dictionary word close to it: one note at its first use."""
     uses = Counter(u.tok.text.lower() for *_, u in found)
-    terms = {w for w, n in uses.items() if n >= TERM_USES and _no_close_word(spell, w, conf)}
+    first = {}
+    for _block, _text, u in found:
+        first.setdefault(u.tok.text.lower(), u.tok.text)
+    terms = {w for w, n in uses.items() if n >= TERM_USES and _no_close_word(spell, first[w], conf)}
     told: set[str] = set()
     for block, text, u in found:
         low = u.tok.text.lower()
@@ -203,12 +212,14 @@ def check(doc, conf, ctx):
 # at every one; a slip is seldom repeated letter for letter, and a repeated slip of a word
 # ("patienten") has that word close by and stays an error everywhere
 TERM_USES = 3
-TERM_DISTANCE = 0.5  # suggestion_score of the closest dictionary word above which none is close
+# suggestion_score of the closest dictionary word above which none is close: a slip of a rare medical
+# word (curretage, misoprostrol, hystroscopie) scores up to about 1.0 and stays an error
+TERM_DISTANCE = 1.2
 
 
-def _no_close_word(spell, low: str, conf) -> bool:
-    sugg = spell.suggest(low, conf["suggestions"])
-    return not sugg or suggestion_score(low, sugg[0]) > TERM_DISTANCE
+def _no_close_word(spell, word: str, conf) -> bool:
+    sugg = spell.suggest(word, conf["suggestions"])
+    return not sugg or suggestion_score(word, sugg[0]) > TERM_DISTANCE
 
 
 def _term_finding(doc, block, text: str, tok, uses: int) -> Diagnostic:
@@ -371,9 +382,9 @@ def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
     if spell.english_loan(tok.text) or _english_run(spell, text, toks, k):
         return True
     if not foreign:  # worked out once per text, and only for a text with an unknown word
-        foreign["english"] = english_tokens(spell, text, toks) | other_language_tokens(text, toks)
+        foreign["english"] = english_tokens(spell, text, toks) | other_language_tokens(spell, text, toks)
         foreign["cited"] = cited_tokens(text, toks) | quoted_english_tokens(spell, text, toks) \
-            | latin_phrase_tokens(text, toks) | latin_run_tokens(text, toks) | named_tokens(spell, text, toks)
+            | latin_phrase_tokens(text, toks) | latin_run_tokens(spell, text, toks) | named_tokens(spell, text, toks)
     return k in foreign["english"] or k in foreign["cited"]
 
 

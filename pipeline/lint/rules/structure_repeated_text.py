@@ -25,6 +25,7 @@ fail: Het weefsel in de baarmoederholte (baarmoederholte) komt vanzelf naar buit
 fail: De placenta kan laag (placenta praevia) kan liggen.
 pass: Het bloedverlies werd meer en meer. De pijn werd erger en erger. Twee moeders: moeder en moeder.
 pass: Voor aanstaande ouders en ouders met jonge kinderen. Tot de uitvaart en de uitvaart zelf. Niet invasieve en invasieve behandelingen.
+pass: Er zijn miskramen en miskramen. Op die en die dag. Als u (of uw partner) u zorgen maakt, bel ons.
 pass: Neem rust. Neem rust. Behandeling Behandeling is niet altijd nodig. Bel ons als de pijn erger wordt, als de pijn erger wordt of koorts krijgt.
 """
 
@@ -168,14 +169,20 @@ _BRACKETED_SAME = re.compile(r"\b([^\W\d_]{4,})[ \t]*\([ \t]*(\1)[ \t]*\)", re.I
 _AROUND_BRACKET = re.compile(r"\b([^\W\d_]+)[ \t]+\([^()\n]{1,80}\)[ \t]+(\1)\b(?![-'’])", re.IGNORECASE | re.UNICODE)
 # a word joined to itself on purpose: "meer en meer", "keer op keer", "door en door", a comparative
 # ("langer en langer"), a kinship word ("moeder en moeder")
-_JOINED_OK = frozenset({"meer", "minder", "steeds", "door", "over", "wel", "niet", "zo", "een", "één", "nee", "ja"})
+_JOINED_OK = frozenset({"meer", "minder", "steeds", "door", "over", "wel", "niet", "zo", "een", "één", "nee", "ja",
+                        "die", "dit", "dat", "zus", "toen", "nu", "hier", "daar"})
+# a pronoun or article may stand on both sides of a bracketed aside ("als u (of uw partner) u zorgen maakt")
+_AROUND_OK = _DOUBLE_OK | {"u", "ze", "zij", "hij", "we", "wij", "ik", "het", "de", "een", "en", "of"}
+# "er zijn miskramen en miskramen", "je hebt artsen en artsen": kinds of a thing, an idiom
+_KINDS_BEFORE = re.compile(r"\b(?:zijn|is|heb|hebt|heeft|hebben|bestaan|bestaat)[ \t]+$", re.IGNORECASE)
 
 
 # one side has words of its own, so the two differ: "niet invasieve en invasieve", "aanstaande ouders
 # en ouders met jonge kinderen", "de dagen tot de uitvaart en de uitvaart zelf"
 _OWN_BEFORE = re.compile(r"(?:\bniet|\bgeen|\b(?!(?:de|deze|die|elke|iedere|alle|beide|sommige|onze|welke|andere)\b)[^\W\d_]+e)[ \t-]*$",
                          re.IGNORECASE | re.UNICODE)
-_OWN_AFTER = re.compile(r"^[ \t]*(?:zelf|met|van|die|dat|zonder|uit|in|op|voor|bij|na|tot|tijdens|waar\w*|[^\W\d_]+e\b(?![ \t]*[.,;:!?]))",
+_OWN_AFTER = re.compile(r"^[ \t]*(?:zelf|met|van|die|dat|zonder|uit|in|op|voor|bij|na|tot|tijdens|waar\w*|"
+                        r"(?!(?:de|je|deze|die|onze|hare|eigen)\b)[^\W\d_]+e\b(?![ \t]*[.,;:!?]))",
                         re.IGNORECASE | re.UNICODE)
 
 
@@ -185,21 +192,24 @@ def _joined_same(text: str):
         words = m.group(1).lower().split()
         if len(words) == 1 and (words[0] in _JOINED_OK or words[0].endswith("er")):
             continue
-        if not _OWN_BEFORE.search(text[: m.start()]) and not _OWN_AFTER.match(text[m.end() :]):
+        before = text[: m.start()]
+        if not _OWN_BEFORE.search(before) and not _KINDS_BEFORE.search(before) and not _OWN_AFTER.match(text[m.end() :]):
             yield m
     yield from _BRACKETED_SAME.finditer(text)
-    yield from (m for m in _AROUND_BRACKET.finditer(text) if m.group(1).lower() not in _DOUBLE_OK)
+    yield from (m for m in _AROUND_BRACKET.finditer(text) if m.group(1).lower() not in _AROUND_OK)
 
 
 def _doubled_words(doc):
     for block in doc.blocks:
-        for m in [*_doubles(block.text), *_joined_same(block.text)]:
+        found = [(m, _("'{word}' twice in a row")) for m in _doubles(block.text)]
+        found += [(m, _("'{word}' written twice: '{text}'")) for m in _joined_same(block.text)]
+        for m, message in found:
             word = " ".join(m.group(1).split())
             if "\n" in m.group(0):
                 continue
             span = doc.span(block, m.start(), m.end())
             yield Diagnostic(
                 path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-                end_column=span.end_column, message=_("'{word}' twice in a row").format(word=word),
+                end_column=span.end_column, message=message.format(word=word, text=" ".join(m.group(0).split())),
                 match=m.group(0), leaflet=doc.id, key=f"doubled|{word.lower()}",
             ).offering(word)
