@@ -333,7 +333,11 @@ def medical_spell():
                                   # after a form (post|menopauz(e)|aal); -ale after a form (di|chori|ale)
                                   "menopauzaal", "postmenopauzale", "dichoriale",
                                   # a noun in -atie of a dictionary verb in -eren (cauteriseren)
-                                  "cauterisatie"])
+                                  "cauterisatie",
+                                  # -oir(e) after a dictionary noun in -ie, -euze after a form, a numeral
+                                  # before -ploïd, a plural of a dictionary noun Frog has not seen
+                                  "ovulatoire", "circulatoir", "polycysteuze", "triploïd", "adhesies",
+                                  "hypothalamo-hypofysaire"])
 def test_medical_word_built_from_known_parts_is_accepted(medical_spell, word):
     assert medical_spell.known(word)
 
@@ -361,6 +365,7 @@ def test_medical_word_built_from_known_parts_is_accepted(medical_spell, word):
     "cauteristie", "implanatie",  # an -atie noun one slip from another or without its verb
     "verandatie", "controlatie", "waardatie", "functionatie",  # -eren verbs whose noun is no -atie
     "ziektaal", "periodeel",  # a Dutch noun in -e takes no adjective's suffix of relation
+    "ovulatore", "polycysteze", "triplooïd",  # slips in the new suffixes
     "karyograp",  # a Dutch word of four letters after a form ends nothing
     "oligamenorroe",  # a form keeps its vowel before a Dutch word
     "dizwangerschap",  # "di" only before a combining form

@@ -204,7 +204,8 @@ class SpellChecker:
             if low.startswith(prefix) and (rest[:1] in VOWELS or rest[:1] == "h") and (
                     self._medical_end(rest) or self._medical_split(low, len(prefix))):
                 return True
-        return any(low.startswith(n) and self._medical_split(low, len(n)) for n in parts.numerals)
+        return any(low.startswith(n) and (self._medical_split(low, len(n)) or low[len(n):] in _NUMBER_SUFFIXES)
+                   for n in parts.numerals)
 
     def _latin_name_suffix(self, low: str) -> bool:
         """A dictionary or listed noun without its ending (-a, -e, -um, -us) before a suffix with a
@@ -219,6 +220,9 @@ class SpellChecker:
             # ("menopauz|aal"; "zwanger|ose" is no word)
             endings = ("a", *_DROPPED_ENDINGS) if suffix in _RELATION_SUFFIXES else ("a",)
             if any(self._relation_base(low[:cut] + ending, ending) for ending in endings):
+                return True
+            # a noun in -ie before -oir(e): "ovulat(ie)|oire", "circulat(ie)|oir" (a dictionary noun)
+            if suffix in ("oir", "oire") and self.dict.check(low[:cut] + "ie"):
                 return True
         return False
 
@@ -582,6 +586,8 @@ class SpellChecker:
             return False
         if lexicon.entry(stem) is not None:
             return "n" in lexicon.tags(stem)
+        if stem.endswith(_NOUN_ENDINGS):
+            return True  # a dictionary word Frog's corpus has not seen, with an ending only nouns have ("adhesie")
         # a compound the lexicon has not seen: its last part decides ("vruchtzak" -> "zak")
         return any("n" in lexicon.tags(stem[i:]) for i in range(1, len(stem) - 2))
 
@@ -746,6 +752,10 @@ class SpellChecker:
 
 # vowels at the seam of a compound that would read as one sound: Dutch spelling writes a hyphen
 # there (zee-egel, echo-uitslag, auto-ongeluk, ziekte-inzicht)
+# a suffix a Greek numeral joins directly ("tri|ploïd", "di|ploïdie")
+_NUMBER_SUFFIXES = frozenset(("ploïd", "ploïde", "ploïdie"))
+# endings only nouns have: a dictionary word with one is a noun even when Frog's corpus has not seen it
+_NOUN_ENDINGS = ("sie", "tie", "ing", "heid", "teit", "isme", "itis", "ose")
 # the verbs in -eren whose noun ends in -atie (normaliseren, classificeren, implanteren, stimuleren,
 # evalueren, combineren, registreren)
 _ATIE_VERBS = ("iseren", "ificeren", "nteren", "uleren", "ueren", "ineren", "treren")
