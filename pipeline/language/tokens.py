@@ -25,7 +25,7 @@ _MASKS = [
     re.compile(r"\+?\(?\d[\d\s().-]{6,}\d"),
     # numbers with a unit or suffix written against them: 30min, 38.0°C, 12e, 1-2x
     re.compile(r"\d+(?:[.,]\d+)?(?:°\s?[CF]?|[^\W\d_]{1,4}\b)", re.UNICODE),
-    re.compile(r"\d+(?:[.,]\d+)?\s(?:°\s?[CF]|(?:mg|mcg|µg|ml|cl|dl|mmol|cm|mm|kg|km|kcal|IE|IU|E)\b)", re.UNICODE),
+    re.compile(r"\d+(?:[.,]\d+)?\s(?:°\s?[CF]|(?:mg|mcg|µg|μg|ml|cl|dl|mmol|cm|mm|kg|km|kcal|IE|IU|E)\b)", re.UNICODE),
 ]
 # text between two words that still keeps them one name: a space, or an initial ("Emily M. Godfrey")
 _NAME_GAP = re.compile(r"^\s+(?:[A-Z]\.\s+)*$")

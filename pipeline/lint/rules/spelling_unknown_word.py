@@ -192,19 +192,28 @@ def check(doc, conf, ctx):
 def _findings(doc, found, spell, conf, extra_f):
     """An error at each unknown word, except a term the leaflet writes ``TERM_USES`` times or more with
     no dictionary word close to it: one note at its first use."""
-    uses = Counter(u.tok.text.lower() for *_, u in found)
+    uses = Counter(_term_key(u.tok.text) for *_, u in found)
     first = {}
     for _block, _text, u in found:
-        first.setdefault(u.tok.text.lower(), u.tok.text)
+        first.setdefault(_term_key(u.tok.text), u.tok.text)
     terms = {w for w, n in uses.items() if n >= TERM_USES and _no_close_word(spell, first[w], conf)}
     told: set[str] = set()
     for block, text, u in found:
-        low = u.tok.text.lower()
-        if low not in terms:
+        key = _term_key(u.tok.text)
+        if key not in terms:
             yield _finding(doc, block, text, u.tok, spell, conf, extra_f)
-        elif low not in told:
-            told.add(low)
-            yield _term_finding(doc, block, text, u.tok, uses[low])
+        elif key not in told:
+            told.add(key)
+            yield _term_finding(doc, block, text, u.tok, uses[key])
+
+
+def _term_key(word: str) -> str:
+    """A term counted with its inflected forms: "paternaal", "paternale" (an adjective's -e, a plural's -en)."""
+    low = word.lower()
+    for end in ("en", "e"):
+        if low.endswith(end) and len(low) - len(end) >= 5:
+            return low[: -len(end)]
+    return low
 
 
 # a word the leaflet writes this often, with no dictionary word close to it, is a term the writer
