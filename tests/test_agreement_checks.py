@@ -55,6 +55,7 @@ CASES = {
                            ("De belangrijk vragen staan hieronder.", "belangrijk", "belangrijke"),
                            ("Er zijn eventuele mogelijk therapieën besproken.", "mogelijk", "mogelijke"),
                            ("Bij een (dreigend) miskraam bel je de verloskundige.", "dreigend", "dreigende"),
+                           ("Bij herhaald miskramen wordt onderzoek gedaan.", "herhaald", "herhaalde"),
                            ("De lichamelijk klachten verdwijnen snel.", "lichamelijk", "lichamelijke"),
                            ("Er zijn geen klachten of ernstig problemen gemeld.", "ernstig", "ernstige"),
                            ("Dat schrijven de kranten, volgens Vlaams onderzoekers Jan Peeters en Els Janssens.",

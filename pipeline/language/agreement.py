@@ -1123,11 +1123,13 @@ def _free_after_determiner(tokens: list[FrogToken], k: int, j: int) -> bool:
     """An adjective in its base form that Frog read as free (adverbial) right between "de"/"het", a
     demonstrative or an inflected adjective and its noun ("de mogelijk oplossingen", "eventuele
     mogelijk therapieën"): no adverb stands there, so it describes the noun."""
-    if k != j - 1 or k == 0 or tokens[k].pos != "ADJ" or not tokens[k].has("basis"):
+    a = tokens[k]
+    if k != j - 1 or k == 0 or not ((a.pos == "ADJ" and a.has("basis")) or (a.pos == "WW" and a.has("vd"))):
         return False
     det = tokens[k - 1]
     return ((det.pos == "LID" and det.has("bep")) or (det.pos == "VNW" and det.has("aanw") and det.has("det"))
-            or (det.pos == "ADJ" and det.has("prenom") and det.has("met-e")))  # "eventuele mogelijk therapieën"
+            or (det.pos == "ADJ" and det.has("prenom") and det.has("met-e"))  # "eventuele mogelijk therapieën"
+            or (det.pos == "VZ" and _plural_noun(tokens, j)))  # "bij herhaald miskramen"
 
 
 def _bracketed_adjective(tokens: list[FrogToken], j: int) -> tuple[int, int]:

@@ -10,7 +10,7 @@ maken", "als je je zorgen maakt"), and so are "heel heel", "nee nee", "ja ja". D
 two to four words: "in de in de", "kunnen verschillen kunnen verschillen"; the same words on both
 sides of "en"/"of" ("beschermt en beschermt"; not "meer en meer", "erger en erger") or glossed by
 themselves in brackets ("baarmoederholte (baarmoederholte)"), or written again right after a bracketed
-aside ("kan (placenta praevia) kan"); not across a sentence end
+aside ("ligt (placenta praevia) ligt"); not across a sentence end
 ("Neem rust. Neem rust.") and not when every word of the group may stand twice ("nee nee, nee nee"),
 and not a capitalised word opening a sentence after its own capitalised copy, a heading run into its
 text ("Behandeling Behandeling is niet altijd nodig").
@@ -22,7 +22,8 @@ fail: De klachten kunnen verschillen kunnen verschillen per vrouw.
 fail: Het weefsel blijft in de in de baarmoeder achter.
 fail: Het vruchtwater beschermt en beschermt het kindje. Het gaat om een miskraam of een miskraam.
 fail: Het weefsel in de baarmoederholte (baarmoederholte) komt vanzelf naar buiten.
-fail: De placenta kan laag (placenta praevia) kan liggen.
+fail: De placenta ligt (placenta praevia) ligt laag in de baarmoeder.
+fail: Het lichaam probeert de zwangerschap in stand te houden en in stand te houden. Het hCG (zwangerschapshormoon) of hCG (zwangerschapshormoon) stijgt.
 pass: Het bloedverlies werd meer en meer. De pijn werd erger en erger. Twee moeders: moeder en moeder.
 pass: Voor aanstaande ouders en ouders met jonge kinderen. Tot de uitvaart en de uitvaart zelf. Niet invasieve en invasieve behandelingen.
 pass: Er zijn miskramen en miskramen. Op die en die dag. Als u (of uw partner) u zorgen maakt, bel ons.
@@ -162,8 +163,8 @@ def _heading_run_in(text: str, m: re.Match) -> bool:
 
 # the same words on both sides of "en"/"of" ("beschermt en beschermt", "een miskraam of een miskraam"),
 # and a word glossed by itself in brackets ("baarmoederholte (baarmoederholte)")
-_JOINED_SAME = re.compile(r"\b((?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]{3,})[ \t]+(?:en|of|en/of)[ \t]+(\1)\b(?![-'’])",
-                          re.IGNORECASE | re.UNICODE)
+_JOINED_SAME = re.compile(r"\b((?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]{3,}(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]+(?:en|of|en/of)[ \t]+"
+                          r"(\1)(?![\w'’-])", re.IGNORECASE | re.UNICODE)
 _BRACKETED_SAME = re.compile(r"\b([^\W\d_]{4,})[ \t]*\([ \t]*(\1)[ \t]*\)", re.IGNORECASE | re.UNICODE)
 # a word written again right after a bracketed aside ("zijn (placenta praevia lateralis) zijn")
 _AROUND_BRACKET = re.compile(r"\b([^\W\d_]+)[ \t]+\([^()\n]{1,80}\)[ \t]+(\1)\b(?![-'’])", re.IGNORECASE | re.UNICODE)
