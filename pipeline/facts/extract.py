@@ -543,8 +543,11 @@ def _best(kinds: list[FactKind], slot: _Slot, matcher: _Matcher, catalog: Catalo
             cands.append(c)
     if not cands:
         return None
-    best = max(cands, key=lambda c: (c.score, -c.kind.order))
-    tied = [c for c in cands if c.score == best.score]
+    # a kind that rests on a weak cue ("vrouwen" for the success of waiting) loses to one that rests on
+    # none ("krijgt er mee te maken" for how often a miscarriage happens), whatever their scores
+    strong = [c for c in cands if not any(weak for _, _, weak in c.cues)] or cands
+    best = max(strong, key=lambda c: (c.score, -c.kind.order))
+    tied = [c for c in strong if c.score == best.score]
     if len(tied) > 1:
         # "na 2 miskramen 25% en na 3 miskramen 35%": the kind whose cues stand nearest wins
         best = min(tied, key=lambda c: (_distance(c, slot, matcher.sent.text), c.kind.order))
