@@ -80,7 +80,7 @@ def furniture_line(text: str, is_word) -> bool:
     w = shape_words()
     lows = [x.lower() for x in words]
     names_ok = any(x in w.byline for x in lows)
-    strong = [x for x in lows if x in w.furniture and x not in w.function]
+    strong = [x for x in lows if x in w.furniture and x not in w.function and len(x) > 1]  # "x": a tick, not X
     if not strong and not (names_ok and any(x[:1].isupper() for x in words[1:])):
         return False
     return all(_word_ok(x, x.lower(), names_ok, is_word) for x in words)
