@@ -1111,11 +1111,10 @@ def existential_number(c: TokenContext) -> DtFinding | None:
     "geen" may stand between): not a collective before a plural ("er zijn een aantal redenen"), nor
     nouns joined by en/of, a measure noun ("er is twee weken ..."), or a prepositional phrase first."""
     low = c.low
-    if low not in _EXISTENTIAL or not c.t.tag.startswith("WW(pv") or not _after_er(c):
+    if low not in _EXISTENTIAL or not _after_er(c):
         return None
-    toks = list(c.sentence) if c.sentence else list(c.clause)
-    v = next((n for n, x in enumerate(toks) if x is c.t), None)
-    noun = _existential_noun(toks, v + 1) if v is not None else None
+    toks, v, _p = _verb_after_phrase(c, ("WW(pv",))
+    noun = _existential_noun(toks, v + 1) if toks else None
     if noun is None:
         return None
     plural_verb = low in ("zijn", "waren")
@@ -1194,8 +1193,13 @@ def _singular_phrase(toks: list[FrogToken], p: int) -> bool:
         return False
     if _lower(head) in _data()["time_nouns"]:
         return False
-    return all(x.pos in ("LID", "ADJ") or (x.pos in ("VNW", "WW") and (x.has("det") or x.has("prenom")))
-               for x in toks[:p])
+    return all(_before_head(x) for x in toks[:p])
+
+
+def _before_head(x: FrogToken) -> bool:
+    """A word that may stand before the noun of a subject phrase: an article, an adjective, a
+    determiner or an attributive participle."""
+    return x.pos in ("LID", "ADJ") or (x.pos in ("VNW", "WW") and (x.has("det") or x.has("prenom")))
 
 
 def _singular_form(t: FrogToken) -> str | None:
@@ -1233,8 +1237,8 @@ def _plural_phrase(toks: list[FrogToken], p: int) -> bool:
     before = toks[:p]
     if before and _lower(before[0]) in ("een", "één"):
         return False
-    return all(x.pos in ("LID", "TW", "ADJ") or (x.pos in ("VNW", "WW") and (x.has("det") or x.has("prenom"))) or
-               (x.pos == "BW" and _lower(x) in _data()["approximators"]) for x in before)
+    return all(_before_head(x) or x.pos == "TW" or (x.pos == "BW" and _lower(x) in _data()["approximators"])
+               for x in before)
 
 
 def _subject_after(toks: list[FrogToken], v: int) -> bool:

@@ -229,9 +229,8 @@ class SpellChecker:
     def _relation_base(self, base: str, ending: str) -> bool:
         """A Latin name in -a that the dictionary or a list knows; a noun in -e, -um or -us only when it
         is medical: listed, or made of combining forms ("meno|pauze"; "ziekt|aal" is no word)."""
-        if ending == "a":
-            return self._medical_end(base) or (len(base) >= _MEDICAL_MIN and self._medical_split(base, 0))
-        return base in self.extra_lower or (len(base) >= _MEDICAL_MIN and self._medical_split(base, 0))
+        known = self._medical_end(base) if ending == "a" else base in self.extra_lower
+        return known or (len(base) >= _MEDICAL_MIN and self._medical_split(base, 0))
 
     def _near_attested(self, low: str) -> bool:
         """One edit or typical slip from a project word or a dictionary word that Frog's corpus has
