@@ -74,10 +74,10 @@ def collect_paths(paths: list[Path], config: Settings) -> tuple[list[Path], list
             if p.suffix.lower() in LEAFLET_SUFFIXES:
                 found.append(p)
             else:
-                problems.append(_problem(p, f"unsupported file type '{p.suffix or '(none)'}'; "
-                                         f"leaflint reads {', '.join(LEAFLET_SUFFIXES)}"))
+                problems.append(_problem(p, _("unsupported file type '{suffix}'; leaflint reads {kinds}").format(
+                    suffix=p.suffix or _("(none)"), kinds=", ".join(LEAFLET_SUFFIXES))))
         else:
-            problems.append(_problem(p, "no such file or folder"))
+            problems.append(_problem(p, _("no such file or folder")))
     found = [f for f in found if not config.excluded(f)]
     given = [p if p.is_dir() else p.parent for p in paths]
     # a file without a link on its way is where it seems: not outside, and its own real path
@@ -201,8 +201,9 @@ def select_files(paths: list[Path], config: Settings,
         if not in_shard(lid, shard):
             continue
         if lid in seen:
-            problems.append(_problem(
-                f, f"leaflet id '{lid}' is already used by {seen[lid]}; file names (without extension) must be unique"))
+            problems.append(_problem(f, _(
+                "leaflet id '{id}' is already used by {other}; file names (without extension) must be unique").format(
+                id=lid, other=seen[lid])))
             continue
         seen[lid] = f
         chosen.append(f)
