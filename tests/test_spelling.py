@@ -206,8 +206,8 @@ def test_invisible_characters_give_no_finding_but_a_typo_behind_one_does(tmp_pat
 def test_names_from_sidecar_and_brand(tmp_path):
     # at the start of a sentence a capital does not mark a name: only the sidecar and brand data know them
     text = {"a.txt": "Qirrendal belt je terug. Qorvathe ook.\n"}
-    found, _ = _lint(tmp_path / "1", text)
-    assert len(found) == 2
+    found, _ = _lint(tmp_path / "1", text, rule="spelling.unknown-term")
+    assert len(found) == 2  # no dictionary word is close to either: a name or a term to check
     found, _ = _lint(tmp_path / "2", text, sidecars={"a": "publisher: Praktijk Qirrendal\n"},
                      brands={"b": 'name: Qorvathe\ncolors: {primary: "#000000", text: "#000000", '
                                   'background: "#ffffff"}\ncontact: {phone: "020-1234567"}\nleaflets: [a]\n'})
@@ -440,17 +440,21 @@ def test_a_term_written_three_times_is_one_note_and_a_repeated_slip_stays_an_err
     text = ("Bij een anembryonie is er geen embryo. Een anembryonie zie je op de echo. Na een anembryonie "
             "volgt vaak een miskraam.\n\nDe patienten krijgen uitleg. Alle patienten mogen bellen. "
             "De patienten mogen blijven.\n")
-    found, diags = _lint(tmp_path, {"a.txt": text})
-    terms = [d for d in diags if d.match == "anembryonie"]
-    slips = [d for d in diags if d.match == "patienten"]
-    assert len(terms) == 1 and terms[0].severity.value == "info" and "3" in terms[0].message
-    assert len(slips) == 3 and all(d.severity.value == "error" for d in slips)
+    _found, notes = _lint(tmp_path / "terms", {"a.txt": text}, rule="spelling.unknown-term")
+    _found, errors = _lint(tmp_path / "words", {"a.txt": text})
+    terms = [d for d in notes + errors if d.match == "anembryonie"]
+    slips = [d for d in notes + errors if d.match == "patienten"]
+    assert [(d.rule, d.severity.value) for d in terms] == [("spelling.unknown-term", "info")]
+    assert "3" in terms[0].message
+    assert [(d.rule, d.severity.value) for d in slips] == [("spelling.unknown-word", "error")] * 3
 
 
 @needs_dict
-def test_a_term_written_twice_is_still_an_error(tmp_path):
-    found, diags = _lint(tmp_path, {"a.txt": "Een anembryonie is zeldzaam. Bij een anembryonie is er geen embryo.\n"})
-    assert [d.severity.value for d in diags if d.match == "anembryonie"] == ["error", "error"]
+def test_a_term_written_once_is_a_note_and_no_error(tmp_path):
+    text = {"a.txt": "Een anembryonie is zeldzaam.\n"}
+    _found, notes = _lint(tmp_path / "terms", text, rule="spelling.unknown-term")
+    _found, errors = _lint(tmp_path / "words", text)
+    assert [(d.rule, d.severity.value) for d in notes + errors] == [("spelling.unknown-term", "info")]
 
 
 @needs_dict

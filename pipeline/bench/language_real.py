@@ -12,7 +12,8 @@ reviewer marked on that page::
         - {text: "de tweede en derde trimester", kind: agreement}
       residue: ["Print pagina"]        # whole lines a reviewer would delete from the leaflet
 
-Figures: false spelling findings per 1,000 words, real-word errors found per kind, residue
+Figures: false spelling findings per 1,000 words, the notes of spelling.unknown-term per 1,000
+words (and how many fell on a real misspelling), real-word errors found per kind, residue
 lines found (recall) and residue findings on lines nobody marked. Pages are linted as .txt files
 in a temporary folder, with the project's default configuration.
 """
@@ -30,6 +31,7 @@ from pipeline.lint.config import Config
 from pipeline.yamlio import load_yaml
 
 SPELLING = "spelling.unknown-word"
+TERMS = "spelling.unknown-term"  # info notes on words no dictionary word is close to: counted apart
 RESIDUE = "style.web-residue"
 _SENTENCE_END = re.compile(r"[.!?:](?=\s)|\n")
 REAL_WORD_RULES = ("grammar.agreement", "grammar.dt", "structure.repeated-text")
@@ -41,6 +43,7 @@ class PageResult:
     words: int
     false_spelling: list[str] = field(default_factory=list)
     true_spelling: list[str] = field(default_factory=list)
+    term_notes: list[tuple[str, bool]] = field(default_factory=list)  # (word, a real misspelling)
     errors_found: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
     errors_missed: list[tuple[str, str]] = field(default_factory=list)
     residue_found: list[str] = field(default_factory=list)
@@ -105,6 +108,8 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
             real = d.match.lower() in nonwords or any(
                 d.line in _line_of(text, e["text"]) and _covers(d, e, "") for e in errors)
             (res.true_spelling if real else res.false_spelling).append(d.match)
+        elif d.rule == TERMS:
+            res.term_notes.append((d.match, d.match.lower() in nonwords))
     flagged = defaultdict(list)
     for d in diags:
         if d.rule in REAL_WORD_RULES or d.rule in (RESIDUE, SPELLING):
@@ -145,7 +150,7 @@ def measure_real(root: Path, split: str | None, annotations: Path | None) -> lis
             texts[slug] = page_text(root, slug, tuple((notes_all.get(slug) or {}).get("residue") or ()))
             (folder / f"{slug}.txt").write_text(texts[slug], encoding="utf-8")
         config = Config(output=Path(tmp) / "output")
-        select = {SPELLING, RESIDUE, *REAL_WORD_RULES} & set(all_rules())
+        select = {SPELLING, TERMS, RESIDUE, *REAL_WORD_RULES} & set(all_rules())
         result = orchestrate.run_lint([folder], config, select=select, cache=False)
     by_doc = defaultdict(list)
     for d in result.diagnostics:
@@ -171,6 +176,9 @@ def summary(results: list[PageResult]) -> dict:
         "pages": len(results), "words": words,
         "spelling_false": false_sp, "spelling_false_per_1000_words": 1000 * false_sp / words if words else 0.0,
         "spelling_true": sum(len(r.true_spelling) for r in results),
+        "term_notes_per_1000_words": 1000 * sum(len(r.term_notes) for r in results) / words if words else 0.0,
+        "term_notes_on_misspellings": f"{sum(real for r in results for _w, real in r.term_notes)} of "
+                                      f"{sum(len(r.term_notes) for r in results)}",
         "real_word_errors": f"{sum(kinds_found.values())} of {sum(kinds_all.values())}",
         "real_word_kinds": {k: f"{kinds_found[k]}/{n}" for k, n in sorted(kinds_all.items())},
         "real_word_unannotated_findings": sum(len(r.other) for r in results),
@@ -185,6 +193,7 @@ def report(results: list[PageResult], verbose: bool) -> str:
         for r in results:
             parts = [f"== {r.slug} ({r.words} words)"]
             parts += [f"  false spelling: {w}" for w in r.false_spelling]
+            parts += [f"  term note{' (a misspelling)' if real else ''}: {w}" for w, real in r.term_notes]
             parts += [f"  missed error [{k}]: {t}" for k, t in r.errors_missed]
             parts += [f"  unannotated: {t}" for t in r.other]
             parts += [f"  missed residue: {t}" for t in r.residue_missed]

@@ -707,6 +707,21 @@ class SpellChecker:
         cand = first.upper() + "-" + rest
         return cand if self.known(cand) else None
 
+    def _by_parts(self, low: str, capital: bool = False) -> set[str]:
+        """A hyphenated word with a slip in one part ("nhg-standaaard", "Asherman-syndrom"): that part
+        corrected, when the whole is then a word (or an abbreviation written small before a word)."""
+        parts = low.split("-")
+        out: set[str] = set()
+        for i, part in enumerate(parts):
+            if len(parts) < 2 or len(part) < 3 or self.known(part):
+                continue
+            for fix in self.suggest(part, 3):
+                cand = "-".join([*parts[:i], fix.lower(), *parts[i + 1:]])
+                named = cand[:1].upper() + cand[1:] if capital else None
+                out.update(c for c in (cand, named) if c and self.known(c))
+                out.update(c for c in [self._abbreviation_in_capitals(cand)] if c)
+        return out
+
     def _rank(self, word: str) -> tuple[str, ...]:
         capital = word[:1].isupper() and not word.isupper()
         base = word.lower() if capital else word
@@ -731,6 +746,12 @@ class SpellChecker:
                     if c != base and c not in pool and self.dict.check(c):
                         pool.add(c)
         pool.update(self._with_hyphen(base))
+        if not pool:
+            pool.update(self._by_parts(base, capital))
+        if not pool:
+            # a slip in a compound the dictionary lacks as a whole ("bloemenlaaan", "zwangerschapssbegeleiding"):
+            # a letter too many, each candidate asked of the compound rules
+            pool.update(c for c in _drops(base) | _other_diminutive_endings(base) if self.known(c))
         pool.discard(base)
         pool.discard(word)
         # enchant's own suggester costs 0.2-0.3 s a word: ask it only when the cheap candidates
@@ -980,6 +1001,22 @@ def _diminutives(stem: str) -> set[str]:
     return {stem + "je"}  # foetusje, hartje
 
 
+def _other_diminutive_endings(w: str) -> set[str]:
+    """A diminutive with another ending: baarmoederje for baarmoedertje, boomje for boompje."""
+    out: set[str] = set()
+    for end in ("je", "jes"):
+        if w.endswith(end) and len(w) > len(end) + 2:
+            stem = w[: -len(end)].rstrip("tpk")
+            out |= {stem + pre + end for pre in ("t", "et", "p", "k", "")} - {w}
+    return out
+
+
+def _drops(w: str) -> set[str]:
+    """The word with one letter left out: the one edit that seldom makes a loose compound of parts
+    (a letter added or two swapped do: "melkadereen", "Creazette")."""
+    return {w[:i] + w[i + 1:] for i in range(len(w))}
+
+
 def _edits1(w: str) -> set[str]:
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     out = set()
@@ -1022,6 +1059,7 @@ def dutch_edits(w: str) -> set[str]:
             out.add(w[:i] + "s" + w[i:])
         if a == "s" and w[i - 2] not in VOWELS and b not in VOWELS:
             out.add(w[: i - 1] + w[i:])
+    out |= _other_diminutive_endings(w)
     if w.endswith("d"):
         out |= {w[:-1] + "t", w + "t"}
     elif w.endswith("dt"):

@@ -74,7 +74,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from pipeline.diagnostic import Diagnostic, Severity
+from pipeline.diagnostic import Diagnostic
 from pipeline.i18n import _
 from pipeline.facts import topics
 from pipeline.language import residue
@@ -170,6 +170,24 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def check(doc, conf, ctx):
+    checked, found = unknown_in(doc, conf, ctx)
+    kind, sugg = kinds(checked, found, conf)
+    for block, text, u in found:
+        if kind[term_key(u.tok.text)] == "slip":
+            yield _finding(doc, block, text, u.tok, checked, conf, sugg[u.tok.text])
+
+
+def unknown_in(doc, conf, ctx):
+    """(spell checker, [(block, text, unknown word)]) of ``doc``: the words no list knows, names
+    left out; worked out once per leaflet for this rule and spelling.unknown-term."""
+    last = ctx.service("spelling:last-leaflet", dict)
+    key = (conf["dictionary"], conf["max_abbreviation"])
+    if last.get("doc") is not doc or last.get("key") != key:
+        last.update(doc=doc, key=key, found=_gather(doc, conf, ctx))
+    return last["found"]
+
+
+def _gather(doc, conf, ctx):
     spell = checker(ctx, conf["dictionary"], topics.name_of(doc.meta, ctx.config))
     brand_id, brand = brand_of(doc, ctx.brands)
     extra = set(own_names(doc, brand)) | _site_names(doc)
@@ -186,28 +204,61 @@ def check(doc, conf, ctx):
     names = {u.tok.text for *_, u in found if u.name} | _repeated_names([u for *_, u in found])
     names |= _names_in_runs(doc) if any(u.start for *_, u in found) else set()
     found = [(block, text, u) for block, text, u in found if u.tok.text not in names]
-    yield from _findings(doc, found, spell, conf, extra_f)
+    return _Checked(spell, extra_f), found
 
 
-def _findings(doc, found, spell, conf, extra_f):
-    """An error at each unknown word, except a term the leaflet writes ``TERM_USES`` times or more with
-    no dictionary word close to it: one note at its first use."""
-    uses = Counter(_term_key(u.tok.text) for *_, u in found)
-    first = {}
-    for _block, _text, u in found:
-        first.setdefault(_term_key(u.tok.text), u.tok.text)
-    terms = {w for w, n in uses.items() if n >= TERM_USES and _no_close_word(spell, first[w], conf)}
-    told: set[str] = set()
-    for block, text, u in found:
-        key = _term_key(u.tok.text)
-        if key not in terms:
-            yield _finding(doc, block, text, u.tok, spell, conf, extra_f)
-        elif key not in told:
-            told.add(key)
-            yield _term_finding(doc, block, text, u.tok, uses[key])
+class _Checked(NamedTuple):
+    spell: object
+    extra: frozenset
 
 
-def _term_key(word: str) -> str:
+def kinds(checked, found, conf):
+    """Per term key (see ``term_key``) what its first use is: "slip" (a dictionary word lies close:
+    an error), "term" (none does: a term or name for spelling.unknown-term) or "case" (the dictionary
+    knows it in other capitals, "ocmw", "Fara-team": no spelling error) or "variant" (another spelling
+    of a Greek or Latin sound, "adhaesie" beside "adhesie": a note); and each word's suggestions."""
+    kind: dict[str, str] = {}
+    sugg: dict[str, list] = {}
+    for *_, u in found:
+        word = u.tok.text
+        if word not in sugg:
+            sugg[word] = _own_name_close(word, checked.extra) or checked.spell.suggest(word, conf["suggestions"])
+        kind.setdefault(term_key(word), _kind_of(word, sugg[word]))
+    return kind, sugg
+
+
+def _own_name_close(word: str, names) -> tuple[str, ...]:
+    """A name of the leaflet's own (its practice, its brand) one slip from ``word`` ("Kwakelhof"): the
+    dictionary does not know it, so it suggests nothing near."""
+    if len(word) < 4 or not word[:1].isupper():
+        return ()
+    close = sorted((suggestion_score(word, n), n) for n in names if abs(len(n) - len(word)) <= 2 and n[:1].isupper())
+    return tuple(n for score, n in close if score <= CLEAR_SCORE)[:1]
+
+
+def _kind_of(word: str, sugg) -> str:
+    if any(s.lower() == word.lower() for s in sugg):
+        return "case"
+    if mojibake(word) or re.search(r"(\w)\1\1", word):
+        return "slip"  # a word damaged by another encoding's reading, or a letter typed three times
+    if sugg and _classical(word) == _classical(sugg[0]):
+        return "variant"
+    return "slip" if sugg and suggestion_score(word, sugg[0]) <= TERM_DISTANCE else "term"
+
+
+# the spellings of Greek and Latin sounds that Dutch writes two ways (haemoglobine/hemoglobine,
+# gynaecoloog/gynecoloog, streptococcen/streptokokken, sexueel/seksueel): another spelling, no slip
+_CLASSICAL = (("ae", "e"), ("æ", "e"), ("oe", "e"), ("ph", "f"), ("th", "t"), ("x", "ks"), ("c", "k"), ("y", "i"))
+
+
+def _classical(word: str) -> str:
+    low = word.lower()
+    for a, b in _CLASSICAL:
+        low = low.replace(a, b)
+    return low
+
+
+def term_key(word: str) -> str:
     """A term counted with its inflected forms: "paternaal", "paternale" (an adjective's -e, a plural's -en)."""
     low = word.lower()
     for end in ("en", "e"):
@@ -216,30 +267,10 @@ def _term_key(word: str) -> str:
     return low
 
 
-# a word the leaflet writes this often, with no dictionary word close to it, is a term the writer
-# means (a medical word the dictionary lacks, "anembryonie"): one note at its first use, not an error
-# at every one; a slip is seldom repeated letter for letter, and a repeated slip of a word
-# ("patienten") has that word close by and stays an error everywhere
-TERM_USES = 3
-# suggestion_score of the closest dictionary word above which none is close: a slip of a rare medical
-# word (curretage, misoprostrol, hystroscopie) scores up to about 1.0 and stays an error
+# suggestion_score of the closest dictionary word above which none is close: the word is a term or
+# a name the writer means (a medical word the dictionary lacks, "anembryonie"), not a slip; a slip of
+# a rare medical word (curretage, misoprostrol, hystroscopie) scores up to about 1.0 and stays an error
 TERM_DISTANCE = 1.2
-
-
-def _no_close_word(spell, word: str, conf) -> bool:
-    sugg = spell.suggest(word, conf["suggestions"])
-    return not sugg or suggestion_score(word, sugg[0]) > TERM_DISTANCE
-
-
-def _term_finding(doc, block, text: str, tok, uses: int) -> Diagnostic:
-    span = doc.span(block, tok.start, tok.end)
-    return Diagnostic(
-        path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-        end_column=span.end_column, severity=Severity.INFO,
-        message=_("unknown word '{word}', used {count} times: if it is right, add it to the word list").format(
-            word=tok.text, count=uses),
-        match=text[tok.start:tok.end], leaflet=doc.id, key=tok.text.lower(),
-    )
 
 
 def _names_in_runs(doc) -> set[str]:
@@ -437,9 +468,8 @@ def _name_shaped(word: str) -> bool:
     return len(word) >= 3 and word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
-def _finding(doc, block, text: str, tok, spell, conf, extra_f) -> Diagnostic:
+def _finding(doc, block, text: str, tok, checked, conf, sugg) -> Diagnostic:
     span = doc.span(block, tok.start, tok.end)
-    sugg = spell.suggest(tok.text, conf["suggestions"])
     message = (_("unknown word '{word}'; did you mean '{suggestion}'?").format(word=tok.text, suggestion=sugg[0])
                if sugg else _("unknown word '{word}'").format(word=tok.text))
     match = text[tok.start:tok.end]
@@ -447,7 +477,7 @@ def _finding(doc, block, text: str, tok, spell, conf, extra_f) -> Diagnostic:
         path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
         end_column=span.end_column, message=message,
         match=match, leaflet=doc.id, key=tok.text.lower(),
-    ).offering(*sugg, safe=match == tok.text and clear_candidate(spell, tok.text, sugg, extra_f))
+    ).offering(*sugg, safe=match == tok.text and clear_candidate(checked.spell, tok.text, sugg, checked.extra))
 
 
 def clear_candidate(spell, word: str, sugg, extra) -> bool:

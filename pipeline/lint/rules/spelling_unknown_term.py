@@ -1,0 +1,67 @@
+"""A word no dictionary knows and that is no slip of a dictionary word: a term or a name to check once.
+
+spelling.unknown-word reports a word with a dictionary word close to it (a slip: curetage,
+Wanner); a word with none close (decidualisatie, Cerazette, anembryonie) is most often a medical
+term, a brand or a name the dictionary lacks; a word that is another spelling of a Greek or Latin
+sound in a dictionary word (adhaesie beside adhesie, streptococcen beside streptokokken) is no slip
+either. Each gets one note at its first use in the leaflet,
+with the number of times the leaflet writes it (its inflected forms counted in): a reviewer checks
+it once and puts a right word in the word list; a term nobody explains is hard for a patient to read.
+
+pass: Bij een curettage wordt de baarmoeder leeggemaakt.
+fail: De decidualisatie begint vroeg; later zie je de decidualisatie beter.
+fail: Na de curettage kunnen adhaesies ontstaan.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.diagnostic import Diagnostic
+from pipeline.i18n import _
+from pipeline.lint.rules import spelling_unknown_word as words
+
+ID = "spelling.unknown-term"
+LEVEL = "info"
+SCOPE = "document"
+
+
+def check(doc, conf, ctx):
+    # the words are found with the options of spelling.unknown-word (its dictionary): one set of words
+    word_conf = ctx.config.options_for(words.ID, _word_options())
+    checked, found = words.unknown_in(doc, word_conf, ctx)
+    kind, sugg = words.kinds(checked, found, word_conf)
+    uses = Counter(words.term_key(u.tok.text) for *_, u in found)
+    told: set[str] = set()
+    for block, text, u in found:
+        key = words.term_key(u.tok.text)
+        if kind[key] in ("term", "variant") and key not in told:
+            told.add(key)
+            other = sugg[u.tok.text][0] if kind[key] == "variant" and sugg[u.tok.text] else None
+            yield _note(doc, block, text, u.tok, uses[key], other)
+
+
+def _word_options():
+    from pipeline.lint.rules import registry
+    return registry()[words.ID].options
+
+
+def _note(doc, block, text: str, tok, uses: int, other: str | None) -> Diagnostic:
+    span = doc.span(block, tok.start, tok.end)
+    return Diagnostic(
+        path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+        end_column=span.end_column, message=_message(tok.text, uses, other),
+        match=text[tok.start:tok.end], leaflet=doc.id, key=tok.text.lower(),
+        suggestions=(other,) if other else (),
+    )
+
+
+def _message(word: str, uses: int, other: str | None) -> str:
+    if other:
+        return _("unknown word '{word}': another spelling of '{other}'; if it is right here, add it to the "
+                 "word list").format(word=word, other=other)
+    if uses == 1:
+        return _("unknown word '{word}', no dictionary word is close to it: a term or a name? If it is right, "
+                 "add it to the word list").format(word=word)
+    return _("unknown word '{word}', used {count} times, no dictionary word is close to it: a term or a name? "
+             "If it is right, add it to the word list").format(word=word, count=uses)
