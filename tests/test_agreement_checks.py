@@ -61,7 +61,9 @@ CASES = {
                            ("Dat schrijven de kranten, volgens Vlaams onderzoekers Jan Peeters en Els Janssens.",
                             "Vlaams", "Vlaamse"),
                            ("Als een vrouw herhaald bloedingen heeft, volgt onderzoek.", "herhaald", "herhaalde"),
-                           ("Daarna nestelt het bevrucht ei zich in de baarmoeder.", "bevrucht", "bevruchte")],
+                           ("Daarna nestelt het bevrucht ei zich in de baarmoeder.", "bevrucht", "bevruchte"),
+                           # "meest"/"minst" between the article and the adjective
+                           ("Dit is het meest opvallend verschijnsel van de ziekte.", "opvallend", "opvallende")],
                           ["Het lichamelijk herstel gaat vlot.", "Het inwendig onderzoek doet geen pijn.",
                            "Het natuurlijk verloop is meestal gunstig.", "Het academisch ziekenhuis belt je.",
                            "Het centraal zenuwstelsel groeit snel.", "Het menselijk lichaam herstelt.",
@@ -73,6 +75,7 @@ CASES = {
                            "Een buitenbaarmoederlijke zwangerschap is zeldzaam.",
                            "Je kunt met medisch specialisten praten.", "De behandelend artsen overleggen samen.",
                            "De meest voorkomende klachten zijn buikpijn en bloedverlies.",
+                           "Het is het meest gebruikte middel.", "Het minst ingrijpende onderzoek komt eerst.",
                            "Demissionair minister Jansen wil een regeling.", "Er zijn grote verschillen.",
                            "Het zijn echt verschillen die tellen.", "Het zijn gewoon mensen.",
                            "Soms zijn extra controles nodig.", "Het is bedoeld ouders te helpen.",

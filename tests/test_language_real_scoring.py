@@ -25,6 +25,25 @@ def test_a_finding_on_another_line_finds_nothing():
     assert res.errors_missed and res.other
 
 
+def test_a_residue_finding_that_names_a_repeated_line_finds_a_repeated_title_and_no_other_error():
+    notes = {"errors": [{"text": "Een miskraam komt vaak voor.", "kind": "repeated"},
+                        {"text": "Het woord stond", "kind": "agreement"}]}
+    found = [Diagnostic("p.txt", 1, 1, "m", rule="style.web-residue", key="repeated-title"),
+             Diagnostic("p.txt", 4, 1, "m", rule="style.web-residue", key="repeated-title")]
+    res = _score_page("p", PAGE, found, notes, 30)
+    assert res.errors_found == [("repeated", "Een miskraam komt vaak voor.")]
+    assert res.errors_missed == [("agreement", "Het woord stond")]
+    other = [Diagnostic("p.txt", 1, 1, "m", rule="style.web-residue", key="button")]
+    assert _score_page("p", PAGE, other, notes, 30).errors_found == []
+
+
+def test_a_term_note_is_counted_apart_from_spelling_errors():
+    notes = {"nonwords": ["innesteld"]}
+    found = [_d("spelling.unknown-term", 3, "innesteld"), _d("spelling.unknown-term", 4, "woord")]
+    res = _score_page("p", PAGE, found, notes, 30)
+    assert res.term_notes == [("innesteld", True), ("woord", False)] and not res.false_spelling
+
+
 def test_a_spelling_finding_on_the_slip_of_a_real_word_error_is_no_false_alarm():
     notes = {"errors": [{"text": "zich innesteld in de baarmoeder", "kind": "dt"}]}
     res = _score_page("p", PAGE, [_d("spelling.unknown-word", 3, "innesteld", "innestelt")], notes, 30)

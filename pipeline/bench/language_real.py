@@ -35,6 +35,9 @@ TERMS = "spelling.unknown-term"  # info notes on words no dictionary word is clo
 RESIDUE = "style.web-residue"
 _SENTENCE_END = re.compile(r"[.!?:](?=\s)|\n")
 REAL_WORD_RULES = ("grammar.agreement", "grammar.dt", "structure.repeated-text")
+# a repeated line that style.web-residue reports as such ("the page title repeated", "a line repeated 3
+# times"): the finding names the repetition, so it finds a title the page writes twice
+REPEATED_RESIDUE = ("repeated-title", "running-line")
 
 
 @dataclass
@@ -119,7 +122,8 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
         # a repeated text is found on either of its occurrences: the finding names the other one
         where = _line_of(text, err["text"], every=err["kind"] == "repeated")
         found = any(d.line in where and _covers(d, err, lines[d.line - 1])
-                    for r in (*REAL_WORD_RULES, SPELLING) for d in flagged[r])
+                    for r in (*REAL_WORD_RULES, SPELLING) for d in flagged[r]) or (
+            err["kind"] == "repeated" and any(d.line in where and d.key in REPEATED_RESIDUE for d in flagged[RESIDUE]))
         (res.errors_found if found else res.errors_missed).append((err["kind"], err["text"]))
         if found:
             hit_lines.update(where)

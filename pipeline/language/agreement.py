@@ -624,7 +624,7 @@ def _modifier_suspect(words: list[str], i: int) -> bool:
                                                 or "ge" in nxt[:8]))
 
 
-_BETWEEN = frozenset("en of heel zeer erg te zo nog wat".split())
+_BETWEEN = frozenset("en of heel zeer erg te zo nog wat meest minst".split())
 
 
 def _may_precede_noun(word: str) -> bool:
@@ -1033,7 +1033,7 @@ def _phrase_kind(tokens: list[FrogToken], k: int) -> str | None:
     """What stands before the adjectives ending at ``k``: "definite", "indefinite", "bare"
     (a preposition or the start of the sentence), or None when it cannot be told."""
     while k >= 0 and (tokens[k].pos in ("ADJ", "BW", "TW") or (tokens[k].pos == "LET" and tokens[k].word == ",")
-                      or _prenominal(tokens[k])):
+                      or _prenominal(tokens[k]) or _low(tokens[k]) in ("meest", "minst")):
         if _low(tokens[k]) in _data()["quantifiers"]:
             return None
         k -= 1
