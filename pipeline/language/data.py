@@ -73,6 +73,13 @@ class SpellingData:
     street_words: tuple[str, ...] = ()  # "laan", "straat": a capitalised word ending in one before a number is an address
     foreign_words: tuple[frozenset[str], ...] = ()  # per other language, its words that are no Dutch words
     compound_forms: frozenset[str] = frozenset()  # "kinder", "eier": a noun's form before another in a compound
+    initialisms: tuple[tuple[str, str], ...] = ()  # ("oa", "o.a."): written without its full stops -> dotted
+
+    def dotted_form(self, word: str) -> str | None:
+        """"nr" -> "nr.", "oa" -> "o.a.": the written form of an abbreviation given without its full stop."""
+        low = word.lower()
+        dotted = dict(self.initialisms).get(low) or (low + "." if low in self.dotted_abbreviations else None)
+        return None if dotted is None else (dotted[:1].upper() + dotted[1:] if word[:1].isupper() else dotted)
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +93,8 @@ def spelling() -> SpellingData:
                         frozenset(sp.get("language_names", [])), frozenset(sp.get("naming_words", [])),
                         tuple(w.lower() for w in sp.get("street_words", [])),
                         tuple(frozenset(w.lower() for w in ws) for ws in (sp.get("foreign_function_words") or {}).values()),
-                        frozenset(w.lower() for w in sp.get("compound_forms", [])))
+                        frozenset(w.lower() for w in sp.get("compound_forms", [])),
+                        tuple(sorted((k.lower(), v) for k, v in (sp.get("initialisms") or {}).items())))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ statutairen, evidentst), a plural in -s (randomisaties), a loan verb's participl
 (verrichter), each unless another word lies one slip away (bevalligen, geweesd stay errors),
 abbreviations with their plural 's (nsaid's, NSAID's),
 a prefix before a known word (pseudo-menstruatie, subfertiliteit), abbreviations with their full stop
-(ca., bijv., drs.; without it they stay errors), stress accents (voorkòmen), and names: with particles
+(ca., bijv., drs., o.a.; without it a warning that gives the dotted form: "nr" -> nr., "oa" -> o.a.), an
+ordinal's ending set apart from its number (de 20 ste week), stress accents (voorkòmen), and names: with particles
 (Kyano van den Pol), with letters Dutch does not use (Rodanña), before "ziekenhuis" or "praktijk"
 (het Bravis ziekenhuis), capitalised inside a sentence and not one slip from a word or a known name
 (Unicef, Kübler-Ross), a name that also stands in one of the leaflet's web or e-mail addresses
@@ -61,7 +62,7 @@ pass: Een dna-uitslag, de Apgar-score en een peer-reviewed studie; zie buik.jpg;
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
-fail: Dit duurt ca twee weken.
+fail: Dit duurt ca twee weken. (a warning: write 'ca.')
 fail: Het weefsel wordt weggeschraapdt.
 fail: Een pseudo-menstruatei is normaal.
 fail: Bij een éénlingzwagerschap is de kans kleiner.
@@ -74,7 +75,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from pipeline.diagnostic import Diagnostic
+from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.i18n import _
 from pipeline.facts import topics
 from pipeline.language import residue
@@ -138,7 +139,8 @@ def _skip(tok, text: str, max_abbr: int) -> bool:
     if w.lower() in _FILE_EXTENSIONS and text[tok.start - 1:tok.start] == "." and text[tok.start - 2:tok.start - 1].strip():
         return True  # a file name's extension ("scan.jpg", "folder.pdf")
     if w.islower():
-        return len(w) < 2
+        # an ordinal's ending set apart from its number ("de 20 ste week")
+        return len(w) < 2 or (w in ("ste", "de") and re.search(r"\d[ \t]$", text[:tok.start]) is not None)
     if len(w) < 2:
         return True
     if text[tok.end:tok.end + 1] == "+" and not text[tok.end + 1:tok.end + 2].isalnum():
@@ -175,6 +177,8 @@ def check(doc, conf, ctx):
     for block, text, u in found:
         if kind[term_key(u.tok.text)] == "slip":
             yield _finding(doc, block, text, u.tok, checked, conf, sugg[u.tok.text])
+        elif kind[term_key(u.tok.text)] == "abbreviation":
+            yield _abbreviation_finding(doc, block, text, u.tok)
 
 
 def unknown_in(doc, conf, ctx):
@@ -215,12 +219,16 @@ class _Checked(NamedTuple):
 def kinds(checked, found, conf):
     """Per term key (see ``term_key``) what its first use is: "slip" (a dictionary word lies close:
     an error), "term" (none does: a term or name for spelling.unknown-term) or "case" (the dictionary
-    knows it in other capitals, "ocmw", "Fara-team": no spelling error) or "variant" (another spelling
-    of a Greek or Latin sound, "adhaesie" beside "adhesie": a note); and each word's suggestions."""
+    knows it in other capitals, "ocmw", "Fara-team": no spelling error), "variant" (another spelling
+    of a Greek or Latin sound, "adhaesie" beside "adhesie": a note) or "abbreviation" (one written
+    without its full stop, "nr", "oa": a warning with the dotted form); and each word's suggestions."""
     kind: dict[str, str] = {}
     sugg: dict[str, list] = {}
     for *_, u in found:
         word = u.tok.text
+        if spelling_data().dotted_form(word):
+            kind.setdefault(term_key(word), "abbreviation")
+            continue
         if word not in sugg:
             sugg[word] = _own_name_close(word, checked.extra) or checked.spell.suggest(word, conf["suggestions"])
         kind.setdefault(term_key(word), _kind_of(word, sugg[word]))
@@ -478,6 +486,18 @@ def _finding(doc, block, text: str, tok, checked, conf, sugg) -> Diagnostic:
         end_column=span.end_column, message=message,
         match=match, leaflet=doc.id, key=tok.text.lower(),
     ).offering(*sugg, safe=match == tok.text and clear_candidate(checked.spell, tok.text, sugg, checked.extra))
+
+
+def _abbreviation_finding(doc, block, text: str, tok) -> Diagnostic:
+    """An abbreviation without its full stop ("nr 3", "oa toxoplasmose"): the dotted form, a warning."""
+    span = doc.span(block, tok.start, tok.end)
+    dotted = spelling_data().dotted_form(tok.text)
+    return Diagnostic(
+        path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+        end_column=span.end_column, severity=Severity.WARNING,
+        message=_("abbreviation without its full stop: write '{dotted}'").format(dotted=dotted),
+        match=text[tok.start:tok.end], leaflet=doc.id, key=tok.text.lower(),
+    ).offering(dotted[:-1] if text[tok.end:tok.end + 1] == "." else dotted, safe=True)
 
 
 def clear_candidate(spell, word: str, sugg, extra) -> bool:
