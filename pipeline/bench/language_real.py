@@ -49,6 +49,7 @@ class PageResult:
     term_notes: list[tuple[str, bool]] = field(default_factory=list)  # (word, a real misspelling)
     errors_found: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
     errors_missed: list[tuple[str, str]] = field(default_factory=list)
+    repeated_by_residue: int = 0  # repeated titles found only by a residue finding that names the repetition
     residue_found: list[str] = field(default_factory=list)
     residue_missed: list[str] = field(default_factory=list)
     residue_extra: list[str] = field(default_factory=list)  # flagged lines nobody marked
@@ -121,10 +122,14 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
     for err in notes.get("errors") or []:
         # a repeated text is found on either of its occurrences: the finding names the other one
         where = _line_of(text, err["text"], every=err["kind"] == "repeated")
-        found = any(d.line in where and _covers(d, err, lines[d.line - 1])
-                    for r in (*REAL_WORD_RULES, SPELLING) for d in flagged[r]) or (
-            err["kind"] == "repeated" and any(d.line in where and d.key in REPEATED_RESIDUE for d in flagged[RESIDUE]))
+        by_rule = any(d.line in where and _covers(d, err, lines[d.line - 1])
+                      for r in (*REAL_WORD_RULES, SPELLING) for d in flagged[r])
+        by_residue = err["kind"] == "repeated" and any(d.line in where and d.key in REPEATED_RESIDUE
+                                                       for d in flagged[RESIDUE])
+        found = by_rule or by_residue
         (res.errors_found if found else res.errors_missed).append((err["kind"], err["text"]))
+        if by_residue and not by_rule:
+            res.repeated_by_residue += 1
         if found:
             hit_lines.update(where)
     for r in REAL_WORD_RULES:
@@ -185,6 +190,7 @@ def summary(results: list[PageResult]) -> dict:
                                       f"{sum(len(r.term_notes) for r in results)}",
         "real_word_errors": f"{sum(kinds_found.values())} of {sum(kinds_all.values())}",
         "real_word_kinds": {k: f"{kinds_found[k]}/{n}" for k, n in sorted(kinds_all.items())},
+        "real_word_found_by_residue": sum(r.repeated_by_residue for r in results),
         "real_word_unannotated_findings": sum(len(r.other) for r in results),
         "residue_recall": f"{res_found} of {res_all}" + (f" ({100 * res_found / res_all:.0f} %)" if res_all else ""),
         "residue_unmarked_findings": sum(len(r.residue_extra) for r in results),
