@@ -389,17 +389,29 @@ class SpellChecker:
                 split = other
         if split is None or any(self._shadowed(self._stem_part(p)) for p in split):
             return False
+        if split[0] in _GLUED_DETERMINERS:
+            return False  # an article or a determiner glued to its noun ("eenkind", "hetbloed"): two words
         if any(a[-1] + b[0] in _VOWEL_CLASH for a, b in zip(split, split[1:])):
             return False  # two vowels that read as one sound take a hyphen: echo-uitslag, auto-ongeluk
         # the same parts joined with a linking s count only when that form is attested or the part
         # takes one ("zwangerschaptest" is a slip of "zwangerschapstest"; "vadersgevoelens" is hunspell's)
         seams = _linking_variants(split)
-        if any(c != low and len(c) >= 3 and self.dict.check(c) and (c not in seams or self._attested(c))
-               for c in dutch_edits(low)):
+        if any(c != low and len(c) >= 3 and (self._real_word(c) or self.dict.check(c) and _adds_linking_s(low, c))
+               and (c not in seams or self._attested(c)) for c in dutch_edits(low)):
             return False
         if min(len(p) for p in split[:-1]) < 4:
-            return not any(c != low and self.dict.check(c) for c in _edits1(low))
+            return not any(c != low and self._real_word(c) for c in _edits1(low))
         return True
+
+    def _real_word(self, word: str) -> bool:
+        """A dictionary word that is more than hunspell's own join of two words: one Frog's corpus has
+        seen, or one hunspell knows whole. "toepdokter" and "echografieteest" are joins nobody writes,
+        so "topdokter" and "echografietest" are no slips of them."""
+        return self.dict.check(word) and (self._attested(word) or not self._hunspell_join(word))
+
+    def _hunspell_join(self, word: str) -> bool:
+        """A word hunspell accepts only as a join of two of its words (both parts of three letters or more)."""
+        return any(self.dict.check(word[:i]) and self.dict.check(word[i:]) for i in range(3, len(word) - 2))
 
     def _english_compound(self, low: str) -> bool:
         """English words glued before a Dutch noun ("case|control|onderzoek"): every part before the
@@ -707,6 +719,11 @@ class SpellChecker:
         cand = first.upper() + "-" + rest
         return cand if self.known(cand) else None
 
+    def _determiner_apart(self, low: str) -> set[str]:
+        """"eenkind" -> "een kind": an article or determiner glued to the word after it."""
+        return {f"{low[:i]} {low[i:]}" for i in range(2, min(7, len(low) - 2))
+                if low[:i] in _GLUED_DETERMINERS and self.known(low[i:])}
+
     def _by_parts(self, low: str, capital: bool = False) -> set[str]:
         """A hyphenated word with a slip in one part ("nhg-standaaard", "Asherman-syndrom"): that part
         corrected, when the whole is then a word (or an abbreviation written small before a word)."""
@@ -746,6 +763,7 @@ class SpellChecker:
                     if c != base and c not in pool and self.dict.check(c):
                         pool.add(c)
         pool.update(self._with_hyphen(base))
+        pool.update(self._determiner_apart(base))
         if not pool:
             pool.update(self._by_parts(base, capital))
         if not pool:
@@ -754,6 +772,9 @@ class SpellChecker:
             pool.update(c for c in _drops(base) | _other_diminutive_endings(base) if self.known(c))
         pool.discard(base)
         pool.discard(word)
+        # hunspell's own joins of two words nobody writes ("misskraan") give way to real words
+        real = {c for c in pool if c in self.extra_lower or not self.dict.check(c) or self._real_word(c)}
+        pool = real or pool
         # enchant's own suggester costs 0.2-0.3 s a word: ask it only when the cheap candidates
         # found nothing (typos two or more ordinary edits away)
         if not pool:
@@ -1009,6 +1030,18 @@ def _other_diminutive_endings(w: str) -> set[str]:
             stem = w[: -len(end)].rstrip("tpk")
             out |= {stem + pre + end for pre in ("t", "et", "p", "k", "")} - {w}
     return out
+
+
+# words that open a noun phrase and never a compound: written against a noun they are two words
+_GLUED_DETERMINERS = frozenset("een de het geen mijn je jouw uw zijn hun ons onze dit dat deze die elk elke ieder "
+                               "iedere welk welke".split())
+
+
+def _adds_linking_s(low: str, cand: str) -> bool:
+    """``cand`` is ``low`` with a linking s added ("levenverrichting" -> "levensverrichting"): a join
+    hunspell makes of such a form still shows the s the word lacks."""
+    return len(cand) == len(low) + 1 and any(
+        cand[i] == "s" and cand[:i] + cand[i + 1:] == low for i in range(2, len(cand) - 2))
 
 
 def _drops(w: str) -> set[str]:
