@@ -148,6 +148,9 @@ NOT_A_VERB = [
      ("Problemen met de placenta kan leiden tot groeivertraging.", "kunnen")),
     ("Zorgen over de toekomst is normaal.", ("De meeste klachten na een miskraam gaat snel over.", "gaan")),
     ("Tientallen van de vrouwen kreeg een brief.", None),
+    # a singular on -s that Frog may read as a plural opening the sentence (its lemma is itself)
+    ("Bloedverlies tijdens de zwangerschap kan onschuldig zijn.", None),
+    ("Bloedverlies hoort niet bij een gewone zwangerschap.", None),
     ("Wensen voor de bevalling bespreek je met de verloskundige.", None),
 ]
 

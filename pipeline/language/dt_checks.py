@@ -1263,6 +1263,8 @@ def _plural_phrase(toks: list[FrogToken], p: int) -> bool:
     head = toks[p]
     if head.pos != "N" or not head.has("soort") or not head.has("mv") or _lower(head) in _data()["measure_nouns"]:
         return False
+    if (head.lemma or "").lower() == _lower(head):
+        return False  # a singular Frog read as a plural for its ending ("Bloedverlies"): its lemma is itself
     before = toks[:p]
     if before and _lower(before[0]) in ("een", "één"):
         return False
