@@ -140,6 +140,18 @@ NOT_A_VERB = [
     # an imperative before "en" makes the verb after it one too; a verb with its own subject stays
     ("Lees de folder en bel bij vragen de praktijk.", ("Lees de folder en belt bij vragen de praktijk.", "bel")),
     ("Neem rust en houdt u rekening met de uitslag?", None),
+    # a plural subject with one prepositional phrase before its verb takes the plural; a fronted
+    # object keeps the verb of the subject after it, an infinitive may be the subject of "is"
+    ("Klachten tijdens de zwangerschap komen vaak voor.",
+     ("Klachten tijdens de zwangerschap komt vaak voor.", "komen")),
+    ("Vragen over de behandeling stelt u aan de arts.",
+     ("Problemen met de placenta kan leiden tot groeivertraging.", "kunnen")),
+    ("Zorgen over de toekomst is normaal.", ("De meeste klachten na een miskraam gaat snel over.", "gaan")),
+    ("Tientallen van de vrouwen kreeg een brief.", None),
+    # a singular on -s that Frog may read as a plural opening the sentence (its lemma is itself)
+    ("Bloedverlies tijdens de zwangerschap kan onschuldig zijn.", None),
+    ("Bloedverlies hoort niet bij een gewone zwangerschap.", None),
+    ("Wensen voor de bevalling bespreek je met de verloskundige.", None),
 ]
 
 

@@ -81,8 +81,8 @@ finding's check id in brackets):
     "zoveel kans dan" -> als).
 34. ``pronominal_adverb`` [word-class]: "er vanuit gaan" -> ervan uitgaan, also with adverbs
     between ("ik ging er toen vanuit" -> er toen van uit).
-35. ``article_as_and`` [word-class]: "en" after a weak pronoun before a bare singular noun ("dat ze
-    en broertje krijgt" -> een).
+35. ``article_as_and`` [word-class]: "en" after a weak pronoun or a preposition before a bare
+    singular noun ("dat ze en broertje krijgt", "de kans op en miskraam" -> een).
 36. ``coordinated_adjective`` [adjective]: adjectives joined by en/of before one de-word or plural
     with and without -e ("Discreet en snelle levering" -> Discrete).
 37. ``comparative_phrase_als`` [word-class]: "als" before a phrase without a verb, closing a
@@ -91,6 +91,8 @@ finding's check id in brackets):
     ("in sommige gemeente" -> gemeenten, ``several_determiners``); not a mass noun ("sommige
     informatie": its plural is rare in Frog's lexicon), a time noun ("meerdere keer") or a noun
     whose plural is also a verb form ("sommige zorg").
+39. ``one_before_plural`` [one-plural]: a plural noun after "één" or "1" ("door één spermatozoa",
+    "duurt 1 minuten" -> minuut); not in a range ("1 à 2 weken") or a label ("fase 1 studies").
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -100,10 +102,14 @@ two-word title with it ("Herhaald miskraam").
 
 A participle that Frog reads as attributive makes the "het" before it an article ("het bevrucht ei"
 -> bevruchte); a degree word is read past quotation marks ("een relatieve 'veilige' periode" ->
-relatief); "ingang" closing a clause whose verb is zetten or komen is "in gang".
+relatief); "ingang" closing a clause whose verb is zetten or komen is "in gang". After the de-forms
+of the gendered determiners ("elke", "iedere", "zulke") an adjective takes its -e ("elke
+gemeentelijk begraafplaats" -> gemeentelijke).
 
 Before a plural noun an adjective takes its -e after any opener (a conjunction, an adverb, a
-subject), when Frog reads it as attributive ("geen klachten of ernstig problemen"), also a
+subject), when Frog reads it as attributive ("geen klachten of ernstig problemen"), a participle
+that opens the sentence or a list item, alone or after its finite verb ("herhaald miskramen of ...",
+"Komen herhaald miskramen voor"), also a
 capitalised adjective of a place ("volgens Vlaams onderzoekers") and a participle between a subject
 and its closing verb ("als een vrouw herhaald bloedingen heeft"), and one Frog reads as free right
 between "de"/"het" or a demonstrative and its noun ("de mogelijk oplossingen": no adverb stands
@@ -378,6 +384,13 @@ def _participle_candidates(rest: str) -> list[str]:
 
 
 # -- the pre-check ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _inflected_determiners() -> frozenset[str]:
+    """The de-forms of the gendered determiners ("elke", "iedere", "zulke"): an adjective after one
+    takes its -e."""
+    return frozenset(_data().get("gendered_determiners", {}).values())
+
+
 def _after_article() -> frozenset[str]:
     """Words that are invariable elsewhere but inflect right after an article ("geen enkele kans")."""
     return frozenset(_data().get("inflected_after_article", ()))
@@ -441,8 +454,11 @@ def _new_class_suspect(words: list[str], i: int) -> bool:
         return "vanuit" in words[i + 1:i + 5]
     if w in ("en", "of") and 0 < i < len(words) - 1 and _coordinated_suspect(words[i - 1], nxt):
         return True
-    if w == "en" and i and words[i - 1] in _WEAK_PRONOUNS:
+    if w == "en" and i and (words[i - 1] in _WEAK_PRONOUNS or words[i - 1] in _PREPOSITIONS):
         return "n" in lexicon.tags(nxt)
+    if w in _ONE and nxt:
+        noun = words[i + 2] if "adj" in lexicon.tags(nxt) and i + 2 < len(words) else nxt
+        return _plural_shape(noun) or (not lexicon.tags(noun) and noun.endswith(("a", "i", "en", "s")))
     if w == "dan" and i:
         opener = _words("equality_words") | _words("equality_degree_words")
         return any(x in opener for x in words[max(0, i - 8):i])
@@ -494,9 +510,13 @@ def _doubled_suspect(sentence: str, spans: list[tuple[int, int]], words: list[st
 
 
 def _participle_suspect(words: list[str], i: int) -> bool:
-    """A participle before a plural noun and a finite verb."""
-    return (i + 2 < len(words) and "vd" in lexicon.tags(words[i]) and not words[i].endswith("en")
-            and _plural_shape(words[i + 1]) and bool(lexicon.tags(words[i + 2]) & {"pv", "pvt", "pvmv"}))
+    """A participle before a plural noun and a finite verb, or opening the sentence (alone or after its
+    finite verb) before a plural noun."""
+    if i + 1 >= len(words) or "vd" not in lexicon.tags(words[i]) or words[i].endswith("en") \
+            or not _plural_shape(words[i + 1]):
+        return False
+    opening = i == 0 or (i == 1 and bool(lexicon.tags(words[0]) & {"pv", "pvt", "pvmv"}))
+    return opening or (i + 2 < len(words) and bool(lexicon.tags(words[i + 2]) & {"pv", "pvt", "pvmv"}))
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
@@ -649,7 +669,8 @@ def _suspect_phrase(det: str, adjs: list[str], noun: str, verb_ok: bool = True) 
             "adj" in lexicon.tags(adjs[-1]) or "vd" in lexicon.tags(adjs[-1]) or adjs[-1] in _after_article() or adjs[-1].endswith(("end", "ende"))
             or adjective_shape(adjs[-1])):
         last = adjs[-1]
-        if det in DEFINITE and not last.endswith("e") and (g == "de" or not _naming(last, noun)):
+        if (det in DEFINITE or det in _inflected_determiners()) and not last.endswith("e") \
+                and (g == "de" or not _naming(last, noun)):
             return True
         if det in INDEFINITE and (last.endswith("e") == (g == "het")):
             return True
@@ -1046,6 +1067,8 @@ def _phrase_kind(tokens: list[FrogToken], k: int) -> str | None:
         if w in ("die", "dat") and not _determiner_context(tokens, k, True):
             return None
         return "definite"
+    if w in _inflected_determiners() and d.pos == "VNW" and d.has("det"):
+        return "inflected"  # "elke", "iedere", "zulke": only before a de-word or a plural
     if d.pos == "VZ" and w not in ("te",):
         return "bare"
     if w == "het" and d.pos == "VNW" and tokens[k + 1].pos == "WW" and tokens[k + 1].has("vd") \
@@ -1076,7 +1099,8 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     a = tokens[k]
     free = _free_after_determiner(tokens, k, j)
     if g is None or not (free or _describes_noun(tokens, k, j, g)) \
-            or not a.word.isalpha() or (a.word[:1].isupper() and not _proper_adjective(tokens, k, g)):
+            or not a.word.isalpha() or (a.word[:1].isupper() and not (_proper_adjective(tokens, k, g)
+                                                                      or _opening_participle(tokens, k))):
         return None
     low = _low(a)
     kind = _phrase_kind(tokens, before)
@@ -1084,9 +1108,13 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
         kind = "indefinite"  # (Frog may read "een" before a bracket as the number)
     if k == j - 2 and kind not in ("definite", "indefinite"):
         return None  # "als (klinisch) doula": a bracketed word without an article may be an adverb
+    if kind == "inflected":
+        if g == "het":
+            return None  # "elke klein kind": the determiner is wrong (gendered_determiner), not the adjective
+        kind = "definite"  # "elke gemeentelijke begraafplaats", "iedere nieuwe zwangerschap"
     if g == "both" and kind != "definite":
         return None  # "een vroeg miskraam" is right for a het-word, "een vroege miskraam" for a de-word
-    if kind is None and g == "mv" and (_attributive_before_plural(tokens, k)
+    if kind is None and g == "mv" and (_attributive_before_plural(tokens, k) or _opening_participle(tokens, k)
                                        or _participle_before_plural(tokens, k) or free):
         kind = "bare"  # "geen klachten of ernstig problemen": a plural wants the -e whatever opens it
     if kind == "bare" and g == "mv" and "inf" in lexicon.tags(_low(tokens[j])):
@@ -1116,7 +1144,8 @@ def _describes_noun(tokens: list[FrogToken], k: int, j: int, g: str) -> bool:
     a = tokens[k]
     return (_prenominal(a) or (k == j - 2 and (a.has("vd") or a.has("od") or a.pos == "ADJ"))
             or _adjective_read_as_verb(tokens, k)
-            or (g == "mv" and (_superlative_determiner(tokens, k) or _participle_before_plural(tokens, k))))
+            or (g == "mv" and (_superlative_determiner(tokens, k) or _participle_before_plural(tokens, k)
+                               or _opening_participle(tokens, k))))
 
 
 def _free_after_determiner(tokens: list[FrogToken], k: int, j: int) -> bool:
@@ -1161,6 +1190,19 @@ def _participle_before_plural(tokens: list[FrogToken], k: int) -> bool:
     end = tokens[k + 3] if k + 3 < len(tokens) else None
     return (a.pos == "WW" and a.has("vd") and not _low(a).endswith("en") and after is not None
             and after.tag.startswith("WW(pv") and (end is None or end.pos == "LET"))
+
+
+def _opening_participle(tokens: list[FrogToken], k: int) -> bool:
+    """A past participle that opens the sentence or a list item, alone or right after the finite verb
+    that opens it, before a plural noun ("herhaald miskramen of vroeggeboorte", "Komen herhaald
+    miskramen voor"): no subject or verb cluster stands before it that it could close, so it describes
+    the noun and takes the -e. A participle on -en has no other form; one before an infinitive is left
+    to the caller ("Gericht vragen stellen")."""
+    a = tokens[k]
+    if a.pos != "WW" or not a.has("vd") or _low(a).endswith("en") or not _plural_noun(tokens, k + 1):
+        return False
+    opening = [t for t in tokens[:k] if t.pos != "LET"]
+    return not opening or (len(opening) == 1 and opening[0].tag.startswith("WW(pv") and opening[0] is tokens[k - 1])
 
 
 def _proper_adjective(tokens: list[FrogToken], k: int, g: str) -> bool:
@@ -2182,13 +2224,17 @@ _WEAK_PRONOUNS = frozenset({"ze", "je", "we", "ie", "'t", "’t"})
 
 
 def article_as_and(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """"en" after a weak pronoun before a singular noun without an article ("dat ze en broertje
-    krijgt" -> een): a reduced pronoun is never joined by "en" (that takes "zij", "wij"), so the
-    article was meant."""
+    """"en" after a weak pronoun or a preposition before a singular noun without an article ("dat ze
+    en broertje krijgt", "de kans op en miskraam" -> een): a reduced pronoun is never joined by "en"
+    (that takes "zij", "wij"), and a preposition only to another preposition ("voor en na de
+    ingreep", "met en zonder klachten"), so the article was meant. Fixed pairs stay ("op en top":
+    ``preposition_and_nouns``)."""
     if i == 0 or i + 1 >= len(tokens) or _low(tokens[i]) != "en" or tokens[i].pos != "VG":
         return None
     prev, nxt = tokens[i - 1], tokens[i + 1]
-    if _low(prev) not in _WEAK_PRONOUNS or prev.pos != "VNW" or not prev.has("red") \
+    weak = _low(prev) in _WEAK_PRONOUNS and prev.pos == "VNW" and prev.has("red")
+    preposition = prev.pos == "VZ" and _low(prev) in _PREPOSITIONS and _low(nxt) not in _words("preposition_and_nouns")
+    if not (weak or preposition) \
             or nxt.pos != "N" or not nxt.has("soort") or not nxt.has("ev") or not nxt.word.islower():
         return None
     return AgreementFinding(tokens[i].start, tokens[i].end, tokens[i].word, "een", "word-class",
@@ -2246,6 +2292,34 @@ def one_of_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     return AgreementFinding(noun.start, noun.end, noun.word, fix, "one-of-plural",
                             _("after '{one} van de' the noun is plural: '{fix}'").format(one=tokens[i].word, fix=fix))
+
+
+_ONE = frozenset({"één", "eén", "1"})
+# words before "één"/"1" that make it part of a range or a sum ("twee of één", "0 à 1", "1-1"), not a determiner
+_RANGE_WORDS = frozenset({"of", "en", "tot", "à", "a", "-", "–", "/", "x", "×", "+"})
+
+
+def one_before_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A plural noun right after the number one, past its adjectives ("door één spermatozoa", "duurt 1
+    minuten" -> minuut): one takes the singular. Not in a range or sum ("1 à 2 weken", "twee of één"),
+    not a number in a label after a noun ("fase 1 studies"), nor before a noun of number ("1 miljoen
+    vrouwen")."""
+    t = tokens[i]
+    if _low(t) not in _ONE or t.pos != "TW" or not t.has("hoofd"):
+        return None
+    prev = tokens[i - 1] if i else None
+    if prev is not None and (_low(prev) in _RANGE_WORDS or prev.pos == "TW" or (t.word.isdigit() and prev.pos == "N")):
+        return None
+    j = i + 1
+    while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].has("prenom"):
+        j += 1
+    if j >= len(tokens) or not _plural_noun(tokens, j):
+        return None
+    noun = tokens[j]
+    lemma = (noun.lemma or "").lower()
+    fix = lemma if lemma and lemma != _low(noun) and _is_noun(lemma) else noun.word
+    return AgreementFinding(noun.start, noun.end, noun.word, fix, "one-plural",
+                            _("after '{one}' the noun is singular").format(one=t.word))
 
 
 def _plural_of(noun: str) -> str | None:
@@ -2329,7 +2403,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article,
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
-          one_of_plural, several_singular)
+          one_of_plural, several_singular, one_before_plural)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

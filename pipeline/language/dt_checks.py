@@ -1072,10 +1072,15 @@ def opening_imperative_t(c: TokenContext) -> DtFinding | None:
 
 def plural_subject(c: TokenContext) -> DtFinding | None:
     """11. A singular finite verb right after a plural noun phrase that opens the sentence, a bracket
-    between them or not ("Bijna 3000 vrouwen (21%) gaf aan" -> gaven, "Herhaalde miskramen [...] treft
-    1 tot 3%" -> treffen). Not after a noun of measure ("Twee weken is lang"), nor when a subject
+    or one prepositional phrase between them or not ("Bijna 3000 vrouwen (21%) gaf aan" -> gaven,
+    "Herhaalde miskramen [...] treft 1 tot 3%" -> treffen, "Klachten na de ingreep komt" -> komen: the
+    verb takes the number of the head, not of the nearer noun). Not after a noun of measure ("Twee weken is lang"), nor when a subject
     follows the verb ("Deze tabletten geeft de arts mee")."""
     toks, v, p = _verb_after_phrase(c, ("WW(pv,tgw,ev", "WW(pv,tgw,met-t", "WW(pv,verl,ev"))
+    if p >= 0 and not _plural_phrase(toks, p):
+        p = _head_before_prepositional_phrase(toks, p)
+        if p >= 0 and _pronoun_or_infinitive_subject(toks, p, v):
+            return None
     if p < 0 or not _plural_phrase(toks, p) or _subject_after(toks, v):
         return None
     sug = _plural_form(c.t)
@@ -1227,6 +1232,30 @@ def _before_bracket(toks: list[FrogToken], v: int) -> int:
     return p
 
 
+def _head_before_prepositional_phrase(toks: list[FrogToken], p: int) -> int:
+    """The noun before one prepositional phrase that ends at ``p`` ("Klachten [tijdens de
+    zwangerschap]"), else -1."""
+    if p < 0 or toks[p].pos != "N":
+        return -1
+    q = p - 1
+    while q >= 0 and (toks[q].pos in ("LID", "ADJ", "TW") or (toks[q].pos == "VNW" and toks[q].has("det"))):
+        q -= 1
+    if q < 1 or toks[q].pos != "VZ" or _lower(toks[q]) not in _data()["subject_prepositions"]:
+        return -1
+    return q - 1 if toks[q - 1].pos == "N" else -1
+
+
+def _pronoun_or_infinitive_subject(toks: list[FrogToken], p: int, v: int) -> bool:
+    """Past a prepositional phrase, a pronoun after the verb may be its subject whatever case Frog
+    gives it ("Vragen over de behandeling stelt u ..."), and a plural that is also an infinitive may
+    be the subject of a linking verb ("Zorgen over de toekomst is normaal")."""
+    nxt = toks[v + 1] if v + 1 < len(toks) else None
+    if nxt is not None and nxt.pos == "VNW" and (nxt.has("pers") or nxt.has("pr")):
+        return True
+    return ("inf" in lexicon.tags(_lower(toks[p]))
+            and (toks[v].lemma or "").lower() in style()["agreement"]["linking_verbs"])
+
+
 def _plural_phrase(toks: list[FrogToken], p: int) -> bool:
     """A plural common noun at ``p`` that heads a noun phrase opening the sentence: only articles,
     determiners, numbers, adjectives and degree words before it ("Bijna 3000 vrouwen", "De meeste
@@ -1234,6 +1263,8 @@ def _plural_phrase(toks: list[FrogToken], p: int) -> bool:
     head = toks[p]
     if head.pos != "N" or not head.has("soort") or not head.has("mv") or _lower(head) in _data()["measure_nouns"]:
         return False
+    if (head.lemma or "").lower() == _lower(head):
+        return False  # a singular Frog read as a plural for its ending ("Bloedverlies"): its lemma is itself
     before = toks[:p]
     if before and _lower(before[0]) in ("een", "één"):
         return False
@@ -1363,15 +1394,17 @@ def _suspect_number(sentence: str) -> bool:
     the other number, a bracket between them or not."""
     d = _data()
     text = _BRACKETED.sub(" ", sentence)
-    ws = [text[a:b].lower() for a, b in words(text)][:7]
+    ws = [text[a:b].lower() for a, b in words(text)][:10]
     for i in range(min(len(ws) - 1, 5)):
         noun, verb = ws[i], ws[i + 1]
         if i and not _phrase_opener(ws[i - 1]):
             return False  # the words before the noun are no noun phrase's: no subject phrase opens here
         if "n" not in lexicon.tags(noun):
             continue
-        vt = lexicon.tags(verb)
         plural_noun = noun.endswith(("en", "s"))
+        if plural_noun and verb in d["subject_prepositions"]:
+            verb = next((w for w in ws[i + 3:i + 6] if lexicon.tags(w) & {"pv", "pvt"}), verb)
+        vt = lexicon.tags(verb)
         if not plural_noun and "inf" in vt and "pvmv" in vt and noun not in d["time_nouns"]:
             return True  # check 12: "De volgende instantie kunnen"
         if plural_noun and noun not in d["measure_nouns"] and not set(ws[:i]) & set(d["singular_determiners"]) \

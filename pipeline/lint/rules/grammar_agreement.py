@@ -14,7 +14,9 @@ bellen"), an adjective with -e closing its clause after a linking verb ("is hevi
 before a plural ("Dit klachten gaan"), and "zei" before a finite verb where "zij" belongs; two
 articles in a row, "een" before a plural, "wordt" or "heeft" with an infinitive where a participle or
 a modal belongs, "dan" after "even"/"zoveel", "er vanuit gaan", "en" after a weak pronoun where "een"
-belongs, a conjunction before a phrase without a verb up to the sentence's end ("zodra twee weken na"). Each check is a
+belongs, a conjunction before a phrase without a verb up to the sentence's end ("zodra twee weken na"), a plural
+noun after "één" or "1", "en" for "een" after a preposition ("de kans op en bloeding"), the -e after
+"elke"/"iedere"/"zulke" and of a participle opening a sentence or list item before a plural. Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
@@ -96,6 +98,11 @@ fail: Een (vroeg) miskraam komt vaak voor. (vroege)
 fail: De eisprong kan plaatsvinden zodra twee weken na de ingreep. (vanaf)
 fail: Ze hoopte dat ze en zoon zou krijgen. (een)
 pass: Ze en haar partner krijgen hulp. We bellen je zodra de uitslag binnen is. Een (vroege) miskraam komt vaak voor.
+fail: Je krijgt één tabletten mee. (tablet)
+fail: De kans op en bloeding is klein. (een)
+fail: Iedere nieuw zwangerschap is anders. (nieuwe)
+fail: Komen herhaald miskramen voor, dan volgt onderzoek. (herhaalde)
+pass: Je krijgt één of twee tabletten. Voor en na de ingreep eet je niet. Elk klein kind huilt.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ je/jij ("dat je een afwijking heeft" -> hebt), a -t form where "krijgt" takes a 
 ("krijgt de kosten vergoedt"), a participle ending a clause opened by "wat" ("wat er gebeurd"),
 and a stem after "en" that shares the subject of a -t verb ("herstelt snel en word weer ..."), and a -t
 form after "en" that shares an imperative ("Neem rust en houdt rekening" -> houd), and a singular verb
-after a plural noun phrase that opens the sentence ("De meeste klachten verdwijnt" -> verdwijnen; not
+after a plural noun phrase that opens the sentence, also past one prepositional phrase ("De meeste
+klachten verdwijnt", "Klachten na de ingreep verdwijnt" -> verdwijnen; not
 after a measure, a group or a fronted object: "Twee weken is lang"), and the other way round ("De
 volgende instantie kunnen je helpen" -> kan, or the noun in the plural; not after a time: "Deze week zijn
 de klachten minder"), and a -t form opening an instruction before a bare noun ("Houdt rekening met"
@@ -61,6 +62,8 @@ fail: De meeste klachten verdwijnt binnen een week. (verdwijnen)
 fail: De volgende instantie kunnen je helpen. (kan)
 fail: Neemt contact op met de praktijk. (Neem)
 fail: Wanneer dit niet gebeurd zullen we je bellen. (gebeurt)
+fail: Klachten na de ingreep verdwijnt meestal vanzelf. (verdwijnen)
+pass: Vragen over de behandeling stelt u aan de arts. Zorgen over de toekomst is normaal.
 pass: Twee weken is een normale duur. Een aantal vrouwen krijgt pijn. Deze tabletten geeft de arts mee.
 pass: Omdat je baby tijd nodig heeft om te groeien, wacht je nog even. Een nauwkeurig dagboek helpt je te weten wanneer je ovuleert.
 """
