@@ -277,6 +277,7 @@ def _find(doc) -> list[ResidueHit]:
     # headings with only residue under them
     hits += _whole(doc, residue_runs.listings(doc.blocks, _kinds(hits)))
     hits += _whole(doc, residue_lines.clusters(doc.blocks, _kinds(hits)))
+    hits += _whole(doc, residue_runs.alternations(doc.blocks, _kinds(hits)))
     hits += _beside_residue(doc, hits)
     return sorted(hits, key=lambda h: (h.block, h.start, h.kind))
 
