@@ -276,6 +276,7 @@ def _find(doc) -> list[ResidueHit]:
     # furniture comes in clusters: the items of a dated listing, short lines amid residue, and
     # headings with only residue under them
     hits += _whole(doc, residue_runs.listings(doc.blocks, _kinds(hits)))
+    hits += _whole(doc, residue_lines.role_lines(doc.blocks, _kinds(hits)))
     hits += _whole(doc, residue_lines.clusters(doc.blocks, _kinds(hits)))
     hits += _whole(doc, residue_runs.alternations(doc.blocks, _kinds(hits)))
     hits += _beside_residue(doc, hits)
