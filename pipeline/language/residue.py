@@ -268,7 +268,7 @@ def _find(doc) -> list[ResidueHit]:
     marked = {h.block for h in hits}
     hits += [h for h in _layout(doc) + _jump_links(doc) if h.block not in marked]
     marked = {h.block for h in hits}
-    hits += _tab_labels(doc, marked)
+    hits += _tab_labels(doc, marked) + _whole(doc, residue_shapes.stray_label(doc.blocks, marked))
     marked = {h.block for h in hits}
     entries = {_key(doc.blocks[h.block].text) for h in hits if h.kind in ("contents", "jump-links")}
     hits += [h for h in _repeated_title(doc) + _title_again(doc)

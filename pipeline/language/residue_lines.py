@@ -330,7 +330,7 @@ def tail_offers(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
 
 
 _UNDER_TITLE_KINDS = frozenset({"author-line", "date-line", "dated-byline", "post-byline", "byline", "person-name", "page-number",
-                           "date-prefix", "relative-time"})
+                           "date-prefix", "relative-time", "last-update", "created-label", "reading-time"})
 
 
 def _closed(blocks, j: int, kinds: dict[int, set[str]]) -> bool:

@@ -96,6 +96,9 @@ def legends(blocks) -> list[LayoutHit]:
 
 # residue that marks words inside a line of the leaflet's own text: it frames no line
 _PARTIAL = frozenset({"glued-words", "cut-sentence"})
+# a stamp or byline right under a line makes that line a title, whatever stands above it
+_STAMP_KINDS = DATE_KINDS | {"last-update", "created-label", "reading-time", "byline", "author-line", "dated-byline",
+                             "post-byline", "date-prefix"}
 
 
 def _entry(b) -> bool:
@@ -108,6 +111,7 @@ def alternations(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     """Short lines at every other place in a run of residue lines (see the module's docstring)."""
     marked = {k for k, v in kinds.items() if v - _PARTIAL}
     framed = {k for k in range(1, len(blocks) - 1)
-              if k not in marked and k - 1 in marked and k + 1 in marked and _entry(blocks[k])}
+              if k not in marked and k - 1 in marked and k + 1 in marked and _entry(blocks[k])
+              and not kinds[k + 1] <= _STAMP_KINDS}
     return [LayoutHit(k, "cluster", _("a line amid other residue of the web page"))
             for k in sorted(framed) if k - 2 in framed or k + 2 in framed]
