@@ -268,7 +268,7 @@ def _find(doc) -> list[ResidueHit]:
     marked = {h.block for h in hits}
     hits += [h for h in _layout(doc) + _jump_links(doc) if h.block not in marked]
     marked = {h.block for h in hits}
-    hits += _tab_labels(doc, marked)
+    hits += _tab_labels(doc, marked) + _whole(doc, residue_shapes.stray_label(doc.blocks, marked))
     marked = {h.block for h in hits}
     entries = {_key(doc.blocks[h.block].text) for h in hits if h.kind in ("contents", "jump-links")}
     hits += [h for h in _repeated_title(doc) + _title_again(doc)
@@ -276,7 +276,9 @@ def _find(doc) -> list[ResidueHit]:
     # furniture comes in clusters: the items of a dated listing, short lines amid residue, and
     # headings with only residue under them
     hits += _whole(doc, residue_runs.listings(doc.blocks, _kinds(hits)))
+    hits += _whole(doc, residue_lines.role_lines(doc.blocks, _kinds(hits)))
     hits += _whole(doc, residue_lines.clusters(doc.blocks, _kinds(hits)))
+    hits += _whole(doc, residue_runs.alternations(doc.blocks, _kinds(hits)))
     hits += _beside_residue(doc, hits)
     return sorted(hits, key=lambda h: (h.block, h.start, h.kind))
 

@@ -146,7 +146,9 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
                 out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
             continue
         names = [x for x in toks if x.lower() not in _PARTICLES]
-        initials = any(_INITIALS.match(x) for x in names) and any(_NAME.match(x) for x in names)
+        # a surname may be in capitals ("E.R. de BOS"), when that is no Dutch word ("N.B. LET OP")
+        initials = any(_INITIALS.match(x) for x in names) and any(
+            _NAME.match(x) or (_CAPS.match(x) and not is_word(x.lower())) for x in names)
         # a first name is seldom a Dutch word; a surname often is ("Bos", "Regenmortel")
         caps = all(_CAPS.match(x) for x in names) and not is_word(names[0].lower()) and (
             len(names) < len(toks) or not any(is_word(x.lower()) for x in names))  # "VAN" or no word at all
@@ -154,7 +156,22 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
         plain = k in top and all(_NAME.match(x) for x in names) and not any(is_word(x.lower()) for x in names)
         if initials or caps or plain:
             out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
-    return out
+    return out + _name_runs(blocks, {h.block for h in out})
+
+
+def _name_runs(blocks, names: set[int]) -> list[LayoutHit]:
+    """A name written plainly ("Anna Bos", "A. de BOS") right above or below a line found to be a
+    name: the next author of a list of authors, one name a line."""
+    found: set[int] = set()
+    grew = True
+    while grew:
+        new = {k for k in range(len(blocks)) if k not in names | found and ({k - 1, k + 1} & (names | found))
+               and (toks := _name_tokens(blocks[k].text)) and len(toks) <= 4
+               and all(_NAME.match(x) or _INITIALS.match(x) or _CAPS.match(x) or x.lower() in _PARTICLES for x in toks)
+               and any(_NAME.match(x) or _CAPS.match(x) for x in toks)}
+        found |= new
+        grew = bool(new)
+    return [LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")) for k in sorted(found)]
 
 
 def _menu_items(text: str) -> int:
@@ -181,6 +198,28 @@ def menu_lines(blocks) -> list[LayoutHit]:
 def find(blocks, is_word, top: set[int]) -> list[LayoutHit]:
     return icons(blocks) + interface_lines(blocks) + loose_words(blocks) + person_lines(blocks, is_word, top) \
         + menu_lines(blocks)
+
+
+# -- roles ---------------------------------------------------------------------------------------
+
+_ROLE_SPLIT = re.compile(r"[ \t]*(?:,|&|/|-|\ben\b)[ \t]*|[ \t]+")
+
+
+def _role_line(text: str) -> bool:
+    """A line made only of persons' trades ("Gynaecoloog, reproductiespecialist"): the roles under
+    an author's or expert's name that did not come along."""
+    roles = residue_words().person_roles
+    words = [w for w in _ROLE_SPLIT.split(text.strip().strip(",").lower()) if w]
+    return 0 < len(words) <= 6 and all(w in roles or any(w.endswith(r) and len(r) >= 6 for r in roles)
+                                        for w in words)
+
+
+def role_lines(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
+    """A line of trades right above or below other residue (an expert box); a leaflet's own line
+    "Gynaecoloog" under a name stays."""
+    marked = {k for k, v in kinds.items() if v - PARTIAL_KINDS}
+    return [LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait"))
+            for k, b in enumerate(blocks) if k not in marked and ({k - 1, k + 1} & marked) and _role_line(b.text)]
 
 
 # -- clusters ----------------------------------------------------------------------------------
@@ -291,7 +330,7 @@ def tail_offers(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
 
 
 _UNDER_TITLE_KINDS = frozenset({"author-line", "date-line", "dated-byline", "post-byline", "byline", "person-name", "page-number",
-                           "date-prefix", "relative-time"})
+                           "date-prefix", "relative-time", "last-update", "created-label", "reading-time"})
 
 
 def _closed(blocks, j: int, kinds: dict[int, set[str]]) -> bool:

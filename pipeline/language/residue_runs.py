@@ -13,6 +13,12 @@ A site's category menu is a run of labels of two words joined by "&" ("Onderzoek
 A drug database's legend repeats the unit "code, explanation" under its label ("Uitleg
 symbolen", data under ``shapes.legend_labels``): "XYZ Dit middel wordt niet vergoed." - each entry
 opens with its code or label in capitals.
+
+Furniture also alternates with the lines it frames: a printed table of contents with each page
+number on a line of its own ("2. Oorzaken" / "5" / "3. Behandeling" / "7"), a breadcrumb with an
+arrow between its items, author names between their role labels. A short line with residue right
+above and right below it, in a row where the next or the one before such line does the same, is
+part of that furniture; one short line between two residue lines may be the leaflet's heading.
 """
 
 from __future__ import annotations
@@ -86,3 +92,26 @@ def legends(blocks) -> list[LayoutHit]:
                 break
             out.append(LayoutHit(j, "legend", _("an entry of the web site's legend of symbols")))
     return out
+
+
+# residue that marks words inside a line of the leaflet's own text: it frames no line
+_PARTIAL = frozenset({"glued-words", "cut-sentence"})
+# a stamp or byline right under a line makes that line a title, whatever stands above it
+_STAMP_KINDS = DATE_KINDS | {"last-update", "created-label", "reading-time", "byline", "author-line", "dated-byline",
+                             "post-byline", "date-prefix"}
+
+
+def _entry(b) -> bool:
+    """An entry of a list of links or contents: short, a title or a question, no sentence."""
+    t = b.text.strip()
+    return bool(t) and len(t.split()) <= _ITEM_WORDS and t[-1] not in ".,;:"
+
+
+def alternations(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
+    """Short lines at every other place in a run of residue lines (see the module's docstring)."""
+    marked = {k for k, v in kinds.items() if v - _PARTIAL}
+    framed = {k for k in range(1, len(blocks) - 1)
+              if k not in marked and k - 1 in marked and k + 1 in marked and _entry(blocks[k])
+              and not kinds[k + 1] <= _STAMP_KINDS}
+    return [LayoutHit(k, "cluster", _("a line amid other residue of the web page"))
+            for k in sorted(framed) if k - 2 in framed or k + 2 in framed]

@@ -234,6 +234,43 @@ def page_top(blocks, is_word) -> list[LayoutHit]:
     return out
 
 
+_LABEL_WORDS = 5
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
+
+
+def _related(a: str, b: str) -> bool:
+    """Two words of one family: one holds the other ("rouw", "rouwverwerking") or they begin alike."""
+    return a in b or b in a or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
+
+
+def stray_label(blocks, marked: set[int]) -> list[LayoutHit]:
+    """The page's first line that is no residue, when it is a short label (no word of a sentence in
+    it: "Meer informatie", "Wat kun je doen" head the text) above another heading-like line and the
+    page never uses its words elsewhere: a section of the site ("Afdelingen &
+    Specialismen"), the name of a reference work or of the site, while the text comes back to the
+    line under it: that is the title. A leaflet's title names its subject, and the text comes back
+    to it."""
+    rest = [k for k in range(len(blocks)) if k not in marked]
+    if len(rest) < 2:
+        return []
+    k, nxt = rest[0], rest[1]
+    label = blocks[k].text.strip()
+    if not title_shaped(label, _LABEL_WORDS) or label.endswith("?") or not title_shaped(blocks[nxt].text) \
+            or text_line(blocks[nxt].text):
+        return []
+    elsewhere = {w.lower() for j, b in enumerate(blocks) if j != k for w in _LETTERS.findall(b.text)}
+    text = {w.lower() for b in blocks[nxt + 1:] for w in _LETTERS.findall(b.text)}
+    words, title = _topic_words(label), _topic_words(blocks[nxt].text)
+    if not words or any(w.lower() in shape_words().sentence for w in label.split()) or any(_related(w, r) for w in words for r in elsewhere) \
+            or not any(_related(w, r) for w in title for r in text):
+        return []  # the label's words come back, or the line under it is no title the text is about
+    return [LayoutHit(k, "page-label", _("a label of the web page"))]
+
+
+def _topic_words(text: str) -> set[str]:
+    return {w for w in (x.lower() for x in _LETTERS.findall(text)) if w not in shape_words().sentence}
+
+
 def small_labels(blocks) -> list[LayoutHit]:
     """A department or content-type label written in small letters alone on a line, anywhere: a tag
     of the page ("gezondheid", "artikel"); a heading of the leaflet starts with a capital."""

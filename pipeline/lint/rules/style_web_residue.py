@@ -32,7 +32,12 @@ and section labels. And by the residue around a line: a short line amid residue 
 and a heading with only residue under it. Also site widgets (a feedback question, a survey pop-up,
 closed comments, hashtags, social media embeds), datelines ("oktober 3, 2021", "Utrecht, 12 maart
 2024"), a user name or initials alone, a video title in capitals and emoji, and the page's title
-again further down with no text under it. A leaflet's title,
+again further down with no text under it. Also a site's editorial policy ("op feiten
+gecontroleerd"), key combinations ("Ctrl + Enter"), pointers to the page's columns ("in de
+linkerkolom"), a printed table of contents run into one line, a guideline's cover on one line, a
+reference work's name, a caption with its "Beeld" credit; short lines that alternate with residue
+(contents entries between their page numbers), a list of authors one a line, a line of trades in an
+expert box, and a label above the title whose words the page never uses again. A leaflet's title,
 subtitle and headings with text under them stay.
 One finding per kind and line and none on words another finding covers (glued words only where
 nothing else is found on the line; a shape
@@ -46,6 +51,7 @@ pass: Vrouw met buikpijn en koorts
 pass: De nieuwe richtlijn geldt vanaf 1 januari 2024
 pass: Terug naar huis
 pass: U bent hier welkom voor een gesprek met de verloskundige.
+pass: Beeld je in dat je op een rustige plek bent.
 fail: Score: 4.6/5 (70 stemmen)
 fail: Deze website plaatst cookies om de site te verbeteren.
 fail: Home > Zwangerschap > Miskraam
@@ -78,6 +84,7 @@ fail: Sla navigatie over
 fail: Wat vond je van dit artikel?
 fail: oktober 3, 2021
 fail: Question on this topic? Get an instant answer from our team.
+fail: Ziet u een fout? Selecteer de tekst en druk op Ctrl + Enter.
 """
 
 from __future__ import annotations
