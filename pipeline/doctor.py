@@ -145,7 +145,7 @@ PROBES: dict[str, Callable[[Options], str]] = {
     "weasyprint": probe_weasyprint, "chromium": probe_chromium,
 }
 # the rules that need a tool: when all are off, the tool is not required
-RULES_OF = {"frog": ("grammar.dt", "grammar.agreement"), "enchant": ("spelling.unknown-word",)}
+RULES_OF = {"frog": ("grammar.dt", "grammar.agreement"), "enchant": ("spelling.unknown-word", "spelling.unknown-term")}
 
 
 def examine(opts: Options = Options()) -> list[Finding]:

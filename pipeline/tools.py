@@ -41,7 +41,7 @@ class Tool:
 TOOLS: dict[str, Tool] = {t.key: t for t in (
     Tool("frog", "Frog", N_("d/t errors (grammar.dt)"), debian=("frog", "frogdata", "ucto", "uctodata"),
          executables=("frog",)),
-    Tool("enchant", "enchant nl_NL", N_("spelling (spelling.unknown-word)"),
+    Tool("enchant", "enchant nl_NL", N_("spelling (spelling.unknown-word, spelling.unknown-term)"),
          debian=("libenchant-2-2", "hunspell-nl", "aspell-en"), python=("pyenchant",),
          data=("/usr/share/hunspell/nl_NL.dic", "/usr/share/hunspell/nl_NL.aff")),
     Tool("pandoc", "pandoc", N_("reading .docx/.odt, HTML"), python=("pypandoc_binary",)),
