@@ -94,11 +94,15 @@ def loose_words(blocks) -> list[LayoutHit]:
     return out
 
 
+# a company's legal form after its name ("Pharma Noord B.V.", "Steunpunt vzw"): initials of no person
+_LEGAL_FORM = re.compile(r"^(?:b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|c\.?v\.?|vzw|bvba|bv|nv|gmbh|ltd\.?|inc\.?)$", re.I)
+
+
 def _name_tokens(text: str) -> list[str] | None:
     """The tokens of a line that is only a person's name (a dash or comma around it allowed)."""
     t = text.strip().strip("-–—,·|").strip()
     toks = t.split()
-    if not 2 <= len(toks) <= 5 or toks[0].lower() in _PARTICLES:
+    if not 2 <= len(toks) <= 5 or toks[0].lower() in _PARTICLES or _LEGAL_FORM.match(toks[-1]):
         return None
     if not all(_INITIALS.match(x) or _NAME.match(x) or _CAPS.match(x) or x.lower() in _PARTICLES for x in toks):
         return None
