@@ -188,16 +188,19 @@ _REFERENCE = re.compile(r"\((?:19|20)\d\d\b|\bet al\b|\bdoi\b|\b(?:19|20)\d\d;\s
 # in the leaflet; so does a title (a line without a sentence's end)
 _FOR_READERS = re.compile(r"\b(?:dutch|english|interpreter|translat\w*|language|languages)\b", re.I)
 _ENGLISH_LINE_MIN = 3  # English words, not Dutch ones, a line needs to be English
+# a sentence that ends inside the line: a slogan of two sentences whose last has no full stop ("... makes
+# it simple. Scan, read and ask for free") is no title
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][ \t]+[A-Z][a-z]")
 
 
 def _english_line(k: int, text: str) -> list[ResidueHit]:
     """A sentence that is English as a whole in a Dutch leaflet: a site template's slogan or offer
     ("Loved by 2.5M+ users.", "Question on this topic? Get an instant answer."), a quotation left in
     English. Three or more of its words English and not Dutch, more than half of its words, and more
-    than its Dutch words that are not English; not a title (no sentence end), a reference, or a line
+    than its Dutch words that are not English; not a title (no sentence end, at its end or inside it), a reference, or a line
     for readers of another language ("If you do not speak Dutch, ...")."""
     if "\n" in text.strip() or _dictionaries() is None or _REFERENCE.search(text) or _FOR_READERS.search(text) \
-            or text.rstrip()[-1:] not in ".!?":
+            or not (text.rstrip()[-1:] in ".!?" or _SENTENCE_INSIDE.search(text)):
         return []
     nl, en = _dictionaries()
     # capitalised words inside a sentence are a title or a name ("de studie Early Pregnancy Loss")
@@ -240,7 +243,7 @@ def _layout(doc) -> list[ResidueHit]:
     top = set(residue_shapes.top_zone(doc.blocks))
     return _whole(doc, residue_layout.find(doc.blocks, _is_word) + residue_shapes.find(doc.blocks, _is_word)
                   + residue_lines.find(doc.blocks, _is_word, top) + residue_runs.category_menus(doc.blocks)
-                  + residue_runs.legends(doc.blocks))
+                  + residue_runs.legends(doc.blocks) + residue_runs.teaser_cards(doc.blocks))
 
 
 _last: tuple = (None, (), [])  # the document asked last, its blocks' texts, its hits

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.i18n import _
-from pipeline.language.data import caption, residue_words
+from pipeline.language.data import caption, control_line, residue_words, shape_words
 
 # a heading-like line: no more than this many words, no full stop, comma or semicolon at the end
 _TITLE_WORDS = 12
@@ -145,6 +145,8 @@ def link_lists(blocks) -> list[LayoutHit]:
         if label in w.contents_labels or _contents_intro(b.text, w.contents_labels):
             out += [LayoutHit(j, "jump-links", _("a link to a section of the web page (\"Op deze pagina\")"))
                     for j in contents_entries(blocks, k + 1)]
+        elif label in w.related_labels and (menu := _menu_below(blocks, k)):
+            out += [LayoutHit(j, "navigation", _("a menu item of the web site")) for j in menu]
         elif label in w.related_labels:
             entries = contents_entries(blocks, k + 1, first_is_link=True)
             out += [LayoutHit(j, "related-links", _("a link to another article of the web site"))
@@ -153,6 +155,21 @@ def link_lists(blocks) -> list[LayoutHit]:
             out += [LayoutHit(j, "related-documents", _("the title of another document on the sharing site"))
                     for j in document_titles(blocks, k + 1)]
     return out + contents_without_label(blocks)
+
+
+def _menu_item(text: str) -> bool:
+    bare = _bare(text)
+    return bare in residue_words().navigation or bare in shape_words().interface or control_line(text)
+
+
+def _menu_below(blocks, k: int) -> list[int]:
+    """When the line under a label such as "Nuttige links" is an item of the site's menu ("Login",
+    "Contact"), the label is one more item of that menu and no list of articles heads the lines
+    below: the label and the menu items right under it."""
+    j = k + 1
+    while j < len(blocks) and _menu_item(blocks[j].text):
+        j += 1
+    return list(range(k, j)) if j > k + 1 else []
 
 
 _ENTRY_WORDS = 14  # an entry of a table of contents: a title or a question

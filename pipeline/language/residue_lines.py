@@ -94,11 +94,15 @@ def loose_words(blocks) -> list[LayoutHit]:
     return out
 
 
+# a company's legal form after its name ("Pharma Noord B.V.", "Steunpunt vzw"): initials of no person
+_LEGAL_FORM = re.compile(r"^(?:b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|c\.?v\.?|vzw|bvba|bv|nv|gmbh|ltd\.?|inc\.?)$", re.I)
+
+
 def _name_tokens(text: str) -> list[str] | None:
     """The tokens of a line that is only a person's name (a dash or comma around it allowed)."""
     t = text.strip().strip("-–—,·|").strip()
     toks = t.split()
-    if not 2 <= len(toks) <= 5 or toks[0].lower() in _PARTICLES:
+    if not 2 <= len(toks) <= 5 or toks[0].lower() in _PARTICLES or _LEGAL_FORM.match(toks[-1]):
         return None
     if not all(_INITIALS.match(x) or _NAME.match(x) or _CAPS.match(x) or x.lower() in _PARTICLES for x in toks):
         return None
@@ -248,7 +252,7 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     start = first_prose(blocks, kinds)
     # the title: the first line of the page that is no residue, or the last short line above the text
     titles = {next((k for k in range(start) if k not in kinds), None),
-              max((k for k in range(start) if _short(blocks[k])), default=None)}
+              max((k for k in range(start) if _short(blocks[k])), default=None)} - _addresses(blocks)
     free = [k not in kinds and _short(b) and k not in titles for k, b in enumerate(blocks)]
     out: list[LayoutHit] = []
     k = 0
@@ -263,6 +267,28 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     for k in range(start + 1, len(blocks)):
         if free[k] and k not in flagged and _section_is_residue(blocks, k, kinds, free):
             out.append(LayoutHit(k, "cluster", _("a heading with only residue of the web page under it")))
+    return out
+
+
+# a postal address: a street and its number ("Kanaalweg 12a") on the line above a postcode and town,
+# Dutch ("1234 AB Utrecht", which also stands alone or after the street on one line) or Belgian
+# ("2000 Antwerpen")
+_STREET = r"[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[\w'’.-]+){0,3}[ \t]+\d{1,4}[ \t]?[a-zA-Z]?"
+_NL_POSTCODE = r"\d{4}[ \t]?[A-Z]{2}[ \t]+[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[\w'’-]+){0,2}"
+_BE_POSTCODE = re.compile(r"[ \t]*[1-9]\d{3}[ \t]+[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:[ \t]+[a-zà-ÿ'’-]+)?[ \t]*")
+_STREET_LINE = re.compile(rf"[ \t]*{_STREET}[ \t]*")
+_NL_ADDRESS = re.compile(rf"[ \t]*(?:{_STREET}[ \t]*,?[ \t]+)?{_NL_POSTCODE}[ \t]*")
+
+
+def _addresses(blocks) -> set[int]:
+    """The lines of a postal address: never the page's title, amid the site's furniture they are its
+    contact box."""
+    out = set()
+    for k, b in enumerate(blocks):
+        if _NL_ADDRESS.fullmatch(b.text) or (k and _BE_POSTCODE.fullmatch(b.text) and _STREET_LINE.fullmatch(blocks[k - 1].text)):
+            out.add(k)
+            if k and _STREET_LINE.fullmatch(blocks[k - 1].text):
+                out.add(k - 1)
     return out
 
 

@@ -19,6 +19,14 @@ number on a line of its own ("2. Oorzaken" / "5" / "3. Behandeling" / "7"), a br
 arrow between its items, author names between their role labels. A short line with residue right
 above and right below it, in a row where the next or the one before such line does the same, is
 part of that furniture; one short line between two residue lines may be the leaflet's heading.
+
+A site's teaser cards repeat the unit "paragraph, then its link" ("... wat je kunt regelen." /
+"Meer informatie", card after card): a short link line that opens with a verb of looking or going or
+asks for more ("Lees meer", "Meer informatie", "Ontdek"), the same words right under a paragraph
+in two units back to back, makes the paragraphs above it the teasers of other pages. A
+leaflet's heading "Meer informatie" has its own section under it, not one paragraph and the same
+heading again. The last card's button may read otherwise when it is written as the others are
+(all capitals, the same kind of block).
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ import re
 
 from pipeline.i18n import _
 from pipeline.language.data import shape_words
-from pipeline.language.residue_layout import LayoutHit, norm
+from pipeline.language.residue_layout import LayoutHit, norm, title_shaped
 from pipeline.language.residue_shapes import text_line
 
 # the residue kinds of a line that is only a date or a time
@@ -115,3 +123,40 @@ def alternations(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
               and not kinds[k + 1] <= _STAMP_KINDS}
     return [LayoutHit(k, "cluster", _("a line amid other residue of the web page"))
             for k in sorted(framed) if k - 2 in framed or k + 2 in framed]
+
+
+_CARD_LINK_WORDS = 6
+_MORE = frozenset({"meer", "more"})
+
+
+def _card_link(text: str) -> bool:
+    """A card's link: a short line that opens with a verb of looking or going, or asks for more."""
+    t = text.strip()
+    words = re.findall(r"[^\W\d_]+", t.lower())
+    return (title_shaped(t, _CARD_LINK_WORDS) and not t.endswith("?") and bool(words)
+            and (words[0] in shape_words().action_verbs or bool(_MORE & set(words))))
+
+
+def _teaser(b) -> bool:
+    return b.kind == "paragraph" and text_line(b.text)
+
+
+def teaser_cards(blocks) -> list[LayoutHit]:
+    """The paragraphs and links of a row of teaser cards (see the module's docstring)."""
+    keys = [norm(b.text) for b in blocks]
+    links = {k for k in range(1, len(blocks)) if _card_link(blocks[k].text) and _teaser(blocks[k - 1])}
+    chained = {k for k in links if any(j in links and keys[j] == keys[k] for j in (k - 2, k + 2))}
+    cards = set(chained)
+    for k in chained:
+        j = k + 2  # the last card, with a button of its own wording
+        if k + 2 not in chained and j < len(blocks) and _teaser(blocks[k + 1]) and _alike(blocks[k], blocks[j]):
+            cards.add(j)
+    return [LayoutHit(i, "teaser", _("a teaser of another page of the web site, with its link"))
+            for i in sorted({i for k in cards for i in (k - 1, k)})]
+
+
+def _alike(link, other) -> bool:
+    """A button written as the card links are: all capitals, the same kind of block, short."""
+    t = other.text.strip()
+    return (other.kind == link.kind and link.text.strip().isupper() and t.isupper()
+            and title_shaped(t, _CARD_LINK_WORDS) and not t.endswith("?"))

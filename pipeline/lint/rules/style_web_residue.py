@@ -37,7 +37,9 @@ gecontroleerd"), key combinations ("Ctrl + Enter"), pointers to the page's colum
 linkerkolom"), a printed table of contents run into one line, a guideline's cover on one line, a
 reference work's name, a caption with its "Beeld" credit; short lines that alternate with residue
 (contents entries between their page numbers), a list of authors one a line, a line of trades in an
-expert box, and a label above the title whose words the page never uses again. A leaflet's title,
+expert box, and a label above the title whose words the page never uses again; a row of teaser cards
+(a paragraph above the same "Meer informatie" link, card after card) and the postal address of the
+site's contact box amid its furniture. A leaflet's title,
 subtitle and headings with text under them stay.
 One finding per kind and line and none on words another finding covers (glued words only where
 nothing else is found on the line; a shape
