@@ -113,7 +113,8 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
                 d.line in _line_of(text, e["text"]) and _covers(d, e, "") for e in errors)
             (res.true_spelling if real else res.false_spelling).append(d.match)
         elif d.rule == TERMS:
-            res.term_notes.append((d.match, d.match.lower() in nonwords))
+            res.term_notes.append((d.match, d.match.lower() in nonwords or any(
+                d.line in _line_of(text, e["text"]) and d.match.lower() in e["text"].lower().split() for e in errors)))
     flagged = defaultdict(list)
     for d in diags:
         if d.rule in REAL_WORD_RULES or d.rule in (RESIDUE, SPELLING):

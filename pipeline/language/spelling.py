@@ -389,29 +389,25 @@ class SpellChecker:
                 split = other
         if split is None or any(self._shadowed(self._stem_part(p)) for p in split):
             return False
-        if split[0] in _GLUED_DETERMINERS:
-            return False  # an article or a determiner glued to its noun ("eenkind", "hetbloed"): two words
+        if split[0] in _GLUED_DETERMINERS and self._attested(low[len(split[0]):]):
+            return False  # an article or a determiner glued to a word ("eenkind", "hetbloed"): two words
         if any(a[-1] + b[0] in _VOWEL_CLASH for a, b in zip(split, split[1:])):
             return False  # two vowels that read as one sound take a hyphen: echo-uitslag, auto-ongeluk
         # the same parts joined with a linking s count only when that form is attested or the part
         # takes one ("zwangerschaptest" is a slip of "zwangerschapstest"; "vadersgevoelens" is hunspell's)
         seams = _linking_variants(split)
-        if any(c != low and len(c) >= 3 and (self._real_word(c) or self.dict.check(c) and _adds_linking_s(low, c))
-               and (c not in seams or self._attested(c)) for c in dutch_edits(low)):
+        if any(c != low and len(c) >= 3 and self.dict.check(c) and (c not in seams or self._attested(c))
+               for c in dutch_edits(low)):
             return False
         if min(len(p) for p in split[:-1]) < 4:
-            return not any(c != low and self._real_word(c) for c in _edits1(low))
+            return not any(c != low and self.dict.check(c) for c in _edits1(low))
         return True
 
-    def _real_word(self, word: str) -> bool:
-        """A dictionary word that is more than hunspell's own join of two words: one Frog's corpus has
-        seen, or one hunspell knows whole. "toepdokter" and "echografieteest" are joins nobody writes,
-        so "topdokter" and "echografietest" are no slips of them."""
-        return self.dict.check(word) and (self._attested(word) or not self._hunspell_join(word))
-
-    def _hunspell_join(self, word: str) -> bool:
-        """A word hunspell accepts only as a join of two of its words (both parts of three letters or more)."""
-        return any(self.dict.check(word[:i]) and self.dict.check(word[i:]) for i in range(3, len(word) - 2))
+    def _nobodys_join(self, word: str) -> bool:
+        """A join of two words that only hunspell makes and Frog's corpus never saw ("miss|kraan",
+        "toep|dokter"): a poor suggestion beside a word people write."""
+        return not self._attested(word) and any(self.dict.check(word[:i]) and self.dict.check(word[i:])
+                                                for i in range(3, len(word) - 2))
 
     def _english_compound(self, low: str) -> bool:
         """English words glued before a Dutch noun ("case|control|onderzoek"): every part before the
@@ -717,31 +713,68 @@ class SpellChecker:
         if not rest or not (2 <= len(first) <= 5 and first.isalpha() and first.islower()) or self.dict.check(first):
             return None
         cand = first.upper() + "-" + rest
-        return cand if self.known(cand) else None
+        # an abbreviation's letters: at most one vowel, and no word with a letter more or two swapped
+        # ("biuk-echo", "grooi-echo", "bloe-test" are slips of words, not abbreviations)
+        looks_abbreviated = sum(c in VOWELS for c in first) <= 1 and not any(
+            self.dict.check(c) for c in _edits1(first) if len(c) > len(first) or sorted(c) == sorted(first))
+        return cand if looks_abbreviated and self.known(cand) else None
 
     def _determiner_apart(self, low: str) -> set[str]:
         """"eenkind" -> "een kind": an article or determiner glued to the word after it."""
-        return {f"{low[:i]} {low[i:]}" for i in range(2, min(7, len(low) - 2))
-                if low[:i] in _GLUED_DETERMINERS and self.known(low[i:])}
+        return {f"{low[:i]} {low[i:]}" for i in range(3, min(6, len(low) - 3))
+                if low[:i] in _GLUED_DETERMINERS and self._attested(low[i:])}
 
-    def _by_parts(self, low: str, capital: bool = False) -> set[str]:
-        """A hyphenated word with a slip in one part ("nhg-standaaard", "Asherman-syndrom"): that part
-        corrected, when the whole is then a word (or an abbreviation written small before a word)."""
-        parts = low.split("-")
+    def _by_parts(self, word: str, capital: bool = False) -> set[str]:
+        """A hyphenated word with a slip in one part ("nhg-standaaard", "asherman-syndrom" for a capitalised
+        word): that part corrected, the others as written, when the whole is then a word (or an
+        abbreviation written small before a word)."""
+        parts = word.split("-")
         out: set[str] = set()
         for i, part in enumerate(parts):
             if len(parts) < 2 or len(part) < 3 or self.known(part):
                 continue
             for fix in self.suggest(part, 3):
-                cand = "-".join([*parts[:i], fix.lower(), *parts[i + 1:]])
-                named = cand[:1].upper() + cand[1:] if capital else None
-                out.update(c for c in (cand, named) if c and self.known(c))
+                cand = "-".join([*parts[:i], fix if part[:1].isupper() else fix.lower(), *parts[i + 1:]])
+                named = cand[:1].upper() + cand[1:] if capital else cand
+                if self.known(named):
+                    out.add(cand)
                 out.update(c for c in [self._abbreviation_in_capitals(cand)] if c)
         return out
 
     def _rank(self, word: str) -> tuple[str, ...]:
         capital = word[:1].isupper() and not word.isupper()
         base = word.lower() if capital else word
+        pool = self._cheap_pool(base) | self._with_hyphen(base)
+        if not pool:
+            # a slip in one part of a hyphenated word, keeping the other parts' capitals ("Rhesus-D-negatiefe")
+            pool |= self._by_parts(word[:1].lower() + word[1:] if capital else word, capital)
+        if not pool:
+            # a slip in a compound the dictionary lacks as a whole ("bloemenlaaan", "zwangerschapssbegeleiding"):
+            # a doubled letter too many, or a diminutive's ending, each asked of the compound rules
+            pool |= {c for c in _undoubled(base) | _other_diminutive_endings(base) if self.known(c)}
+        pool -= {base, word}
+        # enchant's own suggester costs 0.2-0.3 s a word: ask it only when the cheap candidates
+        # found nothing (typos two or more ordinary edits away)
+        if not pool:
+            pool = {s.lower() if capital and s[:1].isupper() and s[1:] == s[1:].lower() else s
+                    for s in self.dict.suggest(word)} - {base, word}
+        apart = self._determiner_apart(base)  # "eenkind": an article glued to its noun, the likeliest reading
+        # hunspell's own joins of two words nobody writes ("misskraan") rank behind words people write
+        scored = sorted((c for c in pool - apart if all(self.known(p) or capital and self.known(p[:1].upper() + p[1:])
+                                                        for p in c.split())),
+                        key=lambda c: (suggestion_score(base, c) + (JOIN_PENALTY if self._nobodys_join(c) else 0), c))
+        # the word itself in other capitals ("engelse" -> Engelse, "ph" -> pH) comes first
+        cases = [v for v in dict.fromkeys((word[:1].upper() + word[1:], word[:1] + word[1:].upper(), word.upper()))
+                 if v != word and self.dict.check(v)]
+        out = cases + [c for c in [self._abbreviation_in_capitals(base)] if c] + sorted(apart)
+        for c in scored:
+            if " " in c and " " not in word and suggestion_score(base, c) > 1.5:
+                continue  # enchant's "split into two words" ideas rarely help a reader
+            out.append(c)
+        return tuple(dict.fromkeys(c if c in cases else c[:1].upper() + c[1:] if capital else c for c in out))
+
+    def _cheap_pool(self, base: str) -> set[str]:
+        """Dictionary words one edit or one or two typical Dutch slips from ``base``."""
         pool: set[str] = set()
         # the lexicon (loaded once, about 0.1 s) says which edits are worth asking the dictionary
         # about; always the same pool, so a word's suggestions never depend on what was ranked before
@@ -762,33 +795,7 @@ class SpellChecker:
                 for c in dutch_edits(c1):
                     if c != base and c not in pool and self.dict.check(c):
                         pool.add(c)
-        pool.update(self._with_hyphen(base))
-        pool.update(self._determiner_apart(base))
-        if not pool:
-            pool.update(self._by_parts(base, capital))
-        if not pool:
-            # a slip in a compound the dictionary lacks as a whole ("bloemenlaaan", "zwangerschapssbegeleiding"):
-            # a letter too many, each candidate asked of the compound rules
-            pool.update(c for c in _drops(base) | _other_diminutive_endings(base) if self.known(c))
-        pool.discard(base)
-        pool.discard(word)
-        # hunspell's own joins of two words nobody writes ("misskraan") give way to real words
-        real = {c for c in pool if c in self.extra_lower or not self.dict.check(c) or self._real_word(c)}
-        pool = real or pool
-        # enchant's own suggester costs 0.2-0.3 s a word: ask it only when the cheap candidates
-        # found nothing (typos two or more ordinary edits away)
-        if not pool:
-            for s in self.dict.suggest(word):
-                pool.add(s.lower() if capital and s[:1].isupper() and s[1:] == s[1:].lower() else s)
-            pool.discard(base)
-            pool.discard(word)
-        scored = sorted((c for c in pool if all(self.known(p) for p in c.split())), key=lambda c: (suggestion_score(base, c), c))
-        out = [c for c in [self._abbreviation_in_capitals(base)] if c]
-        for c in scored:
-            if " " in c and " " not in word and suggestion_score(base, c) > 1.5:
-                continue  # enchant's "split into two words" ideas rarely help a reader
-            out.append(c[:1].upper() + c[1:] if capital else c)
-        return tuple(dict.fromkeys(out))
+        return pool
 
 
 # vowels at the seam of a compound that would read as one sound: Dutch spelling writes a hyphen
@@ -1033,21 +1040,16 @@ def _other_diminutive_endings(w: str) -> set[str]:
 
 
 # words that open a noun phrase and never a compound: written against a noun they are two words
-_GLUED_DETERMINERS = frozenset("een de het geen mijn je jouw uw zijn hun ons onze dit dat deze die elk elke ieder "
-                               "iedere welk welke".split())
+# (not the short ones that open many words: de|venter, die|et, dat|um, je|uk, ons|je)
+_GLUED_DETERMINERS = frozenset("een het geen mijn jouw deze onze".split())
 
 
-def _adds_linking_s(low: str, cand: str) -> bool:
-    """``cand`` is ``low`` with a linking s added ("levenverrichting" -> "levensverrichting"): a join
-    hunspell makes of such a form still shows the s the word lacks."""
-    return len(cand) == len(low) + 1 and any(
-        cand[i] == "s" and cand[:i] + cand[i + 1:] == low for i in range(2, len(cand) - 2))
+JOIN_PENALTY = 0.5  # added to the score of a suggestion that is a join of two words nobody writes
 
 
-def _drops(w: str) -> set[str]:
-    """The word with one letter left out: the one edit that seldom makes a loose compound of parts
-    (a letter added or two swapped do: "melkadereen", "Creazette")."""
-    return {w[:i] + w[i + 1:] for i in range(len(w))}
+def _undoubled(w: str) -> set[str]:
+    """The word with one letter of a doubled or tripled run left out ("bloemenlaaan" -> "bloemenlaan")."""
+    return {w[:i] + w[i + 1:] for i in range(len(w) - 1) if w[i] == w[i + 1]}
 
 
 def _edits1(w: str) -> set[str]:

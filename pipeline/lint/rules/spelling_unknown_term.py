@@ -2,15 +2,15 @@
 
 spelling.unknown-word reports a word with a dictionary word close to it (a slip: curetage,
 Wanner); a word with none close (decidualisatie, Cerazette, anembryonie) is most often a medical
-term, a brand or a name the dictionary lacks; a word that is another spelling of a Greek or Latin
-sound in a dictionary word (adhaesie beside adhesie, streptococcen beside streptokokken) is no slip
-either. Each gets one note at its first use in the leaflet,
+term, a brand or a name the dictionary lacks; a word that writes the Latin ae where a dictionary word
+has e, or the other way round (gynecoloog beside gynaecoloog, haemoglobine beside hemoglobine), is
+no slip either. Each gets one note at its first use in the leaflet,
 with the number of times the leaflet writes it (its inflected forms counted in): a reviewer checks
 it once and puts a right word in the word list; a term nobody explains is hard for a patient to read.
 
 pass: Bij een curettage wordt de baarmoeder leeggemaakt.
 fail: De decidualisatie begint vroeg; later zie je de decidualisatie beter.
-fail: Na de curettage kunnen adhaesies ontstaan.
+fail: Na de curettage komt de gynecoloog langs.
 """
 
 from __future__ import annotations

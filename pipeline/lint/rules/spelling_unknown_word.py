@@ -1,4 +1,4 @@
-"""A word that is not in the OpenTaal dictionary, the project word list or the brand's list.
+"""A word that is not in the OpenTaal dictionary, the project word list or the brand's list, one slip from a word that is.
 
 Accepted beyond the dictionary: regular diminutives of its nouns (foetusje), hyphenated
 compounds of a name and a word (Asherman-syndroom, BeterDichtbij-app), compounds of dictionary
@@ -39,9 +39,12 @@ extra-uterine) and, inside a sentence, a name before known words (Apgar-score) u
 word. A run of English words inside a Dutch sentence (meant to be) with two of them no Dutch word passes. A file name's extension (scan.jpg) is
 not checked, and pieces of a word a scan split with stray spaces (o ngeveer, bloed- ver lies) pass when up to
 four of them make a dictionary word of eight letters or more. A zero-width space
-or soft hyphen inside a word does not split it. A word the leaflet writes three times or more, with
-no dictionary word close to it, is a term the writer means: one note (info) at its first use, not an
-error at each; a repeated slip with its word close by ("patienten") stays an error everywhere.
+or soft hyphen inside a word does not split it. Reported here is a word with a dictionary word close
+to it (a slip, about two typical slips at most) and an abbreviation without its full stop (a warning);
+a word with no dictionary word close to it, and one that writes the Latin ae where the dictionary
+has e or the other way round (gynecoloog), is a term or a name the writer means: spelling.unknown-term
+gives it one note at its first use. A repeated slip ("patienten") stays an error everywhere, and a
+lower-case name is a slip of the name (nederlandse -> Nederlandse).
 
 pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
 pass: Op de echo is het foetusje te zien; het Asherman-syndroom is zeldzaam; de BeterDichtbij-app.
@@ -218,21 +221,26 @@ class _Checked(NamedTuple):
 
 def kinds(checked, found, conf):
     """Per term key (see ``term_key``) what its first use is: "slip" (a dictionary word lies close:
-    an error), "term" (none does: a term or name for spelling.unknown-term) or "case" (the dictionary
-    knows it in other capitals, "ocmw", "Fara-team": no spelling error), "variant" (another spelling
-    of a Greek or Latin sound, "adhaesie" beside "adhesie": a note) or "abbreviation" (one written
+    an error), "term" (none does: a term or name for spelling.unknown-term), "variant" (another spelling
+    of a Latin sound, "gynecoloog" beside "gynaecoloog": a note) or "abbreviation" (one written
     without its full stop, "nr", "oa": a warning with the dotted form); and each word's suggestions."""
     kind: dict[str, str] = {}
     sugg: dict[str, list] = {}
     for *_, u in found:
         word = u.tok.text
-        if spelling_data().dotted_form(word):
+        if spelling_data().dotted_form(word) and not _in_other_capitals(checked.spell, word):
             kind.setdefault(term_key(word), "abbreviation")
             continue
         if word not in sugg:
             sugg[word] = _own_name_close(word, checked.extra) or checked.spell.suggest(word, conf["suggestions"])
         kind.setdefault(term_key(word), _kind_of(word, sugg[word]))
     return kind, sugg
+
+
+def _in_other_capitals(spell, word: str) -> bool:
+    """A dictionary word in other capitals ("ph" for "pH", a unit): no abbreviation without its stop."""
+    mixed = word[:1].lower() + word[1:].upper()
+    return len(word) >= 2 and mixed not in (word, word.upper()) and spell.dict.check(mixed)
 
 
 def _own_name_close(word: str, names) -> tuple[str, ...]:
@@ -245,25 +253,19 @@ def _own_name_close(word: str, names) -> tuple[str, ...]:
 
 
 def _kind_of(word: str, sugg) -> str:
-    if any(s.lower() == word.lower() for s in sugg):
-        return "case"
     if mojibake(word) or re.search(r"(\w)\1\1", word):
         return "slip"  # a word damaged by another encoding's reading, or a letter typed three times
-    if sugg and _classical(word) == _classical(sugg[0]):
+    if sugg and _classical_variant(word, sugg[0]):
         return "variant"
     return "slip" if sugg and suggestion_score(word, sugg[0]) <= TERM_DISTANCE else "term"
 
 
-# the spellings of Greek and Latin sounds that Dutch writes two ways (haemoglobine/hemoglobine,
-# gynaecoloog/gynecoloog, streptococcen/streptokokken, sexueel/seksueel): another spelling, no slip
-_CLASSICAL = (("ae", "e"), ("æ", "e"), ("oe", "e"), ("ph", "f"), ("th", "t"), ("x", "ks"), ("c", "k"), ("y", "i"))
-
-
-def _classical(word: str) -> str:
-    low = word.lower()
-    for a, b in _CLASSICAL:
-        low = low.replace(a, b)
-    return low
+def _classical_variant(word: str, other: str) -> bool:
+    """``word`` writes the Latin ae where the dictionary word has its Dutch e, or the other way round
+    (haemoglobine/hemoglobine, gynecoloog/gynaecoloog). A dropped o of oe is a slip ("onderzek",
+    "tampoen"), and k for c, ks for x are the spellings of today ("direkt" is a slip): no variants."""
+    low, other = word.lower(), other.lower()
+    return low != other and ("ae" in low or "ae" in other) and low.replace("ae", "e") == other.replace("ae", "e")
 
 
 def term_key(word: str) -> str:
@@ -276,9 +278,10 @@ def term_key(word: str) -> str:
 
 
 # suggestion_score of the closest dictionary word above which none is close: the word is a term or
-# a name the writer means (a medical word the dictionary lacks, "anembryonie"), not a slip; a slip of
-# a rare medical word (curretage, misoprostrol, hystroscopie) scores up to about 1.0 and stays an error
-TERM_DISTANCE = 1.2
+# a name the writer means (a medical word the dictionary lacks, "anembryonie"), not a slip. A slip
+# of a rare medical word (curretage, misoprostrol) scores up to about 1.0, a slip in the first letter
+# (nevalling, cerloskundige) or two slips in one word (bevruhtting, vermeodheid) up to about 1.6
+TERM_DISTANCE = 1.7
 
 
 def _names_in_runs(doc) -> set[str]:
