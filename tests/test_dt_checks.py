@@ -163,6 +163,9 @@ NOT_A_VERB = [
     ("Bloedverlies wordt vaak als het eerste teken beschouwd", ("Je mag naar huis als de pijn verminderd.", "vermindert")),
     # a noun after "meer"/"veel" in a prepositional phrase is no subject
     ("Voor meer info zie: de website van de praktijk.", ("Meer info vind de lezer op de website.", "vindt")),
+    # a fronted prepositional phrase may hold an attributive participle: "je" after the verb is its subject
+    ("Tijdens elke volgende controle wordt je kindje gewogen.",
+     ("Tijdens elke volgende controle wordt je gewogen.", "word")),
     # a verb right after "en" shares the subject before it: the noun phrase after it is its object
     ("Ik ben een vrouw van 34 en heb een dochter van 6.", ("Bij koorts word de pijn erger.", "wordt")),
 ]

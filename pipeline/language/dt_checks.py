@@ -860,7 +860,7 @@ def _fronted_phrase(clause: list[FrogToken], i: int) -> bool:
     """The words before the verb at ``i`` are one prepositional phrase that opens the clause ("Na
     een week herstelt je ..."): the noun in it is no subject, the subject follows the verb."""
     return bool(clause) and clause[0].pos == "VZ" and i > 1 and all(
-        x.pos in {"LID", "ADJ", "TW", "N"} or (x.pos == "VNW" and x.has("det")) for x in clause[1:i])
+        x.pos in {"LID", "ADJ", "TW", "N"} or x.has("prenom") or (x.pos == "VNW" and x.has("det")) for x in clause[1:i])
 
 
 _CLOSING_QUOTES = frozenset("’”'\"»")

@@ -11,8 +11,8 @@ two to four words: "in de in de", "kunnen verschillen kunnen verschillen"; the s
 sides of "en"/"of" ("beschermt en beschermt"; not "meer en meer", "erger en erger") or glossed by
 themselves in brackets ("baarmoederholte (baarmoederholte)"), or written again right after a bracketed
 aside ("ligt (placenta praevia) ligt"), or a preposition written again right after its participle
-("te maken hebben met gehad met"; not the particle of a separable verb: "op opgelet op" is no such
-case, "op gelet" is); not across a sentence end
+("te maken hebben met gehad met"; not the particle of a separable verb written apart, "op gelet op", nor
+a preposition of er/daar before it: "er niet om gevraagd om geboren te worden"); not across a sentence end
 ("Neem rust. Neem rust.") and not when every word of the group may stand twice ("nee nee, nee nee"),
 and not a capitalised word opening a sentence after its own capitalised copy, a heading run into its
 text ("Behandeling Behandeling is niet altijd nodig").
@@ -25,7 +25,7 @@ fail: Het weefsel blijft in de in de baarmoeder achter.
 fail: Het vruchtwater beschermt en beschermt het kindje. Het gaat om een miskraam of een miskraam.
 fail: Het weefsel in de baarmoederholte (baarmoederholte) komt vanzelf naar buiten.
 fail: De placenta ligt (placenta praevia) ligt laag in de baarmoeder.
-fail: Veel vrouwen hebben ermee te maken met gehad met een miskraam.
+fail: Veel vrouwen hebben te maken met gehad met een miskraam.
 fail: Het lichaam probeert de zwangerschap in stand te houden en in stand te houden. Het hCG (zwangerschapshormoon) of hCG (zwangerschapshormoon) stijgt.
 pass: Het bloedverlies werd meer en meer. De pijn werd erger en erger. Twee moeders: moeder en moeder.
 pass: Voor aanstaande ouders en ouders met jonge kinderen. Tot de uitvaart en de uitvaart zelf. Niet invasieve en invasieve behandelingen.
@@ -202,8 +202,14 @@ def _around_participle(text: str):
     participle written apart ("op gelet": opgelet), which spelling and the verb's own use leave alone."""
     for m in _AROUND_PARTICIPLE.finditer(text):
         middle = m.group(2).lower()
-        if middle.startswith("ge") and lexicon.is_participle(middle) and not lexicon.is_participle(m.group(1).lower() + middle):
+        if middle.startswith("ge") and lexicon.is_participle(middle) and not lexicon.is_participle(m.group(1).lower() + middle) \
+                and not _SPLIT_ADVERB_BEFORE.search(text[: m.start()]):
             yield m
+
+
+# "er ... om gevraagd om geboren te worden", "daar nooit van gehoord, van die ...": the first preposition
+# belongs to er/daar/hier/waar earlier in the clause and the second opens the phrase or clause it announces
+_SPLIT_ADVERB_BEFORE = re.compile(r"\b(?:er|daar|hier|waar)\b[^.!?;:,]*$", re.IGNORECASE | re.UNICODE)
 
 
 def _joined_same(text: str):
