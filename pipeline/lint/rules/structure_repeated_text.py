@@ -209,7 +209,8 @@ def _around_participle(text: str):
 
 # "er ... om gevraagd om geboren te worden", "daar nooit van gehoord, van die ...": the first preposition
 # belongs to er/daar/hier/waar earlier in the clause and the second opens the phrase or clause it announces
-_SPLIT_ADVERB_BEFORE = re.compile(r"\b(?:er|daar|hier|waar)\b[^.!?;:,]*$", re.IGNORECASE | re.UNICODE)
+# (at most four words between: "waar mannen die te maken hebben met gehad met" is a relative "waar")
+_SPLIT_ADVERB_BEFORE = re.compile(r"\b(?:er|daar|hier|waar)(?:[ \t]+[^\W\d_]+){0,4}[ \t]*$", re.IGNORECASE | re.UNICODE)
 
 
 def _joined_same(text: str):
