@@ -152,6 +152,22 @@ NOT_A_VERB = [
     ("Bloedverlies tijdens de zwangerschap kan onschuldig zijn.", None),
     ("Bloedverlies hoort niet bij een gewone zwangerschap.", None),
     ("Wensen voor de bevalling bespreek je met de verloskundige.", None),
+    # "je" before a word Frog reads as attributive is possessive: the verb keeps its -t
+    ("Twee weken daarna is je uitgerekende datum.", ("Soms is je erg moe.", "ben")),
+    ("Misschien stuurt je leidinggevende een kaartje.", ("Misschien stuurt je een kaartje naar de arts.", "stuur")),
+    # en/of between two attributive adjectives joins them in one noun phrase, no clauses
+    ("Hoewel ik mezelf een nuchter en sterk persoon vind, huil ik vaak.",
+     ("De arts vind een sterk en gezond kind.", "vindt")),
+    ("We vertellen je of dit betaald of onbetaald verlof is.", None),
+    # "als" before a noun phrase with no finite verb is the preposition: the auxiliary before it governs
+    ("Bloedverlies wordt vaak als het eerste teken beschouwd", ("Je mag naar huis als de pijn verminderd.", "vermindert")),
+    # a noun after "meer"/"veel" in a prepositional phrase is no subject
+    ("Voor meer info zie: de website van de praktijk.", ("Meer info vind de lezer op de website.", "vindt")),
+    # a fronted prepositional phrase may hold an attributive participle: "je" after the verb is its subject
+    ("Tijdens elke volgende controle wordt je kindje gewogen.",
+     ("Tijdens elke volgende controle wordt je gewogen.", "word")),
+    # a verb right after "en" shares the subject before it: the noun phrase after it is its object
+    ("Ik ben een vrouw van 34 en heb een dochter van 6.", ("Bij koorts word de pijn erger.", "wordt")),
 ]
 
 

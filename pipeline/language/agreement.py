@@ -178,7 +178,7 @@ def gender(word: str) -> str | None:
             return None  # mostly another word class ("is", "verstandig")
         if not _enough_evidence(word) or not tags & {"de", "het"}:
             # a rare word: a diminutive is "het" ("roesje"), a compound has the gender of its head
-            return "het" if _diminutive(word) else _head_gender(word)
+            return "het" if _diminutive(word) else _verbal_noun_gender(word) or _head_gender(word)
         return "de" if "de" in tags else "het" if "het" in tags else None
     if not _dictionary_word(word):
         return None  # a misspelling ("misraam") has no gender; spelling reports it
@@ -186,7 +186,13 @@ def gender(word: str) -> str | None:
         return "het"  # a diminutive the lexicon has not seen
     if _medical_oom(word):
         return "het"  # "het hematoom", "het carcinoom": no compound of "toom" or "oom"
-    return _head_gender(word) or _ending_gender(word)
+    return _verbal_noun_gender(word) or _head_gender(word) or _ending_gender(word)
+
+
+def _verbal_noun_gender(word: str) -> str | None:
+    """A noun in -ing made from a verb ("geleiding" from "geleiden") is a de-word, whatever a split
+    into a compound would say ("gelei|ding")."""
+    return "de" if word.endswith("ing") and len(word) > 6 and "inf" in lexicon.tags(word[:-3] + "en") else None
 
 
 def _medical_oom(word: str) -> bool:
@@ -830,8 +836,8 @@ def _determiner_context(tokens: list[FrogToken], i: int, strict: bool) -> bool:
     opening the sentence before its finite verb. ``strict`` for die/dat (relative pronoun,
     conjunction) and for deze/dit without an adjective (pronoun: "Doet dit pijn?")."""
     prev = tokens[i - 1] if i else None
-    if prev is not None and prev.pos == "VZ":
-        return True
+    if prev is not None and prev.pos == "VZ" and not prev.has("fin"):
+        return True  # (a particle or postposition closes a phrase: "wijst uit dat ...")
     if not strict:
         return prev is None or prev.pos not in ("VG", "WW") and _low(prev) not in ("die", "dat", "wat")
     if prev is None or (prev.pos == "LET" and prev.word in _CLAUSE_PUNCT) or (prev.pos == "VG" and prev.has("neven")):
@@ -962,6 +968,8 @@ def _relative_after_comma(tokens: list[FrogToken], i: int) -> bool:
         return False
     if tokens[k].pos == "N":
         g = "mv" if tokens[k].has("mv") else gender(_low(tokens[k]))
+        if g is None and w == "die":
+            return True  # a noun of unknown gender ("een transducer, die ..."): most likely a de-word
     else:
         while k >= 0 and (tokens[k].pos == "SPEC" or tokens[k].word in _QUOTE_MARKS):
             k -= 1  # a name: the article before it
@@ -1714,12 +1722,26 @@ def relative_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None
         return None
     if w == "die" and (t.has("det") or nxt.pos == "N" or _prenominal(nxt)):
         return None
-    if not _finite_verb_follows(tokens, i):
+    if not _finite_verb_follows(tokens, i) or _object_of_subordinate(tokens, n, i):
         return None
     fix = "dat" if g == "het" else "die"
     return AgreementFinding(t.start, t.end, t.word, fix, "relative",
                             _("'{noun}' is a {gender}-word: '{noun} {fix}'").format(
                                 noun=tokens[n].word, gender=g, fix=fix))
+
+
+def _object_of_subordinate(tokens: list[FrogToken], n: int, i: int) -> bool:
+    """"als uw arts dat nodig vindt": the noun opens a subordinate clause right after its conjunction
+    and the first finite verb after the pronoun closes that clause: that verb is the clause's own, so
+    the pronoun is its object, not a relative (which would leave the clause without a verb)."""
+    k = n - 1
+    while k >= 0 and (_prenominal(tokens[k]) or tokens[k].pos in ("LID", "ADJ") or
+                      (tokens[k].pos == "VNW" and tokens[k].has("det"))):
+        k -= 1
+    if k < 0 or not (tokens[k].pos == "VG" and tokens[k].has("onder")):
+        return False
+    v = next((m for m in range(i + 1, len(tokens)) if tokens[m].tag.startswith("WW(pv")), None)
+    return v is not None and (v + 1 == len(tokens) or tokens[v + 1].pos == "LET" or tokens[v + 1].has("neven"))
 
 
 _RESULT_WORDS = frozenset("zo zo'n zo’n zulk zulke zodanig zodanige dusdanig dusdanige zoveel zoveel".split())

@@ -97,8 +97,8 @@ def clauses(tokens: list[FrogToken]) -> list[list[FrogToken]]:
 def _clauses(tokens: list[FrogToken]) -> list[tuple[FrogToken | None, list[FrogToken]]]:
     """(the break token before the clause, the clause's tokens)."""
     out, cur, brk = [], [], None
-    for t in tokens:
-        if _is_clause_break(t):
+    for n, t in enumerate(tokens):
+        if _is_clause_break(t) and not _joins_adjectives(tokens, n):
             if cur:
                 out.append((brk, cur))
             cur, brk = [], t
@@ -108,6 +108,17 @@ def _clauses(tokens: list[FrogToken]) -> list[tuple[FrogToken | None, list[FrogT
         out.append((brk, cur))
     question = bool(tokens) and tokens[-1].word == "?"
     return [part for brk, clause in out for part in _main_after_subordinate(brk, clause, question)]
+
+
+def _joins_adjectives(tokens: list[FrogToken], n: int) -> bool:
+    """"een nuchter en sterk persoon", "betaald of onbetaald verlof": en/of between an attributive
+    adjective or a participle and an attributive adjective before the noun joins two words of one
+    noun phrase, no clauses."""
+    if not 0 < n < len(tokens) - 1 or tokens[n].pos != "VG" or _lower(tokens[n]) not in ("en", "of"):
+        return False
+    prev, nxt = tokens[n - 1], tokens[n + 1]
+    before = (prev.pos == "ADJ" and prev.has("prenom")) or (prev.pos == "WW" and (prev.has("vd") or prev.has("od")))
+    return before and nxt.pos in ("ADJ", "WW") and nxt.has("prenom")
 
 
 def _main_after_subordinate(brk: FrogToken | None, clause: list[FrogToken], question: bool):
@@ -363,8 +374,8 @@ def _third_subject(clause: list[FrogToken], k: int) -> bool:
         j = k - 1
         while j >= 0 and clause[j].pos in {"ADJ", "TW"}:
             j -= 1
-        if j >= 0 and (clause[j].pos == "LID" or (clause[j].pos == "VNW" and clause[j].has("det"))):
-            j -= 1  # the noun phrase starts at its determiner; what precedes is another phrase
+        if j >= 0 and (clause[j].pos == "LID" or (clause[j].pos == "VNW" and (clause[j].has("det") or clause[j].has("prenom")))):
+            j -= 1  # the noun phrase starts at its determiner ("meer info"); what precedes is another phrase
         if j >= 0 and clause[j].pos == "VZ":
             return False
         if j >= 0 and clause[j].pos == "WW":
@@ -527,11 +538,19 @@ def _clauses_in_context(tokens: list[FrogToken], sentence: str):
         finite = [t for t in clause if _is_finite(t)]
         # a subordinate clause (dat, omdat, als ...) needs its own finite verb; after en/of or a
         # comma an auxiliary from before may still govern a participle ("... zitten of veranderd")
-        own = brk is not None and brk.has("onder") and not _pronoun_after_verb(tokens, brk, clause)
+        own = brk is not None and brk.has("onder") and not _pronoun_after_verb(tokens, brk, clause) \
+            and not _preposition_als(brk, finite)
         before = [] if own else tokens[: tokens.index(clause[0])]
         opens_question = question and ci == 0 and clause[0] is tokens[0]
         yield brk, clause, [TokenContext(clause, i, finite, opens_question, before, tokens)
                             for i in range(len(clause))]
+
+
+def _preposition_als(brk: FrogToken, finite: list[FrogToken]) -> bool:
+    """"wordt vaak als het eerste teken beschouwd": "als" before a noun phrase in a clause with no
+    finite verb is the preposition (a role), not a conjunction; an auxiliary before it still governs
+    the participle after it."""
+    return _lower(brk) == "als" and not finite
 
 
 def _pronoun_after_verb(tokens: list[FrogToken], brk: FrogToken, clause: list[FrogToken]) -> bool:
@@ -792,6 +811,8 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
         return None  # "Wat heeft je geholpen?": the question word may be the subject, "je" the object
     if after is not None and after.pos == "ADJ" and c.i + 3 < len(c.clause) and c.clause[c.i + 3].pos == "N":
         return None  # "Nu is je eigen gevoel belangrijk": a possessive "je" before its noun phrase
+    if after is not None and after.pos in ("ADJ", "WW") and after.has("prenom"):
+        return None  # "Daarna is je uitgerekende datum", "stuurt je leidinggevende ...": a possessive "je"
     # Frog often reads that "je" as reflexive (it knows "wordt je" is odd); then only a verb or
     # nothing may follow, or "je" is an object before another subject ("Helpt je dat?")
     if not (nxt.has("nomin") or (nxt.has("pr") and (after is None or after.pos in {"WW", "LET", "BW", "ADJ", "VZ"}))):
@@ -839,7 +860,7 @@ def _fronted_phrase(clause: list[FrogToken], i: int) -> bool:
     """The words before the verb at ``i`` are one prepositional phrase that opens the clause ("Na
     een week herstelt je ..."): the noun in it is no subject, the subject follows the verb."""
     return bool(clause) and clause[0].pos == "VZ" and i > 1 and all(
-        x.pos in {"LID", "ADJ", "TW", "N"} or (x.pos == "VNW" and x.has("det")) for x in clause[1:i])
+        x.pos in {"LID", "ADJ", "TW", "N"} or x.has("prenom") or (x.pos == "VNW" and x.has("det")) for x in clause[1:i])
 
 
 _CLOSING_QUOTES = frozenset("’”'\"»")
@@ -884,7 +905,8 @@ def inverted_subject(c: TokenContext) -> DtFinding | None:
     """7. A stem before "u" ("Zo voorkom u", "Buiten kantooruren word u doorverbonden"), or after a
     fronted adverb before a noun subject ("Daarna word de pijn minder" -> wordt)."""
     prev, nxt = c.prev, c.nxt
-    if not c.stem_like or nxt is None or (prev is not None and prev.pos == "VNW" and prev.has("nomin")):
+    if not c.stem_like or nxt is None or (prev is not None and prev.pos == "VNW" and prev.has("nomin")) \
+            or _opens_coordinated_clause(c):
         return None
     nlow = _lower(nxt)
     person = None
@@ -898,6 +920,15 @@ def inverted_subject(c: TokenContext) -> DtFinding | None:
         return None
     return c.finding(sug, "inverted-subject", _(
         "with the subject '{subject}' after it the verb still takes -t: '{verb}'").format(subject=nxt.word, verb=sug))
+
+
+def _opens_coordinated_clause(c: TokenContext) -> bool:
+    """"Ik ben 34 en heb een dochter": a verb right after en/maar/of shares the subject before it;
+    the noun phrase after it is its object, no inverted subject."""
+    if c.i != 0 or not c.sentence:
+        return False
+    k = next((n for n, x in enumerate(c.sentence) if x is c.t), 0)
+    return k > 0 and c.sentence[k - 1].pos == "VG" and c.sentence[k - 1].has("neven")
 
 
 def _reflexive_imperative(c: TokenContext) -> bool:

@@ -10,7 +10,9 @@ maken", "als je je zorgen maakt"), and so are "heel heel", "nee nee", "ja ja". D
 two to four words: "in de in de", "kunnen verschillen kunnen verschillen"; the same words on both
 sides of "en"/"of" ("beschermt en beschermt"; not "meer en meer", "erger en erger") or glossed by
 themselves in brackets ("baarmoederholte (baarmoederholte)"), or written again right after a bracketed
-aside ("ligt (placenta praevia) ligt"); not across a sentence end
+aside ("ligt (placenta praevia) ligt"), or a preposition written again right after its participle
+("te maken hebben met gehad met"; not the particle of a separable verb written apart, "op gelet op", nor
+a preposition of er/daar before it: "er niet om gevraagd om geboren te worden"); not across a sentence end
 ("Neem rust. Neem rust.") and not when every word of the group may stand twice ("nee nee, nee nee"),
 and not a capitalised word opening a sentence after its own capitalised copy, a heading run into its
 text ("Behandeling Behandeling is niet altijd nodig").
@@ -23,6 +25,7 @@ fail: Het weefsel blijft in de in de baarmoeder achter.
 fail: Het vruchtwater beschermt en beschermt het kindje. Het gaat om een miskraam of een miskraam.
 fail: Het weefsel in de baarmoederholte (baarmoederholte) komt vanzelf naar buiten.
 fail: De placenta ligt (placenta praevia) ligt laag in de baarmoeder.
+fail: Veel vrouwen hebben te maken met gehad met een miskraam.
 fail: Het lichaam probeert de zwangerschap in stand te houden en in stand te houden. Het hCG (zwangerschapshormoon) of hCG (zwangerschapshormoon) stijgt.
 pass: Het bloedverlies werd meer en meer. De pijn werd erger en erger. Twee moeders: moeder en moeder.
 pass: Voor aanstaande ouders en ouders met jonge kinderen. Tot de uitvaart en de uitvaart zelf. Niet invasieve en invasieve behandelingen.
@@ -36,7 +39,7 @@ import re
 
 from pipeline.diagnostic import Diagnostic, Related
 from pipeline.i18n import _
-from pipeline.language import residue
+from pipeline.language import lexicon, residue
 from pipeline.lint.rules.structure_duplicate_section import normalized, sections
 from pipeline.text import split_sentences
 
@@ -187,6 +190,29 @@ _OWN_AFTER = re.compile(r"^[ \t]*(?:zelf|met|van|die|dat|zonder|uit|in|op|voor|b
                         re.IGNORECASE | re.UNICODE)
 
 
+# the same preposition on both sides of a participle ("te maken hebben met gehad met"): the phrase
+# was rewritten and its old preposition stayed; a participle closes its clause, so a preposition
+# after it opens no second phrase of the same kind ("op gewacht op", "van gehoord van")
+_AROUND_PARTICIPLE = re.compile(r"\b(met|van|op|in|aan|voor|over|naar|bij|uit|om|tot|tegen)[ \t]+([^\W\d_]{4,})[ \t]+(\1)\b"
+                                r"(?![-'’])", re.IGNORECASE | re.UNICODE)
+
+
+def _around_participle(text: str):
+    """A preposition written again right after the participle it stands before; not a separable verb's
+    participle written apart ("op gelet": opgelet), which spelling and the verb's own use leave alone."""
+    for m in _AROUND_PARTICIPLE.finditer(text):
+        middle = m.group(2).lower()
+        if middle.startswith("ge") and lexicon.is_participle(middle) and not lexicon.is_participle(m.group(1).lower() + middle) \
+                and not _SPLIT_ADVERB_BEFORE.search(text[: m.start()]):
+            yield m
+
+
+# "er ... om gevraagd om geboren te worden", "daar nooit van gehoord, van die ...": the first preposition
+# belongs to er/daar/hier/waar earlier in the clause and the second opens the phrase or clause it announces
+# (at most four words between: "waar mannen die te maken hebben met gehad met" is a relative "waar")
+_SPLIT_ADVERB_BEFORE = re.compile(r"\b(?:er|daar|hier|waar)(?:[ \t]+[^\W\d_]+){0,4}[ \t]*$", re.IGNORECASE | re.UNICODE)
+
+
 def _joined_same(text: str):
     """The same words joined by "en"/"of", or glossed by themselves in brackets."""
     for m in _JOINED_SAME.finditer(text):
@@ -198,6 +224,7 @@ def _joined_same(text: str):
             yield m
     yield from _BRACKETED_SAME.finditer(text)
     yield from (m for m in _AROUND_BRACKET.finditer(text) if m.group(1).lower() not in _AROUND_OK)
+    yield from _around_participle(text)
 
 
 def _doubled_words(doc):
