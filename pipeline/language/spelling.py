@@ -401,7 +401,9 @@ class SpellChecker:
             return False
         if min(len(p) for p in split[:-1]) < 4:
             return not any(c != low and self.dict.check(c) for c in _edits1(low))
-        return True
+        # one edit from a word people write often: a slip of that word ("zwangers|cap" for zwangerschap)
+        return not any(c != low and len(c) >= 8 and lexicon.count(c) >= COMMON_WORD_COUNT and self.dict.check(c)
+                       for c in _edits1(low) if c in lexicon.known_words())
 
     def _nobodys_join(self, word: str) -> bool:
         """A join of two words that only hunspell makes and Frog's corpus never saw ("miss|kraan",
@@ -1044,6 +1046,8 @@ def _other_diminutive_endings(w: str) -> set[str]:
 _GLUED_DETERMINERS = frozenset("een het geen mijn jouw deze onze".split())
 
 
+# a word Frog's corpus has seen this often is common: a compound one edit from it is its slip
+COMMON_WORD_COUNT = 20
 JOIN_PENALTY = 0.5  # added to the score of a suggestion that is a join of two words nobody writes
 
 

@@ -3,7 +3,7 @@
 Accepted beyond the dictionary: regular diminutives of its nouns (foetusje), hyphenated
 compounds of a name and a word (Asherman-syndroom, BeterDichtbij-app), compounds of dictionary
 words with a linking s or "-achtig" (zwangerschapsrest, weeënachtige, zwangerschaps-weefsel) unless
-one typical slip away from a word or two vowels at the seam read as one sound (echouitslag is an
+one typical slip away from a word, one edit from a common word (zwangers|hap is zwangerschap), or two vowels at the seam read as one sound (echouitslag is an
 error; the suggestion is echo-uitslag; a linking s that hunspell would also join is no slip, unless the
 first part takes one: vadergevoelens is right, zwangerschapduur wrong), forms of dictionary verbs (innestelt),
 adjectives in -lijk of nouns (baarmoederlijke) and women's agent nouns in -ster (kunstschaatster), diminutives of verb stems
