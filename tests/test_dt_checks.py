@@ -168,6 +168,13 @@ NOT_A_VERB = [
      ("Tijdens elke volgende controle wordt je gewogen.", "word")),
     # a verb right after "en" shares the subject before it: the noun phrase after it is its object
     ("Ik ben een vrouw van 34 en heb een dochter van 6.", ("Bij koorts word de pijn erger.", "wordt")),
+    # ... unless a subject pronoun follows the verb: then it is the verb's own inverted subject
+    ("Ik ben 34 en heb een dochter.", ("Na de ingreep rust u even uit en word u naar huis gebracht.", "wordt")),
+    ("Na de ingreep rust u even uit en wordt u naar huis gebracht.",
+     ("U mag douchen, maar vind u het eng, wacht dan.", "vindt")),
+    ("U mag douchen, maar vindt u het eng, wacht dan.", ("Of word u liever thuis behandeld?", "wordt")),
+    ("Of wordt u liever thuis behandeld?", ("En word u daarna opgehaald?", "wordt")),
+    ("En wordt u daarna opgehaald?", None),
 ]
 
 

@@ -924,8 +924,9 @@ def inverted_subject(c: TokenContext) -> DtFinding | None:
 
 def _opens_coordinated_clause(c: TokenContext) -> bool:
     """"Ik ben 34 en heb een dochter": a verb right after en/maar/of shares the subject before it;
-    the noun phrase after it is its object, no inverted subject."""
-    if c.i != 0 or not c.sentence:
+    the noun phrase after it is its object, no inverted subject. A subject pronoun right after the
+    verb is its own inverted subject ("en word u gebracht" -> wordt)."""
+    if c.i != 0 or not c.sentence or (c.nxt is not None and _lower(c.nxt) in _NOMIN_2):
         return False
     k = next((n for n, x in enumerate(c.sentence) if x is c.t), 0)
     return k > 0 and c.sentence[k - 1].pos == "VG" and c.sentence[k - 1].has("neven")
