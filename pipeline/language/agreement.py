@@ -1733,7 +1733,9 @@ def relative_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None
 def _object_of_subordinate(tokens: list[FrogToken], n: int, i: int) -> bool:
     """"als uw arts dat nodig vindt": the noun opens a subordinate clause right after its conjunction
     and the first finite verb after the pronoun closes that clause: that verb is the clause's own, so
-    the pronoun is its object, not a relative (which would leave the clause without a verb)."""
+    the pronoun is its object, not a relative (which would leave the clause without a verb). When
+    a comma follows that verb and the next part ends on a finite verb of its own ("als het vruchtje
+    die te zien is, niet groeit, ..."), the comma closed a relative clause: no object."""
     k = n - 1
     while k >= 0 and (_prenominal(tokens[k]) or tokens[k].pos in ("LID", "ADJ") or
                       (tokens[k].pos == "VNW" and tokens[k].has("det"))):
@@ -1741,7 +1743,22 @@ def _object_of_subordinate(tokens: list[FrogToken], n: int, i: int) -> bool:
     if k < 0 or not (tokens[k].pos == "VG" and tokens[k].has("onder")):
         return False
     v = next((m for m in range(i + 1, len(tokens)) if tokens[m].tag.startswith("WW(pv")), None)
-    return v is not None and (v + 1 == len(tokens) or tokens[v + 1].pos == "LET" or tokens[v + 1].has("neven"))
+    if v is None or _verb_final_part_follows(tokens, v + 1):
+        return False
+    return v + 1 == len(tokens) or tokens[v + 1].pos == "LET" or tokens[v + 1].has("neven")
+
+
+def _verb_final_part_follows(tokens: list[FrogToken], c: int) -> bool:
+    """After the comma at ``c``, a part up to the next comma that opens with neither its finite verb
+    nor a conjunction but ends on a finite verb ("..., niet groeit, volgt ..."): the rest of a
+    subordinate clause."""
+    if c >= len(tokens) or tokens[c].word != ",":
+        return False
+    end = next((m for m in range(c + 1, len(tokens)) if tokens[m].word == ","), None)
+    part = tokens[c + 1:end]
+    if len(part) < 2 or part[0].tag.startswith("WW(pv") or part[0].pos == "VG":
+        return False
+    return end is not None and part[-1].tag.startswith("WW(pv")
 
 
 _RESULT_WORDS = frozenset("zo zo'n zo’n zulk zulke zodanig zodanige dusdanig dusdanige zoveel zoveel".split())
