@@ -82,7 +82,8 @@ finding's check id in brackets):
 34. ``pronominal_adverb`` [word-class]: "er vanuit gaan" -> ervan uitgaan, also with adverbs
     between ("ik ging er toen vanuit" -> er toen van uit).
 35. ``article_as_and`` [word-class]: "en" after a weak pronoun or a preposition before a bare
-    singular noun ("dat ze en broertje krijgt", "de kans op en miskraam" -> een).
+    singular noun ("dat ze en broertje krijgt", "de kans op en miskraam" -> een); not after the
+    particle of a separable verb that closes its clause ("het bloeden houdt op en pijn is zeldzaam").
 36. ``coordinated_adjective`` [adjective]: adjectives joined by en/of before one de-word or plural
     with and without -e ("Discreet en snelle levering" -> Discrete).
 37. ``comparative_phrase_als`` [word-class]: "als" before a phrase without a verb, closing a
@@ -2267,18 +2268,26 @@ def article_as_and(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     en broertje krijgt", "de kans op en miskraam" -> een): a reduced pronoun is never joined by "en"
     (that takes "zij", "wij"), and a preposition only to another preposition ("voor en na de
     ingreep", "met en zonder klachten"), so the article was meant. Fixed pairs stay ("op en top":
-    ``preposition_and_nouns``)."""
+    ``preposition_and_nouns``), and so does the particle of a separable verb that closes its clause
+    ("het bloeden houdt op en pijn is zeldzaam": ophouden)."""
     if i == 0 or i + 1 >= len(tokens) or _low(tokens[i]) != "en" or tokens[i].pos != "VG":
         return None
     prev, nxt = tokens[i - 1], tokens[i + 1]
     weak = _low(prev) in _WEAK_PRONOUNS and prev.pos == "VNW" and prev.has("red")
-    preposition = prev.pos == "VZ" and _low(prev) in _PREPOSITIONS and _low(nxt) not in _words("preposition_and_nouns")
+    preposition = prev.pos == "VZ" and _low(prev) in _PREPOSITIONS and _low(nxt) not in _words("preposition_and_nouns") \
+        and not _clause_final_particle(tokens, i - 1)
     if not (weak or preposition) \
             or nxt.pos != "N" or not nxt.has("soort") or not nxt.has("ev") or not nxt.word.islower():
         return None
     return AgreementFinding(tokens[i].start, tokens[i].end, tokens[i].word, "een", "word-class",
                             _("after '{pronoun}' 'en' joins nothing; before '{noun}' write 'een'").format(
                                 pronoun=prev.word, noun=nxt.word))
+
+
+def _clause_final_particle(tokens: list[FrogToken], i: int) -> bool:
+    """The preposition at ``i`` closes its clause as the particle of the finite verb ("houdt op",
+    "zoekt het uit"), not right after a noun, whose phrase it may open ("een kans op ...")."""
+    return tokens[i].has("fin") and i > 0 and tokens[i - 1].pos != "N" and _particle_of_verb(tokens, i)
 
 
 _ONE_OF_DETERMINERS = frozenset("de deze die onze uw je jouw hun haar mijn zijn alle".split())
