@@ -93,7 +93,8 @@ finding's check id in brackets):
     informatie": its plural is rare in Frog's lexicon), a time noun ("meerdere keer") or a noun
     whose plural is also a verb form ("sommige zorg").
 39. ``one_before_plural`` [one-plural]: a plural noun after "één" or "1" ("door één spermatozoa",
-    "duurt 1 minuten" -> minuut); not in a range ("1 à 2 weken") or a label ("fase 1 studies").
+    "duurt 1 minuten" -> minuut); not in a range ("1 à 2 weken"), a label ("fase 1 studies", "week
+    één"), a ratio ("één op één gesprekken") or after "er" ("krijgt er één klachten").
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -465,7 +466,8 @@ def _new_class_suspect(words: list[str], i: int) -> bool:
         return "n" in lexicon.tags(nxt)
     if w in _ONE and nxt:
         noun = words[i + 2] if "adj" in lexicon.tags(nxt) and i + 2 < len(words) else nxt
-        return _plural_shape(noun) or (not lexicon.tags(noun) and noun.endswith(("a", "i", "en", "s")))
+        return _plural_shape(noun) or (not lexicon.tags(noun) and noun.endswith(("a", "i", "en", "s"))) \
+            or (noun.endswith(("a", "i")) and gender(noun) is None)  # "één criteria"
     if w == "dan" and i:
         opener = _words("equality_words") | _words("equality_degree_words")
         return any(x in opener for x in words[max(0, i - 8):i])
@@ -2350,13 +2352,15 @@ _RANGE_WORDS = frozenset({"of", "en", "tot", "à", "a", "-", "–", "/", "x", "�
 def one_before_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A plural noun right after the number one, past its adjectives ("door één spermatozoa", "duurt 1
     minuten" -> minuut): one takes the singular. Not in a range or sum ("1 à 2 weken", "twee of één"),
-    not a number in a label after a noun ("fase 1 studies"), nor before a noun of number ("1 miljoen
-    vrouwen")."""
+    not a number in a label after a noun ("fase 1 studies", "week één"), nor before a noun of number
+    ("1 miljoen vrouwen"); not "één" used as a pronoun after "er" ("krijgt er één klachten") or
+    in a ratio ("één op één gesprekken")."""
     t = tokens[i]
-    if _low(t) not in _ONE or t.pos != "TW" or not t.has("hoofd"):
+    if _low(t) not in _ONE or not (_prenominal_one(tokens, i) or (t.word.isdigit() and t.pos == "TW")):
         return None
     prev = tokens[i - 1] if i else None
-    if prev is not None and (_low(prev) in _RANGE_WORDS or prev.pos == "TW" or (t.word.isdigit() and prev.pos == "N")):
+    if prev is not None and (_low(prev) in _RANGE_WORDS or prev.pos in ("TW", "N") or _ratio(tokens, i)
+                             or _after_quantitative_er(tokens, i)):
         return None
     j = i + 1
     while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].has("prenom"):
@@ -2368,6 +2372,27 @@ def one_before_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | Non
     fix = lemma if lemma and lemma != _low(noun) and _is_noun(lemma) else noun.word
     return AgreementFinding(noun.start, noun.end, noun.word, fix, "one-plural",
                             _("after '{one}' the noun is singular").format(one=t.word))
+
+
+def _prenominal_one(tokens: list[FrogToken], i: int) -> bool:
+    """"één" as a determiner: Frog's prenominal numeral, or the capital that opens the sentence,
+    which Frog may read as part of a name ("Eén bezoekers ...")."""
+    t = tokens[i]
+    return (t.pos == "TW" and t.has("prenom")) or (i == 0 and t.pos == "SPEC" and not t.word.isdigit())
+
+
+def _ratio(tokens: list[FrogToken], i: int) -> bool:
+    """"één op één", "1 op 1": the one closes a ratio."""
+    return i > 1 and _low(tokens[i - 1]) == "op" and tokens[i - 2].pos == "TW"
+
+
+def _after_quantitative_er(tokens: list[FrogToken], i: int) -> bool:
+    """"er" before the one, past adverbs ("had er maar één ..."): the one stands for a noun named
+    before it, and the plural after it is the verb's object."""
+    k = i - 1
+    while k >= 0 and tokens[k].pos == "BW":
+        k -= 1
+    return k >= 0 and _low(tokens[k]) == "er"
 
 
 def _plural_of(noun: str) -> str | None:
