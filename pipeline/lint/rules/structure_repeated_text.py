@@ -12,7 +12,8 @@ sides of "en"/"of" ("beschermt en beschermt"; not "meer en meer", "erger en erge
 themselves in brackets ("baarmoederholte (baarmoederholte)"), or written again right after a bracketed
 aside ("ligt (placenta praevia) ligt"), or a preposition written again right after its participle
 ("te maken hebben met gehad met"; not the particle of a separable verb written apart, "op gelet op", nor
-a preposition of er/daar before it: "er niet om gevraagd om geboren te worden"); not across a sentence end
+a preposition of er/daar before it: "er niet om gevraagd om geboren te worden", nor a noun or adjective of
+participle shape: "vraagt om geduld om weer ..."); not across a sentence end
 ("Neem rust. Neem rust.") and not when every word of the group may stand twice ("nee nee, nee nee"),
 and not a capitalised word opening a sentence after its own capitalised copy, a heading run into its
 text ("Behandeling Behandeling is niet altijd nodig").
@@ -199,12 +200,18 @@ _AROUND_PARTICIPLE = re.compile(r"\b(met|van|op|in|aan|voor|over|naar|bij|uit|om
 
 def _around_participle(text: str):
     """A preposition written again right after the participle it stands before; not a separable verb's
-    participle written apart ("op gelet": opgelet), which spelling and the verb's own use leave alone."""
+    participle written apart ("op gelet": opgelet), which spelling and the verb's own use leave alone,
+    nor a word that is also a noun or an adjective ("om geduld om ...": the noun heads its own phrase)."""
     for m in _AROUND_PARTICIPLE.finditer(text):
         middle = m.group(2).lower()
-        if middle.startswith("ge") and lexicon.is_participle(middle) and not lexicon.is_participle(m.group(1).lower() + middle) \
+        if _only_participle(middle) and not lexicon.is_participle(m.group(1).lower() + middle) \
                 and not _SPLIT_ADVERB_BEFORE.search(text[: m.start()]):
             yield m
+
+
+def _only_participle(word: str) -> bool:
+    """A ge- participle the lexicon knows in no other word class ("gehad", not "geduld", "gerust")."""
+    return word.startswith("ge") and lexicon.is_participle(word) and not lexicon.tags(word) & {"n", "adj"}
 
 
 # "er ... om gevraagd om geboren te worden", "daar nooit van gehoord, van die ...": the first preposition
