@@ -71,13 +71,16 @@ CASES = {
                            # a participle opening a sentence or list item, alone or after its finite verb
                            ("• herhaald bloedingen of vroeggeboorte", "herhaald", "herhaalde"),
                            ("Getest vrouwen krijgen binnen een week de uitslag.", "Getest", "Geteste"),
+                           ("Behandeld vrouwen herstellen snel als de pijn weg is.", "Behandeld", "Behandelde"),
                            ("Komen herhaald miskramen voor, dan volgt onderzoek.", "herhaald", "herhaalde"),
                            # after the de-forms of the gendered determiners
                            ("Bij ons heeft elke gemeentelijk begraafplaats een apart veld.", "gemeentelijk",
                             "gemeentelijke"),
                            ("Iedere nieuw zwangerschap voelt spannend.", "nieuw", "nieuwe"),
                            ("Zulke ernstig klachten zijn zeldzaam.", "ernstig", "ernstige")],
-                          ["Het lichamelijk herstel gaat vlot.", "Om een goede geleiding te krijgen, gebruiken we gel.", "Het inwendig onderzoek doet geen pijn.",
+                          [# an opening participle as an adverb before the object of a subject infinitive
+                           "Gericht oefeningen doen helpt tegen de pijn.", "Gericht oefeningen doen is goed voor je.",
+                           "Het lichamelijk herstel gaat vlot.", "Om een goede geleiding te krijgen, gebruiken we gel.", "Het inwendig onderzoek doet geen pijn.",
                            "Het natuurlijk verloop is meestal gunstig.", "Het academisch ziekenhuis belt je.",
                            "Het centraal zenuwstelsel groeit snel.", "Het menselijk lichaam herstelt.",
                            "Een (vroege) miskraam komt vaak voor.", "Een (klein) risico blijft.",

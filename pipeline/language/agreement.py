@@ -111,7 +111,8 @@ gemeentelijk begraafplaats" -> gemeentelijke).
 Before a plural noun an adjective takes its -e after any opener (a conjunction, an adverb, a
 subject), when Frog reads it as attributive ("geen klachten of ernstig problemen"), a participle
 that opens the sentence or a list item, alone or after its finite verb ("herhaald miskramen of ...",
-"Komen herhaald miskramen voor"), also a
+"Komen herhaald miskramen voor"; not before the object of an infinitive that is the subject:
+"Gericht oefeningen doen helpt"), also a
 capitalised adjective of a place ("volgens Vlaams onderzoekers") and a participle between a subject
 and its closing verb ("als een vrouw herhaald bloedingen heeft"), and one Frog reads as free right
 between "de"/"het" or a demonstrative and its noun ("de mogelijk oplossingen": no adverb stands
@@ -1208,12 +1209,24 @@ def _opening_participle(tokens: list[FrogToken], k: int) -> bool:
     that opens it, before a plural noun ("herhaald miskramen of vroeggeboorte", "Komen herhaald
     miskramen voor"): no subject or verb cluster stands before it that it could close, so it describes
     the noun and takes the -e. A participle on -en has no other form; one before an infinitive is left
-    to the caller ("Gericht vragen stellen")."""
+    to the caller ("Gericht vragen stellen"), and so is one before a plural that an infinitive with a
+    finite verb after it takes as its object ("Gericht oefeningen doen helpt": an adverb)."""
     a = tokens[k]
-    if a.pos != "WW" or not a.has("vd") or _low(a).endswith("en") or not _plural_noun(tokens, k + 1):
+    if a.pos != "WW" or not a.has("vd") or _low(a).endswith("en") or not _plural_noun(tokens, k + 1) \
+            or _object_of_infinitive_subject(tokens, k + 1):
         return False
     opening = [t for t in tokens[:k] if t.pos != "LET"]
     return not opening or (len(opening) == 1 and opening[0].tag.startswith("WW(pv") and opening[0] is tokens[k - 1])
+
+
+def _object_of_infinitive_subject(tokens: list[FrogToken], j: int) -> bool:
+    """The noun at ``j`` stands before an infinitive (Frog may read it as a plural verb) right before a
+    singular finite verb: the infinitive group is the subject and the noun its object ("oefeningen
+    doen helpt")."""
+    if j + 2 >= len(tokens) or not tokens[j + 1].tag.startswith(("WW(inf", "WW(pv,tgw,mv")):
+        return False
+    verb = tokens[j + 2]
+    return verb.tag.startswith("WW(pv") and (verb.has("ev") or verb.has("met-t"))
 
 
 def _proper_adjective(tokens: list[FrogToken], k: int, g: str) -> bool:
