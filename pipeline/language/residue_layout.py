@@ -272,7 +272,9 @@ def contents_entries(blocks, first: int, first_is_link: bool = False) -> list[in
     for j in range(first, len(blocks)):
         b = blocks[j]
         key = norm(b.text)
-        if (b.kind == "list_item") != items or key in seen or not title_shaped(b.text, 12 if items else 10):
+        # a question in a list of questions is long ("Welke onderzoeken kan ik verwachten als ...?")
+        words = (_ENTRY_WORDS + 2 if b.text.rstrip().endswith("?") else 12) if items else 10
+        if (b.kind == "list_item") != items or key in seen or not title_shaped(b.text, words):
             break
         if not items and j + 1 < len(blocks) and _prose(blocks[j + 1].text):
             if first_is_link and j == first:
