@@ -68,3 +68,11 @@ def test_a_stored_excerpt_loses_only_its_cut_sentence(tmp_path):
     (tmp_path / "pages" / "q.txt").write_text("# https://example.org\nEen zin.\nBeeld: Fotobureau", encoding="utf-8")
     assert page_text(tmp_path, "q") == "Een zin.\nBeeld:\n"  # a colon ends a sentence
     assert page_text(tmp_path, "q", ("Beeld: Fotobureau",)) == "Een zin.\nBeeld: Fotobureau\n"
+
+
+def test_a_residue_finding_covers_every_line_of_its_span():
+    page = "Inhoud\n1.1 Oorzaken van\nhet bloedverlies\nEen miskraam komt vaak voor.\n"
+    notes = {"residue": ["1.1 Oorzaken van", "het bloedverlies"]}
+    found = [Diagnostic("p.txt", 2, 1, "m", end_line=3, end_column=17, rule="style.web-residue", key="contents")]
+    res = _score_page("p", page, found, notes, 10)
+    assert res.residue_found == ["1.1 Oorzaken van", "het bloedverlies"] and not res.residue_extra

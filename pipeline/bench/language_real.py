@@ -136,7 +136,9 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
     for r in REAL_WORD_RULES:
         res.other.extend(f"{r} {d.line}: {d.match}" for d in flagged[r] if d.line not in hit_lines)
     marked: set[int] = set()
-    residue_lines = {d.line for d in flagged[RESIDUE]}
+    # a finding covers every line of its span: a block of wrapped lines (an entry of a printed
+    # table of contents over three short lines) is one finding the reviewer deletes whole
+    residue_lines = {n for d in flagged[RESIDUE] for n in range(d.line, (d.end_line or d.line) + 1)}
     for line in notes.get("residue") or []:
         where = set(_line_of(text, line))
         marked |= where

@@ -135,6 +135,47 @@ def _coming_back(blocks, run, after: int) -> list[bool]:
     return [bool(t) and any(x.startswith(t + " ") for x in later) for t in titles]
 
 
+# a section number alone on a line: a printed table of contents puts it beside its entry
+_BARE_NUMBER = re.compile(r"^[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]*$")
+_RETURN_ENTRIES = 5  # entries with words before the first one comes back
+
+
+def _toc_entry(text: str) -> bool:
+    """An entry of a table of contents or a menu: a section number alone, or a short line that ends
+    no sentence and holds none (an entry wrapped over several lines is one block)."""
+    t = text.strip()
+    return bool(_BARE_NUMBER.match(t)) or (title_shaped(t, _ENTRY_WORDS + 2) and not re.search(r"[.!?][ \t]+[A-Z]", t))
+
+
+def contents_returning(blocks) -> list[LayoutHit]:
+    """A table of contents or a site's menu whose first entry comes back as the heading of the
+    text's first section, with prose under it ("Inleiding" ... "1 Inleiding" / text): the short
+    lines from that entry up to its return, five entries or more with no prose between them,
+    numbers on their own lines and entries wrapped over several lines included. A list of steps
+    or items is not followed by its first item again."""
+    out: list[LayoutHit] = []
+    first: dict[str, int] = {}
+    for k, b in enumerate(blocks):
+        if not _toc_entry(b.text):
+            first = {}
+            continue
+        key = _unnumbered(b.text)
+        i = first.get(key)
+        if i is not None and k + 1 < len(blocks) and _prose(blocks[k + 1].text) and _distinct_entries(blocks, i, k):
+            out += [LayoutHit(j, "contents", _("a table of contents of the web page")) for j in range(i, k)]
+            first = {}
+        elif not _BARE_NUMBER.match(b.text):
+            first.setdefault(key, k)
+    return out
+
+
+def _distinct_entries(blocks, i: int, k: int) -> bool:
+    """Five entries or more from ``i`` up to ``k``, none of them twice: the cells of a table that
+    lost its lines repeat ("Max 2 embryo's" in two rows), the entries of a contents list do not."""
+    keys = [_unnumbered(blocks[j].text) for j in range(i, k) if not _BARE_NUMBER.match(blocks[j].text)]
+    return len(keys) >= _RETURN_ENTRIES and len(set(keys)) == len(keys)
+
+
 def link_lists(blocks) -> list[LayoutHit]:
     """The short lines under a label such as "Op deze pagina" (links within the page) or "Lees
     ook" (links to other articles, whose label is residue too)."""
@@ -231,7 +272,9 @@ def contents_entries(blocks, first: int, first_is_link: bool = False) -> list[in
     for j in range(first, len(blocks)):
         b = blocks[j]
         key = norm(b.text)
-        if (b.kind == "list_item") != items or key in seen or not title_shaped(b.text, 12 if items else 10):
+        # a question in a list of questions is long ("Welke onderzoeken kan ik verwachten als ...?")
+        words = (_ENTRY_WORDS + 2 if b.text.rstrip().endswith("?") else 12) if items else 10
+        if (b.kind == "list_item") != items or key in seen or not title_shaped(b.text, words):
             break
         if not items and j + 1 < len(blocks) and _prose(blocks[j + 1].text):
             if first_is_link and j == first:
@@ -359,7 +402,7 @@ def pull_quotes(blocks) -> list[LayoutHit]:
 
 
 def find(blocks, is_word) -> list[LayoutHit]:
-    hits = contents_runs(blocks) + numbered_contents(blocks) + navigation(blocks) + masthead(blocks, is_word) + name_lines(blocks, is_word)
+    hits = contents_runs(blocks) + numbered_contents(blocks) + contents_returning(blocks) + navigation(blocks) + masthead(blocks, is_word) + name_lines(blocks, is_word)
     hits += pull_quotes(blocks)
     hits += [LayoutHit(k, "image-text", _("image alternative text or a logo caption"))
              for k, b in enumerate(blocks) if caption(b.text)]

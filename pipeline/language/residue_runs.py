@@ -27,6 +27,10 @@ in two units back to back, makes the paragraphs above it the teasers of other pa
 leaflet's heading "Meer informatie" has its own section under it, not one paragraph and the same
 heading again. The last card's button may read otherwise when it is written as the others are
 (all capitals, the same kind of block).
+
+A page's list of sources may come first when its sidebar is copied above the text: list items
+that each cite a web site ("nhs.uk - Week voor week") or a book with its author ("Zwanger: Anna
+Bos"). Above the first running text it is the page's; a leaflet's own sources stand under its text.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ import re
 from pipeline.i18n import _
 from pipeline.language.data import shape_words
 from pipeline.language.residue_layout import LayoutHit, norm, title_shaped
-from pipeline.language.residue_shapes import text_line
+from pipeline.language.residue_shapes import text_line, top_zone
 
 # the residue kinds of a line that is only a date or a time
 DATE_KINDS = frozenset({"date-line", "dateline", "relative-time", "timestamp"})
@@ -160,3 +164,27 @@ def _alike(link, other) -> bool:
     t = other.text.strip()
     return (other.kind == link.kind and link.text.strip().isupper() and t.isupper()
             and title_shaped(t, _CARD_LINK_WORDS) and not t.endswith("?"))
+
+
+# a cited source: a web site's domain, a dash and the page's title ("nhs.uk - Week voor week"), or a
+# title with its author's name after a colon or a comma ("Zwanger worden: Anna de Vries")
+_SOURCE_SITE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}[ \t]+[-–][ \t]+\S")
+_SOURCE_BOOK = re.compile(r"[:,][ \t]+[A-Z][a-zà-ÿ]+(?:[ \t]+(?:van|de|der|den|ter|ten)){0,2}[ \t]+[A-Z][a-zà-ÿ]+[ \t]*$")
+_SOURCES_MIN = 3
+
+
+def source_lists(blocks) -> list[LayoutHit]:
+    """A list of sources above the page's first running text (see the module's docstring): three
+    list items or more in a row, each a cited site or book, one at least a web site."""
+    out: list[LayoutHit] = []
+    top = top_zone(blocks)
+    k = 0
+    while k < len(top):
+        j = k
+        while j < len(top) and blocks[j].kind == "list_item" and (
+                _SOURCE_SITE.search(blocks[j].text.strip()) or _SOURCE_BOOK.search(blocks[j].text.strip())):
+            j += 1
+        if j - k >= _SOURCES_MIN and any(_SOURCE_SITE.search(blocks[i].text.strip()) for i in range(k, j)):
+            out += [LayoutHit(i, "sources", _("a list of the web page's sources above its text")) for i in range(k, j)]
+        k = max(j, k + 1)
+    return out

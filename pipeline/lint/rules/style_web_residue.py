@@ -39,7 +39,13 @@ reference work's name, a caption with its "Beeld" credit; short lines that alter
 (contents entries between their page numbers), a list of authors one a line, a line of trades in an
 expert box, and a label above the title whose words the page never uses again; a row of teaser cards
 (a paragraph above the same "Meer informatie" link, card after card) and the postal address of the
-site's contact box amid its furniture. A leaflet's title,
+site's contact box amid its furniture; a table of contents or a site's long menu whose first entry
+comes back as the heading of the first section (section numbers on their own lines and entries
+wrapped over lines included), an article's contents under "Artikel inhoud", a list of sources
+above the text ("nhs.uk - title"), and the furniture of a site where readers post poems or
+stories ("Print dit gedicht", "Ingezonden door", the votes, "Reacties op ...", "click here"). A
+table whose cells repeat, a list whose first item never comes back and a leaflet's own sources
+under its text stay. A leaflet's title,
 subtitle and headings with text under them stay.
 One finding per kind and line and none on words another finding covers (glued words only where
 nothing else is found on the line; a shape
