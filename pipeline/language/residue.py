@@ -82,9 +82,11 @@ def _running(doc) -> list[ResidueHit]:
         return " ".join(b.text.split()).lower()
     counts = Counter(key(b) for b in doc.blocks if 0 < len(b.text.split()) <= conf["max_words"])
     out = []
+    instructions = set(conf.get("instruction_verbs") or ())
     for k, b in enumerate(doc.blocks):
         n = counts.get(key(b), 0)
-        if n >= conf["min_count"] and any(c.isalpha() for c in b.text):
+        opens_instruction = key(b).split(" ", 1)[0] in instructions
+        if n >= conf["min_count"] and any(c.isalpha() for c in b.text) and not opens_instruction:
             out.append(ResidueHit(k, 0, len(b.text), "running-line",
                                   _("a line repeated {n} times through the file (running header or footer)").format(n=n)))
     return out
@@ -108,7 +110,7 @@ def _repeated_title(doc) -> list[ResidueHit]:
         key = _key(b.text)
         if not any(c.isalpha() for c in key) or len(key.split()) > _TITLE_WORDS or key.endswith(":"):
             continue
-        if key in seen:
+        if key in seen and key.split(" ", 1)[0] not in (running_lines().get("instruction_verbs") or ()):
             out.append(ResidueHit(k, 0, len(b.text), "repeated-title", _("the page title repeated")))
         seen.add(key)
     return out
@@ -123,6 +125,8 @@ def _title_again(doc) -> list[ResidueHit]:
     if first is None:
         return []
     title = _key(blocks[first].text)
+    if title.split(" ", 1)[0] in (running_lines().get("instruction_verbs") or ()):
+        return []  # "Ga naar de huisartsenpost" under each warning sign: the leaflet's instruction, no title
     under = _key(blocks[first + 1].text) if first + 1 < len(blocks) else ""
     out = []
     for k in range(max(first + 1, _TITLE_ZONE), len(blocks)):

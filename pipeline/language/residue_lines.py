@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from pipeline.i18n import _
+from pipeline.language import lexicon
 from pipeline.language.data import residue_words, shape_words
 from pipeline.language.residue_layout import LayoutHit, norm
 from pipeline.language.residue_shapes import text_line
@@ -165,17 +166,27 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
 
 def _name_runs(blocks, names: set[int]) -> list[LayoutHit]:
     """A name written plainly ("Anna Bos", "A. de BOS") right above or below a line found to be a
-    name: the next author of a list of authors, one name a line."""
+    name: the next author of a list of authors, one name a line. A line of capitalised Dutch words
+    only ("Veel Gestelde Vragen") is a heading: at least one word must be no Dutch word (a name)."""
     found: set[int] = set()
     grew = True
     while grew:
         new = {k for k in range(len(blocks)) if k not in names | found and ({k - 1, k + 1} & (names | found))
                and (toks := _name_tokens(blocks[k].text)) and len(toks) <= 4
                and all(_NAME.match(x) or _INITIALS.match(x) or _CAPS.match(x) or x.lower() in _PARTICLES for x in toks)
-               and any(_NAME.match(x) or _CAPS.match(x) for x in toks)}
+               and any(_INITIALS.match(x) or (_NAME.match(x) or _CAPS.match(x)) and not _dutch_word(x) for x in toks)}
         found |= new
         grew = bool(new)
     return [LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")) for k in sorted(found)]
+
+
+def _dutch_word(token: str) -> bool:
+    """A word Frog's lexicon gives a word class, or a function word it sees very often ("veel")."""
+    low = token.lower()
+    return bool(lexicon.tags(low)) or lexicon.count(low) >= _FUNCTION_WORD_COUNT
+
+
+_FUNCTION_WORD_COUNT = 5000
 
 
 def _menu_items(text: str) -> int:

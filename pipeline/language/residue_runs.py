@@ -131,6 +131,9 @@ def alternations(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
 
 _CARD_LINK_WORDS = 6
 _MORE = frozenset({"meer", "more"})
+# a card's link reads or looks on ("Lees verder", "Bekijk de folder"); "Ga naar de huisartsenpost" under
+# each warning sign is a leaflet's instruction, not a link
+_CARD_VERBS = frozenset({"lees", "bekijk", "ontdek", "kijk", "klik", "download", "bestel", "ontvang"})
 
 
 def _card_link(text: str) -> bool:
@@ -138,7 +141,7 @@ def _card_link(text: str) -> bool:
     t = text.strip()
     words = re.findall(r"[^\W\d_]+", t.lower())
     return (title_shaped(t, _CARD_LINK_WORDS) and not t.endswith("?") and bool(words)
-            and (words[0] in shape_words().action_verbs or bool(_MORE & set(words))))
+            and (words[0] in _CARD_VERBS or bool(_MORE & set(words))))
 
 
 def _teaser(b) -> bool:
