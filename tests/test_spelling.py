@@ -472,3 +472,14 @@ def test_a_slip_of_a_rare_medical_word_written_three_times_stays_an_error(tmp_pa
     text = ("Na de curretage rust je uit. De curretage duurt kort. Bel na de curretage bij koorts.\n")
     found, diags = _lint(tmp_path, {"a.txt": text})
     assert [d.severity.value for d in diags if d.match == "curretage"] == ["error"] * 3
+
+
+@needs_dict
+def test_a_token_longer_than_any_word_gets_no_suggestions():
+    # a glued run of a scraped page: ranking its edits would take minutes, and no word is that long
+    from pipeline.language.spelling import MAX_SUGGEST_LENGTH, SpellChecker
+
+    spell = SpellChecker()
+    long_token = "zwangerschapsbegeleiding" * 3
+    assert len(long_token) > MAX_SUGGEST_LENGTH and spell.suggest(long_token) == ()
+    assert spell.suggest("zwangerschapsbegeleidng")  # a long word of its own still gets one

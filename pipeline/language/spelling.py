@@ -701,6 +701,8 @@ class SpellChecker:
     # -- suggestions ---------------------------------------------------------------------------
     def suggest(self, word: str, limit: int = 5) -> tuple[str, ...]:
         w = _norm(word)
+        if len(w) > MAX_SUGGEST_LENGTH:
+            return ()  # no Dutch word is this long; its edits would take minutes to rank
         if w not in self._suggest:
             kept = self.memo.get(f"{limit}|{w}") if self.memo is not None else None
             self._suggest[w] = tuple(kept) if kept is not None else self._rank(w)[:limit]
@@ -1048,7 +1050,9 @@ _GLUED_DETERMINERS = frozenset("een het geen mijn jouw deze onze".split())
 
 # a word Frog's corpus has seen this often is common: a compound one edit from it is its slip
 COMMON_WORD_COUNT = 20
-JOIN_PENALTY = 0.5  # added to the score of a suggestion that is a join of two words nobody writes
+JOIN_PENALTY = 0.5
+# a token longer than this (a glued run of a scraped page, a code) gets no suggestions
+MAX_SUGGEST_LENGTH = 40  # added to the score of a suggestion that is a join of two words nobody writes
 
 
 def _undoubled(w: str) -> set[str]:
