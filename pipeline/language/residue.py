@@ -82,14 +82,18 @@ def _running(doc) -> list[ResidueHit]:
         return " ".join(b.text.split()).lower()
     counts = Counter(key(b) for b in doc.blocks if 0 < len(b.text.split()) <= conf["max_words"])
     out = []
-    instructions = set(conf.get("instruction_verbs") or ())
     for k, b in enumerate(doc.blocks):
         n = counts.get(key(b), 0)
-        opens_instruction = key(b).split(" ", 1)[0] in instructions
-        if n >= conf["min_count"] and any(c.isalpha() for c in b.text) and not opens_instruction:
+        if n >= conf["min_count"] and any(c.isalpha() for c in b.text) and not _instruction(key(b)):
             out.append(ResidueHit(k, 0, len(b.text), "running-line",
                                   _("a line repeated {n} times through the file (running header or footer)").format(n=n)))
     return out
+
+
+def _instruction(key: str) -> bool:
+    """A line (lower case) that opens with a verb of the leaflet's instructions ("ga naar de
+    huisartsenpost"): a leaflet repeats it under each warning sign; no header, footer or title."""
+    return key.split(" ", 1)[0] in (running_lines().get("instruction_verbs") or ())
 
 
 # a page's title is often repeated just below it (the browser title, then the heading)
@@ -110,7 +114,7 @@ def _repeated_title(doc) -> list[ResidueHit]:
         key = _key(b.text)
         if not any(c.isalpha() for c in key) or len(key.split()) > _TITLE_WORDS or key.endswith(":"):
             continue
-        if key in seen and key.split(" ", 1)[0] not in (running_lines().get("instruction_verbs") or ()):
+        if key in seen and not _instruction(key):
             out.append(ResidueHit(k, 0, len(b.text), "repeated-title", _("the page title repeated")))
         seen.add(key)
     return out
@@ -125,7 +129,7 @@ def _title_again(doc) -> list[ResidueHit]:
     if first is None:
         return []
     title = _key(blocks[first].text)
-    if title.split(" ", 1)[0] in (running_lines().get("instruction_verbs") or ()):
+    if _instruction(title):
         return []  # "Ga naar de huisartsenpost" under each warning sign: the leaflet's instruction, no title
     under = _key(blocks[first + 1].text) if first + 1 < len(blocks) else ""
     out = []
