@@ -29,8 +29,7 @@ SCOPE = "document"
 def check(doc, conf, ctx):
     # the words are found with the options of spelling.unknown-word (its dictionary): one set of words
     word_conf = ctx.config.options_for(words.ID, _word_options())
-    checked, found = words.unknown_in(doc, word_conf, ctx)
-    kind, sugg = words.kinds(checked, found, word_conf)
+    _checked, found, kind, sugg = words.unknown_in(doc, word_conf, ctx)
     uses = Counter(words.term_key(u.tok.text) for *_, u in found)
     told: set[str] = set()
     for block, text, u in found:

@@ -175,8 +175,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def check(doc, conf, ctx):
-    checked, found = unknown_in(doc, conf, ctx)
-    kind, sugg = kinds(checked, found, conf)
+    checked, found, kind, sugg = unknown_in(doc, conf, ctx)
     for block, text, u in found:
         if kind[term_key(u.tok.text)] == "slip":
             yield _finding(doc, block, text, u.tok, checked, conf, sugg[u.tok.text])
@@ -184,14 +183,22 @@ def check(doc, conf, ctx):
             yield _abbreviation_finding(doc, block, text, u.tok)
 
 
-def unknown_in(doc, conf, ctx):
-    """(spell checker, [(block, text, unknown word)]) of ``doc``: the words no list knows, names
-    left out; worked out once per leaflet for this rule and spelling.unknown-term."""
+class Unknown(NamedTuple):
+    """A leaflet's unknown words, worked out once for this rule and spelling.unknown-term."""
+    checked: "_Checked"
+    found: list  # (block, text, unknown word): the words no list knows, names left out
+    kind: dict  # term key -> "slip" | "term" | "variant" | "abbreviation" (see ``kinds``)
+    suggestions: dict  # word -> its suggestions
+
+
+def unknown_in(doc, conf, ctx) -> Unknown:
+    """The unknown words of ``doc``, kept for the last leaflet the run checked."""
     last = ctx.service("spelling:last-leaflet", dict)
-    key = (conf["dictionary"], conf["max_abbreviation"])
+    key = (conf["dictionary"], conf["max_abbreviation"], conf["suggestions"])
     if last.get("doc") is not doc or last.get("key") != key:
-        last.update(doc=doc, key=key, found=_gather(doc, conf, ctx))
-    return last["found"]
+        checked, found = _gather(doc, conf, ctx)
+        last.update(doc=doc, key=key, unknown=Unknown(checked, found, *kinds(checked, found, conf)))
+    return last["unknown"]
 
 
 def _gather(doc, conf, ctx):
