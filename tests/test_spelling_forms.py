@@ -51,6 +51,7 @@ ACCEPTED = {
     "adjective -en as a noun": ["statutairen", "agressieven"],
     "superlative": ["evidentst", "kwalitatiefste", "afhankelijkst"],
     "plural -s after -atie": ["randomisaties", "ventilaties"],
+    "plural -n after -e": ["immunoglobulinen"],
     "participle of a loan verb in -eren": ["geïncludeerd", "geïncludeerde"],
     "agent noun of a verb": ["verrichter", "weigerer"],
 }
@@ -73,6 +74,7 @@ def test_regular_forms_are_words(spell, word):
     "geafleveerd", "geecht",  # a particle verb takes ge- inside; ge- before e takes a diaeresis
     "bevalligen", "schuders", "momente",  # a slip of bevallingen, schouders, momenten
     "geweesd", "rookters",  # d for t; a past (rookten) is no verb to make an agent noun of
+    "miskraamen", "zwangerschapen",  # a long vowel written twice in an open syllable; a short one's consonant not doubled
 ])
 def test_forms_that_are_slips_stay_errors(spell, word):
     assert not spell.known(word)
@@ -131,6 +133,11 @@ def test_names_beside_a_slash_pair_and_latin_phrases(tmp_path):
     assert [d.match for d in diags] == []
     _found, diags = _lint(tmp_path / "alone", {"a.txt": "Een novo kind; bel de Huisarts en Verloskundge.\n"})
     assert [d.match for d in diags] == ["novo", "Verloskundge"]
+    text = "Abortus (arte) provocatus heet dat. Tweemaal à terme bevallen. Onderzoek post mortem.\n"
+    _found, diags = _lint(tmp_path / "brackets", {"a.txt": text})
+    assert [d.match for d in diags] == []
+    _found, diags = _lint(tmp_path / "apart", {"a.txt": "De arte van het onderzoek; (arte) alleen.\n"})
+    assert [d.match for d in diags] == ["arte", "arte"]
 
 
 def test_a_word_with_another_encodings_letters_is_one_token():

@@ -133,13 +133,17 @@ def named_tokens(spell, text: str, toks) -> set[int]:
     return out
 
 
+_LATIN_GAP = re.compile(r"^(?: |\) | \()$")
+
+
 def latin_phrase_tokens(text: str, toks) -> set[int]:
-    """Indices of the words of a listed Latin phrase standing together ("de novo", "in vitro")."""
+    """Indices of the words of a listed Latin phrase standing together ("de novo", "in vitro"), a word
+    of it in brackets too ("abortus (arte) provocatus")."""
     phrases = medical_parts().latin_phrases
     out: set[int] = set()
     for k in range(len(toks) - 1):
         pair = (toks[k].text.lower(), toks[k + 1].text.lower())
-        if pair in phrases and text[toks[k].end : toks[k + 1].start] == " ":
+        if pair in phrases and _LATIN_GAP.match(text[toks[k].end : toks[k + 1].start]):
             out.update((k, k + 1))
     return out
 

@@ -120,7 +120,7 @@ class SpellChecker:
         nouns name persons, so "-e" on any de-word ("doodskiste") would pass."""
         if not low.isalpha() or len(low) < 6:
             return False
-        hit = (any(self._adjective(b) for b in inflection.adjective_bases(low))
+        hit = (any(self.adjective(b) for b in inflection.adjective_bases(low))
                or any(self._noun(b) for b in inflection.plural_bases(low))
                or self._participle(low) or self._agent_noun(low))
         return hit and not self._rival_form(low)
@@ -134,13 +134,13 @@ class SpellChecker:
         return any(len(c) >= 3 and not low.startswith(c) and (c[:-1] != low[:-1] or c[-1] + low[-1] in ("dt", "td"))
                    and self._attested(c) for c in cands - {low})
 
-    def _adjective(self, base: str) -> bool:
+    def adjective(self, base: str) -> bool:
         """An adjective's plain form: not inflected (-e) or ending in another vowel, not in -en or a
         participle (which take no endings: "aangeboren"), not a partitive ("moois") or a comparative
         ("aandachtiger")."""
         if base[-1:] in VOWELS or base.endswith("en") or not self.dict.check(base) or "vd" in lexicon.tags(base):
             return False
-        if base.endswith("s") and self._adjective(base[:-1]):
+        if base.endswith("s") and self.adjective(base[:-1]):
             return False  # the partitive "iets moois", not an adjective of its own
         return "adj" in lexicon.tags(base) and not (base.endswith("er") and any(
             b != base and self.dict.check(b) and "adj" in lexicon.tags(b) for b in inflection.adjective_bases(base)))
@@ -400,16 +400,22 @@ class SpellChecker:
                for c in dutch_edits(low)):
             return False
         if min(len(p) for p in split[:-1]) < 4:
-            return not any(c != low and self.dict.check(c) for c in _edits1(low))
+            # hunspell's own joins nobody writes ("toep|dokter" beside "top|dokter") are no evidence of a slip
+            return not any(c != low and self.dict.check(c) and not self.nobodys_join(c) for c in _edits1(low))
         # one edit from a word people write often: a slip of that word ("zwangers|cap" for zwangerschap)
         return not any(c != low and len(c) >= 8 and lexicon.count(c) >= COMMON_WORD_COUNT and self.dict.check(c)
                        for c in _edits1(low) if c in lexicon.known_words())
 
-    def _nobodys_join(self, word: str) -> bool:
+    def nobodys_join(self, word: str) -> bool:
         """A join of two words that only hunspell makes and Frog's corpus never saw ("miss|kraan",
         "toep|dokter"): a poor suggestion beside a word people write."""
-        return not self._attested(word) and any(self.dict.check(word[:i]) and self.dict.check(word[i:])
-                                                for i in range(3, len(word) - 2))
+        proper = word[:1].isupper() and self.dict.check(word) and not self.dict.check(word.lower())
+        return not proper and not self._attested(word.lower()) and self.joins_words(word, 3)
+
+    def joins_words(self, word: str, shortest: int = 2) -> bool:
+        """``word`` is two dictionary words written as one ("ei|product", "top|dokter")."""
+        return word.isalpha() and any(self.dict.check(word[:i]) and self.dict.check(word[i:])
+                                      for i in range(shortest, len(word) - 2))
 
     def _english_compound(self, low: str) -> bool:
         """English words glued before a Dutch noun ("case|control|onderzoek"): every part before the
@@ -511,8 +517,9 @@ class SpellChecker:
 
     def hyphenated_name_compound(self, word: str) -> bool:
         """Inside a sentence, where Dutch capitalises only names: a capitalised part joined to words
-        ("Apgar-score", "Hegar-stift") is a name, even one slip from a word, as long as every other part
-        is a known word in small letters."""
+        ("Apgar-score", "Hegar-stift") is a name, even one slip from a short word ("Fara-team"), as long
+        as every other part is a known word in small letters; one slip from a long word it is that word
+        misspelt, unless it is an English word."""
         parts = _norm(word).split("-")
         names = [p for p in parts if _name_like(p) and not self._part_ok(p)]
         rest = [p for p in parts if p not in names]
@@ -520,7 +527,7 @@ class SpellChecker:
             return False
         low = names[0].lower()  # one slip from a Dutch word it is a misspelt word, unless an English one
         return (all(p.islower() and len(p) >= 3 and self.known(p) for p in rest)
-                and (not self._near_word(low) or self.english_word(names[0])))
+                and (not self._near_word(low, shortest=8) or self.english_word(names[0])))
 
     def proper_name(self, word: str, names: frozenset[str] = frozenset()) -> bool:
         """A capitalised word (or hyphenated run of them: "Kübler-Ross") that is not one typical slip
@@ -534,7 +541,17 @@ class SpellChecker:
             return False  # a known name misspelt ("Kwakelhof" beside the brand's "Kwakkelhof")
         if len(parts) > 1:  # capitalised parts joined by a hyphen: a double name ("Kübler-Ross")
             return any(self._seen_as_name(p.lower()) or not self._near_common_word(p.lower()) for p in parts)
-        return self._seen_as_name(parts[0].lower()) or not self._near_common_word(parts[0].lower())
+        low = parts[0].lower()
+        if self._seen_as_name(low) or self._old_name_spelling(low):
+            return True
+        if any(len(c) >= 8 for c in self._names_close(low)):
+            return False  # a slip in a long name the dictionary knows ("Nederand" for Nederland)
+        return not self._near_common_word(low)
+
+    def _old_name_spelling(self, low: str) -> bool:
+        """A family name in its old spelling, y for ij or uy for ui ("Schryvers", "Kuyken"): nobody
+        types a y for the ij of a common word by a slip of the hand."""
+        return "y" in low and any(self.dict.check(v) for v in {low.replace("uy", "ui"), low.replace("y", "ij")} - {low})
 
     def _seen_as_name(self, low: str) -> bool:
         """A word Frog's corpus has seen a few times without giving it a word class, and no dictionary
@@ -562,14 +579,14 @@ class SpellChecker:
         low = word.lower()
         return any(c != low and len(c) >= 3 and (c in self.extra_lower or self.dict.check(c)) for c in _edits1(low))
 
-    def _near_word(self, low: str, ignore: str = "") -> bool:
-        """One edit or typical slip from a dictionary word; words starting with ``ignore`` (another form
-        of the word itself) do not count."""
+    def _near_word(self, low: str, ignore: str = "", shortest: int = 3) -> bool:
+        """One edit or typical slip from a dictionary word of ``shortest`` letters or more; words starting
+        with ``ignore`` (another form of the word itself) do not count."""
         cands = _edits1(low) | dutch_edits(low)
         if low.endswith("s") and len(low) > 4:  # a compound's first part with its linking s
             cands |= {low[:-1]} | _edits1(low[:-1]) | dutch_edits(low[:-1])
         cands.discard(low)
-        return any(len(c) >= 3 and not (ignore and c.startswith(ignore)) and self.dict.check(c) for c in cands)
+        return any(len(c) >= shortest and not (ignore and c.startswith(ignore)) and self.dict.check(c) for c in cands)
 
     def _diminutive(self, low: str) -> bool:
         """The regular diminutive of a dictionary noun, or its plural: "foetusje", "baarmoedertje",
@@ -746,9 +763,13 @@ class SpellChecker:
         return out
 
     def _rank(self, word: str) -> tuple[str, ...]:
+        if word.isupper() and len(word) > 3 and word.isalpha():
+            # a word in capitals (a heading) is ranked as written small: hunspell's edits in capitals
+            # miss the words people write ("MISRAAM" -> MISKRAAM, not MISSRAAM)
+            return tuple(dict.fromkeys(c.upper() for c in self._rank(word.lower())))
         capital = word[:1].isupper() and not word.isupper()
         base = word.lower() if capital else word
-        pool = self._cheap_pool(base) | self._with_hyphen(base)
+        pool = self._cheap_pool(base) | self._with_hyphen(base) | (self._names_close(base) if capital else set())
         if not pool:
             # a slip in one part of a hyphenated word, keeping the other parts' capitals ("Rhesus-D-negatiefe")
             pool |= self._by_parts(word[:1].lower() + word[1:] if capital else word, capital)
@@ -766,7 +787,7 @@ class SpellChecker:
         # hunspell's own joins of two words nobody writes ("misskraan") rank behind words people write
         scored = sorted((c for c in pool - apart if all(self.known(p) or capital and self.known(p[:1].upper() + p[1:])
                                                         for p in c.split())),
-                        key=lambda c: (suggestion_score(base, c) + (JOIN_PENALTY if self._nobodys_join(c) else 0), c))
+                        key=lambda c: (suggestion_score(base, c) + (JOIN_PENALTY if self.nobodys_join(c) else 0), c))
         # the word itself in other capitals ("engelse" -> Engelse, "ph" -> pH) comes first
         cases = [v for v in dict.fromkeys((word[:1].upper() + word[1:], word[:1] + word[1:].upper(), word.upper()))
                  if v != word and self.dict.check(v)]
@@ -776,6 +797,12 @@ class SpellChecker:
                 continue  # enchant's "split into two words" ideas rarely help a reader
             out.append(c)
         return tuple(dict.fromkeys(c if c in cases else c[:1].upper() + c[1:] if capital else c for c in out))
+
+    def _names_close(self, base: str) -> set[str]:
+        """Names the dictionary writes with a capital and Frog's corpus has seen, one edit or typical
+        slip from ``base`` ("Nederand" -> Nederland), which the small-letter edits of ``base`` never reach."""
+        names = (c[:1].upper() + c[1:] for c in dutch_edits(base) | _edits1(base) if lexicon.count(c) > 0)
+        return {c for c in names if self.dict.check(c) and not self.dict.check(c.lower())}
 
     def _cheap_pool(self, base: str) -> set[str]:
         """Dictionary words one edit or one or two typical Dutch slips from ``base``."""

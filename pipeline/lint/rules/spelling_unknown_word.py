@@ -86,7 +86,7 @@ from pipeline.language.data import spelling as spelling_data
 from pipeline.language.foreign import (cited_tokens, english_tokens, latin_phrase_tokens, latin_run_tokens,
                                       named_tokens, other_language_tokens, quoted_english_tokens)
 from pipeline.language.leaflet import brand_of, own_names
-from pipeline.language.spelling import suggestion_score
+from pipeline.language.spelling import suggestion_score, takes_linking_s
 from pipeline.language.tokens import mojibake, restore_invisible, spell_tokens
 from pipeline.language.wordlists import brand_words, project_words, topic_words
 from pipeline.lint.failure import ToolFailure
@@ -238,10 +238,29 @@ def kinds(checked, found, conf):
         if spelling_data().dotted_form(word) and not _in_other_capitals(checked.spell, word):
             kind.setdefault(term_key(word), "abbreviation")
             continue
+        own = _own_name_close(word, checked.extra)
         if word not in sugg:
-            sugg[word] = _own_name_close(word, checked.extra) or checked.spell.suggest(word, conf["suggestions"])
-        kind.setdefault(term_key(word), _kind_of(word, sugg[word]))
+            sugg[word] = own or checked.spell.suggest(word, conf["suggestions"])
+        kind.setdefault(term_key(word), "slip" if own else _kind_in_place(checked.spell, u, sugg[word]))
     return kind, sugg
+
+
+def _kind_in_place(spell, u, sugg) -> str:
+    """The kind of an unknown word that is no slip of the leaflet's own name (see ``kinds``)."""
+    word = u.tok.text
+    if not u.start and _name_shaped(word) and _name_inside(spell, word, sugg):
+        return "term"
+    return _kind_of(word, sugg, spell)
+
+
+def _name_inside(spell, word: str, sugg) -> bool:
+    """A capitalised word inside a sentence is a name (a firm, a person: "Yarden", "Dela"), not a slip
+    of a short word or name that happens to lie close ("aarden", "deal", "Delta"). A close long word or
+    name makes it a slip ("Verloskundge", "Nederand": names seldom lie one slip from a long word)."""
+    return not any(len(s) >= _LONG_WORD for s in sugg if suggestion_score(word, s) <= TERM_DISTANCE)
+
+
+_LONG_WORD = 8
 
 
 def _in_other_capitals(spell, word: str) -> bool:
@@ -259,12 +278,26 @@ def _own_name_close(word: str, names) -> tuple[str, ...]:
     return tuple(n for score, n in close if score <= CLEAR_SCORE)[:1]
 
 
-def _kind_of(word: str, sugg) -> str:
+def _kind_of(word: str, sugg, spell) -> str:
     if mojibake(word) or re.search(r"(\w)\1\1", word):
         return "slip"  # a word damaged by another encoding's reading, or a letter typed three times
     if sugg and _classical_variant(word, sugg[0]):
         return "variant"
-    return "slip" if sugg and suggestion_score(word, sugg[0]) <= TERM_DISTANCE else "term"
+    close = [s for s in sugg if suggestion_score(word, s) <= TERM_DISTANCE]
+    # a long word of two dictionary words ("ei|product", "na|vloeien") is no slip of hunspell's own join of
+    # two others that nobody writes ("hei|product"): a compound the dictionary lacks, or a term
+    if close and len(word) >= _LONG_WORD and spell.joins_words(word) and all(" " not in s and spell.nobodys_join(s)
+                                                 and not _linking_s_added(word, s) for s in close):
+        return "term"
+    return "slip" if close else "term"
+
+
+def _linking_s_added(word: str, other: str) -> bool:
+    """``other`` is ``word`` with the linking s that its first part takes ("bestelling|s|formulier")."""
+    low, other = word.lower(), other.lower()
+    return len(other) == len(low) + 1 and any(
+        other[:i] == low[:i] and other[i] == "s" and other[i + 1:] == low[i:] and takes_linking_s(low[:i])
+        for i in range(3, len(low) - 2))
 
 
 def _classical_variant(word: str, other: str) -> bool:
@@ -343,7 +376,7 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
     toks = spell_tokens(text)
     foreign: dict = {}
     for k, tok in enumerate(toks):
-        if _skip(tok, text, max_abbr) or any(s <= tok.start and tok.end <= e for s, e in skip):
+        if _skip(tok, text, max_abbr) or any(s < tok.end and tok.start < e for s, e in skip):
             continue
         if spell.known(tok.text, extra) or _dotted_abbreviation(tok, text):
             continue
@@ -353,6 +386,9 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
         if tok.joined and spell.known(tok.text.replace(" ", ""), extra) or _split_word(spell, text, toks, k):
             continue
         if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k) or _street(tok, text):
+            continue
+        if _quoted_compound(spell, tok, text, extra) or _explained_abbreviation(spell, text, toks, k) \
+                or _partitive(spell, toks, k):
             continue
         if _ET_AL.match(text, tok.end) or (tok.text[:1].isupper() and _NAME_AFTER.match(text, tok.end)):
             # a cited author ("Jansen et al.", "Kolte, 2015)") or a person with an age ("Archie (1)"):
@@ -369,6 +405,64 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
 
 
 _HOUSE_NUMBER = re.compile(r"[ \t]+\d{1,4}[a-zA-Z]?\b")
+
+
+# words after which an adjective takes the partitive -s ("iets moois", "niets uitdrukkelijks"), and
+# the adverbs that may stand between ("iets heel bijzonders")
+_PARTITIVE_HEADS = frozenset("iets niets wat veel weinig allerlei genoeg meer minder zoiets niks".split())
+_PARTITIVE_ADVERBS = frozenset("heel erg zo zeer nog echt best vrij extra".split())
+
+
+def _partitive(spell, toks, k: int) -> bool:
+    """An adjective with the partitive -s after "iets", "niets", "veel" ... ("niets uitdrukkelijks"):
+    a form the dictionary lists for common adjectives only."""
+    low = toks[k].text.lower()
+    if not (low.endswith("s") and len(low) >= 5 and spell.adjective(low[:-1])):
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= 3 and toks[j].text.lower() in _PARTITIVE_ADVERBS:
+        j -= 1
+    return j >= 0 and toks[j].text.lower() in _PARTITIVE_HEADS
+
+
+# what stands between an abbreviation and the word it shortens: "Alb / albumine", "Hb (hemoglobine)"
+_EXPLAINED_GAP = re.compile(r"^\.?\s*(?:[/=:(]|\s-)?\s*$")
+
+
+def _explained_abbreviation(spell, text: str, toks, k: int) -> bool:
+    """A short word right before or after the word it abbreviates ("Alb / albumine", "revisie (rev)"):
+    its letters are the start and, in order, letters of that known word, as a glossary writes it."""
+    tok = toks[k]
+    if not (2 <= len(tok.text) <= 5 and tok.text.isalpha()):
+        return False
+    for j in (k + 1, k - 1):
+        if not 0 <= j < len(toks):
+            continue
+        a, b = sorted((k, j))
+        gap = text[toks[a].end:toks[b].start]
+        if (_EXPLAINED_GAP.match(gap) or gap.strip() in ("(", ")", " (")) and _abbreviates(tok.text, toks[j].text) \
+                and spell.known(toks[j].text):
+            return True
+    return False
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    short, word = short.lower(), word.lower()
+    if len(word) <= len(short) + 1 or not word.startswith(short[:2]):
+        return False
+    rest = iter(word[1:])
+    return all(c in rest for c in short[1:])
+
+
+_QUOTED_HEAD = re.compile(r"^(?P<head>.+)[’'”\"]-(?P<noun>[^\W\d_]+)$")
+
+
+def _quoted_compound(spell, tok, text: str, extra) -> bool:
+    """A quoted phrase joined to a noun by a hyphen ("de ‘Black Lives Matter’-beweging", "het ‘Kijk
+    maar’-boek"): the quoted words are cited, often in another language; only the noun is checked."""
+    m = _QUOTED_HEAD.match(tok.text)
+    opened = m and any(q in text[max(0, tok.start - 80):tok.start + len(m.group("head"))] for q in "‘“'\"")
+    return bool(opened) and spell.known(m.group("noun"), extra)
 
 
 def _street(tok, text: str) -> bool:
