@@ -87,3 +87,15 @@ def test_single_quotes_and_long_quotations():
     [stated] = incidence("Twee artsen stellen dat ‘één op de acht zwangerschappen in een miskraam eindigt’.")
     [cited] = incidence("In het rapport staat: ‘één op de acht zwangerschappen eindigt in een miskraam’ (2019).")
     assert stated.confident and cited.confident
+
+
+def test_a_leaflet_that_never_names_a_miscarriage_but_an_abortion_doubts_its_treatment_not_its_fever():
+    """An abortion clinic's page: the bleeding after its pills is that event's, the fever to call
+    about is the same sign; the same bleeding sentence on a miscarriage leaflet is used."""
+    def facts(text, heading):
+        return {f.key: f for f in extract_document(make_doc(text, heading), CAT)}
+    text = "Het bloedverlies duurt gemiddeld tien dagen. Bel bij koorts boven 38 graden."
+    other = facts(text, "Abortus met pillen")
+    assert not other["recovery.bleeding_weeks"].confident and other["alarm.fever_c"].confident
+    own = facts(text, "Na een miskraam met pillen")
+    assert own["recovery.bleeding_weeks"].confident and own["alarm.fever_c"].confident
