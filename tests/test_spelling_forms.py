@@ -75,6 +75,9 @@ def test_regular_forms_are_words(spell, word):
     "bevalligen", "schuders", "momente",  # a slip of bevallingen, schouders, momenten
     "geweesd", "rookters",  # d for t; a past (rookten) is no verb to make an agent noun of
     "miskraamen", "zwangerschapen",  # a long vowel written twice in an open syllable; a short one's consonant not doubled
+    "complicatien", "infectien", "bacterien", "familien",  # an -ie noun takes -s or -ën, never -n
+    "pijngrensen", "prijsen", "borstkolfen", "lijfen",  # s and f turn z and v before -en
+    "medicijnglassen", "hartgebrekken", "urineweggen",  # a short vowel that lengthens: glazen, gebreken, wegen
 ])
 def test_forms_that_are_slips_stay_errors(spell, word):
     assert not spell.known(word)

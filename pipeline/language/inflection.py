@@ -103,8 +103,9 @@ def adjective_bases(low: str) -> set[str]:
 
 def plural_bases(low: str) -> set[str]:
     """Nouns ``low`` may be the plural of: -s after an unstressed ending ("randomisaties",
-    "ziektes"), -en with a long vowel written once ("myomen" from "myoom"), -n after -e ("adenoïden"),
-    -en after two consonants ("echoscopisten") or a short vowel's doubled consonant ("katten")."""
+    "ziektes"), -en with a long vowel written once ("myomen" from "myoom"), -n after a toneless -e
+    ("adenoïden"), -en after two consonants ("echoscopisten"). A short vowel's doubled consonant is
+    left to the dictionary: many nouns lengthen the vowel instead ("wegen", "gebreken", "vaten")."""
     d = data()
     out: set[str] = set()
     if low.endswith("s") and low[:-1].endswith(d.plural_s_after):
@@ -112,12 +113,11 @@ def plural_bases(low: str) -> set[str]:
     if low.endswith("en"):
         core = low[:-2]
         out |= {c for c in closed(core) if len(c) > len(core)}  # myom|en -> myoom
-        out.add(low[:-1])  # adenoïde|n
-        if len(core) >= 3 and core[-1] not in _VOWELS and core[-2] not in _VOWELS and core[-1] != core[-2]:
-            out.add(core)  # echoscopist|en: two consonants close the noun, the plural adds -en
-        elif len(core) >= 4 and core[-1] == core[-2] and core[-1] not in _VOWELS and core[-3] in _VOWELS \
-                and core[-4] not in _VOWELS:
-            out.add(core[:-1])  # kat|t|en: a short vowel's consonant doubles
+        if len(core) >= 3 and core[-1] not in _VOWELS:
+            out.add(low[:-1])  # adenoïde|n: a noun in a toneless -e (not -ie: "operaties", "knieën")
+        if len(core) >= 3 and core[-1] not in _VOWELS and core[-2] not in _VOWELS and core[-1] != core[-2] \
+                and core[-1] not in "sfz" and not core.endswith(("ij", "ch")) and core[-2:-1] != "j":
+            out.add(core)  # echoscopist|en: two consonants close the noun (not s/f, which turn z/v)
     return out
 
 

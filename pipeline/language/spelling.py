@@ -417,6 +417,13 @@ class SpellChecker:
         return word.isalpha() and any(self.dict.check(word[:i]) and self.dict.check(word[i:])
                                       for i in range(shortest, len(word) - 2))
 
+    def noun_compound(self, word: str) -> bool:
+        """``word`` is a dictionary word before a noun, as Dutch compounds are ("ei|product",
+        "bevrucht|baar"); a verb or an adjective at the end makes no compound ("baarmoeder|hels")."""
+        low = word.lower()
+        return low.isalpha() and any(self.dict.check(low[:i]) and len(low) - i >= 4 and self._noun(low[i:])
+                                     for i in range(2, len(low) - 2))
+
     def _english_compound(self, low: str) -> bool:
         """English words glued before a Dutch noun ("case|control|onderzoek"): every part before the
         last an English word (no plural), one of six letters or more English only, the noun five
@@ -544,14 +551,22 @@ class SpellChecker:
         low = parts[0].lower()
         if self._seen_as_name(low) or self._old_name_spelling(low):
             return True
-        if any(len(c) >= 8 for c in self._names_close(low)):
-            return False  # a slip in a long name the dictionary knows ("Nederand" for Nederland)
+        if any(len(c) >= 8 and lexicon.count(c) >= _COMMON_NAME for c in self._names_close(low)):
+            return False  # a slip in a long, common name ("Nederand" for Nederland; "Wilhelmine" is a name)
         return not self._near_common_word(low)
 
     def _old_name_spelling(self, low: str) -> bool:
-        """A family name in its old spelling, y for ij or uy for ui ("Schryvers", "Kuyken"): nobody
-        types a y for the ij of a common word by a slip of the hand."""
-        return "y" in low and any(self.dict.check(v) for v in {low.replace("uy", "ui"), low.replace("y", "ij")} - {low})
+        """A family name in its old spelling, y for ij or uy for ui ("Schryvers", "Kuyken"), from a
+        word Frog's corpus has seen but not often (a trade, a place); a y for the ij of a common word
+        ("Vrydag", "Belangryk") or of a compound nobody saw ("Kraamtyd") stays a slip."""
+        return "y" in low and any(self.dict.check(v) and 0 < lexicon.count(v) < _COMMON_IJ_WORD
+                                  for v in {low.replace("uy", "ui"), low.replace("y", "ij")} - {low})
+
+    def y_for_ij(self, word: str) -> bool:
+        """``word`` is a common word with a y for its ij ("Vrydag", "Blyven"): a slip, no name."""
+        low = word.lower()
+        return "y" in low and any(self.dict.check(v) and lexicon.count(v) >= _COMMON_IJ_WORD
+                                  for v in {low.replace("uy", "ui"), low.replace("y", "ij")} - {low})
 
     def _seen_as_name(self, low: str) -> bool:
         """A word Frog's corpus has seen a few times without giving it a word class, and no dictionary
@@ -764,9 +779,9 @@ class SpellChecker:
 
     def _rank(self, word: str) -> tuple[str, ...]:
         if word.isupper() and len(word) > 3 and word.isalpha():
-            # a word in capitals (a heading) is ranked as written small: hunspell's edits in capitals
-            # miss the words people write ("MISRAAM" -> MISKRAAM, not MISSRAAM)
-            return tuple(dict.fromkeys(c.upper() for c in self._rank(word.lower())))
+            # a word in capitals (a heading) is ranked as written with one capital: hunspell's edits in
+            # capitals miss the words and names people write ("MISRAAM" -> MISKRAAM, "NEDERAND" -> NEDERLAND)
+            return tuple(dict.fromkeys(c.upper() for c in self._rank(word[:1] + word[1:].lower())))
         capital = word[:1].isupper() and not word.isupper()
         base = word.lower() if capital else word
         pool = self._cheap_pool(base) | self._with_hyphen(base) | (self._names_close(base) if capital else set())
@@ -950,6 +965,45 @@ def _linking_variants(split: list[str]) -> set[str]:
         if not head.endswith("s") and not takes_linking_s(split[i - 1]):
             out.add(head + "s" + tail)
     return out
+
+
+# how often Frog's corpus must have seen a name for a word one slip from it to be that name misspelt
+_COMMON_NAME = 300
+# how often Frog's corpus must have seen a word with ij for the same word with a y to be its slip
+_COMMON_IJ_WORD = 1000
+_CLUSTER_WORDS = 3  # how many words of Frog's corpus must start or end with a consonant cluster
+
+
+@lru_cache(maxsize=1)
+def _edge_clusters() -> tuple[frozenset[str], frozenset[str]]:
+    """The consonant clusters Dutch words start and end with, as Frog's corpus writes them
+    ("schr", "str"; "ngst", "cht"): the spelling of every word a reader can say. Words without a
+    vowel (abbreviations) do not count; a cluster needs a few words ("haydn" alone makes no "-dn")."""
+    starts: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    for w in lexicon.known_words():
+        if not w.isalpha() or len(w) < 3:
+            continue
+        head, tail = _CLUSTER_HEAD.match(w).group(), _CLUSTER_TAIL.search(w).group()
+        if len(head) < len(w):
+            starts[head] = starts.get(head, 0) + 1
+            ends[tail] = ends.get(tail, 0) + 1
+    return (frozenset(c for c, n in starts.items() if n >= _CLUSTER_WORDS),
+            frozenset(c for c, n in ends.items() if n >= _CLUSTER_WORDS))
+
+
+_CLUSTER_HEAD = re.compile(r"^[^aeiouyëéèïöüáóàâêîôû]*")
+_CLUSTER_TAIL = re.compile(r"[^aeiouyëéèïöüáóàâêîôû]*$")
+
+
+def speakable(word: str) -> bool:
+    """``word`` starts and ends with consonants as Dutch words do: a name can be said, a slip that
+    drops a vowel often cannot ("Dinsdg", "Voedng", "Leidn")."""
+    low = word.lower()
+    if not low.isalpha():
+        return True
+    starts, ends = _edge_clusters()
+    return _CLUSTER_HEAD.match(low).group() in starts and _CLUSTER_TAIL.search(low).group() in ends
 
 
 @lru_cache(maxsize=4096)

@@ -30,14 +30,19 @@ def check(doc, conf, ctx):
     # the words are found with the options of spelling.unknown-word (its dictionary): one set of words
     word_conf = ctx.config.options_for(words.ID, _word_options())
     _checked, found, kind, sugg = words.unknown_in(doc, word_conf, ctx)
-    uses = Counter(words.term_key(u.tok.text) for *_, u in found)
+    uses = Counter(_key(kind, u.tok.text) for *_, u in found)
     told: set[str] = set()
     for block, text, u in found:
-        key = words.term_key(u.tok.text)
-        if kind[key] in ("term", "variant") and key not in told:
+        key, what = _key(kind, u.tok.text), words.kind_of(kind, u.tok.text)
+        if what in ("term", "variant", "name") and key not in told:
             told.add(key)
-            other = sugg[u.tok.text][0] if kind[key] == "variant" and sugg[u.tok.text] else None
-            yield _note(doc, block, text, u.tok, uses[key], other)
+            other = sugg[u.tok.text][0] if what in ("variant", "name") and sugg[u.tok.text] else None
+            yield _note(doc, block, text, u.tok, uses[key], other, what)
+
+
+def _key(kind: dict, word: str) -> str:
+    """A name counted as written, a term with its inflected forms (see ``term_key``)."""
+    return word if kind.get(word) == "name" else words.term_key(word)
 
 
 def _word_options():
@@ -45,17 +50,21 @@ def _word_options():
     return registry()[words.ID].options
 
 
-def _note(doc, block, text: str, tok, uses: int, other: str | None) -> Diagnostic:
+def _note(doc, block, text: str, tok, uses: int, other: str | None, what: str) -> Diagnostic:
     span = doc.span(block, tok.start, tok.end)
     return Diagnostic(
         path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-        end_column=span.end_column, message=_message(tok.text, uses, other),
+        end_column=span.end_column, message=_message(tok.text, uses, other, what),
         match=text[tok.start:tok.end], leaflet=doc.id, key=tok.text.lower(),
         suggestions=(other,) if other else (),
     )
 
 
-def _message(word: str, uses: int, other: str | None) -> str:
+def _message(word: str, uses: int, other: str | None, what: str) -> str:
+    if what == "name":
+        return _("unknown word '{word}': a name? Or '{other}'? If the name is right, add it to the word "
+                 "list").format(word=word, other=other) if other else \
+            _("unknown word '{word}': a name? If it is right, add it to the word list").format(word=word)
     if other:
         return _("unknown word '{word}': another spelling of '{other}'; if it is right here, add it to the "
                  "word list").format(word=word, other=other)

@@ -86,7 +86,7 @@ from pipeline.language.data import spelling as spelling_data
 from pipeline.language.foreign import (cited_tokens, english_tokens, latin_phrase_tokens, latin_run_tokens,
                                       named_tokens, other_language_tokens, quoted_english_tokens)
 from pipeline.language.leaflet import brand_of, own_names
-from pipeline.language.spelling import suggestion_score, takes_linking_s
+from pipeline.language.spelling import speakable as spell_speakable, suggestion_score, takes_linking_s
 from pipeline.language.tokens import mojibake, restore_invisible, spell_tokens
 from pipeline.language.wordlists import brand_words, project_words, topic_words
 from pipeline.lint.failure import ToolFailure
@@ -177,9 +177,9 @@ def _sentence_start(text: str, start: int) -> bool:
 def check(doc, conf, ctx):
     checked, found, kind, sugg = unknown_in(doc, conf, ctx)
     for block, text, u in found:
-        if kind[term_key(u.tok.text)] == "slip":
+        if kind_of(kind, u.tok.text) == "slip":
             yield _finding(doc, block, text, u.tok, checked, conf, sugg[u.tok.text])
-        elif kind[term_key(u.tok.text)] == "abbreviation":
+        elif kind_of(kind, u.tok.text) == "abbreviation":
             yield _abbreviation_finding(doc, block, text, u.tok)
 
 
@@ -230,7 +230,9 @@ def kinds(checked, found, conf):
     """Per term key (see ``term_key``) what its first use is: "slip" (a dictionary word lies close:
     an error), "term" (none does: a term or name for spelling.unknown-term), "variant" (another spelling
     of a Latin sound, "gynecoloog" beside "gynaecoloog": a note) or "abbreviation" (one written
-    without its full stop, "nr", "oa": a warning with the dotted form); and each word's suggestions."""
+    without its full stop, "nr", "oa": a warning with the dotted form); and each word's suggestions.
+    A capitalised word inside a sentence taken for a name ("name", a note) is kept under the word as
+    written: the same letters in small letters elsewhere are judged on their own (see ``kind_of``)."""
     kind: dict[str, str] = {}
     sugg: dict[str, list] = {}
     for *_, u in found:
@@ -241,23 +243,26 @@ def kinds(checked, found, conf):
         own = _own_name_close(word, checked.extra)
         if word not in sugg:
             sugg[word] = own or checked.spell.suggest(word, conf["suggestions"])
-        kind.setdefault(term_key(word), "slip" if own else _kind_in_place(checked.spell, u, sugg[word]))
+        if not own and not u.start and _name_shaped(word) and _name_inside(checked.spell, word, sugg[word]):
+            kind.setdefault(word, "name")
+            continue
+        kind.setdefault(term_key(word), "slip" if own else _kind_of(word, sugg[word], checked.spell))
     return kind, sugg
 
 
-def _kind_in_place(spell, u, sugg) -> str:
-    """The kind of an unknown word that is no slip of the leaflet's own name (see ``kinds``)."""
-    word = u.tok.text
-    if not u.start and _name_shaped(word) and _name_inside(spell, word, sugg):
-        return "term"
-    return _kind_of(word, sugg, spell)
+def kind_of(kind: dict, word: str) -> str:
+    """The kind ``kinds`` gave ``word``: as a name where it was taken for one, else its term key's."""
+    return kind.get(word) or kind[term_key(word)]
 
 
 def _name_inside(spell, word: str, sugg) -> bool:
     """A capitalised word inside a sentence is a name (a firm, a person: "Yarden", "Dela"), not a slip
     of a short word or name that happens to lie close ("aarden", "deal", "Delta"). A close long word or
-    name makes it a slip ("Verloskundge", "Nederand": names seldom lie one slip from a long word)."""
-    return not any(len(s) >= _LONG_WORD for s in sugg if suggestion_score(word, s) <= TERM_DISTANCE)
+    name makes it a slip ("Verloskundge", "Nederand": names seldom lie one slip from a long word), and
+    so does a start or an end no Dutch word has ("Dinsdg", "Leidn": a dropped vowel) or a y for the
+    ij of a common word ("Vrydag")."""
+    return spell_speakable(word) and not spell.y_for_ij(word) and not any(
+        len(s) >= _LONG_WORD for s in sugg if suggestion_score(word, s) <= TERM_DISTANCE)
 
 
 _LONG_WORD = 8
@@ -284,12 +289,17 @@ def _kind_of(word: str, sugg, spell) -> str:
     if sugg and _classical_variant(word, sugg[0]):
         return "variant"
     close = [s for s in sugg if suggestion_score(word, s) <= TERM_DISTANCE]
-    # a long word of two dictionary words ("ei|product", "na|vloeien") is no slip of hunspell's own join of
-    # two others that nobody writes ("hei|product"): a compound the dictionary lacks, or a term
-    if close and len(word) >= _LONG_WORD and spell.joins_words(word) and all(" " not in s and spell.nobodys_join(s)
-                                                 and not _linking_s_added(word, s) for s in close):
+    # a long word of a dictionary word before a noun ("ei|product") is no slip of hunspell's own join
+    # of two others that nobody writes ("hei|product"): a compound the dictionary lacks, or a term; a
+    # typical slip (a doubled letter, "urineweggen") or a missing linking s from one stays a slip
+    if close and len(word) >= _LONG_WORD and spell.noun_compound(word) and all(
+            " " not in s and spell.nobodys_join(s) and suggestion_score(word, s) >= _TYPICAL_SLIP
+            and not _linking_s_added(word, s) for s in close):
         return "term"
     return "slip" if close else "term"
+
+
+_TYPICAL_SLIP = 0.5  # suggestion_score below which a word is one typical Dutch slip from the other
 
 
 def _linking_s_added(word: str, other: str) -> bool:
@@ -409,7 +419,8 @@ _HOUSE_NUMBER = re.compile(r"[ \t]+\d{1,4}[a-zA-Z]?\b")
 
 # words after which an adjective takes the partitive -s ("iets moois", "niets uitdrukkelijks"), and
 # the adverbs that may stand between ("iets heel bijzonders")
-_PARTITIVE_HEADS = frozenset("iets niets wat veel weinig allerlei genoeg meer minder zoiets niks".split())
+# ("veel", "weinig" take a plural as often: "weinig zwangeren", so they are left out)
+_PARTITIVE_HEADS = frozenset("iets niets wat allerlei genoeg zoiets niks".split())
 _PARTITIVE_ADVERBS = frozenset("heel erg zo zeer nog echt best vrij extra".split())
 
 
@@ -426,7 +437,7 @@ def _partitive(spell, toks, k: int) -> bool:
 
 
 # what stands between an abbreviation and the word it shortens: "Alb / albumine", "Hb (hemoglobine)"
-_EXPLAINED_GAP = re.compile(r"^\.?\s*(?:[/=:(]|\s-)?\s*$")
+_EXPLAINED_GAP = re.compile(r"^\.?\s*(?:[/=:(]|\s-)\s*$")
 
 
 def _explained_abbreviation(spell, text: str, toks, k: int) -> bool:
@@ -440,7 +451,7 @@ def _explained_abbreviation(spell, text: str, toks, k: int) -> bool:
             continue
         a, b = sorted((k, j))
         gap = text[toks[a].end:toks[b].start]
-        if (_EXPLAINED_GAP.match(gap) or gap.strip() in ("(", ")", " (")) and _abbreviates(tok.text, toks[j].text) \
+        if (_EXPLAINED_GAP.match(gap) or gap.strip() in ("(", ")")) and _abbreviates(tok.text, toks[j].text) \
                 and spell.known(toks[j].text):
             return True
     return False
@@ -454,6 +465,8 @@ def _abbreviates(short: str, word: str) -> bool:
     return all(c in rest for c in short[1:])
 
 
+# a quotation mark that opens: at the text's start or after a space or bracket, before a letter
+_QUOTE_OPENS = re.compile(r"(?:^|[\s(\[])[‘“'\"](?=\w)")
 _QUOTED_HEAD = re.compile(r"^(?P<head>.+)[’'”\"]-(?P<noun>[^\W\d_]+)$")
 
 
@@ -461,8 +474,11 @@ def _quoted_compound(spell, tok, text: str, extra) -> bool:
     """A quoted phrase joined to a noun by a hyphen ("de ‘Black Lives Matter’-beweging", "het ‘Kijk
     maar’-boek"): the quoted words are cited, often in another language; only the noun is checked."""
     m = _QUOTED_HEAD.match(tok.text)
-    opened = m and any(q in text[max(0, tok.start - 80):tok.start + len(m.group("head"))] for q in "‘“'\"")
-    return bool(opened) and spell.known(m.group("noun"), extra)
+    if not m or not _QUOTE_OPENS.search(text[max(0, tok.start - 80):tok.start + 1]):
+        return False
+    head = m.group("head")  # the quoted phrase's last word: a name or another language's word, or checked
+    cited = head[:1].isupper() or spell.known(head, extra) or spell.english_word(head)
+    return cited and spell.known(m.group("noun"), extra)
 
 
 def _street(tok, text: str) -> bool:
