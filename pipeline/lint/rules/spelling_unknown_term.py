@@ -4,7 +4,9 @@ spelling.unknown-word reports a word with a dictionary word close to it (a slip:
 Wanner); a word with none close (decidualisatie, Cerazette, anembryonie) is most often a medical
 term, a brand or a name the dictionary lacks; a word that writes the Latin ae where a dictionary word
 has e, or the other way round (gynecoloog beside gynaecoloog, haemoglobine beside hemoglobine), is
-no slip either. Each gets one note at its first use in the leaflet,
+no slip either. A capitalised word inside a sentence that lies close only to a short word is taken
+for a name (a firm, a person: "uitvaart bij Koortz"): its note names the word it might have meant.
+Each gets one note at its first use in the leaflet,
 with the number of times the leaflet writes it (its inflected forms counted in): a reviewer checks
 it once and puts a right word in the word list; a term nobody explains is hard for a patient to read.
 
