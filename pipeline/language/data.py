@@ -155,15 +155,17 @@ def residue_words() -> ResidueWords:
                         low(lists.get("documents")))
 
 
-def caption(text: str) -> bool:
+def caption(text: str, article: bool = False) -> bool:
     """Image text written like a headline: [adjective] subject [en companion] verb ..., no article
-    first and no end punctuation ("Bezorgde vrouw belt met de huisarts", also in small letters)."""
+    first and no end punctuation ("Bezorgde vrouw belt met de huisarts", also in small letters);
+    with ``article``, "een" may open it ("Een vrouw heeft een gesprek met de arts")."""
     t = text.strip()
     if not t or not t[0].isalpha() or t[-1] in ".!?:;…" or not 5 <= len(t.split()) <= 20 or ":" in t:
         return False
     w = residue_words()
     words = t.lower().split()
-    i = 1 if words[0] in w.caption_adjectives else 0
+    i = 1 if article and words[0] == "een" else 0
+    i += 1 if words[i] in w.caption_adjectives else 0
     subject = next((s for s in w.caption_subjects if words[i:i + len(s.split())] == s.split()), None)
     if subject is None:
         return False

@@ -404,6 +404,14 @@ def pull_quotes(blocks) -> list[LayoutHit]:
 def find(blocks, is_word) -> list[LayoutHit]:
     hits = contents_runs(blocks) + numbered_contents(blocks) + contents_returning(blocks) + navigation(blocks) + masthead(blocks, is_word) + name_lines(blocks, is_word)
     hits += pull_quotes(blocks)
-    hits += [LayoutHit(k, "image-text", _("image alternative text or a logo caption"))
-             for k, b in enumerate(blocks) if caption(b.text)]
+    hits += [LayoutHit(k, "image-text", _("image alternative text or a logo caption")) for k in captions(blocks)]
     return hits
+
+
+def captions(blocks) -> list[int]:
+    """Image text written like a headline ("Bezorgde vrouw belt met de huisarts"), also opening
+    with "een" ("Een vrouw heeft een gesprek met de arts") when no running text follows it: such a
+    line over a paragraph may be a statement heading the leaflet's own section."""
+    def bare(k: int) -> bool:
+        return k + 1 == len(blocks) or not _prose(blocks[k + 1].text)
+    return [k for k, b in enumerate(blocks) if caption(b.text) or (caption(b.text, article=True) and bare(k))]

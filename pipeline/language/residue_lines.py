@@ -237,6 +237,49 @@ def role_lines(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
             for k, b in enumerate(blocks) if k not in marked and ({k - 1, k + 1} & marked) and _role_line(b.text)]
 
 
+# -- names beside a byline ----------------------------------------------------------------------
+
+# the stamps of a byline and the names of an author box: a name right above or below one is the author's
+_BYLINE_KINDS = frozenset({"author-line", "date-line", "dated-byline", "post-byline", "byline", "person-name",
+                           "last-update", "relative-time", "reading-time", "reading-time-label"})
+_NAME_WORDS = 4
+
+
+def _trade(token: str) -> bool:
+    """A person's trade, also as the end of a longer word ("Webjournalist", "Eindredacteur")."""
+    low = token.lower()
+    return any(low == r or (low.endswith(r) and len(r) >= 6) for r in residue_words().person_roles)
+
+
+def _byline_name(text: str, is_word) -> bool:
+    """A line that is only a name of two to four words written plainly, at least one of them no
+    Dutch word (for Frog's lexicon nor the dictionary), maybe with the person's trade after it ("Anna Bos Webjournalist"). One word alone
+    may be the page's title ("Abortuspil")."""
+    toks = text.strip().strip("-–—,·|.").split()
+    if toks and len(toks) >= 3 and _trade(toks[-1]):
+        toks = toks[:-1]
+    if not 2 <= len(toks) <= _NAME_WORDS or toks[0].lower() in _PARTICLES:
+        return False
+    names = [x for x in toks if x.lower() not in _PARTICLES]
+    return all(_NAME.match(x) or _INITIALS.match(x) for x in names) and any(
+        not _dutch_word(x) and not is_word(x.lower()) for x in names)
+
+
+def byline_names(blocks, kinds: dict[int, set[str]], is_word) -> list[LayoutHit]:
+    """A name right above or below a byline's stamp (a reading time, a date) or another author's
+    name: the author of the page, which the stamp's line did not carry ("Anna Bos" over "5 min
+    read"). A leaflet's heading is made of Dutch words and stays; so does a name with text of its own."""
+    anchors = {k for k, v in kinds.items() if v & _BYLINE_KINDS}
+    found: set[int] = set()
+    grew = True
+    while grew:
+        new = {k for k, b in enumerate(blocks) if k not in kinds and k not in found and b.kind in _LINE_KINDS
+               and {k - 1, k + 1} & (anchors | found) and _byline_name(b.text, is_word)}
+        found |= new
+        grew = bool(new)
+    return [LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")) for k in sorted(found)]
+
+
 # -- clusters ----------------------------------------------------------------------------------
 
 def _short(b) -> bool:

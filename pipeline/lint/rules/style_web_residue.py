@@ -43,8 +43,12 @@ site's contact box amid its furniture; a table of contents or a site's long menu
 comes back as the heading of the first section (section numbers on their own lines and entries
 wrapped over lines included), an article's contents under "Artikel inhoud", a list of sources
 above the text ("nhs.uk - title"), and the furniture of a site where readers post poems or
-stories ("Print dit gedicht", "Ingezonden door", the votes, "Reacties op ...", "click here"). A
-table whose cells repeat, a list whose first item never comes back and a leaflet's own sources
+stories ("Print dit gedicht", "Ingezonden door", the votes, "Reacties op ...", "click here"); an
+author's name (two to four words, one no Dutch word, a trade maybe glued on) beside a byline's stamp
+("5 min read", a date) or another author's name, image text opening with "een" when no running text
+follows it, a site's name before its copyright sign and web address, and a line that only sends the
+reader to a video or post above or below it. A heading of Dutch words or a one-word title beside a
+date, a table whose cells repeat, a list whose first item never comes back and a leaflet's own sources
 under its text stay. A leaflet's title,
 subtitle and headings with text under them stay.
 One finding per kind and line and none on words another finding covers (glued words only where
@@ -93,6 +97,7 @@ fail: Wat vond je van dit artikel?
 fail: oktober 3, 2021
 fail: Question on this topic? Get an instant answer from our team.
 fail: Ziet u een fout? Selecteer de tekst en druk op Ctrl + Enter.
+fail: Bekijk de video in de tweet hieronder
 """
 
 from __future__ import annotations
