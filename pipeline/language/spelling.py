@@ -37,7 +37,8 @@ VOWELS = set("aeiouyëéèïöüáó")
 CONFUSABLE = {("d", "t"), ("t", "d"), ("s", "z"), ("z", "s"), ("f", "v"), ("v", "f"), ("g", "ch"),
               ("ch", "g"), ("ei", "ij"), ("ij", "ei"), ("au", "ou"), ("ou", "au"), ("dt", "t"),
               ("t", "dt"), ("dt", "d"), ("d", "dt"), ("c", "k"), ("k", "c"), ("y", "ij"), ("ij", "y")}
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+# the quotation marks and accents that stand for an apostrophe ("placenta´s" with an acute accent)
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
 def _norm(word: str) -> str:

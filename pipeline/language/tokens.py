@@ -177,6 +177,11 @@ def restore_invisible(doc, block) -> str:
     return "".join(chars) if chars else text
 
 
+def _phonetic(word: str) -> bool:
+    """A word written in phonetic letters ("taʒ", a pronunciation in brackets): IPA's own letters and marks."""
+    return any("\u0250" <= c <= "\u02af" or c in "ːˈˌ" for c in word)
+
+
 def _latin(word: str) -> bool:
     """A word with a letter of the Latin script (Dutch, English, French loans)."""
     return any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in word)
@@ -210,8 +215,8 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
         if e < len(text) and text[e] in "@/" and text[e + 1 : e + 2].isalnum():
             i += 1
             continue
-        if not _latin(text[s:e]):
-            i += 1  # a word in another script (Korean, Greek, Arabic): no Dutch word to look up
+        if not _latin(text[s:e]) or _phonetic(text[s:e]):
+            i += 1  # a word in another script (Korean, Greek, Arabic) or a phonetic spelling: no Dutch word
             continue
         out.append(Token(s, e, _visible(text[s:e])))
         i += 1
