@@ -44,7 +44,8 @@ finding's check id in brackets):
 15. ``determiner_form`` [adjective]: "beiden" before a noun (beide).
 16. ``one_as_determiner`` [adjective]: "de een" before its noun ("aan de een kant" -> ene).
 17. ``joined_word`` [word-class]: a word written as one where two belong ("teveel bloed" -> te
-    veel, "opgang komen" -> op gang, "opzoek naar" -> op zoek), by data that name the word and the context that decides.
+    veel, "opgang komen" -> op gang, "opzoek naar" -> op zoek), or a word of like shape a fixed
+    phrase does not take ("geen spraken van" -> sprake), by data that name the word and the context that decides.
 18. ``gendered_determiner`` [article]: ons/onze, elk/elke, ieder/iedere, welk/welke, zulk/zulke
     with the noun ("onze team" -> ons, "elk vrouw" -> elke).
 19. ``object_as_subject`` [word-class]: "hun"/"hen" opening a clause before a plural verb ("Hun
@@ -2024,13 +2025,16 @@ def _other_follows(tokens: list[FrogToken], k: int) -> bool:
 
 def joined_word(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A word written as one that is another word, where two words belong ("met teveel bloed" ->
-    te veel, "komt vanzelf opgang" -> op gang): the data name the word, its fix, and the words
+    te veel, "komt vanzelf opgang" -> op gang), or a word of like shape where a fixed phrase wants
+    another ("er is geen spraken van" -> sprake): the data name the word, its fix, and the words
     after (by lemma) or before it that decide."""
     t = tokens[i]
     entry = _data().get("joined_words", {}).get(_low(t))
     if entry is None or not t.word.isalpha():
         return None
     if i and _low(tokens[i - 1]) in entry.get("not_after", ()):
+        return None
+    if entry.get("after") and not _preceded_by(tokens, i, entry["after"]):
         return None
     after, before = entry.get("next", ()), entry.get("before", ())
     if (after or before) and not (
@@ -2040,6 +2044,11 @@ def joined_word(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     fix = _case(t.word, entry["fix"])
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
                             _("'{word}' is another word; write '{fix}' here").format(word=t.word, fix=fix))
+
+
+def _preceded_by(tokens: list[FrogToken], i: int, phrases) -> bool:
+    """One of ``phrases`` (words apart by spaces) ends right before ``tokens[i]``."""
+    return any([_low(x) for x in tokens[max(0, i - len(p.split())):i]] == p.split() for p in phrases)
 
 
 def _verb_of(tokens: list[FrogToken], lemmas) -> bool:
