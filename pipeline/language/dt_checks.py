@@ -1181,19 +1181,30 @@ def existential_number(c: TokenContext) -> DtFinding | None:
 
 def closing_stem(c: TokenContext) -> DtFinding | None:
     """15. A stem that closes its clause right after a participle, where every subject but "ik" takes
-    the -t form ("waarover al veel gesproken word" -> wordt; ``closing_stems``). Not in a sentence
-    with "ik" anywhere in it ("dat ik morgen gebeld word")."""
+    the -t form ("waarover al veel gesproken word" -> wordt; ``closing_stems``). Not with "ik" in its
+    clause ("dat ik morgen gebeld word") or before en/of/maar that opens it."""
     forms = _data().get("closing_stems", {})
     prev, nxt = c.prev, c.nxt
     if c.low not in forms or not _is_finite(c.t) or prev is None or not prev.tag.startswith("WW(vd"):
         return None
     if nxt is not None and nxt.pos not in ("LET", "VG"):
         return None
-    if any(_lower(x) == "ik" for x in c.sentence):
+    if _ik_subject_possible(c):
         return None
     sug = _case(c.t.word, forms[c.low])
     return c.finding(sug, "closing-stem", _("only 'ik' takes '{word}' here: '{verb}'").format(
         word=c.t.word, verb=sug))
+
+
+def _ik_subject_possible(c: TokenContext) -> bool:
+    """"ik" in the clause, or before it when the clause follows en/of/maar and may share its subject
+    ("Ik ben moe en snel geholpen word"); a main clause with "ik" before "dat" does not count ("Ik
+    weet dat er weinig over gesproken word")."""
+    if any(_lower(x) == "ik" for x in c.clause):
+        return True
+    k = next((n for n, x in enumerate(c.sentence) if x is c.clause[0]), 0)
+    return k > 0 and _lower(c.sentence[k - 1]) in ("en", "of", "maar") and any(
+        _lower(x) == "ik" for x in c.sentence[:k])
 
 
 def plural_pronoun(c: TokenContext) -> DtFinding | None:
@@ -1502,10 +1513,10 @@ def _suspect_number(sentence: str) -> bool:
 
 
 def _suspect_closing_stem(sentence: str) -> bool:
-    """Check 15's rough form: a listed stem right after a participle, no "ik" in the sentence."""
+    """Check 15's rough form: a listed stem right after a participle."""
     ws = [sentence[a:b].lower() for a, b in words(sentence)]
     forms = _data().get("closing_stems", {})
-    return "ik" not in ws and any(w in forms and lexicon.is_participle(p) for p, w in zip(ws, ws[1:]))
+    return any(w in forms and lexicon.is_participle(p) for p, w in zip(ws, ws[1:]))
 
 
 def _suspect_plural_pronoun(sentence: str) -> bool:
