@@ -1203,6 +1203,8 @@ def _ik_subject_possible(c: TokenContext) -> bool:
     if any(_lower(x) == "ik" for x in c.clause):
         return True
     k = next((n for n, x in enumerate(c.sentence) if x is c.clause[0]), 0)
+    if _lower(c.clause[0]) in _SUBORD:
+        return False  # "... en dat er weinig over gesproken word": a clause of its own after "en"
     return k > 0 and _lower(c.sentence[k - 1]) in ("en", "of", "maar") and any(
         _lower(x) == "ik" for x in c.sentence[:k])
 
