@@ -42,6 +42,10 @@ CASES = {
                                 "De verloskundige bespreekt met u wat er gebeurd is."),
     dc.coordinated_stem: (("Het lichaam herstelt zich snel en word daarna weer ongesteld.", "word", "wordt"),
                           "Soms beslist de arts dat een curettage nodig is en word je opgenomen."),
+    dc.closing_stem: (("Het weefsel dat verwijderd word, gaat naar het lab.", "word", "wordt"),
+                      "Ik hoop dat ik snel geholpen word."),
+    dc.plural_pronoun: (("Na de echo hoefde wij niet lang te wachten.", "hoefde", "hoefden"),
+                        "Na de echo hoefden wij niet lang te wachten."),
     dc.coordinated_imperative: (("Neem rust en houdt rekening met je grenzen.", "houdt", "houd"),
                                 "Neem je tijd en houd rekening met je grenzen."),
 }

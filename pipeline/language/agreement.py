@@ -44,7 +44,8 @@ finding's check id in brackets):
 15. ``determiner_form`` [adjective]: "beiden" before a noun (beide).
 16. ``one_as_determiner`` [adjective]: "de een" before its noun ("aan de een kant" -> ene).
 17. ``joined_word`` [word-class]: a word written as one where two belong ("teveel bloed" -> te
-    veel, "opgang komen" -> op gang, "opzoek naar" -> op zoek), by data that name the word and the context that decides.
+    veel, "opgang komen" -> op gang, "opzoek naar" -> op zoek), or a word of like shape a fixed
+    phrase does not take ("geen spraken van" -> sprake), by data that name the word and the context that decides.
 18. ``gendered_determiner`` [article]: ons/onze, elk/elke, ieder/iedere, welk/welke, zulk/zulke
     with the noun ("onze team" -> ons, "elk vrouw" -> elke).
 19. ``object_as_subject`` [word-class]: "hun"/"hen" opening a clause before a plural verb ("Hun
@@ -95,6 +96,8 @@ finding's check id in brackets):
 39. ``one_before_plural`` [one-plural]: a plural noun after "één" or "1" ("door één spermatozoa",
     "duurt 1 minuten" -> minuut); not in a range ("1 à 2 weken"), a label ("fase 1 studies", "week
     één"), a ratio ("één op één gesprekken") or after "er" ("krijgt er één klachten").
+40. ``possessive_as_subject`` [word-class]: "uw"/"jouw" right before a finite verb that is no noun,
+    where the subject pronoun belongs ("Uw kunt bellen" -> U; ``possessive_subjects``).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -618,6 +621,8 @@ def _slip_suspect(words: list[str], i: int) -> bool:
         return "pvmv" in lexicon.tags(words[i + 1])
     if w in ("meest", "minst") and i and words[i - 1] in _PREPOSITIONS:
         return True
+    if w in _data().get("possessive_subjects", {}) and i + 1 < len(words):
+        return bool(lexicon.tags(words[i + 1]) & {"pv", "pvt", "pvmv", "pvv"}) and "n" not in lexicon.tags(words[i + 1])
     if w in _data().get("verb_for_pronoun", {}) and i + 1 < len(words):
         return bool(lexicon.tags(words[i + 1]) & {"pv", "pvt", "pvmv", "pvv"})
     if w in ("een", "één", "meest", "minst") and i and words[i - 1] == "de" and i + 1 < len(words):
@@ -1049,6 +1054,23 @@ def object_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding | Non
     prev = tokens[i - 1] if i else None
     if prev is not None and not (prev.pos == "LET" and prev.word in _CLAUSE_PUNCT) and not (
             prev.pos == "VG" and prev.has("neven")):
+        return None
+    fix = _case(t.word, fix)
+    return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
+                            _("'{word}' is no subject; write '{fix}'").format(word=t.word, fix=fix))
+
+
+def possessive_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A possessive where the subject pronoun belongs, right before a finite verb that is no noun
+    ("Uw kunt ons bellen" -> U; ``possessive_subjects``); "uw vragen" keeps its possessive, the
+    word after it is a noun too."""
+    t = tokens[i]
+    fix = _data().get("possessive_subjects", {}).get(_low(t))
+    if fix is None or t.pos != "VNW" or not t.has("bez") or i + 1 >= len(tokens):
+        return None
+    verb = tokens[i + 1]
+    known = lexicon.tags(_low(verb))
+    if not verb.tag.startswith("WW(pv") or "n" in known or not known & {"pv", "pvt", "pvmv", "pvv"}:
         return None
     fix = _case(t.word, fix)
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
@@ -2003,13 +2025,16 @@ def _other_follows(tokens: list[FrogToken], k: int) -> bool:
 
 def joined_word(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A word written as one that is another word, where two words belong ("met teveel bloed" ->
-    te veel, "komt vanzelf opgang" -> op gang): the data name the word, its fix, and the words
+    te veel, "komt vanzelf opgang" -> op gang), or a word of like shape where a fixed phrase wants
+    another ("er is geen spraken van" -> sprake): the data name the word, its fix, and the words
     after (by lemma) or before it that decide."""
     t = tokens[i]
     entry = _data().get("joined_words", {}).get(_low(t))
     if entry is None or not t.word.isalpha():
         return None
     if i and _low(tokens[i - 1]) in entry.get("not_after", ()):
+        return None
+    if entry.get("after") and not _preceded_by(tokens, i, entry["after"]):
         return None
     after, before = entry.get("next", ()), entry.get("before", ())
     if (after or before) and not (
@@ -2019,6 +2044,11 @@ def joined_word(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     fix = _case(t.word, entry["fix"])
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
                             _("'{word}' is another word; write '{fix}' here").format(word=t.word, fix=fix))
+
+
+def _preceded_by(tokens: list[FrogToken], i: int, phrases) -> bool:
+    """One of ``phrases`` (words apart by spaces) ends right before ``tokens[i]``."""
+    return any([_low(x) for x in tokens[max(0, i - len(p.split())):i]] == p.split() for p in phrases)
 
 
 def _verb_of(tokens: list[FrogToken], lemmas) -> bool:
@@ -2489,7 +2519,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article,
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
-          one_of_plural, several_singular, one_before_plural)
+          one_of_plural, several_singular, one_before_plural, possessive_as_subject)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

@@ -34,6 +34,10 @@ this order, the first finding wins (``TOKEN_CHECKS``; the check id is what a fin
     -t verb before it ("Het lichaam herstelt en word daarna weer ongesteld" -> wordt), not before
     its own subject ("en word je opgenomen") and not after an imperative that opens the sentence.
 
+15. ``closing_stem``: "word" closing its clause right after a participle, where every subject but
+    "ik" takes "wordt" ("waarover gesproken word" -> wordt).
+16. ``plural_pronoun``: a singular finite verb next to "wij"/"we" ("Daarna hoefde wij" -> hoefden).
+
 On a whole clause, when no token check fired: ``subordinate-stem``: in a subordinate clause the
 verb stands last, far from the subject that opens the clause ("als je het fijn vind" -> vindt),
 also in a relative clause on a singular noun ("bloedverlies dat erg ruik" -> ruikt) and in a relative
@@ -1085,21 +1089,32 @@ def coordinated_imperative(c: TokenContext) -> DtFinding | None:
 
 
 def opening_imperative_t(c: TokenContext) -> DtFinding | None:
-    """13. A -t form opening a statement right before a bare noun of a fixed phrase: an imperative takes
-    the stem ("Houdt rekening met ..." -> Houd, "Neemt contact op" -> Neem). Not in a question, not in a
+    """13. A -t form opening a statement right before a bare noun of a fixed phrase, adverbs between them
+    or not: an imperative takes the stem ("Houdt rekening met ..." -> Houd, "Neemt contact op" -> Neem,
+    "Houdt hier altijd rekening mee" -> Houd). Not in a question, not in a
     condition with "dan" after it ("Neemt pijn toe, bel dan"), never "wordt", "heeft", "is"."""
     stem = c.stem_of_t
     if not stem or c.t is not (c.sentence[0] if c.sentence else None) or c.sentence[-1].word == "?":
         return None
     if stem.lower() in _data()["never_imperative"] or not c.t.tag.startswith("WW(pv,tgw"):
         return None
-    nxt = c.nxt
+    nxt = _past_adverbs(c.clause, c.i + 1)
     if nxt is None or nxt.pos != "N" or not nxt.has("soort") or not nxt.word.islower():
         return None
     if any(_lower(x) == "dan" for x in c.sentence[2:]):
         return None
     return c.finding(stem, "opening-imperative-t", _(
         "an instruction takes the verb without -t: '{fix}'").format(fix=stem))
+
+
+def _past_adverbs(clause: list[FrogToken], k: int, most: int = 3) -> FrogToken | None:
+    """The first token from ``k`` on past at most ``most`` adverbs ("Houdt hier altijd rekening
+    mee": the adverbs stand between the verb and its noun); "er" is no adverb here, it may open an
+    existential clause ("Komt er bloed ...")."""
+    for x in clause[k : k + most + 1]:
+        if not (x.pos == "BW" or (x.pos == "VNW" and x.has("adv-pron") and _lower(x) != "er")):
+            return x
+    return None
 
 
 def plural_subject(c: TokenContext) -> DtFinding | None:
@@ -1162,6 +1177,57 @@ def existential_number(c: TokenContext) -> DtFinding | None:
     return c.finding(_case(c.t.word, sug), "existential-number", _(
         "'{noun}' after 'er {verb}' is {number}: 'er {fix}'").format(
         noun=noun.word, verb=c.t.word.lower(), number=_("plural") if noun.has("mv") else _("singular"), fix=sug))
+
+
+def closing_stem(c: TokenContext) -> DtFinding | None:
+    """15. A stem that closes its clause right after a participle, where every subject but "ik" takes
+    the -t form ("waarover al veel gesproken word" -> wordt; ``closing_stems``). Not with "ik" in its
+    clause ("dat ik morgen gebeld word") or before en/of/maar that opens it."""
+    forms = _data().get("closing_stems", {})
+    prev, nxt = c.prev, c.nxt
+    if c.low not in forms or not _is_finite(c.t) or prev is None or not prev.tag.startswith("WW(vd"):
+        return None
+    if nxt is not None and nxt.pos not in ("LET", "VG"):
+        return None
+    if _ik_subject_possible(c):
+        return None
+    sug = _case(c.t.word, forms[c.low])
+    return c.finding(sug, "closing-stem", _("only 'ik' takes '{word}' here: '{verb}'").format(
+        word=c.t.word, verb=sug))
+
+
+def _ik_subject_possible(c: TokenContext) -> bool:
+    """"ik" in the clause, or before it when the clause follows en/of/maar and may share its subject
+    ("Ik ben moe en snel geholpen word"); a main clause with "ik" before "dat" does not count ("Ik
+    weet dat er weinig over gesproken word")."""
+    if any(_lower(x) == "ik" for x in c.clause):
+        return True
+    k = next((n for n, x in enumerate(c.sentence) if x is c.clause[0]), 0)
+    if _lower(c.clause[0]) in _SUBORD:
+        return False  # "... en dat er weinig over gesproken word": a clause of its own after "en"
+    return k > 0 and _lower(c.sentence[k - 1]) in ("en", "of", "maar") and any(
+        _lower(x) == "ik" for x in c.sentence[:k])
+
+
+def plural_pronoun(c: TokenContext) -> DtFinding | None:
+    """16. A singular finite verb right after "wij"/"we" opening its clause, or right before it
+    ("Daarna hoefde wij niet" -> hoefden, "wij heeft" -> hebben): "wij" is always the subject and
+    plural."""
+    prev, nxt = c.prev, c.nxt
+    if not c.t.tag.startswith(("WW(pv,tgw,ev", "WW(pv,tgw,met-t", "WW(pv,verl,ev")):
+        return None
+    before = prev is not None and c.i == 1 and _plural_first_person(prev)
+    if not (before or (nxt is not None and _plural_first_person(nxt))):
+        return None
+    sug = _plural_form(c.t) or _data()["singular_forms_plural"].get(c.low)
+    if not sug:
+        return None
+    return c.finding(_case(c.t.word, sug), "plural-pronoun", _(
+        "the subject 'wij' is plural: '{verb}'").format(verb=sug))
+
+
+def _plural_first_person(t: FrogToken) -> bool:
+    return _lower(t) in ("wij", "we") and t.pos == "VNW" and t.has("nomin")
 
 
 def _after_er(c: TokenContext) -> bool:
@@ -1335,7 +1401,7 @@ TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
     first_person_t,
     inverted_je_t, inverted_question, inverted_subject, second_person_stem, third_person_stem,
     participle_in_embedded, coordinated_stem, coordinated_imperative, plural_subject, singular_subject,
-    opening_imperative_t, existential_number,
+    opening_imperative_t, existential_number, closing_stem, plural_pronoun,
 )
 
 
@@ -1402,6 +1468,8 @@ def suspect(sentence: str) -> bool:
     first: list[str] = []
     if _suspect_number(sentence) or _suspect_opening_imperative(sentence) or _suspect_existential(sentence):
         return True
+    if _suspect_closing_stem(sentence) or _suspect_plural_pronoun(sentence):
+        return True
     for ci, words in enumerate(_rough_clauses(sentence)):
         c = _RoughClause(words, aux, subjects, aux_before, question and ci == 0)
         if _suspect_subject_clause(c) or any(_suspect_word(c, i) for i in range(len(words))):
@@ -1446,6 +1514,24 @@ def _suspect_number(sentence: str) -> bool:
     return False
 
 
+def _suspect_closing_stem(sentence: str) -> bool:
+    """Check 15's rough form: a listed stem right after a participle."""
+    ws = [sentence[a:b].lower() for a, b in words(sentence)]
+    forms = _data().get("closing_stems", {})
+    return any(w in forms and lexicon.is_participle(p) for p, w in zip(ws, ws[1:]))
+
+
+def _suspect_plural_pronoun(sentence: str) -> bool:
+    """Check 16's rough form: "wij"/"we" next to a singular finite form (not one in -en)."""
+    ws = [sentence[a:b].lower() for a, b in words(sentence)]
+    return any((a in ("wij", "we") or b in ("wij", "we")) and _singular_finite_shape(b if a in ("wij", "we") else a)
+               for a, b in zip(ws, ws[1:]))
+
+
+def _singular_finite_shape(word: str) -> bool:
+    return not word.endswith("en") and bool(lexicon.tags(word) & {"pv", "pvt", "pvv"})
+
+
 _ER_IS = re.compile(r"\ber\s+(is|zijn|was|waren)\b|\b(is|zijn|was|waren)\s+er\b", re.I)
 
 
@@ -1462,10 +1548,15 @@ def _suspect_existential(sentence: str) -> bool:
 
 
 def _suspect_opening_imperative(sentence: str) -> bool:
-    """Check 13's rough form: a -t form whose stem is a verb's, first in a statement, before a noun."""
-    ws = [sentence[a:b].lower() for a, b in words(sentence)][:2]
-    return (len(ws) == 2 and not sentence.rstrip().endswith("?") and ws[0].endswith("t")
-            and lexicon.is_finite_t(ws[0]) and lexicon.is_stem(ws[0][:-1]) and "n" in lexicon.tags(ws[1]))
+    """Check 13's rough form: a -t form whose stem is a verb's, first in a statement, before a noun
+    (past words the lexicon has no class for: adverbs)."""
+    ws = [sentence[a:b].lower() for a, b in words(sentence)][:5]
+    if len(ws) < 2 or sentence.rstrip().endswith("?") or not ws[0].endswith("t"):
+        return False
+    if not (lexicon.is_finite_t(ws[0]) and lexicon.is_stem(ws[0][:-1])):
+        return False
+    noun = next((w for w in ws[1:] if lexicon.tags(w) or w == "er"), "")
+    return "n" in lexicon.tags(noun)
 
 
 def _phrase_opener(word: str) -> bool:

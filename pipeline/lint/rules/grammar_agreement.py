@@ -16,7 +16,9 @@ articles in a row, "een" before a plural, "wordt" or "heeft" with an infinitive 
 a modal belongs, "dan" after "even"/"zoveel", "er vanuit gaan", "en" after a weak pronoun where "een"
 belongs, a conjunction before a phrase without a verb up to the sentence's end ("zodra twee weken na"), a plural
 noun after "één" or "1", "en" for "een" after a preposition ("de kans op en bloeding"), the -e after
-"elke"/"iedere"/"zulke" and of a participle opening a sentence or list item before a plural. Each check is a
+"elke"/"iedere"/"zulke" and of a participle opening a sentence or list item before a plural, and
+"uw"/"jouw" before a finite verb where the subject pronoun belongs ("Uw kunt" -> U), and a word of
+like shape in a fixed phrase ("geen spraken van" -> sprake). Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
@@ -38,6 +40,7 @@ fail: Bel bij vaginale bloedverlies. (vaginaal)
 fail: In deze wekken groeit het vruchtje. (weken)
 fail: Een miskraam kan niet worden tegenhouden. (tegengehouden)
 fail: Er is geen enkel mogelijkheid om dit te voorkomen. (enkele)
+fail: Uw kunt ons altijd bellen. (U)
 pass: Er is geen enkele kans, een enkel woord volstaat en enkel bij koorts bel je ons.
 fail: Een curettage, ook wel medisch ingreep genoemd, duurt kort. (medische)
 fail: Daarna verlies je al het overblijvend weefsel. (overblijvende)

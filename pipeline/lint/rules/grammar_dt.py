@@ -11,8 +11,10 @@ after a plural noun phrase that opens the sentence, also past one prepositional 
 klachten verdwijnt", "Klachten na de ingreep verdwijnt" -> verdwijnen; not
 after a measure, a group or a fronted object: "Twee weken is lang"), and the other way round ("De
 volgende instantie kunnen je helpen" -> kan, or the noun in the plural; not after a time: "Deze week zijn
-de klachten minder"), and a -t form opening an instruction before a bare noun ("Houdt rekening met"
--> Houd; not in a question or a condition with "dan"), and "er is"/"er zijn" that does not agree with the
+de klachten minder"), and a -t form opening an instruction before a bare noun, adverbs between them or not ("Houdt
+rekening met", "Houdt hier altijd rekening mee" -> Houd; not in a question or a condition with
+"dan", nor before "u"), "word" closing a clause after a participle without "ik" ("waarover
+gesproken word" -> wordt), a singular verb next to "wij"/"we" ("Daarna hoefde wij" -> hoefden), and "er is"/"er zijn" that does not agree with the
 noun after it ("Er is verschillende oorzaken" -> zijn, "Er zijn aanleg tot ..." -> is; not after a
 collective before a plural, "er zijn een aantal redenen", nor before nouns joined by en/of).
 Imperatives stay alone: a verb that takes zich before "u" ("Meld u aan"), a verb opening the main
@@ -64,6 +66,9 @@ fail: Neemt contact op met de praktijk. (Neem)
 fail: Wanneer dit niet gebeurd zullen we je bellen. (gebeurt)
 fail: Klachten na de ingreep verdwijnt meestal vanzelf. (verdwijnen)
 pass: Vragen over de behandeling stelt u aan de arts. Zorgen over de toekomst is normaal.
+fail: Over dit onderwerp is al veel gesproken word. (wordt)
+fail: Na de ingreep hoefde wij niet lang te wachten. (hoefden)
+pass: Ik hoop dat ik snel geholpen word. Daarna hoefden wij niet lang te wachten.
 pass: Twee weken is een normale duur. Een aantal vrouwen krijgt pijn. Deze tabletten geeft de arts mee.
 pass: Omdat je baby tijd nodig heeft om te groeien, wacht je nog even. Een nauwkeurig dagboek helpt je te weten wanneer je ovuleert.
 """
