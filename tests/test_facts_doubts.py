@@ -94,8 +94,14 @@ def test_a_leaflet_that_never_names_a_miscarriage_but_an_abortion_doubts_its_tre
     about is the same sign; the same bleeding sentence on a miscarriage leaflet is used."""
     def facts(text, heading):
         return {f.key: f for f in extract_document(make_doc(text, heading), CAT)}
-    text = "Het bloedverlies duurt gemiddeld tien dagen. Bel bij koorts boven 38 graden."
+    text = "Na een abortus met pillen bloed je. Het bloedverlies duurt gemiddeld tien dagen. Bel bij koorts boven 38 graden."
     other = facts(text, "Abortus met pillen")
     assert not other["recovery.bleeding_weeks"].confident and other["alarm.fever_c"].confident
-    own = facts(text, "Na een miskraam met pillen")
+    own = facts(text.replace("abortus", "miskraam"), "Na een miskraam met pillen")
     assert own["recovery.bleeding_weeks"].confident and own["alarm.fever_c"].confident
+    # a miscarriage leaflet that names no miscarriage but denies an abortion, or names a miscarriage in Latin
+    for text, heading in (("Na de curettage duurt het bloedverlies gemiddeld tien dagen. Dit is geen abortus.",
+                           "Curettage bij een niet-doorgaande zwangerschap"),
+                          ("Bij een abortus incompletus blijft weefsel achter. Het bloedverlies duurt gemiddeld tien "
+                           "dagen. Een abortus incompletus is niet gevaarlijk.", "Curettage")):
+        assert facts(text, heading)["recovery.bleeding_weeks"].confident, text

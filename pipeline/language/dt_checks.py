@@ -1101,10 +1101,24 @@ def opening_imperative_t(c: TokenContext) -> DtFinding | None:
     nxt = _past_adverbs(c.clause, c.i + 1)
     if nxt is None or nxt.pos != "N" or not nxt.has("soort") or not nxt.word.islower():
         return None
-    if any(_lower(x) == "dan" for x in c.sentence[2:]):
-        return None
+    if any(_lower(x) == "dan" or x.word in (",", ";") for x in c.sentence[2:]):
+        return None  # a condition first ("Komt er weefsel mee, bewaar het"): no instruction
+    if nxt is not c.clause[c.i + 1] and not (_closes_with_particle(c.sentence) or _before_preposition(c.clause, nxt)):
+        return None  # adverbs before the noun only in a fixed verb and noun ("Houdt hier rekening mee/met")
     return c.finding(stem, "opening-imperative-t", _(
         "an instruction takes the verb without -t: '{fix}'").format(fix=stem))
+
+
+def _closes_with_particle(sentence: list[FrogToken]) -> bool:
+    """The sentence ends in a verb's particle or an adverb of place ("... rekening mee.", "... contact op.")."""
+    words = [x for x in sentence if x.pos != "LET"]
+    return bool(words) and _lower(words[-1]) in _data()["closing_particles"]
+
+
+def _before_preposition(clause: list[FrogToken], noun: FrogToken) -> bool:
+    """The noun right before a preposition, as in a fixed verb and noun ("rekening met", "contact met")."""
+    k = next((n for n, x in enumerate(clause) if x is noun), None)
+    return k is not None and k + 1 < len(clause) and clause[k + 1].pos == "VZ"
 
 
 def _past_adverbs(clause: list[FrogToken], k: int, most: int = 3) -> FrogToken | None:
@@ -1219,11 +1233,19 @@ def plural_pronoun(c: TokenContext) -> DtFinding | None:
     before = prev is not None and c.i == 1 and _plural_first_person(prev)
     if not (before or (nxt is not None and _plural_first_person(nxt))):
         return None
+    if before and _compared(c.sentence, prev):
+        return None  # "Net als wij heeft uw huisarts ...": "wij" is compared with, not the subject
     sug = _plural_form(c.t) or _data()["singular_forms_plural"].get(c.low)
     if not sug:
         return None
     return c.finding(_case(c.t.word, sug), "plural-pronoun", _(
         "the subject 'wij' is plural: '{verb}'").format(verb=sug))
+
+
+def _compared(sentence: list[FrogToken], t: FrogToken) -> bool:
+    """``t`` stands right after "als", "zoals" or "dan": a comparison, no subject."""
+    k = next((n for n, x in enumerate(sentence) if x is t), 0)
+    return k > 0 and _lower(sentence[k - 1]) in ("als", "zoals", "dan")
 
 
 def _plural_first_person(t: FrogToken) -> bool:

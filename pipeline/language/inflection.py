@@ -29,6 +29,7 @@ class InflectionData:
     adjective_endings: tuple[str, ...]
     superlative_endings: tuple[str, ...]
     plural_s_after: tuple[str, ...]
+    plural_n_after: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +37,7 @@ def data() -> InflectionData:
     d = load_kept(DATA)
     return InflectionData(frozenset(d["long_vowels"]), frozenset(d["digraphs"]), dict(d["voiced"]),
                           frozenset(d["voiceless"]), tuple(d["adjective_endings"]),
-                          tuple(d["superlative_endings"]), tuple(d["plural_s_after"]))
+                          tuple(d["superlative_endings"]), tuple(d["plural_s_after"]), tuple(d["plural_n_after"]))
 
 
 def open_forms(base: str) -> set[str]:
@@ -103,8 +104,9 @@ def adjective_bases(low: str) -> set[str]:
 
 def plural_bases(low: str) -> set[str]:
     """Nouns ``low`` may be the plural of: -s after an unstressed ending ("randomisaties",
-    "ziektes"), -en with a long vowel written once ("myomen" from "myoom"), -n after a toneless -e
-    ("adenoïden"), -en after two consonants ("echoscopisten"). A short vowel's doubled consonant is
+    "ziektes"), -en with a long vowel written once ("myomen" from "myoom"), -n after the endings whose
+    nouns take it ("immunoglobulinen"), -en after two consonants ("echoscopisten"; an English loan's -s
+    is the spelling checker's to judge). A short vowel's doubled consonant is
     left to the dictionary: many nouns lengthen the vowel instead ("wegen", "gebreken", "vaten")."""
     d = data()
     out: set[str] = set()
@@ -113,8 +115,8 @@ def plural_bases(low: str) -> set[str]:
     if low.endswith("en"):
         core = low[:-2]
         out |= {c for c in closed(core) if len(c) > len(core)}  # myom|en -> myoom
-        if len(core) >= 3 and core[-1] not in _VOWELS:
-            out.add(low[:-1])  # adenoïde|n: a noun in a toneless -e (not -ie: "operaties", "knieën")
+        if low[:-1].endswith(d.plural_n_after):
+            out.add(low[:-1])  # immunoglobuline|n: endings whose nouns take -n ("controles", "brochures" take -s)
         if len(core) >= 3 and core[-1] not in _VOWELS and core[-2] not in _VOWELS and core[-1] != core[-2] \
                 and core[-1] not in "sfz" and not core.endswith(("ij", "ch")) and core[-2:-1] != "j":
             out.add(core)  # echoscopist|en: two consonants close the noun (not s/f, which turn z/v)

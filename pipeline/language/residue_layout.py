@@ -412,6 +412,7 @@ def captions(blocks) -> list[int]:
     """Image text written like a headline ("Bezorgde vrouw belt met de huisarts"), also opening
     with "een" ("Een vrouw heeft een gesprek met de arts") when no running text follows it: such a
     line over a paragraph may be a statement heading the leaflet's own section."""
-    def bare(k: int) -> bool:
-        return k + 1 == len(blocks) or not _prose(blocks[k + 1].text)
+    def bare(k: int) -> bool:  # nothing of the leaflet's follows: no prose, no list of its own
+        return blocks[k].kind != "list_item" and (
+            k + 1 == len(blocks) or not (_prose(blocks[k + 1].text) or blocks[k + 1].kind == "list_item"))
     return [k for k, b in enumerate(blocks) if caption(b.text) or (caption(b.text, article=True) and bare(k))]

@@ -239,9 +239,14 @@ def role_lines(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
 
 # -- names beside a byline ----------------------------------------------------------------------
 
-# the stamps of a byline and the names of an author box: a name right above or below one is the author's
-_BYLINE_KINDS = frozenset({"author-line", "date-line", "dated-byline", "post-byline", "byline", "person-name",
-                           "last-update", "relative-time", "reading-time", "reading-time-label"})
+# the stamps of a web article's byline (a reading time, "2 uur geleden", "Door Anna Bos", a post's
+# byline): a name right above or below one is the author's; a colophon's date or update line and a
+# team's list of names are the leaflet's own
+_BYLINE_KINDS = frozenset({"author-line", "dated-byline", "post-byline", "relative-time", "reading-time",
+                           "reading-time-label"})
+# words that make a line an organisation's name, not a person's ("Ziekenhuis Amstelland")
+_ORGANISATION_WORDS = frozenset({"ziekenhuis", "praktijk", "afdeling", "team", "kliniek", "centrum", "stichting",
+                                 "verloskundigen", "verloskundigenpraktijk", "polikliniek", "apotheek", "huisartsen"})
 _NAME_WORDS = 4
 
 
@@ -261,23 +266,21 @@ def _byline_name(text: str, is_word) -> bool:
     if not 2 <= len(toks) <= _NAME_WORDS or toks[0].lower() in _PARTICLES:
         return False
     names = [x for x in toks if x.lower() not in _PARTICLES]
+    if any(x.lower() in _ORGANISATION_WORDS for x in names):
+        return False
     return all(_NAME.match(x) or _INITIALS.match(x) for x in names) and any(
         not _dutch_word(x) and not is_word(x.lower()) for x in names)
 
 
 def byline_names(blocks, kinds: dict[int, set[str]], is_word) -> list[LayoutHit]:
-    """A name right above or below a byline's stamp (a reading time, a date) or another author's
-    name: the author of the page, which the stamp's line did not carry ("Anna Bos" over "5 min
-    read"). A leaflet's heading is made of Dutch words and stays; so does a name with text of its own."""
+    """A name right above or below a web byline's stamp (a reading time, a relative time): the author
+    of the page, which the stamp's line did not carry ("Anna Bos" over "5 min read"). A leaflet's
+    heading is made of Dutch words and stays; so do a name with text of its own, an organisation's
+    name and a colophon's names beside its date."""
     anchors = {k for k, v in kinds.items() if v & _BYLINE_KINDS}
-    found: set[int] = set()
-    grew = True
-    while grew:
-        new = {k for k, b in enumerate(blocks) if k not in kinds and k not in found and b.kind in _LINE_KINDS
-               and {k - 1, k + 1} & (anchors | found) and _byline_name(b.text, is_word)}
-        found |= new
-        grew = bool(new)
-    return [LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")) for k in sorted(found)]
+    found = [k for k, b in enumerate(blocks) if k not in kinds and b.kind in _LINE_KINDS
+             and {k - 1, k + 1} & anchors and _byline_name(b.text, is_word)]
+    return [LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")) for k in found]
 
 
 # -- clusters ----------------------------------------------------------------------------------

@@ -122,7 +122,7 @@ class SpellChecker:
         if not low.isalpha() or len(low) < 6:
             return False
         hit = (any(self.adjective(b) for b in inflection.adjective_bases(low))
-               or any(self._noun(b) for b in inflection.plural_bases(low))
+               or any(self._noun(b) and not (b == low[:-2] and self.english_word(b)) for b in inflection.plural_bases(low))
                or self._participle(low) or self._agent_noun(low))
         return hit and not self._rival_form(low)
 
@@ -401,8 +401,7 @@ class SpellChecker:
                for c in dutch_edits(low)):
             return False
         if min(len(p) for p in split[:-1]) < 4:
-            # hunspell's own joins nobody writes ("toep|dokter" beside "top|dokter") are no evidence of a slip
-            return not any(c != low and self.dict.check(c) and not self.nobodys_join(c) for c in _edits1(low))
+            return not any(c != low and self.dict.check(c) for c in _edits1(low))
         # one edit from a word people write often: a slip of that word ("zwangers|cap" for zwangerschap)
         return not any(c != low and len(c) >= 8 and lexicon.count(c) >= COMMON_WORD_COUNT and self.dict.check(c)
                        for c in _edits1(low) if c in lexicon.known_words())
@@ -411,19 +410,8 @@ class SpellChecker:
         """A join of two words that only hunspell makes and Frog's corpus never saw ("miss|kraan",
         "toep|dokter"): a poor suggestion beside a word people write."""
         proper = word[:1].isupper() and self.dict.check(word) and not self.dict.check(word.lower())
-        return not proper and not self._attested(word.lower()) and self.joins_words(word, 3)
-
-    def joins_words(self, word: str, shortest: int = 2) -> bool:
-        """``word`` is two dictionary words written as one ("ei|product", "top|dokter")."""
-        return word.isalpha() and any(self.dict.check(word[:i]) and self.dict.check(word[i:])
-                                      for i in range(shortest, len(word) - 2))
-
-    def noun_compound(self, word: str) -> bool:
-        """``word`` is a dictionary word before a noun, as Dutch compounds are ("ei|product",
-        "bevrucht|baar"); a verb or an adjective at the end makes no compound ("baarmoeder|hels")."""
-        low = word.lower()
-        return low.isalpha() and any(self.dict.check(low[:i]) and len(low) - i >= 4 and self._noun(low[i:])
-                                     for i in range(2, len(low) - 2))
+        return not proper and not self._attested(word.lower()) and word.isalpha() and any(
+            self.dict.check(word[:i]) and self.dict.check(word[i:]) for i in range(3, len(word) - 2))
 
     def _english_compound(self, low: str) -> bool:
         """English words glued before a Dutch noun ("case|control|onderzoek"): every part before the

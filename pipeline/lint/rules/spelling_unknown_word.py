@@ -86,7 +86,7 @@ from pipeline.language.data import spelling as spelling_data
 from pipeline.language.foreign import (cited_tokens, english_tokens, latin_phrase_tokens, latin_run_tokens,
                                       named_tokens, other_language_tokens, quoted_english_tokens)
 from pipeline.language.leaflet import brand_of, own_names
-from pipeline.language.spelling import speakable as spell_speakable, suggestion_score, takes_linking_s
+from pipeline.language.spelling import speakable as spell_speakable, suggestion_score
 from pipeline.language.tokens import mojibake, restore_invisible, spell_tokens
 from pipeline.language.wordlists import brand_words, project_words, topic_words
 from pipeline.lint.failure import ToolFailure
@@ -246,7 +246,7 @@ def kinds(checked, found, conf):
         if not own and not u.start and _name_shaped(word) and _name_inside(checked.spell, word, sugg[word]):
             kind.setdefault(word, "name")
             continue
-        kind.setdefault(term_key(word), "slip" if own else _kind_of(word, sugg[word], checked.spell))
+        kind.setdefault(term_key(word), "slip" if own else _kind_of(word, sugg[word]))
     return kind, sugg
 
 
@@ -259,10 +259,23 @@ def _name_inside(spell, word: str, sugg) -> bool:
     """A capitalised word inside a sentence is a name (a firm, a person: "Yarden", "Dela"), not a slip
     of a short word or name that happens to lie close ("aarden", "deal", "Delta"). A close long word or
     name makes it a slip ("Verloskundge", "Nederand": names seldom lie one slip from a long word), and
-    so does a start or an end no Dutch word has ("Dinsdg", "Leidn": a dropped vowel) or a y for the
-    ij of a common word ("Vrydag")."""
+    so do a start or an end no Dutch word has ("Dinsdg", "Leidn": a dropped vowel), a y for the ij of a
+    common word ("Vrydag") and a slip of the hand ("Tabelt", "Infuss")."""
+    close = [s for s in sugg if suggestion_score(word, s) <= TERM_DISTANCE]
     return spell_speakable(word) and not spell.y_for_ij(word) and not any(
-        len(s) >= _LONG_WORD for s in sugg if suggestion_score(word, s) <= TERM_DISTANCE)
+        len(s) >= _LONG_WORD or _typing_slip(word, s) for s in close)
+
+
+def _typing_slip(word: str, other: str) -> bool:
+    """``word`` is ``other`` with two letters side by side swapped or one letter typed twice or once too
+    few ("Tabelt", "Infuss", "Parnter"): slips of the hand that names seldom make of words."""
+    a, b = word.lower(), other.lower()
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(
+        long_[i] == long_[i - 1] and long_[:i] + long_[i + 1:] == short for i in range(1, len(long_)))
 
 
 _LONG_WORD = 8
@@ -283,31 +296,12 @@ def _own_name_close(word: str, names) -> tuple[str, ...]:
     return tuple(n for score, n in close if score <= CLEAR_SCORE)[:1]
 
 
-def _kind_of(word: str, sugg, spell) -> str:
+def _kind_of(word: str, sugg) -> str:
     if mojibake(word) or re.search(r"(\w)\1\1", word):
         return "slip"  # a word damaged by another encoding's reading, or a letter typed three times
     if sugg and _classical_variant(word, sugg[0]):
         return "variant"
-    close = [s for s in sugg if suggestion_score(word, s) <= TERM_DISTANCE]
-    # a long word of a dictionary word before a noun ("ei|product") is no slip of hunspell's own join
-    # of two others that nobody writes ("hei|product"): a compound the dictionary lacks, or a term; a
-    # typical slip (a doubled letter, "urineweggen") or a missing linking s from one stays a slip
-    if close and len(word) >= _LONG_WORD and spell.noun_compound(word) and all(
-            " " not in s and spell.nobodys_join(s) and suggestion_score(word, s) >= _TYPICAL_SLIP
-            and not _linking_s_added(word, s) for s in close):
-        return "term"
-    return "slip" if close else "term"
-
-
-_TYPICAL_SLIP = 0.5  # suggestion_score below which a word is one typical Dutch slip from the other
-
-
-def _linking_s_added(word: str, other: str) -> bool:
-    """``other`` is ``word`` with the linking s that its first part takes ("bestelling|s|formulier")."""
-    low, other = word.lower(), other.lower()
-    return len(other) == len(low) + 1 and any(
-        other[:i] == low[:i] and other[i] == "s" and other[i + 1:] == low[i:] and takes_linking_s(low[:i])
-        for i in range(3, len(low) - 2))
+    return "slip" if sugg and suggestion_score(word, sugg[0]) <= TERM_DISTANCE else "term"
 
 
 def _classical_variant(word: str, other: str) -> bool:
@@ -477,7 +471,7 @@ def _quoted_compound(spell, tok, text: str, extra) -> bool:
     if not m or not _QUOTE_OPENS.search(text[max(0, tok.start - 80):tok.start + 1]):
         return False
     head = m.group("head")  # the quoted phrase's last word: a name or another language's word, or checked
-    cited = head[:1].isupper() or spell.known(head, extra) or spell.english_word(head)
+    cited = spell.known(head, extra) or spell.english_word(head) or spell.proper_name(head, extra)
     return cited and spell.known(m.group("noun"), extra)
 
 
