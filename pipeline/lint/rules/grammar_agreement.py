@@ -26,7 +26,8 @@ lexicon (a compound takes the gender of its last part, a diminutive is "het"). O
 that a cheap lexicon pre-check selects go to Frog, and Frog's answers are kept per sentence.
 "het" as a pronoun ("ik vind het fijn"), "dat" as a conjunction and "die" as a relative pronoun
 are left alone, and so are "voor" as the separated part of the verb ("het komt voor dat": voorkomen),
-"die" with no verb after it in its clause (a demonstrative object), a superlative standing for a noun
+"die" with no verb after it in its clause (a demonstrative object), an adjective without -e that the
+leaflet writes before the same noun three times or more (its term: "het prenataal huisbezoek"), a superlative standing for a noun
 named before ("de binnenste daarvan") and words run together ("medicijnenGebruik"). When Frog is missing or fails, the check did not run: the run fails (exit 2) with
 Frog's own error, unless the rule is turned off in leaflint.yaml.
 
@@ -110,6 +111,9 @@ pass: Je krijgt één of twee tabletten. Voor en na de ingreep eet je niet. Elk 
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from pipeline.language import agreement
 from pipeline.lint.rules.grammar_dt import sentence_findings
 
@@ -120,4 +124,20 @@ OPTIONS = {"frog": (str, "frog")}
 
 
 def check(doc, conf, ctx):
-    yield from sentence_findings(doc, conf, ctx, agreement, safe=False)
+    found = list(sentence_findings(doc, conf, ctx, agreement, safe=False))
+    text = "\n".join(b.text for b in doc.blocks)
+    yield from (d for d in found if not _fixed_term(d, text))
+
+
+# how often a leaflet writes an adjective without -e before the same noun for the pair to be its term
+FIXED_TERM_USES = 3
+
+
+def _fixed_term(d, text: str) -> bool:
+    """An adjective without its -e that the leaflet writes before the same noun again and again ("het
+    prenataal huisbezoek", a service's name, like "het openbaar vervoer"): a fixed term, no slip."""
+    if not d.key.startswith("adjective|") or not d.suggestions or d.match.endswith("e") \
+            or not d.suggestions[0].endswith("e"):
+        return False  # only an adjective written without the -e the rule asks for
+    nouns = re.findall(rf"(?<!\w){re.escape(d.match)}\s+(\w+)", text, re.I)
+    return any(n >= FIXED_TERM_USES for n in Counter(x.lower() for x in nouns).values())
