@@ -105,3 +105,12 @@ def test_a_leaflet_that_never_names_a_miscarriage_but_an_abortion_doubts_its_tre
                           ("Bij een abortus incompletus blijft weefsel achter. Het bloedverlies duurt gemiddeld tien "
                            "dagen. Een abortus incompletus is niet gevaarlijk.", "Curettage")):
         assert facts(text, heading)["recovery.bleeding_weeks"].confident, text
+
+
+def test_a_condition_counted_in_its_own_clause_is_no_miscarriage_rate_but_a_second_clause_rate_is():
+    doubted = incidence("Deze aandoening komt bij 1% van de zwangerschappen voor en de kans op een miskraam wordt groter.")
+    assert doubted and not doubted[0].confident
+    for text in ("Deze afwijking komt vaak voor en ongeveer 15% van alle zwangerschappen eindigt in een miskraam.",
+                 "Een miskraam is een complicatie. Deze complicatie treedt op bij 1 op de 10 zwangerschappen."):
+        facts = incidence(text)
+        assert facts and facts[0].confident, text

@@ -51,7 +51,7 @@ ACCEPTED = {
     "adjective -en as a noun": ["statutairen", "agressieven"],
     "superlative": ["evidentst", "kwalitatiefste", "afhankelijkst"],
     "plural -s after -atie": ["randomisaties", "ventilaties"],
-    "plural -n after -e": ["immunoglobulinen"],
+    "plural -n after -ine, -ose, -ese": ["immunoglobulinen", "trombosen", "anamnesen"],
     "participle of a loan verb in -eren": ["geïncludeerd", "geïncludeerde"],
     "agent noun of a verb": ["verrichter", "weigerer"],
 }
@@ -76,6 +76,7 @@ def test_regular_forms_are_words(spell, word):
     "geweesd", "rookters",  # d for t; a past (rookten) is no verb to make an agent noun of
     "miskraamen", "zwangerschapen",  # a long vowel written twice in an open syllable; a short one's consonant not doubled
     "complicatien", "infectien", "bacterien", "familien",  # an -ie noun takes -s or -ën, never -n
+    "controlen", "brochuren", "capsulen", "shirten",  # these take -s (an English loan too)
     "pijngrensen", "prijsen", "borstkolfen", "lijfen",  # s and f turn z and v before -en
     "medicijnglassen", "hartgebrekken", "urineweggen",  # a short vowel that lengthens: glazen, gebreken, wegen
 ])

@@ -1101,12 +1101,19 @@ def opening_imperative_t(c: TokenContext) -> DtFinding | None:
     nxt = _past_adverbs(c.clause, c.i + 1)
     if nxt is None or nxt.pos != "N" or not nxt.has("soort") or not nxt.word.islower():
         return None
-    if any(_lower(x) == "dan" or x.word in (",", ";") for x in c.sentence[2:]):
+    if any(_lower(x) == "dan" for x in c.sentence[2:]) or _condition_first(c.sentence):
         return None  # a condition first ("Komt er weefsel mee, bewaar het"): no instruction
     if nxt is not c.clause[c.i + 1] and not (_closes_with_particle(c.sentence) or _before_preposition(c.clause, nxt)):
         return None  # adverbs before the noun only in a fixed verb and noun ("Houdt hier rekening mee/met")
     return c.finding(stem, "opening-imperative-t", _(
         "an instruction takes the verb without -t: '{fix}'").format(fix=stem))
+
+
+def _condition_first(sentence: list[FrogToken]) -> bool:
+    """A clause before a comma and a verb right after it ("Komt er weefsel mee, bewaar het"): the
+    opening verb asks a condition; a comma inside a list ("rekening met bloed, krampen") is none."""
+    return any(x.word in (",", ";") and k + 1 < len(sentence) and sentence[k + 1].pos == "WW"
+               for k, x in enumerate(sentence))
 
 
 def _closes_with_particle(sentence: list[FrogToken]) -> bool:
@@ -1233,13 +1240,20 @@ def plural_pronoun(c: TokenContext) -> DtFinding | None:
     before = prev is not None and c.i == 1 and _plural_first_person(prev)
     if not (before or (nxt is not None and _plural_first_person(nxt))):
         return None
-    if before and _compared(c.sentence, prev):
-        return None  # "Net als wij heeft uw huisarts ...": "wij" is compared with, not the subject
+    if before and _compared(c.sentence, prev) and _subject_follows(c):
+        return None  # "Net als wij heeft uw huisarts ...": "wij" is compared with, the subject follows
     sug = _plural_form(c.t) or _data()["singular_forms_plural"].get(c.low)
     if not sug:
         return None
     return c.finding(_case(c.t.word, sug), "plural-pronoun", _(
         "the subject 'wij' is plural: '{verb}'").format(verb=sug))
+
+
+def _subject_follows(c: TokenContext) -> bool:
+    """A word right after the verb that can open its subject ("heeft uw huisarts", "wil je"); after
+    "Zoals wij weet," a comma follows: "wij" is the subject there."""
+    nxt = c.nxt
+    return nxt is not None and nxt.pos in ("VNW", "LID", "N", "SPEC")
 
 
 def _compared(sentence: list[FrogToken], t: FrogToken) -> bool:

@@ -112,7 +112,6 @@ pass: Je krijgt één of twee tabletten. Voor en na de ingreep eet je niet. Elk 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from pipeline.language import agreement
 from pipeline.lint.rules.grammar_dt import sentence_findings
@@ -124,20 +123,26 @@ OPTIONS = {"frog": (str, "frog")}
 
 
 def check(doc, conf, ctx):
-    found = list(sentence_findings(doc, conf, ctx, agreement, safe=False))
     text = "\n".join(b.text for b in doc.blocks)
-    yield from (d for d in found if not _fixed_term(d, text))
+    yield from sentence_findings(doc, conf, ctx, agreement, safe=False, drop=lambda f, s: _fixed_term(f, s, text))
 
 
-# how often a leaflet writes an adjective without -e before the same noun for the pair to be its term
-FIXED_TERM_USES = 3
+# how often a leaflet writes an adjective without -e before the same noun, after het/dit/dat, for the
+# pair to be its term
+FIXED_TERM_USES = 2
+_NEUTER_BEFORE = re.compile(r"(?:^|\W)(?:het|dit|dat)\s+$", re.I)
 
 
-def _fixed_term(d, text: str) -> bool:
-    """An adjective without its -e that the leaflet writes before the same noun again and again ("het
-    prenataal huisbezoek", a service's name, like "het openbaar vervoer"): a fixed term, no slip."""
-    if not d.key.startswith("adjective|") or not d.suggestions or d.match.endswith("e") \
-            or not d.suggestions[0].endswith("e"):
-        return False  # only an adjective written without the -e the rule asks for
-    nouns = re.findall(rf"(?<!\w){re.escape(d.match)}\s+(\w+)", text, re.I)
-    return any(n >= FIXED_TERM_USES for n in Counter(x.lower() for x in nouns).values())
+def _fixed_term(f, sentence: str, text: str) -> bool:
+    """An adjective without its -e after het/dit/dat that the leaflet writes so before the same noun
+    again ("het prenataal huisbezoek", a service's name, like "het openbaar vervoer"): a fixed term, no
+    slip. After "een" the rule only flags a de-word's adjective, which is never such a term."""
+    if f.check != "adjective" or f.word.endswith("e") or not (f.suggestion or "").endswith("e") \
+            or not _NEUTER_BEFORE.search(sentence[:f.start]):
+        return False
+    noun = re.match(r"\s+(\w+)", sentence[f.end:])
+    if noun is None:
+        return False
+    pair = rf"{re.escape(f.word)}\s+{re.escape(noun.group(1))}\b"
+    after_neuter = re.findall(rf"(?:^|\W)(?:het|dit|dat)\s+{pair}", text, re.I)
+    return len(after_neuter) >= FIXED_TERM_USES and len(re.findall(rf"(?<!\w){pair}", text, re.I)) > FIXED_TERM_USES

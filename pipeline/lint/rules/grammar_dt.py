@@ -126,11 +126,14 @@ def _keep_dictionary(ctx) -> None:
         pass
 
 
-def sentence_findings(doc, conf, ctx, analysis, safe: bool):
-    """The findings of ``analysis`` (its ``suspect`` pre-check and ``analyse``) on the tagged sentences."""
+def sentence_findings(doc, conf, ctx, analysis, safe: bool, drop=None):
+    """The findings of ``analysis`` (its ``suspect`` pre-check and ``analyse``) on the tagged sentences;
+    ``drop(finding, sentence)`` leaves out those the rule knows better of."""
     _keep_dictionary(ctx)
     for block, a, text, tokens in tagged_sentences(doc, conf, ctx, analysis.suspect):
         for f in analysis.analyse(tokens, text):
+            if drop is not None and drop(f, text):
+                continue
             span = doc.span(block, a + f.start, a + f.end)
             yield Diagnostic(
                 path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
