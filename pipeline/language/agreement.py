@@ -722,9 +722,9 @@ def _naming(adj: str, noun: str) -> bool:
     the -e stays ("het natuurlijke selectieproces", "het palliatieve supportteam"); fixed names
     with such a compound are data (``naming_pairs``: "het centraal zenuwstelsel")."""
     low, noun = adj.lower(), noun.lower()
-    if not _relational(low):
-        return False
-    return not _free_compound(noun) or f"{low} {noun}" in _words("naming_pairs")
+    if f"{low} {noun}" in _words("naming_pairs"):
+        return True  # a fixed name the data lists ("het centraal zenuwstelsel", "het dagelijks leven")
+    return _relational(low) and not _free_compound(noun)
 
 
 def _free_compound(noun: str) -> bool:

@@ -813,6 +813,8 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
     after = c.clause[c.i + 2] if c.i + 2 < len(c.clause) else None
     if prev is not None and _lower(prev) in ("wat", "wie"):
         return None  # "Wat heeft je geholpen?": the question word may be the subject, "je" the object
+    if _second_person_before(c):
+        return None  # "jij houdt een app bij en voelt je teleurgesteld": the shared "jij", "je" the object
     if after is not None and after.pos == "ADJ" and c.i + 3 < len(c.clause) and c.clause[c.i + 3].pos == "N":
         return None  # "Nu is je eigen gevoel belangrijk": a possessive "je" before its noun phrase
     if after is not None and after.pos in ("ADJ", "WW") and after.has("prenom"):
@@ -829,6 +831,14 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
         return None
     return c.finding(stem, "inverted-je-t", _(
         "with '{subject}' after the verb, the verb has no -t: '{verb}'").format(subject=nxt.word, verb=stem))
+
+
+def _second_person_before(c: TokenContext) -> bool:
+    """The verb right after en/of/maar, with "jij" or a subject "je" earlier in the sentence: the
+    verb shares that subject, and the "je" after it is its object."""
+    k = next((n for n, x in enumerate(c.sentence) if x is c.t), 0)
+    return k > 1 and _lower(c.sentence[k - 1]) in ("en", "of", "maar") and any(
+        _lower(x) == "jij" or (_lower(x) == "je" and x.has("nomin")) for x in c.sentence[:k - 1])
 
 
 def _noun_read_as_verb(t: FrogToken, c: TokenContext) -> bool:
