@@ -1537,6 +1537,8 @@ def te_infinitive(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         k -= 1
     if k < 0 or not tokens[k].tag.startswith("WW(pv") or _low(tokens[k]) not in _words("modals_without_te"):
         return None
+    if any(_low(x) in ("om", "zonder", "door") for x in tokens[k + 1:i]):
+        return None  # "het kan geen kwaad om een test te doen": "te" belongs to "om"
     v = tokens[i + 1]
     return AgreementFinding(t.start, v.end, f"{t.word} {v.word}", v.word, "word-class",
                             _("after '{verb}' the infinitive has no 'te': '{word}'").format(
@@ -1727,6 +1729,8 @@ def _clause_boundary(tokens: list[FrogToken], k: int) -> bool:
     t = tokens[k]
     if t.pos in ("LET", "WW") or t.has("betr") or t.has("vb") or _low(t) in _RELATIVE_WORDS:
         return True
+    if _low(t) in ("dat", "die") and k and tokens[k - 1].pos == "N":
+        return True  # "een instrument dat is ontworpen": a relative clause after its noun
     if t.word[:1].isupper() and k and not t.has("eigen") and t.pos != "SPEC":
         return True
     if t.pos == "VG":  # "meer dan twee miskramen": a comparison with a number is no clause
@@ -1762,10 +1766,22 @@ def relative_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None
         return None
     if not _finite_verb_follows(tokens, i) or _object_of_subordinate(tokens, n, i):
         return None
+    if n >= 1 and tokens[n - 1].pos == "N" and tokens[n - 1].has("mv"):
+        return None  # "de dagen bevallingsverlof die je opneemt": the plural before it is what "die" names
     fix = "dat" if g == "het" else "die"
     return AgreementFinding(t.start, t.end, t.word, fix, "relative",
                             _("'{noun}' is a {gender}-word: '{noun} {fix}'").format(
                                 noun=tokens[n].word, gender=g, fix=fix))
+
+
+# conjunctions that open a subordinate clause, whatever tag Frog gives them ("als" is read as a preposition too)
+_SUBORDINATORS = frozenset("als wanneer omdat zodra indien tenzij nadat voordat terwijl".split())
+
+
+def _read_as_preposition(tokens: list[FrogToken], k: int) -> bool:
+    """A conjunction Frog read as a preposition before a definite subject ("gebeuren als uw arts dat
+    nuttig vindt"); before "een" "als" names a role ("geldt als een gebeurtenis dat ...")."""
+    return _low(tokens[k]) in _SUBORDINATORS and k + 1 < len(tokens) and _low(tokens[k + 1]) != "een"
 
 
 def _object_of_subordinate(tokens: list[FrogToken], n: int, i: int) -> bool:
@@ -1778,7 +1794,7 @@ def _object_of_subordinate(tokens: list[FrogToken], n: int, i: int) -> bool:
     while k >= 0 and (_prenominal(tokens[k]) or tokens[k].pos in ("LID", "ADJ") or
                       (tokens[k].pos == "VNW" and tokens[k].has("det"))):
         k -= 1
-    if k < 0 or not (tokens[k].pos == "VG" and tokens[k].has("onder")):
+    if k < 0 or not ((tokens[k].pos == "VG" and tokens[k].has("onder")) or _read_as_preposition(tokens, k)):
         return False
     v = next((m for m in range(i + 1, len(tokens)) if tokens[m].tag.startswith("WW(pv")), None)
     if v is None or _verb_final_part_follows(tokens, v + 1):
@@ -1940,11 +1956,25 @@ def comparative_phrase_als(tokens: list[FrogToken], i: int) -> AgreementFinding 
         if x.has("comp") and (x.pos == "ADJ" or (x.pos == "VNW" and after.pos == "ADJ")):
             break
         k -= 1
-    if k < 0 or tokens[k].pos in ("VG", "LET") or _verb_in_clause(tokens, i + 1):
+    if k < 0 or tokens[k].pos in ("VG", "LET") or _verb_in_clause(tokens, i + 1) or _verb_after_list(tokens, i + 1):
         return None
     fix = _case(t.word, "dan")
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
                             _("after '{word}' a comparison takes '{fix}'").format(word=tokens[k].word, fix=fix))
+
+
+def _verb_after_list(tokens: list[FrogToken], k: int) -> bool:
+    """A finite verb after a list of subjects ("als de vrouw, de man of beiden drinken"): a condition.
+    A comma counts as the list's when a noun or an article follows it."""
+    for m in range(k, len(tokens)):
+        x = tokens[m]
+        if x.pos == "WW":  # a finite verb, or a plural one Frog reads as an infinitive ("drinken")
+            return True
+        if x.pos == "LET" and not (x.word == "," and m + 1 < len(tokens) and tokens[m + 1].pos in ("N", "LID", "ADJ")):
+            return False
+        if x.pos == "VG" and _low(x) not in ("en", "of"):
+            return False
+    return False
 
 
 def _verb_in_clause(tokens: list[FrogToken], k: int) -> bool:

@@ -671,9 +671,19 @@ def participle_without_finite(c: TokenContext) -> DtFinding | None:
         return None
     if c.i < 1 and (not _followed_by_subject(c.clause, c.i) or _imperative_with_object(c)):
         return None
-    if _adjectival_participle(c) or _passive_with_agent(c):
+    if _adjectival_participle(c) or _passive_with_agent(c) or _with_krijgen(c):
         return None
     return _participle_finding(c)
+
+
+def _with_krijgen(c: TokenContext) -> bool:
+    """"Je krijgt de kosten alleen vergoed als ...": a participle with "krijgen" before it in the
+    sentence is its passive, no verb without its finite form."""
+    k = next((n for n, x in enumerate(c.sentence) if x is c.t), 0)
+    return any(_lower(x) in _KRIJGEN for x in c.sentence[:k])
+
+
+_KRIJGEN = frozenset("krijg krijgt krijgen kreeg kregen gekregen".split())
 
 
 def _passive_with_agent(c: TokenContext) -> bool:
@@ -1020,7 +1030,7 @@ def _starts_unstopped_sentence(c: TokenContext) -> bool:
 def third_person_stem(c: TokenContext) -> DtFinding | None:
     """9. A stem right after a third-person singular subject (a pronoun, or a noun phrase that is
     not part of a prepositional phrase) ("Men spreek" -> spreekt)."""
-    if not c.stem_like or c.prev is None or _after_second_person(c) or _starts_unstopped_sentence(c):
+    if not c.stem_like or c.prev is None or _after_second_person(c) or _starts_unstopped_sentence(c) or _label(c):
         return None
     if not _third_subject(c.clause, c.i - 1) or _followed_by_subject(c.clause, c.i) or _particle_apart(c):
         return None
@@ -1031,6 +1041,16 @@ def third_person_stem(c: TokenContext) -> DtFinding | None:
         return None
     return c.finding(sug, "third-person-stem", _(
         "after the subject '{subject}' the verb takes -t: '{verb}'").format(subject=c.prev.word, verb=sug))
+
+
+def _label(c: TokenContext) -> bool:
+    """A short line without a closing stop ("Vergoeding verloskundige zorg", "Bron vraag"): a heading
+    or label of nouns, where a noun after a noun is no verb."""
+    words = [x for x in c.sentence if x.pos != "LET"]
+    return len(words) <= _LABEL_WORDS and not (c.sentence and c.sentence[-1].word in ".!?")
+
+
+_LABEL_WORDS = 6
 
 
 def participle_in_embedded(c: TokenContext) -> DtFinding | None:

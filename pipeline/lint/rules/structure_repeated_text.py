@@ -144,8 +144,23 @@ def _doubles(text: str):
     yield from groups
     for m in _DOUBLED.finditer(text):
         if m.group(1).lower() not in _DOUBLE_OK and not any(g.start() <= m.start() < g.end() for g in groups) \
-                and not _heading_run_in(text, m):
+                and not _heading_run_in(text, m) and not _name_or_letter(m):
             yield m
+
+
+def _name_or_letter(m: re.Match) -> bool:
+    """A single letter of a word spaced out ("v l o k k e n"), and a name written twice with capitals
+    inside a sentence: a double name ("Lou Lou") or a place before its own name; "De De" and
+    "Het het" stay slips (function words, or a small letter)."""
+    first, second = m.group(1), m.group(2)
+    if len(first) == 1:
+        return True
+    return first == second and first[:1].isupper() and first[1:].islower() and len(first) > 2 \
+        and first.lower() not in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset("""de het een en of in op van te dat die dit deze is zijn wordt bij met voor aan
+    als dan maar ook niet om tot uit over naar door na je u we ze zij hij ik""".split())
 
 
 def _new_sentence_after_comma(m: re.Match) -> bool:
