@@ -1537,8 +1537,8 @@ def te_infinitive(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         k -= 1
     if k < 0 or not tokens[k].tag.startswith("WW(pv") or _low(tokens[k]) not in _words("modals_without_te"):
         return None
-    if any(_low(x) in ("om", "zonder", "door") for x in tokens[k + 1:i]):
-        return None  # "het kan geen kwaad om een test te doen": "te" belongs to "om"
+    if any(_low(x) == "om" and tokens[m - 1].pos in ("N", "ADJ") for m, x in enumerate(tokens[k + 1:i], k + 1)):
+        return None  # "het kan geen kwaad om een test te doen": "te" belongs to "om" after its noun
     v = tokens[i + 1]
     return AgreementFinding(t.start, v.end, f"{t.word} {v.word}", v.word, "word-class",
                             _("after '{verb}' the infinitive has no 'te': '{word}'").format(
@@ -1972,8 +1972,8 @@ def _verb_after_list(tokens: list[FrogToken], k: int) -> bool:
             return True
         if x.pos == "LET" and not (x.word == "," and m + 1 < len(tokens) and tokens[m + 1].pos in ("N", "LID", "ADJ")):
             return False
-        if x.pos == "VG" and _low(x) not in ("en", "of"):
-            return False
+        if x.pos == "VG" and (_low(x) not in ("en", "of") or (m + 1 < len(tokens) and tokens[m + 1].pos == "WW")):
+            return False  # a verb right after en/of joins a second predicate ("... en duurt langer")
     return False
 
 

@@ -680,7 +680,12 @@ def _with_krijgen(c: TokenContext) -> bool:
     """"Je krijgt de kosten alleen vergoed als ...": a participle with "krijgen" before it in the
     sentence is its passive, no verb without its finite form."""
     k = next((n for n, x in enumerate(c.sentence) if x is c.t), 0)
-    return any(_lower(x) in _KRIJGEN for x in c.sentence[:k])
+    for x in reversed(c.sentence[:k]):
+        if x.word in (",", ";", ":") or x.pos == "VG":
+            return False  # krijgen in another clause ("Je krijgt een afspraak, daarna beoordeeld ...")
+        if _lower(x) in _KRIJGEN:
+            return True
+    return False
 
 
 _KRIJGEN = frozenset("krijg krijgt krijgen kreeg kregen gekregen".split())
@@ -847,8 +852,13 @@ def _second_person_before(c: TokenContext) -> bool:
     """The verb right after en/of/maar, with "jij" or a subject "je" earlier in the sentence: the
     verb shares that subject, and the "je" after it is its object."""
     k = next((n for n, x in enumerate(c.sentence) if x is c.t), 0)
-    return k > 1 and _lower(c.sentence[k - 1]) in ("en", "of", "maar") and any(
-        _lower(x) == "jij" or (_lower(x) == "je" and x.has("nomin")) for x in c.sentence[:k - 1])
+    if k < 2 or _lower(c.sentence[k - 1]) not in ("en", "of", "maar"):
+        return False
+    # the earlier subject opens its clause before its verb ("Jij houdt ..."); after its verb ("Heb je
+    # pijn en wordt je ...") the second clause is inverted too
+    return any((_lower(x) == "jij" or (_lower(x) == "je" and x.has("nomin")))
+               and (j == 0 or c.sentence[j - 1].pos != "WW") and j + 1 < k and c.sentence[j + 1].pos == "WW"
+               for j, x in enumerate(c.sentence[:k - 1]))
 
 
 def _noun_read_as_verb(t: FrogToken, c: TokenContext) -> bool:
@@ -1044,10 +1054,12 @@ def third_person_stem(c: TokenContext) -> DtFinding | None:
 
 
 def _label(c: TokenContext) -> bool:
-    """A short line without a closing stop ("Vergoeding verloskundige zorg", "Bron vraag"): a heading
-    or label of nouns, where a noun after a noun is no verb."""
+    """A short line without a closing stop whose stem is also a noun and that opens with no article
+    ("Vergoeding verloskundige zorg", "Bron vraag"): a label of nouns, where a noun after a noun is no
+    verb ("De baby slaap slecht" is a sentence)."""
     words = [x for x in c.sentence if x.pos != "LET"]
-    return len(words) <= _LABEL_WORDS and not (c.sentence and c.sentence[-1].word in ".!?")
+    return len(words) <= _LABEL_WORDS and not (c.sentence and c.sentence[-1].word in ".!?") \
+        and "n" in lexicon.tags(c.low) and words[0].pos not in ("LID", "VNW")
 
 
 _LABEL_WORDS = 6

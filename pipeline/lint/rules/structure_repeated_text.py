@@ -149,16 +149,22 @@ def _doubles(text: str):
 
 
 def _name_or_letter(m: re.Match) -> bool:
-    """A single letter of a word spaced out ("v l o k k e n"), and a name written twice with capitals
-    inside a sentence: a double name ("Lou Lou") or a place before its own name; "De De" and
-    "Het het" stay slips (function words, or a small letter)."""
+    """A single letter of a word spaced out ("v l o k k e n": five single letters or more in the text),
+    and a name written twice with capitals inside a sentence, a word the lexicon has no class for: a
+    double name ("Lou Lou") or a place before its own name; "De De", "Bel Bel" and "Afdeling Afdeling"
+    stay slips."""
     first, second = m.group(1), m.group(2)
+    text = m.string
     if len(first) == 1:
-        return True
+        return len(_SINGLE_LETTER.findall(text)) >= _SPACED_LETTERS  # a word spaced out, letter by letter
+    before = text[:m.start()].rstrip(" \t•*-–")
     return first == second and first[:1].isupper() and first[1:].islower() and len(first) > 2 \
-        and first.lower() not in _FUNCTION_WORDS
+        and first.lower() not in _FUNCTION_WORDS and not lexicon.tags(first.lower()) \
+        and bool(before) and before[-1] not in ".!?:\n"
 
 
+_SINGLE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
+_SPACED_LETTERS = 5
 _FUNCTION_WORDS = frozenset("""de het een en of in op van te dat die dit deze is zijn wordt bij met voor aan
     als dan maar ook niet om tot uit over naar door na je u we ze zij hij ik""".split())
 
