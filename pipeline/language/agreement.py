@@ -1084,22 +1084,13 @@ def possessive_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding |
 def object_as_possessive(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """"jou" between a preposition and a bare noun, where the possessive belongs ("van jou
     zwangerschap" -> jouw, "met jou partner"); after a verb "jou" is an object before its noun ("Wij
-    wensen jou sterkte"), and before a verb or an adverb it stands alone ("van jou houden"); with a
-    verb after the noun in its clause the noun may be that verb's object ("dat we met jou contact opnemen",
-    "als het bij jou pijn doet")."""
+    wensen jou sterkte"), and before a verb or an adverb it stands alone ("van jou houden")."""
     t = tokens[i]
     if _low(t) != "jou" or i == 0 or i + 1 >= len(tokens) or tokens[i - 1].pos != "VZ":
         return None
     noun = tokens[i + 1]
     if noun.pos != "N" or not noun.has("soort") or "n" not in lexicon.tags(_low(noun)):
         return None
-    rest = tokens[i + 2:]
-    for k, x in enumerate(rest):  # a verb or its particle later may take the noun as its object ("contact opnemen")
-        if x.pos in ("LET", "VG"):
-            break
-        after = rest[k + 1] if k + 1 < len(rest) else None
-        if x.pos == "WW" or (_low(x) in _words("separable_particles") and (after is None or after.pos in ("LET", "VG"))):
-            return None
     fix = _case(t.word, "jouw")
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
                             _("before the noun '{noun}' the possessive belongs: '{fix}'").format(noun=noun.word, fix=fix))
