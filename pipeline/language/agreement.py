@@ -98,8 +98,6 @@ finding's check id in brackets):
     één"), a ratio ("één op één gesprekken") or after "er" ("krijgt er één klachten").
 40. ``possessive_as_subject`` [word-class]: "uw"/"jouw" right before a finite verb that is no noun,
     where the subject pronoun belongs ("Uw kunt bellen" -> U; ``possessive_subjects``).
-41. ``object_as_possessive`` [word-class]: "jou" between a preposition and a bare noun, where the
-    possessive belongs ("van jou zwangerschap" -> jouw); "geef jou medicijnen" keeps its object.
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -623,8 +621,6 @@ def _slip_suspect(words: list[str], i: int) -> bool:
         return "pvmv" in lexicon.tags(words[i + 1])
     if w in ("meest", "minst") and i and words[i - 1] in _PREPOSITIONS:
         return True
-    if w == "jou" and 0 < i and i + 1 < len(words) and words[i - 1] in _PREPOSITIONS:
-        return "n" in lexicon.tags(words[i + 1])  # "van jou zwangerschap": object_as_possessive
     if w in _data().get("possessive_subjects", {}) and i + 1 < len(words):
         return bool(lexicon.tags(words[i + 1]) & {"pv", "pvt", "pvmv", "pvv"}) and "n" not in lexicon.tags(words[i + 1])
     if w in _data().get("verb_for_pronoun", {}) and i + 1 < len(words):
@@ -1079,21 +1075,6 @@ def possessive_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding |
     fix = _case(t.word, fix)
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
                             _("'{word}' is no subject; write '{fix}'").format(word=t.word, fix=fix))
-
-
-def object_as_possessive(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """"jou" between a preposition and a bare noun, where the possessive belongs ("van jou
-    zwangerschap" -> jouw, "met jou partner"); after a verb "jou" is an object before its noun ("Wij
-    wensen jou sterkte"), and before a verb or an adverb it stands alone ("van jou houden")."""
-    t = tokens[i]
-    if _low(t) != "jou" or i == 0 or i + 1 >= len(tokens) or tokens[i - 1].pos != "VZ":
-        return None
-    noun = tokens[i + 1]
-    if noun.pos != "N" or not noun.has("soort") or "n" not in lexicon.tags(_low(noun)):
-        return None
-    fix = _case(t.word, "jouw")
-    return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
-                            _("before the noun '{noun}' the possessive belongs: '{fix}'").format(noun=noun.word, fix=fix))
 
 
 def _opening_possessive(tokens: list[FrogToken], i: int, j: int) -> bool:
@@ -2568,7 +2549,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article,
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
-          one_of_plural, several_singular, one_before_plural, possessive_as_subject, object_as_possessive)
+          one_of_plural, several_singular, one_before_plural, possessive_as_subject)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

@@ -17,8 +17,7 @@ a modal belongs, "dan" after "even"/"zoveel", "er vanuit gaan", "en" after a wea
 belongs, a conjunction before a phrase without a verb up to the sentence's end ("zodra twee weken na"), a plural
 noun after "één" or "1", "en" for "een" after a preposition ("de kans op en bloeding"), the -e after
 "elke"/"iedere"/"zulke" and of a participle opening a sentence or list item before a plural, and
-"uw"/"jouw" before a finite verb where the subject pronoun belongs ("Uw kunt" -> U), "jou" between a
-preposition and a bare noun where the possessive belongs ("van jou zwangerschap" -> jouw), and a word of
+"uw"/"jouw" before a finite verb where the subject pronoun belongs ("Uw kunt" -> U), and a word of
 like shape in a fixed phrase ("geen spraken van" -> sprake). Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
