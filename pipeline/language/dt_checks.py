@@ -635,6 +635,11 @@ class TokenContext:
         return self.clause[self.i + 1] if self.i + 1 < len(self.clause) else None
 
     @cached_property
+    def at(self) -> int:
+        """The token's index in the sentence (``i`` counts in its clause)."""
+        return next((n for n, x in enumerate(self.sentence) if x is self.t), 0)
+
+    @cached_property
     def stem_like(self) -> bool:
         """A stem form the stem checks look at: verb-like and not on -t, and not a noun or adverb
         that only looks like a stem in this place (``_not_a_verb_here``)."""
@@ -679,7 +684,7 @@ def participle_without_finite(c: TokenContext) -> DtFinding | None:
 def _with_krijgen(c: TokenContext) -> bool:
     """"Je krijgt de kosten alleen vergoed als ...": a participle with "krijgen" before it in the
     sentence is its passive, no verb without its finite form."""
-    k = next((n for n, x in enumerate(c.sentence) if x is c.t), 0)
+    k = c.at
     for x in reversed(c.sentence[:k]):
         if x.word in (",", ";", ":") or x.pos == "VG":
             return False  # krijgen in another clause ("Je krijgt een afspraak, daarna beoordeeld ...")
@@ -851,7 +856,7 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
 def _second_person_before(c: TokenContext) -> bool:
     """The verb right after en/of/maar, with "jij" or a subject "je" earlier in the sentence: the
     verb shares that subject, and the "je" after it is its object."""
-    k = next((n for n, x in enumerate(c.sentence) if x is c.t), 0)
+    k = c.at
     if k < 2 or _lower(c.sentence[k - 1]) not in ("en", "of", "maar"):
         return False
     # the earlier subject opens its clause before its verb ("Jij houdt ..."); after its verb ("Heb je
@@ -962,7 +967,7 @@ def _opens_coordinated_clause(c: TokenContext) -> bool:
     verb is its own inverted subject ("en word u gebracht" -> wordt)."""
     if c.i != 0 or not c.sentence or (c.nxt is not None and _lower(c.nxt) in _NOMIN_2):
         return False
-    k = next((n for n, x in enumerate(c.sentence) if x is c.t), 0)
+    k = c.at
     return k > 0 and c.sentence[k - 1].pos == "VG" and c.sentence[k - 1].has("neven")
 
 
