@@ -70,6 +70,7 @@ fail: Het weefsel wordt weggeschraapdt.
 fail: Een pseudo-menstruatei is normaal.
 fail: Bij een éénlingzwagerschap is de kans kleiner.
 fail: De zwangerschapduur is kort.
+fail: Dit gebeurt ivm je leeftijd. (a warning: write 'i.v.m.')
 """
 
 from __future__ import annotations
