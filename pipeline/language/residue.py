@@ -18,6 +18,7 @@ from pipeline import literals
 from pipeline.i18n import _
 from pipeline.language import residue_layout, residue_lines, residue_runs, residue_shapes
 from pipeline.language.data import residue_phrases, running_lines, shape_words
+from pipeline.language.tokens import HTML_TAG
 
 # a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"); not app
 # names such as "mijnRadboud" or "eHealth"
@@ -73,6 +74,17 @@ def _glued(k: int, text: str) -> list[ResidueHit]:
     found = [*_GLUED.finditer(text), *_GLUED_STOP.finditer(text)]
     return [ResidueHit(k, m.start(), m.end(), "glued-words", _("words glued together when the page was copied"))
             for m in found]
+
+
+def _inline_markup(k: int, text: str) -> list[ResidueHit]:
+    """HTML tags among a line's words ("<strong>Prenatale</strong> raadpleging<br />"): one hit at the
+    first tag of the block. A line of markup alone is a phrase's (schema/residue.yaml, markup)."""
+    for m in HTML_TAG.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = len(text) if (e := text.find("\n", m.end())) < 0 else e
+        if any(c.isalpha() for c in HTML_TAG.sub(" ", text[line_start:line_end])):
+            return [ResidueHit(k, m.start(), m.end(), "markup", _("markup of the web page left in the text"))]
+    return []
 
 
 def _running(doc) -> list[ResidueHit]:
@@ -274,6 +286,7 @@ def _find(doc) -> list[ResidueHit]:
     for k, b in enumerate(doc.blocks):
         hits.extend(_phrases(k, b.text))
         hits.extend(_glued(k, b.text))
+        hits.extend(_inline_markup(k, b.text))
         hits.extend(_english_alt(k, b.text) or _english_line(k, b.text))
     # a line's shape or place is reported only when no phrase already marks that line; a repeated
     # title only when nothing marks it and it is no entry of a table of contents coming back

@@ -27,6 +27,11 @@ _MASKS = [
     re.compile(r"\d+(?:[.,]\d+)?(?:°\s?[CF]?|[^\W\d_]{1,4}\b)", re.UNICODE),
     re.compile(r"\d+(?:[.,]\d+)?\s(?:°\s?[CF]|(?:mg|mcg|µg|μg|ml|cl|dl|mmol|cm|mm|kg|km|kcal|IE|IU|E)\b)", re.UNICODE),
 ]
+# HTML's own tags and entities left in a copied text ("<strong>Prenatale</strong><br />", "&nbsp;"):
+# markup, no words (style.web-residue reports them)
+HTML_TAG = re.compile(r"</?(?:p|br|div|span|li|ul|ol|b|i|u|em|strong|a|h[1-6]|td|tr|th|table|img|hr|sup|sub|font|"
+                      r"center|section|article)(?:\s+[a-z-]+=[^<>\n]*)?\s*/?>|&(?:nbsp|amp|lt|gt|quot);", re.I)
+_MASKS.append(HTML_TAG)
 # text between two words that still keeps them one name: a space, or an initial ("Emily M. Godfrey")
 _NAME_GAP = re.compile(r"^\s+(?:[A-Z]\.\s+)*$")
 _LINE_HYPHEN = re.compile(r"^-\s+$")
@@ -48,7 +53,7 @@ class Token:
     in_name: bool = False  # part of a run of capitalised words
 
 
-_MAY_MASK = re.compile(r"[\d@]|www|://|\.[a-z]{2}", re.I)
+_MAY_MASK = re.compile(r"[\d@]|www|://|\.[a-z]{2}|</?[a-z]|&[a-z]+;", re.I)
 
 
 def masked(text: str) -> list[tuple[int, int]]:
