@@ -98,6 +98,8 @@ finding's check id in brackets):
     één"), a ratio ("één op één gesprekken") or after "er" ("krijgt er één klachten").
 40. ``possessive_as_subject`` [word-class]: "uw"/"jouw" right before a finite verb that is no noun,
     where the subject pronoun belongs ("Uw kunt bellen" -> U; ``possessive_subjects``).
+41. ``relative_wie`` [relative]: "wie" right after a word for people, where a relative clause opens
+    with "die" ("vrouwen wie kiezen" -> die; ``person_words``).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -462,6 +464,8 @@ def _new_class_suspect(words: list[str], i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if w in ("de", "het") and nxt in ("de", "het") and nxt != w:
         return True
+    if nxt == "wie" and w in _words("person_words"):
+        return True  # "vrouwen wie kiezen": relative_wie
     if w in ("er", "daar", "hier"):
         return "vanuit" in words[i + 1:i + 5]
     if w in ("en", "of") and 0 < i < len(words) - 1 and _coordinated_suspect(words[i - 1], nxt):
@@ -1058,6 +1062,33 @@ def object_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding | Non
     fix = _case(t.word, fix)
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
                             _("'{word}' is no subject; write '{fix}'").format(word=t.word, fix=fix))
+
+
+def _verb_after(tokens: list[FrogToken], i: int) -> bool:
+    """A verb after ``i`` before the clause's punctuation (a plural present reads as an infinitive to
+    Frog: "vrouwen wie liever afwachten")."""
+    for x in tokens[i + 1:]:
+        if x.pos == "LET":
+            return False
+        if x.pos == "WW":
+            return True
+    return False
+
+
+def relative_wie(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"wie" right after a word for people opens a relative clause, where Dutch writes "die" ("vrouwen
+    wie kiezen voor een curettage" -> die, "degene wie je vertrouwt" -> die). Not in a question, and
+    not after a preposition ("de partner met wie je praat") or a comma."""
+    if _low(tokens[i]) != "wie" or i == 0 or i + 1 >= len(tokens) or "?" in (x.word for x in tokens[i:]):
+        return None
+    if _low(tokens[i - 1]) not in _words("person_words") or not _verb_after(tokens, i):
+        return None
+    if any(x.lemma in _words("question_verbs") for x in tokens[:i - 1]):
+        return None  # an indirect question: "Zij vroeg de arts wie er mee mocht"
+    t = tokens[i]
+    return AgreementFinding(t.start, t.end, t.word, "die", "relative",
+                            _("a relative clause after '{noun}' opens with 'die', not 'wie'").format(
+                                noun=tokens[i - 1].word))
 
 
 def possessive_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -2549,7 +2580,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article,
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
-          one_of_plural, several_singular, one_before_plural, possessive_as_subject)
+          one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
