@@ -464,8 +464,8 @@ def _new_class_suspect(words: list[str], i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if w in ("de", "het") and nxt in ("de", "het") and nxt != w:
         return True
-    if nxt == "wie" and w in _words("person_words"):
-        return True  # "vrouwen wie kiezen": relative_wie
+    if nxt == "wie" and (w in _words("person_words") or (i and words[i - 1] in _ONE_WHO)):
+        return True  # "vrouwen wie kiezen", "degene is wie": relative_wie
     if w in ("er", "daar", "hier"):
         return "vanuit" in words[i + 1:i + 5]
     if w in ("en", "of") and 0 < i < len(words) - 1 and _coordinated_suspect(words[i - 1], nxt):
@@ -1064,6 +1064,10 @@ def object_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding | Non
                             _("'{word}' is no subject; write '{fix}'").format(word=t.word, fix=fix))
 
 
+# the one person a relative clause picks out: "degene die", never "degene wie"
+_ONE_WHO = frozenset(("degene", "degenen", "diegene", "diegenen"))
+
+
 def _verb_after(tokens: list[FrogToken], i: int) -> bool:
     """A verb after ``i`` before the clause's punctuation (a plural present reads as an infinitive to
     Frog: "vrouwen wie liever afwachten")."""
@@ -1081,14 +1085,20 @@ def relative_wie(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     not after a preposition ("de partner met wie je praat") or a comma."""
     if _low(tokens[i]) != "wie" or i == 0 or i + 1 >= len(tokens) or "?" in (x.word for x in tokens[i:]):
         return None
-    if _low(tokens[i - 1]) not in _words("person_words") or not _verb_after(tokens, i):
+    n = i - 1
+    if n >= 1 and tokens[n].lemma == "zijn" and _low(tokens[n - 1]) in _ONE_WHO:
+        n -= 1  # "doordat zij degene is wie je ziet"
+    if _low(tokens[n]) not in _words("person_words") or not _verb_after(tokens, i):
         return None
-    if any(x.lemma in _words("question_verbs") for x in tokens[:i - 1]):
-        return None  # an indirect question: "Zij vroeg de arts wie er mee mocht"
+    for x in reversed(tokens[:n]):
+        if x.pos in ("VG", "LET"):
+            break
+        if x.lemma in _words("question_verbs"):
+            return None  # an indirect question: "Zij vroeg de arts wie er mee mocht"
     t = tokens[i]
     return AgreementFinding(t.start, t.end, t.word, "die", "relative",
                             _("a relative clause after '{noun}' opens with 'die', not 'wie'").format(
-                                noun=tokens[i - 1].word))
+                                noun=tokens[n].word))
 
 
 def possessive_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding | None:

@@ -76,15 +76,26 @@ def _glued(k: int, text: str) -> list[ResidueHit]:
             for m in found]
 
 
-def _inline_markup(k: int, text: str) -> list[ResidueHit]:
+def _inline_markup(doc) -> list[ResidueHit]:
     """HTML tags among a line's words ("<strong>Prenatale</strong> raadpleging<br />"): one hit at the
-    first tag of the block. A line of markup alone is a phrase's (schema/residue.yaml, markup)."""
+    first such tag of the document, naming how many blocks hold them (a copied page has them on every
+    line). A line of markup alone is a phrase's (schema/residue.yaml, markup)."""
+    found = [m for k, b in enumerate(doc.blocks) if (m := _first_inline_tag(k, b.text))]
+    if not found:
+        return []
+    k, first = found[0]
+    reason = _("markup of the web page left in the text") if len(found) == 1 else \
+        _("markup of the web page left in the text ({n} paragraphs)").format(n=len(found))
+    return [ResidueHit(k, first.start(), first.end(), "markup", reason)]
+
+
+def _first_inline_tag(k: int, text: str):
     for m in HTML_TAG.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = len(text) if (e := text.find("\n", m.end())) < 0 else e
         if any(c.isalpha() for c in HTML_TAG.sub(" ", text[line_start:line_end])):
-            return [ResidueHit(k, m.start(), m.end(), "markup", _("markup of the web page left in the text"))]
-    return []
+            return k, m
+    return None
 
 
 def _running(doc) -> list[ResidueHit]:
@@ -282,11 +293,10 @@ def find(doc) -> list[ResidueHit]:
 
 
 def _find(doc) -> list[ResidueHit]:
-    hits = _running(doc) + _cut_starts(doc)
+    hits = _running(doc) + _cut_starts(doc) + _inline_markup(doc)
     for k, b in enumerate(doc.blocks):
         hits.extend(_phrases(k, b.text))
         hits.extend(_glued(k, b.text))
-        hits.extend(_inline_markup(k, b.text))
         hits.extend(_english_alt(k, b.text) or _english_line(k, b.text))
     # a line's shape or place is reported only when no phrase already marks that line; a repeated
     # title only when nothing marks it and it is no entry of a table of contents coming back
