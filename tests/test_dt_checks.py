@@ -96,6 +96,7 @@ NOT_A_VERB = [
     ("Soms gaat er bij de bevruchting of kort daarna iets mis.", None),
     # a passive phrase with its agent and no subject (a byline) keeps its participle
     ("Inhoudelijk beoordeeld door de redactie.", ("De arts beoordeeld de echo.", "beoordeelt")),
+    ("Trombose objectief bevestigd door beeldvorming.", ("De arts beoordeeld door middel van een echo de groei.", "beoordeelt")),
     # participles as adjectives: before a noun, or in a heading without a subject
     ("Een regeling voor betaald verlof na een miskraam", ("Soms gebeurd er niets.", "gebeurt")),
     ("b. Erfelijk bepaald (bij een van beide ouders)", None),
@@ -111,6 +112,7 @@ NOT_A_VERB = [
     ("Ik lees de folder en vind het moeilijk.", None),
     # a -d form that is the stem, opening the sentence before je/u: an imperative (or inversion with je)
     ("Bereid u goed voor op de ingreep.", ("Vanaf de tweede week verminderd dit tot bijna niets.", "vermindert")),
+    ("Elke maatschappij doet het anders, informeer u dus vooraf.", ("Elke maatschappij doet het anders, informeer u zich dus vooraf.", "informeert")),
     ("Bereid je voor op de uitslag.", None),
     ("Verspreid je het nieuws?", None),
     # a plural in a fronted prepositional phrase is no subject; a plural subject keeps the plural form

@@ -1949,7 +1949,17 @@ def _phrase_after_verb(tokens: list[FrogToken], j: int, w: str) -> bool:
     while k >= 0 and (_prenominal(tokens[k]) or tokens[k].pos in ("LID", "TW", "BW") or
                       (tokens[k].pos == "VNW" and tokens[k].has("det"))):
         k -= 1
+    if k > 0 and tokens[k - 1].word == ")":
+        k = _bracket_open(tokens, k - 1)  # "materiaal (DNA) van de placenta dat": the noun before the bracket
     return w == "dat" and k > 0 and tokens[k - 1].pos not in ("N", "SPEC", "VNW", "TW")
+
+
+def _bracket_open(tokens: list[FrogToken], close: int) -> int:
+    """The index of the "(" that the ")" at ``close`` closes (or ``close`` + 1 when there is none)."""
+    for k in range(close - 1, max(-1, close - 12), -1):
+        if tokens[k].word == "(":
+            return k
+    return close + 1
 
 
 def _in_prepositional_phrase(tokens: list[FrogToken], j: int) -> bool:
@@ -2548,6 +2558,8 @@ def coordinated_adjective(tokens: list[FrogToken], i: int) -> AgreementFinding |
         else (None, None)
     if bare is None or not other.has("prenom") or (bare is a and _low(a) in _words("adverbial_adjectives")):
         return None
+    if _low(bare) in _data()["invariable_adjectives"]:
+        return None  # "je eigen, vertrouwde omgeving": eigen never takes -e
     fix = inflected(bare.word)
     if fix is None:
         return None

@@ -698,10 +698,16 @@ _KRIJGEN = frozenset("krijg krijgt krijgen kreeg kregen gekregen".split())
 
 def _passive_with_agent(c: TokenContext) -> bool:
     """"Inhoudelijk beoordeeld door de redactie": a participle with its agent after "door" and no
-    subject before it is a passive phrase without its auxiliary (a byline, a caption)."""
+    subject before it is a passive phrase without its auxiliary (a byline, a caption); so is one after
+    a bare noun, as a list of criteria writes it ("trombose objectief bevestigd door beeldvorming"),
+    where a subject would have its article ("De arts beoordeeld door ..." stays an error). "door te"
+    tells how the subject acts: "Hij bevestigd door te knikken" stays one too."""
     nxt = c.nxt
-    return (nxt is not None and _lower(nxt) == "door"
-            and not any(x.pos in {"N", "LID", "VNW"} for x in c.clause[:c.i]))
+    if nxt is None or _lower(nxt) != "door" or c.i + 2 >= len(c.clause) or _lower(c.clause[c.i + 2]) == "te":
+        return False
+    before = c.clause[:c.i]
+    return not any(x.pos in {"LID", "VNW"} for x in before) and (
+        not any(x.pos == "N" for x in before) or not any(x.pos == "WW" for x in before))
 
 
 def _imperative_with_object(c: TokenContext) -> bool:
