@@ -311,6 +311,7 @@ def _find(doc) -> list[ResidueHit]:
     # furniture comes in clusters: the items of a dated listing, short lines amid residue, and
     # headings with only residue under them
     hits += _whole(doc, residue_runs.listings(doc.blocks, _kinds(hits)))
+    hits += _whole(doc, residue_runs.key_figures(doc.blocks))
     hits += _whole(doc, residue_lines.byline_names(doc.blocks, _kinds(hits), _is_word))
     hits += _whole(doc, residue_lines.role_lines(doc.blocks, _kinds(hits)))
     hits += _whole(doc, residue_lines.clusters(doc.blocks, _kinds(hits)))

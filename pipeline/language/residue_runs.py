@@ -31,6 +31,10 @@ heading again. The last card's button may read otherwise when it is written as t
 A page's list of sources may come first when its sidebar is copied above the text: list items
 that each cite a web site ("nhs.uk - Week voor week") or a book with its author ("Zwanger: Anna
 Bos"). Above the first running text it is the page's; a leaflet's own sources stand under its text.
+
+An organisation's key figures stand in a run of lines that each give a number and what it counts,
+two or more of them in thousands ("205.000 verpleegdagen" / "32.000 opnames per jaar" / "350
+specialisten"); a leaflet's list of doses or times counts milligrams and days, not thousands.
 """
 
 from __future__ import annotations
@@ -191,3 +195,31 @@ def source_lists(blocks) -> list[LayoutHit]:
             out += [LayoutHit(i, "sources", _("a list of the web page's sources above its text")) for i in range(k, j)]
         k = max(j, k + 1)
     return out
+
+
+# a number and what it counts, alone on its line; in thousands ("205.000", "60.000+") and with a few words
+_FIGURE_LINE = re.compile(r"^[ \t]*\d[\d.,]*\+?[ \t]+[^\W\d_][^.!?:;\n]{2,60}$")
+_THOUSANDS = re.compile(r"^[ \t]*\d{1,3}(?:[.,]\d{3})+\+?[ \t]")
+_FIGURE_WORDS = 8
+_FIGURES = 3
+
+
+def _figure_lines(b) -> list[str] | None:
+    lines = [ln for ln in b.text.split("\n") if ln.strip()]
+    ok = lines and all(_FIGURE_LINE.match(ln) and len(ln.split()) <= _FIGURE_WORDS for ln in lines)
+    return lines if ok else None
+
+
+def key_figures(blocks) -> list[LayoutHit]:
+    """The lines of an organisation's key figures (see the module's docstring)."""
+    hits, run, lines = [], [], []
+    for k, b in enumerate([*blocks, None]):
+        found = _figure_lines(b) if b is not None else None
+        if found:
+            run.append(k)
+            lines += found
+            continue
+        if len(lines) >= _FIGURES and sum(bool(_THOUSANDS.match(ln)) for ln in lines) >= 2:
+            hits += [LayoutHit(j, "key-figures", _("an organisation's key figures from its web page")) for j in run]
+        run, lines = [], []
+    return hits
