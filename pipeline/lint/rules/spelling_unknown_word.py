@@ -532,14 +532,21 @@ def _whole_word(spell, piece: str) -> bool:
     return len(piece) > 1 and " " not in piece and spell.dict.check(piece.lower())
 
 
+# Dutch function words that are English words too
+_BOTH_LANGUAGES = frozenset("van is in of we op had was die door been over hem and".split())
+
+
 def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
     """An English phrase or sentence, an English gloss in brackets ("ontijdige (immature) geboorte"),
     a loan word Dutch medical text uses as it is ("immunoglobulin"), or a word cited in quotation
     marks in a sentence that names its language ("het Griekse woord 'hydatis'") or right after a word
     that names it ("een techniek genaamd 'karyomapping'")."""
     tok = toks[k]
+    # beside an English word: Dutch function words that English also has ("van", "is", "over") prove
+    # nothing ("de groei van embryos is snel": embryos is a Dutch slip for embryo's)
     if spell.english_word(tok.text) and (any(
-            0 <= j < len(toks) and spell.english_word(toks[j].text) for j in (k - 1, k + 1))
+            0 <= j < len(toks) and spell.english_word(toks[j].text) and toks[j].text.lower() not in _BOTH_LANGUAGES
+            for j in (k - 1, k + 1))
             or text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
         return True
     if spell.english_loan(tok.text) or _english_run(spell, text, toks, k):
