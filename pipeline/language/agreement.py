@@ -830,11 +830,20 @@ def _written_apart(noun: FrogToken, nxt: FrogToken) -> bool:
 def _noun_after(tokens: list[FrogToken], i: int) -> int | None:
     """The noun that the determiner at ``i`` opens, past adjectives, numbers and degree words."""
     j = i + 1
-    while j < len(tokens) and (_prenominal(tokens[j]) or tokens[j].pos == "TW" or
+    while j < len(tokens) and (_prenominal(tokens[j]) or tokens[j].pos == "TW" or _abbreviation_before_noun(tokens, j) or
                                (tokens[j].pos in ("BW", "VG") and j + 1 < len(tokens) and j > i + (tokens[j].pos == "VG")
                                 and (_prenominal(tokens[j + 1]) or tokens[j + 1].pos == "TW"))):
         j += 1
     return j if j < len(tokens) and (tokens[j].pos == "N" or _foreign_read_noun(tokens[j])) else None
+
+
+def _abbreviation_before_noun(tokens: list[FrogToken], j: int) -> bool:
+    """An abbreviation in capitals written apart before the noun it joins ("de IVF embryo" is het
+    IVF-embryo): the noun after it is the head of the compound."""
+    t = tokens[j]
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return (t.pos == "SPEC" and t.word.isalpha() and t.word.isupper() and 2 <= len(t.word) <= 6
+            and nxt is not None and nxt.pos == "N" and nxt.word.islower() and nxt.start == t.end + 1)
 
 
 def _foreign_read_noun(t: FrogToken) -> bool:
