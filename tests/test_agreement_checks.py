@@ -146,7 +146,7 @@ CASES = {
     ag.superlative_without_article: ([("Bij wie treedt dit met meest op?", "met meest", "het meest")],
                                      ["Deze klachten komen het meest voor.", "Dit is de meest voorkomende oorzaak.",
                                       "Op zijn meest duurt het twee weken.", "Dat doet het minst pijn."]),
-    ag.bare_adjective: ([("Een curettage, ook wel medisch ingreep genoemd, duurt kort.", "medisch", "medische"),
+    ag.bare_adjective: ([("Dit onderzoek is voor vrouwen met herhaald miskraam.", "herhaald", "herhaalde"), ("Een curettage, ook wel medisch ingreep genoemd, duurt kort.", "medisch", "medische"),
                          ("Normaal kramp is geen reden tot zorg.", "Normaal", "Normale"),
                          ("Hevig pijn hoort er niet bij.", "Hevig", "Hevige"),
                          ("Neem bij aanhoudend pijn contact op.", "aanhoudend", "aanhoudende"),

@@ -766,8 +766,8 @@ def _adjective_like(word: str) -> bool:
 def _bare_adjective(sentence: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
     """An adjective without an article before a singular noun, with an ending that could be wrong."""
     if i + 1 >= len(words) or words[i] in _ORDINALS or not (
-            _adjective_like(words[i]) or (i == 0 and "vd" in lexicon.tags(words[i]))):
-        return False  # (a participle only at the start: "Herhaald miskraam")
+            _adjective_like(words[i]) or ((i == 0 or words[i - 1] in _PREPOSITIONS) and "vd" in lexicon.tags(words[i]))):
+        return False  # (a participle only at the start or after a preposition: "met herhaald miskraam")
     if _bare_before_plural(words[i], words[i + 1]):
         return True  # "bij lichamelijk klachten", "of ernstig problemen"
     if "n" not in lexicon.tags(words[i + 1]) and lexicon.entry(words[i + 1]) is not None:
