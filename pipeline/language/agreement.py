@@ -609,7 +609,7 @@ def _relative_suspect(words: list[str], i: int) -> bool:
     if words[i + 1] == "die":
         return g == "het" and "n" not in lexicon.tags(words[i + 2])
     return g == "de" and (bool(lexicon.tags(words[i + 2]) & {"pv", "pvt", "pvmv"}) or bool(_PREPOSITIONS.intersection(words[i + 2:i + 4]))
-                          or (words[i] not in _words("clause_nouns") and any(lexicon.tags(w) & {"pv", "pvt"} for w in words[i + 3:i + 6])))
+                          or (words[i] not in _words("clause_nouns") and any(lexicon.tags(w) & {"pv", "pvt"} for w in words[i + 3:i + 9])))
 
 
 @lru_cache(maxsize=1)
@@ -1808,9 +1808,9 @@ def relative_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None
     if g is None or (g == "het") == (w == "dat") or (_in_prepositional_phrase(tokens, n)
                                                      and not _phrase_after_verb(tokens, n, w)):
         return None
-    if n < i - 1 and (w == "dat" or nxt.pos in ("N", "LID") or _prenominal(nxt)):
+    if n < i - 1 and tokens[i - 1].word != "," and (w == "dat" or nxt.pos in ("N", "LID") or _prenominal(nxt)):
         return None  # after a verb "dat" is the conjunction ("de arts vertellen dat ..."), "die" may open a phrase
-    if w == "dat" and not (nxt.tag.startswith("WW(pv") or _subjectless_clause(tokens, n, i)):
+    if w == "dat" and tokens[i - 1].word != "," and not (nxt.tag.startswith("WW(pv") or _subjectless_clause(tokens, n, i)):
         return None
     if w == "die" and (t.has("det") or nxt.pos == "N" or _prenominal(nxt)):
         return None
@@ -1943,11 +1943,24 @@ def _antecedent(tokens: list[FrogToken], i: int) -> int | None:
     that closes the clause in between ("het kan nog bloed zijn die ..." refers to "bloed")."""
     if tokens[i - 1].pos == "N":
         return i - 1
+    if tokens[i - 1].word == "," and i >= 2 and tokens[i - 2].pos == "N" and _verb_final_clause(tokens, i):
+        return i - 2  # "Deze aandoening, dat vaak voorkomt, ...": a relative clause between commas
     v = tokens[i - 1]
     closing = v.has("inf") or v.has("vd") or v.lemma in ("zijn", "worden", "blijven")  # Frog: "zijn" pv,mv
     if v.pos == "WW" and closing and not v.has("prenom") and tokens[i - 2].pos == "N":
         return i - 2
     return None
+
+
+def _verb_final_clause(tokens: list[FrogToken], i: int) -> bool:
+    """The clause after the pronoun at ``i`` puts its finite verb last, as a relative clause does
+    ("dat vaak voorkomt,"); "dat helpt" with the verb right after it is a demonstrative's main clause."""
+    end = next((k for k in range(i + 1, len(tokens)) if tokens[k].pos == "LET"), len(tokens))
+    words = tokens[i + 1:end]
+    if len(words) < 2 or words[0].tag.startswith("WW(pv"):
+        return False
+    tail = words[-3:]
+    return words[-1].pos == "WW" and any(x.tag.startswith("WW(pv") for x in tail)
 
 
 def _phrase_after_verb(tokens: list[FrogToken], j: int, w: str) -> bool:
