@@ -2172,13 +2172,16 @@ def _closes_clause_of(tokens: list[FrogToken], i: int, lemmas) -> bool:
 
 
 def article_before_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """An article before a pronoun for persons, which takes none ("tegen een iemand die" -> iemand)."""
+    """An article before a pronoun for persons, which takes none ("tegen een iemand die" -> iemand),
+    and "de" before "alle" ("voor de alle drie kinderen" -> alle)."""
     t = tokens[i]
     if t.pos != "LID" or _low(t) not in ("een", "de", "het") or i + 1 >= len(tokens):
         return None
     nxt = tokens[i + 1]
     if _low(nxt) not in _words("pronouns_without_article") or not nxt.word.islower() or nxt.start != t.end + 1:
         return None
+    if _low(nxt) == "alle" and _low(t) != "de":
+        return None  # "het" may be an object pronoun: "om het alle kinderen naar de zin te maken"
     return AgreementFinding(t.start, nxt.end, f"{t.word} {nxt.word}", nxt.word, "article",
                             _("'{noun}' takes no article: write '{noun}' alone").format(noun=nxt.word))
 
