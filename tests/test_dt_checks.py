@@ -97,6 +97,7 @@ NOT_A_VERB = [
     # a passive phrase with its agent and no subject (a byline) keeps its participle
     ("Inhoudelijk beoordeeld door de redactie.", ("De arts beoordeeld de echo.", "beoordeelt")),
     ("Trombose objectief bevestigd door beeldvorming.", ("De arts beoordeeld door middel van een echo de groei.", "beoordeelt")),
+    ("Bloeding bevestigd door echo.", ("Dokter Jansen beoordeeld door middel van een echo of het hartje klopt.", "beoordeelt")),
     # participles as adjectives: before a noun, or in a heading without a subject
     ("Een regeling voor betaald verlof na een miskraam", ("Soms gebeurd er niets.", "gebeurt")),
     ("b. Erfelijk bepaald (bij een van beide ouders)", None),
@@ -113,6 +114,8 @@ NOT_A_VERB = [
     # a -d form that is the stem, opening the sentence before je/u: an imperative (or inversion with je)
     ("Bereid u goed voor op de ingreep.", ("Vanaf de tweede week verminderd dit tot bijna niets.", "vermindert")),
     ("Elke maatschappij doet het anders, informeer u dus vooraf.", ("Elke maatschappij doet het anders, informeer u zich dus vooraf.", "informeert")),
+    ("Ontspan u na de ingreep.", ("Beperk u het gebruik van alcohol.", "Beperkt")),
+    ("Verzeker u ervan dat u vervoer hebt.", ("Informeer u uw werkgever over de ziekmelding.", "Informeert")),
     ("Bereid je voor op de uitslag.", None),
     ("Verspreid je het nieuws?", None),
     # a plural in a fronted prepositional phrase is no subject; a plural subject keeps the plural form

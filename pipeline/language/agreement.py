@@ -1077,6 +1077,17 @@ def object_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding | Non
 _ONE_WHO = frozenset(("degene", "degenen", "diegene", "diegenen"))
 
 
+def _last_verb_lemma(tokens: list[FrogToken], i: int) -> str:
+    """The lemma of the last verb of the clause after ``i``."""
+    lemma = ""
+    for x in tokens[i + 1:]:
+        if x.pos == "LET":
+            break
+        if x.pos == "WW":
+            lemma = x.lemma
+    return lemma
+
+
 def _verb_after(tokens: list[FrogToken], i: int) -> bool:
     """A verb after ``i`` before the clause's punctuation (a plural present reads as an infinitive to
     Frog: "vrouwen wie liever afwachten")."""
@@ -1100,10 +1111,12 @@ def relative_wie(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if _low(tokens[n]) not in _words("person_words") or not _verb_after(tokens, i):
         return None
     for x in reversed(tokens[:n]):
-        if x.pos in ("VG", "LET"):
+        if (x.pos == "VG" and x.has("onder")) or (x.pos == "LET" and x.word != ","):
             break
         if x.lemma in _words("question_verbs"):
             return None  # an indirect question: "Zij vroeg de arts wie er mee mocht"
+    if _last_verb_lemma(tokens, i) in _words("dative_verbs"):
+        return None  # "wie" for a person the verb gives to: "Vrouwen wie dit overkomt, ..."
     t = tokens[i]
     return AgreementFinding(t.start, t.end, t.word, "die", "relative",
                             _("a relative clause after '{noun}' opens with 'die', not 'wie'").format(
@@ -1953,12 +1966,15 @@ def _antecedent(tokens: list[FrogToken], i: int) -> int | None:
 
 
 def _verb_final_clause(tokens: list[FrogToken], i: int) -> bool:
-    """The clause after the pronoun at ``i`` puts its finite verb last, as a relative clause does
-    ("dat vaak voorkomt,"); "dat helpt" with the verb right after it is a demonstrative's main clause."""
+    """The clause after the pronoun at ``i`` puts its finite verb last and closes with a comma, as a
+    relative clause between commas does ("dat vaak voorkomt,"); "dat helpt" with the verb right after
+    it is a demonstrative's main clause."""
     end = next((k for k in range(i + 1, len(tokens)) if tokens[k].pos == "LET"), len(tokens))
     words = tokens[i + 1:end]
-    if len(words) < 2 or words[0].tag.startswith("WW(pv"):
-        return False
+    if len(words) < 2 or words[0].tag.startswith("WW(pv") or end >= len(tokens) or tokens[end].word != ",":
+        return False  # a relative clause between commas; "Zeg tegen de arts, dat je pijn hebt." is a conjunction's
+    if _low(tokens[i]) == "dat" and words[0].pos == "VNW" and words[0].has("nomin"):
+        return False  # "..., dat je veel pijn hebt, ...": the conjunction before its subject
     tail = words[-3:]
     return words[-1].pos == "WW" and any(x.tag.startswith("WW(pv") for x in tail)
 
@@ -1973,6 +1989,10 @@ def _phrase_after_verb(tokens: list[FrogToken], j: int, w: str) -> bool:
         k -= 1
     if k > 0 and tokens[k - 1].word == ")":
         k = _bracket_open(tokens, k - 1)  # "materiaal (DNA) van de placenta dat": the noun before the bracket
+        before = tokens[k - 1] if k > 0 else None
+        if w == "dat" and before is not None and before.pos == "N" and (
+                before.has("mv") or gender(_low(before)) == "de"):
+            return True  # "De cellen (DNA) van de placenta dat": no het-word before it either
     return w == "dat" and k > 0 and tokens[k - 1].pos not in ("N", "SPEC", "VNW", "TW")
 
 

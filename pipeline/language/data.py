@@ -74,6 +74,7 @@ class SpellingData:
     foreign_words: tuple[frozenset[str], ...] = ()  # per other language, its words that are no Dutch words
     compound_forms: frozenset[str] = frozenset()  # "kinder", "eier": a noun's form before another in a compound
     initialisms: tuple[tuple[str, str], ...] = ()  # ("oa", "o.a."): written without its full stops -> dotted
+    diaeresis_prefixes: frozenset[str] = frozenset()  # "pre": a clashing vowel after it takes a diaeresis
 
     def dotted_form(self, word: str) -> str | None:
         """"nr" -> "nr.", "oa" -> "o.a.": the written form of an abbreviation given without its full stop."""
@@ -94,7 +95,8 @@ def spelling() -> SpellingData:
                         tuple(w.lower() for w in sp.get("street_words", [])),
                         tuple(frozenset(w.lower() for w in ws) for ws in (sp.get("foreign_function_words") or {}).values()),
                         frozenset(w.lower() for w in sp.get("compound_forms", [])),
-                        tuple(sorted((k.lower(), v) for k, v in (sp.get("initialisms") or {}).items())))
+                        tuple(sorted((k.lower(), v) for k, v in (sp.get("initialisms") or {}).items())),
+                        frozenset(w.lower() for w in sp.get("diaeresis_prefixes", [])))
 
 
 @dataclass(frozen=True)

@@ -703,10 +703,10 @@ def _passive_with_agent(c: TokenContext) -> bool:
     where a subject would have its article ("De arts beoordeeld door ..." stays an error). "door te"
     tells how the subject acts: "Hij bevestigd door te knikken" stays one too."""
     nxt = c.nxt
-    if nxt is None or _lower(nxt) != "door" or c.i + 2 >= len(c.clause) or _lower(c.clause[c.i + 2]) == "te":
-        return False
+    if nxt is None or _lower(nxt) != "door" or c.i + 2 >= len(c.clause) or _lower(c.clause[c.i + 2]) in ("te", "middel"):
+        return False  # "door middel van" names a means, not an agent: "Dokter Jansen beoordeeld door middel van"
     before = c.clause[:c.i]
-    return not any(x.pos in {"LID", "VNW"} for x in before) and (
+    return not any(x.pos in {"LID", "VNW", "SPEC"} for x in before) and (
         not any(x.pos == "N" for x in before) or not any(x.pos == "WW" for x in before))
 
 
@@ -987,6 +987,9 @@ def _reflexive_imperative(c: TokenContext) -> bool:
     particles = [_lower(x) for x in c.clause[2:] if x.pos == "VZ" and x.has("fin")]
     if not any(p + lemma in _data().get("reflexive_verbs", ()) for p in ["", *particles]):
         return False
+    after = c.clause[2] if len(c.clause) > 2 else None
+    if after is not None and (after.pos in ("LID", "N") or (after.pos == "VNW" and after.has("det"))):
+        return False  # an object after "u": "u" is the subject ("Beperkt u het gebruik van alcohol")
     return not any(_lower(x) == "zich" for x in c.clause[2:])
 
 

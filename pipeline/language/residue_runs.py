@@ -204,9 +204,15 @@ _FIGURE_WORDS = 8
 _FIGURES = 3
 
 
+# a number with a unit is a dose, an amount or a weight: a leaflet's own ("1.000 mg per dag")
+_UNITS = frozenset("mg mcg µg microgram milligram g gr gram kg kilo ml cl dl l liter mmol ie iu kcal cm mm km "
+                   "euro € % procent keer maal".split())
+
+
 def _figure_lines(b) -> list[str] | None:
     lines = [ln for ln in b.text.split("\n") if ln.strip()]
-    ok = lines and all(_FIGURE_LINE.match(ln) and len(ln.split()) <= _FIGURE_WORDS for ln in lines)
+    ok = lines and all(_FIGURE_LINE.match(ln) and len(ln.split()) <= _FIGURE_WORDS
+                       and ln.split()[1].lower() not in _UNITS for ln in lines)
     return lines if ok else None
 
 

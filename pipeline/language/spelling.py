@@ -318,15 +318,17 @@ class SpellChecker:
     def _prefixed(self, low: str) -> bool:
         """A prefix joined to a known word: "subfertiliteit", "pseudomenstruatie" (list in
         schema/style-language.yaml); the rest is checked like any word, so a typo there stays one.
-        Vowels that would read as one sound where they meet take a diaeresis ("preïmplantatie") or a
-        hyphen (pre-implantatie): "preimplantatie" is an error."""
+        Vowels that would read as one sound where they meet take a diaeresis after "pre"
+        ("preïmplantatie") and a hyphen after the others (micro-organisme, anti-inflammatoir):
+        "preimplantatie", "microörganisme" and "antiinflammatoir" are errors."""
         for prefix in spelling_data().prefixes:
             rest = low[len(prefix):]
             if not low.startswith(prefix) or len(rest) < 4 or not rest.isalpha():
                 continue
             seam = prefix[-1] + _PLAIN_VOWEL.get(rest[0], rest[0])
-            if (seam in _VOWEL_CLASH) != (rest[0] in _PLAIN_VOWEL):
-                continue  # a clash without its diaeresis, or a diaeresis where no vowels clash
+            marked = rest[0] in _PLAIN_VOWEL and prefix in spelling_data().diaeresis_prefixes
+            if (seam in _VOWEL_CLASH) != marked:
+                continue  # a clash without its diaeresis (or hyphen), or a diaeresis where none belongs
             if self.known(_PLAIN_VOWEL.get(rest[0], rest[0]) + rest[1:]):
                 return not self.typo_of_word(low)
         return False
@@ -852,7 +854,7 @@ _ATIE_VERBS = ("iseren", "ificeren", "nteren", "uleren", "ueren", "ineren", "tre
 # the endings a noun drops before the suffix of an adjective of relation (menopauz|e, peritone|um)
 _DROPPED_ENDINGS = ("e", "um", "us")
 _RELATION_SUFFIXES = frozenset(("aal", "ale", "air", "aire", "eel", "ele"))
-_VOWEL_CLASH = frozenset("aa ae ai au ee ei eu ie oe oi oo ou ui uu".split())
+_VOWEL_CLASH = frozenset("aa ae ai au ee ei eu ie ii oe oi oo ou ui uu".split())
 # a vowel with its diaeresis, which starts a new syllable after a vowel (pre|ïmplantatie, anti|ëmetica)
 _PLAIN_VOWEL = {"ä": "a", "ë": "e", "ï": "i", "ö": "o", "ü": "u"}
 # an English word this long is seldom a Dutch typo by chance
