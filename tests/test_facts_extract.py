@@ -85,3 +85,19 @@ def test_a_value_named_for_two_regions_gives_a_fact_for_each():
     got = sorted((f.min, f.qualifiers.get("region")) for f in extract_document(doc, CAT)
                  if f.key == "miscarriage.cutoff_weeks")
     assert got == [(16, "NL"), (20, "BE"), (20, "WHO")]
+
+
+def test_a_text_files_first_line_is_its_title(tmp_path):
+    """A page saved as text opens with its title as a plain line: what it names (a miscarriage) is the
+    context of a later paragraph that gives a share without naming it again; a long first sentence is
+    no title."""
+    body = ("Verschillende bronnen geven verschillende cijfers.\n\n"
+            "Volgens de richtlijn gaat het om ongeveer 15% van de zwangerschappen.\n")
+    titled, prose = tmp_path / "titled.txt", tmp_path / "prose.txt"
+    titled.write_text("Zo'n dertigduizend vrouwen per jaar krijgen een miskraam en toch voelen ze zich vaak eenzaam\n\n"
+                      + body, encoding="utf-8")
+    prose.write_text("Wij schrijven hier over zwangerschap, over de kraamtijd en over alles wat je verder nog "
+                     "wilt weten over een miskraam en wat erna komt.\n\n" + body, encoding="utf-8")
+    got = [f for f in extract_document(load_document(titled), CAT) if f.key == "miscarriage.incidence_pct"]
+    assert [(f.min, f.line) for f in got] == [(15, 5)]
+    assert not [f for f in extract_document(load_document(prose), CAT) if f.key == "miscarriage.incidence_pct"]

@@ -113,7 +113,7 @@ class _SentenceScope(NamedTuple):
 def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
     """All facts of ``doc`` in document order, without sidecar pins applied."""
     leaflet = _Leaflet(
-        title=next((b.text for b in doc.blocks[:3] if b.kind == "heading"), ""),
+        title=_title(doc),
         subject=_subject(doc),
         document="\n".join(b.text for b in doc.blocks),
         rows=_table_rows(doc),
@@ -140,6 +140,23 @@ def extract_document(doc: Document, catalog: Catalog) -> list[Fact]:
             last_prose = block
         question = _question_after(block, sentences, question)
     return facts
+
+
+_TITLE_WORDS = 16  # a text file's first line stands for its title when it is this short, without a stop
+
+
+def _title(doc: Document) -> str:
+    """The leaflet's title: its first heading among the first blocks, or the first line of a page
+    saved as text when it reads as a title (short, without closing punctuation, text after it):
+    "Zo'n 30.000 vrouwen per jaar krijgen een miskraam" says what the whole page is about."""
+    heading = next((b.text for b in doc.blocks[:3] if b.kind == "heading"), "")
+    if heading or len(doc.blocks) < 2:
+        return heading
+    first = doc.blocks[0].text.strip()
+    if doc.blocks[0].kind == "paragraph" and "\n" not in first and len(first.split()) <= _TITLE_WORDS \
+            and first[-1:] not in ".!?:;,":
+        return first
+    return ""
 
 
 _SUBJECT_WORDS = 12  # a title line is short
