@@ -101,3 +101,13 @@ def test_a_text_files_first_line_is_its_title(tmp_path):
     got = [f for f in extract_document(load_document(titled), CAT) if f.key == "miscarriage.incidence_pct"]
     assert [(f.min, f.line) for f in got] == [(15, 5)]
     assert not [f for f in extract_document(load_document(prose), CAT) if f.key == "miscarriage.incidence_pct"]
+
+
+def test_an_operation_in_a_leaflet_without_a_miscarriage_is_not_a_curettage():
+    """A leaflet about a caesarean times "the operation": no curettage's duration to compare (to check);
+    under a curettage's heading the same sentence is one."""
+    other = [f for f in extract_document(make_doc("De operatie duurt ongeveer 45 minuten.", "Keizersnede"), CAT)
+             if f.key == "curettage.duration_min"]
+    own = [f for f in extract_document(make_doc("De operatie duurt ongeveer 15 minuten.", "Curettage"), CAT)
+           if f.key == "curettage.duration_min"]
+    assert [f.confident for f in other] == [False] and [f.confident for f in own] == [True]
