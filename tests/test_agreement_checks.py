@@ -42,7 +42,7 @@ CASES = {
                         "Onderzoek wijst uit dat koffieconsumptie niet schadelijk is.",
                         "De arts gebruikt een transducer, die gebruik maakt van geluidsgolven.",
                         "Soms noemen we dit vroege zwangerschapsverlies.",]),
-    ag.adjective_ending: ([("Er is een klein kans op een miskraam.", "klein", "kleine"),
+    ag.adjective_ending: ([("Dat is goed bij een natuurlijk bevalling.", "natuurlijk", "natuurlijke"), ("Er is een klein kans op een miskraam.", "klein", "kleine"),
                            ("Er is een goed geleiding nodig.", "goed", "goede"),
                            ("Het lichamelijk herstelproces duurt een paar weken.", "lichamelijk", "lichamelijke"),
                            ("Het emotioneel rouwproces duurt lang.", "emotioneel", "emotionele"),
@@ -80,7 +80,7 @@ CASES = {
                             "gemeentelijke"),
                            ("Iedere nieuw zwangerschap voelt spannend.", "nieuw", "nieuwe"),
                            ("Zulke ernstig klachten zijn zeldzaam.", "ernstig", "ernstige")],
-                          [# an opening participle as an adverb before the object of a subject infinitive
+                          ["Het is een natuurlijk proces.", "Het is een gratis controle.", "Dit is een extra controle.", # an opening participle as an adverb before the object of a subject infinitive
                            "Gericht oefeningen doen helpt tegen de pijn.", "Gericht oefeningen doen is goed voor je.",
                            "Het lichamelijk herstel gaat vlot.", "Om een goede geleiding te krijgen, gebruiken we gel.", "Het inwendig onderzoek doet geen pijn.",
                            "Het natuurlijk verloop is meestal gunstig.", "Het academisch ziekenhuis belt je.",

@@ -1194,7 +1194,7 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     g = _singular_noun(tokens, j) or ("mv" if _plural_noun(tokens, j) else None) or _both_genders_noun(tokens[j])
     k, before = _bracketed_adjective(tokens, j)
     a = tokens[k]
-    free = _free_after_determiner(tokens, k, j)
+    free = _free_after_determiner(tokens, k, j) or (g == "de" and _free_after_een(tokens, k, j))
     if g is None or not (free or _describes_noun(tokens, k, j, g)) \
             or not a.word.isalpha() or (a.word[:1].isupper() and not (_proper_adjective(tokens, k, g)
                                                                       or _opening_participle(tokens, k))):
@@ -1243,6 +1243,15 @@ def _describes_noun(tokens: list[FrogToken], k: int, j: int, g: str) -> bool:
             or _adjective_read_as_verb(tokens, k)
             or (g == "mv" and (_superlative_determiner(tokens, k) or _participle_before_plural(tokens, k)
                                or _opening_participle(tokens, k))))
+
+
+def _free_after_een(tokens: list[FrogToken], k: int, j: int) -> bool:
+    """An adjective in its base form that Frog read as free right between "een" and a singular de-word
+    ("bij een natuurlijk bevalling"): an adverb of degree would need an adjective after it, so the word
+    describes the noun."""
+    a = tokens[k]
+    return (k == j - 1 and k > 0 and a.pos == "ADJ" and a.has("basis") and a.has("vrij")
+            and tokens[k - 1].pos == "LID" and _low(tokens[k - 1]) == "een")
 
 
 def _free_after_determiner(tokens: list[FrogToken], k: int, j: int) -> bool:
