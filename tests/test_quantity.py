@@ -109,6 +109,15 @@ def test_score_and_phone_masked():
     assert parse_quantities("Score: 4.6/5 (70 stemmen)")[0].lo == 70  # a plain count, not a percentage
 
 
+def test_an_iso_date_stamp_is_no_quantity():
+    # a page's date stamp before its first sentence: the year is no count of anything
+    qs = parse_quantities("date 2023-04 Elk jaar krijgen ongeveer 20.000 vrouwen een miskraam.")
+    assert [q.lo for q in qs] == [20000]
+    assert [q.lo for q in parse_quantities("Bijgewerkt: 2021-11-03. Bij 3 op de 10 lukt het.")] == [30]
+    # a span of years or a count with a dash stays
+    assert [q.lo for q in parse_quantities("tussen 2010-2015 daalde het tot 12 %")][-1] == 12
+
+
 def test_restated_quantity_merged():
     qs = parse_quantities("Bij 1 op de 2 vrouwen (50%) treedt een miskraam op.")
     assert [(q.lo, q.unit) for q in qs] == [(50, "percent")]

@@ -56,6 +56,9 @@ class Qualifier:
     # als je alleen de vastgestelde zwangerschappen meetelt)"): the quantity counts the `wider` value
     part: re.Pattern | None = None
     wider: str | None = None
+    # the quantity's own clause names the default group itself ("na de innesteling"): nothing is
+    # borrowed from a sentence an anaphor refers to, whatever group that sentence counts
+    base: re.Pattern | None = None
     # values a following sentence that refers back may give ("Daarbij zijn ook ... meegeteld")
     later: tuple[str, ...] = ()
     # the noun right after a share that names what it counts ("één op de vijf zwangerschappen"), and
@@ -215,7 +218,7 @@ def _load_qualifiers(data: dict, p: Path) -> dict[str, Qualifier]:
             qual.values[str(value)] = _compile(data, p, ["qualifiers", name, "values", value], rx)
         if q.get("before"):
             qual.before = _compile(data, p, ["qualifiers", name, "before"], q["before"])
-        for attr in ("contrast", "own", "whole", "part"):
+        for attr in ("contrast", "own", "whole", "part", "base"):
             if q.get(attr):
                 setattr(qual, attr, _compile(data, p, ["qualifiers", name, attr], q[attr]))
         for v in (*qual.later, *([qual.wider] if qual.wider else []), *qual.elsewhere_values, *qual.not_with_noun):

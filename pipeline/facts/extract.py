@@ -779,6 +779,8 @@ def _clause_value(qual: Qualifier, slot: _Slot, sent: _Sentence) -> str | None:
     found = [v for v, rx in qual.values.items() if any(rx.search(t) for t in texts)]
     if found or inside is not None:
         return found[0] if found else None
+    if qual.base is not None and qual.base.search(slot.clause):
+        return None  # "En na de innesteling gaat 10 % mis": the clause names its own group
     borrowed = sent.scopes["sentence"][len(sent.text):] if sent.scopes["sentence"].startswith(sent.text) else ""
     found = [v for v, rx in qual.values.items() if borrowed and rx.search(borrowed)]
     found = found or _later_value(qual, sent)

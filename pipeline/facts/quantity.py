@@ -175,6 +175,11 @@ _BOUNDS_MAX = [p.split() for p in (
 # a verb of rising before "tot" ("het risico loopt op tot 40%") states the value reached; falling "tot"
 # ("daalt tot 5 %") stays a maximum, as the leaflets' readers take it
 _RISES = re.compile(r"\b(stijg\w*|gestegen|steeg|stegen|loopt\b.*\bop|oplo\w*|neemt\b.*\btoe|toeneem\w*|toenemen|toegenomen)\W+(\w+\W+){0,12}$", re.I)
+# a share after a comma or "en" that follows another share of the sentence continues a series by group
+# ("± 9% voor vrouwen van 20 jaar, tot 50% voor vrouwen van 42 jaar en tot 75% voor ..."): the value
+# of the next group, no maximum
+_SERIES = re.compile(r"\d\s*(%|procent)[^.;:!?]{0,60}(,|\ben)\s*$", re.I)
+_PERCENT_NEXT = re.compile(r"\s*(ongeveer\s+|circa\s+|zo.n\s+)?\d+([.,]\d+)?\s*(%|procent)", re.I)
 _POST_MIN = [p.split() for p in ("of meer", "of hoger", "of langer", "en meer", "en hoger", "of ouder", "+")]
 _POST_MAX = [p.split() for p in ("of minder", "of lager", "of korter")]
 _RANGE_SEPS = [p.split() for p in ("-", "–", "—", "tot en met", "t/m", "tot", "à", "á", "a", "of")]
@@ -205,6 +210,8 @@ _MASKS = [
     re.compile(r"(?<![\w+])(?:(?:\+|00) ?3[12] ?(?:\(0\) ?)?\d(?:(?: ?[.\-] ?| )?\d){7,9}"
                r"|\(?0\d{1,3}\)?(?:(?: ?[.\-] ?| )?\d){6,8})(?![\d,])"),
     re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"),
+    # ISO dates and months: "2023-04", "2023-04-12" (a page's date stamp)
+    re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?\b"),
     re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?", re.I),
     re.compile(rf"\b(?:{_MONTHS})\s+\d{{4}}\b", re.I),
     re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:uur|u)\b|\b\d{1,2}:\d{2}\b", re.I),
@@ -541,12 +548,13 @@ class QuantityParser:
         return any(self.low(k).endswith(_TEMPERATURE_WORDS) for k in range(max(0, i - 3), i))
 
     def _rising_to(self, k: int) -> bool:
-        """Whether "tot" at ``k`` follows a verb of rising: the value reached, not a maximum ("tot wel
-        90 procent", "tot zelfs 20" stay an upper end)."""
+        """Whether "tot" at ``k`` follows a verb of rising or continues a series of shares by group: the
+        value reached, not a maximum ("tot wel 90 procent", "tot zelfs 20" stay an upper end)."""
         if self.low(k) != "tot" or self.low(k + 1) in ("wel", "zelfs", "maximaal", "hooguit"):
             return False
         start = self.toks[k].start
-        return bool(_RISES.search(self.text[max(0, start - 70) : start]))
+        before = self.text[max(0, start - 70) : start]
+        return bool(_RISES.search(before) or _SERIES.search(before) and _PERCENT_NEXT.match(self.text[self.toks[k].end:]))
 
     # -- the numeric core ----------------------------------------------------------------------
     def core(self, i: int) -> Core | None:
