@@ -30,6 +30,12 @@ def _residue_data() -> dict:
     return plain(load_validated(SCHEMA_DIR / "residue.yaml", "residue.schema.json"))
 
 
+@lru_cache(maxsize=1)
+def french_words() -> frozenset[str]:
+    """French words that are no Dutch word, lower case (residue.yaml, ``french_words``)."""
+    return frozenset(w.lower() for w in _residue_data().get("french_words") or [])
+
+
 def running_lines() -> dict:
     """How often a short line must repeat, and how short it must be, to be a running header."""
     return _residue_data().get("running_lines") or {"min_count": 3, "max_words": 8}
@@ -110,6 +116,7 @@ class ResidueWords:
     contents_labels: frozenset[str]  # above the page's own table of contents
     related_labels: frozenset[str]  # above links to other articles
     document_labels: frozenset[str]  # above other documents' titles on a document-sharing site
+    trail_labels: frozenset[str] = frozenset()  # above a breadcrumb written one link a line ("U bevindt zich hier:")
 
 
 @dataclass(frozen=True)
@@ -154,7 +161,7 @@ def residue_words() -> ResidueWords:
     return ResidueWords(low(data.get("navigation")), low(data.get("person_roles")), low(cap.get("adjectives")),
                         tuple(sorted(low(cap.get("subjects")), key=len, reverse=True)), low(cap.get("companions")),
                         low(cap.get("not_verbs")), low(lists.get("contents")), low(lists.get("related")),
-                        low(lists.get("documents")))
+                        low(lists.get("documents")), low(lists.get("trail")))
 
 
 def caption(text: str, article: bool = False) -> bool:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pipeline import literals
 from pipeline.i18n import _
 from pipeline.language import residue_layout, residue_lines, residue_runs, residue_shapes
-from pipeline.language.data import residue_phrases, running_lines, shape_words
+from pipeline.language.data import french_words, residue_phrases, running_lines, shape_words
 from pipeline.language.tokens import HTML_TAG
 
 # a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"); not app
@@ -244,6 +244,26 @@ def _english_line(k: int, text: str) -> list[ResidueHit]:
     return [ResidueHit(k, 0, len(text), "english-line", _("an English line in a Dutch leaflet"))]
 
 
+_FRENCH_ACCENT = re.compile(r"[éèêàâçôûùî]", re.I)
+_DUTCH_FUNCTION = frozenset("de het een en van in op met is zijn voor niet je u die dat te bij of naar als om aan er ook wat we".split())
+_FRENCH_LINE_MIN = 3
+
+
+def _french_line(k: int, text: str) -> list[ResidueHit]:
+    """A line in French in a Dutch leaflet: the address or menu of a bilingual site ("Plan du site -
+    Département de Gynécologie"). Three or more French words (from the list, or written with a French
+    accent and unknown to the Dutch dictionary), more than its Dutch function words."""
+    if "\n" in text.strip():
+        return []
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)]
+    french = sum(1 for w in words if w in french_words()
+                 or (_FRENCH_ACCENT.search(w) and not _is_word(w)))
+    dutch = sum(1 for w in words if w in _DUTCH_FUNCTION)
+    if french < _FRENCH_LINE_MIN or french <= dutch:
+        return []
+    return [ResidueHit(k, 0, len(text), "french-line", _("a line in French in a Dutch leaflet"))]
+
+
 def _cut_starts(doc) -> list[ResidueHit]:
     """A block that starts with the tail of a word cut off when the page was copied: a first word in
     small letters that is no Dutch word, after a block that does not end a sentence."""
@@ -297,7 +317,7 @@ def _find(doc) -> list[ResidueHit]:
     for k, b in enumerate(doc.blocks):
         hits.extend(_phrases(k, b.text))
         hits.extend(_glued(k, b.text))
-        hits.extend(_english_alt(k, b.text) or _english_line(k, b.text))
+        hits.extend(_english_alt(k, b.text) or _english_line(k, b.text) or _french_line(k, b.text))
     # a line's shape or place is reported only when no phrase already marks that line; a repeated
     # title only when nothing marks it and it is no entry of a table of contents coming back
     marked = {h.block for h in hits}

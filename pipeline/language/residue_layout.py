@@ -177,8 +177,9 @@ def _distinct_entries(blocks, i: int, k: int) -> bool:
 
 
 def link_lists(blocks) -> list[LayoutHit]:
-    """The short lines under a label such as "Op deze pagina" (links within the page) or "Lees
-    ook" (links to other articles, whose label is residue too)."""
+    """The short lines under a label such as "Op deze pagina" (links within the page), "Lees
+    ook" (links to other articles, whose label is residue too) or "U bevindt zich hier" (a
+    breadcrumb written one link a line)."""
     w = residue_words()
     out = []
     for k, b in enumerate(blocks):
@@ -192,6 +193,10 @@ def link_lists(blocks) -> list[LayoutHit]:
             entries = contents_entries(blocks, k + 1, first_is_link=True)
             out += [LayoutHit(j, "related-links", _("a link to another article of the web site"))
                     for j in ([k] + entries if entries else [])]
+        elif label in w.trail_labels and k + 1 < len(blocks) and blocks[k + 1].kind == "list_item":
+            # the links in a list right under it (a title under a bare label stays)
+            out += [LayoutHit(j, "breadcrumb", _("a breadcrumb trail from a web page"))
+                    for j in [k, *contents_entries(blocks, k + 1)]]
         elif label in w.document_labels:
             out += [LayoutHit(j, "related-documents", _("the title of another document on the sharing site"))
                     for j in document_titles(blocks, k + 1)]

@@ -49,7 +49,12 @@ author's name (two to four words, one no Dutch word, a trade maybe glued on) bes
 follows it, a site's name before its copyright sign and web address, and a line that only sends the
 reader to a video or post above or below it. A heading of Dutch words or a one-word title beside a
 date, a table whose cells repeat, a list whose first item never comes back and a leaflet's own sources
-under its text stay. A leaflet's title,
+under its text stay. Also a news site's subscription prompts ("Al abonnee?", "Lees 1 maand gratis"), a
+blog's comment form, a breadcrumb written one link a line under "U bevindt zich hier:", a picture's name
+("Foto bij ...") and a credit after a caption ("... naar huis. Foto: Jan de Vries"), a pointer to a video
+above or below the article, a site's contact footer on one line (three or more of a postcode, a P.O. box,
+a visiting address, phone, fax, chamber of commerce or VAT number; a leaflet's own address in a sentence
+stays) and a line in French (three or more French words, more than its Dutch function words). A leaflet's title,
 subtitle and headings with text under them stay.
 One finding per kind and line and none on words another finding covers (glued words only where
 nothing else is found on the line; a shape
