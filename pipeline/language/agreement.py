@@ -33,7 +33,8 @@ finding's check id in brackets):
 10. ``verb_cluster`` [verb-cluster]: an infinitive or finite form next to "worden" after a modal,
     where the participle belongs ("kan worden tegenhouden" -> tegengehouden).
 11. ``doubled_verb`` [doubled-verb]: the same finite verb twice in one clause ("is bij twee
-    miskramen is aangewezen").
+    miskramen is aangewezen"); ``doubled_adverb`` [doubled-adverb]: an adverb that a clause takes
+    once twice in it ("waardoor ook de behoefte ook toeneemt"; ``doubled_adverbs``).
 12. ``relative_pronoun`` [relative]: die/dat of the other gender right after its noun ("het
     weefsel die achterblijft"); "dat" after a de-word also before a clause with no subject of its
     own ("een zware ervaring dat aandacht verdient"), unless the noun takes a clause or names a
@@ -100,6 +101,8 @@ finding's check id in brackets):
     where the subject pronoun belongs ("Uw kunt bellen" -> U; ``possessive_subjects``).
 41. ``relative_wie`` [relative]: "wie" right after a word for people, where a relative clause opens
     with "die" ("vrouwen wie kiezen" -> die; ``person_words``).
+42. ``relative_number`` [relative-number]: a singular verb of the present tense in a relative clause
+    after a plural noun, when "die" is its subject ("vrouwen die zwanger wordt" -> worden).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -303,8 +306,11 @@ _VOICE = {"f": "v", "s": "z"}
 
 def inflected(adj: str) -> str | None:
     """The -e form of an adjective ("klein" -> "kleine", "groot" -> "grote", "dik" -> "dikke",
-    "lief" -> "lieve"), when the lexicon knows that form."""
+    "lief" -> "lieve"), when the lexicon knows that form. An adjective ending in an unstressed -en
+    has none ("open", "houten", "gebroken"; "groen" -> "groene" keeps its)."""
     a = adj.lower()
+    if a.endswith("en") and len(a) > 3 and a[-3] not in "aeiouy":
+        return None
     cands = [a + "e"]
     if len(a) > 3 and a[-2] == a[-3] and a[-2] in "aeou":
         base = a[:-2] + a[-1]
@@ -512,16 +518,22 @@ _NUMBER_WORDS = frozenset("een twee drie vier vijf zes zeven acht negen tien twi
 
 
 def _doubled_suspect(sentence: str, spans: list[tuple[int, int]], words: list[str]) -> bool:
-    """A finite verb form twice, not side by side, with no clause word or punctuation between."""
+    """A finite verb form or an adverb that a clause takes once twice, not side by side, with no
+    clause word or punctuation between."""
+    adverbs = _words("doubled_adverbs")
     seen: dict[str, int] = {}
     for i, w in enumerate(words):
         number_after = i + 1 < len(words) and (words[i + 1].isdigit() or words[i + 1] in _NUMBER_WORDS)
         gap = sentence[spans[i - 1][1]:spans[i][0]] if i else ""
-        if (w in _CLAUSE_WORDS and not (w == "dan" and number_after)) or any(c in ",;:()–—?!" for c in gap):
+        # "dat" or "die" right before a noun is a determiner, no clause word ("is dat aantal ... is")
+        determiner = w in ("dat", "die") and i + 1 < len(words) and "n" in lexicon.tags(words[i + 1]) \
+            and not lexicon.tags(words[i + 1]) & {"pv", "pvt", "pvmv"}
+        if (w in _CLAUSE_WORDS and not (w == "dan" and number_after) and not determiner) \
+                or any(c in ",;:()–—?!" for c in gap):
             seen.clear()
         if w in seen and seen[w] < i - 1:
             return True
-        if lexicon.tags(w) & {"pv", "pvt", "pvmv"}:
+        if lexicon.tags(w) & {"pv", "pvt", "pvmv"} or w in adverbs:
             seen.setdefault(w, i)
     return False
 
@@ -599,7 +611,11 @@ _ARTICLE_WORDS = frozenset("de het een deze dit die dat mijn je jouw uw zijn haa
 
 def _relative_suspect(words: list[str], i: int) -> bool:
     """A singular noun and die/dat of the other gender, "dat" before a verb form; "die" also after
-    a verb that closes the clause ("het kan bloed zijn die ...")."""
+    a verb that closes the clause ("het kan bloed zijn die ..."); a plural noun and "die" before a
+    singular verb of the present tense ("vrouwen die zwanger wordt")."""
+    if i + 2 < len(words) and words[i + 1] == "die" and _plural_shape(words[i]) \
+            and any("pvt" in lexicon.tags(w) or w in ("is", "kan", "wil", "mag", "zal") for w in words[i + 2:i + 6]):
+        return True
     if i + 3 < len(words) and words[i + 2] == "die" and lexicon.tags(words[i + 1]) & {"inf", "vd"} \
             and gender(words[i]) == "het":
         return True
@@ -1097,6 +1113,43 @@ def _verb_after(tokens: list[FrogToken], i: int) -> bool:
         if x.pos == "WW":
             return True
     return False
+
+
+def relative_number(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A relative clause after a plural noun whose verb is singular, with nothing between "die" and
+    the verb that could be a subject of its own ("vrouwen die zwanger wordt" -> worden): "die" is
+    then the subject and takes the noun's number. Not after "een van de" or "één op de", which may
+    take either number ("een van de vrouwen die dat kan"), and only a verb of the present tense,
+    whose plural is its infinitive."""
+    t = tokens[i]
+    if not (t.pos == "WW" and t.has("pv", "tgw") and (t.has("ev") or t.has("met-t"))) \
+            or not t.lemma.endswith("n"):
+        return None
+    k = i - 1
+    while k >= 0 and tokens[k].pos in ("ADJ", "BW") and _low(tokens[k]) not in ("er", "daar", "hier"):
+        k -= 1
+    if k < 1 or _low(tokens[k]) != "die" or not tokens[k].has("betr"):
+        return None
+    noun = tokens[k - 1]
+    if noun.pos != "N" or not noun.has("mv"):
+        return None
+    before = [_low(x) for x in tokens[max(0, k - 5):k - 1]]
+    if any(w in ("een", "één", "eén", "1") for w in before) and any(w in ("van", "op") for w in before):
+        return None
+    if _after_noun_and_preposition(tokens, k - 1):
+        return None  # "een afwijking in de chromosomen die toevallig is ontstaan": "die" may be the afwijking
+    return AgreementFinding(t.start, t.end, t.word, t.lemma, "relative-number",
+                            _("'{noun}' is plural: '{fix}' instead of '{verb}'").format(
+                                noun=noun.word, fix=t.lemma, verb=t.word))
+
+
+def _after_noun_and_preposition(tokens: list[FrogToken], n: int) -> bool:
+    """Whether the noun at ``n`` stands in a prepositional phrase right after another noun ("een
+    afwijking in de chromosomen"): a relative clause after it may describe that noun."""
+    k = n - 1
+    while k >= 0 and tokens[k].pos in ("LID", "ADJ", "VNW", "TW") and not tokens[k].has("betr"):
+        k -= 1
+    return k >= 1 and tokens[k].pos == "VZ" and tokens[k - 1].pos in ("N", "SPEC")
 
 
 def relative_wie(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -1781,6 +1834,28 @@ def doubled_verb(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None  # "kunnen verschillen kunnen verschillen": a doubled word group, structure.repeated-text
     return AgreementFinding(t.start, t.end, t.word, None, "doubled-verb",
                             _("'{verb}' stands twice in this sentence; one is enough").format(verb=t.word))
+
+
+def doubled_adverb(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """An adverb of focus or frequency that a clause takes once, twice in one clause ("waardoor ook
+    de behoefte aan steun ook toeneemt"; ``doubled_adverbs``). A verb between may stay (the clause
+    goes on around it); punctuation, a conjunction, a relative or question word end the search, and
+    so does "om" when the second stands in its clause before "te"; side by side it is a doubled word
+    (structure.repeated-text)."""
+    t = tokens[i]
+    word = _low(t)
+    if word not in _words("doubled_adverbs") or t.pos not in ("BW", "ADJ") or _low(tokens[i - 1]) == word:
+        return None
+    for k in range(i - 1, -1, -1):
+        x = tokens[k]
+        if x.pos in ("LET", "VG") or x.has("betr") or x.has("vb") or _low(x) in _RELATIVE_WORDS:
+            return None
+        if _low(x) == "om" and "te" not in [_low(y) for y in tokens[k:i]]:
+            return None  # "Ook nu kun je om ook later te bellen": the second opens a clause with "om ... te"
+        if _low(x) == word and x.pos in ("BW", "ADJ"):
+            return AgreementFinding(t.start, t.end, t.word, None, "doubled-adverb",
+                                    _("'{verb}' stands twice in this sentence; one is enough").format(verb=t.word))
+    return None
 
 
 def _opens_clause_before(tokens: list[FrogToken], k: int) -> bool:
@@ -2649,14 +2724,15 @@ def listed_adjective(tokens: list[FrogToken], i: int) -> AgreementFinding | None
 
 # the checks, each on one token of the sentence, in the order they are tried
 CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modifier, noun_slot, acting_participle,
-          conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb,
+          conjunction_for_preposition, verb_for_noun, verb_cluster, doubled_verb, doubled_adverb,
           relative_pronoun, comparative_als, preposition_for_conjunction, determiner_form,
           one_as_determiner, joined_word, gendered_determiner, object_as_subject,
           adverb_ending, pronoun_for_verb, superlative_without_article, te_infinitive, predicate_ending,
           demonstrative_plural, verb_for_pronoun, article_before_pronoun, abbreviation_article,
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
-          one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie)
+          one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
+          relative_number)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

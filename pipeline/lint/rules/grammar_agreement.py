@@ -18,7 +18,10 @@ belongs, a conjunction before a phrase without a verb up to the sentence's end (
 noun after "één" or "1", "en" for "een" after a preposition ("de kans op en bloeding"), the -e after
 "elke"/"iedere"/"zulke" and of a participle opening a sentence or list item before a plural, and
 "uw"/"jouw" before a finite verb where the subject pronoun belongs ("Uw kunt" -> U), and a word of
-like shape in a fixed phrase ("geen spraken van" -> sprake). Each check is a
+like shape in a fixed phrase ("geen spraken van" -> sprake), an adverb that a clause takes once twice
+in it ("ook de behoefte ... ook toeneemt"), and a singular verb in a relative clause after a plural
+noun whose subject is "die" ("vrouwen die zwanger wordt" -> worden; not after "een van de", nor after
+a noun in a prepositional phrase that may describe the noun before it). Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
