@@ -76,3 +76,11 @@ def test_a_residue_finding_covers_every_line_of_its_span():
     found = [Diagnostic("p.txt", 2, 1, "m", end_line=3, end_column=17, rule="style.web-residue", key="contents")]
     res = _score_page("p", page, found, notes, 10)
     assert res.residue_found == ["1.1 Oorzaken van", "het bloedverlies"] and not res.residue_extra
+
+
+def test_an_annotation_in_the_dropped_fragment_is_neither_found_nor_missed():
+    # the stored excerpt stopped inside the sentence that holds the error: that fragment was not linted
+    notes = {"errors": [{"text": "een jongetjes", "kind": "agreement"}], "residue": ["Lees 1 maand gratis"]}
+    res = _score_page("p", PAGE, [], notes, 30)
+    assert res.errors_missed == [] and res.residue_missed == []
+    assert res.cut == ["een jongetjes", "Lees 1 maand gratis"]

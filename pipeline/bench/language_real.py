@@ -54,6 +54,7 @@ class PageResult:
     residue_missed: list[str] = field(default_factory=list)
     residue_extra: list[str] = field(default_factory=list)  # flagged lines nobody marked
     other: list[str] = field(default_factory=list)  # real-word rule findings not annotated
+    cut: list[str] = field(default_factory=list)  # annotations in the fragment where the excerpt stops
 
 
 def read_index(root: Path, split: str | None) -> list[tuple[str, str]]:
@@ -123,6 +124,9 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
     for err in notes.get("errors") or []:
         # a repeated text is found on either of its occurrences: the finding names the other one
         where = _line_of(text, err["text"], every=err["kind"] == "repeated")
+        if not where:
+            res.cut.append(err["text"])  # in the fragment where the stored excerpt stops: not linted
+            continue
         by_rule = any(d.line in where and _covers(d, err, lines[d.line - 1])
                       for r in (*REAL_WORD_RULES, SPELLING) for d in flagged[r])
         by_residue = err["kind"] == "repeated" and any(d.line in where and d.key in REPEATED_RESIDUE
@@ -141,6 +145,9 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
     residue_lines = {n for d in flagged[RESIDUE] for n in range(d.line, (d.end_line or d.line) + 1)}
     for line in notes.get("residue") or []:
         where = set(_line_of(text, line))
+        if not where:
+            res.cut.append(line)
+            continue
         marked |= where
         (res.residue_found if where & residue_lines else res.residue_missed).append(line)
     res.residue_extra = sorted({f"{d.line}: {lines[d.line - 1].strip()[:70]}" for d in flagged[RESIDUE]
@@ -197,6 +204,9 @@ def summary(results: list[PageResult]) -> dict:
         "real_word_unannotated_findings": sum(len(r.other) for r in results),
         "residue_recall": f"{res_found} of {res_all}" + (f" ({100 * res_found / res_all:.0f} %)" if res_all else ""),
         "residue_unmarked_findings": sum(len(r.residue_extra) for r in results),
+        # annotated errors and residue lines in the fragment where a stored excerpt stops (dropped
+        # before linting, so neither found nor missed)
+        "annotations_in_cut_fragments": sum(len(r.cut) for r in results),
     }
 
 
@@ -210,6 +220,7 @@ def report(results: list[PageResult], verbose: bool) -> str:
             parts += [f"  missed error [{k}]: {t}" for k, t in r.errors_missed]
             parts += [f"  unannotated: {t}" for t in r.other]
             parts += [f"  missed residue: {t}" for t in r.residue_missed]
+            parts += [f"  in the cut fragment (not linted): {t}" for t in r.cut]
             parts += [f"  unmarked residue finding: {t}" for t in r.residue_extra]
             if len(parts) > 1:
                 out.extend(parts)

@@ -103,6 +103,8 @@ finding's check id in brackets):
     with "die" ("vrouwen wie kiezen" -> die; ``person_words``).
 42. ``relative_number`` [relative-number]: a singular verb of the present tense in a relative clause
     after a plural noun, when "die" is its subject ("vrouwen die zwanger wordt" -> worden).
+43. ``doubled_possessive`` [doubled-possessive]: the same possessive twice before one noun with a
+    number or adjective between ("haar twee haar kindjes").
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -523,6 +525,8 @@ def _doubled_suspect(sentence: str, spans: list[tuple[int, int]], words: list[st
     adverbs = _words("doubled_adverbs")
     seen: dict[str, int] = {}
     for i, w in enumerate(words):
+        if w in _POSSESSIVES and w in words[i + 2:i + 4]:
+            return True  # "haar twee haar kindjes": doubled_possessive
         number_after = i + 1 < len(words) and (words[i + 1].isdigit() or words[i + 1] in _NUMBER_WORDS)
         gap = sentence[spans[i - 1][1]:spans[i][0]] if i else ""
         # "dat" or "die" right before a noun is a determiner, no clause word ("is dat aantal ... is")
@@ -2329,6 +2333,24 @@ def doubled_article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
                             _("two articles in a row: write '{fix}'").format(fix=fix))
 
 
+_POSSESSIVES = frozenset("mijn je jouw zijn haar ons onze hun uw".split())
+
+
+def doubled_possessive(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """The same possessive twice before one noun, with a number or adjective between ("één van haar
+    twee haar ongeboren kindjes"): one is left over from an edit."""
+    t = tokens[i]
+    if _low(t) not in _POSSESSIVES or t.pos != "VNW" or not t.has("bez") or i < 2:
+        return None
+    k = i - 1
+    while k > 0 and k >= i - 2 and tokens[k].pos in ("TW", "ADJ"):
+        k -= 1
+    if k == i - 1 or _low(tokens[k]) != _low(t) or not tokens[k].has("bez"):
+        return None
+    return AgreementFinding(t.start, t.end, t.word, None, "doubled-possessive",
+                            _("'{verb}' stands twice in this sentence; one is enough").format(verb=t.word))
+
+
 def _adjective_read_as_noun(tokens: list[FrogToken], k: int) -> bool:
     """"een chromosomale en congenitale afwijkingen": an adjective with -e that Frog read as a noun,
     before "en"/"of" or another adjective."""
@@ -2732,7 +2754,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
-          relative_number)
+          relative_number, doubled_possessive)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
