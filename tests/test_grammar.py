@@ -116,6 +116,9 @@ def test_more_errors_and_correct_look_alikes(frog):
         "De kans dat je een erfelijke afwijking heeft is klein.": "hebt", "Jij heeft recht op verlof.": "hebt",
         "Het is een bacterie die de infectie verspreid.": "verspreidt", "De infectie verspreid zich snel.": "verspreidt",
         "Het is een test die de zwangerschap bevestigd.": "bevestigt", "De infectie wordt snel verspreidt.": "verspreid",
+        # a clause opened by "waarmee", "waarbij" ... needs its own finite verb, whatever the main clause has
+        "Een curettage is een ingreep waarmee men het weefsel zoveel mogelijk verwijderd.": "verwijdert",
+        "Dit is een ingreep waarbij de arts het weefsel verwijderd.": "verwijdert",
     }
     right = ["De verloskundige bel je morgen.", "Als je wil, kun je langskomen.", "Je kan altijd bellen.",
              "In het ziekenhuis beoordeel ik de echo.", "Wat vind je daarvan?", "Dat het gebeurd is, is niet jouw schuld.",
@@ -124,7 +127,9 @@ def test_more_errors_and_correct_look_alikes(frog):
              "U heeft recht op verlof.", "Als je kind koorts heeft, bel ons.", "Heeft je partner ook verdriet?",
              "Zo'n verlies: het treft je hard.", "Dat helpt je verder.", "Ergens is er iets mis gegaan.",
              "Dit is het weefsel dat de arts heeft verwijderd.", "De infecties verspreiden zich snel.",
-             "De infectie heeft zich verspreid.", "Het gaat om een ziekte van de lever, zegt de arts."]
+             "De infectie heeft zich verspreid.", "Het gaat om een ziekte van de lever, zegt de arts.",
+             "Het is een ingreep waarbij het weefsel wordt verwijderd.", "Dit is de manier waarop het weefsel verwijderd is.",
+             "Het is een methode waarmee weefsel verwijderd wordt.", "Het weefsel waarin de vrucht zat, is verwijderd."]
     for (s, sug), found in zip(wrong.items(), _findings(frog, list(wrong))):
         assert [f.suggestion for f in found] == [sug], s
     for s, found in zip(right, _findings(frog, right)):

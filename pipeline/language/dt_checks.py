@@ -540,10 +540,11 @@ def _clauses_in_context(tokens: list[FrogToken], sentence: str):
     question = sentence.rstrip().endswith("?")
     for ci, (brk, clause) in enumerate(_clauses(tokens)):
         finite = [t for t in clause if _is_finite(t)]
-        # a subordinate clause (dat, omdat, als ...) needs its own finite verb; after en/of or a
-        # comma an auxiliary from before may still govern a participle ("... zitten of veranderd")
-        own = brk is not None and brk.has("onder") and not _pronoun_after_verb(tokens, brk, clause) \
-            and not _preposition_als(brk, finite)
+        # a subordinate clause (dat, omdat, als ..., and one opened by "waarmee", "waarbij" ...) needs its
+        # own finite verb; after en/of or a comma an auxiliary from before may still govern a participle
+        # ("... zitten of veranderd")
+        own = brk is not None and (brk.has("onder") or _lower(brk) in _RELATIVE_ADVERBS) \
+            and not _pronoun_after_verb(tokens, brk, clause) and not _preposition_als(brk, finite)
         before = [] if own else tokens[: tokens.index(clause[0])]
         opens_question = question and ci == 0 and clause[0] is tokens[0]
         yield brk, clause, [TokenContext(clause, i, finite, opens_question, before, tokens)
@@ -1507,7 +1508,7 @@ def check_token(c: TokenContext) -> DtFinding | None:
 
 
 _CONJ = frozenset("""en of maar want dus dat omdat als wanneer terwijl zodat nadat voordat toen
-    hoewel doordat indien mits tenzij zodra totdat opdat waardoor waarbij die wat""".split())
+    hoewel doordat indien mits tenzij zodra totdat opdat waardoor waarbij die wat""".split()) | _RELATIVE_ADVERBS
 _BREAK = re.compile(r"[,;:()\u2013\u2014|]")
 _ARTICLES = frozenset("het de een dit dat deze die".split())
 
@@ -1527,7 +1528,7 @@ def _rough_clauses(sentence: str) -> list[list[str]]:
 
 
 _SUBORD = frozenset("""dat omdat als wanneer terwijl zodat nadat voordat hoewel doordat indien zodra
-    totdat opdat of dan tot die""".split())
+    totdat opdat of dan tot die""".split()) | _RELATIVE_ADVERBS
 
 
 @dataclass(frozen=True)

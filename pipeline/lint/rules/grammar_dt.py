@@ -4,7 +4,9 @@ Checks a participle where the finite verb belongs, a stem without -t after a thi
 or after je/u (also at the end of a subordinate clause), a -t form where a participle belongs,
 -t after "ik" or before an inverted "je", inverted questions ("Klop het hartje?"), "heeft" after
 je/jij ("dat je een afwijking heeft" -> hebt), a -t form where "krijgt" takes a participle
-("krijgt de kosten vergoedt"), a participle ending a clause opened by "wat" ("wat er gebeurd"),
+("krijgt de kosten vergoedt"), a participle ending a clause opened by "wat" ("wat er gebeurd") or by
+"waarmee", "waarbij" and the like, which needs its own finite verb whatever the main clause has ("een
+ingreep waarmee men het weefsel verwijderd" -> verwijdert),
 and a stem after "en" that shares the subject of a -t verb ("herstelt snel en word weer ..."), and a -t
 form after "en" that shares an imperative ("Neem rust en houdt rekening" -> houd), and a singular verb
 after a plural noun phrase that opens the sentence, also past one prepositional phrase ("De meeste
