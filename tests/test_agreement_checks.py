@@ -203,6 +203,8 @@ CASES = {
     ag.doubled_possessive: ([("Ze verloor een van haar twee haar ongeboren kindjes.", "haar", None)],
                             ["Haar twee kinderen en haar man waren er.", "Je kunt je twee vragen stellen.",
                              "Zij geeft haar haar eigen kamer."]),
+    ag.doubled_er: ([("Met wie praat u er erover als het moeilijk is?", "er", None)],
+                    ["Praat u er met uw partner over?", "Er wordt veel over gepraat.", "Daar praat u er niet over."]),
     ag.doubled_adverb: ([("Daardoor neemt ook de behoefte aan steun ook toe.", "ook", None),
                          ("Sommige vaak ernstige afwijkingen zijn vaak al zichtbaar.", "vaak", None),
                          ("Daardoor neemt ook de behoefte om het kindje te herdenken ook toe.", "ook", None)],

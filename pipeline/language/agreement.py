@@ -105,6 +105,8 @@ finding's check id in brackets):
     after a plural noun, when "die" is its subject ("vrouwen die zwanger wordt" -> worden).
 43. ``doubled_possessive`` [doubled-possessive]: the same possessive twice before one noun with a
     number or adjective between ("haar twee haar kindjes").
+44. ``doubled_er`` [doubled-er]: "er" right before a pronominal adverb with its own "er" ("er
+    erover" -> erover).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -527,6 +529,8 @@ def _doubled_suspect(sentence: str, spans: list[tuple[int, int]], words: list[st
     for i, w in enumerate(words):
         if w in _POSSESSIVES and w in words[i + 2:i + 4]:
             return True  # "haar twee haar kindjes": doubled_possessive
+        if w == "er" and i + 1 < len(words) and words[i + 1].startswith("er") and words[i + 1][2:] in _ER_PREPOSITIONS:
+            return True  # "er erover": doubled_er
         number_after = i + 1 < len(words) and (words[i + 1].isdigit() or words[i + 1] in _NUMBER_WORDS)
         gap = sentence[spans[i - 1][1]:spans[i][0]] if i else ""
         # "dat" or "die" right before a noun is a determiner, no clause word ("is dat aantal ... is")
@@ -2351,6 +2355,23 @@ def doubled_possessive(tokens: list[FrogToken], i: int) -> AgreementFinding | No
                             _("'{verb}' stands twice in this sentence; one is enough").format(verb=t.word))
 
 
+_ER_PREPOSITIONS = frozenset("""aan achter bij binnen boven buiten door in langs mee na naar naast om onder op over
+    tegen tegenover toe tussen uit van voor zonder""".split())
+
+
+def doubled_er(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"er" right before a pronominal adverb that holds its own "er" ("praat u er erover?" -> erover):
+    one "er" is left over from an edit."""
+    t = tokens[i]
+    if _low(t) != "er" or i + 1 >= len(tokens):
+        return None
+    n = _low(tokens[i + 1])
+    if not (n.startswith("er") and n[2:] in _ER_PREPOSITIONS):
+        return None
+    return AgreementFinding(t.start, t.end, t.word, None, "doubled-er",
+                            _("'{verb}' stands twice in this sentence; one is enough").format(verb=t.word))
+
+
 def _adjective_read_as_noun(tokens: list[FrogToken], k: int) -> bool:
     """"een chromosomale en congenitale afwijkingen": an adjective with -e that Frog read as a noun,
     before "en"/"of" or another adjective."""
@@ -2754,7 +2775,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
-          relative_number, doubled_possessive)
+          relative_number, doubled_possessive, doubled_er)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

@@ -22,7 +22,7 @@ like shape in a fixed phrase ("geen spraken van" -> sprake), an adverb that a cl
 in it ("ook de behoefte ... ook toeneemt"), and a singular verb in a relative clause after a plural
 noun whose subject is "die" ("vrouwen die zwanger wordt" -> worden; not after "een van de", nor after
 a noun in a prepositional phrase that may describe the noun before it), and the same possessive twice
-before one noun ("haar twee haar kindjes"). Each check is a
+before one noun ("haar twee haar kindjes") or "er" twice ("er erover"). Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
