@@ -107,6 +107,12 @@ finding's check id in brackets):
     number or adjective between ("haar twee haar kindjes").
 44. ``doubled_er`` [doubled-er]: "er" right before a pronominal adverb with its own "er" ("er
     erover" -> erover).
+45. ``split_compound`` [split-compound]: two nouns written apart that make one word, in a phrase a
+    determiner opens ("een intake afspraak" -> intakeafspraak, "de kraam zorg" -> kraamzorg): only a
+    compound that Frog's lexicon, the project's word lists or the data (``care_compounds``) hold;
+    not where the first noun may end its phrase (after a preposition, a conjunction or a verb of giving,
+    before a bare mass noun: "als je in je buik pijn hebt"), unless the determiner fits only the second
+    ("het intake gesprek"); never with a noun of time, measure or number first (``apart_first_nouns``).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -463,6 +469,8 @@ def suspect(sentence: str) -> bool:
                 or _relative_suspect(words, i) or _comparison_suspect(words, i) or _participle_suspect(words, i) \
                 or _adverb_suspect(words, i) or _pronoun_verb_suspect(sentence, spans, words, i) \
                 or _infinitive_suspect(words, i) or _predicate_suspect(sentence, spans, words, i):
+            return True
+        if split_compound_suspect(sentence, spans, words, i):
             return True
     return _doubled_suspect(sentence, spans, words)
 
@@ -2372,6 +2380,127 @@ def doubled_er(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
                             _("'{verb}' stands twice in this sentence; one is enough").format(verb=t.word))
 
 
+
+# -- two nouns written apart that make one word -----------------------------------------------------
+_DETERMINERS = DEFINITE | INDEFINITE | frozenset({"elke", "iedere", "welke", "zo'n", "zo’n"})
+
+
+def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """Two nouns written apart that a dictionary of use knows as one word, in a noun phrase that a
+    determiner opens ("een intake afspraak" -> intakeafspraak, "de kraam zorg" -> kraamzorg). Only a
+    compound that Frog's lexicon, the project's word lists or the data's compounds of care hold counts,
+    never one that the spelling dictionary merely allows ("kans miskraam"). Two nouns that may stand apart are left alone: a bare mass noun after
+    the phrase ("als de baby voeding krijgt", "in je buik pijn"), a noun of time, measure or number
+    first ("elke dag pijn", "een glas water"), a phrase after a preposition, a conjunction or a verb that
+    takes two objects, unless the determiner fits the second noun and not the first ("het intake
+    gesprek"); and a line without a finite verb (a heading in telegram style)."""
+    j = i + 1
+    if j >= len(tokens) or not ((_plain_noun(tokens[i], singular=True) or _noun_read_as_foreign(tokens[i]))
+                                and _plain_noun(tokens[j])) or tokens[j].start != tokens[i].end + 1:
+        return None
+    first, second = _low(tokens[i]), _low(tokens[j])
+    joined = attested_compound(first, second)
+    if joined is None or first in _not_first_parts() or not any(t.has("pv") for t in tokens):
+        return None
+    k = _determiner_before(tokens, i)
+    if k is None:
+        return None
+    if not _head_fits_only(tokens[k], first, second) and (
+            _may_stand_apart(tokens, k) or not _needs_determiner(tokens, k, j)):
+        return None
+    words = f"{tokens[i].word} {tokens[j].word}"
+    return AgreementFinding(tokens[i].start, tokens[j].end, words, joined, "split-compound",
+                            _("'{words}' is one word: '{fix}'").format(words=words, fix=joined))
+
+
+def _noun_read_as_foreign(t: FrogToken) -> bool:
+    """A word Frog took for a foreign one that its lexicon knows as a Dutch noun ("intake")."""
+    return t.pos == "SPEC" and t.has("vreemd") and t.word.isalpha() and t.word.islower() and "n" in lexicon.tags(t.word)
+
+
+def _plain_noun(t: FrogToken, singular: bool = False) -> bool:
+    return (t.pos == "N" and t.has("soort") and (t.has("ev") or not singular) and t.word.isalpha()
+            and t.word.islower() and len(t.word) >= 3)
+
+
+@lru_cache(maxsize=50_000)
+def attested_compound(first: str, second: str) -> str | None:
+    """The compound of two words, with or without a linking -s-, that Frog's lexicon knows as a noun
+    or the project's word lists hold ("intake" + "afspraak", "zwangerschap" + "test" ->
+    zwangerschapstest)."""
+    forms = [first + second] + ([first + "s" + second] if not first.endswith(("s", "e")) else [])
+    return next((c for c in forms if "n" in lexicon.tags(c) or c in _listed_words()), None)
+
+
+@lru_cache(maxsize=1)
+def _listed_words() -> frozenset[str]:
+    """The project's word lists and the compounds of care in the data."""
+    from pipeline.language.wordlists import project_words
+
+    return frozenset({w.lower() for w in project_words()} | set(_words("care_compounds")))
+
+
+@lru_cache(maxsize=1)
+def _not_first_parts() -> frozenset[str]:
+    dt = style()["dt"]  # the nouns of time, number and measure that the d/t checks know
+    return frozenset(dt["time_nouns"]) | frozenset(dt["collective_nouns"]) | frozenset(dt["measure_nouns"]) \
+        | _words("apart_first_nouns")
+
+
+def _determiner_before(tokens: list[FrogToken], i: int) -> int | None:
+    """The determiner that opens the phrase of the noun at ``i``, past attributive adjectives."""
+    k = i - 1
+    while k >= 0 and (_prenominal(tokens[k]) or tokens[k].pos == "TW"):
+        k -= 1
+    return k if k >= 0 and _low(tokens[k]) in _DETERMINERS else None
+
+
+def _may_stand_apart(tokens: list[FrogToken], k: int) -> bool:
+    """The phrase opened at ``k`` may end at its first noun: it follows a preposition, a conjunction or
+    relative pronoun (a clause's subject before its object), or a verb of giving (two objects)."""
+    if k == 0:
+        return False
+    before = tokens[k - 1]
+    return (before.pos == "VZ" or before.pos == "VG" or before.has("betr")
+            or (before.pos == "WW" and (before.lemma or "").lower() in _words("dative_verbs")))
+
+
+def _head_fits_only(det: FrogToken, first: str, second: str) -> bool:
+    """The determiner's gender fits the second noun and not the first ("het intake gesprek")."""
+    want = "het" if _low(det) in ARTICLES_HET else "de" if _low(det) in ARTICLES_DE else None
+    return want is not None and gender(second) == want and _gender_seen(first) not in (None, want)
+
+
+def _gender_seen(noun: str) -> str | None:
+    """The noun's gender, or the one article the lexicon has seen it with, however rarely ("intake")."""
+    tags = lexicon.tags(noun) & {"de", "het"}
+    return gender(noun) or (next(iter(tags)) if len(tags) == 1 else None)
+
+
+def _needs_determiner(tokens: list[FrogToken], k: int, j: int) -> bool:
+    """The second noun cannot stand bare after the first: a plural, a count noun, or a noun that the
+    finite verb follows when the phrase opens the sentence ("Het bloed verlies is ...")."""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return (tokens[j].has("mv") or _countable(_low(tokens[j]))
+            or (k == 0 and nxt is not None and nxt.pos == "WW" and nxt.has("pv")))
+
+
+def _countable(noun: str) -> bool:
+    """A noun whose plural Frog's corpus knows about a tenth as often as the singular: one that needs
+    its determiner ("afspraak"), not a mass noun that may stand bare as an object ("pijn", "voeding")."""
+    n = lexicon.count(noun)
+    return any("n" in lexicon.tags(p) and lexicon.count(p) * 10 >= n for p in inflection.plural_forms(noun))
+
+
+def split_compound_suspect(sentence: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
+    """Two nouns with one space between whose compound is attested."""
+    if i + 1 >= len(words) or sentence[spans[i][1]:spans[i + 1][0]] != " ":
+        return False
+    a, b = words[i], words[i + 1]
+    return (len(a) >= 3 and len(b) >= 3 and "n" in lexicon.tags(a) and "n" in lexicon.tags(b)
+            and attested_compound(a, b) is not None)
+
+
 def _adjective_read_as_noun(tokens: list[FrogToken], k: int) -> bool:
     """"een chromosomale en congenitale afwijkingen": an adjective with -e that Frog read as a noun,
     before "en"/"of" or another adjective."""
@@ -2775,7 +2904,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
-          relative_number, doubled_possessive, doubled_er)
+          relative_number, doubled_possessive, doubled_er, split_compound)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

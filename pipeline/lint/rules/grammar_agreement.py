@@ -22,7 +22,9 @@ like shape in a fixed phrase ("geen spraken van" -> sprake), an adverb that a cl
 in it ("ook de behoefte ... ook toeneemt"), and a singular verb in a relative clause after a plural
 noun whose subject is "die" ("vrouwen die zwanger wordt" -> worden; not after "een van de", nor after
 a noun in a prepositional phrase that may describe the noun before it), and the same possessive twice
-before one noun ("haar twee haar kindjes") or "er" twice ("er erover"). Each check is a
+before one noun ("haar twee haar kindjes") or "er" twice ("er erover"), and two nouns written apart that
+make one word ("een intake afspraak" -> intakeafspraak; only a compound a lexicon or word list holds, not
+after a preposition or before a bare mass noun: "in je buik pijn"). Each check is a
 function in pipeline.language.agreement (``CHECKS``); word lists are in schema/style-language.yaml.
 
 Frog's tags give word class, number and adjective form; the gender of nouns comes from the
@@ -111,6 +113,9 @@ fail: De kans op en bloeding is klein. (een)
 fail: Iedere nieuw zwangerschap is anders. (nieuwe)
 fail: Komen herhaald miskramen voor, dan volgt onderzoek. (herhaalde)
 pass: Je krijgt één of twee tabletten. Voor en na de ingreep eet je niet. Elk klein kind huilt.
+fail: Je krijgt een intake afspraak bij de verloskundige. (intakeafspraak)
+fail: De kraam zorg komt bij je thuis. (kraamzorg)
+pass: Als je in je buik pijn hebt, bel je ons. Je kunt de baby voeding geven. Drink een glas water.
 """
 
 from __future__ import annotations
