@@ -1,7 +1,8 @@
 """`make bench`: generate corpora, time leaflint on them, compare with the usual tools.
 
 Every leaflint measurement is a fresh child process in its own session, timed from outside
-(wall clock). Peak memory is the larger of two readings: the child's own peak RSS from
+(wall clock), started from a small launcher process so that this process's own size does not
+carry over into the child's. Peak memory is the larger of two readings: the child's own peak RSS from
 ``wait4``, and the peak, sampled four times a second, of the proportional set size (PSS) of all
 processes in its session together, so worker processes and Frog count, and pages that forked
 workers share are counted once.
@@ -90,10 +91,10 @@ class LintRuns:
 
 def _session_pss_kb(sid: int) -> int:
     """Proportional set size of every process in session ``sid`` (shared pages split fairly,
-    so forked workers are not counted twice)."""
+    so forked workers are not counted twice), but for its leader: the launcher, not part of the run."""
     total = 0
     for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
+        if not entry.name.isdigit() or int(entry.name) == sid:
             continue
         try:
             with open(f"/proc/{entry.name}/stat", "rb") as f:
@@ -125,9 +126,38 @@ class _TreeSampler(threading.Thread):
             self.done.wait(self.interval)
 
 
+# Runs the command as its child and reports how it ended on fd 3. Linux carries a process's peak RSS
+# over fork and exec, so a command started straight from a large process (a test run, the bench with
+# its corpora) would show that process's size as its own peak; started from this small launcher, the
+# floor is the launcher's few megabytes. The descriptor to report on is its first argument.
+_LAUNCHER = """
+import json, os, sys
+fd = int(sys.argv[1])
+os.set_inheritable(fd, False)
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(sys.argv[2], sys.argv[2:])
+    except OSError as e:
+        os.write(2, f"{sys.argv[2]}: {e}\\n".encode())
+        os._exit(127)
+_, status, ru = os.wait4(pid, 0)
+os.write(fd, json.dumps([status, ru.ru_maxrss, ru.ru_utime + ru.ru_stime]).encode())
+"""
+
+
+def _launched(read_fd: int) -> list | None:
+    """[wait status, peak RSS in kB, CPU seconds] of the launched command; None when the launcher
+    was killed (timeout) before it could tell."""
+    with os.fdopen(read_fd, "rb") as f:
+        data = f.read()
+    return json.loads(data) if data else None
+
+
 def measure(cmd: list[str], *, cwd: Path = PROJECT_DIR, timeout: float | None = None,
             stdout: Path | None = None, env: dict | None = None) -> Measured:
-    """Run ``cmd`` to completion; wall time and the peak RSS of it and the children it waited for."""
+    """Run ``cmd`` to completion (through ``_LAUNCHER``); wall time and the peak RSS of it and the
+    children it waited for."""
     e = dict(os.environ)
     e.pop("GITHUB_ACTIONS", None)
     # as installed, Python keeps compiled modules; a shell that turns that off would time compiling
@@ -135,8 +165,13 @@ def measure(cmd: list[str], *, cwd: Path = PROJECT_DIR, timeout: float | None = 
     e.update(env or {})
     with tempfile.TemporaryFile() as err, open(stdout or os.devnull, "wb") as out:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=e, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                start_new_session=True)
+        r, w = os.pipe()
+        try:
+            proc = subprocess.Popen([sys.executable, "-c", _LAUNCHER, str(w), *cmd], cwd=cwd, env=e,
+                                    stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True,
+                                    pass_fds=(w,))
+        finally:
+            os.close(w)
         killed = threading.Event()
 
         def kill() -> None:
@@ -161,12 +196,13 @@ def measure(cmd: list[str], *, cwd: Path = PROJECT_DIR, timeout: float | None = 
                 sampler.done.set()
                 sampler.join()
         seconds = time.perf_counter() - t0
+        told = _launched(r)
+        status, maxrss_kb, cpu_s = told or (status, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         tail = err.read()[-4000:].decode("utf-8", "replace")
-    return Measured(seconds, usage.ru_maxrss / 1024, proc.returncode, tail, killed.is_set(),
-                    (sampler.peak_kb if sampler else 0) / 1024, usage.ru_utime + usage.ru_stime,
-                    os.getloadavg()[0])
+    return Measured(seconds, maxrss_kb / 1024, proc.returncode, tail, killed.is_set(),
+                    (sampler.peak_kb if sampler else 0) / 1024, cpu_s, os.getloadavg()[0])
 
 
 def leaflint_cmd(config: Path, *args: str) -> list[str]:
