@@ -862,9 +862,10 @@ _LOAN_MIN = 6
 _LONG_LOAN = 8
 # stress and emphasis accents on a vowel (grave, acute); a diaeresis (U+0308) is spelling
 _STRESS = re.compile("[\u0300\u0301]")
-# endings that Dutch attaches to nouns and adjectives like words ("weeën|achtige", "rillerig|heid")
+# endings that Dutch attaches to nouns and adjectives like words ("weeën|achtige", "rillerig|heid", "taart|vormig")
 _FOREIGN_LETTERS = frozenset("ñçøåłśźżčřšžőűãõ")
-_BOUND_SUFFIXES = frozenset({"achtig", "achtige", "achtiger", "heid", "heden", "erig", "erige", "loos", "loze"})
+_BOUND_SUFFIXES = frozenset({"achtig", "achtige", "achtiger", "heid", "heden", "erig", "erige", "loos", "loze", "vormig",
+                             "vormige"})
 # endings of finite verb forms after the stem: -t (present), -te/-de/-ten/-den (past)
 _VERB_ENDINGS = ("ten", "den", "te", "de", "t")
 # unstressed verb prefixes: their verbs make a participle without ge- ("verricht", "besproken")

@@ -192,6 +192,12 @@ def _latin(word: str) -> bool:
     return any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in word)
 
 
+def _bracketed_tail(text: str, s: int, e: int) -> bool:
+    """Letters in brackets glued to the word before them: "zwangerschap(swens)", "arts(en)"."""
+    return s >= 2 and text[s - 1] == "(" and text[s - 2].isalpha() and text[e:e + 1] == ")" \
+        and text[s:e].islower()
+
+
 @lru_cache(maxsize=50_000)
 def spell_tokens(text: str) -> tuple[Token, ...]:
     """Words to check in ``text`` with their spans; masked stretches left out.
@@ -222,6 +228,11 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
             continue
         if not _latin(text[s:e]) or _phonetic(text[s:e]):
             i += 1  # a word in another script (Korean, Greek, Arabic) or a phonetic spelling: no Dutch word
+            continue
+        if _bracketed_tail(text, s, e) and out and out[-1].end == s - 1:
+            # "zwangerschap(swens)": the word's optional ending in brackets; the whole word is the one to check
+            out.append(Token(out[-1].start, e + 1, out[-1].text + _visible(text[s:e]), joined=True))
+            i += 1
             continue
         out.append(Token(s, e, _visible(text[s:e])))
         i += 1
