@@ -281,3 +281,12 @@ def test_the_pre_check_selects_the_errors_and_lets_most_correct_sentences_pass()
     right = ["Bel de verloskundige als je bloed verliest.", "Neem contact op met je huisarts.",
              "Je krijgt een echo in het ziekenhuis.", "De kans op een miskraam neemt toe met de leeftijd."]
     assert not any(agreement.suspect(s) for s in right)
+
+
+def test_emphasis_accents_come_off_only_where_the_lexicon_knows_the_plain_word():
+    from pipeline.language.stress import unstressed
+
+    # "zíjn" and "wórdt" Frog's lexicon does not know; "één", "vóór", "café" (and "níet", "dát") it does
+    assert unstressed("Dat zíjn de feiten, níet één. Vóór de ingreep wórdt het in het café gedaan.") == \
+        "Dat zijn de feiten, níet één. Vóór de ingreep wordt het in het café gedaan."
+    assert unstressed("Geen accent hier.") == "Geen accent hier."

@@ -116,6 +116,9 @@ def test_an_iso_date_stamp_is_no_quantity():
     assert [q.lo for q in parse_quantities("Bijgewerkt: 2021-11-03. Bij 3 op de 10 lukt het.")] == [30]
     # a span of years or a count with a dash stays
     assert [q.lo for q in parse_quantities("tussen 2010-2015 daalde het tot 12 %")][-1] == 12
+    # after a word that dates a year ("versie", "van", "in") the whole ISO date is masked, not its year alone
+    for text in ("Versie 2023-04.", "Deze folder is van 2023-04-12.", "Gemaakt in 2024-01 door ons."):
+        assert parse_quantities(text) == [], text
 
 
 def test_restated_quantity_merged():

@@ -217,7 +217,8 @@ _MASKS = [
     re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:uur|u)\b|\b\d{1,2}:\d{2}\b", re.I),
     re.compile(r"\b\d+(?:[.,]\d+)?\s*/\s*\d+(?:[.,]\d+)?"),  # 4.6/5, 24/7
     re.compile(r"(?:^|(?<=\n))\s*\d+(?:\.\d+)*[.)](?=\s+\S)"),  # section or list numbers
-    re.compile(r"(?:\(|\b(?:in|sinds|uit|van|jaar|editie|versie|update|©)\s+)(?:19|20)\d{2}\b\)?", re.I),
+    # a year after a word that dates ("versie 2024"); not the year of an ISO date, masked whole above
+    re.compile(r"(?:\(|\b(?:in|sinds|uit|van|jaar|editie|versie|update|©)\s+)(?:19|20)\d{2}\b(?!-\d)\)?", re.I),
     re.compile(r"\b(?:nr|nummer|pagina|blz|p|art|artikel|hoofdstuk|stap)\.?\s*\d+\b", re.I),
     # citation and footnote markers: numbers alone in brackets ("(1,2)", "[3]", "[1-3]"), and
     # digits glued to a percent sign or a word ("15%2", "procent1", "zwangerschappen1,2") or to

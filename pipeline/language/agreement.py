@@ -1131,10 +1131,16 @@ def _verb_after(tokens: list[FrogToken], i: int) -> bool:
     return False
 
 
+# words that pick one out of a group ("een van de", "ieder van de", "geen van de"): the relative clause
+# after the group may take the number of the one
+_ONE_OF = frozenset({"een", "één", "eén", "1", "ieder", "iedere", "elk", "elke", "geen", "welke", "wie"})
+
+
 def relative_number(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A relative clause after a plural noun whose verb is singular, with nothing between "die" and
     the verb that could be a subject of its own ("vrouwen die zwanger wordt" -> worden): "die" is
-    then the subject and takes the noun's number. Not after "een van de" or "één op de", which may
+    then the subject and takes the noun's number. Not after "een van de", "ieder van de", "geen van de" or
+    "één op de", which may
     take either number ("een van de vrouwen die dat kan"), and only a verb of the present tense,
     whose plural is its infinitive."""
     t = tokens[i]
@@ -1150,8 +1156,8 @@ def relative_number(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if noun.pos != "N" or not noun.has("mv"):
         return None
     before = [_low(x) for x in tokens[max(0, k - 5):k - 1]]
-    if any(w in ("een", "één", "eén", "1") for w in before) and any(w in ("van", "op") for w in before):
-        return None
+    if any(w in _ONE_OF for w in before) and any(w in ("van", "op") for w in before):
+        return None  # "een van de vrouwen die dat kan", "ieder van de ouders die aanwezig is"
     if _after_noun_and_preposition(tokens, k - 1):
         return None  # "een afwijking in de chromosomen die toevallig is ontstaan": "die" may be the afwijking
     return AgreementFinding(t.start, t.end, t.word, t.lemma, "relative-number",
@@ -1860,7 +1866,8 @@ def doubled_adverb(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     (structure.repeated-text)."""
     t = tokens[i]
     word = _low(t)
-    if word not in _words("doubled_adverbs") or t.pos not in ("BW", "ADJ") or _low(tokens[i - 1]) == word:
+    if word not in _words("doubled_adverbs") or t.pos not in ("BW", "ADJ") or _low(tokens[i - 1]) == word \
+            or _conjunctive_adverb(tokens, i):
         return None
     for k in range(i - 1, -1, -1):
         x = tokens[k]
@@ -1869,9 +1876,27 @@ def doubled_adverb(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         if _low(x) == "om" and "te" not in [_low(y) for y in tokens[k:i]]:
             return None  # "Ook nu kun je om ook later te bellen": the second opens a clause with "om ... te"
         if _low(x) == word and x.pos in ("BW", "ADJ"):
+            if _conjunctive_adverb(tokens, k) or _in_infinitive_clause(tokens, k, i):
+                return None
             return AgreementFinding(t.start, t.end, t.word, None, "doubled-adverb",
                                     _("'{verb}' stands twice in this sentence; one is enough").format(verb=t.word))
     return None
+
+
+def _conjunctive_adverb(tokens: list[FrogToken], i: int) -> bool:
+    """"ook al", "ook maar": with the word after it the adverb makes a conjunction or a fixed phrase."""
+    return _low(tokens[i]) == "ook" and i + 1 < len(tokens) and _low(tokens[i + 1]) in ("al", "maar")
+
+
+_INFINITIVE_OPENERS = frozenset({"door", "na", "zonder", "om", "voor", "bij"})
+
+
+def _in_infinitive_clause(tokens: list[FrogToken], k: int, i: int) -> bool:
+    """The first adverb at ``k`` stands in a clause with "te" that a preposition opens and that closes
+    before the second ("Door vaak kleine porties te eten heb je minder vaak last")."""
+    opened = any(_low(tokens[m]) in _INFINITIVE_OPENERS and tokens[m].pos == "VZ" for m in range(k))
+    closed = any(_low(tokens[m]) == "te" and tokens[m + 1].pos == "WW" for m in range(k + 1, i - 1))
+    return opened and closed
 
 
 def _opens_clause_before(tokens: list[FrogToken], k: int) -> bool:
@@ -2391,7 +2416,8 @@ def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     compound that Frog's lexicon, the project's word lists or the data's compounds of care hold counts,
     never one that the spelling dictionary merely allows ("kans miskraam"). Two nouns that may stand apart are left alone: a bare mass noun after
     the phrase ("als de baby voeding krijgt", "in je buik pijn"), a noun of time, measure or number
-    first ("elke dag pijn", "een glas water"), a phrase after a preposition, a conjunction or a verb that
+    ("elke dag pijn", "een glas water", "de moeder dag en nacht"), a plural object after a subject
+    ("Soms veroorzaakt het hart problemen"), a phrase after a preposition, a conjunction or a verb that
     takes two objects, unless the determiner fits the second noun and not the first ("het intake
     gesprek"); and a line without a finite verb (a heading in telegram style)."""
     j = i + 1
@@ -2400,10 +2426,10 @@ def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     first, second = _low(tokens[i]), _low(tokens[j])
     joined = attested_compound(first, second)
-    if joined is None or first in _not_first_parts() or not any(t.has("pv") for t in tokens):
-        return None
+    if joined is None or first in _apart_nouns() or second in _apart_nouns() or not any(t.has("pv") for t in tokens):
+        return None  # (a noun of time second: "de moeder dag en nacht bezig", "het werk dagen laten liggen")
     k = _determiner_before(tokens, i)
-    if k is None:
+    if k is None or _plural_object(tokens, k, j):
         return None
     if not _head_fits_only(tokens[k], first, second) and (
             _may_stand_apart(tokens, k) or not _needs_determiner(tokens, k, j)):
@@ -2441,10 +2467,22 @@ def _listed_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _not_first_parts() -> frozenset[str]:
+def _apart_nouns() -> frozenset[str]:
     dt = style()["dt"]  # the nouns of time, number and measure that the d/t checks know
     return frozenset(dt["time_nouns"]) | frozenset(dt["collective_nouns"]) | frozenset(dt["measure_nouns"]) \
         | _words("apart_first_nouns")
+
+
+_SINGULAR_DETERMINERS = frozenset({"het", "een", "dit", "dat", "elk", "elke", "ieder", "iedere", "zo'n", "zo’n"})
+
+
+def _plural_object(tokens: list[FrogToken], k: int, j: int) -> bool:
+    """A plural second noun that the determiner cannot open ("het hart problemen") or that follows a
+    subject after its finite verb ("Soms veroorzaakt de baarmoeder krampen"): the plural is an object."""
+    if not tokens[j].has("mv"):
+        return False
+    before = tokens[k - 1] if k else None
+    return _low(tokens[k]) in _SINGULAR_DETERMINERS or (before is not None and before.pos == "WW" and before.has("pv"))
 
 
 def _determiner_before(tokens: list[FrogToken], i: int) -> int | None:

@@ -255,13 +255,27 @@ def _french_line(k: int, text: str) -> list[ResidueHit]:
     accent and unknown to the Dutch dictionary), more than its Dutch function words."""
     if "\n" in text.strip():
         return []
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)]
-    french = sum(1 for w in words if w in french_words()
-                 or (_FRENCH_ACCENT.search(w) and not _is_word(w)))
+    written = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)
+    words = [w.lower() for w in written]
+    french = sum(1 for k, w in enumerate(words) if w in french_words()
+                 or (_FRENCH_ACCENT.search(w) and not _is_word(w) and not _in_name(written, k)))
     dutch = sum(1 for w in words if w in _DUTCH_FUNCTION)
     if french < _FRENCH_LINE_MIN or french <= dutch:
         return []
     return [ResidueHit(k, 0, len(text), "french-line", _("a line in French in a Dutch leaflet"))]
+
+
+_TITLES = frozenset({"dr", "prof", "mevr", "dhr", "mr", "mw", "drs", "ir"})
+
+
+def _in_name(written: list[str], k: int) -> bool:
+    """A capitalised word beside another one or after a title: a person's name ("dr. Frédéric Lemaître"),
+    whatever its accents."""
+    if not written[k][:1].isupper():
+        return False
+    before = written[k - 1] if k else ""
+    after = written[k + 1] if k + 1 < len(written) else ""
+    return before[:1].isupper() or after[:1].isupper() or before.lower() in _TITLES
 
 
 def _cut_starts(doc) -> list[ResidueHit]:

@@ -193,9 +193,10 @@ def _latin(word: str) -> bool:
 
 
 def _bracketed_tail(text: str, s: int, e: int) -> bool:
-    """Letters in brackets glued to the word before them: "zwangerschap(swens)", "arts(en)"."""
+    """Letters in brackets that end the word before them: "zwangerschap(swens)", "arts(en)"; not
+    letters in the middle of a word ("medewerk(st)er", "zwangerschap(s)diabetes")."""
     return s >= 2 and text[s - 1] == "(" and text[s - 2].isalpha() and text[e:e + 1] == ")" \
-        and text[s:e].islower()
+        and text[s:e].islower() and not text[e + 1:e + 2].isalpha()
 
 
 @lru_cache(maxsize=50_000)

@@ -23,7 +23,8 @@ Imperatives stay alone: a verb that takes zich before "u" ("Meld u aan"), a verb
 clause after a subordinate clause ("Als u ... gebruikt, meld dit"), a capitalised stem that starts a
 sentence whose full stop was lost; so does a noun phrase after a subject pronoun ("als ik een kat
 zie") and "je" after a subject that holds a clause ("De vraag waarom ... houdt je bezig").
-Frog runs once per run; only sentences that could hold a d/t error go to it. When Frog is missing
+Frog runs once per run; only sentences that could hold a d/t error go to it, without the emphasis accents
+that Frog does not know ("zíjn", "wórdt"; both grammar rules). When Frog is missing
 or fails, the check did not run: the run fails (exit 2) with Frog's own error, unless the rule is
 turned off in leaflint.yaml.
 
@@ -80,6 +81,7 @@ from __future__ import annotations
 from pipeline.diagnostic import Diagnostic
 from pipeline.language import dt_checks
 from pipeline.language.frog import DEFAULT_CMD, Frog, FrogError
+from pipeline.language.stress import unstressed
 from pipeline.lint.failure import ToolFailure
 from pipeline.paths import content_cache
 from pipeline.tools import TOOLS
@@ -104,9 +106,11 @@ def frog_service(ctx, command: str = "frog") -> Frog:
 
 def tagged_sentences(doc, conf, ctx, suspect):
     """(block, sentence start in the block, sentence, Frog's tokens) for every sentence of ``doc``
-    that ``suspect`` selects, tagged in one batch; Frog is asked for only when one is selected."""
-    todo = [(block, a, block.text[a:b]) for block in doc.blocks for a, b in split_sentences(block.text)
-            if suspect(block.text[a:b])]
+    that ``suspect`` selects, tagged in one batch; Frog is asked for only when one is selected. The
+    sentence is given without its emphasis accents ("zíjn"), which Frog does not know."""
+    sentences = [(block, a, unstressed(block.text[a:b]))
+                 for block in doc.blocks for a, b in split_sentences(block.text)]
+    todo = [(block, a, text) for block, a, text in sentences if suspect(text)]
     if not todo:
         return
     frog = frog_service(ctx, conf["frog"])
@@ -139,7 +143,7 @@ def sentence_findings(doc, conf, ctx, analysis, safe: bool, drop=None):
             span = doc.span(block, a + f.start, a + f.end)
             yield Diagnostic(
                 path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-                end_column=span.end_column, message=f.message, match=f.word,
+                end_column=span.end_column, message=f.message, match=block.text[a + f.start:a + f.end],
                 leaflet=doc.id, key=f"{f.check}|{f.word.lower()}",
             ).offering(f.suggestion, safe=safe)
 
