@@ -46,6 +46,8 @@ has e or the other way round (gynecoloog), is a term or a name the writer means:
 gives it one note at its first use. A repeated slip ("patienten") stays an error everywhere, and a
 lower-case name is a slip of the name (nederlandse -> Nederlandse).
 
+A compound written apart after its linking s ("het zwangerschaps verlof") is one word: the finding
+gives it (zwangerschapsverlof); "zwangerschaps- en bevallingsverlof" stays.
 pass: Een curettage is een kleine ingreep; bel de gynaeco- loog via 06-12345678 of www.fiom.nl.
 pass: Op de echo is het foetusje te zien; het Asherman-syndroom is zeldzaam; de BeterDichtbij-app.
 pass: Menstruatieachtige buikpijn en weeënpijn; het zwangerschaps-weefsel; bel Kyano van tevoren.
@@ -71,6 +73,7 @@ fail: Een pseudo-menstruatei is normaal.
 fail: Bij een éénlingzwagerschap is de kans kleiner.
 fail: De zwangerschapduur is kort.
 fail: Dit gebeurt ivm je leeftijd. (a warning: write 'i.v.m.')
+fail: Het zwangerschaps verlof begint rond 34 weken. (suggests zwangerschapsverlof)
 """
 
 from __future__ import annotations
@@ -182,6 +185,31 @@ def check(doc, conf, ctx):
             yield _finding(doc, block, text, u.tok, checked, conf, sugg[u.tok.text])
         elif kind_of(kind, u.tok.text) == "abbreviation":
             yield _abbreviation_finding(doc, block, text, u.tok)
+    for block in doc.blocks:
+        yield from _linked_apart(doc, block, checked.spell)
+
+
+def _linked_apart(doc, block, spell):
+    """A compound written apart after its linking -s ("het zwangerschaps verlof" -> zwangerschapsverlof):
+    the first piece is no word, without its s it is one, and the two make a dictionary word (the split
+    that a scan's stray space makes is let through as such, so this is said here)."""
+    text = restore_invisible(doc, block)
+    toks = spell_tokens(text)
+    for a, b in zip(toks, toks[1:]):
+        first, second = a.text, b.text
+        if text[a.end:b.start] != " " or not first.endswith("s") or not second.islower() or len(second) < 3 \
+                or _whole_word(spell, first) or not _whole_word(spell, first[:-1]) or not _whole_word(spell, second):
+            continue
+        joined = first + second
+        if len(joined) < SPLIT_WORD_MIN or not spell.dict.check(joined.lower()):
+            continue
+        words = text[a.start:b.end]
+        span = doc.span(block, a.start, b.end)
+        yield Diagnostic(
+            path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+            end_column=span.end_column, message=_("'{words}' is one word: '{fix}'").format(words=words, fix=joined),
+            match=words, leaflet=doc.id, key=joined.lower(),
+        ).offering(joined, safe=True)
 
 
 class Unknown(NamedTuple):
