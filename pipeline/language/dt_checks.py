@@ -917,15 +917,25 @@ def _after_subject_with_clause(c: TokenContext) -> bool:
     verb follows the clause or quotation that belongs to it; that phrase is the subject and "je"
     the object. (After "Als je belt" the inverted "wordt je" is still an error.)"""
     prev, s = c.prev, c.sentence
-    if len(s) < 3 or not (s[0].pos == "LID" or (s[0].pos == "VNW" and s[0].has("det"))):
+    one_who = len(s) >= 3 and _lower(s[0]) in _ONE_WHO
+    if len(s) < 3 or not (s[0].pos == "LID" or (s[0].pos == "VNW" and s[0].has("det")) or one_who):
         return False
     if prev is None:
-        # "Een centrum dat de zorg regelt, helpt je verder": a subject with its relative clause
-        # before the comma that opens the verb's clause
-        n = next((k for k in range(1, len(s)) if s[k].pos != "ADJ"), 0)
-        return (bool(c.before) and c.before[-1].word == "," and s[n].pos == "N" and n + 1 < len(s)
-                and s[n + 1].pos == "VNW" and s[n + 1].has("betr"))
+        # "Een centrum dat de zorg regelt, helpt je verder", "Degene van de verloskundigen die dienst
+        # heeft, belt je terug": a subject with its relative clause before the comma that opens the
+        # verb's clause (the noun phrase may hold a phrase with a preposition)
+        n = next((k for k in range(1, len(s)) if _lower(s[k]) in ("die", "dat")
+                  or (s[k].pos not in _PHRASE_POS and not s[k].has("det"))), 0)
+        # (Frog may read the relative "die" before a bare noun as a demonstrative: "die dienst heeft")
+        return (bool(c.before) and c.before[-1].word == "," and (s[n - 1].pos == "N" or (one_who and n == 1))
+                and s[n].pos == "VNW" and (s[n].has("betr") or _lower(s[n]) in ("die", "dat")))
     return (prev.tag.startswith("WW(pv") or prev.word in _CLOSING_QUOTES) and s[1].pos == "N"
+
+
+# the one of a group who does something ("Degene die dienst heeft, belt je terug")
+_ONE_WHO = frozenset({"degene", "diegene", "degenen", "diegenen"})
+# word classes of a noun phrase with its phrases of a preposition ("de arts van de praktijk")
+_PHRASE_POS = frozenset({"ADJ", "N", "LID", "VZ", "TW"})
 
 
 def inverted_question(c: TokenContext) -> DtFinding | None:
