@@ -1243,12 +1243,23 @@ def _phrase_kind(tokens: list[FrogToken], k: int) -> str | None:
         return "inflected"  # "elke", "iedere", "zulke": only before a de-word or a plural
     if d.pos == "VZ" and w not in ("te",):
         return "bare"
-    if w == "het" and d.pos == "VNW" and tokens[k + 1].pos == "WW" and tokens[k + 1].has("vd") \
-            and tokens[k + 1].has("prenom"):
-        return "definite"  # "het bevrucht ei": Frog reads the participle as attributive, so "het" is its article
+    if w == "het" and d.pos == "VNW" and tokens[k + 1].has("prenom") and (
+            (tokens[k + 1].pos == "WW" and tokens[k + 1].has("vd"))
+            or (tokens[k + 1].pos == "ADJ" and k + 2 < len(tokens) and tokens[k + 2].pos == "N"
+                and tokens[k + 2].has("ev") and _after_linking_verb(tokens, k))):
+        # "het bevrucht ei", "is het gemiddeld risico": Frog reads the participle or adjective as
+        # attributive before a singular noun, so "het" is its article (whatever Frog made of "het");
+        # after another verb "het" may be an object before a bare phrase ("maakt het zwaar werk")
+        return "definite"
     if d.pos == "WW" and d.has("pv"):
         return "bare"  # "is spontane verlies", "krijgt hevige pijn"
     return None
+
+
+def _after_linking_verb(tokens: list[FrogToken], k: int) -> bool:
+    """The word at ``k`` follows a linking verb ("is het ...", "wordt het ..."): its subject after it."""
+    prev = tokens[k - 1] if k else None
+    return prev is not None and prev.pos == "WW" and (prev.lemma or "").lower() in _words("linking_verbs")
 
 
 def _title(adj: str, noun: str) -> bool:
