@@ -157,7 +157,7 @@ from functools import lru_cache
 from pipeline.language import inflection, lexicon
 from pipeline.language.spelling import medical_parts
 from pipeline.language.data import style
-from pipeline.language.dt_checks import DtFinding
+from pipeline.language.dt_checks import ONE_WHO, DtFinding
 from pipeline.language.frog import FrogToken
 from pipeline.i18n import _
 
@@ -482,7 +482,7 @@ def _new_class_suspect(words: list[str], i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if w in ("de", "het") and nxt in ("de", "het") and nxt != w:
         return True
-    if nxt == "wie" and (w in _words("person_words") or (i and words[i - 1] in _ONE_WHO)):
+    if nxt == "wie" and (w in _words("person_words") or (i and words[i - 1] in ONE_WHO)):
         return True  # "vrouwen wie kiezen", "degene is wie": relative_wie
     if w in ("er", "daar", "hier"):
         return "vanuit" in words[i + 1:i + 5]
@@ -1105,10 +1105,6 @@ def object_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding | Non
                             _("'{word}' is no subject; write '{fix}'").format(word=t.word, fix=fix))
 
 
-# the one person a relative clause picks out: "degene die", never "degene wie"
-_ONE_WHO = frozenset(("degene", "degenen", "diegene", "diegenen"))
-
-
 def _last_verb_lemma(tokens: list[FrogToken], i: int) -> str:
     """The lemma of the last verb of the clause after ``i``."""
     lemma = ""
@@ -1139,9 +1135,9 @@ _ONE_OF = frozenset({"een", "één", "eén", "1", "ieder", "iedere", "elk", "elk
 def relative_number(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """A relative clause after a plural noun whose verb is singular, with nothing between "die" and
     the verb that could be a subject of its own ("vrouwen die zwanger wordt" -> worden): "die" is
-    then the subject and takes the noun's number. Not after "een van de", "ieder van de", "geen van de" or
-    "één op de", which may
-    take either number ("een van de vrouwen die dat kan"), and only a verb of the present tense,
+    then the subject and takes the noun's number. Not after "een van de", "ieder van de", "geen van de"
+    or "één op de", which may take either number ("een van de vrouwen die dat kan"), and only a verb of
+    the present tense,
     whose plural is its infinitive."""
     t = tokens[i]
     if not (t.pos == "WW" and t.has("pv", "tgw") and (t.has("ev") or t.has("met-t"))) \
@@ -1181,7 +1177,7 @@ def relative_wie(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if _low(tokens[i]) != "wie" or i == 0 or i + 1 >= len(tokens) or "?" in (x.word for x in tokens[i:]):
         return None
     n = i - 1
-    if n >= 1 and tokens[n].lemma == "zijn" and _low(tokens[n - 1]) in _ONE_WHO:
+    if n >= 1 and tokens[n].lemma == "zijn" and _low(tokens[n - 1]) in ONE_WHO:
         n -= 1  # "doordat zij degene is wie je ziet"
     if _low(tokens[n]) not in _words("person_words") or not _verb_after(tokens, i):
         return None
@@ -2416,17 +2412,16 @@ def doubled_er(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
                             _("'{verb}' stands twice in this sentence; one is enough").format(verb=t.word))
 
 
-
 # -- two nouns written apart that make one word -----------------------------------------------------
-_DETERMINERS = DEFINITE | INDEFINITE | frozenset({"elke", "iedere", "welke", "zo'n", "zo’n"})
+_DETERMINERS = DEFINITE | INDEFINITE | frozenset({"elke", "iedere"})
 
 
 def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """Two nouns written apart that a dictionary of use knows as one word, in a noun phrase that a
     determiner opens ("een intake afspraak" -> intakeafspraak, "de kraam zorg" -> kraamzorg). Only a
     compound that Frog's lexicon, the project's word lists or the data's compounds of care hold counts,
-    never one that the spelling dictionary merely allows ("kans miskraam"). Two nouns that may stand apart are left alone: a bare mass noun after
-    the phrase ("als de baby voeding krijgt", "in je buik pijn"), a noun of time, measure or number
+    never one that the spelling dictionary merely allows ("kans miskraam"). Two nouns that may stand
+    apart are left alone: a bare mass noun after the phrase ("als de baby voeding krijgt", "in je buik pijn"), a noun of time, measure or number
     ("elke dag pijn", "een glas water", "de moeder dag en nacht"), a plural object after a subject
     ("Soms veroorzaakt het hart problemen"), a phrase after a preposition, a conjunction or a verb that
     takes two objects, unless the determiner fits the second noun and not the first ("het intake
@@ -2437,8 +2432,10 @@ def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     first, second = _low(tokens[i]), _low(tokens[j])
     joined = attested_compound(first, second)
-    if joined is None or first in _apart_nouns() or second in _apart_nouns() or not any(t.has("pv") for t in tokens):
+    if joined is None or first in _apart_nouns() or second in _apart_nouns():
         return None  # (a noun of time second: "de moeder dag en nacht bezig", "het werk dagen laten liggen")
+    if not any(t.has("pv") for t in tokens):
+        return None
     k = _determiner_before(tokens, i)
     if k is None or _plural_object(tokens, k, j):
         return None
@@ -2452,7 +2449,8 @@ def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 
 def _noun_read_as_foreign(t: FrogToken) -> bool:
     """A word Frog took for a foreign one that its lexicon knows as a Dutch noun ("intake")."""
-    return t.pos == "SPEC" and t.has("vreemd") and t.word.isalpha() and t.word.islower() and "n" in lexicon.tags(t.word)
+    return (t.pos == "SPEC" and t.has("vreemd") and t.word.isalpha() and t.word.islower()
+            and "n" in lexicon.tags(t.word))
 
 
 def _plain_noun(t: FrogToken, singular: bool = False) -> bool:

@@ -917,7 +917,7 @@ def _after_subject_with_clause(c: TokenContext) -> bool:
     verb follows the clause or quotation that belongs to it; that phrase is the subject and "je"
     the object. (After "Als je belt" the inverted "wordt je" is still an error.)"""
     prev, s = c.prev, c.sentence
-    one_who = len(s) >= 3 and _lower(s[0]) in _ONE_WHO
+    one_who = len(s) >= 3 and _lower(s[0]) in ONE_WHO
     if len(s) < 3 or not (s[0].pos == "LID" or (s[0].pos == "VNW" and s[0].has("det")) or one_who):
         return False
     if prev is None:
@@ -932,8 +932,9 @@ def _after_subject_with_clause(c: TokenContext) -> bool:
     return (prev.tag.startswith("WW(pv") or prev.word in _CLOSING_QUOTES) and s[1].pos == "N"
 
 
-# the one of a group who does something ("Degene die dienst heeft, belt je terug")
-_ONE_WHO = frozenset({"degene", "diegene", "degenen", "diegenen"})
+# the one of a group who does something ("Degene die dienst heeft, belt je terug"); "degene die",
+# never "degene wie"
+ONE_WHO = frozenset({"degene", "diegene", "degenen", "diegenen"})
 # word classes of a noun phrase with its phrases of a preposition ("de arts van de praktijk")
 _PHRASE_POS = frozenset({"ADJ", "N", "LID", "VZ", "TW"})
 
