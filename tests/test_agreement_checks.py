@@ -83,7 +83,7 @@ CASES = {
                            ("Zulke ernstig klachten zijn zeldzaam.", "ernstig", "ernstige")],
                           ["Het is een natuurlijk proces.", "Het is een gratis controle.", "Dit is een extra controle.", # an opening participle as an adverb before the object of a subject infinitive
                            "Gericht oefeningen doen helpt tegen de pijn.", "Gericht oefeningen doen is goed voor je.",
-                           "Het lichamelijk herstel gaat vlot.", "Daarom is het medisch onderzoek kort.", "Om een goede geleiding te krijgen, gebruiken we gel.", "Het inwendig onderzoek doet geen pijn.",
+                           "Het lichamelijk herstel gaat vlot.", "Daarom is het medisch onderzoek kort.", "Ze werkt samen met de klinisch verloskundigen.", "Om een goede geleiding te krijgen, gebruiken we gel.", "Het inwendig onderzoek doet geen pijn.",
                            "Het natuurlijk verloop is meestal gunstig.", "Het academisch ziekenhuis belt je.",
                            "Het centraal zenuwstelsel groeit snel.", "Het menselijk lichaam herstelt.",
                            "Een (vroege) miskraam komt vaak voor.", "Een (klein) risico blijft.",

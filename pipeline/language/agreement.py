@@ -1259,11 +1259,12 @@ def _after_linking_verb(tokens: list[FrogToken], k: int) -> bool:
 
 
 def _title(adj: str, noun: str) -> bool:
-    """"een klinisch psycholoog", "een medisch specialist": a profession named by an adjective of
-    relation keeps the adjective without -e."""
+    """"een klinisch psycholoog", "een medisch specialist", "de klinisch verloskundigen": a profession
+    named by an adjective of relation keeps the adjective without -e."""
     endings = tuple(_data().get("profession_endings", ()))
     low = noun.lower()
-    return _relational(adj) and (low.endswith(endings) or re.sub(r"(?:en|s|n)$", "", low).endswith(endings))
+    # the singular of a plural: "specialisten" -> specialist, "verloskundigen" -> verloskundige
+    return _relational(adj) and any(x.endswith(endings) for x in (low, re.sub(r"(?:en|s)$", "", low), low[:-1]))
 
 
 def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None:
