@@ -628,14 +628,26 @@ def _name_shaped(word: str) -> bool:
 
 def _finding(doc, block, text: str, tok, checked, conf, sugg) -> Diagnostic:
     span = doc.span(block, tok.start, tok.end)
+    match = text[tok.start:tok.end]
+    if sugg and match == tok.text and sugg[0].replace("-", "") == tok.text:
+        return _hyphen_finding(doc, span, tok.text, sugg[0])
     message = (_("unknown word '{word}'; did you mean '{suggestion}'?").format(word=tok.text, suggestion=sugg[0])
                if sugg else _("unknown word '{word}'").format(word=tok.text))
-    match = text[tok.start:tok.end]
     return Diagnostic(
         path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
         end_column=span.end_column, message=message,
         match=match, leaflet=doc.id, key=tok.text.lower(),
     ).offering(*sugg, safe=match == tok.text and clear_candidate(checked.spell, tok.text, sugg, checked.extra))
+
+
+def _hyphen_finding(doc, span, word: str, fix: str) -> Diagnostic:
+    """The same letters with a hyphen at a seam where two vowels would read as one ("groeiecho" ->
+    "groei-echo"): that one fix, no look-alike words beside it."""
+    return Diagnostic(
+        path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+        end_column=span.end_column, message=_("'{word}' takes a hyphen: '{fix}'").format(word=word, fix=fix),
+        match=word, leaflet=doc.id, key=word.lower(),
+    ).offering(fix, safe=True)
 
 
 def _abbreviation_finding(doc, block, text: str, tok) -> Diagnostic:
