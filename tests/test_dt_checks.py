@@ -115,6 +115,9 @@ NOT_A_VERB = [
     ("Bereid u goed voor op de ingreep.", ("Vanaf de tweede week verminderd dit tot bijna niets.", "vermindert")),
     ("Elke maatschappij doet het anders, informeer u dus vooraf.", ("Elke maatschappij doet het anders, informeer u zich dus vooraf.", "informeert")),
     ("Ontspan u na de ingreep.", ("Beperk u het gebruik van alcohol.", "Beperkt")),
+    # a heading without its full stop: the last "voor" is still voorbereiden's particle; "zich houden aan"
+    ("Bereid u goed voor", ("Houd u er rekening mee dat het pijn doet.", "Houdt")),
+    ("Houd u aan de regels van het ziekenhuis.", ("Houd u de afspraak aan?", "Houdt")),
     ("Verzeker u ervan dat u vervoer hebt.", ("Informeer u uw werkgever over de ziekmelding.", "Informeert")),
     ("Bereid je voor op de uitslag.", None),
     ("Verspreid je het nieuws?", None),

@@ -847,9 +847,10 @@ def _singular_noun(tokens: list[FrogToken], j: int) -> str | None:
         return None  # "medicijnenGebruik": two words run together where a line break was lost
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     if nxt is not None and (nxt.word in ("-", "/") or (nxt.pos == "N" and (
-            (nxt.has("mv") and _low(t) not in _words("quantity_nouns")) or _written_apart(t, nxt)))):
+            (nxt.has("mv") and _low(t) not in _words("quantity_nouns")) or _written_apart(t, nxt)
+            or (_low(t) == "paar" and _low(nxt) in _apart_nouns())))):
         return None  # "kind- en jeugdzorg", a compound written apart, "de eerste paar dagen": the head is elsewhere
-        # (a noun of number heads its phrase all the same: "het aantal weken")
+        # (a noun of number heads its phrase all the same: "het aantal weken"); "de eerste paar uur" counts hours
     return gender(_low(t))
 
 
@@ -1149,8 +1150,8 @@ def relative_number(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if k < 1 or _low(tokens[k]) != "die" or not tokens[k].has("betr"):
         return None
     noun = tokens[k - 1]
-    if noun.pos != "N" or not noun.has("mv"):
-        return None
+    if noun.pos != "N" or not noun.has("mv") or "(" in noun.word or _either_form(tokens, i):
+        return None  # "eicel(en) die ... staat/staan": the writer leaves the number open
     before = [_low(x) for x in tokens[max(0, k - 5):k - 1]]
     if any(w in _ONE_OF for w in before) and any(w in ("van", "op") for w in before):
         return None  # "een van de vrouwen die dat kan", "ieder van de ouders die aanwezig is"
@@ -1159,6 +1160,11 @@ def relative_number(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     return AgreementFinding(t.start, t.end, t.word, t.lemma, "relative-number",
                             _("'{noun}' is plural: '{fix}' instead of '{verb}'").format(
                                 noun=noun.word, fix=t.lemma, verb=t.word))
+
+
+def _either_form(tokens: list[FrogToken], i: int) -> bool:
+    """The word at ``i`` with another form beside it after a slash ("staat/staan", "is/zijn")."""
+    return any(0 <= j < len(tokens) and tokens[j].word == "/" for j in (i - 1, i + 1))
 
 
 def _after_noun_and_preposition(tokens: list[FrogToken], n: int) -> bool:
@@ -2754,6 +2760,9 @@ def article_as_and(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if not (weak or preposition) \
             or nxt.pos != "N" or not nxt.has("soort") or not nxt.has("ev") or not nxt.word.islower():
         return None
+    if preposition and i + 2 < len(tokens) and tokens[i + 2].pos == "VZ" and tokens[i - 2:i - 1] \
+            and tokens[i - 2].pos == "N":
+        return None  # two nouns with their prepositions share one object: "behandeling van en onderzoek naar myomen"
     return AgreementFinding(tokens[i].start, tokens[i].end, tokens[i].word, "een", "word-class",
                             _("after '{pronoun}' 'en' joins nothing; before '{noun}' write 'een'").format(
                                 pronoun=prev.word, noun=nxt.word))

@@ -995,11 +995,14 @@ def _reflexive_imperative(c: TokenContext) -> bool:
     if c.i != 0 or c.nxt is None or _lower(c.nxt) != "u":
         return False
     lemma = c.t.lemma.lower()
-    # a separable verb has its particle at the end of the clause: "Bereid u voor" is voorbereiden
-    particles = [_lower(x) for x in c.clause[2:] if x.pos == "VZ" and x.has("fin")]
+    after = c.clause[2] if len(c.clause) > 2 else None
+    if after is not None and _lower(after) in _data().get("reflexive_prepositions", {}).get(lemma, ()):
+        return True  # "Houd u aan de afspraken": zich houden aan
+    # a separable verb has its particle at the end of the clause: "Bereid u voor" is voorbereiden (a
+    # heading without its full stop leaves Frog reading that last "voor" as a preposition)
+    particles = [_lower(x) for x in c.clause[2:] if x.pos == "VZ" and (x.has("fin") or x is c.clause[-1])]
     if not any(p + lemma in _data().get("reflexive_verbs", ()) for p in ["", *particles]):
         return False
-    after = c.clause[2] if len(c.clause) > 2 else None
     if after is not None and (after.pos in ("LID", "N") or (after.pos == "VNW" and after.has("det"))):
         return False  # an object after "u": "u" is the subject ("Beperkt u het gebruik van alcohol")
     return not any(_lower(x) == "zich" for x in c.clause[2:])
