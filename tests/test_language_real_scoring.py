@@ -84,3 +84,13 @@ def test_an_annotation_in_the_dropped_fragment_is_neither_found_nor_missed():
     res = _score_page("p", PAGE, [], notes, 30)
     assert res.errors_missed == [] and res.residue_missed == []
     assert res.cut == ["een jongetjes", "Lees 1 maand gratis"]
+
+
+def test_a_compound_with_a_number_written_apart_is_found_by_typography_and_no_other_substitution():
+    page = "Daarna volgt de 20 weken echo.\nDe uitslag komt later .\n"
+    notes = {"errors": [{"text": "de 20 weken echo", "kind": "other"}, {"text": "komt later .", "kind": "other"}]}
+    found = [Diagnostic("p.txt", 1, 18, "m", match=" weken ", rule="typography.substitution", key="number-compound-apart"),
+             Diagnostic("p.txt", 2, 22, "m", match=" ", rule="typography.substitution", key="space-before-punctuation")]
+    res = _score_page("p", page, found, notes, 10)
+    assert res.errors_found == [("other", "de 20 weken echo")]
+    assert res.errors_missed == [("other", "komt later .")]

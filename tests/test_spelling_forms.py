@@ -54,6 +54,7 @@ ACCEPTED = {
     "plural -n after -ine, -ose, -ese": ["immunoglobulinen", "trombosen", "anamnesen"],
     "participle of a loan verb in -eren": ["geïncludeerd", "geïncludeerde"],
     "agent noun of a verb": ["verrichter", "weigerer"],
+    "plural of -schap": ["moederschappen"],
 }
 
 
@@ -74,7 +75,7 @@ def test_regular_forms_are_words(spell, word):
     "geafleveerd", "geecht",  # a particle verb takes ge- inside; ge- before e takes a diaeresis
     "bevalligen", "schuders", "momente",  # a slip of bevallingen, schouders, momenten
     "geweesd", "rookters",  # d for t; a past (rookten) is no verb to make an agent noun of
-    "miskraamen", "zwangerschapen",  # a long vowel written twice in an open syllable; a short one's consonant not doubled
+    "miskraamen", "zwangerschapen", "moederschapppen",  # a long vowel written twice in an open syllable; a short one's consonant not doubled
     "complicatien", "infectien", "bacterien", "familien",  # an -ie noun takes -s or -ën, never -n
     "controlen", "brochuren", "capsulen", "shirten",  # these take -s (an English loan too)
     "pijngrensen", "prijsen", "borstkolfen", "lijfen",  # s and f turn z and v before -en

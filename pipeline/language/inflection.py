@@ -30,6 +30,7 @@ class InflectionData:
     superlative_endings: tuple[str, ...]
     plural_s_after: tuple[str, ...]
     plural_n_after: tuple[str, ...]
+    doubling_suffixes: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +38,8 @@ def data() -> InflectionData:
     d = load_kept(DATA)
     return InflectionData(frozenset(d["long_vowels"]), frozenset(d["digraphs"]), dict(d["voiced"]),
                           frozenset(d["voiceless"]), tuple(d["adjective_endings"]),
-                          tuple(d["superlative_endings"]), tuple(d["plural_s_after"]), tuple(d["plural_n_after"]))
+                          tuple(d["superlative_endings"]), tuple(d["plural_s_after"]), tuple(d["plural_n_after"]),
+                          tuple(d.get("doubling_suffixes") or ()))
 
 
 def open_forms(base: str) -> set[str]:
@@ -117,6 +119,8 @@ def plural_bases(low: str) -> set[str]:
         out |= {c for c in closed(core) if len(c) > len(core)}  # myom|en -> myoom
         if low[:-1].endswith(d.plural_n_after):
             out.add(low[:-1])  # immunoglobuline|n: endings whose nouns take -n ("controles", "brochures" take -s)
+        if any(core.endswith(s + s[-1]) for s in d.doubling_suffixes):
+            out.add(core[:-1])  # moederschap|pen: a suffix with a short vowel always doubles its consonant
         if len(core) >= 3 and core[-1] not in _VOWELS and core[-2] not in _VOWELS and core[-1] != core[-2] \
                 and core[-1] not in "sfz" and not core.endswith(("ij", "ch")) and core[-2:-1] != "j":
             out.add(core)  # echoscopist|en: two consonants close the noun (not s/f, which turn z/v)

@@ -66,10 +66,21 @@ def contents_runs(blocks) -> list[LayoutHit]:
                                                                            {keys[j] for j in run}):
             run.append(k)
             continue
-        if len(run) >= 3 and _spread([last[keys[j]] for j in run]):
+        if len(run) >= 3 and _spread([last[keys[j]] for j in run]) and not _lead_in(blocks, run[0]):
             out += [LayoutHit(j, "contents", _("a table of contents of the web page")) for j in run]
         run = []
     return out
+
+
+def _lead_in(blocks, first: int) -> bool:
+    """The leaflet's own sentence that opens the list ("De belangrijkste oorzaken zijn:"): the list is
+    its text, which the sections below explain one by one; a label of the page's contents ("In dit
+    artikel lees je:") opens a table of contents all the same."""
+    if first == 0:
+        return False
+    t = blocks[first - 1].text.strip()
+    labels = residue_words().contents_labels
+    return t.endswith(":") and len(t.split()) >= 4 and _bare(t) not in labels and not _contents_intro(t, labels)
 
 
 # the number of a section ("4", "4.2.1.", "10.") or a lettered sub-entry ("a.") before its title
@@ -161,7 +172,8 @@ def contents_returning(blocks) -> list[LayoutHit]:
             continue
         key = _unnumbered(b.text)
         i = first.get(key)
-        if i is not None and k + 1 < len(blocks) and _prose(blocks[k + 1].text) and _distinct_entries(blocks, i, k):
+        if i is not None and k + 1 < len(blocks) and _prose(blocks[k + 1].text) and _distinct_entries(blocks, i, k) \
+                and not _lead_in(blocks, i):
             out += [LayoutHit(j, "contents", _("a table of contents of the web page")) for j in range(i, k)]
             first = {}
         elif not _BARE_NUMBER.match(b.text):

@@ -32,6 +32,8 @@ _MASKS = [
 HTML_TAG = re.compile(r"</?(?:p|br|div|span|li|ul|ol|b|i|u|em|strong|a|h[1-6]|td|tr|th|table|img|hr|sup|sub|font|"
                       r"center|section|article)(?:\s+[a-z-]+=[^<>\n]*)?\s*/?>|&(?:nbsp|amp|lt|gt|quot);", re.I)
 _MASKS.append(HTML_TAG)
+# the holder after a copyright sign and its year: a name, however it is written ("© 2024 solvo B.V.")
+_MASKS.append(re.compile(r"(?:©|\(c\)|\bcopyright\b)[ \t]*(?:\d{4}(?:[ \t]*[-–][ \t]*\d{4})?)?[ \t]*[^\n.!?|,;]{1,40}", re.I))
 # text between two words that still keeps them one name: a space, or an initial ("Emily M. Godfrey")
 _NAME_GAP = re.compile(r"^\s+(?:[A-Z]\.\s+)*$")
 _LINE_HYPHEN = re.compile(r"^-\s+$")
@@ -53,7 +55,7 @@ class Token:
     in_name: bool = False  # part of a run of capitalised words
 
 
-_MAY_MASK = re.compile(r"[\d@]|www|://|\.[a-z]{2}|</?[a-z]|&[a-z]+;", re.I)
+_MAY_MASK = re.compile(r"[\d@©]|www|://|\.[a-z]{2}|</?[a-z]|&[a-z]+;|\(c\)|copyright", re.I)
 
 
 def masked(text: str) -> list[tuple[int, int]]:
@@ -192,6 +194,14 @@ def _latin(word: str) -> bool:
     return any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in word)
 
 
+def _cut_off(text: str, e: int) -> bool:
+    """The word ending at ``e`` is the paragraph's last and an ellipsis follows it straight away."""
+    return text.startswith(("..", "…"), e) and not text[e:].strip(" .…\n")
+
+
+_PLURAL_TAILS = frozenset({"en", "n", "s", "'s", "e", "ën"})
+
+
 def _bracketed_tail(text: str, s: int, e: int) -> bool:
     """Letters in brackets that end the word before them: "zwangerschap(swens)", "arts(en)"; not
     letters in the middle of a word ("medewerk(st)er", "zwangerschap(s)diabetes")."""
@@ -221,6 +231,12 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
                 out.append(Token(s, e2, _visible(text[s:e]) + nxt, joined=True))
                 i += 2
                 continue
+        if "_" in text[s:e]:
+            i += 1  # a file name or identifier ("Stock_zwanger__buik_echo"): no word of the language
+            continue
+        if _cut_off(text, e):
+            i += 1  # a teaser cut inside its last word ("Ik ben duidelijk cont.."): no word to look up
+            continue
         if s > 0 and (text[s - 1].isdigit() or text[s - 1] in "/\\@#_"):
             i += 1  # a unit glued to a number (30min), a path or handle
             continue
@@ -231,8 +247,10 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
             i += 1  # a word in another script (Korean, Greek, Arabic) or a phonetic spelling: no Dutch word
             continue
         if _bracketed_tail(text, s, e) and out and out[-1].end == s - 1:
-            # "zwangerschap(swens)": the word's optional ending in brackets; the whole word is the one to check
-            out.append(Token(out[-1].start, e + 1, out[-1].text + _visible(text[s:e]), joined=True))
+            # "zwangerschap(swens)": the word's optional ending in brackets; the whole word is the one to
+            # check. A plural's ending stands for the plural, however it is spelt ("eicel(en)" for eicellen)
+            if text[s:e] not in _PLURAL_TAILS:
+                out.append(Token(out[-1].start, e + 1, out[-1].text + _visible(text[s:e]), joined=True))
             i += 1
             continue
         out.append(Token(s, e, _visible(text[s:e])))
