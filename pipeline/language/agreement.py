@@ -113,6 +113,15 @@ finding's check id in brackets):
     not where the first noun may end its phrase (after a preposition, a conjunction or a verb of giving,
     before a bare mass noun: "als je in je buik pijn hebt"), unless the determiner fits only the second
     ("het intake gesprek"); never with a noun of time, measure or number first (``apart_first_nouns``).
+46. ``pronominal_apart`` [split-compound] (``written_apart``): er/daar/hier/waar right before a
+    preposition Frog reads as standing after its object ("er voor zorgen" -> ervoor, "daar mee"); not
+    before the preposition's own phrase ("er voor de deur"), nor the "er" of presence ("wie er mee mag").
+47. ``abbreviation_apart`` [split-compound] (``written_apart``): an abbreviation in capitals before the
+    noun it makes a compound with takes a hyphen ("IVF behandelingen" -> IVF-behandelingen).
+48. ``possessive_u`` [word-class]: "u" after a preposition before a singular count noun ("tot u
+    beschikking", "met u huisarts" -> uw; ``possessive_phrase_nouns``).
+49. ``coordinated_subject`` [subject-number] (``coordinated``): a singular verb with a subject of two
+    joined by "en" ("Kun jij en je partner komen?" -> Kunnen).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -158,7 +167,10 @@ from pipeline.language import inflection, lexicon
 from pipeline.language.spelling import medical_parts
 from pipeline.language.data import style
 from pipeline.language.dt_checks import ONE_WHO, DtFinding
+from pipeline.language.coordinated import coordinated_subject, coordinated_suspect
 from pipeline.language.frog import FrogToken
+from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart, abbreviation_apart_suspect,
+                                             pronominal_apart, pronominal_apart_suspect)
 from pipeline.i18n import _
 
 DEFINITE = frozenset("de het deze dit die dat mijn uw jouw je zijn haar ons onze hun hunne welke".split())
@@ -470,7 +482,9 @@ def suspect(sentence: str) -> bool:
                 or _adverb_suspect(words, i) or _pronoun_verb_suspect(sentence, spans, words, i) \
                 or _infinitive_suspect(words, i) or _predicate_suspect(sentence, spans, words, i):
             return True
-        if split_compound_suspect(sentence, spans, words, i):
+        if split_compound_suspect(sentence, spans, words, i) or pronominal_apart_suspect(words, i) \
+                or abbreviation_apart_suspect(sentence, spans, i) or _possessive_u_suspect(words, i) \
+                or coordinated_suspect(words, i):
             return True
     return _doubled_suspect(sentence, spans, words)
 
@@ -537,7 +551,7 @@ def _doubled_suspect(sentence: str, spans: list[tuple[int, int]], words: list[st
     for i, w in enumerate(words):
         if w in _POSSESSIVES and w in words[i + 2:i + 4]:
             return True  # "haar twee haar kindjes": doubled_possessive
-        if w == "er" and i + 1 < len(words) and words[i + 1].startswith("er") and words[i + 1][2:] in _ER_PREPOSITIONS:
+        if w == "er" and i + 1 < len(words) and words[i + 1].startswith("er") and words[i + 1][2:] in ER_PREPOSITIONS:
             return True  # "er erover": doubled_er
         number_after = i + 1 < len(words) and (words[i + 1].isdigit() or words[i + 1] in _NUMBER_WORDS)
         gap = sentence[spans[i - 1][1]:spans[i][0]] if i else ""
@@ -914,12 +928,19 @@ def article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     g = _singular_noun(tokens, j) if j is not None else None
     if g is None or g == w or _fixed_phrase(tokens, i, j) or _pronoun_het(tokens, i, j) \
-            or _partitive_superlative(tokens, j) or _head_after(tokens, j, w):
+            or _partitive_superlative(tokens, j) or _head_after(tokens, j, w) or _abbreviation_own(tokens, i, j):
         return None
     fix = _case(t.word, g)
     return AgreementFinding(t.start, t.end, t.word, fix, "article",
                             _("'{noun}' is a {gender}-word: '{fix} {noun}'").format(
                                 noun=tokens[j].word, gender=g, fix=fix))
+
+
+def _abbreviation_own(tokens: list[FrogToken], i: int, j: int) -> bool:
+    """"van het RIVM informatie krijgen": the article fits the abbreviation right after it, and the mass
+    noun after that may be an object of its own; a count noun makes one compound ("de IVF embryo")."""
+    return j == i + 2 and _abbreviation_genders().get(tokens[i + 1].word) == _low(tokens[i]) \
+        and not _countable(_low(tokens[j]))
 
 
 def _head_after(tokens: list[FrogToken], j: int, article: str) -> bool:
@@ -1215,6 +1236,26 @@ def possessive_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding |
     fix = _case(t.word, fix)
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
                             _("'{word}' is no subject; write '{fix}'").format(word=t.word, fix=fix))
+
+
+def possessive_u(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"tot u beschikking", "met u partner": the pronoun "u" after a preposition right before a singular
+    count noun, which needs its determiner: the possessive "uw" was meant. A mass noun may be an object
+    after "voor u" ("Wij hebben voor u informatie verzameld")."""
+    t = tokens[i]
+    if t.word != "u" or i == 0 or i + 1 >= len(tokens):
+        return None
+    prev, n = tokens[i - 1], tokens[i + 1]
+    if prev.pos != "VZ" or not prev.has("init") or not _plain_noun(n, singular=True) or n.start != t.end + 1 \
+            or not (_countable(_low(n)) or _low(n) in _words("possessive_phrase_nouns")) or _low(n) in _apart_nouns():
+        return None
+    return AgreementFinding(t.start, t.end, t.word, "uw", "word-class",
+                            _("before '{noun}' write the possessive 'uw'").format(noun=n.word))
+
+
+def _possessive_u_suspect(words: list[str], i: int) -> bool:
+    return words[i] == "u" and 0 < i < len(words) - 1 and words[i - 1] in _PREPOSITIONS \
+        and "n" in lexicon.tags(words[i + 1])
 
 
 def _opening_possessive(tokens: list[FrogToken], i: int, j: int) -> bool:
@@ -2402,8 +2443,6 @@ def doubled_possessive(tokens: list[FrogToken], i: int) -> AgreementFinding | No
                             _("'{verb}' stands twice in this sentence; one is enough").format(verb=t.word))
 
 
-_ER_PREPOSITIONS = frozenset("""aan achter bij binnen boven buiten door in langs mee na naar naast om onder op over
-    tegen tegenover toe tussen uit van voor zonder""".split())
 
 
 def doubled_er(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -2413,7 +2452,7 @@ def doubled_er(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if _low(t) != "er" or i + 1 >= len(tokens):
         return None
     n = _low(tokens[i + 1])
-    if not (n.startswith("er") and n[2:] in _ER_PREPOSITIONS):
+    if not (n.startswith("er") and n[2:] in ER_PREPOSITIONS):
         return None
     return AgreementFinding(t.start, t.end, t.word, None, "doubled-er",
                             _("'{verb}' stands twice in this sentence; one is enough").format(verb=t.word))
@@ -2961,7 +3000,8 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           doubled_article, article_before_plural, passive_infinitive, modal_for_have, equality_dan,
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
-          relative_number, doubled_possessive, doubled_er, split_compound)
+          relative_number, doubled_possessive, doubled_er, split_compound, pronominal_apart, abbreviation_apart,
+          possessive_u, coordinated_subject)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

@@ -144,8 +144,21 @@ def _doubles(text: str):
     yield from groups
     for m in _DOUBLED.finditer(text):
         if m.group(1).lower() not in _DOUBLE_OK and not any(g.start() <= m.start() < g.end() for g in groups) \
-                and not _heading_run_in(text, m) and not _name_or_letter(m):
+                and not _heading_run_in(text, m) and not _name_or_letter(m) and not _particle_then_preposition(m):
             yield m
+
+
+# particles of separable verbs that are prepositions too, and the object pronouns a particle follows
+_PARTICLES = frozenset("op aan af in uit door over voor om na bij".split())
+_OBJECT_PRONOUNS = frozenset("haar hem het ze hen hun je jou u zich mij me ons dit dat die".split())
+
+
+def _particle_then_preposition(m: re.Match) -> bool:
+    """"ik zocht haar op op internet": after an object pronoun the first word is the particle that closes
+    the clause of a separable verb (opzoeken), the second opens a phrase; "kijk op op de site" stays."""
+    before = m.string[:m.start()].split()
+    return m.group(1).lower() in _PARTICLES and m.group(1) == m.group(2) and bool(before) \
+        and before[-1].lower() in _OBJECT_PRONOUNS
 
 
 def _name_or_letter(m: re.Match) -> bool:
