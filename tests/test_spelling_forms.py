@@ -196,3 +196,11 @@ def test_english_words_in_a_run_inside_a_dutch_sentence(tmp_path):
     # a Dutch slip that is an English word beside a word of both languages stays an error
     _found, diags = _lint(tmp_path / "slip", {"a.txt": "Het hat is kapot.\n"})
     assert [d.match for d in diags] == ["hat"]
+
+
+def test_a_word_cut_off_begins_a_longer_word_of_the_lexicon():
+    from pipeline.language import lexicon
+
+    assert lexicon.starts_a_word("zwangerschap")  # zwangerschappen
+    assert lexicon.starts_a_word("cont") and lexicon.starts_a_word("verlosk")
+    assert not lexicon.starts_a_word("hoofdpijnn") and not lexicon.starts_a_word("verloskundge")

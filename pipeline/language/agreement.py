@@ -937,10 +937,11 @@ def article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 
 
 def _abbreviation_own(tokens: list[FrogToken], i: int, j: int) -> bool:
-    """"van het RIVM informatie krijgen": the article fits the abbreviation right after it, and the mass
-    noun after that may be an object of its own; a count noun makes one compound ("de IVF embryo")."""
-    return j == i + 2 and _abbreviation_genders().get(tokens[i + 1].word) == _low(tokens[i]) \
-        and not _countable(_low(tokens[j]))
+    """"van het RIVM informatie krijgen", "van het RIZIV terugbetaling": the article fits the
+    abbreviation of an organisation right after it, and the noun after that may be a phrase of its own;
+    a treatment's abbreviation makes one compound with it ("de IVF embryo" -> het)."""
+    a = tokens[i + 1].word
+    return j == i + 2 and _abbreviation_genders().get(a) == _low(tokens[i]) and a not in _words("compound_abbreviations")
 
 
 def _head_after(tokens: list[FrogToken], j: int, article: str) -> bool:
@@ -1239,23 +1240,45 @@ def possessive_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding |
 
 
 def possessive_u(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """"tot u beschikking", "met u partner": the pronoun "u" after a preposition right before a singular
-    count noun, which needs its determiner: the possessive "uw" was meant. A mass noun may be an object
-    after "voor u" ("Wij hebben voor u informatie verzameld")."""
+    """"tot u beschikking", "met u huisarts", "tijdens u verblijf", "met u eigen verloskundige": the
+    pronoun "u" after a preposition right before a singular noun that needs its determiner: the
+    possessive "uw" was meant. After met/van/voor/aan/bij the noun must be a count noun, and not one that
+    stands as an object of its own ("met u contact opnemen", "voor u informatie verzamelen":
+    ``bare_object_nouns``); after a preposition that hardly takes "u" (tijdens, naar, in ...:
+    ``possessive_u_prepositions``) any noun."""
     t = tokens[i]
-    if t.word != "u" or i == 0 or i + 1 >= len(tokens):
+    if _low(t) != "u" or i == 0 or i + 1 >= len(tokens) or (t.word == "U" and _sentence_opens(tokens, i)):
         return None
-    prev, n = tokens[i - 1], tokens[i + 1]
-    if prev.pos != "VZ" or not prev.has("init") or not _plain_noun(n, singular=True) or n.start != t.end + 1 \
-            or not (_countable(_low(n)) or _low(n) in _words("possessive_phrase_nouns")) or _low(n) in _apart_nouns():
+    prev = tokens[i - 1]
+    j = i + 1
+    while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].has("prenom"):
+        j += 1  # "met u eigen verloskundige"
+    if prev.pos != "VZ" or not prev.has("init") or j >= len(tokens) or tokens[i + 1].start != t.end + 1 \
+            or not (_plain_noun(tokens[j], singular=True) or _noun_adjective(tokens[j])):
         return None
-    return AgreementFinding(t.start, t.end, t.word, "uw", "word-class",
-                            _("before '{noun}' write the possessive 'uw'").format(noun=n.word))
+    noun = _low(tokens[j])
+    if noun in _apart_nouns() or noun in _words("bare_object_nouns"):
+        return None
+    if not (_low(prev) in _words("possessive_u_prepositions") or _countable(noun)
+            or noun in _words("possessive_phrase_nouns")):
+        return None
+    fix = "Uw" if t.word == "U" else "uw"
+    return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
+                            _("before '{noun}' write the possessive 'uw'").format(noun=tokens[j].word))
+
+
+def _noun_adjective(t: FrogToken) -> bool:
+    """An adjective used as a singular noun ("uw eigen verloskundige")."""
+    return t.pos == "ADJ" and t.has("nom") and t.has("zonder-n") and t.word.islower()
+
+
+def _sentence_opens(tokens: list[FrogToken], i: int) -> bool:
+    return i == 0 or tokens[i - 1].word in (".", "!", "?", ":")
 
 
 def _possessive_u_suspect(words: list[str], i: int) -> bool:
     return words[i] == "u" and 0 < i < len(words) - 1 and words[i - 1] in _PREPOSITIONS \
-        and "n" in lexicon.tags(words[i + 1])
+        and ("n" in lexicon.tags(words[i + 1]) or "adj" in lexicon.tags(words[i + 1]))
 
 
 def _opening_possessive(tokens: list[FrogToken], i: int, j: int) -> bool:

@@ -26,32 +26,33 @@ def _singular_finite(t: FrogToken) -> bool:
     return t.pos == "WW" and t.has("pv") and t.has("tgw") and (t.has("ev") or t.has("met-t"))
 
 
-def _second_end(tokens: list[FrogToken], k: int) -> int | None:
-    """The last token of the second part of the subject that starts at ``k`` ("je partner", "ik")."""
+def _phrase_end(tokens: list[FrogToken], k: int) -> int | None:
+    """The last token of a part of the subject that starts at ``k``: a pronoun ("ik"), or a
+    possessive or article with adjectives and its noun ("je lieve partner")."""
     if k >= len(tokens):
         return None
     if _low(tokens[k]) in _SECOND_PRONOUNS:
         return k
-    if _low(tokens[k]) in _SECOND_OPENERS and k + 1 < len(tokens) and tokens[k + 1].pos == "N":
-        return k + 1
-    return None
+    if _low(tokens[k]) not in _SECOND_OPENERS:
+        return None
+    j = k + 1
+    while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].has("prenom"):
+        j += 1
+    return j if j < len(tokens) and tokens[j].pos == "N" else None
 
 
 def coordinated_subject(tokens: list[FrogToken], i: int) -> DtFinding | None:
-    """A singular present verb right before or after "jij/u/hij ... en <possessive> <noun>" as its
-    subject. Not when a finite verb follows the second part: then "en" joins two clauses ("Kom jij en
-    je partner komt later")."""
+    """A singular present verb with a subject of two joined by "en": after it when it opens a question
+    ("Kun jij en je partner komen?"), or before it when the subject opens the sentence ("Jij en je lieve
+    partner kan ...", "Mijn partner en ik wil ..."). Not an object after a verb whose subject stands
+    before it ("De arts ziet u en uw partner"), nor two clauses joined by "en" ("Kom jij en je partner
+    komt later")."""
     t = tokens[i]
     if not _singular_finite(t) or not t.lemma or not t.lemma.endswith("n"):
         return None
-    if i + 2 < len(tokens) and _low(tokens[i + 1]) in _SUBJECTS and _low(tokens[i + 2]) == "en":
-        end = _second_end(tokens, i + 3)  # inverted: "Kun jij en je partner ..."
-        if end is None or (end + 1 < len(tokens) and tokens[end + 1].pos == "WW" and tokens[end + 1].has("pv")):
-            return None
-        subject = tokens[i + 1:end + 1]
-    elif _starts_subject(tokens, i):
-        subject = tokens[:i]  # "Jij en je partner kan ..."
-    else:
+    subject = _inverted_subject(tokens, i) if _opens_main_clause(tokens, i) else None
+    subject = subject or (_opening_subject(tokens, i) if i else None)
+    if subject is None:
         return None
     fix = t.lemma if not t.word[:1].isupper() else t.lemma[:1].upper() + t.lemma[1:]
     return DtFinding(t.start, t.end, t.word, fix, "subject-number",
@@ -59,11 +60,38 @@ def coordinated_subject(tokens: list[FrogToken], i: int) -> DtFinding | None:
                          subject=" ".join(x.word for x in subject), verb=fix))
 
 
-def _starts_subject(tokens: list[FrogToken], i: int) -> bool:
-    """The sentence opens with "jij/u/hij en <second part>" right before the verb at ``i``."""
-    return _low(tokens[0]) in _SUBJECTS and len(tokens) > 2 and _low(tokens[1]) == "en" and _second_end(tokens, 2) == i - 1
+def _opens_main_clause(tokens: list[FrogToken], i: int) -> bool:
+    """The verb at ``i`` opens its main clause: first in the sentence, or after a fronted adverb or a
+    fronted clause's comma ("Daarna kun jij ...", "Wil je een echo, dan kun jij ..."), where the
+    subject follows it."""
+    return i == 0 or tokens[i - 1].word == "," or (tokens[i - 1].pos == "BW" and (i == 1 or tokens[i - 2].word == ","))
+
+
+def _inverted_subject(tokens: list[FrogToken], i: int) -> list[FrogToken] | None:
+    """"Kun jij en je partner ...": a nominative pronoun, "en" and a second part right after the verb
+    that opens the sentence, and no finite verb right after that part."""
+    if i + 2 >= len(tokens) or _low(tokens[i + 1]) not in _SUBJECTS or not tokens[i + 1].has("nomin") \
+            or _low(tokens[i + 2]) != "en":
+        return None
+    end = _phrase_end(tokens, i + 3)
+    if end is None or (end + 1 < len(tokens) and tokens[end + 1].pos == "WW" and tokens[end + 1].has("pv")):
+        return None
+    return tokens[i + 1:end + 1]
+
+
+def _opening_subject(tokens: list[FrogToken], i: int) -> list[FrogToken] | None:
+    """"Jij en je partner kan", "Je partner en jij kan": two parts joined by "en" that open the sentence
+    and end right before the verb."""
+    first = _phrase_end(tokens, 0) if _low(tokens[0]) not in _SUBJECTS else 0
+    if first is None or first + 2 >= i or _low(tokens[first + 1]) != "en":
+        return None
+    return tokens[:i] if _phrase_end(tokens, first + 2) == i - 1 else None
 
 
 def coordinated_suspect(words: list[str], i: int) -> bool:
-    return words[i] in _SUBJECTS and i + 2 < len(words) and words[i + 1] == "en" \
-        and (words[i + 2] in _SECOND_OPENERS or words[i + 2] in _SECOND_PRONOUNS)
+    """A word that opens a part of the subject, "en" within three words after it, and a pronoun or an
+    opener after "en"."""
+    if words[i] not in _SUBJECTS and words[i] not in _SECOND_OPENERS:
+        return False
+    k = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] == "en"), None)
+    return k is not None and k + 1 < len(words) and (words[k + 1] in _SECOND_OPENERS or words[k + 1] in _SECOND_PRONOUNS)

@@ -998,6 +998,8 @@ def _reflexive_imperative(c: TokenContext) -> bool:
     after = c.clause[2] if len(c.clause) > 2 else None
     if after is not None and _lower(after) in _data().get("reflexive_prepositions", {}).get(lemma, ()):
         return True  # "Houd u aan de afspraken": zich houden aan
+    if any(_lower(x) in _data().get("reflexive_objects", {}).get(lemma, ()) for x in c.clause[2:]):
+        return True  # "Maak u geen zorgen": zich zorgen maken
     # a separable verb has its particle at the end of the clause: "Bereid u voor" is voorbereiden (a
     # heading without its full stop leaves Frog reading that last "voor" as a preposition)
     particles = [_lower(x) for x in c.clause[2:] if x.pos == "VZ" and (x.has("fin") or x is c.clause[-1])]

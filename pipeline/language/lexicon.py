@@ -53,6 +53,27 @@ def _search(text: str, word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=20_000)
+def starts_a_word(prefix: str) -> bool:
+    """Some longer word of the lexicon begins with ``prefix`` ("cont" -> "contact"): a word cut off."""
+    text, lo, hi = _text(), 1, len(_text())
+    while lo < hi:  # the first line whose word is not below the prefix
+        mid = (lo + hi) // 2
+        start = max(text.rfind("\n", 0, mid) + 1, lo)
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].split("\t", 1)[0] < prefix:
+            lo = end + 1
+        else:
+            hi = start
+    end = text.find("\n", lo)
+    word = text[lo:end if end >= 0 else len(text)].split("\t", 1)[0]
+    if word == prefix:  # the prefix itself is a word: look at the next line
+        nxt = text.find("\n", end + 1)
+        word = text[end + 1:nxt if nxt >= 0 else len(text)].split("\t", 1)[0]
+    return len(word) > len(prefix) and word.startswith(prefix)
+
+
 def loaded() -> bool:
     return _raw.cache_info().currsize > 0
 

@@ -139,7 +139,8 @@ def _repeated_title(doc) -> list[ResidueHit]:
             continue
         if key in seen and not _instruction(key):
             out.append(ResidueHit(k, 0, len(b.text), "repeated-title", _("the page title repeated")))
-        seen.add(key)
+        if b.kind != "list_item":
+            seen.add(key)  # an item of the leaflet's own list may come back as its section's heading
     return out
 
 

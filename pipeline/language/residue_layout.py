@@ -80,7 +80,14 @@ def _lead_in(blocks, first: int) -> bool:
         return False
     t = blocks[first - 1].text.strip()
     labels = residue_words().contents_labels
-    return t.endswith(":") and len(t.split()) >= 4 and _bare(t) not in labels and not _contents_intro(t, labels)
+    return t.endswith(":") and len(t.split()) >= 4 and _bare(t) not in labels and not _contents_intro(t, labels) \
+        and not _ABOUT_THE_TEXT.search(t)
+
+
+# a lead-in that speaks of the text itself opens its table of contents ("In deze folder leest u meer over:",
+# "Deze folder gaat over de volgende onderwerpen:")
+_ABOUT_THE_TEXT = re.compile(r"\b(?:folder|brochure|pagina|artikel|tekst|hoofdstuk|hoofdstukken|onderwerpen|inhoud|"
+                             r"lees|leest|lezen|vindt|vind)\b", re.I)
 
 
 # the number of a section ("4", "4.2.1.", "10.") or a lettered sub-entry ("a.") before its title

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.text import words
@@ -33,7 +33,7 @@ HTML_TAG = re.compile(r"</?(?:p|br|div|span|li|ul|ol|b|i|u|em|strong|a|h[1-6]|td
                       r"center|section|article)(?:\s+[a-z-]+=[^<>\n]*)?\s*/?>|&(?:nbsp|amp|lt|gt|quot);", re.I)
 _MASKS.append(HTML_TAG)
 # the holder after a copyright sign and its year: a name, however it is written ("© 2024 solvo B.V.")
-_MASKS.append(re.compile(r"(?:©|\(c\)|\bcopyright\b)[ \t]*(?:\d{4}(?:[ \t]*[-–][ \t]*\d{4})?)?[ \t]*[^\n.!?|,;]{1,40}", re.I))
+_MASKS.append(re.compile(r"(?:©|(?:^|(?<=\n))[ \t]*(?:\(c\)|copyright\b))[ \t]*(?:\d{4}(?:[ \t]*[-–][ \t]*\d{4})?)?[ \t]*[^\n.!?|,;]{1,40}", re.I))
 # text between two words that still keeps them one name: a space, or an initial ("Emily M. Godfrey")
 _NAME_GAP = re.compile(r"^\s+(?:[A-Z]\.\s+)*$")
 _LINE_HYPHEN = re.compile(r"^-\s+$")
@@ -53,6 +53,8 @@ class Token:
     text: str
     joined: bool = False  # rejoined from a line-break hyphen
     in_name: bool = False  # part of a run of capitalised words
+    cut: bool = False  # the paragraph's last word, cut off before an ellipsis ("Ik ben duidelijk cont..")
+    tail: int = 0  # letters of a plural's ending in brackets joined to the word ("eicel(en)": 2)
 
 
 _MAY_MASK = re.compile(r"[\d@©]|www|://|\.[a-z]{2}|</?[a-z]|&[a-z]+;|\(c\)|copyright", re.I)
@@ -209,6 +211,25 @@ def _bracketed_tail(text: str, s: int, e: int) -> bool:
         and text[s:e].islower() and not text[e + 1:e + 2].isalpha()
 
 
+def _name_runs(text: str, out: list[Token]) -> set[int]:
+    """The indexes of tokens in names: two or more capitalised words in a row, also joined by "van",
+    "de", "van der" ..., and a capitalised word after an initial ("Emily M. Godfrey")."""
+    names: set[int] = set()
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        j = k + 1
+        while j < len(out) and out[j].text in _PARTICLES and j - k <= 3:
+            j += 1
+        if j > k + 1 and j < len(out) and _capitalised(a.text) and _capitalised(out[j].text) \
+                and all(text[out[i].end : out[i + 1].start].isspace() for i in range(k, j)):
+            names.update(range(k, j + 1))
+        gap = text[a.end : b.start]
+        if _capitalised(a.text) and _capitalised(b.text) and (
+                _NAME_GAP.match(gap) or (len(a.text) == 1 and gap.startswith(".") and _NAME_GAP.match(gap[1:]))):
+            names.update((k, k + 1))
+    return names
+
+
 @lru_cache(maxsize=50_000)
 def spell_tokens(text: str) -> tuple[Token, ...]:
     """Words to check in ``text`` with their spans; masked stretches left out.
@@ -235,7 +256,9 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
             i += 1  # a file name or identifier ("Stock_zwanger__buik_echo"): no word of the language
             continue
         if _cut_off(text, e):
-            i += 1  # a teaser cut inside its last word ("Ik ben duidelijk cont.."): no word to look up
+            # a teaser cut inside its last word ("Ik ben duidelijk cont.."): the checker decides
+            out.append(Token(s, e, _visible(text[s:e]), cut=True))
+            i += 1
             continue
         if s > 0 and (text[s - 1].isdigit() or text[s - 1] in "/\\@#_"):
             i += 1  # a unit glued to a number (30min), a path or handle
@@ -248,25 +271,12 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
             continue
         if _bracketed_tail(text, s, e) and out and out[-1].end == s - 1:
             # "zwangerschap(swens)": the word's optional ending in brackets; the whole word is the one to
-            # check. A plural's ending stands for the plural, however it is spelt ("eicel(en)" for eicellen)
-            if text[s:e] not in _PLURAL_TAILS:
-                out.append(Token(out[-1].start, e + 1, out[-1].text + _visible(text[s:e]), joined=True))
+            # check. A plural's ending may stand for the plural however it is spelt ("eicel(en)")
+            tail = len(text[s:e]) if text[s:e] in _PLURAL_TAILS else 0
+            out.append(Token(out[-1].start, e + 1, out[-1].text + _visible(text[s:e]), joined=True, tail=tail))
             i += 1
             continue
         out.append(Token(s, e, _visible(text[s:e])))
         i += 1
-    # names: two or more capitalised words in a row, also joined by "van", "de", "van der" ...
-    names = set()
-    for k in range(len(out) - 1):
-        a, b = out[k], out[k + 1]
-        j = k + 1
-        while j < len(out) and out[j].text in _PARTICLES and j - k <= 3:
-            j += 1
-        if j > k + 1 and j < len(out) and _capitalised(a.text) and _capitalised(out[j].text) \
-                and all(text[out[i].end : out[i + 1].start].isspace() for i in range(k, j)):
-            names.update(range(k, j + 1))
-        gap = text[a.end : b.start]
-        if _capitalised(a.text) and _capitalised(b.text) and (
-                _NAME_GAP.match(gap) or (len(a.text) == 1 and gap.startswith(".") and _NAME_GAP.match(gap[1:]))):
-            names.update((k, k + 1))
-    return tuple(Token(t.start, t.end, t.text, t.joined, k in names) for k, t in enumerate(out))
+    names = _name_runs(text, out)
+    return tuple(replace(t, in_name=k in names) for k, t in enumerate(out))

@@ -7,10 +7,11 @@ Each check takes a sentence tagged by Frog and the index of a token, like the ch
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
 from pipeline.i18n import _
 from pipeline.language import lexicon
+from pipeline.language.data import style
 from pipeline.language.dt_checks import DtFinding
 from pipeline.language.frog import FrogToken
 
@@ -21,12 +22,10 @@ _ADVERB_PRONOUNS = frozenset({"er", "daar", "hier", "waar"})
 # subjects that "er" follows as the "er" of presence ("wie er mee mag", "of er iemand ...")
 _SUBJECTS_BEFORE_ER = frozenset({"wie", "wat", "iemand", "niemand", "iets", "niets", "veel", "weinig", "hoeveel",
                                  "welke", "sommigen", "velen", "anderen", "meer", "minder"})
+_QUESTION_SUBJECTS = frozenset({"wie", "wat", "welke", "hoeveel"})
+_OBJECT_PRONOUNS = frozenset({"u", "hem", "haar", "hen", "hun", "mij", "me", "jou", "ons", "jullie", "zich"})
 # what opens a phrase of the preposition's own ("er voor de deur"): then "er" stands apart
 _PHRASE_START = frozenset({"LID", "N", "ADJ", "TW", "SPEC"})
-_ABBREVIATION = re.compile(r"[A-Z]{2,6}")
-_ROMAN = re.compile(r"[IVXLC]+")
-# determiners of one thing: after them an abbreviation alone cannot be the phrase ("een MRI scan")
-_ONE_THING = frozenset({"een", "één", "geen"})
 
 
 def _low(t: FrogToken) -> str:
@@ -38,32 +37,54 @@ def _adjacent(a: FrogToken, b: FrogToken) -> bool:
 
 
 def pronominal_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
-    """"er voor zorgen", "er over praten", "daar mee": er/daar/hier/waar right before a preposition that
-    Frog reads as standing after its object (VZ(fin)), which "er" is: one word ("ervoor", "erover",
-    "daarmee"). Not before a phrase of the preposition's own ("er voor de deur staan")."""
+    """"er voor zorgen", "er over praten", "daar mee", "er bij zijn": er/daar/hier/waar right before a
+    preposition that has no phrase of its own after it: one word ("ervoor", "erover", "daarmee"). Not
+    before the preposition's own phrase ("er voor de deur"), nor the "er" of presence ("wie er mee mag",
+    "hoeveel mensen er mee mogen"), nor two prepositions that share a phrase ("er bij of kort na de
+    bevruchting")."""
     if i + 1 >= len(tokens) or _low(tokens[i]) not in _ADVERB_PRONOUNS:
         return None
     t, p = tokens[i], tokens[i + 1]
-    if _low(p) not in ER_PREPOSITIONS or p.pos != "VZ" or not p.has("fin") or not _adjacent(t, p):
+    if _low(p) not in ER_PREPOSITIONS or p.pos != "VZ" or not _adjacent(t, p):
         return None
     if _low(t) == "er" and _presence_er(tokens, i):
-        return None  # "wie er mee mag": the "er" of a subject, and "mee" the verb's particle (meemogen)
+        return None
     nxt = tokens[i + 2] if i + 2 < len(tokens) else None
-    if nxt is not None and (nxt.pos in _PHRASE_START or (nxt.pos == "VNW" and nxt.has("det"))
-                            or _low(nxt) in ("en", "of", "en/of")):
-        return None  # (and "er bij of kort na de bevruchting": two prepositions share the phrase after them)
+    if nxt is not None and (_opens_phrase(nxt) or _shared_phrase(tokens, i + 2)):
+        return None
+    if not p.has("fin") and nxt is not None and nxt.pos not in ("WW", "VG", "LET"):
+        return None  # a preposition Frog reads as opening a phrase: "er voor altijd", "daar naar binnen"
     words = f"{t.word} {p.word}"
     fix = t.word + _low(p)
     return DtFinding(t.start, p.end, words, fix, "split-compound",
                      _("'{words}' is one word: '{fix}'").format(words=words, fix=fix))
 
 
+def _opens_phrase(t: FrogToken) -> bool:
+    """A word that opens a phrase of the preposition before it: an article, a noun, an adjective, a
+    number, a determiner or possessive, a pronoun that is mostly an object ("er voor u", "er voor hem")."""
+    return t.pos in _PHRASE_START or (t.pos == "VNW" and (t.has("det") or t.has("obl") or t.has("bez")
+                                                          or _low(t) in _OBJECT_PRONOUNS))
+
+
+def _shared_phrase(tokens: list[FrogToken], k: int) -> bool:
+    """"er bij of kort na de bevruchting": a conjunction and, past an adverb, another preposition."""
+    if _low(tokens[k]) not in ("en", "of", "en/of"):
+        return False
+    rest = [x for x in tokens[k + 1:k + 4] if x.pos != "BW" and x.pos != "ADJ"]
+    return bool(rest) and rest[0].pos == "VZ"
+
+
 def _presence_er(tokens: list[FrogToken], i: int) -> bool:
-    """"er" after a subject such as "wie" or "iemand", also with the finite verb between ("wie kiest er
-    voor afwachten?"): the "er" of presence, no part of a pronominal adverb."""
-    if i and _low(tokens[i - 1]) in _SUBJECTS_BEFORE_ER:
+    """"er" after a subject such as "wie" or "iemand", also a question word with the finite verb between
+    ("wie kiest er voor afwachten?"), and a noun right before "er mee" ("hoeveel mensen er mee mogen":
+    mee is the verb's particle): the "er" of presence, no part of a pronominal adverb."""
+    before = _low(tokens[i - 1]) if i else ""
+    if before in _SUBJECTS_BEFORE_ER:
         return True
-    return i > 1 and tokens[i - 1].tag.startswith("WW(pv") and _low(tokens[i - 2]) in _SUBJECTS_BEFORE_ER
+    if i > 1 and tokens[i - 1].tag.startswith("WW(pv") and _low(tokens[i - 2]) in _QUESTION_SUBJECTS:
+        return True
+    return bool(i) and tokens[i - 1].pos == "N" and _low(tokens[i + 1]) == "mee"
 
 
 def pronominal_apart_suspect(words: list[str], i: int) -> bool:
@@ -71,25 +92,22 @@ def pronominal_apart_suspect(words: list[str], i: int) -> bool:
 
 
 def abbreviation_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
-    """An abbreviation in capitals right before a common noun it makes a compound with ("IVF
-    behandelingen", "te veel LH hormoon", "een MRI scan") takes a hyphen: IVF-behandelingen. Not after
-    a determiner other than een/geen, where the noun may be the next phrase ("van het RIVM informatie
-    krijgen"), nor in a line of capitals, a Roman number ("type II") or a name."""
+    """An abbreviation of a treatment, test or substance (``compound_abbreviations``) right before a
+    singular common noun it makes a compound with ("de IVF behandeling", "te veel LH hormoon", "een MRI
+    scan") takes a hyphen: IVF-behandeling. Not an organisation ("het RIVM informatie"), not before a
+    plural, which may be a phrase of its own ("via IVF kinderen krijgen"), nor in a line of capitals."""
     if i + 1 >= len(tokens):
         return None
     a, n = tokens[i], tokens[i + 1]
-    if not _ABBREVIATION.fullmatch(a.word) or _ROMAN.fullmatch(a.word) or a.pos not in ("SPEC", "N"):
-        return None
-    if a.pos == "N" and not a.has("eigen"):
+    if a.word not in _compound_abbreviations() or not _adjacent(a, n):
         return None
     prev = tokens[i - 1] if i else None
-    one = prev is not None and _low(prev) in _ONE_THING
-    # after "een MRI" the phrase still needs its noun, which Frog may read as a verb ("scan")
-    noun = (n.pos == "N" and n.has("soort")) or (one and "n" in lexicon.tags(_low(n)))
-    if not noun or not n.word.isalpha() or not n.word.islower() or len(n.word) < 3 or not _adjacent(a, n):
+    if prev is not None and prev.word.isupper() and len(prev.word) > 1:
         return None
-    if prev is not None and ((prev.pos == "LID" or (prev.pos == "VNW" and prev.has("det"))) and not one
-                             or prev.word.isupper() and len(prev.word) > 1):
+    # after "een MRI" the phrase still needs its noun, which Frog may read as a verb ("scan")
+    opened = prev is not None and (prev.pos == "LID" or (prev.pos == "VNW" and (prev.has("det") or prev.has("bez"))))
+    singular = (n.pos == "N" and n.has("soort") and n.has("ev")) or (opened and "n" in lexicon.tags(_low(n)))
+    if not singular or not n.word.isalpha() or not n.word.islower() or len(n.word) < 3:
         return None
     words = f"{a.word} {n.word}"
     fix = f"{a.word}-{n.word}"
@@ -97,9 +115,14 @@ def abbreviation_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
                      _("an abbreviation and the noun it makes a compound with take a hyphen: '{fix}'").format(fix=fix))
 
 
+@lru_cache(maxsize=1)
+def _compound_abbreviations() -> frozenset[str]:
+    return frozenset(style()["agreement"].get("compound_abbreviations", ()))
+
+
 def abbreviation_apart_suspect(sentence: str, spans: list[tuple[int, int]], i: int) -> bool:
     if i + 1 >= len(spans):
         return False
     a, b = spans[i], spans[i + 1]
     word, nxt = sentence[a[0]:a[1]], sentence[b[0]:b[1]]
-    return bool(_ABBREVIATION.fullmatch(word)) and sentence[a[1]:b[0]] == " " and nxt.islower() and len(nxt) >= 3
+    return word in _compound_abbreviations() and sentence[a[1]:b[0]] == " " and nxt.islower() and len(nxt) >= 3

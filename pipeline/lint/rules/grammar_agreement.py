@@ -70,7 +70,7 @@ fail: Ouders vinden het moeilijk, hun hebben ook verdriet. (zij)
 pass: Ons team staat voor je klaar. Bel ons maandag. Het is niet wat hun overkomt.
 pass: Op de een of andere manier lukt het. Je hebt een teveel aan vocht. Je hebt vaak last van krampen.
 pass: Het lichamelijk herstel gaat vlot; een klinisch psycholoog helpt; direct hulp zoeken is belangrijk.
-pass: De hele eerste week is het bloedverlies hevig. Zorg er voor dat je genoeg drinkt. Weer op de been.
+pass: De hele eerste week is het bloedverlies hevig. Zorg ervoor dat je genoeg drinkt. Weer op de been.
 pass: Soms komt het voor dat je bloed verliest. Het doet zich wel eens voor dat de echo niets toont.
 pass: Na een week verliest het vruchtje die niet. De wand heeft drie lagen; de binnenste daarvan is dun.
 pass: Gebruik met andere medicijnenGebruik bij zwangerschap

@@ -85,7 +85,7 @@ from typing import NamedTuple
 from pipeline.diagnostic import Diagnostic, Severity
 from pipeline.i18n import _
 from pipeline.facts import topics
-from pipeline.language import residue
+from pipeline.language import lexicon, residue
 from pipeline.language.data import spelling as spelling_data
 from pipeline.language.foreign import (cited_tokens, english_tokens, latin_phrase_tokens, latin_run_tokens,
                                       named_tokens, other_language_tokens, quoted_english_tokens)
@@ -398,6 +398,25 @@ def _repeated_names(found: list[_Unknown]) -> set[str]:
     return {w for w, n in caps.items() if n >= 2 and w in inside and w.lower() not in lower}
 
 
+def _cut_or_plural(spell, tok, extra) -> bool:
+    """A teaser's last word cut off before its ellipsis that begins a word ("cont.." of contact), or a
+    plural's ending in brackets after a word whose last consonant the plural doubles ("eicel(en)":
+    eicellen); "hoofdpijnn…" and "kind(en)" stay errors."""
+    if tok.cut:
+        return lexicon.starts_a_word(tok.text.lower())
+    if not tok.tail:
+        return False
+    base, tail = tok.text[:-tok.tail], tok.text[-tok.tail:]
+    return spell.known(base, extra) and "n" in lexicon.tags((base + base[-1] + tail).lower())
+
+
+def _number_compound_part(spell, tok, text: str, extra) -> bool:
+    """A word with its linking s after a number and a hyphen: the first part of a compound ("de
+    24-uurs urine", "een 3-jaars opleiding"); "Na een uurs wachten" stays an error."""
+    return tok.start >= 2 and text[tok.start - 1] == "-" and text[tok.start - 2].isdigit() \
+        and tok.text.endswith("s") and spell.known(tok.text[:-1], extra)
+
+
 def _dotted_abbreviation(tok, text: str) -> bool:
     """An abbreviation of schema/style-language.yaml written with its full stop ("ca.", "bijv.")."""
     return text[tok.end : tok.end + 1] == "." and tok.text.lower() in spelling_data().dotted_abbreviations
@@ -411,7 +430,8 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
     for k, tok in enumerate(toks):
         if _skip(tok, text, max_abbr) or any(s < tok.end and tok.start < e for s, e in skip):
             continue
-        if spell.known(tok.text, extra) or _dotted_abbreviation(tok, text):
+        if spell.known(tok.text, extra) or _dotted_abbreviation(tok, text) or _cut_or_plural(spell, tok, extra) \
+                or _number_compound_part(spell, tok, text, extra):
             continue
         start = _sentence_start(text, tok.start)
         if tok.text[:1].isupper() and start and spell.known(tok.text.lower(), extra):

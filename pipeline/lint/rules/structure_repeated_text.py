@@ -148,17 +148,25 @@ def _doubles(text: str):
             yield m
 
 
-# particles of separable verbs that are prepositions too, and the object pronouns a particle follows
+# particles of separable verbs that are prepositions too
 _PARTICLES = frozenset("op aan af in uit door over voor om na bij".split())
-_OBJECT_PRONOUNS = frozenset("haar hem het ze hen hun je jou u zich mij me ons dit dat die".split())
+_SENTENCE_START = re.compile(r"[.!?:]\s|\n")
 
 
 def _particle_then_preposition(m: re.Match) -> bool:
-    """"ik zocht haar op op internet": after an object pronoun the first word is the particle that closes
-    the clause of a separable verb (opzoeken), the second opens a phrase; "kijk op op de site" stays."""
-    before = m.string[:m.start()].split()
-    return m.group(1).lower() in _PARTICLES and m.group(1) == m.group(2) and bool(before) \
-        and before[-1].lower() in _OBJECT_PRONOUNS
+    """"ik zocht haar op op internet", "Bereid je goed voor voor de bevalling": the first word is the
+    particle of a verb earlier in the sentence (opzoeken, voorbereiden: the particle before a form of it
+    is a word of the lexicon), closing its clause; the second opens a phrase. "Kijk op op de site" and
+    "lees je op op onze website" stay doubled words."""
+    particle = m.group(1).lower()
+    if particle not in _PARTICLES or m.group(1) != m.group(2):
+        return False
+    start = max((s.end() for s in _SENTENCE_START.finditer(m.string, 0, m.start())), default=0)
+    words = re.findall(r"[^\W\d_]+", m.string[start:m.start()])
+    return any(lexicon.tags(particle + w.lower()) & _VERB_TAGS for w in words[-8:])
+
+
+_VERB_TAGS = frozenset({"pv", "pvt", "pvv", "pvmv", "vd", "inf"})
 
 
 def _name_or_letter(m: re.Match) -> bool:
