@@ -138,6 +138,7 @@ CASES = {
                                ("Bij dit klachten bel je ons.", "dit", "deze"),
                                ("Het klachten zijn meestal mild.", "Het", "De")],
                               ["Het is normaal dat klachten vanzelf overgaan.", "Als dit vrouwen overkomt, is het zwaar.",
+                               "Soms loopt er in dat delingsproces iets mis.",
                                "Door dit ouders te vertellen help je ze.", "Dat vrouwen verdriet hebben, is normaal.",
                                "Dit zijn klachten die vanzelf overgaan.", "Als het klachten geeft, bel je ons.",
                                "Het kinderen krijgen is een wens.", "Door het ouders te vertellen help je ze.",

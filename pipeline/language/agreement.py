@@ -1495,10 +1495,19 @@ def _plural_noun(tokens: list[FrogToken], j: int) -> bool:
     """A common plural noun at ``j`` that heads its phrase (not the first part of a compound
     written apart)."""
     t = tokens[j]
-    if t.pos != "N" or not t.has("soort") or not t.has("mv") or not t.word[:1].islower():
+    if t.pos != "N" or not t.has("soort") or not t.has("mv") or not t.word[:1].islower() or _singular_head(_low(t)):
         return False
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     return nxt is None or (nxt.pos != "N" and nxt.word not in ("-", "/"))
+
+
+@lru_cache(maxsize=20_000)
+def _singular_head(word: str) -> bool:
+    """A compound the lexicon does not know whose last part is a singular noun it knows with its
+    article ("delingsproces": proces): Frog's guess of a plural from the -s is wrong."""
+    if lexicon.tags(word):
+        return False
+    return any(lexicon.tags(word[k:]) & {"de", "het"} for k in range(1, len(word) - 3))
 
 
 def _adjective_read_as_verb(tokens: list[FrogToken], k: int) -> bool:

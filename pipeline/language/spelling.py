@@ -783,6 +783,8 @@ class SpellChecker:
         capital = word[:1].isupper() and not word.isupper()
         base = word.lower() if capital else word
         pool = self._cheap_pool(base) | self._with_hyphen(base) | (self._names_close(base) if capital else set())
+        if base.endswith("'s"):
+            pool |= {h + "'s" for h in self._with_hyphen(base[:-2])}  # "groeiecho's" -> groei-echo's
         if not pool:
             # a slip in one part of a hyphenated word, keeping the other parts' capitals ("Rhesus-D-negatiefe")
             pool |= self._by_parts(word[:1].lower() + word[1:] if capital else word, capital)

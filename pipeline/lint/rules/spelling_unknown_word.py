@@ -649,8 +649,8 @@ def _name_shaped(word: str) -> bool:
 def _finding(doc, block, text: str, tok, checked, conf, sugg) -> Diagnostic:
     span = doc.span(block, tok.start, tok.end)
     match = text[tok.start:tok.end]
-    if sugg and match == tok.text and sugg[0].replace("-", "") == tok.text:
-        return _hyphen_finding(doc, span, tok.text, sugg[0])
+    if sugg and match == tok.text and sugg[0].replace("-", "") == tok.text.replace("’", "'"):
+        return _hyphen_finding(doc, span, tok.text, sugg[0].replace("'", "’") if "’" in tok.text else sugg[0])
     message = (_("unknown word '{word}'; did you mean '{suggestion}'?").format(word=tok.text, suggestion=sugg[0])
                if sugg else _("unknown word '{word}'").format(word=tok.text))
     return Diagnostic(
