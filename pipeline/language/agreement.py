@@ -167,7 +167,7 @@ from pipeline.language import inflection, lexicon
 from pipeline.language.spelling import medical_parts
 from pipeline.language.data import style
 from pipeline.language.dt_checks import ONE_WHO, DtFinding
-from pipeline.language.coordinated import coordinated_subject, coordinated_suspect
+from pipeline.language.coordinated import COORDINATION_WORDS, coordinated_subject, coordinated_suspect
 from pipeline.language.frog import FrogToken
 from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart, abbreviation_apart_suspect,
                                              pronominal_apart, pronominal_apart_suspect)
@@ -482,11 +482,19 @@ def suspect(sentence: str) -> bool:
                 or _adverb_suspect(words, i) or _pronoun_verb_suspect(sentence, spans, words, i) \
                 or _infinitive_suspect(words, i) or _predicate_suspect(sentence, spans, words, i):
             return True
-        if split_compound_suspect(sentence, spans, words, i) or pronominal_apart_suspect(words, i) \
-                or abbreviation_apart_suspect(sentence, spans, i) or _possessive_u_suspect(words, i) \
-                or coordinated_suspect(words, i):
+        if split_compound_suspect(sentence, spans, words, i):
+            return True
+        if w in _apart_triggers() and (pronominal_apart_suspect(words, i) or abbreviation_apart_suspect(sentence, spans, i)
+                                       or _possessive_u_suspect(words, i) or coordinated_suspect(words, i)):
             return True
     return _doubled_suspect(sentence, spans, words)
+
+
+@lru_cache(maxsize=1)
+def _apart_triggers() -> frozenset[str]:
+    """The words (lower case) that open one of the later checks' suspects: one set look-up a word."""
+    return (frozenset({"er", "daar", "hier", "waar", "u"}) | COORDINATION_WORDS
+            | frozenset(w.lower() for w in _words("compound_abbreviations")))
 
 
 def _new_class_suspect(words: list[str], i: int) -> bool:

@@ -16,6 +16,8 @@ _SUBJECTS = frozenset({"jij", "je", "u", "hij", "zij", "ik"})
 # what opens the second part: a possessive or an article with its noun, or a pronoun
 _SECOND_OPENERS = frozenset({"je", "jouw", "uw", "de", "het", "een", "zijn", "haar", "mijn", "hun"})
 _SECOND_PRONOUNS = frozenset({"ik", "jij", "hij", "zij", "wij", "u"})
+# the words that may open a suspect of this check (for the pre-check's one look-up)
+COORDINATION_WORDS = _SUBJECTS | _SECOND_OPENERS
 
 
 def _low(t: FrogToken) -> str:
@@ -89,9 +91,14 @@ def _opening_subject(tokens: list[FrogToken], i: int) -> list[FrogToken] | None:
 
 
 def coordinated_suspect(words: list[str], i: int) -> bool:
-    """A word that opens a part of the subject, "en" within three words after it, and a pronoun or an
-    opener after "en"."""
-    if words[i] not in _SUBJECTS and words[i] not in _SECOND_OPENERS:
+    """A pronoun right before "en" after the word that opens the sentence or follows a comma or an
+    adverb ("Kun jij en ...", "..., dan kun jij en ..."), or a sentence that opens with a part of the
+    subject and "en" within three words ("Jij en je partner", "Mijn partner en ik")."""
+    if i + 2 >= len(words):
         return False
-    k = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] == "en"), None)
+    if words[i] in _SUBJECTS and words[i + 1] == "en" and i >= 1:
+        return words[i + 2] in _SECOND_OPENERS or words[i + 2] in _SECOND_PRONOUNS
+    if i != 0 or (words[0] not in _SUBJECTS and words[0] not in _SECOND_OPENERS):
+        return False
+    k = next((j for j in range(1, min(4, len(words))) if words[j] == "en"), None)
     return k is not None and k + 1 < len(words) and (words[k + 1] in _SECOND_OPENERS or words[k + 1] in _SECOND_PRONOUNS)
