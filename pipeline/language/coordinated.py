@@ -63,10 +63,15 @@ def coordinated_subject(tokens: list[FrogToken], i: int) -> DtFinding | None:
 
 
 def _opens_main_clause(tokens: list[FrogToken], i: int) -> bool:
-    """The verb at ``i`` opens its main clause: first in the sentence, or after a fronted adverb or a
-    fronted clause's comma ("Daarna kun jij ...", "Wil je een echo, dan kun jij ..."), where the
-    subject follows it."""
-    return i == 0 or tokens[i - 1].word == "," or (tokens[i - 1].pos == "BW" and (i == 1 or tokens[i - 2].word == ","))
+    """The verb at ``i`` opens its main clause: first in the sentence, or after a fronted adverb, a
+    fronted clause's comma or a fronted phrase of a preposition ("Daarna kun jij ...", "Wil je een echo,
+    dan kun jij ...", "Op de website kun jij ..."), where the subject follows it."""
+    if i == 0 or tokens[i - 1].word == "," or (tokens[i - 1].pos == "BW" and (i == 1 or tokens[i - 2].word == ",")):
+        return True
+    # a fronted phrase of a preposition ("Op de website kun jij ..."): the first finite verb, with no
+    # clause word before it
+    return tokens[0].pos == "VZ" and not any(x.pos == "VG" or x.tag.startswith("WW(pv") or x.word in ",;:"
+                                             for x in tokens[1:i])
 
 
 def _inverted_subject(tokens: list[FrogToken], i: int) -> list[FrogToken] | None:
