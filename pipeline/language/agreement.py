@@ -122,6 +122,10 @@ finding's check id in brackets):
     beschikking", "met u huisarts" -> uw; ``possessive_phrase_nouns``).
 49. ``coordinated_subject`` [subject-number] (``coordinated``): a singular verb with a subject of two
     joined by "en" ("Kun jij en je partner komen?" -> Kunnen).
+50. ``particle_apart`` [split-compound] (``written_apart``): a separable verb's first part right before
+    its verb where the lexicon knows the joined verb ("kennis maken" -> kennismaken, "een miskraam mee
+    maken" -> meemaken); not "toe", "thuis", "samen" (``particles_apart``), not the preposition of a split
+    pronominal adverb ("er iets aan doen") nor one before a word that is also a noun ("bij stellen die").
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -170,7 +174,8 @@ from pipeline.language.dt_checks import ONE_WHO, DtFinding
 from pipeline.language.coordinated import COORDINATION_WORDS, coordinated_subject, coordinated_suspect
 from pipeline.language.frog import FrogToken
 from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart, abbreviation_apart_suspect,
-                                             pronominal_apart, pronominal_apart_suspect)
+                                             particle_apart, particle_apart_suspect, pronominal_apart,
+                                             pronominal_apart_suspect)
 from pipeline.i18n import _
 
 DEFINITE = frozenset("de het deze dit die dat mijn uw jouw je zijn haar ons onze hun hunne welke".split())
@@ -485,7 +490,8 @@ def suspect(sentence: str) -> bool:
         if split_compound_suspect(sentence, spans, words, i):
             return True
         if w in _apart_triggers() and (pronominal_apart_suspect(words, i) or abbreviation_apart_suspect(sentence, spans, i)
-                                       or _possessive_u_suspect(words, i) or coordinated_suspect(words, i)):
+                                       or _possessive_u_suspect(words, i) or coordinated_suspect(words, i)
+                                       or particle_apart_suspect(words, i)):
             return True
     return _doubled_suspect(sentence, spans, words)
 
@@ -494,7 +500,8 @@ def suspect(sentence: str) -> bool:
 def _apart_triggers() -> frozenset[str]:
     """The words (lower case) that open one of the later checks' suspects: one set look-up a word."""
     return (frozenset({"er", "daar", "hier", "waar", "u"}) | COORDINATION_WORDS
-            | frozenset(w.lower() for w in _words("compound_abbreviations")))
+            | frozenset(w.lower() for w in _words("compound_abbreviations"))
+            | _words("separable_particles") | _words("verb_first_parts"))
 
 
 def _new_class_suspect(words: list[str], i: int) -> bool:
@@ -3041,7 +3048,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
           relative_number, doubled_possessive, doubled_er, split_compound, pronominal_apart, abbreviation_apart,
-          possessive_u, coordinated_subject)
+          possessive_u, coordinated_subject, particle_apart)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

@@ -1,5 +1,6 @@
-"""Words that Dutch writes as one, written apart: a pronominal adverb ("er voor zorgen" -> ervoor) and
-an abbreviation before the noun it makes a compound with ("IVF behandeling" -> IVF-behandeling).
+"""Words that Dutch writes as one, written apart: a pronominal adverb ("er voor zorgen" -> ervoor), an
+abbreviation before the noun it makes a compound with ("IVF behandeling" -> IVF-behandeling) and a
+separable verb's particle right before its verb ("er normaal uit zien" -> uitzien).
 
 Each check takes a sentence tagged by Frog and the index of a token, like the checks of
 ``pipeline.language.agreement``, which runs them; each has a cheap pre-check on the words alone.
@@ -126,3 +127,53 @@ def abbreviation_apart_suspect(sentence: str, spans: list[tuple[int, int]], i: i
     a, b = spans[i], spans[i + 1]
     word, nxt = sentence[a[0]:a[1]], sentence[b[0]:b[1]]
     return word in _compound_abbreviations() and sentence[a[1]:b[0]] == " " and nxt.islower() and len(nxt) >= 3
+
+
+_VERB_TAGS = frozenset({"inf", "pv", "pvt", "pvv", "pvmv", "vd"})
+_SEEN_VERB = 10
+# words after which a preposition may belong to a split pronominal adverb ("er iets aan doen", "er
+# niets aan hebben") or to "af en toe"
+_BEFORE_SPLIT_ADVERB = frozenset({"en", "iets", "niets", "niks", "wat", "veel", "weinig", "alles", "genoeg", "meer",
+                                  "minder"})
+
+
+def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
+    """A separable verb's first part right before its verb, where Dutch writes one word: an infinitive,
+    a participle or the finite verb of a clause that puts it last ("er normaal uit zien" -> uitzien, "als
+    de baby in daalt" -> indaalt, "kennis maken" -> kennismaken, "gerust gesteld"): only a joined form the
+    lexicon knows as a verb. Not after er/daar/hier (a pronominal adverb) or with one shortly before it (a
+    split one: "wat kunnen we er zelf aan doen"), not "toe" ("naar huis toe gaan")
+    nor an adverb of place or company ("thuis bevallen", "samen eten": ``verb_first_parts`` lists the
+    others)."""
+    if i + 1 >= len(tokens):
+        return None
+    p, v = tokens[i], tokens[i + 1]
+    first = _low(p)
+    if first not in _first_parts() or v.pos != "WW" or not v.word.isalpha() or not v.word.islower() \
+            or not _adjacent(p, v) or v.has("od"):
+        return None
+    if i and (_low(tokens[i - 1]) in _ADVERB_PRONOUNS or _low(tokens[i - 1]) in _BEFORE_SPLIT_ADVERB):
+        return None  # "er op letten" (erop), "af en toe gaan", "er iets aan doen" (the "aan" of eraan)
+    if first in ER_PREPOSITIONS and any(_low(x) in _ADVERB_PRONOUNS for x in tokens[max(0, i - 6):i]):
+        return None  # the preposition of a split pronominal adverb: "wat kunnen we er zelf aan doen", "er ... op zitten"
+    if p.pos == "VZ" and "n" in lexicon.tags(_low(v)):
+        return None  # a preposition before a word that is also a noun: "bij stellen die een kinderwens hebben"
+    joined = first + _low(v)
+    if not lexicon.tags(joined) & _VERB_TAGS or lexicon.count(joined) < _SEEN_VERB:
+        return None  # (a joined form Frog's corpus has seen a few times is no sure verb: "uiteten")
+    words = f"{p.word} {v.word}"
+    fix = p.word + _low(v)
+    return DtFinding(p.start, v.end, words, fix, "split-compound",
+                     _("'{words}' is one word: '{fix}'").format(words=words, fix=fix))
+
+
+@lru_cache(maxsize=1)
+def _first_parts() -> frozenset[str]:
+    data = style()["agreement"]
+    return (frozenset(data.get("separable_particles", ())) | frozenset(data.get("verb_first_parts", ()))) \
+        - frozenset(data.get("particles_apart", ()))
+
+
+def particle_apart_suspect(words: list[str], i: int) -> bool:
+    return words[i] in _first_parts() and i + 1 < len(words) and bool(lexicon.tags(words[i] + words[i + 1]) & _VERB_TAGS) \
+        and lexicon.count(words[i] + words[i + 1]) >= _SEEN_VERB
