@@ -2848,7 +2848,7 @@ def article_as_and(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     if preposition and i + 2 < len(tokens) and tokens[i + 2].pos == "VZ" and tokens[i - 2:i - 1] \
             and tokens[i - 2].pos == "N":
-        return None  # two nouns with their prepositions share one object: "behandeling van en onderzoek naar myomen"
+        return None  # two nouns with their prepositions share one object: "behandeling van en onderzoek naar vleesbomen"
     return AgreementFinding(tokens[i].start, tokens[i].end, tokens[i].word, "een", "word-class",
                             _("after '{pronoun}' 'en' joins nothing; before '{noun}' write 'een'").format(
                                 pronoun=prev.word, noun=nxt.word))

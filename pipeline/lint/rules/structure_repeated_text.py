@@ -154,7 +154,7 @@ _SENTENCE_START = re.compile(r"[.!?:]\s|\n")
 
 
 def _particle_then_preposition(m: re.Match) -> bool:
-    """"ik zocht haar op op internet", "Bereid je goed voor voor de bevalling": the first word is the
+    """"we zochten de kliniek op op de kaart", "Bereid je goed voor voor de bevalling": the first word is the
     particle of a verb earlier in the sentence (opzoeken, voorbereiden: the particle before a form of it
     is a word of the lexicon), closing its clause; the second opens a phrase. "Kijk op op de site" and
     "lees je op op onze website" stay doubled words."""
