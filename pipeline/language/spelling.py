@@ -832,6 +832,9 @@ class SpellChecker:
         for c in dutch | {c for c in edits if c in known_forms or c in self.extra_lower}:
             if c in self.extra_lower or self.dict.check(c):
                 pool.add(c)
+        # a plural or other regular form the dictionary does not list, with its missing diaeresis
+        # ("hysteroscopieen" -> hysteroscopieën): the checker's own forms count there
+        pool.update(c for c in _with_diaeresis(base) if c not in pool and self.known(c))
         if not pool:
             pool.update(c for c in edits if self.dict.check(c))
         # two edits where both are typical Dutch slips ("curretage" for "curettage" needs a doubled
@@ -1186,7 +1189,7 @@ def dutch_edits(w: str) -> set[str]:
             out.add(w[:i] + "s" + w[i:])
         if a == "s" and w[i - 2] not in VOWELS and b not in VOWELS:
             out.add(w[: i - 1] + w[i:])
-    out |= _other_diminutive_endings(w)
+    out |= _other_diminutive_endings(w) | _with_diaeresis(w)
     if w.endswith("d"):
         out |= {w[:-1] + "t", w + "t"}
     elif w.endswith("dt"):
@@ -1194,6 +1197,16 @@ def dutch_edits(w: str) -> set[str]:
     elif w.endswith("t"):
         out |= {w[:-1] + "d", w[:-1] + "dt"}
     return out
+
+
+_DIAERESIS_OF = {"e": "ë", "i": "ï", "o": "ö", "u": "ü"}
+
+
+def _with_diaeresis(w: str) -> set[str]:
+    """A vowel after another vowel with its diaeresis, where it starts a new syllable ("ideeen" ->
+    ideeën, "hysteroscopieen" -> hysteroscopieën, "geinformeerd" -> geïnformeerd)."""
+    return {w[:i] + _DIAERESIS_OF[w[i]] + w[i + 1:] for i in range(1, len(w))
+            if w[i] in _DIAERESIS_OF and w[i - 1] in "aeiou"}
 
 
 @lru_cache(maxsize=65536)
