@@ -81,6 +81,12 @@ class Diagnostic:
     source_line: str = ""  # the source line, for carets in text output
     fixes: tuple[Fix, ...] = ()
 
+    @classmethod
+    def at(cls, doc, span, message: str, match: str, key: str, **more) -> "Diagnostic":
+        """A finding of a leaflet ``doc`` over a ``span`` of its source (``doc.span(...)``)."""
+        return cls(path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
+                   end_column=span.end_column, message=message, match=match, leaflet=doc.id, key=key, **more)
+
     @property
     def fix(self) -> Fix | None:
         """The fix ``leaflint fix`` may apply on its own: the first one, when it is safe."""

@@ -114,12 +114,15 @@ finding's check id in brackets):
     before a bare mass noun: "als je in je buik pijn hebt"), unless the determiner fits only the second
     ("het intake gesprek"); never with a noun of time, measure or number first (``apart_first_nouns``).
 46. ``pronominal_apart`` [split-compound] (``written_apart``): er/daar/hier/waar right before a
-    preposition Frog reads as standing after its object ("er voor zorgen" -> ervoor, "daar mee"); not
-    before the preposition's own phrase ("er voor de deur"), nor the "er" of presence ("wie er mee mag").
-47. ``abbreviation_apart`` [split-compound] (``written_apart``): an abbreviation in capitals before the
-    noun it makes a compound with takes a hyphen ("IVF behandelingen" -> IVF-behandelingen).
-48. ``possessive_u`` [word-class]: "u" after a preposition before a singular count noun ("tot u
-    beschikking", "met u huisarts" -> uw; ``possessive_phrase_nouns``).
+    preposition that has no phrase of its own ("er voor zorgen" -> ervoor, "daar mee", "er bij zijn");
+    not before the preposition's own phrase ("er voor de deur", "er voor u"), nor the "er" of presence
+    ("wie er mee mag").
+47. ``abbreviation_apart`` [split-compound] (``written_apart``): an abbreviation of a treatment or test
+    (``compound_abbreviations``) before a singular noun it makes a compound with takes a hyphen ("de IVF
+    behandeling" -> IVF-behandeling).
+48. ``possessive_u`` [word-class]: "u" after a preposition before a singular noun that needs its
+    determiner ("tot u beschikking", "tijdens u verblijf" -> uw; ``possessive_phrase_nouns``,
+    ``bare_object_nouns``, ``possessive_u_prepositions``).
 49. ``coordinated_subject`` [subject-number] (``coordinated``): a singular verb with a subject of two
     joined by "en" ("Kun jij en je partner komen?" -> Kunnen).
 50. ``particle_apart`` [split-compound] (``written_apart``): a separable verb's first part right before
@@ -174,7 +177,7 @@ from pipeline.language.dt_checks import ONE_WHO, DtFinding
 from pipeline.language.coordinated import COORDINATION_WORDS, coordinated_subject, coordinated_suspect
 from pipeline.language.frog import FrogToken
 from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart, abbreviation_apart_suspect,
-                                             particle_apart, particle_apart_suspect, pronominal_apart,
+                                             one_word, particle_apart, particle_apart_suspect, pronominal_apart,
                                              pronominal_apart_suspect)
 from pipeline.i18n import _
 
@@ -2535,9 +2538,7 @@ def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if not _head_fits_only(tokens[k], first, second) and (
             _may_stand_apart(tokens, k) or not _needs_determiner(tokens, k, j)):
         return None
-    words = f"{tokens[i].word} {tokens[j].word}"
-    return AgreementFinding(tokens[i].start, tokens[j].end, words, joined, "split-compound",
-                            _("'{words}' is one word: '{fix}'").format(words=words, fix=joined))
+    return one_word(tokens[i], tokens[j], joined)
 
 
 def _noun_read_as_foreign(t: FrogToken) -> bool:

@@ -1,6 +1,6 @@
 """Words that Dutch writes as one, written apart: a pronominal adverb ("er voor zorgen" -> ervoor), an
 abbreviation before the noun it makes a compound with ("IVF behandeling" -> IVF-behandeling) and a
-separable verb's particle right before its verb ("er normaal uit zien" -> uitzien).
+separable verb's particle right before its verb ("kennis maken" -> kennismaken).
 
 Each check takes a sentence tagged by Frog and the index of a token, like the checks of
 ``pipeline.language.agreement``, which runs them; each has a cheap pre-check on the words alone.
@@ -37,6 +37,13 @@ def _adjacent(a: FrogToken, b: FrogToken) -> bool:
     return b.start == a.end + 1
 
 
+def one_word(a: FrogToken, b: FrogToken, fix: str) -> DtFinding:
+    """The finding on two tokens written apart that make one word, ``fix``."""
+    words = f"{a.word} {b.word}"
+    return DtFinding(a.start, b.end, words, fix, "split-compound",
+                     _("'{words}' is one word: '{fix}'").format(words=words, fix=fix))
+
+
 def pronominal_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     """"er voor zorgen", "er over praten", "daar mee", "er bij zijn": er/daar/hier/waar right before a
     preposition that has no phrase of its own after it: one word ("ervoor", "erover", "daarmee"). Not
@@ -55,10 +62,7 @@ def pronominal_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         return None
     if not p.has("fin") and nxt is not None and nxt.pos not in ("WW", "VG", "LET"):
         return None  # a preposition Frog reads as opening a phrase: "er voor altijd", "daar naar binnen"
-    words = f"{t.word} {p.word}"
-    fix = t.word + _low(p)
-    return DtFinding(t.start, p.end, words, fix, "split-compound",
-                     _("'{words}' is one word: '{fix}'").format(words=words, fix=fix))
+    return one_word(t, p, t.word + _low(p))
 
 
 def _opens_phrase(t: FrogToken) -> bool:
@@ -139,8 +143,8 @@ _BEFORE_SPLIT_ADVERB = frozenset({"en", "iets", "niets", "niks", "wat", "veel", 
 
 def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     """A separable verb's first part right before its verb, where Dutch writes one word: an infinitive,
-    a participle or the finite verb of a clause that puts it last ("er normaal uit zien" -> uitzien, "als
-    de baby in daalt" -> indaalt, "kennis maken" -> kennismaken, "gerust gesteld"): only a joined form the
+    a participle or the finite verb of a clause that puts it last ("kan normaal uit zien" -> uitzien, "een
+    miskraam mee maken" -> meemaken, "kennis maken" -> kennismaken, "gerust gesteld"): only a joined form the
     lexicon knows as a verb. Not after er/daar/hier (a pronominal adverb) or with one shortly before it (a
     split one: "wat kunnen we er zelf aan doen"), not "toe" ("naar huis toe gaan")
     nor an adverb of place or company ("thuis bevallen", "samen eten": ``verb_first_parts`` lists the
@@ -161,10 +165,7 @@ def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     joined = first + _low(v)
     if not lexicon.tags(joined) & _VERB_TAGS or lexicon.count(joined) < _SEEN_VERB:
         return None  # (a joined form Frog's corpus has seen a few times is no sure verb: "uiteten")
-    words = f"{p.word} {v.word}"
-    fix = p.word + _low(v)
-    return DtFinding(p.start, v.end, words, fix, "split-compound",
-                     _("'{words}' is one word: '{fix}'").format(words=words, fix=fix))
+    return one_word(p, v, p.word + _low(v))
 
 
 @lru_cache(maxsize=1)
@@ -175,5 +176,7 @@ def _first_parts() -> frozenset[str]:
 
 
 def particle_apart_suspect(words: list[str], i: int) -> bool:
-    return words[i] in _first_parts() and i + 1 < len(words) and bool(lexicon.tags(words[i] + words[i + 1]) & _VERB_TAGS) \
-        and lexicon.count(words[i] + words[i + 1]) >= _SEEN_VERB
+    if words[i] not in _first_parts() or i + 1 >= len(words):
+        return False
+    joined = words[i] + words[i + 1]
+    return bool(lexicon.tags(joined) & _VERB_TAGS) and lexicon.count(joined) >= _SEEN_VERB

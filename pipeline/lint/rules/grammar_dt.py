@@ -141,11 +141,8 @@ def sentence_findings(doc, conf, ctx, analysis, safe: bool, drop=None):
             if drop is not None and drop(f, text):
                 continue
             span = doc.span(block, a + f.start, a + f.end)
-            yield Diagnostic(
-                path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-                end_column=span.end_column, message=f.message, match=block.text[a + f.start:a + f.end],
-                leaflet=doc.id, key=f"{f.check}|{f.word.lower()}",
-            ).offering(f.suggestion, safe=safe)
+            yield Diagnostic.at(doc, span, f.message, block.text[a + f.start:a + f.end],
+                                f"{f.check}|{f.word.lower()}").offering(f.suggestion, safe=safe)
 
 
 def check(doc, conf, ctx):

@@ -54,10 +54,9 @@ def _word_options():
 
 def _note(doc, block, text: str, tok, uses: int, other: str | None, what: str) -> Diagnostic:
     span = doc.span(block, tok.start, tok.end)
-    return Diagnostic(
-        path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-        end_column=span.end_column, message=_message(tok.text, uses, other, what),
-        match=text[tok.start:tok.end], leaflet=doc.id, key=tok.text.lower(),
+    return Diagnostic.at(
+        doc, span, message=_message(tok.text, uses, other, what),
+        match=text[tok.start:tok.end], key=tok.text.lower(),
         suggestions=(other,) if other else (),
     )
 

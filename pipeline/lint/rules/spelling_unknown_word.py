@@ -205,11 +205,8 @@ def _linked_apart(doc, block, spell):
             continue
         words = text[a.start:b.end]
         span = doc.span(block, a.start, b.end)
-        yield Diagnostic(
-            path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-            end_column=span.end_column, message=_("'{words}' is one word: '{fix}'").format(words=words, fix=joined),
-            match=words, leaflet=doc.id, key=joined.lower(),
-        ).offering(joined, safe=True)
+        yield Diagnostic.at(doc, span, _("'{words}' is one word: '{fix}'").format(words=words, fix=joined),
+                            words, joined.lower()).offering(joined, safe=True)
 
 
 class Unknown(NamedTuple):
@@ -653,33 +650,24 @@ def _finding(doc, block, text: str, tok, checked, conf, sugg) -> Diagnostic:
         return _hyphen_finding(doc, span, tok.text, sugg[0].replace("'", "’") if "’" in tok.text else sugg[0])
     message = (_("unknown word '{word}'; did you mean '{suggestion}'?").format(word=tok.text, suggestion=sugg[0])
                if sugg else _("unknown word '{word}'").format(word=tok.text))
-    return Diagnostic(
-        path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-        end_column=span.end_column, message=message,
-        match=match, leaflet=doc.id, key=tok.text.lower(),
-    ).offering(*sugg, safe=match == tok.text and clear_candidate(checked.spell, tok.text, sugg, checked.extra))
+    return Diagnostic.at(doc, span, message, match, tok.text.lower()).offering(
+        *sugg, safe=match == tok.text and clear_candidate(checked.spell, tok.text, sugg, checked.extra))
 
 
 def _hyphen_finding(doc, span, word: str, fix: str) -> Diagnostic:
     """The same letters with a hyphen at a seam where two vowels would read as one ("groeiecho" ->
     "groei-echo"): that one fix, no look-alike words beside it."""
-    return Diagnostic(
-        path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-        end_column=span.end_column, message=_("'{word}' takes a hyphen: '{fix}'").format(word=word, fix=fix),
-        match=word, leaflet=doc.id, key=word.lower(),
-    ).offering(fix, safe=True)
+    return Diagnostic.at(doc, span, _("'{word}' takes a hyphen: '{fix}'").format(word=word, fix=fix),
+                         word, word.lower()).offering(fix, safe=True)
 
 
 def _abbreviation_finding(doc, block, text: str, tok) -> Diagnostic:
     """An abbreviation without its full stop ("nr 3", "oa toxoplasmose"): the dotted form, a warning."""
     span = doc.span(block, tok.start, tok.end)
     dotted = spelling_data().dotted_form(tok.text)
-    return Diagnostic(
-        path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-        end_column=span.end_column, severity=Severity.WARNING,
-        message=_("abbreviation without its full stop: write '{dotted}'").format(dotted=dotted),
-        match=text[tok.start:tok.end], leaflet=doc.id, key=tok.text.lower(),
-    ).offering(dotted[:-1] if text[tok.end:tok.end + 1] == "." else dotted, safe=True)
+    return Diagnostic.at(doc, span, _("abbreviation without its full stop: write '{dotted}'").format(dotted=dotted),
+                         text[tok.start:tok.end], tok.text.lower(), severity=Severity.WARNING,
+                         ).offering(dotted[:-1] if text[tok.end:tok.end + 1] == "." else dotted, safe=True)
 
 
 def clear_candidate(spell, word: str, sugg, extra) -> bool:

@@ -124,9 +124,8 @@ def _repeated(doc, min_words: int):
         span, span0 = doc.span(block, s, e), doc.span(block0, s0, e0)
         msg = (_("this paragraph also stands on line {line}") if paragraph
                else _("this sentence also stands on line {line}")).format(line=span0.line)
-        yield Diagnostic(
-            path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-            end_column=span.end_column, message=msg, match=block.text[s:e], leaflet=doc.id,
+        yield Diagnostic.at(
+            doc, span, message=msg, match=block.text[s:e],
             key=("paragraph|" if paragraph else "sentence|") + normalized(block.text[s:e])[:60],
             related=(Related(str(doc.path), span0.line, span0.column, _("first occurrence")),),
         )
@@ -285,8 +284,7 @@ def _doubled_words(doc):
             if "\n" in m.group(0):
                 continue
             span = doc.span(block, m.start(), m.end())
-            yield Diagnostic(
-                path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-                end_column=span.end_column, message=message.format(word=word, text=" ".join(m.group(0).split())),
-                match=m.group(0), leaflet=doc.id, key=f"doubled|{word.lower()}",
+            yield Diagnostic.at(
+                doc, span, message=message.format(word=word, text=" ".join(m.group(0).split())),
+                match=m.group(0), key=f"doubled|{word.lower()}",
             ).offering(word)

@@ -132,11 +132,10 @@ def check(doc, conf, ctx):
         seen.add((hit.kind, span.line))
         reported.append(hit)
         text = block.text[hit.start:hit.end]
-        yield Diagnostic(
-            path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-            end_column=span.end_column,
+        yield Diagnostic.at(
+            doc, span,
             message=_("web residue: {reason} ('{text}')").format(reason=_(hit.reason) if hit.reason else "", text=_short(text.strip())),
-            match=text, leaflet=doc.id, key=hit.kind,
+            match=text, key=hit.kind,
         )
 
 

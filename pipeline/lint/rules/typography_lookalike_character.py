@@ -104,8 +104,7 @@ def _describe(c: str) -> str:
 
 def _finding(doc, block, start: int, end: int, message: str, meant: str, key: str, match: str) -> Diagnostic:
     span = doc.span(block, start, end)
-    return Diagnostic(
-        path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-        end_column=span.end_column, message=message, match=match, suggestions=(meant,),
-        leaflet=doc.id, key=key,
+    return Diagnostic.at(
+        doc, span, message=message, match=match, suggestions=(meant,),
+        key=key,
     )

@@ -32,9 +32,5 @@ def check(doc, conf, ctx):
                 ctx_e = len(text) if ctx_e == -1 else ctx_e
                 fixed = text[ctx_s:s] + sub.replace + text[e:ctx_e]
                 span = doc.span(block, s, e)
-                yield Diagnostic(
-                    path=str(doc.path), line=span.line, column=span.column, end_line=span.end_line,
-                    end_column=span.end_column,
-                    message=_(sub.text).format(match=text[ctx_s:ctx_e], fixed=fixed),
-                    match=text[s:e], leaflet=doc.id, key=sub.id,
-                ).offering(sub.replace, safe=True)
+                yield Diagnostic.at(doc, span, _(sub.text).format(match=text[ctx_s:ctx_e], fixed=fixed),
+                                    text[s:e], sub.id).offering(sub.replace, safe=True)
