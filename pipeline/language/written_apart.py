@@ -117,7 +117,7 @@ def abbreviation_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     words = f"{a.word} {n.word}"
     fix = f"{a.word}-{n.word}"
     return DtFinding(a.start, n.end, words, fix, "split-compound",
-                     _("an abbreviation and the noun it makes a compound with take a hyphen: '{fix}'").format(fix=fix))
+                     _("a compound with an abbreviation takes a hyphen: '{fix}'").format(fix=fix))
 
 
 @lru_cache(maxsize=1)
