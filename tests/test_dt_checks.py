@@ -24,6 +24,8 @@ CASES = {
                                "Na twee weken herstelt het lichaam voldoende."),
     dc.first_person_t: (("Ik wordt morgen onderzocht.", "wordt", "word"),
                         "Ik word morgen onderzocht."),
+    dc.finite_as_adjective: (("Je krijgt geen vergoedt bedrag terug.", "vergoedt", "vergoed"),
+                             "Wat dit betekent vindt u in deze folder."),
     dc.inverted_je_t: (("Wordt je morgen gebeld?", "Wordt", "Word"), "Wordt je kindje gecontroleerd?"),
     dc.inverted_question: (("Klop het hartje van de baby?", "Klop", "Klopt"), "Klopt het hartje van de baby?"),
     dc.inverted_subject: (("Daarna word de pijn minder.", "word", "wordt"), "Bij koorts bel de verloskundige."),
@@ -120,6 +122,16 @@ NOT_A_VERB = [
     ("Houd u aan de regels van het ziekenhuis.", ("Houd u de afspraak aan?", "Houdt")),
     ("Verzeker u ervan dat u vervoer hebt.", ("Informeer u uw werkgever over de ziekmelding.", "Informeert")),
     ("Bereid je voor op de uitslag.", None),
+    # a -t form as an adjective between a determiner and its noun, or before a closing "vindt"; a
+    # pronoun before a finite verb and its object stays a subject
+    ("Dat verklaart klachten bij veel vrouwen.", ("Bespreek met de arts of hij dit verantwoordt vindt.", "verantwoord")),
+    ("Het vergoedt kosten van de behandeling.", ("Wij vinden een verantwoordt besluit belangrijk.", "verantwoord")),
+    # a noun phrase after "en" in a sentence that an imperative opens is its object, no subject
+    ("Vul de vragenlijst en het formulier in en breng deze mee naar de afspraak.",
+     ("Als de vragenlijst klaar is en het formulier (ingevuld) op tafel lig, bel je ons.", "ligt")),
+    # "u" before a count noun without its determiner is the possessive's slip (grammar.agreement: uw)
+    ("Neem u partner mee naar het gesprek.", ("Zo voorkom u problemen.", "voorkomt")),
+    ("Bel u verloskundige als de pijn erger wordt.", ("Neem u de tijd voor het herstel.", "Neemt")),
     ("Verspreid je het nieuws?", None),
     # a plural in a fronted prepositional phrase is no subject; a plural subject keeps the plural form
     ("De klachten verspreid zich.",

@@ -120,8 +120,8 @@ finding's check id in brackets):
 47. ``abbreviation_apart`` [split-compound] (``written_apart``): an abbreviation of a treatment or test
     (``compound_abbreviations``) before a singular noun it makes a compound with takes a hyphen ("de IVF
     behandeling" -> IVF-behandeling).
-48. ``possessive_u`` [word-class]: "u" after a preposition before a singular noun that needs its
-    determiner ("tot u beschikking", "tijdens u verblijf" -> uw; ``possessive_phrase_nouns``,
+48. ``possessive_u`` [word-class]: "u" after a preposition or a request's opening verb before a singular
+    noun that needs its determiner ("tot u beschikking", "tijdens u verblijf", "Neem u partner mee" -> uw; ``possessive_phrase_nouns``,
     ``bare_object_nouns``, ``possessive_u_prepositions``).
 49. ``coordinated_subject`` [subject-number] (``coordinated``): a singular verb with a subject of two
     joined by "en" ("Kun jij en je partner komen?" -> Kunnen).
@@ -129,6 +129,8 @@ finding's check id in brackets):
     its verb where the lexicon knows the joined verb ("kennis maken" -> kennismaken, "een miskraam mee
     maken" -> meemaken); not "toe", "thuis", "samen" (``particles_apart``), not the preposition of a split
     pronominal adverb ("er iets aan doen") nor one before a word that is also a noun ("bij stellen die").
+51. ``name_apart`` [split-compound] (``written_apart``): a person's name before the syndrome, score or test
+    named after them (``eponym_heads``) is one word with it ("Asherman syndroom" -> Ashermansyndroom).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -177,7 +179,7 @@ from pipeline.language.dt_checks import ONE_WHO, DtFinding
 from pipeline.language.coordinated import COORDINATION_WORDS, coordinated_subject, coordinated_suspect
 from pipeline.language.frog import FrogToken
 from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart, abbreviation_apart_suspect,
-                                             one_word, particle_apart, particle_apart_suspect, pronominal_apart,
+                                             name_apart, name_apart_suspect, one_word, particle_apart, particle_apart_suspect, pronominal_apart,
                                              pronominal_apart_suspect)
 from pipeline.i18n import _
 
@@ -493,6 +495,7 @@ def suspect(sentence: str) -> bool:
         if split_compound_suspect(sentence, spans, words, i):
             return True
         if w in _apart_triggers() and (pronominal_apart_suspect(words, i) or abbreviation_apart_suspect(sentence, spans, i)
+                                       or name_apart_suspect(sentence, spans, i)
                                        or _possessive_u_suspect(words, i) or coordinated_suspect(words, i)
                                        or particle_apart_suspect(words, i)):
             return True
@@ -504,7 +507,7 @@ def _apart_triggers() -> frozenset[str]:
     """The words (lower case) that open one of the later checks' suspects: one set look-up a word."""
     return (frozenset({"er", "daar", "hier", "waar", "u"}) | COORDINATION_WORDS
             | frozenset(w.lower() for w in _words("compound_abbreviations"))
-            | _words("separable_particles") | _words("verb_first_parts"))
+            | _words("separable_particles") | _words("verb_first_parts") | _words("eponym_heads"))
 
 
 def _new_class_suspect(words: list[str], i: int) -> bool:
@@ -1258,9 +1261,9 @@ def possessive_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding |
 
 
 def possessive_u(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """"tot u beschikking", "met u huisarts", "tijdens u verblijf", "met u eigen verloskundige": the
-    pronoun "u" after a preposition right before a singular noun that needs its determiner: the
-    possessive "uw" was meant. After met/van/voor/aan/bij the noun must be a count noun, and not one that
+    """"tot u beschikking", "met u huisarts", "tijdens u verblijf", "met u eigen verloskundige", "Neem u
+    partner mee": the pronoun "u" after a preposition, or after the verb that opens a request, right
+    before a singular noun that needs its determiner: the possessive "uw" was meant. After met/van/voor/aan/bij the noun must be a count noun, and not one that
     stands as an object of its own ("met u contact opnemen", "voor u informatie verzamelen":
     ``bare_object_nouns``); after a preposition that hardly takes "u" (tijdens, naar, in ...:
     ``possessive_u_prepositions``) any noun."""
@@ -1271,18 +1274,28 @@ def possessive_u(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     j = i + 1
     while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].has("prenom"):
         j += 1  # "met u eigen verloskundige"
-    if prev.pos != "VZ" or not prev.has("init") or j >= len(tokens) or tokens[i + 1].start != t.end + 1 \
+    after_verb = _opening_imperative(tokens, i - 1)
+    if not ((prev.pos == "VZ" and prev.has("init")) or after_verb) or j >= len(tokens) \
+            or tokens[i + 1].start != t.end + 1 \
             or not (_plain_noun(tokens[j], singular=True) or _noun_adjective(tokens[j])):
         return None
     noun = _low(tokens[j])
     if noun in _apart_nouns() or noun in _words("bare_object_nouns"):
         return None
-    if not (_low(prev) in _words("possessive_u_prepositions") or _countable(noun)
+    if not ((_low(prev) in _words("possessive_u_prepositions") and not after_verb) or lexicon.countable(noun)
             or noun in _words("possessive_phrase_nouns")):
         return None
     fix = "Uw" if t.word == "U" else "uw"
     return AgreementFinding(t.start, t.end, t.word, fix, "word-class",
                             _("before '{noun}' write the possessive 'uw'").format(noun=tokens[j].word))
+
+
+def _opening_imperative(tokens: list[FrogToken], k: int) -> bool:
+    """The finite verb that opens a sentence that asks nothing ("Neem u partner mee"): the "u" after it
+    before a count noun without its determiner is the possessive's slip, not the subject of "Neemt u"."""
+    first = tokens[0]
+    verb = first.tag.startswith("WW(pv") or (first.pos == "SPEC" and "pv" in lexicon.tags(_low(first)))
+    return k == 0 and verb and tokens[-1].word != "?"  # Frog may read "Bel" as an abbreviation
 
 
 def _noun_adjective(t: FrogToken) -> bool:
@@ -1295,7 +1308,7 @@ def _sentence_opens(tokens: list[FrogToken], i: int) -> bool:
 
 
 def _possessive_u_suspect(words: list[str], i: int) -> bool:
-    return words[i] == "u" and 0 < i < len(words) - 1 and words[i - 1] in _PREPOSITIONS \
+    return words[i] == "u" and 0 < i < len(words) - 1 and (words[i - 1] in _PREPOSITIONS or i == 1) \
         and ("n" in lexicon.tags(words[i + 1]) or "adj" in lexicon.tags(words[i + 1]))
 
 
@@ -2459,13 +2472,17 @@ def abbreviation_article(tokens: list[FrogToken], i: int) -> AgreementFinding | 
 
 
 def doubled_article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """Two definite articles in a row ("voor de het kind"): one is left over from an edit; the noun
-    after them decides which stays (the second when its gender is unknown)."""
+    """Two definite articles in a row ("voor de het kind", "met het de baby"): one is left over from an
+    edit; the noun after them decides which stays (the second when its gender is unknown). "het" may be an
+    object pronoun before a phrase ("om het de rest van de dag rustig aan te doen"): only after a
+    preposition is "het de" two articles."""
     if i + 1 >= len(tokens):
         return None
     t, n = tokens[i], tokens[i + 1]
     if {_low(t), _low(n)} != {"de", "het"} or t.pos != "LID" or n.pos != "LID" or n.start != t.end + 1:
         return None
+    if _low(t) == "het" and (i == 0 or tokens[i - 1].pos != "VZ" or _te_infinitive_after(tokens, i)):
+        return None  # "om het de rest van de dag rustig aan te doen", "geef het de baby": "het" is the object
     j = _noun_after(tokens, i + 1)
     g = _singular_noun(tokens, j) if j is not None else None
     if g is None and j is not None and _plural_noun(tokens, j):
@@ -2473,6 +2490,11 @@ def doubled_article(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     fix = _case(t.word, g or _low(n))
     return AgreementFinding(t.start, n.end, f"{t.word} {n.word}", fix, "article",
                             _("two articles in a row: write '{fix}'").format(fix=fix))
+
+
+def _te_infinitive_after(tokens: list[FrogToken], i: int) -> bool:
+    """"om het ... te doen": the preposition before ``i`` opens a clause with "te" and an infinitive."""
+    return any(_low(a) == "te" and b.has("inf") for a, b in zip(tokens[i:], tokens[i + 1:]))
 
 
 _POSSESSIVES = frozenset("mijn je jouw zijn haar ons onze hun uw".split())
@@ -2533,12 +2555,30 @@ def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if not any(t.has("pv") for t in tokens):
         return None
     k = _determiner_before(tokens, i)
-    if k is None or _plural_object(tokens, k, j):
+    if k is None:
+        return one_word(tokens[i], tokens[j], joined) if _bare_first(tokens, i) else None
+    if _plural_object(tokens, k, j):
         return None
-    if not _head_fits_only(tokens[k], first, second) and (
+    if not _head_fits_only(tokens[k], first, second) and not _bare_count(tokens[j]) and (
             _may_stand_apart(tokens, k) or not _needs_determiner(tokens, k, j)):
         return None
     return one_word(tokens[i], tokens[j], joined)
+
+
+def _bare_first(tokens: list[FrogToken], i: int) -> bool:
+    """No determiner, right after a preposition or "en"/"of": a singular noun before a plural ("bij
+    jezelf of familie leden" -> familieleden), or a count noun that cannot stand bare before another."""
+    before = tokens[i - 1] if i else None
+    j = i + 1
+    return (before is not None and (before.pos == "VZ" and before.has("init") or _low(before) in ("en", "of"))
+            and tokens[i].has("ev") and (tokens[j].has("mv") or (_bare_count(tokens[i]) and _bare_count(tokens[j]))))
+
+
+def _bare_count(t: FrogToken) -> bool:
+    """A singular count noun that no object of its own can be without a determiner ("door een
+    televisie programma": no "programma" stands bare after "televisie"), unlike "advies" or "hulp"."""
+    low = _low(t)
+    return t.has("ev") and lexicon.countable(low) and low not in _words("bare_object_nouns")
 
 
 def _noun_read_as_foreign(t: FrogToken) -> bool:
@@ -2622,15 +2662,8 @@ def _needs_determiner(tokens: list[FrogToken], k: int, j: int) -> bool:
     """The second noun cannot stand bare after the first: a plural, a count noun, or a noun that the
     finite verb follows when the phrase opens the sentence ("Het bloed verlies is ...")."""
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    return (tokens[j].has("mv") or _countable(_low(tokens[j]))
+    return (tokens[j].has("mv") or lexicon.countable(_low(tokens[j]))
             or (k == 0 and nxt is not None and nxt.pos == "WW" and nxt.has("pv")))
-
-
-def _countable(noun: str) -> bool:
-    """A noun whose plural Frog's corpus knows about a tenth as often as the singular: one that needs
-    its determiner ("afspraak"), not a mass noun that may stand bare as an object ("pijn", "voeding")."""
-    n = lexicon.count(noun)
-    return any("n" in lexicon.tags(p) and lexicon.count(p) * 10 >= n for p in inflection.plural_forms(noun))
 
 
 def split_compound_suspect(sentence: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
@@ -3049,7 +3082,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
           relative_number, doubled_possessive, doubled_er, split_compound, pronominal_apart, abbreviation_apart,
-          possessive_u, coordinated_subject, particle_apart)
+          possessive_u, coordinated_subject, particle_apart, name_apart)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

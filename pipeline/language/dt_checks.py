@@ -37,6 +37,9 @@ this order, the first finding wins (``TOKEN_CHECKS``; the check id is what a fin
 15. ``closing_stem``: "word" closing its clause right after a participle, where every subject but
     "ik" takes "wordt" ("waarover gesproken word" -> wordt).
 16. ``plural_pronoun``: a singular finite verb next to "wij"/"we" ("Daarna hoefde wij" -> hoefden).
+17. ``finite_as_adjective`` (``finite-for-participle``): a -t form where its adjective or participle
+    stands: between a determiner and its noun ("geen vergoedt bedrag" -> vergoed), or between an object
+    and a form of vinden that closes the clause ("of hij dit verantwoordt vindt" -> verantwoord).
 
 On a whole clause, when no token check fired: ``subordinate-stem``: in a subordinate clause the
 verb stands last, far from the subject that opens the clause ("als je het fijn vind" -> vindt),
@@ -515,11 +518,22 @@ def analyse(tokens: list[FrogToken], sentence: str) -> list[DtFinding]:
                 hits.append(f)
         found.extend(hits)
         finite = contexts[0].finite
-        if person is not None and not finite:
+        if person is not None and not finite and not _object_of_imperative(tokens, brk):
             carry = _Carry(person, clause[end].word)
         elif finite or _closes_carried(clause, carry):
             carry = None
     return found
+
+
+def _object_of_imperative(tokens: list[FrogToken], brk: FrogToken | None) -> bool:
+    """"Vul de vragenlijst en het formulier in en breng ze mee": after "en"/"of" in a sentence that an
+    imperative opens, a noun phrase without a verb is that imperative's second object, no subject
+    waiting for its verb."""
+    first = tokens[0] if tokens else None
+    second = tokens[1] if len(tokens) > 1 else None
+    return (brk is not None and _lower(brk) in ("en", "of") and first is not None
+            and first.tag.startswith("WW(pv,tgw,ev") and not _lower(first).endswith("t")
+            and tokens[-1].word != "?" and not (second is not None and second.pos == "VNW" and second.has("nomin")))
 
 
 def _closes_carried(clause: list[FrogToken], carry: _Carry | None) -> bool:
@@ -967,7 +981,8 @@ def inverted_subject(c: TokenContext) -> DtFinding | None:
         return None
     nlow = _lower(nxt)
     person = None
-    if nlow == "u" and (nxt.has("nomin") or nxt.has("getal")) and not _reflexive_imperative(c):
+    if nlow == "u" and (nxt.has("nomin") or nxt.has("getal")) and not _reflexive_imperative(c) \
+            and not _possessive_slip(c):
         person = "second"
     elif _third_subject_follows(nxt) and (_after_fronted_adverb(c) or c.low in _data()["never_imperative"]):
         # worden, hebben, zijn are never imperatives before a subject ("Bij koorts word de ...")
@@ -977,6 +992,16 @@ def inverted_subject(c: TokenContext) -> DtFinding | None:
         return None
     return c.finding(sug, "inverted-subject", _(
         "with the subject '{subject}' after it the verb still takes -t: '{verb}'").format(subject=nxt.word, verb=sug))
+
+
+def _possessive_slip(c: TokenContext) -> bool:
+    """"Neem u partner mee": after the verb that opens the sentence, "u" right before a singular count
+    noun without its determiner is a slip for "uw" (grammar.agreement reports it), not the subject."""
+    k = c.i + 2
+    noun = c.clause[k] if k < len(c.clause) else None
+    return (c.at == 0 and noun is not None and noun.pos == "N" and noun.has("soort") and noun.has("ev")
+            and noun.word.islower() and lexicon.countable(noun.word)
+            and noun.word not in style()["agreement"].get("bare_object_nouns", ()))
 
 
 def _opens_coordinated_clause(c: TokenContext) -> bool:
@@ -1504,13 +1529,49 @@ def _plural_form(t: FrogToken) -> str | None:
     return next((c for c in cands if c.endswith("en") and "pvv" in lexicon.tags(c)), None)
 
 
+# determiners after which a noun phrase goes on and that are never a subject pronoun: no finite verb
+# follows them ("een", "geen", "uw"; not "het", "dat", "je", "haar", which may stand alone)
+_PHRASE_DETERMINERS = frozenset("een de geen uw mijn jouw elk elke ieder iedere welk".split())
+# an object before an adjective and a judging verb ("of hij dit verantwoord vindt")
+_JUDGED_OBJECTS = frozenset("het dit dat iets niets alles".split())
+_JUDGING_VERBS = frozenset({"vinden", "achten"})
+
+
+def finite_as_adjective(c: TokenContext) -> DtFinding | None:
+    """17. A -t form where its adjective or participle stands: between a determiner and its noun
+    ("een verantwoordt besluit", "geen vergoedt bedrag" -> vergoed), or between an object and a form of
+    vinden or achten that closes the clause ("of hij dit verantwoordt vindt" -> verantwoord)."""
+    prev, nxt = c.prev, c.nxt
+    form = _adjective_of_t(c.low)
+    if prev is None or nxt is None or form is None:
+        return None
+    attributive = _lower(prev) in _PHRASE_DETERMINERS and nxt.pos == "N" and nxt.has("soort")
+    after = c.clause[c.i + 2] if c.i + 2 < len(c.clause) else None
+    predicative = (_lower(prev) in _JUDGED_OBJECTS and (nxt.lemma or "").lower() in _JUDGING_VERBS
+                   and (after is None or after.pos in ("LET", "VG")))
+    if not (attributive or predicative):
+        return None
+    sug = _case(c.t.word, form)
+    return c.finding(sug, "finite-for-participle", _(
+        "'{word}' is a finite verb, but here an adjective is needed: '{verb}'").format(word=c.t.word, verb=sug))
+
+
+def _adjective_of_t(low: str) -> str | None:
+    """The participle or adjective whose -t form ``low`` is ("verantwoordt" -> verantwoord, "verbaast"
+    -> verbaasd), when ``low`` is a finite verb."""
+    if not low.endswith("t") or not lexicon.is_finite_t(low):
+        return None
+    form = low[:-1] if low.endswith("dt") else low[:-1] + "d"
+    return form if lexicon.is_participle(form) or "adj" in lexicon.tags(form) else None
+
+
 # the token checks in the order they are tried; the first finding wins
 TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
     participle_without_finite, participle_after_subject, participle_before_reflexive, finite_for_participle,
     first_person_t,
     inverted_je_t, inverted_question, inverted_subject, second_person_stem, third_person_stem,
     participle_in_embedded, coordinated_stem, coordinated_imperative, plural_subject, singular_subject,
-    opening_imperative_t, existential_number, closing_stem, plural_pronoun,
+    opening_imperative_t, existential_number, closing_stem, plural_pronoun, finite_as_adjective,
 )
 
 
@@ -1726,6 +1787,9 @@ def _suspect_t_or_d(c: _RoughClause, i: int) -> bool:
         return True
     if participle_d and i + 1 < len(clause) and clause[i + 1] == "zich":
         return True
+    if i and i + 1 < len(clause) and (clause[i - 1] in _PHRASE_DETERMINERS or clause[i - 1] in _JUDGED_OBJECTS) \
+            and _adjective_of_t(w):
+        return True  # "een verantwoordt besluit", "of hij dit verantwoordt vindt"
     participle = w[:-1] if w.endswith("dt") else w[:-1] + "d"
     takes = c.aux | frozenset(_data().get("participle_auxiliaries", ()))
     return (w.endswith("t") and lexicon.is_finite_t(w) and not _participle_form(w)

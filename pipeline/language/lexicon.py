@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.language.inflection import plural_forms
+
 LEXICON = Path(__file__).parent / "data" / "lexicon.tsv.gz"
 
 
@@ -101,6 +103,13 @@ def count(word: str) -> int:
 def tags(word: str) -> frozenset[str]:
     e = entry(word)
     return e.tags if e else frozenset()
+
+
+def countable(noun: str) -> bool:
+    """A noun whose plural Frog's corpus knows about a tenth as often as the singular: one that needs
+    its determiner ("afspraak"), not a mass noun that may stand bare as an object ("pijn", "voeding")."""
+    n = count(noun)
+    return any("n" in tags(p) and count(p) * 10 >= n for p in plural_forms(noun))
 
 
 def is_finite_t(word: str) -> bool:

@@ -1,5 +1,6 @@
 """Words that Dutch writes as one, written apart: a pronominal adverb ("er voor zorgen" -> ervoor), an
-abbreviation before the noun it makes a compound with ("IVF behandeling" -> IVF-behandeling) and a
+abbreviation before the noun it makes a compound with ("IVF behandeling" -> IVF-behandeling), a person's
+name before the syndrome or score named after them ("Asherman syndroom" -> Ashermansyndroom) and a
 separable verb's particle right before its verb ("kennis maken" -> kennismaken).
 
 Each check takes a sentence tagged by Frog and the index of a token, like the checks of
@@ -24,7 +25,10 @@ _ADVERB_PRONOUNS = frozenset({"er", "daar", "hier", "waar"})
 _SUBJECTS_BEFORE_ER = frozenset({"wie", "wat", "iemand", "niemand", "iets", "niets", "veel", "weinig", "hoeveel",
                                  "welke", "sommigen", "velen", "anderen", "meer", "minder"})
 _QUESTION_SUBJECTS = frozenset({"wie", "wat", "welke", "hoeveel"})
+_SUBJECT_PRONOUNS = frozenset({"ik", "je", "jij", "u", "hij", "zij", "ze", "we", "wij", "jullie"})
 _OBJECT_PRONOUNS = frozenset({"u", "hem", "haar", "hen", "hun", "mij", "me", "jou", "ons", "jullie", "zich"})
+# words of place that a preposition takes as its phrase ("daar naar binnen", "van boven"), no particle
+_PLACE_WORDS = frozenset({"binnen", "buiten", "boven", "beneden", "voren", "achteren", "onder", "opzij", "thuis"})
 # what opens a phrase of the preposition's own ("er voor de deur"): then "er" stands apart
 _PHRASE_START = frozenset({"LID", "N", "ADJ", "TW", "SPEC"})
 
@@ -58,11 +62,23 @@ def pronominal_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     if _low(t) == "er" and _presence_er(tokens, i):
         return None
     nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+    if _low(t) == "waar" and _subject_follows(tokens, i + 2):
+        return one_word(t, p, t.word + _low(p))  # "waar voor je kiest": je is the clause's subject
     if nxt is not None and (_opens_phrase(nxt) or _shared_phrase(tokens, i + 2)):
         return None
-    if not p.has("fin") and nxt is not None and nxt.pos not in ("WW", "VG", "LET"):
-        return None  # a preposition Frog reads as opening a phrase: "er voor altijd", "daar naar binnen"
+    if not p.has("fin") and nxt is not None and nxt.pos not in ("WW", "VG", "LET") \
+            and not (nxt.pos == "VZ" and nxt.has("fin") and _low(nxt) not in _PLACE_WORDS):
+        # a preposition Frog reads as opening a phrase: "er voor altijd", "daar naar binnen"; a
+        # verb's particle right after it closes no phrase ("we gaan er van uit")
+        return None
     return one_word(t, p, t.word + _low(p))
+
+
+def _subject_follows(tokens: list[FrogToken], k: int) -> bool:
+    """A subject pronoun right before the finite verb that closes a clause ("waar voor je kiest"):
+    the pronoun belongs to the verb, not to the preposition before it."""
+    return (k + 1 < len(tokens) and _low(tokens[k]) in _SUBJECT_PRONOUNS
+            and tokens[k + 1].tag.startswith("WW(pv"))
 
 
 def _opens_phrase(t: FrogToken) -> bool:
@@ -133,6 +149,41 @@ def abbreviation_apart_suspect(sentence: str, spans: list[tuple[int, int]], i: i
     return word in _compound_abbreviations() and sentence[a[1]:b[0]] == " " and nxt.islower() and len(nxt) >= 3
 
 
+def name_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
+    """A person's name before the noun of a syndrome, score or test named after that person
+    (``eponym_heads``), written apart: one word ("Asherman syndroom" -> Ashermansyndroom, "de Apgar score"
+    -> Apgarscore). The name is a word in title case that Frog reads as a name or the lexicon does not know
+    in small letters; a word it knows ("Dit syndroom", a sentence's first word) is no name."""
+    if i == 0 or _low(tokens[i]) not in _eponym_heads():
+        return None
+    name, head = tokens[i - 1], tokens[i]
+    if not _adjacent(name, head) or not head.word.islower() or not _title_name(name):
+        return None
+    return one_word(name, head, name.word + head.word)
+
+
+def _title_name(t: FrogToken) -> bool:
+    w = t.word
+    if not (w[:1].isupper() and w[1:].islower() and w.isalpha() and len(w) >= 3):
+        return False
+    return t.tag.startswith(("SPEC(deeleigen", "N(eigen")) or (
+        not lexicon.tags(w.lower()) and t.pos not in ("VNW", "LID", "VZ", "VG", "BW", "TW"))
+
+
+@lru_cache(maxsize=1)
+def _eponym_heads() -> frozenset[str]:
+    return frozenset(style()["agreement"].get("eponym_heads", ()))
+
+
+def name_apart_suspect(sentence: str, spans: list[tuple[int, int]], i: int) -> bool:
+    if i == 0:
+        return False
+    a, b = spans[i - 1], spans[i]
+    name = sentence[a[0]:a[1]]
+    return (sentence[b[0]:b[1]] in _eponym_heads() and sentence[a[1]:b[0]] == " " and name[:1].isupper()
+            and name[1:].islower())
+
+
 _VERB_TAGS = frozenset({"inf", "pv", "pvt", "pvv", "pvmv", "vd"})
 _SEEN_VERB = 10
 # words after which a preposition may belong to a split pronominal adverb ("er iets aan doen", "er
@@ -162,10 +213,35 @@ def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         return None  # the preposition of a split pronominal adverb: "wat kunnen we er zelf aan doen", "er ... op zitten"
     if p.pos == "VZ" and "n" in lexicon.tags(_low(v)):
         return None  # a preposition before a word that is also a noun: "bij stellen die een kinderwens hebben"
+    if _closes_circumposition(tokens, i) or _particle_of_next(tokens, i):
+        return None
     joined = first + _low(v)
     if not lexicon.tags(joined) & _VERB_TAGS or lexicon.count(joined) < _SEEN_VERB:
         return None  # (a joined form Frog's corpus has seen a few times is no sure verb: "uiteten")
     return one_word(p, v, p.word + _low(v))
+
+
+# the first parts of circumpositions and the words that close them ("tegen je aan", "naar huis toe",
+# "op de muur af", "door de pijn heen")
+_CIRCUMPOSITIONS = {"aan": ("tegen", "achter"), "af": ("op", "van"), "heen": ("door", "om"), "toe": ("naar", "tot"),
+                    "uit": ("voor",), "langs": ("aan",), "door": ("tussen",)}
+
+
+def _closes_circumposition(tokens: list[FrogToken], i: int) -> bool:
+    """"het kindje tegen je aan houden": the particle closes a circumposition opened a few words before
+    it; the verb after it is a verb of its own (houden, not aanhouden)."""
+    opens = _CIRCUMPOSITIONS.get(_low(tokens[i]), ())
+    return any(_low(x) in opens and x.pos == "VZ" for x in tokens[max(0, i - 4):i])
+
+
+def _particle_of_next(tokens: list[FrogToken], i: int) -> bool:
+    """"spieren aan gaat spannen": a finite verb or auxiliary between the particle and the infinitive
+    that makes a verb with it (aanspannen); the particle stands before the whole cluster."""
+    k = i + 2
+    if k >= len(tokens) or not tokens[i + 1].tag.startswith("WW(pv") or not tokens[k].has("inf"):
+        return False
+    joined = _low(tokens[i]) + _low(tokens[k])
+    return bool(lexicon.tags(joined) & _VERB_TAGS)
 
 
 @lru_cache(maxsize=1)
