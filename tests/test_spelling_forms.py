@@ -85,6 +85,20 @@ def test_forms_that_are_slips_stay_errors(spell, word):
     assert not spell.known(word)
 
 
+@needs_dict
+def test_a_ligature_is_the_same_word(spell):
+    assert spell.known("fœtus") and spell.known("Fœtussen")
+    assert not spell.known("fœtis")
+
+
+@needs_dict
+def test_a_drawn_out_interjection_is_no_slip(spell):
+    for word in ("hmm", "pfff", "jaaa", "Neeee", "zooo"):
+        assert not spell.dict.check(word) and spell.known(word), word
+    for word in ("datt", "enn", "moederschapppen", "zwangerrr"):
+        assert not spell.known(word), word
+
+
 # -- English in Dutch text -----------------------------------------------------------------------
 
 @needs_dict

@@ -39,10 +39,12 @@ CONFUSABLE = {("d", "t"), ("t", "d"), ("s", "z"), ("z", "s"), ("f", "v"), ("v", 
               ("t", "dt"), ("dt", "d"), ("d", "dt"), ("c", "k"), ("k", "c"), ("y", "ij"), ("ij", "y")}
 # the quotation marks and accents that stand for an apostrophe ("placenta´s" with an acute accent)
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+# letters joined as one glyph, as French typesetting prints them ("fœtus"): the word is the same
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 
 
 def _norm(word: str) -> str:
-    return unicodedata.normalize("NFC", word).translate(APOSTROPHES)
+    return unicodedata.normalize("NFC", word).translate(APOSTROPHES).translate(LIGATURES)
 
 
 # how often Frog's corpus must have seen an unclassified word for it to count as a name
@@ -102,7 +104,7 @@ class SpellChecker:
         # possessive or plural with an apostrophe after a known word ("Freya's", "echo's")
         if w.endswith("'s") and (self._check(w[:-2]) or self._abbreviation_plural(w[:-2])):
             return True
-        if self._stressed(w):
+        if self._stressed(w) or self._lengthened(low):
             return True
         # a capitalised compound inside a sentence is a name ("Kwakkelhof"): names need a list
         return (self._diminutive(low) or self._project_compound(low) or (w == low and self._compound(low))
@@ -110,6 +112,18 @@ class SpellChecker:
                 or (w == low and self._separable_participle(low))
                 or (w == low and self._prefixed(low)) or (w[1:] == low[1:] and self._medical_formation(low))
                 or (w == low and (self._derivation(low) or self._inflected(low) or self._english_compound(low))))
+
+    def _lengthened(self, low: str) -> bool:
+        """An interjection or short word drawn out in a story ("hmm", "pfff", "jaaa", "neeee", "zooo"): a
+        letter written three times or more, or doubled in a word without a vowel, where a dictionary word
+        of at most four letters has it once or twice. A doubled letter in a word with a vowel stays a slip
+        ("datt", "enn"), and so does a tripled one in a longer word ("moederschapppen")."""
+        if not low.isalpha() or len(low) > 12:
+            return False
+        runs = [m.group() for m in _RUNS.finditer(low)]
+        if not any(len(r) >= 3 or (len(r) == 2 and not _VOWELS.search(low)) for r in runs):
+            return False
+        return any(len(c) <= 4 and self.dict.check(c) for c in _shortened(low))
 
     def _inflected(self, low: str) -> bool:
         """A regular form of a dictionary word that OpenTaal does not list (pipeline/language/inflection.py):
@@ -909,6 +923,15 @@ def medical_parts() -> MedicalParts:
 
 def _lowered(data: dict, key: str) -> tuple[str, ...]:
     return tuple(x.lower() for x in data.get(key) or ())
+
+
+_RUNS = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def _shortened(low: str) -> set[str]:
+    """``low`` with every run of a repeated letter written once, and with it written twice."""
+    return {_RUNS.sub(r"\1", low), _RUNS.sub(r"\1\1", low)} - {low}
 
 
 def _other_form(low: str, cand: str) -> bool:
