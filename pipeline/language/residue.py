@@ -164,6 +164,16 @@ def _title_again(doc) -> list[ResidueHit]:
     return out
 
 
+def _doubled_heading(doc, found: set[int]) -> list[ResidueHit]:
+    """A heading written twice in a row, word for word ("Hoe lang duurt het?" and again right under it):
+    a section's title copied along with its folded-out panel. The second one is the copy."""
+    blocks = doc.blocks
+    return [ResidueHit(k, 0, len(blocks[k].text), "repeated-title", _("the heading written twice in a row"))
+            for k in range(1, len(blocks))
+            if k not in found and blocks[k].kind != "list_item" and blocks[k - 1].kind != "list_item"
+            and residue_layout.title_shaped(blocks[k].text) and _key(blocks[k].text) == _key(blocks[k - 1].text)]
+
+
 def _tab_labels(doc, marked: set[int]) -> list[ResidueHit]:
     """A journal page's tab label ("Abstract") right under other residue (a reference, a download
     button); under the article's title it heads the text."""
@@ -341,7 +351,8 @@ def _find(doc) -> list[ResidueHit]:
     hits += _tab_labels(doc, marked) + _whole(doc, residue_shapes.stray_label(doc.blocks, marked))
     marked = {h.block for h in hits}
     entries = {_key(doc.blocks[h.block].text) for h in hits if h.kind in ("contents", "jump-links")}
-    hits += [h for h in _repeated_title(doc) + _title_again(doc)
+    doubled = {h.block for h in _repeated_title(doc) + _title_again(doc)}
+    hits += [h for h in _repeated_title(doc) + _title_again(doc) + _doubled_heading(doc, doubled)
              if h.block not in marked and _key(doc.blocks[h.block].text) not in entries]
     # furniture comes in clusters: the items of a dated listing, short lines amid residue, and
     # headings with only residue under them
