@@ -131,6 +131,8 @@ finding's check id in brackets):
     pronominal adverb ("er iets aan doen") nor one before a word that is also a noun ("bij stellen die").
 51. ``name_apart`` [split-compound] (``written_apart``): a person's name before the syndrome, score or test
     named after them (``eponym_heads``) is one word with it ("Asherman syndroom" -> Ashermansyndroom).
+52. ``adverb_apart`` [split-compound] (``written_apart``): veel, hoog or laag (``participle_adverbs``) before a
+    participle used as an adjective is one word with it ("veel voorkomende klachten" -> veelvoorkomende).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -179,7 +181,8 @@ from pipeline.language.dt_checks import ONE_WHO, DtFinding
 from pipeline.language.coordinated import COORDINATION_WORDS, coordinated_subject, coordinated_suspect
 from pipeline.language.frog import FrogToken
 from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart, abbreviation_apart_suspect,
-                                             name_apart, name_apart_suspect, one_word, particle_apart, particle_apart_suspect, pronominal_apart,
+                                             adverb_apart, adverb_apart_suspect, name_apart, name_apart_suspect,
+                                             one_word, particle_apart, particle_apart_suspect, pronominal_apart,
                                              pronominal_apart_suspect)
 from pipeline.i18n import _
 
@@ -495,7 +498,7 @@ def suspect(sentence: str) -> bool:
         if split_compound_suspect(sentence, spans, words, i):
             return True
         if w in _apart_triggers() and (pronominal_apart_suspect(words, i) or abbreviation_apart_suspect(sentence, spans, i)
-                                       or name_apart_suspect(sentence, spans, i)
+                                       or name_apart_suspect(sentence, spans, i) or adverb_apart_suspect(words, i)
                                        or _possessive_u_suspect(words, i) or coordinated_suspect(words, i)
                                        or particle_apart_suspect(words, i)):
             return True
@@ -507,7 +510,8 @@ def _apart_triggers() -> frozenset[str]:
     """The words (lower case) that open one of the later checks' suspects: one set look-up a word."""
     return (frozenset({"er", "daar", "hier", "waar", "u"}) | COORDINATION_WORDS
             | frozenset(w.lower() for w in _words("compound_abbreviations"))
-            | _words("separable_particles") | _words("verb_first_parts") | _words("eponym_heads"))
+            | _words("separable_particles") | _words("verb_first_parts") | _words("eponym_heads")
+            | _words("participle_adverbs"))
 
 
 def _new_class_suspect(words: list[str], i: int) -> bool:
@@ -1899,6 +1903,8 @@ def verb_for_noun(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     if _low(t) == "deze" and not (i and tokens[i - 1].pos == "VZ"):
         return None  # "medicatie; deze wekken de miskraam op": the pronoun before its verb
+    if _low(t) in ("een", "ene") and i and _low(tokens[i - 1]) in ("de", "het"):
+        return None  # "De een bloedt wat meer, de ander minder": "de een" is a pronoun, the subject
     j = i + 1
     while j < len(tokens) and _prenominal(tokens[j]):
         j += 1
@@ -2545,15 +2551,19 @@ def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     takes two objects, unless the determiner fits the second noun and not the first ("het intake
     gesprek"); and a line without a finite verb (a heading in telegram style)."""
     j = i + 1
-    if j >= len(tokens) or not ((_plain_noun(tokens[i], singular=True) or _noun_read_as_foreign(tokens[i]))
-                                and _plain_noun(tokens[j])) or tokens[j].start != tokens[i].end + 1:
+    first_noun = _plain_noun(tokens[i], singular=True) or _noun_read_as_foreign(tokens[i]) or (
+        i == 0 and tokens[i].word.istitle() and _plain_noun(tokens[i], singular=True, opening=True))
+    if j >= len(tokens) or not (first_noun and _plain_noun(tokens[j])) or tokens[j].start != tokens[i].end + 1:
         return None
     first, second = _low(tokens[i]), _low(tokens[j])
     joined = attested_compound(first, second)
     if joined is None or first in _apart_nouns() or second in _apart_nouns():
         return None  # (a noun of time second: "de moeder dag en nacht bezig", "het werk dagen laten liggen")
+    joined = tokens[i].word[0] + joined[1:]  # "Zwangerschap test" -> Zwangerschapstest
     if not any(t.has("pv") for t in tokens):
-        return None
+        # a heading in telegram style may put two nouns side by side ("Oorzaken miskraam"); a heading of
+        # just the two nouns of an attested compound is that compound ("Termijn echo")
+        return one_word(tokens[i], tokens[j], joined) if [t for t in tokens if t.pos != "LET"] == tokens[i:j + 1] else None
     k = _determiner_before(tokens, i)
     if k is None:
         return one_word(tokens[i], tokens[j], joined) if _bare_first(tokens, i) else None
@@ -2587,9 +2597,11 @@ def _noun_read_as_foreign(t: FrogToken) -> bool:
             and "n" in lexicon.tags(t.word))
 
 
-def _plain_noun(t: FrogToken, singular: bool = False) -> bool:
-    return (t.pos == "N" and t.has("soort") and (t.has("ev") or not singular) and t.word.isalpha()
-            and t.word.islower() and len(t.word) >= 3)
+def _plain_noun(t: FrogToken, singular: bool = False, opening: bool = False) -> bool:
+    """A common noun in small letters (``opening``: its capital as the sentence's first word allowed)."""
+    word = t.word[0].lower() + t.word[1:] if opening else t.word
+    return (t.pos == "N" and t.has("soort") and (t.has("ev") or not singular) and word.isalpha()
+            and word.islower() and len(word) >= 3)
 
 
 @lru_cache(maxsize=50_000)
@@ -3082,7 +3094,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
           relative_number, doubled_possessive, doubled_er, split_compound, pronominal_apart, abbreviation_apart,
-          possessive_u, coordinated_subject, particle_apart, name_apart)
+          possessive_u, coordinated_subject, particle_apart, name_apart, adverb_apart)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

@@ -1,7 +1,8 @@
 """Words that Dutch writes as one, written apart: a pronominal adverb ("er voor zorgen" -> ervoor), an
 abbreviation before the noun it makes a compound with ("IVF behandeling" -> IVF-behandeling), a person's
-name before the syndrome or score named after them ("Asherman syndroom" -> Ashermansyndroom) and a
-separable verb's particle right before its verb ("kennis maken" -> kennismaken).
+name before the syndrome or score named after them ("Asherman syndroom" -> Ashermansyndroom), an adverb
+before a participle used as an adjective ("veel voorkomende" -> veelvoorkomende) and a separable verb's
+particle right before its verb ("kennis maken" -> kennismaken).
 
 Each check takes a sentence tagged by Frog and the index of a token, like the checks of
 ``pipeline.language.agreement``, which runs them; each has a cheap pre-check on the words alone.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.i18n import _
-from pipeline.language import lexicon
+from pipeline.language import dictionary, lexicon
 from pipeline.language.data import style
 from pipeline.language.dt_checks import DtFinding
 from pipeline.language.frog import FrogToken
@@ -182,6 +183,41 @@ def name_apart_suspect(sentence: str, spans: list[tuple[int, int]], i: int) -> b
     name = sentence[a[0]:a[1]]
     return (sentence[b[0]:b[1]] in _eponym_heads() and sentence[a[1]:b[0]] == " " and name[:1].isupper()
             and name[1:].islower())
+
+
+def adverb_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
+    """An adverb before a participle used as an adjective (``participle_adverbs``: veel, hoog, laag) makes
+    one word with it ("veel voorkomende klachten" -> veelvoorkomende, "Veel gestelde vragen" ->
+    Veelgestelde, "hoog opgeleide vrouwen" -> hoogopgeleide); not before a participle that ends its
+    clause ("die veel gebruikt wordt"), and before a plural only when the dictionary has the joined word
+    ("veel geplande keizersneden" may be many of them)."""
+    if i + 1 >= len(tokens) or _low(tokens[i]) not in _participle_adverbs():
+        return None
+    a, p = tokens[i], tokens[i + 1]
+    if not _adjacent(a, p) or p.pos != "WW" or not p.has("prenom") or not (p.has("vd") or p.has("od")) \
+            or not p.word.isalpha() or not p.word.islower():
+        return None
+    noun = tokens[i + 2] if i + 2 < len(tokens) else None
+    joined = a.word + p.word
+    if noun is not None and noun.has("mv") and not _dictionary_word(joined.lower()):
+        return None  # before a plural "veel" may count: "veel geplande keizersneden" (many planned ones)
+    return one_word(a, p, joined)
+
+
+def _dictionary_word(word: str) -> bool:
+    try:
+        return dictionary.shared().check(word)
+    except Exception:  # no dictionary: the plural case is left alone (the spelling rule reports the missing dictionary)
+        return False
+
+
+@lru_cache(maxsize=1)
+def _participle_adverbs() -> frozenset[str]:
+    return frozenset(style()["agreement"].get("participle_adverbs", ()))
+
+
+def adverb_apart_suspect(words: list[str], i: int) -> bool:
+    return words[i] in _participle_adverbs() and i + 1 < len(words) and words[i + 1].endswith(("de", "te", "en"))
 
 
 _VERB_TAGS = frozenset({"inf", "pv", "pvt", "pvv", "pvmv", "vd"})
