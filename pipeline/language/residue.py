@@ -238,8 +238,8 @@ _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][ \t]+[A-Z][a-z]")
 def _english_line(k: int, text: str) -> list[ResidueHit]:
     """A sentence that is English as a whole in a Dutch leaflet: a site template's slogan or offer
     ("Loved by 2.5M+ users.", "Question on this topic? Get an instant answer."), a quotation left in
-    English. Three or more of its words English and not Dutch, more than half of its words, and more
-    than its Dutch words that are not English; not a title (no sentence end, at its end or inside it), a reference, or a line
+    English. Three or more of its words English and not Dutch, more than a third of its words (words both
+    languages have count for neither), and more than twice its Dutch words that are not English; not a title (no sentence end, at its end or inside it), a reference, or a line
     for readers of another language ("If you do not speak Dutch, ...")."""
     if "\n" in text.strip() or _dictionaries() is None or _REFERENCE.search(text) or _FOR_READERS.search(text) \
             or not (text.rstrip()[-1:] in ".!?" or _SENTENCE_INSIDE.search(text)):
@@ -250,7 +250,8 @@ def _english_line(k: int, text: str) -> list[ResidueHit]:
              and (m.group()[:1].islower() or not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in ".!?:")]
     english = sum(1 for w in words if en.check(w) and not nl.check(w) and not nl.check(w.lower()))
     dutch = sum(1 for w in words if (nl.check(w) or nl.check(w.lower())) and not en.check(w))
-    if english < _ENGLISH_LINE_MIN or 2 * english <= len(words) or english <= dutch:
+    # words that both languages have ("the", "item", "state") count for neither
+    if english < _ENGLISH_LINE_MIN or 3 * english <= len(words) or english <= 2 * dutch:
         return []
     return [ResidueHit(k, 0, len(text), "english-line", _("an English line in a Dutch leaflet"))]
 

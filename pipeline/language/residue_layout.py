@@ -349,10 +349,15 @@ def _top(blocks) -> list[int]:
     return out
 
 
+# the first words of a title's second line ("Hoge bloeddruk" / "bij zwangerschap"): a site's name in
+# small letters opens with none of them
+_TITLE_CONTINUATIONS = frozenset("bij van voor na in met tijdens over op tot zonder door om en of de het een".split())
+
+
 def masthead(blocks, is_word) -> list[LayoutHit]:
     """The site's name above the title: in the lines above the first prose, a line with another
     heading-like line under it that is an acronym no dictionary knows ("DOQ") or written all in
-    small letters ("verloskundigen praktijk noord")."""
+    small letters ("verloskundigen praktijk noord"), not the second line of a title ("bij zwangerschap")."""
     top = _top(blocks)[:_MASTHEAD_LINES]
     out = []
     for k in top[:-1]:
@@ -362,7 +367,7 @@ def masthead(blocks, is_word) -> list[LayoutHit]:
         words = _WORDS.findall(t)
         acronym = len(words) == 1 and t.isupper() and 2 <= len(t) <= 6 and t.isalpha() and not is_word(t.lower())
         small = len(words) >= 2 and t == t.lower() and title_shaped(t) and t[-1:] != "?" \
-            and not any(c.isdigit() for c in t)
+            and not any(c.isdigit() for c in t) and words[0] not in _TITLE_CONTINUATIONS
         if acronym or small:
             out.append(LayoutHit(k, "site-name", _("the name of the web site")))
     return out

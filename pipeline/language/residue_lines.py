@@ -158,10 +158,21 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
         caps = all(_CAPS.match(x) for x in names) and not is_word(names[0].lower()) and (
             len(names) < len(toks) or not any(is_word(x.lower()) for x in names))  # "VAN" or no word at all
         # a title such as "Asherman Syndroom" has a word in it
-        plain = k in top and all(_NAME.match(x) for x in names) and not any(is_word(x.lower()) for x in names)
+        plain = k in top and all(_NAME.match(x) for x in names) and not any(is_word(x.lower()) for x in names) \
+            and not _named_by_lead_in(blocks, k)
         if initials or caps or plain:
             out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
     return out + _name_runs(blocks, {h.block for h in out})
+
+
+def _named_by_lead_in(blocks, k: int) -> bool:
+    """"Ook wel genoemd:" above "Mola Hydatiformis": the line under a lead-in with a colon is what the
+    leaflet announces, not a person, unless the lead-in names a writer ("Door:", "Auteur:")."""
+    if k == 0:
+        return False
+    prev = blocks[k - 1].text.strip()
+    words = {w.lower().strip(":") for w in prev.split()}
+    return prev.endswith(":") and not words & shape_words().byline
 
 
 def _name_runs(blocks, names: set[int]) -> list[LayoutHit]:
