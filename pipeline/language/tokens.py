@@ -211,6 +211,13 @@ def _bracketed_tail(text: str, s: int, e: int) -> bool:
         and text[s:e].islower() and not text[e + 1:e + 2].isalpha()
 
 
+def _bracketed_head(text: str, s: int, e: int) -> bool:
+    """Letters in brackets that open the word after them: "(geslachts)organen" is geslachtsorganen or
+    organen; not a word in brackets inside a word ("zwangerschap(s)diabetes")."""
+    return s >= 1 and text[s - 1] == "(" and (s < 2 or not text[s - 2].isalpha()) and text[e:e + 1] == ")" \
+        and text[e + 1:e + 2].isalpha() and text[s:e].islower()
+
+
 def _name_runs(text: str, out: list[Token]) -> set[int]:
     """The indexes of tokens in names: two or more capitalised words in a row, also joined by "van",
     "de", "van der" ..., and a capitalised word after an initial ("Emily M. Godfrey")."""
@@ -268,6 +275,12 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
             continue
         if not _latin(text[s:e]) or _phonetic(text[s:e]):
             i += 1  # a word in another script (Korean, Greek, Arabic) or a phonetic spelling: no Dutch word
+            continue
+        if _bracketed_head(text, s, e) and i + 1 < len(raw) and raw[i + 1][0] == e + 1:
+            # "(geslachts)organen": the whole word is the one to check
+            out.append(Token(s - 1, raw[i + 1][1], _visible(text[s:e]) + _visible(text[e + 1:raw[i + 1][1]]),
+                             joined=True))
+            i += 2
             continue
         if _bracketed_tail(text, s, e) and out and out[-1].end == s - 1:
             # "zwangerschap(swens)": the word's optional ending in brackets; the whole word is the one to
