@@ -126,6 +126,8 @@ NOT_A_VERB = [
     # pronoun before a finite verb and its object stays a subject
     ("Dat verklaart klachten bij veel vrouwen.", ("Bespreek met de arts of hij dit verantwoordt vindt.", "verantwoord")),
     ("Het vergoedt kosten van de behandeling.", ("Wij vinden een verantwoordt besluit belangrijk.", "verantwoord")),
+    ("Niet elke verzekeraar is hetzelfde: de een vergoedt fysiotherapie, de ander niet.", None),
+    ("Ga naar huis en neem u kind mee.", None),
     # a noun phrase after "en" in a sentence that an imperative opens is its object, no subject
     ("Vul de vragenlijst en het formulier in en breng deze mee naar de afspraak.",
      ("Als de vragenlijst klaar is en het formulier (ingevuld) op tafel lig, bel je ons.", "ligt")),

@@ -1295,11 +1295,20 @@ def possessive_u(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 
 
 def _opening_imperative(tokens: list[FrogToken], k: int) -> bool:
-    """The finite verb that opens a sentence that asks nothing ("Neem u partner mee"): the "u" after it
-    before a count noun without its determiner is the possessive's slip, not the subject of "Neemt u"."""
-    first = tokens[0]
-    verb = first.tag.startswith("WW(pv") or (first.pos == "SPEC" and "pv" in lexicon.tags(_low(first)))
-    return k == 0 and verb and tokens[-1].word != "?"  # Frog may read "Bel" as an abbreviation
+    """The verb that opens a request, or a second one after "en"/"of" ("Neem u partner mee", "Ga naar huis
+    en neem u kind mee"): the "u" after it before a count noun without its determiner is the possessive's
+    slip, not the subject of "Neemt u"."""
+    if k < 0 or tokens[-1].word == "?" or not _request_verb(tokens[k]):
+        return False
+    return k == 0 or (_low(tokens[k - 1]) in ("en", "of") and _request_verb(tokens[0]))
+
+
+def _request_verb(t: FrogToken) -> bool:
+    """A verb's stem as a request opens with it (Frog may read "Bel" as an abbreviation); an inverted "u"
+    after a -t form or a form of zijn/worden is its subject, with a noun as predicate or object ("Bent u
+    patiënt bij ons, ...", "Krijgt u kramp, ...")."""
+    verb = t.tag.startswith("WW(pv") or (t.pos == "SPEC" and "pv" in lexicon.tags(_low(t)))
+    return verb and not _low(t).endswith("t") and (t.lemma or "").lower() not in ("zijn", "worden")
 
 
 def _noun_adjective(t: FrogToken) -> bool:
@@ -1312,7 +1321,8 @@ def _sentence_opens(tokens: list[FrogToken], i: int) -> bool:
 
 
 def _possessive_u_suspect(words: list[str], i: int) -> bool:
-    return words[i] == "u" and 0 < i < len(words) - 1 and (words[i - 1] in _PREPOSITIONS or i == 1) \
+    return words[i] == "u" and 0 < i < len(words) - 1 and (words[i - 1] in _PREPOSITIONS or i == 1
+                                                           or (i > 1 and words[i - 2] in ("en", "of"))) \
         and ("n" in lexicon.tags(words[i + 1]) or "adj" in lexicon.tags(words[i + 1]))
 
 

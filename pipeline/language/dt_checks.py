@@ -999,7 +999,8 @@ def _possessive_slip(c: TokenContext) -> bool:
     noun without its determiner is a slip for "uw" (grammar.agreement reports it), not the subject."""
     k = c.i + 2
     noun = c.clause[k] if k < len(c.clause) else None
-    return (c.at == 0 and noun is not None and noun.pos == "N" and noun.has("soort") and noun.has("ev")
+    opens = c.at == 0 or (c.i == 0 and _lower(c.sentence[c.at - 1]) in ("en", "of"))
+    return (opens and noun is not None and noun.pos == "N" and noun.has("soort") and noun.has("ev")
             and noun.word.islower() and lexicon.countable(noun.word)
             and noun.word not in style()["agreement"].get("bare_object_nouns", ()))
 
@@ -1545,7 +1546,8 @@ def finite_as_adjective(c: TokenContext) -> DtFinding | None:
     form = _adjective_of_t(c.low)
     if prev is None or nxt is None or form is None:
         return None
-    attributive = _lower(prev) in _PHRASE_DETERMINERS and nxt.pos == "N" and nxt.has("soort")
+    pronoun = _lower(prev) in ("een", "ene") and c.i > 1 and _lower(c.clause[c.i - 2]) in ("de", "het")
+    attributive = _lower(prev) in _PHRASE_DETERMINERS and nxt.pos == "N" and nxt.has("soort") and not pronoun
     after = c.clause[c.i + 2] if c.i + 2 < len(c.clause) else None
     predicative = (_lower(prev) in _JUDGED_OBJECTS and (nxt.lemma or "").lower() in _JUDGING_VERBS
                    and (after is None or after.pos in ("LET", "VG")))

@@ -130,8 +130,8 @@ def plural_bases(low: str) -> set[str]:
 def plural_forms(noun: str) -> list[str]:
     """The plurals the spelling allows for ``noun``, likeliest first: -n after -e ("verloskundige"),
     -s after an unstressed ending ("ziekte"), -'s after a vowel ("echo"), -en on the form before a vowel
-    ending ("miskraam" -> "miskramen", "kat" -> "katten"; "-heid" -> "-heden"). Which one is a word is
-    the dictionary's question."""
+    ending ("miskraam" -> "miskramen", "kat" -> "katten"; "-heid" -> "-heden"), and last the old plural in
+    -eren ("kind" -> "kinderen"). Which one is a word is the dictionary's question."""
     d = data()
     out = [noun[:-4] + "heden"] if noun.endswith("heid") else []
     if noun.endswith("e"):
@@ -141,6 +141,8 @@ def plural_forms(noun: str) -> list[str]:
     if noun[-1:] in _VOWELS and not noun.endswith("e"):
         out.append(noun + "'s")
     out += [f + "en" for f in sorted(open_forms(noun))] + [noun + "en", noun + "s"]
+    # the few old plurals in -eren ("kind" -> kinderen, "ei" -> eieren, "kalf" -> kalveren), last
+    out += [noun + "eren"] + [f + "eren" for f in sorted(open_forms(noun))]
     return list(dict.fromkeys(c for c in out if c != noun))
 
 

@@ -158,8 +158,10 @@ def name_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     if i == 0 or _low(tokens[i]) not in _eponym_heads():
         return None
     name, head = tokens[i - 1], tokens[i]
-    if not _adjacent(name, head) or not head.word.islower() or not _title_name(name):
-        return None
+    if not _adjacent(name, head) or not head.word.islower() or head.pos != "N" or not _title_name(name):
+        return None  # "Bij Sanne greep de arts in": a verb after a name
+    if "pv" in lexicon.tags(_low(head)) and not any(t.tag.startswith("WW(pv") for t in tokens):
+        return None  # "Kim test thuis haar bloedsuiker": the sentence's only verb, though Frog took it for a noun
     return one_word(name, head, name.word + head.word)
 
 
@@ -249,8 +251,9 @@ def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         return None  # the preposition of a split pronominal adverb: "wat kunnen we er zelf aan doen", "er ... op zitten"
     if p.pos == "VZ" and "n" in lexicon.tags(_low(v)):
         return None  # a preposition before a word that is also a noun: "bij stellen die een kinderwens hebben"
-    if _closes_circumposition(tokens, i) or _particle_of_next(tokens, i):
-        return None
+    if _closes_circumposition(tokens, i) or _particle_of_next(tokens, i) \
+            or (i and _low(tokens[i - 1]) in _words_before_particle().get(first, ())):
+        return None  # "het rustig aan doen": the fixed phrase, not aandoen
     joined = first + _low(v)
     if not lexicon.tags(joined) & _VERB_TAGS or lexicon.count(joined) < _SEEN_VERB:
         return None  # (a joined form Frog's corpus has seen a few times is no sure verb: "uiteten")
@@ -278,6 +281,11 @@ def _particle_of_next(tokens: list[FrogToken], i: int) -> bool:
         return False
     joined = _low(tokens[i]) + _low(tokens[k])
     return bool(lexicon.tags(joined) & _VERB_TAGS)
+
+
+@lru_cache(maxsize=1)
+def _words_before_particle() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in (style()["agreement"].get("phrase_before_particle") or {}).items()}
 
 
 @lru_cache(maxsize=1)
