@@ -95,7 +95,7 @@ def test_a_ligature_is_the_same_word(spell):
 def test_a_drawn_out_interjection_is_no_slip(spell):
     for word in ("hmm", "pfff", "jaaa", "Neeee", "zooo"):
         assert not spell.dict.check(word) and spell.known(word), word
-    for word in ("datt", "enn", "moederschapppen", "zwangerrr"):
+    for word in ("datt", "enn", "moederschapppen", "zwangerrr", "dattt", "ennn", "pijnnn"):
         assert not spell.known(word), word
 
 

@@ -115,13 +115,16 @@ class SpellChecker:
 
     def _lengthened(self, low: str) -> bool:
         """An interjection or short word drawn out in a story ("hmm", "pfff", "jaaa", "neeee", "zooo"): a
-        letter written three times or more, or doubled in a word without a vowel, where a dictionary word
-        of at most four letters has it once or twice. A doubled letter in a word with a vowel stays a slip
-        ("datt", "enn"), and so does a tripled one in a longer word ("moederschapppen")."""
+        vowel written three times or more, or a letter doubled in a word without a vowel, where a dictionary
+        word of at most four letters has it once or twice. A doubled letter in a word with a vowel stays a
+        slip ("datt", "enn"), and so do a tripled consonant ("dattt") and a tripled letter in a longer word
+        ("moederschapppen")."""
         if not low.isalpha() or len(low) > 12:
             return False
         runs = [m.group() for m in _RUNS.finditer(low)]
-        if not any(len(r) >= 3 or (len(r) == 2 and not _VOWELS.search(low)) for r in runs):
+        # a vowel drawn out ("jaaa", "zooo"), or any letter of a word without a vowel ("hmm", "pfff"); a
+        # consonant typed three times in a word with a vowel is a slip of the keyboard ("dattt", "ennn")
+        if not any((len(r) >= 3 and _VOWELS.match(r)) or (len(r) >= 2 and not _VOWELS.search(low)) for r in runs):
             return False
         return any(len(c) <= 4 and self.dict.check(c) for c in _shortened(low))
 
