@@ -133,6 +133,9 @@ finding's check id in brackets):
     named after them (``eponym_heads``) is one word with it ("Asherman syndroom" -> Ashermansyndroom).
 52. ``adverb_apart`` [split-compound] (``written_apart``): veel, hoog or laag (``participle_adverbs``) before a
     participle used as an adjective is one word with it ("veel voorkomende klachten" -> veelvoorkomende).
+53. ``prefix_apart`` [split-compound] (``written_apart``): a word that only opens compounds
+    (``compound_first_words``: postpartum, pre, anti) is one word with the noun after it ("postpartum
+    depressie" -> postpartumdepressie, "pre eclampsie" -> pre-eclampsie).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -182,7 +185,7 @@ from pipeline.language.coordinated import COORDINATION_WORDS, coordinated_subjec
 from pipeline.language.frog import FrogToken
 from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart, abbreviation_apart_suspect,
                                              adverb_apart, adverb_apart_suspect, name_apart, name_apart_suspect,
-                                             one_word, particle_apart, particle_apart_suspect, pronominal_apart,
+                                             one_word, prefix_apart, particle_apart, particle_apart_suspect, pronominal_apart,
                                              pronominal_apart_suspect)
 from pipeline.i18n import _
 
@@ -499,6 +502,7 @@ def suspect(sentence: str) -> bool:
             return True
         if w in _apart_triggers() and (pronominal_apart_suspect(words, i) or abbreviation_apart_suspect(sentence, spans, i)
                                        or name_apart_suspect(sentence, spans, i) or adverb_apart_suspect(words, i)
+                                       or (w in _words("compound_first_words") and i + 1 < len(words))
                                        or _possessive_u_suspect(words, i) or coordinated_suspect(words, i)
                                        or particle_apart_suspect(words, i)):
             return True
@@ -511,7 +515,7 @@ def _apart_triggers() -> frozenset[str]:
     return (frozenset({"er", "daar", "hier", "waar", "u"}) | COORDINATION_WORDS
             | frozenset(w.lower() for w in _words("compound_abbreviations"))
             | _words("separable_particles") | _words("verb_first_parts") | _words("eponym_heads")
-            | _words("participle_adverbs"))
+            | _words("participle_adverbs") | _words("compound_first_words"))
 
 
 def _new_class_suspect(words: list[str], i: int) -> bool:
@@ -2902,9 +2906,11 @@ def article_as_and(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if not (weak or preposition) \
             or nxt.pos != "N" or not nxt.has("soort") or not nxt.has("ev") or not nxt.word.islower():
         return None
-    if preposition and i + 2 < len(tokens) and tokens[i + 2].pos == "VZ" and tokens[i - 2:i - 1] \
-            and tokens[i - 2].pos == "N":
-        return None  # two nouns with their prepositions share one object: "behandeling van en onderzoek naar vleesbomen"
+    if preposition and any(t.pos == "VZ" for t in tokens[i + 2:i + 4]) and tokens[i - 2:i - 1] \
+            and (tokens[i - 2].pos == "N" or tokens[i - 2].has("inf")):
+        # two nouns (or infinitives) with their prepositions share one object: "behandeling van en onderzoek
+        # naar vleesbomen", "het dragen van en steun geven aan de organen"
+        return None
     return AgreementFinding(tokens[i].start, tokens[i].end, tokens[i].word, "een", "word-class",
                             _("after '{pronoun}' 'en' joins nothing; before '{noun}' write 'een'").format(
                                 pronoun=prev.word, noun=nxt.word))
@@ -3104,7 +3110,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
           relative_number, doubled_possessive, doubled_er, split_compound, pronominal_apart, abbreviation_apart,
-          possessive_u, coordinated_subject, particle_apart, name_apart, adverb_apart)
+          possessive_u, coordinated_subject, particle_apart, name_apart, adverb_apart, prefix_apart)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

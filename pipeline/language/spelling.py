@@ -876,7 +876,8 @@ _ATIE_VERBS = ("iseren", "ificeren", "nteren", "uleren", "ueren", "ineren", "tre
 # the endings a noun drops before the suffix of an adjective of relation (menopauz|e, peritone|um)
 _DROPPED_ENDINGS = ("e", "um", "us")
 _RELATION_SUFFIXES = frozenset(("aal", "ale", "air", "aire", "eel", "ele"))
-_VOWEL_CLASH = frozenset("aa ae ai au ee ei eu ie ii oe oi oo ou ui uu".split())
+VOWEL_CLASH = frozenset("aa ae ai au ee ei eu ie ii oe oi oo ou ui uu".split())
+_VOWEL_CLASH = VOWEL_CLASH
 # a vowel with its diaeresis, which starts a new syllable after a vowel (pre|ïmplantatie, anti|ëmetica)
 _PLAIN_VOWEL = {"ä": "a", "ë": "e", "ï": "i", "ö": "o", "ü": "u"}
 # an English word this long is seldom a Dutch typo by chance

@@ -1,6 +1,7 @@
 """Words that Dutch writes as one, written apart: a pronominal adverb ("er voor zorgen" -> ervoor), an
 abbreviation before the noun it makes a compound with ("IVF behandeling" -> IVF-behandeling), a person's
-name before the syndrome or score named after them ("Asherman syndroom" -> Ashermansyndroom), an adverb
+name before the syndrome or score named after them ("Asherman syndroom" -> Ashermansyndroom), a word that
+only opens compounds ("postpartum depressie" -> postpartumdepressie), an adverb
 before a participle used as an adjective ("veel voorkomende" -> veelvoorkomende) and a separable verb's
 particle right before its verb ("kennis maken" -> kennismaken).
 
@@ -17,6 +18,7 @@ from pipeline.language import dictionary, lexicon
 from pipeline.language.data import style
 from pipeline.language.dt_checks import DtFinding
 from pipeline.language.frog import FrogToken
+from pipeline.language.spelling import VOWEL_CLASH
 
 # the prepositions that make a pronominal adverb with er/daar/hier ("eraan", "daarvoor", "hiermee")
 ER_PREPOSITIONS = frozenset("""aan achter bij binnen boven buiten door in langs mee na naar naast om onder op over
@@ -185,6 +187,25 @@ def name_apart_suspect(sentence: str, spans: list[tuple[int, int]], i: int) -> b
     name = sentence[a[0]:a[1]]
     return (sentence[b[0]:b[1]] in _eponym_heads() and sentence[a[1]:b[0]] == " " and name[:1].isupper()
             and name[1:].islower())
+
+
+def prefix_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
+    """A word that Dutch writes only as the first part of a compound (``compound_first_words``: postpartum,
+    pre, anti) written apart from the noun after it: one word, with a hyphen where two vowels meet
+    ("een postpartum depressie" -> postpartumdepressie, "pre eclampsie" -> pre-eclampsie). Not before a
+    verb ("zes weken postpartum komt u terug")."""
+    if i + 1 >= len(tokens) or _low(tokens[i]) not in _compound_first_words():
+        return None
+    a, n = tokens[i], tokens[i + 1]
+    if not _adjacent(a, n) or n.pos != "N" or not n.has("soort") or not n.word.isalpha() or not n.word.islower():
+        return None
+    joint = "-" if _low(a)[-1] + n.word[0] in VOWEL_CLASH else ""
+    return one_word(a, n, a.word + joint + n.word)
+
+
+@lru_cache(maxsize=1)
+def _compound_first_words() -> frozenset[str]:
+    return frozenset(style()["agreement"].get("compound_first_words", ()))
 
 
 def adverb_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
