@@ -203,7 +203,8 @@ def _possessive_je(clause: list[FrogToken]) -> bool:
     if len(clause) < 3 or clause[1].pos != "N" or not clause[1].has("soort") or not clause[1].has("ev"):
         return False
     nxt = clause[2]
-    return nxt.pos == "N" or nxt.pos == "LID" or (nxt.pos == "VNW" and nxt.has("det"))
+    # also a name or an object pronoun ("omdat je baby Downsyndroom heeft", "dat je baby het benauwd heeft")
+    return nxt.pos in ("N", "LID", "SPEC") or (nxt.pos == "VNW" and (nxt.has("det") or _lower(nxt) in ("het", "hem")))
 
 
 def _opens_with_pronoun_object(clause: list[FrogToken]) -> bool:
@@ -236,7 +237,7 @@ def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: i
         t = clause[k]
         if _is_finite(t):
             if person == "second" and end >= 0 and _lower(clause[end]) in ("je", "jij") \
-                    and (f := _second_person_form(clause[end], t)):
+                    and not _possessive_je(clause[end:]) and (f := _second_person_form(clause[end], t)):
                 return f
             if not t.tag.startswith("WW(pv,tgw,ev") or _lower(t).endswith("t") or _reduplicated(clause, k):
                 return None
@@ -1139,8 +1140,10 @@ def participle_in_embedded(c: TokenContext) -> DtFinding | None:
 
 
 def _subject_word(t: FrogToken) -> bool:
-    """A word that can be the subject of an embedded clause: "er", a pronoun, a singular noun."""
-    return _lower(t) == "er" or (t.pos == "VNW" and t.has("nomin")) or (t.pos == "N" and t.has("ev"))
+    """A word that can be the subject of an embedded clause: "er", a pronoun (also "dit", "dat", "het":
+    "waar dit wel gebeurd"), a singular noun."""
+    return (_lower(t) == "er" or (t.pos == "VNW" and (t.has("nomin") or (t.has("pron") and _lower(t) in ("dit", "dat", "het"))))
+            or (t.pos == "N" and t.has("ev")))
 
 
 def coordinated_stem(c: TokenContext) -> DtFinding | None:
@@ -1587,7 +1590,7 @@ def check_token(c: TokenContext) -> DtFinding | None:
 
 
 _CONJ = frozenset("""en of maar want dus dat omdat als wanneer terwijl zodat nadat voordat toen
-    hoewel doordat indien mits tenzij zodra totdat opdat waardoor waarbij die wat""".split()) | _RELATIVE_ADVERBS
+    hoewel doordat indien mits tenzij zodra totdat opdat waardoor waarbij die wat waar""".split()) | _RELATIVE_ADVERBS
 _BREAK = re.compile(r"[,;:()\u2013\u2014|]")
 _ARTICLES = frozenset("het de een dit dat deze die".split())
 
