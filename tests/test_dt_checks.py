@@ -129,9 +129,9 @@ NOT_A_VERB = [
     ("Niet elke verzekeraar is hetzelfde: de een vergoedt fysiotherapie, de ander niet.", None),
     ("Ga naar huis en neem u kind mee.", None),
     # "je" before a noun is possessive: the noun is the subject of "heeft"
-    ("Bel ons als je merkt dat je baby het benauwd heeft.", ("Bel ons als je merkt dat je het benauwd heeft.", "hebt")),
+    ("Let op of je kindje het koud heeft in bed.", ("Let op of je het koud heeft in bed.", "hebt")),
     # "waar" opens a clause whose subject may be "dit" or "het"
-    ("Het is de plek waar het gebeurd is.", ("Er zijn landen waar dit wel gebeurd.", "gebeurt")),
+    ("Het is de plek waar het gebeurd is.", ("In sommige ziekenhuizen waar dit vaak gebeurd, is een speciale kamer.", "gebeurt")),
     # a noun phrase after "en" in a sentence that an imperative opens is its object, no subject
     ("Vul de vragenlijst en het formulier in en breng deze mee naar de afspraak.",
      ("Als de vragenlijst klaar is en het formulier (ingevuld) op tafel lig, bel je ons.", "ligt")),
