@@ -327,7 +327,7 @@ def navigation(blocks) -> list[LayoutHit]:
     out = []
     for k, b in enumerate(blocks):
         items = [_bare(x) for x in _MENU_SPLIT.split(b.text)]
-        if len(items) > 1 and all(i in nav for i in items):
+        if _menu_row(items, nav):
             out.append(LayoutHit(k, "navigation", _("a menu item of the web site")))
             continue  # a row of menu items ("Contact | Over ons | Privacy")
         if _bare(b.text) not in nav:
@@ -337,6 +337,14 @@ def navigation(blocks) -> list[LayoutHit]:
         if nxt is None or (nxt.kind == "heading" and not any(c.isdigit() for c in nxt.text)) or _bare(nxt.text) in nav:
             out.append(LayoutHit(k, "navigation", _("a menu item of the web site")))
     return out
+
+
+def _menu_row(items: list[str], nav: frozenset[str]) -> bool:
+    """Menu items split by | · • /: all of them known, or in a row of four or more all short and all but
+    one known ("Contact | Nieuws | Nieuwsbrief | Geavanceerd zoeken")."""
+    known = sum(i in nav for i in items)
+    return len(items) > 1 and (known == len(items) or (
+        len(items) >= 4 and known >= len(items) - 1 and all(len(i.split()) <= 3 for i in items)))
 
 
 def _top(blocks) -> list[int]:

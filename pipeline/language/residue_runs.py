@@ -32,6 +32,11 @@ A page's list of sources may come first when its sidebar is copied above the tex
 that each cite a web site ("nhs.uk - Week voor week") or a book with its author ("Zwanger: Anna
 Bos"). Above the first running text it is the page's; a leaflet's own sources stand under its text.
 
+A page's folded sections keep only their titles when the page is copied: short questions one after the
+other with nothing under them ("Voor wie?" / "Voorwaarden?" / "Hoe aanvragen?" / "Afhandeling?" / text).
+In a run of three or more such questions every one but the last, which has the text under it, is an empty
+title; a leaflet's question heads its own text.
+
 An organisation's key figures stand in a run of lines that each give a number and what it counts,
 two or more of them in thousands ("205.000 verpleegdagen" / "32.000 opnames per jaar" / "350
 specialisten"); a leaflet's list of doses or times counts milligrams and days, not thousands.
@@ -229,3 +234,26 @@ def key_figures(blocks) -> list[LayoutHit]:
             hits += [LayoutHit(j, "key-figures", _("an organisation's key figures from its web page")) for j in run]
         run, lines = [], []
     return hits
+
+
+_FOLDED_WORDS = 5  # a folded section's title: a short question
+_FOLDED_RUN = 3
+
+
+def folded_sections(blocks) -> list[LayoutHit]:
+    """Short question titles in a run of three or more with nothing under them (folded sections): all of
+    them but the last, which heads the text that follows."""
+    def question(k: int) -> bool:
+        t = blocks[k].text.strip()
+        return t.endswith("?") and len(t.split()) <= _FOLDED_WORDS and blocks[k].kind != "list_item" and "\n" not in t
+    out: list[LayoutHit] = []
+    k = 0
+    while k < len(blocks):
+        j = k
+        while j < len(blocks) and question(j):
+            j += 1
+        if j - k >= _FOLDED_RUN:
+            out += [LayoutHit(i, "folded-section", _("the title of a folded section of the web page, with nothing under it"))
+                    for i in range(k, j - 1)]
+        k = max(j, k + 1)
+    return out
