@@ -197,3 +197,38 @@ def test_unknown_value_for_a_later_sentence_or_a_wider_group_rejected(tmp_path, 
     with pytest.raises(DataFileError) as e:
         load_catalog(_write(tmp_path, src))
     assert "planets" in e.value.message and "qualifiers/population" in e.value.message
+
+
+_OTHER_SUBJECT = [
+    "Een borstontsteking begint vaak in de eerste weken dat je borstvoeding geeft.",
+    "Je borst wordt rood, warm en pijnlijk, en je voelt je soms grieperig en moe.",
+    "Blijf voeden of kolven: een volle borst maakt de ontsteking erger, een lege borst helpt.",
+    "Leg je baby vaak aan en begin aan de kant die pijn doet, dan drinkt hij die borst het best leeg.",
+    "Een warm washandje voor het voeden en een koud kompres erna kunnen de pijn verzachten.",
+    "Rust zoveel als je kunt, drink genoeg en vraag iemand in huis om de andere taken over te nemen.",
+    "Een lactatiekundige kan kijken of je baby goed aanligt en je tips geven voor een andere houding.",
+    "Paracetamol mag je gebruiken als je borstvoeding geeft; vraag de apotheek naar de juiste dosis.",
+    "Bel de huisarts bij koorts boven 38,5 graden die na een dag niet zakt.",
+    "Soms is een kuur met antibiotica nodig; die is veilig voor je baby en je kunt gewoon blijven voeden.",
+    "Na een paar dagen voel je je meestal al beter en is de borst minder rood en gezwollen.",
+    "Komt de ontsteking vaak terug, dan zoekt de huisarts samen met jou naar de oorzaak.",
+    "Een knobbel die na het voeden blijft zitten, laat je nakijken: soms is het een verstopte melkgang.",
+    "Draag een beha die goed zit en niet knelt, vooral 's nachts, en wissel de houding bij het voeden af.",
+    "Kloven in de tepel maken een ontsteking waarschijnlijker; een druppel moedermelk helpt ze te helen.",
+    "Stop je met voeden, bouw het dan rustig af, zodat je borsten niet ineens te vol raken.",
+    "Heb je vragen over voeden, bel dan de kraamzorg of de lactatiekundige van het consultatiebureau.",
+    "Schrijf op wanneer je voedt en hoe lang, dan zie je samen met de verloskundige of het beter gaat.",
+]
+
+
+def test_a_long_page_that_never_speaks_of_a_loss_gives_facts_to_check():
+    """A threshold on a page about another subject (a fever with mastitis) is no fact of the miscarriage
+    topic to compare: to check. The same page that speaks of a miscarriage keeps it confident."""
+    other = "\n\n".join(_OTHER_SUBJECT)
+    assert len(other) > 1500
+    about_loss = other.replace("Een borstontsteking begint", "Na een miskraam of een borstontsteking begint", 1)
+    fevers = [f for f in extract_document(make_doc(other), CATALOG) if f.key == "alarm.fever_c"]
+    kept = [f for f in extract_document(make_doc(about_loss), CATALOG) if f.key == "alarm.fever_c"]
+    assert fevers and not any(f.confident for f in fevers)
+    assert all("other_subject" in f.evidence["doubts"] for f in fevers)
+    assert kept and all(f.confident for f in kept)
