@@ -121,8 +121,8 @@ finding's check id in brackets):
     (``compound_abbreviations``) before a singular noun it makes a compound with takes a hyphen ("de IVF
     behandeling" -> IVF-behandeling).
 48. ``possessive_u`` [word-class]: "u" after a preposition or a request's opening verb before a singular
-    noun that needs its determiner ("tot u beschikking", "tijdens u verblijf", "Neem u partner mee" -> uw; ``possessive_phrase_nouns``,
-    ``bare_object_nouns``, ``possessive_u_prepositions``).
+    noun that needs its determiner ("tot u beschikking", "tijdens u verblijf", "Neem u partner mee" -> uw;
+    ``possessive_phrase_nouns``, ``bare_object_nouns``, ``possessive_u_prepositions``).
 49. ``coordinated_subject`` [subject-number] (``coordinated``): a singular verb with a subject of two
     joined by "en" ("Kun jij en je partner komen?" -> Kunnen).
 50. ``particle_apart`` [split-compound] (``written_apart``): a separable verb's first part right before
@@ -177,16 +177,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.language import inflection, lexicon
+from pipeline.language import dictionary, inflection, lexicon
 from pipeline.language.spelling import medical_parts
 from pipeline.language.data import style
-from pipeline.language.dt_checks import ONE_WHO, DtFinding
+from pipeline.language.dt_checks import ONE_WHO, DtFinding, one_as_pronoun
 from pipeline.language.coordinated import COORDINATION_WORDS, coordinated_subject, coordinated_suspect
 from pipeline.language.frog import FrogToken
 from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart, abbreviation_apart_suspect,
                                              adverb_apart, adverb_apart_suspect, name_apart, name_apart_suspect,
-                                             one_word, prefix_apart, particle_apart, particle_apart_suspect, pronominal_apart,
-                                             pronominal_apart_suspect)
+                                             one_word, particle_apart, particle_apart_suspect, prefix_apart,
+                                             pronominal_apart, pronominal_apart_suspect)
 from pipeline.i18n import _
 
 DEFINITE = frozenset("de het deze dit die dat mijn uw jouw je zijn haar ons onze hun hunne welke".split())
@@ -289,26 +289,8 @@ def _ending_gender(word: str) -> str | None:
     return None
 
 
-_NO_DICTIONARY: list[bool] = []
-
-
-def _dictionary():
-    """The run's Dutch dictionary (``dictionary.shared``: opened only for a word it has not answered
-    before); None without pyenchant or a Dutch dictionary."""
-    if _NO_DICTIONARY:
-        return None
-    try:
-        from pipeline.language import dictionary
-
-        return dictionary.shared("nl_NL")
-    except Exception:  # noqa: BLE001 - no pyenchant or no Dutch dictionary: judge no unseen word
-        _NO_DICTIONARY.append(True)
-        return None
-
-
-def _dictionary_word(word: str) -> bool:
-    d = _dictionary()
-    return d is not None and d.check(word)
+_dictionary = dictionary.dutch_or_none  # the run's Dutch dictionary, None without one
+_dictionary_word = dictionary.dutch_word
 
 
 def _head_gender(word: str) -> str | None:
@@ -1271,10 +1253,10 @@ def possessive_as_subject(tokens: list[FrogToken], i: int) -> AgreementFinding |
 def possessive_u(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     """"tot u beschikking", "met u huisarts", "tijdens u verblijf", "met u eigen verloskundige", "Neem u
     partner mee": the pronoun "u" after a preposition, or after the verb that opens a request, right
-    before a singular noun that needs its determiner: the possessive "uw" was meant. After met/van/voor/aan/bij the noun must be a count noun, and not one that
-    stands as an object of its own ("met u contact opnemen", "voor u informatie verzamelen":
-    ``bare_object_nouns``); after a preposition that hardly takes "u" (tijdens, naar, in ...:
-    ``possessive_u_prepositions``) any noun."""
+    before a singular noun that needs its determiner: the possessive "uw" was meant. After a verb or
+    met/van/voor/aan/bij the noun must be a count noun, and not one that stands as an object of its own
+    ("met u contact opnemen", "voor u informatie verzamelen": ``bare_object_nouns``); after a preposition
+    that hardly takes "u" (tijdens, naar, in ...: ``possessive_u_prepositions``) any noun."""
     t = tokens[i]
     if _low(t) != "u" or i == 0 or i + 1 >= len(tokens) or (t.word == "U" and _sentence_opens(tokens, i)):
         return None
@@ -1917,8 +1899,8 @@ def verb_for_noun(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     if _low(t) == "deze" and not (i and tokens[i - 1].pos == "VZ"):
         return None  # "medicatie; deze wekken de miskraam op": the pronoun before its verb
-    if _low(t) in ("een", "ene") and i and _low(tokens[i - 1]) in ("de", "het"):
-        return None  # "De een bloedt wat meer, de ander minder": "de een" is a pronoun, the subject
+    if one_as_pronoun(tokens, i):
+        return None  # "De een bloedt wat meer, de ander minder"
     j = i + 1
     while j < len(tokens) and _prenominal(tokens[j]):
         j += 1
@@ -2577,7 +2559,8 @@ def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if not any(t.has("pv") for t in tokens):
         # a heading in telegram style may put two nouns side by side ("Oorzaken miskraam"); a heading of
         # just the two nouns of an attested compound is that compound ("Termijn echo")
-        return one_word(tokens[i], tokens[j], joined) if [t for t in tokens if t.pos != "LET"] == tokens[i:j + 1] else None
+        alone = [t for t in tokens if t.pos != "LET"] == tokens[i:j + 1]
+        return one_word(tokens[i], tokens[j], joined) if alone else None
     k = _determiner_before(tokens, i)
     if k is None:
         return one_word(tokens[i], tokens[j], joined) if _bare_first(tokens, i) else None

@@ -103,3 +103,24 @@ def kept(ctx, tag: str = "nl_NL") -> KeptDictionary:
             memo.close()  # kept in another run's memo already
         return d
     return ctx.service(f"dictionary:{tag}", make)
+
+
+_MISSING: list[bool] = []  # the Dutch dictionary was found missing in this process
+
+
+def dutch_or_none() -> KeptDictionary | None:
+    """``shared("nl_NL")``, or None without pyenchant or a Dutch dictionary: for the grammar checks that
+    only consult it (the spelling rule, which needs it, reports the missing dictionary as a failure)."""
+    if _MISSING:
+        return None
+    try:
+        return shared("nl_NL")
+    except Exception:  # noqa: BLE001 - no pyenchant or no Dutch dictionary
+        _MISSING.append(True)
+        return None
+
+
+def dutch_word(word: str) -> bool:
+    """Whether the Dutch dictionary has ``word``; False without one."""
+    d = dutch_or_none()
+    return d is not None and d.check(word)

@@ -1142,8 +1142,8 @@ def participle_in_embedded(c: TokenContext) -> DtFinding | None:
 def _subject_word(t: FrogToken) -> bool:
     """A word that can be the subject of an embedded clause: "er", a pronoun (also "dit", "dat", "het":
     "waar dit wel gebeurd"), a singular noun."""
-    return (_lower(t) == "er" or (t.pos == "VNW" and (t.has("nomin") or (t.has("pron") and _lower(t) in ("dit", "dat", "het"))))
-            or (t.pos == "N" and t.has("ev")))
+    demonstrative = t.has("pron") and _lower(t) in ("dit", "dat", "het")
+    return _lower(t) == "er" or (t.pos == "VNW" and (t.has("nomin") or demonstrative)) or (t.pos == "N" and t.has("ev"))
 
 
 def coordinated_stem(c: TokenContext) -> DtFinding | None:
@@ -1549,8 +1549,8 @@ def finite_as_adjective(c: TokenContext) -> DtFinding | None:
     form = _adjective_of_t(c.low)
     if prev is None or nxt is None or form is None:
         return None
-    pronoun = _lower(prev) in ("een", "ene") and c.i > 1 and _lower(c.clause[c.i - 2]) in ("de", "het")
-    attributive = _lower(prev) in _PHRASE_DETERMINERS and nxt.pos == "N" and nxt.has("soort") and not pronoun
+    attributive = _lower(prev) in _PHRASE_DETERMINERS and nxt.pos == "N" and nxt.has("soort") \
+        and not one_as_pronoun(c.clause, c.i - 1)
     after = c.clause[c.i + 2] if c.i + 2 < len(c.clause) else None
     predicative = (_lower(prev) in _JUDGED_OBJECTS and (nxt.lemma or "").lower() in _JUDGING_VERBS
                    and (after is None or after.pos in ("LET", "VG")))
@@ -1559,6 +1559,11 @@ def finite_as_adjective(c: TokenContext) -> DtFinding | None:
     sug = _case(c.t.word, form)
     return c.finding(sug, "finite-for-participle", _(
         "'{word}' is a finite verb, but here an adjective is needed: '{verb}'").format(word=c.t.word, verb=sug))
+
+
+def one_as_pronoun(tokens: Sequence[FrogToken], k: int) -> bool:
+    """"De een bloedt wat meer, de ander minder": "een" after "de"/"het" is a pronoun, the subject."""
+    return _lower(tokens[k]) in ("een", "ene") and k > 0 and _lower(tokens[k - 1]) in ("de", "het")
 
 
 def _adjective_of_t(low: str) -> str | None:

@@ -140,12 +140,13 @@ def plural_forms(noun: str) -> list[str]:
         out.append(noun + "s")
     if noun[-1:] in _VOWELS and not noun.endswith("e"):
         out.append(noun + "'s")
-    out += [f + "en" for f in sorted(open_forms(noun))] + [noun + "en", noun + "s"]
+    opened = sorted(open_forms(noun))
+    out += [f + "en" for f in opened] + [noun + "en", noun + "s"]
     # a longer word whose last syllable is stressed doubles its consonant too ("gesprek" -> gesprekken)
     if len(noun) > 3 and noun[-1] not in _VOWELS | set("wxy") and noun[-2] in _VOWELS and noun[-3] not in _VOWELS:
         out.append(noun + noun[-1] + "en")
     # the few old plurals in -eren ("kind" -> kinderen, "ei" -> eieren, "kalf" -> kalveren), last
-    out += [noun + "eren"] + [f + "eren" for f in sorted(open_forms(noun))]
+    out += [noun + "eren"] + [f + "eren" for f in opened]
     return list(dict.fromkeys(c for c in out if c != noun))
 
 

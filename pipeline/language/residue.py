@@ -239,8 +239,9 @@ def _english_line(k: int, text: str) -> list[ResidueHit]:
     """A sentence that is English as a whole in a Dutch leaflet: a site template's slogan or offer
     ("Loved by 2.5M+ users.", "Question on this topic? Get an instant answer."), a quotation left in
     English. Three or more of its words English and not Dutch, more than a third of its words (words both
-    languages have count for neither), and more than twice its Dutch words that are not English; not a title (no sentence end, at its end or inside it), a reference, or a line
-    for readers of another language ("If you do not speak Dutch, ...")."""
+    languages have count for neither), and more than twice its Dutch words that are not English; not a
+    title (no sentence end, at its end or inside it), a reference, or a line for readers of another
+    language ("If you do not speak Dutch, ...")."""
     if "\n" in text.strip() or _dictionaries() is None or _REFERENCE.search(text) or _FOR_READERS.search(text) \
             or not (text.rstrip()[-1:] in ".!?" or _SENTENCE_INSIDE.search(text)):
         return []
@@ -352,8 +353,8 @@ def _find(doc) -> list[ResidueHit]:
     hits += _tab_labels(doc, marked) + _whole(doc, residue_shapes.stray_label(doc.blocks, marked))
     marked = {h.block for h in hits}
     entries = {_key(doc.blocks[h.block].text) for h in hits if h.kind in ("contents", "jump-links")}
-    doubled = {h.block for h in _repeated_title(doc) + _title_again(doc)}
-    hits += [h for h in _repeated_title(doc) + _title_again(doc) + _doubled_heading(doc, doubled)
+    titles = _repeated_title(doc) + _title_again(doc)
+    hits += [h for h in titles + _doubled_heading(doc, {h.block for h in titles})
              if h.block not in marked and _key(doc.blocks[h.block].text) not in entries]
     # furniture comes in clusters: the items of a dated listing, short lines amid residue, and
     # headings with only residue under them

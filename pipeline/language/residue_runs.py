@@ -253,7 +253,7 @@ def folded_sections(blocks) -> list[LayoutHit]:
         while j < len(blocks) and question(j):
             j += 1
         if j - k >= _FOLDED_RUN:
-            out += [LayoutHit(i, "folded-section", _("the title of a folded section of the web page, with nothing under it"))
-                    for i in range(k, j - 1)]
+            why = _("the title of a folded section of the web page, with nothing under it")
+            out += [LayoutHit(i, "folded-section", why) for i in range(k, j - 1)]
         k = max(j, k + 1)
     return out

@@ -263,7 +263,7 @@ class SpellChecker:
         for form in parts.forms:
             for head in _medical_heads(form, low, start):
                 rest = low[start + len(head):]
-                if head[-1] + rest[:1] in _VOWEL_CLASH:
+                if head[-1] + rest[:1] in VOWEL_CLASH:
                     continue  # two vowels that read as one take a hyphen: auto-ongeluk, angio-oedeem
                 # a form loses its vowel before a Greek or Latin part ("hydr|amnion"), not before a
                 # Dutch word ("olig|amenorroe" is a slip); a word of four letters ends too much
@@ -344,7 +344,7 @@ class SpellChecker:
                 continue
             seam = prefix[-1] + _PLAIN_VOWEL.get(rest[0], rest[0])
             marked = rest[0] in _PLAIN_VOWEL and prefix in spelling_data().diaeresis_prefixes
-            if (seam in _VOWEL_CLASH) != marked:
+            if (seam in VOWEL_CLASH) != marked:
                 continue  # a clash without its diaeresis (or hyphen), or a diaeresis where none belongs
             if self.known(_PLAIN_VOWEL.get(rest[0], rest[0]) + rest[1:]):
                 return not self.typo_of_word(low)
@@ -418,7 +418,7 @@ class SpellChecker:
             return False
         if split[0] in _GLUED_DETERMINERS and self._attested(low[len(split[0]):]):
             return False  # an article or a determiner glued to a word ("eenkind", "hetbloed"): two words
-        if any(a[-1] + b[0] in _VOWEL_CLASH for a, b in zip(split, split[1:])):
+        if any(a[-1] + b[0] in VOWEL_CLASH for a, b in zip(split, split[1:])):
             return False  # two vowels that read as one sound take a hyphen: echo-uitslag, auto-ongeluk
         # the same parts joined with a linking s count only when that form is attested or the part
         # takes one ("zwangerschaptest" is a slip of "zwangerschapstest"; "vadersgevoelens" is hunspell's)
@@ -479,9 +479,9 @@ class SpellChecker:
             return set()
         out = split[0]
         for head, part in zip(split, split[1:]):
-            if out[-1] + part[0] in _VOWEL_CLASH and not self._noun(head):
+            if out[-1] + part[0] in VOWEL_CLASH and not self._noun(head):
                 return set()  # an adjective glued to its noun wants a space, not a hyphen
-            out += ("-" if out[-1] + part[0] in _VOWEL_CLASH else "") + part
+            out += ("-" if out[-1] + part[0] in VOWEL_CLASH else "") + part
         return {out} if "-" in out and self.known(out) else set()
 
     def _compound_part(self, part: str, last: bool) -> bool:
@@ -877,7 +877,6 @@ _ATIE_VERBS = ("iseren", "ificeren", "nteren", "uleren", "ueren", "ineren", "tre
 _DROPPED_ENDINGS = ("e", "um", "us")
 _RELATION_SUFFIXES = frozenset(("aal", "ale", "air", "aire", "eel", "ele"))
 VOWEL_CLASH = frozenset("aa ae ai au ee ei eu ie ii oe oi oo ou ui uu".split())
-_VOWEL_CLASH = VOWEL_CLASH
 # a vowel with its diaeresis, which starts a new syllable after a vowel (pre|ïmplantatie, anti|ëmetica)
 _PLAIN_VOWEL = {"ä": "a", "ë": "e", "ï": "i", "ö": "o", "ü": "u"}
 # an English word this long is seldom a Dutch typo by chance

@@ -123,7 +123,7 @@ def abbreviation_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     if i + 1 >= len(tokens):
         return None
     a, n = tokens[i], tokens[i + 1]
-    if a.word not in _compound_abbreviations() or not _adjacent(a, n):
+    if a.word not in _listed("compound_abbreviations") or not _adjacent(a, n):
         return None
     prev = tokens[i - 1] if i else None
     if prev is not None and prev.word.isupper() and len(prev.word) > 1:
@@ -139,17 +139,12 @@ def abbreviation_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
                      _("a compound with an abbreviation takes a hyphen: '{fix}'").format(fix=fix))
 
 
-@lru_cache(maxsize=1)
-def _compound_abbreviations() -> frozenset[str]:
-    return frozenset(style()["agreement"].get("compound_abbreviations", ()))
-
-
 def abbreviation_apart_suspect(sentence: str, spans: list[tuple[int, int]], i: int) -> bool:
     if i + 1 >= len(spans):
         return False
     a, b = spans[i], spans[i + 1]
     word, nxt = sentence[a[0]:a[1]], sentence[b[0]:b[1]]
-    return word in _compound_abbreviations() and sentence[a[1]:b[0]] == " " and nxt.islower() and len(nxt) >= 3
+    return word in _listed("compound_abbreviations") and sentence[a[1]:b[0]] == " " and nxt.islower() and len(nxt) >= 3
 
 
 def name_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
@@ -157,7 +152,7 @@ def name_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     (``eponym_heads``), written apart: one word ("Asherman syndroom" -> Ashermansyndroom, "de Apgar score"
     -> Apgarscore). The name is a word in title case that Frog reads as a name or the lexicon does not know
     in small letters; a word it knows ("Dit syndroom", a sentence's first word) is no name."""
-    if i == 0 or _low(tokens[i]) not in _eponym_heads():
+    if i == 0 or _low(tokens[i]) not in _listed("eponym_heads"):
         return None
     name, head = tokens[i - 1], tokens[i]
     if not _adjacent(name, head) or not head.word.islower() or head.pos != "N" or not _title_name(name):
@@ -175,17 +170,12 @@ def _title_name(t: FrogToken) -> bool:
         not lexicon.tags(w.lower()) and t.pos not in ("VNW", "LID", "VZ", "VG", "BW", "TW"))
 
 
-@lru_cache(maxsize=1)
-def _eponym_heads() -> frozenset[str]:
-    return frozenset(style()["agreement"].get("eponym_heads", ()))
-
-
 def name_apart_suspect(sentence: str, spans: list[tuple[int, int]], i: int) -> bool:
     if i == 0:
         return False
     a, b = spans[i - 1], spans[i]
     name = sentence[a[0]:a[1]]
-    return (sentence[b[0]:b[1]] in _eponym_heads() and sentence[a[1]:b[0]] == " " and name[:1].isupper()
+    return (sentence[b[0]:b[1]] in _listed("eponym_heads") and sentence[a[1]:b[0]] == " " and name[:1].isupper()
             and name[1:].islower())
 
 
@@ -194,7 +184,7 @@ def prefix_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     pre, anti) written apart from the noun after it: one word, with a hyphen where two vowels meet
     ("een postpartum depressie" -> postpartumdepressie, "pre eclampsie" -> pre-eclampsie). Not before a
     verb ("zes weken postpartum komt u terug")."""
-    if i + 1 >= len(tokens) or _low(tokens[i]) not in _compound_first_words():
+    if i + 1 >= len(tokens) or _low(tokens[i]) not in _listed("compound_first_words"):
         return None
     a, n = tokens[i], tokens[i + 1]
     if not _adjacent(a, n) or n.pos != "N" or not n.has("soort") or not n.word.isalpha() or not n.word.islower():
@@ -203,18 +193,13 @@ def prefix_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     return one_word(a, n, a.word + joint + n.word)
 
 
-@lru_cache(maxsize=1)
-def _compound_first_words() -> frozenset[str]:
-    return frozenset(style()["agreement"].get("compound_first_words", ()))
-
-
 def adverb_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     """An adverb before a participle used as an adjective (``participle_adverbs``: veel, hoog, laag) makes
     one word with it ("veel voorkomende klachten" -> veelvoorkomende, "Veel gestelde vragen" ->
     Veelgestelde, "hoog opgeleide vrouwen" -> hoogopgeleide); not before a participle that ends its
     clause ("die veel gebruikt wordt"), and before a plural only when the dictionary has the joined word
     ("veel geplande keizersneden" may be many of them)."""
-    if i + 1 >= len(tokens) or _low(tokens[i]) not in _participle_adverbs():
+    if i + 1 >= len(tokens) or _low(tokens[i]) not in _listed("participle_adverbs"):
         return None
     a, p = tokens[i], tokens[i + 1]
     if not _adjacent(a, p) or p.pos != "WW" or not p.has("prenom") or not (p.has("vd") or p.has("od")) \
@@ -222,25 +207,14 @@ def adverb_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         return None
     noun = tokens[i + 2] if i + 2 < len(tokens) else None
     joined = a.word + p.word
-    if noun is not None and noun.has("mv") and not _dictionary_word(joined.lower()):
+    if noun is not None and noun.has("mv") and not dictionary.dutch_word(joined.lower()):
         return None  # before a plural "veel" may count: "veel geplande keizersneden" (many planned ones)
     return one_word(a, p, joined)
 
 
-def _dictionary_word(word: str) -> bool:
-    try:
-        return dictionary.shared().check(word)
-    except Exception:  # no dictionary: the plural case is left alone (the spelling rule reports the missing dictionary)
-        return False
-
-
-@lru_cache(maxsize=1)
-def _participle_adverbs() -> frozenset[str]:
-    return frozenset(style()["agreement"].get("participle_adverbs", ()))
-
-
 def adverb_apart_suspect(words: list[str], i: int) -> bool:
-    return words[i] in _participle_adverbs() and i + 1 < len(words) and words[i + 1].endswith(("de", "te", "en"))
+    return (words[i] in _listed("participle_adverbs") and i + 1 < len(words)
+            and words[i + 1].endswith(("de", "te", "en")))
 
 
 _VERB_TAGS = frozenset({"inf", "pv", "pvt", "pvv", "pvmv", "vd"})
@@ -273,7 +247,7 @@ def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     if p.pos == "VZ" and "n" in lexicon.tags(_low(v)):
         return None  # a preposition before a word that is also a noun: "bij stellen die een kinderwens hebben"
     if _closes_circumposition(tokens, i) or _particle_of_next(tokens, i) \
-            or (i and _low(tokens[i - 1]) in _words_before_particle().get(first, ())):
+            or (i and _low(tokens[i - 1]) in _table("phrase_before_particle").get(first, ())):
         return None  # "het rustig aan doen": the fixed phrase, not aandoen
     joined = first + _low(v)
     if not lexicon.tags(joined) & _VERB_TAGS or lexicon.count(joined) < _SEEN_VERB:
@@ -281,16 +255,10 @@ def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     return one_word(p, v, p.word + _low(v))
 
 
-# the first parts of circumpositions and the words that close them ("tegen je aan", "naar huis toe",
-# "op de muur af", "door de pijn heen")
-_CIRCUMPOSITIONS = {"aan": ("tegen", "achter"), "af": ("op", "van"), "heen": ("door", "om"), "toe": ("naar", "tot"),
-                    "uit": ("voor",), "langs": ("aan",), "door": ("tussen",)}
-
-
 def _closes_circumposition(tokens: list[FrogToken], i: int) -> bool:
     """"het kindje tegen je aan houden": the particle closes a circumposition opened a few words before
     it; the verb after it is a verb of its own (houden, not aanhouden)."""
-    opens = _CIRCUMPOSITIONS.get(_low(tokens[i]), ())
+    opens = _table("circumpositions").get(_low(tokens[i]), ())  # "tegen ... aan", "door ... heen"
     return any(_low(x) in opens and x.pos == "VZ" for x in tokens[max(0, i - 4):i])
 
 
@@ -304,9 +272,16 @@ def _particle_of_next(tokens: list[FrogToken], i: int) -> bool:
     return bool(lexicon.tags(joined) & _VERB_TAGS)
 
 
-@lru_cache(maxsize=1)
-def _words_before_particle() -> dict[str, tuple[str, ...]]:
-    return {k: tuple(v) for k, v in (style()["agreement"].get("phrase_before_particle") or {}).items()}
+@lru_cache(maxsize=None)
+def _listed(name: str) -> frozenset[str]:
+    """A word list of the agreement data (schema/style-language.yaml)."""
+    return frozenset(style()["agreement"].get(name, ()))
+
+
+@lru_cache(maxsize=None)
+def _table(name: str) -> dict[str, tuple[str, ...]]:
+    """A table of word lists of the agreement data, one list per word."""
+    return {k: tuple(v) for k, v in (style()["agreement"].get(name) or {}).items()}
 
 
 @lru_cache(maxsize=1)
