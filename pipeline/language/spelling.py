@@ -21,7 +21,8 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate, islice
 from pathlib import Path
 
 from pipeline.language import inflection, lexicon
@@ -41,6 +42,11 @@ CONFUSABLE = {("d", "t"), ("t", "d"), ("s", "z"), ("z", "s"), ("f", "v"), ("v", 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 # letters joined as one glyph, as French typesetting prints them ("fœtus"): the word is the same
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
+
+
+# a rare part this long, one edit from a frequent word, is that word's slip whatever else the
+# compound could be split into
+_LONG_LOOKALIKE = 7
 
 
 def _norm(word: str) -> str:
@@ -408,13 +414,8 @@ class SpellChecker:
         seam need a hyphen ("echouitslag" is an error, "echo-uitslag" right)."""
         if not low.isalpha() or len(low) < 7:
             return False
-        split = _split_compound(low, self._compound_part, 3)
-        if split is not None and len(split) == 2 and split[0].endswith("s") and self._shadowed(split[1]):
-            # the s may start the second part instead of linking: "baarmoeder|spier", not "baarmoeders|pier"
-            other = [split[0][:-1], "s" + split[1]]
-            if self._compound_part(other[0], False) and self._compound_part(other[1], True):
-                split = other
-        if split is None or any(self._shadowed(self._stem_part(p)) for p in split):
+        split = self._plain_split(low)
+        if split is None:
             return False
         if split[0] in _GLUED_DETERMINERS and self._attested(low[len(split[0]):]):
             return False  # an article or a determiner glued to a word ("eenkind", "hetbloed"): two words
@@ -423,14 +424,61 @@ class SpellChecker:
         # the same parts joined with a linking s count only when that form is attested or the part
         # takes one ("zwangerschaptest" is a slip of "zwangerschapstest"; "vadersgevoelens" is hunspell's)
         seams = _linking_variants(split)
-        if any(c != low and len(c) >= 3 and self.dict.check(c) and (c not in seams or self._attested(c))
-               for c in dutch_edits(low)):
+        target = partial(self._slip_target, low, split)
+        slip = lambda c: c != low and target(c) and (c not in seams or self._attested(c))  # noqa: E731
+        if any(len(c) >= 3 and slip(c) for c in dutch_edits(low)):
             return False
         if min(len(p) for p in split[:-1]) < 4:
-            return not any(c != low and self.dict.check(c) for c in _edits1(low))
+            return not any(slip(c) for c in _edits1(low))
         # one edit from a word people write often: a slip of that word ("zwangers|cap" for zwangerschap)
         return not any(c != low and len(c) >= 8 and lexicon.count(c) >= COMMON_WORD_COUNT and self.dict.check(c)
                        for c in _edits1(low) if c in lexicon.known_words())
+
+    def _plain_split(self, low: str) -> list[str] | None:
+        """The first of a compound's splits (longest head first) whose parts are no rare look-alikes of
+        frequent words: "blaas|sluitspier", not "blaass|luits|pier". Another split counts only with
+        fewer parts than the first ("ziekt|aal" is no "ziek|taal"), and a long look-alike is a slip
+        ("zwagerschap" for zwangerschap) that no other split may explain away ("zwager|schaps")."""
+        most = 3
+        for split in islice(_splits(low, self._compound_part, 3), 8):
+            if len(split) > most:
+                continue
+            if len(split) == 2 and split[0].endswith("s") and self._shadowed(split[1]):
+                # the s may start the second part instead of linking: "baarmoeder|spier", not "baarmoeders|pier"
+                other = [split[0][:-1], "s" + split[1]]
+                if self._compound_part(other[0], False) and self._compound_part(other[1], True):
+                    split = other
+            shadowed = [p for p in map(self._stem_part, split) if self._shadowed(p)]
+            if not shadowed:
+                return split
+            if max(map(len, shadowed)) >= _LONG_LOOKALIKE:
+                return None
+            most = len(split) - 1
+        return None
+
+    def _slip_target(self, low: str, split: list[str], cand: str) -> bool:
+        """``cand`` is a word that ``low`` (split into ``split``) may be a slip of: a dictionary word
+        people write ("mis|kraan" of "miskraam"), hunspell's join with the linking s that ``low``
+        lacks at a seam ("leven|verrichting"), or a join that splits otherwise ("hartgebrek|ken" of
+        "hart|gebreken"); never the same join with one word swapped for another ("heet|aanvallen"
+        beside "eet|aanvallen", "boot|pijnen" beside "bot|pijnen")."""
+        if not self.dict.check(cand):
+            return False
+        if not self.nobodys_join(cand) or _inserted_at(low, cand, set(accumulate(map(len, split[:-1]))), "s"):
+            return True
+        return not self._swapped_part(split, cand)
+
+    def _swapped_part(self, split: list[str], cand: str) -> bool:
+        """``cand`` is ``split`` joined with one part, a word people write, replaced by another
+        dictionary word ("eet" by "heet"; a part that is itself a join, "kram|begeleiding", may hide
+        the slip)."""
+        for k, part in enumerate(split):
+            pre, post = "".join(split[:k]), "".join(split[k + 1:])
+            other = cand[len(pre):len(cand) - len(post)]
+            if cand.startswith(pre) and cand.endswith(post) and len(other) >= 3 and other != part \
+                    and self._attested(part) and self.dict.check(other):
+                return True
+        return False
 
     def nobodys_join(self, word: str) -> bool:
         """A join of two words that only hunspell makes and Frog's corpus never saw ("miss|kraan",
@@ -1052,7 +1100,9 @@ def takes_linking_s(part: str) -> bool:
     lo = bisect.bisect_left(words, part)
     for w in words[lo:bisect.bisect_left(words, part + "\uffff")]:
         rest = w[len(part):]
-        if len(rest) < 4:
+        # a word of four letters or more after the seam: short rests are a verb's endings ("bots|ing",
+        # "bots|ten" of botsen), not a linking s
+        if len(rest) < 4 or rest[0] == "s" and len(rest) < 5:
             continue
         if rest[0] == "s" and lexicon.count(rest[1:]) > 0:
             with_s += 1
@@ -1073,17 +1123,21 @@ def _lexicon_sorted() -> list[str]:
 
 def _split_compound(low: str, ok, parts_left: int) -> list[str] | None:
     """``low`` as 2..``parts_left`` parts each accepted by ``ok(part, last)``, longest head first."""
+    return next(_splits(low, ok, parts_left), None)
+
+
+def _splits(low: str, ok, parts_left: int):
+    """Every split of ``low`` into 2..``parts_left`` parts accepted by ``ok(part, last)``, longest
+    head first, two parts before more."""
     for i in range(len(low) - 3, 2, -1):
         head, tail = low[:i], low[i:]
         if not ok(head, False):
             continue
         if ok(tail, True):
-            return [head, tail]
+            yield [head, tail]
         if parts_left > 2:
-            rest = _split_compound(tail, ok, parts_left - 1)
-            if rest:
-                return [head, *rest]
-    return None
+            for rest in _splits(tail, ok, parts_left - 1):
+                yield [head, *rest]
 
 
 def _abbreviation(part: str) -> bool:
@@ -1092,9 +1146,11 @@ def _abbreviation(part: str) -> bool:
     return len(stem) >= 2 and stem.isalpha() and stem.isupper()
 
 
-def _inserted_at(low: str, cand: str, seams: set[int]) -> bool:
-    """``cand`` is ``low`` with one letter inserted at one of the ``seams`` (offsets in ``low``)."""
-    return len(cand) == len(low) + 1 and any(cand[:i] == low[:i] and cand[i + 1:] == low[i:] for i in seams)
+def _inserted_at(low: str, cand: str, seams: set[int], letter: str = "") -> bool:
+    """``cand`` is ``low`` with one letter (``letter`` if given) inserted at one of the ``seams``
+    (offsets in ``low``)."""
+    return len(cand) == len(low) + 1 and any(
+        cand[:i] == low[:i] and cand[i + 1:] == low[i:] and cand[i] == (letter or cand[i]) for i in seams)
 
 
 def _camel(part: str) -> bool:
