@@ -224,7 +224,11 @@ CASES = {
                          ("Komt de ziekte ook voor bij ouders of familie leden?", "familie leden", "familieleden"),
                          ("Termijn echo", "Termijn echo", "Termijnecho"),
                          ("Bij de verloskundige heeft u eerst een intake gesprek.", "intake gesprek", "intakegesprek"),
-                         ("Pijn klachten", "Pijn klachten", "Pijnklachten")],
+                         ("Pijn klachten", "Pijn klachten", "Pijnklachten"),
+                         # compounds the spelling dictionary lists as entries of their own
+                         ("Lever een urine monster in bij de balie.", "urine monster", "urinemonster"),
+                         ("Een kraam pakket kun je bij de zorgverzekeraar aanvragen.", "kraam pakket",
+                          "kraampakket")],
                         ["Je kunt de baby voeding geven.", "Als de baby voeding krijgt, groeit hij goed.",
                          "Als je in je buik pijn hebt, bel je ons.", "Elke dag pijn hebben is zwaar.",
                          "Als we bij de echo hartactiviteit zien, is de kans klein.", "Drink een glas water.",

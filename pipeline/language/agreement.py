@@ -2603,11 +2603,11 @@ def _plain_noun(t: FrogToken, singular: bool = False, opening: bool = False) -> 
 
 @lru_cache(maxsize=50_000)
 def attested_compound(first: str, second: str) -> str | None:
-    """The compound of two words, with or without a linking -s-, that Frog's lexicon knows as a noun
-    or the project's word lists hold ("intake" + "afspraak", "zwangerschap" + "test" ->
-    zwangerschapstest)."""
+    """The compound of two words, with or without a linking -s-, that Frog's lexicon knows as a noun,
+    the project's word lists hold or the spelling dictionary lists as an entry of its own ("intake" +
+    "afspraak", "zwangerschap" + "test" -> zwangerschapstest, "urine" + "monster")."""
     forms = [first + second] + ([first + "s" + second] if not first.endswith(("s", "e")) else [])
-    return next((c for c in forms if "n" in lexicon.tags(c) or c in _listed_words()), None)
+    return next((c for c in forms if "n" in lexicon.tags(c) or c in _listed_words() or dictionary.listed_noun(c)), None)
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,8 @@ than the words of one leaflet): under the same engines and data the answer is th
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 MEMO = "dictionary word"  # the memo's name: one answer per word
 EXISTS = "\0exists"  # the memo's question whether the dictionary exists (no word holds a NUL)
 
@@ -124,3 +126,26 @@ def dutch_word(word: str) -> bool:
     """Whether the Dutch dictionary has ``word``; False without one."""
     d = dutch_or_none()
     return d is not None and d.check(word)
+
+
+@lru_cache(maxsize=1)
+def listed_words() -> frozenset[str]:
+    """The words the Dutch dictionary lists as entries of their own (its word file, without the affix
+    flags): the compounds its makers wrote down ("urinemonster", "ruggenprik"), unlike the joins
+    hunspell allows of almost any two words. Empty without the file."""
+    from pipeline.tools import TOOLS
+
+    try:
+        with open(TOOLS["enchant"].data[0], encoding="utf-8", errors="replace") as f:
+            next(f, None)  # the first line counts the entries
+            return frozenset(line.split("/", 1)[0].strip().lower() for line in f)
+    except OSError:
+        return frozenset()
+
+
+def listed_noun(word: str) -> bool:
+    """``word`` (small letters) or its singular is an entry of the dictionary's word file, and the
+    dictionary takes the form ("urinemonsters": urinemonster)."""
+    entries = listed_words()
+    forms = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("en") else "")
+    return any(f in entries for f in forms if f) and dutch_word(word)
