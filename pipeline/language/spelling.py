@@ -25,7 +25,7 @@ from functools import lru_cache, partial
 from itertools import accumulate, islice
 from pathlib import Path
 
-from pipeline.language import inflection, lexicon
+from pipeline.language import dictionary, inflection, lexicon
 from pipeline.language.dictionary import enchant_dict
 from pipeline.language.data import spelling as spelling_data
 from pipeline.yamlio import load_kept
@@ -47,6 +47,8 @@ LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 # a rare part this long, one edit from a frequent word, is that word's slip whatever else the
 # compound could be split into
 _LONG_LOOKALIKE = 7
+# how often Frog's corpus must have seen a word for it to be meant, not a slip of a commoner one
+_MEANT = 50
 
 
 def _norm(word: str) -> str:
@@ -310,7 +312,7 @@ class SpellChecker:
 
     def _derivation(self, low: str) -> bool:
         """An adjective in -lijk made from a noun ("baarmoederlijke" from baarmoeder, as in
-        buitenbaarmoederlijk) and a woman's agent noun in -ster beside one in -er ("kunstschaatster"
+        buitenbaarmoederlijk), one in -baar from a verb, and a woman's agent noun in -ster beside one in -er ("kunstschaatster"
         beside kunstschaatser, "onderzoekster" beside onderzoeker). The base must be a noun and the
         word no slip of a dictionary word: "duidlijk" lacks the e of "duidelijk"."""
         if not low.isalpha() or len(low) < 9:
@@ -319,7 +321,7 @@ class SpellChecker:
             head = low[: -len(end)]
             if low.endswith(end) and len(head) >= 5 and self._noun(head):
                 return not self.dict.check(head + "e" + end) and not self._slip_of_attested(low)
-        if self._atie_of_verb(low):
+        if self._atie_of_verb(low) or self._baar_of_verb(low):
             return True
         base = low[:-1] if low.endswith("sters") else low
         if base != low and self.dict.check(base):
@@ -327,6 +329,16 @@ class SpellChecker:
         if base.endswith("ster"):
             agents = {base[:-4] + "er", base[:-3] + "er"}
             return any(self._noun(a) or self.known(a) for a in agents) and not self._slip_of_attested(low)
+        return False
+
+    def _baar_of_verb(self, low: str) -> bool:
+        """An adjective in -baar made from a dictionary verb's stem ("inleidbaar" of inleiden, as
+        behandelbaar of behandelen), with its -e; not a slip of a dictionary word."""
+        for end in ("bare", "baar"):
+            head = low[: -len(end)]
+            doubled = head[-1:] == head[-2:-1] and head[-1:] not in VOWELS  # a stem never ends so ("zwemm")
+            if low.endswith(end) and len(head) >= 4 and not doubled and any(self._verb(inf) for inf in _infinitives(head)):
+                return not self._slip_of_attested(low)
         return False
 
     def _atie_of_verb(self, low: str) -> bool:
@@ -469,16 +481,24 @@ class SpellChecker:
         return not self._swapped_part(split, cand)
 
     def _swapped_part(self, split: list[str], cand: str) -> bool:
-        """``cand`` is ``split`` joined with one part, a word people write, replaced by another
-        dictionary word ("eet" by "heet"; a part that is itself a join, "kram|begeleiding", may hide
-        the slip)."""
+        """``cand`` is ``split`` joined with one part, a word people write (Frog's corpus has seen it or
+        the dictionary's word file lists it: "spatader"), replaced by another word or join ("eet" by
+        "heet", "spatader" by "spat|adder"); a part that is itself a join ("kram|begeleiding") may hide
+        the slip."""
         for k, part in enumerate(split):
             pre, post = "".join(split[:k]), "".join(split[k + 1:])
             other = cand[len(pre):len(cand) - len(post)]
-            if cand.startswith(pre) and cand.endswith(post) and len(other) >= 3 and other != part \
-                    and self._attested(part) and self.dict.check(other):
+            if not (cand.startswith(pre) and cand.endswith(post) and len(other) >= 3 and other != part):
+                continue
+            if self._written(part) and (self.dict.check(other) or _split_compound(other, self._compound_part, 2)):
                 return True
         return False
+
+    def _written(self, word: str) -> bool:
+        """A word people write: Frog's corpus has seen it, or the Dutch dictionary's own word file lists
+        it (not just a join hunspell allows)."""
+        return self._attested(word) or (self.dict.tag == "nl_NL" and word in dictionary.listed_words()
+                                        and self.dict.check(word))
 
     def nobodys_join(self, word: str) -> bool:
         """A join of two words that only hunspell makes and Frog's corpus never saw ("miss|kraan",
@@ -746,10 +766,16 @@ class SpellChecker:
                 or self._shared_loan(part):
             return False
         n = lexicon.count(part)
-        if n >= 50:  # seen often enough in Frog's corpus to be meant
+        if n >= _MEANT or self._common_verb_stem(part):  # seen often enough in Frog's corpus to be meant
             return False
-        floor = max(50, 50 * n)
+        floor = max(_MEANT, _MEANT * n)
         return any(lexicon.count(c) >= floor and self.dict.check(c) for c in _edits1(part) if c != part)
+
+    @staticmethod
+    def _common_verb_stem(part: str) -> bool:
+        """The stem of a verb Frog's corpus has seen often, which opens compounds ("beval|bad",
+        "wacht|kamer") however rarely it stands alone."""
+        return any("inf" in lexicon.tags(inf) and lexicon.count(inf) >= _MEANT for inf in _infinitives(part))
 
     def _shared_loan(self, part: str) -> bool:
         """A word of six letters or more, no plural, that both the Dutch and the English dictionary
