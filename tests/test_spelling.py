@@ -42,6 +42,17 @@ def test_masks_urls_mail_phones_and_units():
     assert got == ["Mail", "bel", "of", "zie", "en"]
 
 
+def test_a_templates_tags_and_attributes_are_code():
+    text = 'Fout <txp:article_list limit="3" form="lijst"> en <o:p> tekst'
+    assert [t.text for t in spell_tokens(text)] == ["Fout", "en", "tekst"]
+
+
+def test_letters_in_brackets_inside_a_word_give_both_forms():
+    got = [(t.text, t.start, t.end) for t in spell_tokens("Een verzorg(st)er komt.")]
+    assert got == [("Een", 0, 3), ("verzorger", 4, 17), ("verzorgster", 4, 17), ("komt", 18, 22)]
+    assert [t.text for t in spell_tokens("zwangerschap(s)diabetes")] == ["zwangerschap", "s", "diabetes"]
+
+
 def test_line_break_hyphen_is_joined_but_elision_is_not():
     toks = spell_tokens("De gynaeco- loog en de zwangerschaps- en kraamzorg.")
     assert [(t.text, t.joined) for t in toks] == [

@@ -32,6 +32,9 @@ _MASKS = [
 HTML_TAG = re.compile(r"</?(?:p|br|div|span|li|ul|ol|b|i|u|em|strong|a|h[1-6]|td|tr|th|table|img|hr|sup|sub|font|"
                       r"center|section|article)(?:\s+[a-z-]+=[^<>\n]*)?\s*/?>|&(?:nbsp|amp|lt|gt|quot);", re.I)
 _MASKS.append(HTML_TAG)
+# a template's or a word processor's own tags and their attributes ("<txp:article_list form="lijst" />", "<o:p>",
+# form="lijst"): code of the web page, no words
+_MASKS.append(re.compile(r"</?[a-z]+:[\w-]*|\b[a-z][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*')", re.I))
 # the holder after a copyright sign and its year: a name, however it is written ("© 2024 solvo B.V.")
 _MASKS.append(re.compile(r"(?:©|(?:^|(?<=\n))[ \t]*(?:\(c\)|copyright\b))[ \t]*(?:\d{4}(?:[ \t]*[-–][ \t]*\d{4})?)?[ \t]*[^\n.!?|,;]{1,40}", re.I))
 # text between two words that still keeps them one name: a space, or an initial ("Emily M. Godfrey")
@@ -57,7 +60,7 @@ class Token:
     tail: int = 0  # letters of a plural's ending in brackets joined to the word ("eicel(en)": 2)
 
 
-_MAY_MASK = re.compile(r"[\d@©]|www|://|\.[a-z]{2}|</?[a-z]|&[a-z]+;|\(c\)|copyright", re.I)
+_MAY_MASK = re.compile(r"[\d@©]|www|://|\.[a-z]{2}|</?[a-z]|&[a-z]+;|\(c\)|copyright|=[\"']", re.I)
 
 
 def masked(text: str) -> list[tuple[int, int]]:
@@ -211,6 +214,13 @@ def _bracketed_tail(text: str, s: int, e: int) -> bool:
         and text[s:e].islower() and not text[e + 1:e + 2].isalpha()
 
 
+def _bracketed_infix(text: str, s: int, e: int) -> bool:
+    """Two letters or more in brackets inside a word: "medewerk(st)er", both forms meant; a linking
+    "(s)" ("zwangerschap(s)diabetes") leaves the choice open and is no word to check."""
+    return s >= 2 and text[s - 1] == "(" and text[s - 2].isalpha() and text[e:e + 1] == ")" \
+        and text[e + 1:e + 2].isalpha() and text[s:e].islower() and e - s >= 2
+
+
 def _bracketed_head(text: str, s: int, e: int) -> bool:
     """Letters in brackets that open the word after them: "(geslachts)organen" is geslachtsorganen or
     organen; not a word in brackets inside a word ("zwangerschap(s)diabetes")."""
@@ -235,6 +245,30 @@ def _name_runs(text: str, out: list[Token]) -> set[int]:
                 _NAME_GAP.match(gap) or (len(a.text) == 1 and gap.startswith(".") and _NAME_GAP.match(gap[1:]))):
             names.update((k, k + 1))
     return names
+
+
+def _bracketed(text: str, raw: list[tuple[int, int]], i: int, out: list[Token]) -> int:
+    """Letters in brackets at word ``i`` that belong to a word: the tokens it makes are put on ``out``
+    and the number of raw words it takes is returned (0: none)."""
+    s, e = raw[i]
+    after = raw[i + 1] if i + 1 < len(raw) and raw[i + 1][0] == e + 1 else None
+    if _bracketed_head(text, s, e) and after:
+        # "(geslachts)organen": the whole word is the one to check
+        out.append(Token(s - 1, after[1], _visible(text[s:e]) + _visible(text[e + 1:after[1]]), joined=True))
+        return 2
+    if _bracketed_infix(text, s, e) and out and out[-1].end == s - 1 and after:
+        # "medewerk(st)er": the word without and with the letters in brackets, each one to check
+        head, rest = out.pop(), _visible(text[e + 1:after[1]])
+        out.append(Token(head.start, after[1], head.text + rest, joined=True))
+        out.append(Token(head.start, after[1], head.text + _visible(text[s:e]) + rest, joined=True))
+        return 2
+    if _bracketed_tail(text, s, e) and out and out[-1].end == s - 1:
+        # "zwangerschap(swens)": the word's optional ending in brackets; the whole word is the one to
+        # check. A plural's ending may stand for the plural however it is spelt ("eicel(en)")
+        tail = len(text[s:e]) if text[s:e] in _PLURAL_TAILS else 0
+        out.append(Token(out[-1].start, e + 1, out[-1].text + _visible(text[s:e]), joined=True, tail=tail))
+        return 1
+    return 0
 
 
 @lru_cache(maxsize=50_000)
@@ -276,18 +310,9 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
         if not _latin(text[s:e]) or _phonetic(text[s:e]):
             i += 1  # a word in another script (Korean, Greek, Arabic) or a phonetic spelling: no Dutch word
             continue
-        if _bracketed_head(text, s, e) and i + 1 < len(raw) and raw[i + 1][0] == e + 1:
-            # "(geslachts)organen": the whole word is the one to check
-            out.append(Token(s - 1, raw[i + 1][1], _visible(text[s:e]) + _visible(text[e + 1:raw[i + 1][1]]),
-                             joined=True))
-            i += 2
-            continue
-        if _bracketed_tail(text, s, e) and out and out[-1].end == s - 1:
-            # "zwangerschap(swens)": the word's optional ending in brackets; the whole word is the one to
-            # check. A plural's ending may stand for the plural however it is spelt ("eicel(en)")
-            tail = len(text[s:e]) if text[s:e] in _PLURAL_TAILS else 0
-            out.append(Token(out[-1].start, e + 1, out[-1].text + _visible(text[s:e]), joined=True, tail=tail))
-            i += 1
+        step = _bracketed(text, raw, i, out)
+        if step:
+            i += step
             continue
         out.append(Token(s, e, _visible(text[s:e])))
         i += 1
