@@ -54,6 +54,9 @@ pass: Menstruatieachtige buikpijn en weeënpijn; het zwangerschaps-weefsel; bel 
 pass: Dit duurt ca. twee weken, bijv. na een curettage; bel z.s.m., evt. i.p.v. mailen.
 pass: Het weefsel wordt weggeschraapt; de weggeschraapte resten; een pseudo-menstruatie.
 pass: Bij subfertiliteit en een intra-uterien hematoom.
+pass: In het Engels heet een echo ultrasound.
+pass: Rust helpt -als het kan- bij de meeste klachten.
+pass: Onze zoons zijn 1-eiig; 2 eiige tweelingen komen vaker voor.
 pass: Abcz+ folders: na de uitschraping en de wegzuiging van het weefsel.
 pass: Bij een missed abortion of een tubaire zwangerschap; de lochia na een anembryonale zwangerschap.
 pass: Bij een éénlingzwangerschap zet de echoscopiste de echokop op je buik.
@@ -191,14 +194,16 @@ def check(doc, conf, ctx):
 
 def _linked_apart(doc, block, spell):
     """A compound written apart after its linking -s ("het zwangerschaps verlof" -> zwangerschapsverlof):
-    the first piece is no word, without its s it is one, and the two make a dictionary word (the split
+    the first piece is no word (also not with its capital: "het Engels heet ..."), without its s it is
+    one, and the two make a dictionary word (the split
     that a scan's stray space makes is let through as such, so this is said here)."""
     text = restore_invisible(doc, block)
     toks = spell_tokens(text)
     for a, b in zip(toks, toks[1:]):
         first, second = a.text, b.text
         if text[a.end:b.start] != " " or not first.endswith("s") or not second.islower() or len(second) < 3 \
-                or _whole_word(spell, first) or not _whole_word(spell, first[:-1]) or not _whole_word(spell, second):
+                or _whole_word(spell, first) or spell.dict.check(first) or not _whole_word(spell, first[:-1]) \
+                or not _whole_word(spell, second):
             continue
         joined = first + second
         if len(joined) < SPLIT_WORD_MIN or not spell.dict.check(joined.lower()):
@@ -409,14 +414,43 @@ def _cut_or_plural(spell, tok, extra) -> bool:
 
 def _number_compound_part(spell, tok, text: str, extra) -> bool:
     """A word with its linking s after a number and a hyphen: the first part of a compound ("de
-    24-uurs urine", "een 3-jaars opleiding"); "Na een uurs wachten" stays an error."""
-    return tok.start >= 2 and text[tok.start - 1] == "-" and text[tok.start - 2].isdigit() \
-        and tok.text.endswith("s") and spell.known(tok.text[:-1], extra)
+    24-uurs urine", "een 3-jaars opleiding"); "Na een uurs wachten" stays an error. Or the rest of a
+    word that opens with a number written in figures ("1-eiig", "2 eiige": eeneiig, tweeëiige)."""
+    m = _FIGURE_BEFORE.search(text, 0, tok.start)
+    if m is None:
+        return False
+    if m.group(2) == "-" and tok.text.endswith("s") and spell.known(tok.text[:-1], extra):
+        return True
+    word = _NUMBER_WORDS.get(m.group(1))
+    low = tok.text.lower()
+    return word is not None and any(spell.known(w, extra) for w in (
+        word + low, f"{word}-{low}", word + _DIAERESIS.get(low[:1], low[:1]) + low[1:]))
+
+
+_FIGURE_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})([- ])\Z")
+_NUMBER_WORDS = dict(zip("1 2 3 4 5 6 7 8 9 10".split(), "een twee drie vier vijf zes zeven acht negen tien".split()))
+_DIAERESIS = {"e": "ë", "i": "ï", "o": "ö", "u": "ü"}
 
 
 def _dotted_abbreviation(tok, text: str) -> bool:
     """An abbreviation of schema/style-language.yaml written with its full stop ("ca.", "bijv.")."""
     return text[tok.end : tok.end + 1] == "." and tok.text.lower() in spelling_data().dotted_abbreviations
+
+
+def _pieces_of_a_word(spell, tok, text: str, toks, k: int, extra) -> bool:
+    """A word rejoined from a line-break hyphen, a word split by stray spaces, or two words with a
+    dash between them: no unknown word."""
+    return bool(tok.joined and spell.known(tok.text.replace(" ", ""), extra)) or _split_word(spell, text, toks, k) \
+        or _dash_between_words(spell, tok, text)
+
+
+def _dash_between_words(spell, tok, text: str) -> bool:
+    """"als het kan- bij de klachten": a dash glued to the word before it, between two words of their own,
+    is no line-break hyphen inside one word (that one is joined: "gynaeco- loog")."""
+    if not tok.joined:
+        return False
+    halves = text[tok.start:tok.end].split("-", 1)
+    return len(halves) == 2 and all(_whole_word(spell, h.strip()) for h in halves)
 
 
 def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
@@ -433,7 +467,7 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
         start = _sentence_start(text, tok.start)
         if tok.text[:1].isupper() and start and spell.known(tok.text.lower(), extra):
             continue
-        if tok.joined and spell.known(tok.text.replace(" ", ""), extra) or _split_word(spell, text, toks, k):
+        if _pieces_of_a_word(spell, tok, text, toks, k, extra):
             continue
         if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k) or _street(tok, text):
             continue
