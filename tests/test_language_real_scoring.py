@@ -94,3 +94,16 @@ def test_a_compound_with_a_number_written_apart_is_found_by_typography_and_no_ot
     res = _score_page("p", page, found, notes, 10)
     assert res.errors_found == [("other", "de 20 weken echo")]
     assert res.errors_missed == [("other", "komt later .")]
+
+
+def test_a_hyphenated_word_with_a_misspelt_part_is_a_real_find():
+    notes = {"nonwords": ["porcelijn"]}
+    res = _score_page("p", PAGE, [_d("spelling.unknown-word", 4, "porcelijn-wit")], notes, 30)
+    assert res.true_spelling == ["porcelijn-wit"] and not res.false_spelling
+
+
+def test_the_word_where_a_kept_last_line_is_cut_counts_neither_way():
+    page = PAGE + "Lees ook: Een miskraam en rou\n"
+    found = [_d("spelling.unknown-word", 5, "rou"), _d("spelling.unknown-word", 4, "woord")]
+    res = _score_page("p", page, found, {"residue": ["Lees ook: Een miskraam en rou"]}, 30)
+    assert res.false_spelling == ["woord"] and not res.true_spelling
