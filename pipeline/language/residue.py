@@ -322,7 +322,8 @@ def _layout(doc) -> list[ResidueHit]:
     return _whole(doc, residue_layout.find(doc.blocks, _is_word) + residue_shapes.find(doc.blocks, _is_word)
                   + residue_lines.find(doc.blocks, _is_word, top) + residue_runs.category_menus(doc.blocks)
                   + residue_runs.legends(doc.blocks) + residue_runs.teaser_cards(doc.blocks)
-                  + residue_runs.source_lists(doc.blocks) + residue_runs.folded_sections(doc.blocks))
+                  + residue_runs.source_lists(doc.blocks) + residue_runs.folded_sections(doc.blocks)
+                  + residue_runs.menu_lists(doc.blocks))
 
 
 _last: tuple = (None, (), [])  # the document asked last, its blocks' texts, its hits

@@ -37,6 +37,10 @@ other with nothing under them ("Voor wie?" / "Voorwaarden?" / "Hoe aanvragen?" /
 In a run of three or more such questions every one but the last, which has the text under it, is an empty
 title; a leaflet's question heads its own text.
 
+A site's menu copied as a list is a run of five list items or more, each a label of one or two words
+with a capital ("Voeding" / "Slapen" / "Webshop"), one of them a menu item the data knows; a
+leaflet's list of complaints or steps names none.
+
 An organisation's key figures stand in a run of lines that each give a number and what it counts,
 two or more of them in thousands ("205.000 verpleegdagen" / "32.000 opnames per jaar" / "350
 specialisten"); a leaflet's list of doses or times counts milligrams and days, not thousands.
@@ -47,7 +51,7 @@ from __future__ import annotations
 import re
 
 from pipeline.i18n import _
-from pipeline.language.data import shape_words
+from pipeline.language.data import residue_words, shape_words
 from pipeline.language.residue_layout import LayoutHit, norm, title_shaped
 from pipeline.language.residue_shapes import text_line, top_zone
 
@@ -57,6 +61,8 @@ _UNIT = 4  # a unit: the date and at most three lines
 _ITEM_WORDS = 12
 _PAIR = re.compile(r"[ \t]*[A-ZÀ-Þ][\w’'-]+[ \t]+&[ \t]+[\w’'-]+[ \t]*")
 _MENU_SPAN = 6  # two labels of a menu stand at most this many blocks apart
+_MENU_RUN = 5  # a site's menu copied as a list: at least this many labels in a row
+_MENU_WORDS = 2
 
 
 def _item(b) -> bool:
@@ -240,20 +246,39 @@ _FOLDED_WORDS = 5  # a folded section's title: a short question
 _FOLDED_RUN = 3
 
 
+def menu_lists(blocks) -> list[LayoutHit]:
+    """A site's menu copied as a list: five list items or more in a row, each a label of one or two
+    words with a capital and no sentence's punctuation, one of them a menu item the data knows
+    ("Webshop", "Contact"); a leaflet's list of symptoms or steps names no menu item."""
+    nav = residue_words().navigation
+
+    def label(k: int) -> bool:
+        t = blocks[k].text.strip()
+        return (blocks[k].kind == "list_item" and 0 < len(t.split()) <= _MENU_WORDS and t[:1].isupper()
+                and t[-1:] not in ".,;:!?" and "\n" not in t)
+    return [LayoutHit(i, "navigation", _("a menu item of the web site"))
+            for k, j in _runs(len(blocks), label, _MENU_RUN) if any(norm(blocks[i].text) in nav for i in range(k, j))
+            for i in range(k, j)]
+
+
+def _runs(n: int, member, least: int):
+    """(first, end) of each run of at least ``least`` indexes in a row below ``n`` that ``member`` takes."""
+    k = 0
+    while k < n:
+        j = k
+        while j < n and member(j):
+            j += 1
+        if j - k >= least:
+            yield k, j
+        k = max(j, k + 1)
+
+
 def folded_sections(blocks) -> list[LayoutHit]:
     """Short question titles in a run of three or more with nothing under them (folded sections): all of
     them but the last, which heads the text that follows."""
     def question(k: int) -> bool:
         t = blocks[k].text.strip()
         return t.endswith("?") and len(t.split()) <= _FOLDED_WORDS and blocks[k].kind != "list_item" and "\n" not in t
-    out: list[LayoutHit] = []
-    k = 0
-    while k < len(blocks):
-        j = k
-        while j < len(blocks) and question(j):
-            j += 1
-        if j - k >= _FOLDED_RUN:
-            why = _("the title of a folded section of the web page, with nothing under it")
-            out += [LayoutHit(i, "folded-section", why) for i in range(k, j - 1)]
-        k = max(j, k + 1)
-    return out
+    why = _("the title of a folded section of the web page, with nothing under it")
+    return [LayoutHit(i, "folded-section", why) for k, j in _runs(len(blocks), question, _FOLDED_RUN)
+            for i in range(k, j - 1)]
