@@ -296,3 +296,13 @@ def test_rising_to_a_value_states_the_value_reached_and_up_to_as_much_as_an_uppe
 def test_within_the_weeks_is_a_maximum():
     q = one("binnen de zes weken")
     assert (q.bound, q.max) == ("max", 6)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Na twee miskramen is er ongeveer 25% kans op een derde.", [25]),
+    ("De kans op een vierde, is klein.", []),
+    ("Bijna een derde.", [100 / 3]),
+    ("De kans is een derde van die van anderen.", [100 / 3]),
+])
+def test_a_third_one_after_op_is_a_sequence_not_a_share(text, values):
+    assert [round(q.lo, 4) for q in parse_quantities(text) if q.unit == "percent"] == [round(v, 4) for v in values]

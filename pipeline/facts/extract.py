@@ -10,7 +10,7 @@ topics/<topic>/catalog.yaml and docs/facts.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
 
@@ -532,7 +532,36 @@ def _facts_in_sentence(doc: Document, sent: _Sentence, qs: list[Quantity], kinds
             facts.append(_number_fact(doc, sent, slots[j].q, choice,
                                       _qualifiers(choice.kind, slots[j], sent, catalog), catalog))
     facts.sort(key=lambda f: (f.line, f.column))
-    return facts
+    return _bound_then_estimate(facts)
+
+
+# between a lower bound and a higher estimate of the same fact: "ten minste één op de tien, maar
+# waarschijnlijk zelfs vaker, we denken ongeveer 15%"
+_HEDGED_ESTIMATE = re.compile(r"\b(maar|of|en)\b[^.;]*\b(waarschijnlijk|vermoedelijk|misschien|mogelijk|eerder|"
+                              r"zelfs|denken|schatten|schat|vermoeden)\b", re.I)
+
+
+def _bound_then_estimate(facts: list[Fact]) -> list[Fact]:
+    """A lower bound and a hedged higher estimate of one fact in one sentence are one range ("at
+    least one in ten, but probably about 15 %": 10-15 %), not two values that disagree."""
+    out: list[Fact] = []
+    for f in facts:
+        prev = out[-1] if out else None
+        if prev is not None and _estimate_after(prev, f):
+            out[-1] = replace(prev, max=f.max, approx=f.approx, end_line=f.end_line, end_column=f.end_column,
+                              evidence={**(prev.evidence or {}), "range": "bound and estimate"})
+            continue
+        out.append(f)
+    return out
+
+
+def _estimate_after(bound: Fact, f: Fact) -> bool:
+    if (f.key, f.qualifiers, f.quote) != (bound.key, bound.qualifiers, bound.quote) or bound.max is not None \
+            or bound.min is None or f.min is None or f.min < bound.min:
+        return False
+    start = bound.quote.find(bound.stated)
+    end = bound.quote.find(f.stated, start + len(bound.stated))
+    return start >= 0 and end >= 0 and _HEDGED_ESTIMATE.search(bound.quote, start + len(bound.stated), end) is not None
 
 
 @dataclass

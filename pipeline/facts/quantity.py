@@ -603,6 +603,8 @@ class QuantityParser:
         after = self.low(num.next + 1)
         if frac not in ("helft", "kwart", "driekwart") and after not in ("van", "deel", ",", ".", ")", ""):
             return None
+        if frac not in ("helft", "kwart", "driekwart") and after != "van" and self.low(i - 1) == "op":
+            return None  # "kans op een derde": a third one (a sequence), no share
         v = num.value * _FRACTION_WORDS[frac]
         if frac == "helft":
             v = 50.0 * num.value if num.value != 1 else 50.0
