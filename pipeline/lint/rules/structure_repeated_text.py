@@ -31,6 +31,7 @@ fail: Het lichaam probeert de zwangerschap in stand te houden en in stand te hou
 pass: Het bloedverlies werd meer en meer. De pijn werd erger en erger. Twee moeders: moeder en moeder.
 pass: Voor aanstaande ouders en ouders met jonge kinderen. Tot de uitvaart en de uitvaart zelf. Niet invasieve en invasieve behandelingen.
 pass: Er zijn miskramen en miskramen. Op die en die dag. Als u (of uw partner) u zorgen maakt, bel ons.
+pass: Als uw partner klachten heeft of heeft gehad, zeg het dan.
 pass: Neem rust. Neem rust. Behandeling Behandeling is niet altijd nodig. Bel ons als de pijn erger wordt, als de pijn erger wordt of koorts krijgt.
 """
 
@@ -261,6 +262,16 @@ def _only_participle(word: str) -> bool:
 _SPLIT_ADVERB_BEFORE = re.compile(r"\b(?:er|daar|hier|waar)(?:[ \t]+[^\W\d_]+){0,4}[ \t]*$", re.IGNORECASE | re.UNICODE)
 
 
+_AUXILIARIES = frozenset("heb hebt heeft hebben had hadden ben bent is zijn was waren".split())
+
+
+def _tense_pair(words: list[str], after: str) -> bool:
+    """"als uw partner klachten heeft of heeft gehad": an auxiliary on both sides, the second with its
+    participle, says now or before, not one word twice."""
+    nxt = after.split(maxsplit=1)[0].strip(".,;:!?").lower() if after.strip() else ""
+    return len(words) == 1 and words[0] in _AUXILIARIES and lexicon.is_participle(nxt)
+
+
 def _joined_same(text: str):
     """The same words joined by "en"/"of", or glossed by themselves in brackets."""
     for m in _JOINED_SAME.finditer(text):
@@ -268,7 +279,8 @@ def _joined_same(text: str):
         if len(words) == 1 and (words[0] in _JOINED_OK or words[0].endswith("er")):
             continue
         before = text[: m.start()]
-        if not _OWN_BEFORE.search(before) and not _KINDS_BEFORE.search(before) and not _OWN_AFTER.match(text[m.end() :]):
+        if not _OWN_BEFORE.search(before) and not _KINDS_BEFORE.search(before) and not _OWN_AFTER.match(text[m.end() :]) \
+                and not _tense_pair(words, text[m.end() :]):
             yield m
     yield from _BRACKETED_SAME.finditer(text)
     yield from (m for m in _AROUND_BRACKET.finditer(text) if m.group(1).lower() not in _AROUND_OK)
