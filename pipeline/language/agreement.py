@@ -109,7 +109,9 @@ finding's check id in brackets):
     erover" -> erover).
 45. ``split_compound`` [split-compound]: two nouns written apart that make one word, in a phrase a
     determiner opens ("een intake afspraak" -> intakeafspraak, "de kraam zorg" -> kraamzorg): only a
-    compound that Frog's lexicon, the project's word lists or the data (``care_compounds``) hold;
+    compound that Frog's lexicon, the project's word lists, the data (``care_compounds``) or the
+    spelling dictionary's own word file hold, or whose second noun heads compounds (``compound_heads``:
+    "het ijzer gehalte" -> ijzergehalte, also without a determiner) where the dictionary takes the join;
     not where the first noun may end its phrase (after a preposition, a conjunction or a verb of giving,
     before a bare mass noun: "als je in je buik pijn hebt"), unless the determiner fits only the second
     ("het intake gesprek"); never with a noun of time, measure or number first (``apart_first_nouns``).
@@ -771,9 +773,11 @@ def _bare_before_plural(adj: str, noun: str) -> bool:
 
 
 def _relational(adj: str) -> bool:
-    """An adjective of relation or a title participle: may drop its -e in a fixed name."""
+    """An adjective of relation or a title participle: may drop its -e in a fixed name. The ending
+    must follow a stem of three letters or more: "geel" and "lief" are no "-eel", "-ief" of relation."""
     low = adj.lower()
-    return low.endswith(tuple(_data().get("relational_endings", ()))) or low in _words("title_participles")
+    return any(low.endswith(end) and len(low) - len(end) >= 3 for end in _data().get("relational_endings", ())) \
+        or low in _words("title_participles")
 
 
 def _naming(adj: str, noun: str) -> bool:
@@ -1006,16 +1010,16 @@ def _pronoun_het(tokens: list[FrogToken], i: int, j: int) -> bool:
             and (prev is None or prev.pos == "VG" or prev.tag.startswith("WW(pv")))
 
 
-_PREDICATE_FOLLOWERS = frozenset({"om", "te", "dat", "of", ",", ":"})
+_PREDICATE_FOLLOWERS = frozenset({"om", "te", "dat", "of", "als", "wanneer", ",", ":"})
 
 
 def _predicate_noun(tokens: list[FrogToken], i: int, j: int) -> bool:
-    """"nu is het zaak om ...": after its verb, "het" is the subject and the bare noun the
-    predicate, followed by the clause it announces."""
+    """"nu is het zaak om ...", "ouders vinden het zonde wanneer ...": after its verb, "het" is the subject
+    (or the object of "vinden") and the bare noun the predicate, followed by the clause it announces."""
     prev = tokens[i - 1] if i else None
     after = tokens[j + 1] if j + 1 < len(tokens) else None
     return (_low(tokens[i]) == "het" and j == i + 1 and prev is not None and prev.tag.startswith("WW(pv")
-            and prev.lemma in {"zijn", "blijven", "worden", "lijken"}
+            and prev.lemma in {"zijn", "blijven", "worden", "lijken", "vinden"}
             and (after is None or _low(after) in _PREDICATE_FOLLOWERS))
 
 
@@ -1950,7 +1954,8 @@ def verb_cluster(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         if not (v.has("inf") or v.has("pv")):
             continue
         fix = participle(low)
-        if fix:
+        # a -t for the -d of the participle after "worden" is grammar.dt's ("kan worden vergoedt")
+        if fix and not (k == i + 1 and fix in (low[:-1] + "d", low[:-1])):
             return AgreementFinding(v.start, v.end, v.word, fix, "verb-cluster",
                                     _("with '{aux}' the participle belongs here: '{fix}'").format(
                                         aux=tokens[i].word, fix=fix))
@@ -2552,10 +2557,17 @@ def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if j >= len(tokens) or not (first_noun and _plain_noun(tokens[j])) or tokens[j].start != tokens[i].end + 1:
         return None
     first, second = _low(tokens[i]), _low(tokens[j])
-    joined = attested_compound(first, second)
+    attested = attested_compound(first, second)
+    headed = attested is None
+    joined = attested or _headed_compound(first, second)
     if joined is None or first in _apart_nouns() or second in _apart_nouns():
         return None  # (a noun of time second: "de moeder dag en nacht bezig", "het werk dagen laten liggen")
     joined = tokens[i].word[0] + joined[1:]  # "Zwangerschap test" -> Zwangerschapstest
+    if headed and tokens[j].start == tokens[i].end + 1:
+        # a compound's head stands in no phrase of its own after a noun: "het ijzer gehalte", "het
+        # tweeling transfusie syndroom"; only a verb of giving may put two objects side by side
+        k = _determiner_before(tokens, i)
+        return None if k is not None and _may_stand_apart(tokens, k) else one_word(tokens[i], tokens[j], joined)
     if not any(t.has("pv") for t in tokens):
         # a heading in telegram style may put two nouns side by side ("Oorzaken miskraam"); a heading of
         # just the two nouns of an attested compound is that compound ("Termijn echo")
@@ -2608,6 +2620,15 @@ def attested_compound(first: str, second: str) -> str | None:
     "afspraak", "zwangerschap" + "test" -> zwangerschapstest, "urine" + "monster")."""
     forms = [first + second] + ([first + "s" + second] if not first.endswith(("s", "e")) else [])
     return next((c for c in forms if "n" in lexicon.tags(c) or c in _listed_words() or dictionary.listed_noun(c)), None)
+
+
+def _headed_compound(first: str, second: str) -> str | None:
+    """The join of a noun and a compound's head (``compound_heads``: "syndroom", "bacterie") that the
+    spelling dictionary takes: "transfusie" + "syndroom" -> transfusiesyndroom."""
+    if second not in _words("compound_heads"):
+        return None
+    forms = [first + second] + ([first + "s" + second] if not first.endswith(("s", "e")) else [])
+    return next((c for c in forms if dictionary.dutch_word(c)), None)
 
 
 @lru_cache(maxsize=1)
@@ -2676,12 +2697,13 @@ def _needs_determiner(tokens: list[FrogToken], k: int, j: int) -> bool:
 
 
 def split_compound_suspect(sentence: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
-    """Two nouns with one space between whose compound is attested."""
+    """Two nouns with one space between whose compound is attested, or the second a compound's head."""
     if i + 1 >= len(words) or sentence[spans[i][1]:spans[i + 1][0]] != " ":
         return False
     a, b = words[i], words[i + 1]
-    return (len(a) >= 3 and len(b) >= 3 and "n" in lexicon.tags(a) and "n" in lexicon.tags(b)
-            and attested_compound(a, b) is not None)
+    if len(a) < 3 or len(b) < 3 or "n" not in lexicon.tags(a):
+        return False
+    return ("n" in lexicon.tags(b) and attested_compound(a, b) is not None) or _headed_compound(a, b) is not None
 
 
 def _adjective_read_as_noun(tokens: list[FrogToken], k: int) -> bool:

@@ -1089,6 +1089,18 @@ def second_person_stem(c: TokenContext) -> DtFinding | None:
         word=c.prev.word, verb=sug))
 
 
+def _particle_of_finite(c: TokenContext) -> bool:
+    """"dan laat de korst vanzelf los": the word is the particle of a verb form before it in the clause
+    (los + laten: loslaten, whatever Frog made of "laat"), not a verb of its own."""
+    for x in c.clause[: c.i]:
+        w = _lower(x)
+        stems = {w, w[:-1]} if w.endswith("t") and len(w) > 3 else {w}
+        infinitives = {(x.lemma or "").lower()} | {f + "en" for st in stems for f in inflection.open_forms(st)}
+        if lexicon.tags(w) & {"pv", "pvt"} and any("inf" in lexicon.tags(c.low + inf) for inf in infinitives if inf):
+            return True
+    return False
+
+
 def _starts_unstopped_sentence(c: TokenContext) -> bool:
     """"... gratis maand Onthoud mij": a capital on the verb after a word in lower case starts a new
     sentence (a menu item, a button) whose full stop was lost; the stem is an imperative there."""
@@ -1104,6 +1116,8 @@ def third_person_stem(c: TokenContext) -> DtFinding | None:
         return None
     if not c.t.tag.startswith("WW(pv,tgw,ev") and any(x is not c.t for x in c.finite):
         return None  # a noun after a noun in a clause that has its verb already
+    if _particle_of_finite(c):
+        return None
     sug = _t_form(c.t.word, "third")
     if not sug:
         return None
@@ -1182,6 +1196,8 @@ def coordinated_imperative(c: TokenContext) -> DtFinding | None:
             or after_first is None or (after_first.pos == "VNW" and after_first.has("nomin")) \
             or any(_is_finite(x) for x in c.before[1:]):
         return None
+    if _lower(first) in _data()["no_imperative_forms"] or _condition_first(c.sentence):
+        return None  # "Is de wond dicht, dan laat ... los en volgt ...": a condition, no instruction
     nxt = c.nxt
     if nxt is not None and nxt.pos == "VNW" and (nxt.has("nomin") or _lower(nxt) in _NOMIN_2):
         return None
@@ -1200,6 +1216,8 @@ def opening_imperative_t(c: TokenContext) -> DtFinding | None:
         return None
     if stem.lower() in _data()["never_imperative"] or not c.t.tag.startswith("WW(pv,tgw"):
         return None
+    if c.t.word[:1].islower():
+        return None  # "• geeft bescherming ...": a list item that goes on from its lead-in's subject
     nxt = _past_adverbs(c.clause, c.i + 1)
     if nxt is None or nxt.pos != "N" or not nxt.has("soort") or not nxt.word.islower():
         return None
@@ -1232,12 +1250,20 @@ def _before_preposition(clause: list[FrogToken], noun: FrogToken) -> bool:
 
 def _past_adverbs(clause: list[FrogToken], k: int, most: int = 3) -> FrogToken | None:
     """The first token from ``k`` on past at most ``most`` adverbs ("Houdt hier altijd rekening
-    mee": the adverbs stand between the verb and its noun); "er" is no adverb here, it may open an
-    existential clause ("Komt er bloed ...")."""
+    mee", "Houdt vooral goed rekening met ...": the adverbs, and adjectives used as one, stand between the
+    verb and its noun); "er" is no adverb here, it may open an existential clause ("Komt er bloed ...")."""
     for x in clause[k : k + most + 1]:
-        if not (x.pos == "BW" or (x.pos == "VNW" and x.has("adv-pron") and _lower(x) != "er")):
+        if not (x.pos == "BW" or (x.pos == "ADJ" and x.has("vrij"))
+                or (x.pos == "VNW" and x.has("adv-pron") and _lower(x) != "er")):
             return x
     return None
+
+
+def _dative_passive(c: TokenContext) -> bool:
+    """"Oudere patiënten wordt aangeraden veel te drinken": "wordt" with a participle of advising or
+    asking (``dative_passives``) has no subject; the plural is its indirect object."""
+    return (c.t.lemma or "").lower() == "worden" and any(
+        _lower(x) in _data()["dative_passives"] for x in c.clause[c.i + 1:])
 
 
 def plural_subject(c: TokenContext) -> DtFinding | None:
@@ -1251,7 +1277,7 @@ def plural_subject(c: TokenContext) -> DtFinding | None:
         p = _head_before_prepositional_phrase(toks, p)
         if p >= 0 and _pronoun_or_infinitive_subject(toks, p, v):
             return None
-    if p < 0 or not _plural_phrase(toks, p) or _subject_after(toks, v):
+    if p < 0 or not _plural_phrase(toks, p) or _subject_after(toks, v) or _dative_passive(c):
         return None
     sug = _plural_form(c.t)
     if not sug:
@@ -1729,14 +1755,19 @@ def _suspect_existential(sentence: str) -> bool:
 
 def _suspect_opening_imperative(sentence: str) -> bool:
     """Check 13's rough form: a -t form whose stem is a verb's, first in a statement, before a noun
-    (past words the lexicon has no class for: adverbs)."""
+    (past words the lexicon has no class for: adverbs; and adjectives, which may stand as one)."""
     ws = [sentence[a:b].lower() for a, b in words(sentence)][:5]
     if len(ws) < 2 or sentence.rstrip().endswith("?") or not ws[0].endswith("t"):
         return False
     if not (lexicon.is_finite_t(ws[0]) and lexicon.is_stem(ws[0][:-1])):
         return False
-    noun = next((w for w in ws[1:] if lexicon.tags(w) or w == "er"), "")
+    noun = next((w for w in ws[1:] if w == "er" or (lexicon.tags(w) and not _adjective_only(w))), "")
     return "n" in lexicon.tags(noun)
+
+
+def _adjective_only(word: str) -> bool:
+    tags = lexicon.tags(word)
+    return "adj" in tags and "n" not in tags
 
 
 def _phrase_opener(word: str) -> bool:

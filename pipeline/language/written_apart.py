@@ -69,12 +69,22 @@ def pronominal_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         return one_word(t, p, t.word + _low(p))  # "waar voor je kiest": je is the clause's subject
     if nxt is not None and (_opens_phrase(nxt) or _shared_phrase(tokens, i + 2)):
         return None
+    if nxt is not None and nxt.pos == "VZ" and nxt.has("init") and _particle_of_verb(tokens, i + 1):
+        return None  # "het zaadje groeit daar uit tot een plant": uitgroeien tot, "daar" an adverb of place
     if not p.has("fin") and nxt is not None and nxt.pos not in ("WW", "VG", "LET") \
             and not (nxt.pos == "VZ" and nxt.has("fin") and _low(nxt) not in _PLACE_WORDS):
         # a preposition Frog reads as opening a phrase: "er voor altijd", "daar naar binnen"; a
         # verb's particle right after it closes no phrase ("we gaan er van uit")
         return None
     return one_word(t, p, t.word + _low(p))
+
+
+def _particle_of_verb(tokens: list[FrogToken], k: int) -> bool:
+    """The word at ``k`` joins a finite verb before it into a separable verb the lexicon knows
+    (uit + groeien)."""
+    part = _low(tokens[k])
+    return any(t.pos == "WW" and t.has("pv") and "inf" in lexicon.tags(part + (t.lemma or "").lower())
+               for t in tokens[:k])
 
 
 def _subject_follows(tokens: list[FrogToken], k: int) -> bool:
@@ -130,7 +140,8 @@ def abbreviation_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         return None
     # after "een MRI" the phrase still needs its noun, which Frog may read as a verb ("scan")
     opened = prev is not None and (prev.pos == "LID" or (prev.pos == "VNW" and (prev.has("det") or prev.has("bez"))))
-    singular = (n.pos == "N" and n.has("soort") and n.has("ev")) or (opened and "n" in lexicon.tags(_low(n)))
+    singular = (n.pos == "N" and n.has("soort") and n.has("ev")) or (
+        opened and "n" in lexicon.tags(_low(n)) and not n.has("mv"))  # "na de NIPT aanwijzingen zijn": two phrases
     if not singular or not n.word.isalpha() or not n.word.islower() or len(n.word) < 3:
         return None
     words = f"{a.word} {n.word}"
