@@ -532,6 +532,11 @@ CASES = {
                            ["Vanuit het ziekenhuis gaan we naar huis.", "Er komt vanuit de baarmoeder bloed.",
                             "We gingen er toen vanuit het ziekenhuis naartoe.",
                             "We gaan ervan uit dat het goed gaat."]),
+    ag.question_copula: ([("Wat zijn de menopauze?", "zijn", "is"), ("Wat is hormonale klachten?", "is", "zijn")],
+                         ["Wat is de menopauze?", "Wat zijn de kosten?", "Wat is kinderen krijgen?", "Wie zijn Anna en Bea?",
+                          "Wat zijn de menopauze en de overgang?", "Wat is 5 weken?", "Hoe is de pijn?"]),
+    ag.noun_for_infinitive: ([("Dat wil zegen dat je rust moet nemen.", "zegen", "zeggen")],
+                             ["Ze wil de zegen van haar moeder.", "Je kunt nu praten.", "Dat mag geen zegen heten."]),
 }
 
 

@@ -138,6 +138,10 @@ finding's check id in brackets):
 53. ``prefix_apart`` [split-compound] (``written_apart``): a word that only opens compounds
     (``compound_first_words``: postpartum, pre, anti) is one word with the noun after it ("postpartum
     depressie" -> postpartumdepressie, "pre eclampsie" -> pre-eclampsie).
+54. ``question_copula`` [subject-number]: "is"/"zijn" after a question word that does not take the
+    number of the noun after it ("Wat zijn de menopauze?" -> is, "Wat is hormonale klachten?" -> zijn).
+55. ``noun_for_infinitive`` [word-class]: a noun that closes the clause right after a modal verb where
+    a far more frequent infinitive is one slip away ("Dat wil zegen dat" -> zeggen).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -490,7 +494,10 @@ def suspect(sentence: str) -> bool:
                                        or _possessive_u_suspect(words, i) or coordinated_suspect(words, i)
                                        or particle_apart_suspect(words, i)):
             return True
-    return _doubled_suspect(sentence, spans, words)
+    return _doubled_suspect(sentence, spans, words) or (
+        len(words) > 2 and words[0] in _WH_WORDS and words[1] in ("is", "zijn") and sentence.rstrip().endswith("?")) \
+        or any(w in _data()["modals"] and _infinitive_nearby(words[i + 1]) is not None
+               for i, w in enumerate(words[:-1]))
 
 
 @lru_cache(maxsize=1)
@@ -1168,6 +1175,33 @@ def _verb_after(tokens: list[FrogToken], i: int) -> bool:
 # words that pick one out of a group ("een van de", "ieder van de", "geen van de"): the relative clause
 # after the group may take the number of the one
 _ONE_OF = frozenset({"een", "één", "eén", "1", "ieder", "iedere", "elk", "elke", "geen", "welke", "wie"})
+
+
+_WH_WORDS = frozenset({"wat", "wie", "hoe", "waarom", "wanneer", "waar"})
+
+
+def question_copula(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """"Wat zijn de menopauze?" -> is, "Wat is hormonale klachten?" -> zijn: in a question that opens
+    with a question word and "is"/"zijn", the verb takes the number of the noun after it. Not before
+    a number, a name, a noun joined to another by en/of, or a noun with an infinitive after it
+    ("Wat is kinderen krijgen?")."""
+    t = tokens[i]
+    if i != 1 or _low(tokens[0]) not in _WH_WORDS or _low(t) not in ("is", "zijn") or t.pos != "WW" \
+            or tokens[-1].word != "?":
+        return None
+    j = i + 1
+    while j < len(tokens) and (tokens[j].pos in ("LID", "ADJ") or (tokens[j].pos == "VNW" and tokens[j].has("det"))):
+        j += 1
+    if j >= len(tokens) or tokens[j].pos != "N" or not tokens[j].has("soort") or not tokens[j].word.islower():
+        return None
+    after = [x for x in tokens[j + 1:] if x.pos != "LET"]
+    if after and (_low(after[0]) in ("en", "of", "en/of") or after[0].pos == "WW"):
+        return None
+    fix = "is" if _low(t) == "zijn" and tokens[j].has("ev") else "zijn" if _low(t) == "is" and tokens[j].has("mv") else None
+    if fix is None:
+        return None
+    return AgreementFinding(t.start, t.end, t.word, fix, "subject-number",
+                            _("'{noun}' is the subject: '{fix}'").format(noun=tokens[j].word, fix=fix))
 
 
 def relative_number(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -1920,6 +1954,43 @@ def verb_for_noun(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     return AgreementFinding(v.start, v.end, v.word, fix, "word-class",
                             _("'{word}' is a verb; a noun belongs here: '{fix}'?").format(word=v.word, fix=fix))
+
+
+def noun_for_infinitive(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
+    """A noun right after a modal verb (adverbs between or not) that closes the clause, where a far more
+    frequent infinitive is one typical Dutch slip away ("Dat wil zegen dat" -> zeggen); not after a
+    determiner ("ze wil de zegen")."""
+    t = tokens[i]
+    if t.pos != "WW" or not t.has("pv") or _low(t) not in _data()["modals"]:
+        return None
+    j = i + 1
+    while j < len(tokens) and tokens[j].pos == "BW":
+        j += 1
+    if j >= len(tokens) or tokens[j].pos != "N" or not tokens[j].word.islower():
+        return None
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt is not None and not (nxt.pos == "LET" or (nxt.pos == "VG" and nxt.has("onder"))):
+        return None
+    fix = _infinitive_nearby(_low(tokens[j]))
+    if fix is None:
+        return None
+    v = tokens[j]
+    return AgreementFinding(v.start, v.end, v.word, fix, "word-class",
+                            _("'{word}' is a noun; after '{modal}' a verb belongs here: '{fix}'?").format(
+                                word=v.word, modal=t.word, fix=fix))
+
+
+@lru_cache(maxsize=20_000)
+def _infinitive_nearby(word: str) -> str | None:
+    """A frequent infinitive one typical Dutch slip away ("zegen" -> "zeggen")."""
+    from pipeline.language.spelling import dutch_edits
+
+    best, best_n = None, max(19, 3 * lexicon.count(word))
+    for c in dutch_edits(word):
+        n = lexicon.count(c)
+        if c != word and n > best_n and "inf" in lexicon.tags(c):
+            best, best_n = c, n
+    return best
 
 
 @lru_cache(maxsize=20_000)
@@ -3115,7 +3186,8 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           pronominal_adverb, article_as_and, coordinated_adjective, listed_adjective, comparative_phrase_als,
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
           relative_number, doubled_possessive, doubled_er, split_compound, pronominal_apart, abbreviation_apart,
-          possessive_u, coordinated_subject, particle_apart, name_apart, adverb_apart, prefix_apart)
+          possessive_u, coordinated_subject, particle_apart, name_apart, adverb_apart, prefix_apart, question_copula,
+          noun_for_infinitive)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:
