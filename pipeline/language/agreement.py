@@ -1980,29 +1980,26 @@ def noun_for_infinitive(tokens: list[FrogToken], i: int) -> AgreementFinding | N
                                 word=v.word, modal=t.word, fix=fix))
 
 
-@lru_cache(maxsize=20_000)
 def _infinitive_nearby(word: str) -> str | None:
     """A frequent infinitive one typical Dutch slip away ("zegen" -> "zeggen")."""
-    from pipeline.language.spelling import dutch_edits
-
-    best, best_n = None, max(19, 3 * lexicon.count(word))
-    for c in dutch_edits(word):
-        n = lexicon.count(c)
-        if c != word and n > best_n and "inf" in lexicon.tags(c):
-            best, best_n = c, n
-    return best
+    return _nearby(word, "inf")
 
 
-@lru_cache(maxsize=20_000)
 def _noun_nearby(word: str) -> str | None:
     """A frequent noun one typical Dutch slip away ("wekken" -> "weken")."""
+    return _nearby(word, "n")
+
+
+@lru_cache(maxsize=40_000)
+def _nearby(word: str, tag: str) -> str | None:
+    """The most frequent word with ``tag`` one typical Dutch slip away from ``word``, far more common
+    than ``word`` itself ("deze worden" is the pronoun, not a slip of a noun)."""
     from pipeline.language.spelling import dutch_edits
 
-    # the noun must be far more common than the verb form: "deze worden" is the pronoun
     best, best_n = None, max(19, 3 * lexicon.count(word))
     for c in dutch_edits(word):
         n = lexicon.count(c)
-        if c != word and n > best_n and "n" in lexicon.tags(c):
+        if c != word and n > best_n and tag in lexicon.tags(c):
             best, best_n = c, n
     return best
 
