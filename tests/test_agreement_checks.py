@@ -537,6 +537,11 @@ CASES = {
                           "Wat zijn de menopauze en de overgang?", "Wat is 5 weken?", "Hoe is de pijn?"]),
     ag.noun_for_infinitive: ([("Dat wil zegen dat je rust moet nemen.", "zegen", "zeggen")],
                              ["Ze wil de zegen van haar moeder.", "Je kunt nu praten.", "Dat mag geen zegen heten."]),
+    ag.phrase_apart: ([("Dit geldt voor de moeder als ook voor het kind.", "als ook", "alsook"),
+                       ("Maak van te voren een afspraak.", "van te voren", "van tevoren"),
+                       ("In tussen kun je gewoon werken.", "In tussen", "Intussen")],
+                      ["Als ook dat niet helpt, bel dan de praktijk.", "We weten van tevoren niet hoe lang het duurt.",
+                       "Zij zat in tussen twee afspraken."]),
 }
 
 

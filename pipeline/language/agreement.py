@@ -142,6 +142,9 @@ finding's check id in brackets):
     number of the noun after it ("Wat zijn de menopauze?" -> is, "Wat is hormonale klachten?" -> zijn).
 55. ``noun_for_infinitive`` [word-class]: a noun that closes the clause right after a modal verb where
     a far more frequent infinitive is one slip away ("Dat wil zegen dat" -> zeggen).
+56. ``phrase_apart`` [split-compound] (``written_apart``): an adverb or conjunction Dutch writes as one
+    word, written as two (``one_word_phrases``: "van te voren" -> van tevoren, "als ook" -> alsook);
+    not where a conjunction opens a clause with a verb of its own.
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -191,8 +194,9 @@ from pipeline.language.coordinated import COORDINATION_WORDS, coordinated_subjec
 from pipeline.language.frog import FrogToken
 from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart, abbreviation_apart_suspect,
                                              adverb_apart, adverb_apart_suspect, name_apart, name_apart_suspect,
-                                             one_word, particle_apart, particle_apart_suspect, prefix_apart,
-                                             pronominal_apart, pronominal_apart_suspect)
+                                             one_word, particle_apart, particle_apart_suspect, phrase_apart,
+                                             phrase_apart_suspect, prefix_apart, pronominal_apart,
+                                             pronominal_apart_suspect)
 from pipeline.i18n import _
 
 DEFINITE = frozenset("de het deze dit die dat mijn uw jouw je zijn haar ons onze hun hunne welke".split())
@@ -486,7 +490,7 @@ def suspect(sentence: str) -> bool:
                 or _adverb_suspect(words, i) or _pronoun_verb_suspect(sentence, spans, words, i) \
                 or _infinitive_suspect(words, i) or _predicate_suspect(sentence, spans, words, i):
             return True
-        if split_compound_suspect(sentence, spans, words, i):
+        if split_compound_suspect(sentence, spans, words, i) or phrase_apart_suspect(words, i):
             return True
         if w in _apart_triggers() and (pronominal_apart_suspect(words, i) or abbreviation_apart_suspect(sentence, spans, i)
                                        or name_apart_suspect(sentence, spans, i) or adverb_apart_suspect(words, i)
@@ -3184,7 +3188,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
           relative_number, doubled_possessive, doubled_er, split_compound, pronominal_apart, abbreviation_apart,
           possessive_u, coordinated_subject, particle_apart, name_apart, adverb_apart, prefix_apart, question_copula,
-          noun_for_infinitive)
+          noun_for_infinitive, phrase_apart)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

@@ -307,3 +307,42 @@ def particle_apart_suspect(words: list[str], i: int) -> bool:
         return False
     joined = words[i] + words[i + 1]
     return bool(lexicon.tags(joined) & _VERB_TAGS) and lexicon.count(joined) >= _SEEN_VERB
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, dict[tuple[str, ...], str]]:
+    """``one_word_phrases`` by first word: the words written apart and the one word they make."""
+    out: dict[str, dict[tuple[str, ...], str]] = {}
+    for phrase, fix in (style()["agreement"].get("one_word_phrases") or {}).items():
+        words = tuple(phrase.split())
+        out.setdefault(words[0], {})[words] = fix
+    return out
+
+
+def phrase_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
+    """An adverb or conjunction that Dutch writes as one word, written as two (``one_word_phrases``:
+    "van te voren" -> van tevoren, "in tussen" -> intussen, "voor de moeder als ook voor het kind" ->
+    alsook); not where a conjunction opens a clause with a verb of its own ("als ook de pijn erger
+    wordt": if also)."""
+    for words, fix in _phrases().get(_low(tokens[i]), {}).items():
+        n = len(words)
+        span = tokens[i:i + n]
+        if len(span) < n or tuple(_low(t) for t in span) != words or not all(
+                _adjacent(a, b) for a, b in zip(span, span[1:])):
+            continue
+        if span[-1].pos == "VZ" and span[-1].has("init"):
+            continue  # the last word opens a phrase of its own: "in tussen twee afspraken"
+        rest = tokens[i + n:]
+        end = next((k for k, t in enumerate(rest) if t.word in (",", ";", ":", ".", "?", "!")), len(rest))
+        if tokens[i].pos == "VG" and any(t.pos == "WW" and t.has("pv") for t in rest[:end]):
+            continue  # a conjunction opening a clause of its own: "als ook dat niet helpt, bel dan"
+        words_fix = fix if tokens[i].word.islower() else fix[:1].upper() + fix[1:]
+        return DtFinding(span[0].start, span[-1].end, " ".join(t.word for t in span), words_fix, "split-compound",
+                         _("'{words}' is written as one word: '{fix}'").format(
+                             words=" ".join(t.word for t in span), fix=words_fix))
+    return None
+
+
+def phrase_apart_suspect(words: list[str], i: int) -> bool:
+    return any(tuple(words[i:i + len(p)]) == p for p in _phrases().get(words[i], {}))
+
