@@ -2773,9 +2773,13 @@ def split_compound_suspect(sentence: str, spans: list[tuple[int, int]], words: l
     if i + 1 >= len(words) or sentence[spans[i][1]:spans[i + 1][0]] != " ":
         return False
     a, b = words[i], words[i + 1]
-    if len(a) < 3 or len(b) < 3 or "n" not in lexicon.tags(a):
+    if len(a) < 3 or len(b) < 3:
         return False
-    return ("n" in lexicon.tags(b) and attested_compound(a, b) is not None) or _headed_compound(a, b) is not None
+    tags = lexicon.tags(a)
+    if "n" in tags and "n" in lexicon.tags(b) and attested_compound(a, b) is not None:
+        return True
+    # before a compound's head the first noun may be one Frog's lexicon never saw ("ovarium syndroom")
+    return ("n" in tags or not tags) and _headed_compound(a, b) is not None
 
 
 def _adjective_read_as_noun(tokens: list[FrogToken], k: int) -> bool:
