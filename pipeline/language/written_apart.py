@@ -96,7 +96,10 @@ def _subject_follows(tokens: list[FrogToken], k: int) -> bool:
 
 def _opens_phrase(t: FrogToken) -> bool:
     """A word that opens a phrase of the preposition before it: an article, a noun, an adjective, a
-    number, a determiner or possessive, a pronoun that is mostly an object ("er voor u", "er voor hem")."""
+    number, a determiner or possessive, a pronoun that is mostly an object ("er voor u", "er voor hem");
+    not an adjective that stands alone as the predicate ("wat er voor nodig is")."""
+    if t.pos == "ADJ" and t.has("vrij"):
+        return False
     return t.pos in _PHRASE_START or (t.pos == "VNW" and (t.has("det") or t.has("obl") or t.has("bez")
                                                           or _low(t) in _OBJECT_PRONOUNS))
 
