@@ -85,7 +85,7 @@ CASES = {
                             "gemeentelijke"),
                            ("Iedere nieuw zwangerschap voelt spannend.", "nieuw", "nieuwe"),
                            ("Zulke ernstig klachten zijn zeldzaam.", "ernstig", "ernstige")],
-                          ["Het is een natuurlijk proces.", "Het is een gratis controle.", "Dit is een extra controle.", # an opening participle as an adverb before the object of a subject infinitive
+                          ["Als het mooi weer is, ga je wandelen.", "In het elektronisch patiëntendossier staat alles.", "Het is een natuurlijk proces.", "Het is een gratis controle.", "Dit is een extra controle.", # an opening participle as an adverb before the object of a subject infinitive
                            "Gericht oefeningen doen helpt tegen de pijn.", "Gericht oefeningen doen is goed voor je.",
                            "Het is een ander kind dan je dacht.", "Vraag het aan een ander als je twijfelt.",
                            "Het lichamelijk herstel gaat vlot.", "Daarom is het medisch onderzoek kort.", "Ze werkt samen met de klinisch verloskundigen.", "Om een goede geleiding te krijgen, gebruiken we gel.", "Het inwendig onderzoek doet geen pijn.",
@@ -255,6 +255,7 @@ CASES = {
                          "Oorzaken miskraam", "Echo termijn bepalen",
                          "Je kunt met huisarts of verloskundige overleggen.", "Bel bij koorts of pijn de praktijk.",
                          "Zij geeft de patiënt diagnose en uitleg.", "Dit is een bekende studie uit Engeland.",
+                         "Na de operatie heeft uw knie herstel en rust nodig.",
                          "Na de keizersnede herstel je meestal snel."]),
     ag.pronominal_apart: ([("Dit hormoon zorgt er voor dat de suiker daalt.", "er voor", "ervoor"),
                            ("Mag mijn partner er bij zijn tijdens de echo?", "er bij", "erbij"),
@@ -288,6 +289,7 @@ CASES = {
                              ["Kom jij en je partner komt later.", "Kunnen jij en je partner morgen komen?",
                               "Jij en je partner kunnen altijd bellen.", "Als jij wilt en je partner ook, kan het.",
                               "De verloskundige ziet u en uw partner graag terug.",
+                              "Uw pas en het formulier neemt u mee naar de afspraak.",
                               "Dit geeft je en je partner rust.", "Op de afdeling helpt de verpleegkundige u en uw partner.",
                               "Na de bevalling ziet de kraamverzorgende je en je partner elke dag."]),
     ag.particle_apart: ([("Het kindje kan helemaal normaal uit zien.", "uit zien", "uitzien"),
@@ -296,6 +298,7 @@ CASES = {
                          ("Ouders die een miskraam mee maken, zijn vaak verdrietig.", "mee maken", "meemaken"),
                          ("Bel ons als de patiënt achteruit gaat.", "achteruit gaat", "achteruitgaat")],
                         ["Je kunt thuis bevallen of in het ziekenhuis.", "Af en toe gaan we wandelen.",
+                         "Als het kind met de billen vooruit gaat liggen, bel ons.",
                          "We gaan uit eten na de echo.", "Dit zien we vaker bij stellen die al lang een kinderwens hebben.",
                          "We lopen samen naar huis toe.", "Wat kun je er zelf aan doen tegen misselijkheid?",
                          "Je mag je kindje tegen je aan houden zo lang als je wilt.",
@@ -539,14 +542,15 @@ CASES = {
                             "We gaan ervan uit dat het goed gaat."]),
     ag.question_copula: ([("Wat zijn de menopauze?", "zijn", "is"), ("Wat is hormonale klachten?", "is", "zijn")],
                          ["Wat is de menopauze?", "Wat zijn de kosten?", "Wat is kinderen krijgen?", "Wie zijn Anna en Bea?",
-                          "Wat zijn de menopauze en de overgang?", "Wat is 5 weken?", "Hoe is de pijn?"]),
+                          "Wat zijn de menopauze en de overgang?", "Wat is 5 weken?", "Hoe is de pijn?",
+                          "Wat is suikerdiabetes?", "Wat is herpes?"]),
     ag.noun_for_infinitive: ([("Dat wil zegen dat je rust moet nemen.", "zegen", "zeggen")],
                              ["Ze wil de zegen van haar moeder.", "Je kunt nu praten.", "Dat mag geen zegen heten."]),
     ag.phrase_apart: ([("Dit geldt voor de moeder als ook voor het kind.", "als ook", "alsook"),
                        ("Maak van te voren een afspraak.", "van te voren", "van tevoren"),
                        ("In tussen kun je gewoon werken.", "In tussen", "Intussen")],
                       ["Als ook dat niet helpt, bel dan de praktijk.", "We weten van tevoren niet hoe lang het duurt.",
-                       "Zij zat in tussen twee afspraken."]),
+                       "Zij zat in tussen twee afspraken.", "De datum van de operatie staat al vast."]),
 }
 
 

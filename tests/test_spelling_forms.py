@@ -94,7 +94,8 @@ def test_a_compound_the_first_split_misreads(spell):
         assert spell.known(word), word
     # a slip hidden in a part that is itself a join, a long look-alike, a missing linking s, and a
     # slip whose split is another
-    for word in ("miskrambegeleiding", "zwagerschapsecho", "levenverrichting", "hartgebrekken", "ziektaal"):
+    for word in ("miskrambegeleiding", "zwagerschapsecho", "levenverrichting", "hartgebrekken", "ziektaal",
+                 "behandelbar", "planbar"):  # a derivation in -baar with one a
         assert not spell.known(word), word
 
 

@@ -1201,11 +1201,17 @@ def question_copula(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     after = [x for x in tokens[j + 1:] if x.pos != "LET"]
     if after and (_low(after[0]) in ("en", "of", "en/of") or after[0].pos == "WW"):
         return None
-    fix = "is" if _low(t) == "zijn" and tokens[j].has("ev") else "zijn" if _low(t) == "is" and tokens[j].has("mv") else None
+    plural = tokens[j].has("mv") and _plural_of_a_noun(_low(tokens[j]))  # "diabetes", "herpes" are singular
+    fix = "is" if _low(t) == "zijn" and tokens[j].has("ev") else "zijn" if _low(t) == "is" and plural else None
     if fix is None:
         return None
     return AgreementFinding(t.start, t.end, t.word, fix, "subject-number",
                             _("'{noun}' is the subject: '{fix}'").format(noun=tokens[j].word, fix=fix))
+
+
+def _plural_of_a_noun(low: str) -> bool:
+    """The plural of a noun the lexicon knows, also as a compound's last part ("anti|stoffen")."""
+    return any("n" in lexicon.tags(b) for k in range(0, max(1, len(low) - 4)) for b in inflection.plural_bases(low[k:]))
 
 
 def relative_number(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -1453,11 +1459,23 @@ def adjective_ending(tokens: list[FrogToken], j: int) -> AgreementFinding | None
     want_e = kind == "definite" or g in ("de", "mv")
     if kind == "definite" and low.endswith("end") and a.pos == "WW" and g != "het":
         return None  # "de behandelend arts", "de dienstdoend verloskundige": accepted without -e
+    if kind == "definite" and _het_subject_of_predicate(tokens, before, j):
+        return None  # "Als het warm weer is": "het" is the subject, "warm weer" its predicate
     if want_e == low.endswith("e") or (kind == "definite" and g == "het" and _naming(low, tokens[j].word)):
         # "het lichamelijk herstel", "het medisch onderzoek": a het-word may drop the -e of an
         # adjective of relation after a definite article when the two name one thing
         return None
     return _ending_finding(a, tokens[j], want_e)
+
+
+def _het_subject_of_predicate(tokens: list[FrogToken], d: int, j: int) -> bool:
+    """"het" after a subordinating conjunction, or opening the sentence, with a linking verb right after
+    the noun that ends the clause: the pronoun is the subject and adjective and noun the predicate."""
+    if d < 0 or _low(tokens[d]) != "het" or not (d == 0 or (tokens[d - 1].pos == "VG" and tokens[d - 1].has("onder"))):
+        return False
+    verb = tokens[j + 1] if j + 1 < len(tokens) else None
+    end = tokens[j + 2] if j + 2 < len(tokens) else None
+    return verb is not None and _low(verb) in _words("linking_verb_forms") and (end is None or end.pos == "LET")
 
 
 def _describes_noun(tokens: list[FrogToken], k: int, j: int, g: str) -> bool:

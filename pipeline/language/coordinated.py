@@ -47,8 +47,9 @@ def coordinated_subject(tokens: list[FrogToken], i: int) -> DtFinding | None:
     """A singular present verb with a subject of two joined by "en": after it when it opens a question
     ("Kun jij en je partner komen?"), or before it when the subject opens the sentence ("Jij en je lieve
     partner kan ...", "Mijn partner en ik wil ..."). Not an object after a verb whose subject stands
-    before it ("De arts ziet u en uw partner"), nor two clauses joined by "en" ("Kom jij en je partner
-    komt later")."""
+    before it ("De arts ziet u en uw partner"), nor two things fronted before the verb and the pronoun
+    that is its subject ("Uw pas en het formulier neemt u mee"), nor two clauses joined by "en" ("Kom jij
+    en je partner komt later")."""
     t = tokens[i]
     if not _singular_finite(t) or not t.lemma or not t.lemma.endswith("n"):
         return None
@@ -92,6 +93,10 @@ def _opening_subject(tokens: list[FrogToken], i: int) -> list[FrogToken] | None:
     first = _phrase_end(tokens, 0) if _low(tokens[0]) not in _SUBJECTS else 0
     if first is None or first + 2 >= i or _low(tokens[first + 1]) != "en":
         return None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and nxt.pos == "VNW" and (nxt.has("nomin") or _low(nxt) == "u") \
+            and _low(tokens[0]) not in _SUBJECTS:
+        return None  # "Uw pas en het formulier neemt u mee": the subject follows the verb; the two are its object
     return tokens[:i] if _phrase_end(tokens, first + 2) == i - 1 else None
 
 

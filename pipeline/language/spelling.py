@@ -476,9 +476,10 @@ class SpellChecker:
         beside "eet|aanvallen", "boot|pijnen" beside "bot|pijnen")."""
         if not self.dict.check(cand):
             return False
-        if not self.nobodys_join(cand) or _inserted_at(low, cand, set(accumulate(map(len, split[:-1]))), "s"):
-            return True
-        return not self._swapped_part(split, cand)
+        if _inserted_at(low, cand, set(accumulate(map(len, split[:-1]))), "s") or self._derivation(cand) \
+                or self._baar_of_verb(cand):
+            return True  # a missing linking s; a word Dutch derives ("behandel|bar" of behandelbaar)
+        return not self.nobodys_join(cand) or not self._swapped_part(split, cand)
 
     def _swapped_part(self, split: list[str], cand: str) -> bool:
         """``cand`` is ``split`` joined with one part, a word people write (Frog's corpus has seen it or

@@ -266,6 +266,9 @@ def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     joined = first + _low(v)
     if not lexicon.tags(joined) & _VERB_TAGS or lexicon.count(joined) < _SEEN_VERB:
         return None  # (a joined form Frog's corpus has seen a few times is no sure verb: "uiteten")
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if after is not None and after.pos == "WW" and after.has("inf") and _adjacent(v, after):
+        return None  # "met het hoofd vooruit gaat liggen": the particle belongs to the infinitive after
     return one_word(p, v, p.word + _low(v))
 
 
@@ -333,8 +336,8 @@ def phrase_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         if len(span) < n or tuple(_low(t) for t in span) != words or not all(
                 _adjacent(a, b) for a, b in zip(span, span[1:])):
             continue
-        if span[-1].pos == "VZ" and span[-1].has("init"):
-            continue  # the last word opens a phrase of its own: "in tussen twee afspraken"
+        if span[-1].pos == "VZ" and span[-1].has("init") or _particle_of_verb(tokens, i + n - 1):
+            continue  # the last word opens a phrase ("in tussen twee afspraken") or is a verb's ("staat al vast")
         rest = tokens[i + n:]
         end = next((k for k, t in enumerate(rest) if t.word in (",", ";", ":", ".", "?", "!")), len(rest))
         if tokens[i].pos == "VG" and any(t.pos == "WW" and t.has("pv") for t in rest[:end]):
