@@ -462,7 +462,8 @@ def suspect(sentence: str) -> bool:
     spans = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
     words = [sentence[a:b].lower() for a, b in spans]
     for i, w in enumerate(words):
-        if _slip_suspect(words, i) or _demonstrative_plural_suspect(words, i) or _new_class_suspect(words, i):
+        if _slip_suspect(words, i) or _demonstrative_plural_suspect(words, i) or _new_class_suspect(words, i) \
+                or (w == "dat" and _comparison_suspect(words, i)):
             return True
         if w in ("een", "één", "eén") and words[i + 1:i + 2] == ["van"] and i + 3 < len(words) \
                 and words[i + 2] in _ONE_OF_DETERMINERS:
@@ -708,7 +709,9 @@ def _slip_suspect(words: list[str], i: int) -> bool:
 
 
 def _comparison_suspect(words: list[str], i: int) -> bool:
-    if words[i] != "als" or not 0 < i < len(words) - 1:
+    if words[i] not in ("als", "dat") or not 0 < i < len(words) - 1:
+        return False
+    if words[i] == "dat" and not (words[i + 1].isdigit() or words[i + 1] in _NUMBER_WORDS):
         return False
     comparative = [w for w in words[max(0, i - 6):i] if w.endswith("er") or w in ("meer", "minder")]
     return bool(comparative) and (words[i + 1].isdigit() or words[i + 1] in _NUMBER_WORDS
@@ -2354,10 +2357,11 @@ def _in_prepositional_phrase(tokens: list[FrogToken], j: int) -> bool:
 
 
 def comparative_als(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
-    """"als" after a comparative before a number, where a comparison needs "dan" ("ouder als 35
-    jaar" -> dan); "groter als je ouder bent" is a condition and stays (a verb follows)."""
+    """"als" (or "dat") after a comparative before a number, where a comparison needs "dan" ("ouder
+    als 35 jaar", "meer dat 40 weken" -> dan); "groter als je ouder bent" is a condition and stays (a
+    verb follows)."""
     t = tokens[i]
-    if _low(t) != "als" or i == 0 or i + 1 >= len(tokens) or tokens[i + 1].pos != "TW":
+    if _low(t) not in ("als", "dat") or i == 0 or i + 1 >= len(tokens) or tokens[i + 1].pos != "TW":
         return None
     prev = tokens[i - 1]
     if not (prev.has("comp") or _low(prev) in ("meer", "minder")):

@@ -15,7 +15,8 @@ this order, the first finding wins (``TOKEN_CHECKS``; the check id is what a fin
    gaat gebeuren" -> vertelt).
 3. ``finite_for_participle``: a -t form after an auxiliary (is, wordt, heeft ...) or after a verb
    that takes a participle like one (krijgt, kreeg) at the end of its clause, where the -d form is
-   a participle ("is ... voldoende herstelt om" -> hersteld, "krijgt de kosten vergoedt" -> vergoed).
+   a participle ("is ... voldoende herstelt om" -> hersteld, "krijgt de kosten vergoedt" -> vergoed);
+   also right before a modal and "worden"/"zijn" that close the clause ("of het verwijdert moet worden").
 4. ``first_person_t``: -t after "ik" where the stem is the form ("Ik wordt" -> word).
 5. ``inverted_je_t``: -t before an inverted je/jij ("Wordt je gebeld?" -> Word; "Wordt je kindje
    gecontroleerd?" stays, there "je" is possessive).
@@ -811,7 +812,8 @@ def _in_phrase_of_preposition(clause: list[FrogToken], k: int) -> bool:
 def finite_for_participle(c: TokenContext) -> DtFinding | None:
     """3. A -t form after an auxiliary, or after "krijgt" and the like, at the end of its clause,
     where the -d form is a participle ("is ... voldoende herstelt om" -> hersteld, "krijgt de
-    kosten vergoedt" -> vergoed)."""
+    kosten vergoedt" -> vergoed), or before a modal and "worden"/"zijn" that close the clause ("of
+    het verwijdert moet worden" -> verwijderd)."""
     low, prev, nxt = c.low, c.prev, c.nxt
     if not low.endswith("t") or not lexicon.is_finite_t(low) or _participle_form(low):
         return None
@@ -819,6 +821,11 @@ def finite_for_participle(c: TokenContext) -> DtFinding | None:
     if not lexicon.is_participle(participle):
         return None
     auxes = [x for x in c.clause[_embedded_start(c.clause, c.i) : c.i] if _is_aux(x) or _takes_participle(x)]
+    if not auxes and _cluster_after(c):
+        sug = _case(c.t.word, participle)  # "dat dit bewerkstelligt kan worden": the verbs close the clause
+        return c.finding(sug, "finite-for-participle", _(
+            "with '{cluster}' a past participle is needed: '{verb}', not '{word}'").format(
+            cluster=f"{c.clause[c.i + 1].word} {c.clause[c.i + 2].word}", verb=sug, word=c.t.word))
     if not auxes:
         return None
     if not (nxt is None or nxt.pos in {"LET", "VZ", "VG"} or _lower(nxt) in _data()["clause_end_words"]):
@@ -832,6 +839,18 @@ def finite_for_participle(c: TokenContext) -> DtFinding | None:
     return c.finding(sug, "finite-for-participle", _(
         "after '{aux}' a past participle is needed: '{verb}', not '{word}'").format(
         aux=_lower(auxes[0]), verb=sug, word=c.t.word))
+
+
+def _cluster_after(c: TokenContext) -> bool:
+    """The -t form stands right before a modal and "worden" or "zijn" that close the clause ("dat het
+    verwijdert kan worden"): the verb cluster of a passive, whose first verb is the participle."""
+    cl, i = c.clause, c.i
+    if i + 2 >= len(cl):
+        return False
+    modal, aux = cl[i + 1], cl[i + 2]
+    end = cl[i + 3] if i + 3 < len(cl) else None
+    return (_lower(modal) in style()["agreement"]["modals"] and _lower(aux) in ("worden", "zijn")
+            and (end is None or end.pos in {"LET", "VG"}))
 
 
 def first_person_t(c: TokenContext) -> DtFinding | None:
@@ -1674,7 +1693,7 @@ def suspect(sentence: str) -> bool:
     first: list[str] = []
     if _suspect_number(sentence) or _suspect_opening_imperative(sentence) or _suspect_existential(sentence):
         return True
-    if _suspect_closing_stem(sentence) or _suspect_plural_pronoun(sentence):
+    if _suspect_closing_stem(sentence) or _suspect_plural_pronoun(sentence) or _suspect_cluster_after(sentence):
         return True
     for ci, words in enumerate(_rough_clauses(sentence)):
         c = _RoughClause(words, aux, subjects, aux_before, question and ci == 0)
@@ -1718,6 +1737,14 @@ def _suspect_number(sentence: str) -> bool:
                      or verb in d["singular_forms"].values()):
             return True  # check 11: "De meeste klachten verdwijnt"
     return False
+
+
+def _suspect_cluster_after(sentence: str) -> bool:
+    """Check 3's cluster after the verb: a -t form right before a modal and "worden"/"zijn"."""
+    ws = [sentence[a:b].lower() for a, b in words(sentence)]
+    modals = style()["agreement"]["modals"]
+    return any(w.endswith("t") and lexicon.is_finite_t(w) and m in modals and a in ("worden", "zijn")
+               for w, m, a in zip(ws, ws[1:], ws[2:]))
 
 
 def _suspect_closing_stem(sentence: str) -> bool:
