@@ -499,8 +499,7 @@ def suspect(sentence: str) -> bool:
                                        or _possessive_u_suspect(words, i) or coordinated_suspect(words, i)
                                        or particle_apart_suspect(words, i)):
             return True
-    return _doubled_suspect(sentence, spans, words) or (
-        len(words) > 2 and words[0] in _WH_WORDS and words[1] in ("is", "zijn") and sentence.rstrip().endswith("?")) \
+    return _doubled_suspect(sentence, spans, words) or _question_copula_suspect(sentence, words) \
         or any(w in _data()["modals"] and _infinitive_nearby(words[i + 1]) is not None
                for i, w in enumerate(words[:-1]))
 
@@ -1210,6 +1209,17 @@ def question_copula(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
         return None
     return AgreementFinding(t.start, t.end, t.word, fix, "subject-number",
                             _("'{noun}' is the subject: '{fix}'").format(noun=tokens[j].word, fix=fix))
+
+
+def _question_copula_suspect(sentence: str, words: list[str]) -> bool:
+    """A question opening with a question word and "is" before a plural noun, or "zijn" before a noun
+    that is no plural."""
+    if len(words) < 3 or words[0] not in _WH_WORDS or words[1] not in ("is", "zijn") or not sentence.rstrip().endswith("?"):
+        return False
+    nouns = [w for w in words[2:] if "n" in lexicon.tags(w) or _plural_of_a_noun(w)]
+    if words[1] == "is":
+        return any(_plural_of_a_noun(w) for w in nouns)
+    return any(not _plural_of_a_noun(w) for w in nouns)
 
 
 def _plural_of_a_noun(low: str) -> bool:
