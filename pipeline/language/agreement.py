@@ -1097,6 +1097,8 @@ def demonstrative_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | 
     prev = tokens[i - 1] if i else None
     plural_verb = (after.tag.startswith(("WW(pv,tgw,mv", "WW(pv,verl,mv"))
                    and not (i + 3 < len(tokens) and tokens[i + 3].tag.startswith("WW(pv")))  # "het kinderen krijgen is"
+    if plural_verb and prev is not None and prev.tag.startswith("WW(pv") and "inf" in lexicon.tags(_low(after)):
+        return None  # "kan dit gevolgen hebben": after its verb "dit" is the subject, the verb after the noun an infinitive
     if not ((plural_verb and (w != "dat" or prev is None or prev.pos == "VZ"))
             or (w != "het" and prev is not None and prev.pos == "VZ" and _low(after) != "te" and not after.has("inf"))):
         return None

@@ -876,8 +876,8 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
         return None  # "Wat heeft je geholpen?": the question word may be the subject, "je" the object
     if _second_person_before(c):
         return None  # "jij houdt een app bij en voelt je teleurgesteld": the shared "jij", "je" the object
-    if after is not None and after.pos == "ADJ" and c.i + 3 < len(c.clause) and c.clause[c.i + 3].pos == "N":
-        return None  # "Nu is je eigen gevoel belangrijk": a possessive "je" before its noun phrase
+    if after is not None and after.pos in ("ADJ", "TW") and c.i + 3 < len(c.clause) and c.clause[c.i + 3].pos == "N":
+        return None  # "Nu is je eigen gevoel belangrijk", "is je eerste gedachte": a possessive "je" before its noun phrase
     if after is not None and after.pos in ("ADJ", "WW") and after.has("prenom"):
         return None  # "Daarna is je uitgerekende datum", "stuurt je leidinggevende ...": a possessive "je"
     # Frog often reads that "je" as reflexive (it knows "wordt je" is odd); then only a verb or
@@ -1542,8 +1542,9 @@ def _plural_phrase(toks: list[FrogToken], p: int) -> bool:
     determiners, numbers, adjectives and degree words before it ("Bijna 3000 vrouwen", "De meeste
     klachten", "Herhaalde miskramen"), no "een" (a group: "een aantal vrouwen")."""
     head = toks[p]
-    if head.pos != "N" or not head.has("soort") or not head.has("mv") or _lower(head) in _data()["measure_nouns"]:
-        return False
+    if head.pos != "N" or not head.has("soort") or not head.has("mv") or _lower(head) in _data()["measure_nouns"] \
+            or _lower(head) in _data()["singular_plurals"]:
+        return False  # ("Waterpokken wordt veroorzaakt door een virus": a disease's name in the plural)
     if (head.lemma or "").lower() == _lower(head):
         return False  # a singular Frog read as a plural for its ending ("Bloedverlies"): its lemma is itself
     before = toks[:p]

@@ -267,8 +267,10 @@ def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     if not lexicon.tags(joined) & _VERB_TAGS or lexicon.count(joined) < _SEEN_VERB:
         return None  # (a joined form Frog's corpus has seen a few times is no sure verb: "uiteten")
     after = tokens[i + 2] if i + 2 < len(tokens) else None
-    if after is not None and after.pos == "WW" and after.has("inf") and _adjacent(v, after):
-        return None  # "met het hoofd vooruit gaat liggen": the particle belongs to the infinitive after
+    if after is not None and _adjacent(v, after) and (
+            (after.pos == "WW" and after.has("inf")) or (_low(after) == "te" and i + 3 < len(tokens)
+                                                          and tokens[i + 3].pos == "WW")):
+        return None  # "vooruit gaat liggen", "vrij komen te liggen": the particle belongs to the infinitive after
     return one_word(p, v, p.word + _low(v))
 
 
