@@ -57,6 +57,7 @@ pass: Bij subfertiliteit en een intra-uterien hematoom.
 pass: In het Engels heet een echo ultrasound.
 pass: Rust helpt -als het kan- bij de meeste klachten.
 pass: Onze zoons zijn 1-eiig; 2 eiige tweelingen komen vaker voor.
+pass: Dienst Kinderen: Dr. Mollier: Dr. Verbraeken.
 pass: Abcz+ folders: na de uitschraping en de wegzuiging van het weefsel.
 pass: Bij een missed abortion of een tubaire zwangerschap; de lochia na een anembryonale zwangerschap.
 pass: Bij een éénlingzwangerschap zet de echoscopiste de echokop op je buik.
@@ -469,8 +470,9 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
             continue
         if _pieces_of_a_word(spell, tok, text, toks, k, extra):
             continue
-        if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k) or _street(tok, text):
-            continue
+        if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k) or _street(tok, text) \
+                or (tok.text[:1].isupper() and _TITLE_BEFORE.search(text, 0, tok.start)):
+            continue  # (a capitalised word after "Dr." or "Mevr." is a name, though the full stop ends nothing)
         if _quoted_compound(spell, tok, text, extra) or _explained_abbreviation(spell, text, toks, k) \
                 or _partitive(spell, toks, k):
             continue
@@ -638,6 +640,8 @@ def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
 
 
 _ET_AL = re.compile(r"\s+et\s+al\b")
+# a person's title right before a word: the word is their name ("Dr. Jansen", "mevr. De Wit")
+_TITLE_BEFORE = re.compile(r"\b(?:dr|drs|prof|mr|mevr|mw|dhr|ir|ing|dokter|professor)\.?[ \t]+\Z", re.I)
 # what follows a capitalised name in a citation or a news item: a cited author with a year ("Kolte,
 # 2015)", "Jansen (2019)") or a person with an age in brackets ("zoon Thijs (1)", "Fleur Smit (34)")
 _NAME_AFTER = re.compile(r"(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d[a-z]?\s*[;)]|\s*\((?:(?:19|20)\d\d[a-z]?|\d{1,3})\)")
