@@ -189,7 +189,8 @@ from functools import lru_cache
 from pipeline.language import dictionary, inflection, lexicon
 from pipeline.language.spelling import medical_parts
 from pipeline.language.data import style
-from pipeline.language.dt_checks import ONE_WHO, DtFinding, one_as_pronoun
+from pipeline.language.dt_checks import (CLAUSE_WORDS, ONE_WHO, DtFinding, one_as_pronoun,
+                                         particle_of_verb_before)
 from pipeline.language.coordinated import COORDINATION_WORDS, coordinated_subject, coordinated_suspect
 from pipeline.language.frog import FrogToken
 from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart, abbreviation_apart_suspect,
@@ -560,8 +561,7 @@ def _have_suspect(words: list[str], i: int) -> bool:
     return False
 
 
-_CLAUSE_WORDS = frozenset("""en of maar want dus dat die als dan omdat wanneer terwijl zodat nadat voordat
-    hoewel doordat indien zodra totdat toen wat wie waar hoe waarom""".split())
+_CLAUSE_WORDS = CLAUSE_WORDS
 
 
 _NUMBER_WORDS = frozenset("een twee drie vier vijf zes zeven acht negen tien twintig honderd".split())
@@ -1098,7 +1098,7 @@ def demonstrative_plural(tokens: list[FrogToken], i: int) -> AgreementFinding | 
     plural_verb = (after.tag.startswith(("WW(pv,tgw,mv", "WW(pv,verl,mv"))
                    and not (i + 3 < len(tokens) and tokens[i + 3].tag.startswith("WW(pv")))  # "het kinderen krijgen is"
     if plural_verb and prev is not None and prev.tag.startswith("WW(pv") and "inf" in lexicon.tags(_low(after)):
-        return None  # "kan dit gevolgen hebben": after its verb "dit" is the subject, the verb after the noun an infinitive
+        return None  # "kan dit gevolgen hebben": "dit" is the subject after its verb, "hebben" an infinitive
     if not ((plural_verb and (w != "dat" or prev is None or prev.pos == "VZ"))
             or (w != "het" and prev is not None and prev.pos == "VZ" and _low(after) != "te" and not after.has("inf"))):
         return None
@@ -1216,7 +1216,8 @@ def question_copula(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 def _question_copula_suspect(sentence: str, words: list[str]) -> bool:
     """A question opening with a question word and "is" before a plural noun, or "zijn" before a noun
     that is no plural."""
-    if len(words) < 3 or words[0] not in _WH_WORDS or words[1] not in ("is", "zijn") or not sentence.rstrip().endswith("?"):
+    if len(words) < 3 or words[0] not in _WH_WORDS or words[1] not in ("is", "zijn") \
+            or not sentence.rstrip().endswith("?"):
         return False
     nouns = [w for w in words[2:] if "n" in lexicon.tags(w) or _plural_of_a_noun(w)]
     if words[1] == "is":
@@ -1949,22 +1950,11 @@ def conjunction_for_preposition(tokens: list[FrogToken], i: int) -> AgreementFin
         return None
     if lexicon.count("er" + _low(t)) and any(_low(x) in ("er", "daar", "hier", "waar") for x in tokens[:i]):
         return None  # "ervoor", "erop": the preposition may belong to an "er" before it
-    if _particle_of_verb(tokens, i):
+    if particle_of_verb_before(tokens, i):
         return None
     fix = _case(t.word, fix)
     return AgreementFinding(t.start, that.end, f"{t.word} {that.word}", fix, "word-class",
                             _("'{word}' is a preposition; before a clause write '{fix}'").format(word=t.word, fix=fix))
-
-
-def _particle_of_verb(tokens: list[FrogToken], i: int) -> bool:
-    """Whether the word at ``i`` is the separated part of the clause's finite verb before it ("het
-    komt vaak voor": voorkomen; "stel ik voor": voorstellen)."""
-    for x in reversed(tokens[:i]):
-        if x.pos == "LET" or (x.pos == "VG" and _low(x) in _CLAUSE_WORDS):
-            return False
-        if x.pos == "WW" and x.has("pv"):
-            return bool(lexicon.tags(_low(tokens[i]) + x.lemma.lower()) & _VERB_FORMS)
-    return False
 
 
 def verb_for_noun(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
@@ -2724,8 +2714,13 @@ def attested_compound(first: str, second: str) -> str | None:
     """The compound of two words, with or without a linking -s-, that Frog's lexicon knows as a noun,
     the project's word lists hold or the spelling dictionary lists as an entry of its own ("intake" +
     "afspraak", "zwangerschap" + "test" -> zwangerschapstest, "urine" + "monster")."""
-    forms = [first + second] + ([first + "s" + second] if not first.endswith(("s", "e")) else [])
-    return next((c for c in forms if "n" in lexicon.tags(c) or c in _listed_words() or dictionary.listed_noun(c)), None)
+    return next((c for c in _joins(first, second)
+                 if "n" in lexicon.tags(c) or c in _listed_words() or dictionary.listed_noun(c)), None)
+
+
+def _joins(first: str, second: str) -> list[str]:
+    """Two words joined, and with a linking -s- where the first takes one."""
+    return [first + second] + ([first + "s" + second] if not first.endswith(("s", "e")) else [])
 
 
 def _headed_compound(first: str, second: str) -> str | None:
@@ -2733,8 +2728,7 @@ def _headed_compound(first: str, second: str) -> str | None:
     spelling dictionary takes: "transfusie" + "syndroom" -> transfusiesyndroom."""
     if second not in _words("compound_heads"):
         return None
-    forms = [first + second] + ([first + "s" + second] if not first.endswith(("s", "e")) else [])
-    return next((c for c in forms if dictionary.dutch_word(c)), None)
+    return next((c for c in _joins(first, second) if dictionary.dutch_word(c)), None)
 
 
 @lru_cache(maxsize=1)
@@ -3034,7 +3028,7 @@ def article_as_and(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
 def _clause_final_particle(tokens: list[FrogToken], i: int) -> bool:
     """The preposition at ``i`` closes its clause as the particle of the finite verb ("houdt op",
     "zoekt het uit"), not right after a noun, whose phrase it may open ("een kans op ...")."""
-    return tokens[i].has("fin") and i > 0 and tokens[i - 1].pos != "N" and _particle_of_verb(tokens, i)
+    return tokens[i].has("fin") and i > 0 and tokens[i - 1].pos != "N" and particle_of_verb_before(tokens, i)
 
 
 _ONE_OF_DETERMINERS = frozenset("de deze die onze uw je jouw hun haar mijn zijn alle".split())

@@ -146,6 +146,7 @@ def listed_words() -> frozenset[str]:
 def listed_noun(word: str) -> bool:
     """``word`` (small letters) or its singular is an entry of the dictionary's word file, and the
     dictionary takes the form ("urinemonsters": urinemonster)."""
+    from pipeline.language.inflection import plural_bases
+
     entries = listed_words()
-    forms = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("en") else "")
-    return any(f in entries for f in forms if f) and dutch_word(word)
+    return any(f in entries for f in {word, *plural_bases(word)}) and dutch_word(word)

@@ -877,7 +877,7 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
     if _second_person_before(c):
         return None  # "jij houdt een app bij en voelt je teleurgesteld": the shared "jij", "je" the object
     if after is not None and after.pos in ("ADJ", "TW") and c.i + 3 < len(c.clause) and c.clause[c.i + 3].pos == "N":
-        return None  # "Nu is je eigen gevoel belangrijk", "is je eerste gedachte": a possessive "je" before its noun phrase
+        return None  # "Nu is je eigen gevoel belangrijk", "is je eerste gedachte": "je" is possessive
     if after is not None and after.pos in ("ADJ", "WW") and after.has("prenom"):
         return None  # "Daarna is je uitgerekende datum", "stuurt je leidinggevende ...": a possessive "je"
     # Frog often reads that "je" as reflexive (it knows "wordt je" is odd); then only a verb or
@@ -1108,16 +1108,27 @@ def second_person_stem(c: TokenContext) -> DtFinding | None:
         word=c.prev.word, verb=sug))
 
 
-def _particle_of_finite(c: TokenContext) -> bool:
-    """"dan laat de korst vanzelf los": the word is the particle of a verb form before it in the clause
-    (los + laten: loslaten, whatever Frog made of "laat"), not a verb of its own."""
-    for x in c.clause[: c.i]:
+def particle_of_verb_before(tokens: list[FrogToken], i: int) -> bool:
+    """The word at ``i`` is the separated part of a verb form before it in its clause, the two a verb the
+    lexicon knows ("het komt vaak voor": voorkomen; "dan laat de korst los": loslaten, whatever Frog made
+    of "laat"), not a word of its own."""
+    for x in reversed(tokens[:i]):
         w = _lower(x)
+        if x.pos == "LET" or (x.pos == "VG" and w in CLAUSE_WORDS):
+            return False
+        if not ((x.pos == "WW" and x.has("pv")) or lexicon.tags(w) & {"pv", "pvt"}):
+            continue
         stems = {w, w[:-1]} if w.endswith("t") and len(w) > 3 else {w}
         infinitives = {(x.lemma or "").lower()} | {f + "en" for st in stems for f in inflection.open_forms(st)}
-        if lexicon.tags(w) & {"pv", "pvt"} and any("inf" in lexicon.tags(c.low + inf) for inf in infinitives if inf):
+        if any(lexicon.tags(_lower(tokens[i]) + inf) & _PARTICLE_VERB_TAGS for inf in infinitives if inf):
             return True
     return False
+
+
+# words that open a clause of their own: a verb before them is another clause's
+CLAUSE_WORDS = frozenset("""en of maar want dus dat die als dan omdat wanneer terwijl zodat nadat voordat
+    hoewel doordat indien zodra totdat toen wat wie waar hoe waarom""".split())
+_PARTICLE_VERB_TAGS = frozenset({"inf", "pv", "pvt", "pvmv"})
 
 
 def _starts_unstopped_sentence(c: TokenContext) -> bool:
@@ -1135,7 +1146,7 @@ def third_person_stem(c: TokenContext) -> DtFinding | None:
         return None
     if not c.t.tag.startswith("WW(pv,tgw,ev") and any(x is not c.t for x in c.finite):
         return None  # a noun after a noun in a clause that has its verb already
-    if _particle_of_finite(c):
+    if particle_of_verb_before(c.clause, c.i):
         return None
     sug = _t_form(c.t.word, "third")
     if not sug:

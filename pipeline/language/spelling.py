@@ -312,9 +312,9 @@ class SpellChecker:
 
     def _derivation(self, low: str) -> bool:
         """An adjective in -lijk made from a noun ("baarmoederlijke" from baarmoeder, as in
-        buitenbaarmoederlijk), one in -baar from a verb, and a woman's agent noun in -ster beside one in -er ("kunstschaatster"
-        beside kunstschaatser, "onderzoekster" beside onderzoeker). The base must be a noun and the
-        word no slip of a dictionary word: "duidlijk" lacks the e of "duidelijk"."""
+        buitenbaarmoederlijk), one in -baar from a verb, and a woman's agent noun in -ster beside one in
+        -er ("kunstschaatster" beside kunstschaatser, "onderzoekster" beside onderzoeker). The base must
+        be a noun and the word no slip of a dictionary word: "duidlijk" lacks the e of "duidelijk"."""
         if not low.isalpha() or len(low) < 9:
             return False
         for end in ("lijke", "lijk"):
@@ -337,7 +337,8 @@ class SpellChecker:
         for end in ("bare", "baar"):
             head = low[: -len(end)]
             doubled = head[-1:] == head[-2:-1] and head[-1:] not in VOWELS  # a stem never ends so ("zwemm")
-            if low.endswith(end) and len(head) >= 4 and not doubled and any(self._verb(inf) for inf in _infinitives(head)):
+            if low.endswith(end) and len(head) >= 4 and not doubled \
+                    and any(self._verb(inf) for inf in _infinitives(head)):
                 return not self._slip_of_attested(low)
         return False
 
@@ -476,8 +477,8 @@ class SpellChecker:
         beside "eet|aanvallen", "boot|pijnen" beside "bot|pijnen")."""
         if not self.dict.check(cand):
             return False
-        if _inserted_at(low, cand, set(accumulate(map(len, split[:-1]))), "s") or self._derivation(cand) \
-                or self._baar_of_verb(cand):
+        if _inserted_at(low, cand, set(accumulate(map(len, split[:-1]))), "s") or self._baar_of_verb(cand) \
+                or self._derivation(cand):
             return True  # a missing linking s; a word Dutch derives ("behandel|bar" of behandelbaar)
         return not self.nobodys_join(cand) or not self._swapped_part(split, cand)
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pipeline.i18n import _
 from pipeline.language import dictionary, lexicon
 from pipeline.language.data import style
-from pipeline.language.dt_checks import DtFinding
+from pipeline.language.dt_checks import DtFinding, particle_of_verb_before
 from pipeline.language.frog import FrogToken
 from pipeline.language.spelling import VOWEL_CLASH
 
@@ -69,7 +69,7 @@ def pronominal_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         return one_word(t, p, t.word + _low(p))  # "waar voor je kiest": je is the clause's subject
     if nxt is not None and (_opens_phrase(nxt) or _shared_phrase(tokens, i + 2)):
         return None
-    if nxt is not None and nxt.pos == "VZ" and nxt.has("init") and _particle_of_verb(tokens, i + 1):
+    if nxt is not None and nxt.pos == "VZ" and nxt.has("init") and particle_of_verb_before(tokens, i + 1):
         return None  # "het zaadje groeit daar uit tot een plant": uitgroeien tot, "daar" an adverb of place
     if not p.has("fin") and nxt is not None and nxt.pos not in ("WW", "VG", "LET") \
             and not (nxt.pos == "VZ" and nxt.has("fin") and _low(nxt) not in _PLACE_WORDS):
@@ -77,14 +77,6 @@ def pronominal_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         # verb's particle right after it closes no phrase ("we gaan er van uit")
         return None
     return one_word(t, p, t.word + _low(p))
-
-
-def _particle_of_verb(tokens: list[FrogToken], k: int) -> bool:
-    """The word at ``k`` joins a finite verb before it into a separable verb the lexicon knows
-    (uit + groeien)."""
-    part = _low(tokens[k])
-    return any(t.pos == "WW" and t.has("pv") and "inf" in lexicon.tags(part + (t.lemma or "").lower())
-               for t in tokens[:k])
 
 
 def _subject_follows(tokens: list[FrogToken], k: int) -> bool:
@@ -338,7 +330,7 @@ def phrase_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         if len(span) < n or tuple(_low(t) for t in span) != words or not all(
                 _adjacent(a, b) for a, b in zip(span, span[1:])):
             continue
-        if span[-1].pos == "VZ" and span[-1].has("init") or _particle_of_verb(tokens, i + n - 1):
+        if span[-1].pos == "VZ" and span[-1].has("init") or particle_of_verb_before(tokens, i + n - 1):
             continue  # the last word opens a phrase ("in tussen twee afspraken") or is a verb's ("staat al vast")
         rest = tokens[i + n:]
         end = next((k for k, t in enumerate(rest) if t.word in (",", ";", ":", ".", "?", "!")), len(rest))

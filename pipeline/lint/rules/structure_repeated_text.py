@@ -279,8 +279,9 @@ def _joined_same(text: str):
         if len(words) == 1 and (words[0] in _JOINED_OK or words[0].endswith("er")):
             continue
         before = text[: m.start()]
-        if not _OWN_BEFORE.search(before) and not _KINDS_BEFORE.search(before) and not _OWN_AFTER.match(text[m.end() :]) \
-                and not _tense_pair(words, text[m.end() :]):
+        after = text[m.end() :]
+        if not (_OWN_BEFORE.search(before) or _KINDS_BEFORE.search(before) or _OWN_AFTER.match(after)
+                or _tense_pair(words, after)):
             yield m
     yield from _BRACKETED_SAME.finditer(text)
     yield from (m for m in _AROUND_BRACKET.finditer(text) if m.group(1).lower() not in _AROUND_OK)
