@@ -338,7 +338,7 @@ def phrase_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
             continue  # a conjunction opening a clause of its own: "als ook dat niet helpt, bel dan"
         words_fix = fix if tokens[i].word.islower() else fix[:1].upper() + fix[1:]
         return DtFinding(span[0].start, span[-1].end, " ".join(t.word for t in span), words_fix, "split-compound",
-                         _("'{words}' is written as one word: '{fix}'").format(
+                         _("'{words}' is written '{fix}'").format(
                              words=" ".join(t.word for t in span), fix=words_fix))
     return None
 
