@@ -78,6 +78,7 @@ fail: Bij een éénlingzwagerschap is de kans kleiner.
 fail: De zwangerschapduur is kort.
 fail: Dit gebeurt ivm je leeftijd. (a warning: write 'i.v.m.')
 fail: Het zwangerschaps verlof begint rond 34 weken. (suggests zwangerschapsverlof)
+fail: Na de ingreep bent u fl ink moe; we maken een pro fi el van uw herstel.
 """
 
 from __future__ import annotations
@@ -191,6 +192,47 @@ def check(doc, conf, ctx):
             yield _abbreviation_finding(doc, block, text, u.tok)
     for block in doc.blocks:
         yield from _linked_apart(doc, block, checked.spell)
+        yield from _ligatures_apart(doc, block, checked.spell)
+
+
+# the letters a PDF's ligature stands for, which a copy may set apart from the rest of the word
+# ("fl ink", "fi etsen", "pro fi el")
+_LIGATURE_PIECES = frozenset({"fi", "fl", "ff", "ffi", "ffl"})
+
+
+def _ligature_join(spell, text: str, toks, k: int) -> tuple[int, int, str] | None:
+    """The word a ligature's letters at token ``k`` belong to, set apart by spaces: (first token,
+    last token, the word) when the letters with the piece after them, and maybe the one before, make a
+    dictionary word that the pieces are not."""
+    if toks[k].text not in _LIGATURE_PIECES or k + 1 >= len(toks) or text[toks[k].end:toks[k + 1].start] != " ":
+        return None
+    nxt = toks[k + 1].text
+    if not nxt.islower():
+        return None
+    prev = toks[k - 1].text if k and text[toks[k - 1].end:toks[k].start] == " " and toks[k - 1].text.isalpha() else None
+    short, long = toks[k].text + nxt, (prev or "") + toks[k].text + nxt
+    # a piece before that is no word of its own belongs to the word ("pro fi el" -> profiel), a word
+    # before it does only when the letters and the piece after them make none ("de fi etsen" -> fietsen)
+    for first, word in (((k - 1, long),) if prev and not _whole_word(spell, prev) else ()) \
+            + ((k, short),) + (((k - 1, long),) if prev else ()):
+        if len(word) >= 4 and spell.dict.check(word.lower()):
+            return first, k + 1, word
+    return None
+
+
+def _ligatures_apart(doc, block, spell):
+    """A word a PDF's ligature split ("fl ink" -> flink): one finding with the word."""
+    text = restore_invisible(doc, block)
+    toks = spell_tokens(text)
+    for k in range(len(toks)):
+        found = _ligature_join(spell, text, toks, k)
+        if found is None:
+            continue
+        a, b, word = found
+        words = text[toks[a].start:toks[b].end]
+        span = doc.span(block, toks[a].start, toks[b].end)
+        yield Diagnostic.at(doc, span, _("'{words}' is one word: '{fix}'").format(words=words, fix=word),
+                            words, word.lower()).offering(word, safe=True)
 
 
 def _linked_apart(doc, block, spell):
@@ -442,7 +484,13 @@ def _pieces_of_a_word(spell, tok, text: str, toks, k: int, extra) -> bool:
     """A word rejoined from a line-break hyphen, a word split by stray spaces, or two words with a
     dash between them: no unknown word."""
     return bool(tok.joined and spell.known(tok.text.replace(" ", ""), extra)) or _split_word(spell, text, toks, k) \
-        or _dash_between_words(spell, tok, text)
+        or _dash_between_words(spell, tok, text) or _in_ligature_word(spell, text, toks, k)
+
+
+def _in_ligature_word(spell, text: str, toks, k: int) -> bool:
+    """The token is a piece of a word a ligature split, reported whole by ``_ligatures_apart``."""
+    return any((found := _ligature_join(spell, text, toks, j)) is not None and found[0] <= k <= found[1]
+               for j in range(max(0, k - 1), min(len(toks), k + 1)))
 
 
 def _dash_between_words(spell, tok, text: str) -> bool:
