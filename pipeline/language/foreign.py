@@ -14,7 +14,8 @@ Two safe cases, both decided by the sentence around the word rather than by the 
   function”-variant"): every word of the quotation English, at least one of them no Dutch word.
 
 - a sentence in another language (German, French): two or more of its words, and a quarter of them,
-  are that language's words that are no Dutch words.
+  are that language's words that are no Dutch words; and a phrase of it inside a Dutch sentence
+  ("thé au citron", "déjà vu"): an unknown word one space from such a word.
 
 A single English word in Dutch text is decided by the spell checker (``english_loan``).
 """
@@ -83,6 +84,21 @@ def other_language_tokens(spell, text: str, toks) -> set[int]:
                     and n > sum(1 for w in words if w not in lang and len(w) > 2 and spell.known(w)):
                 out.update(group)
                 break
+    return out
+
+
+def foreign_phrase_tokens(spell, text: str, toks) -> set[int]:
+    """Indices of unknown words one space from a word of another language that Dutch lacks ("thé au
+    citron", "dejà vu"): a phrase of that language kept as it is, no Dutch misspelling."""
+    foreign = frozenset().union(*spelling_data().foreign_words)
+    out: set[int] = set()
+    for k, tok in enumerate(toks):
+        if tok.text.lower() not in foreign:
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(toks) and text[toks[min(k, j)].end : toks[max(k, j)].start] == " " \
+                    and not spell.known(toks[j].text):
+                out.add(j)
     return out
 
 

@@ -492,11 +492,11 @@ class SpellChecker:
             other = cand[len(pre):len(cand) - len(post)]
             if not (cand.startswith(pre) and cand.endswith(post) and len(other) >= 3 and other != part):
                 continue
-            if self._written(part) and (self.dict.check(other) or _split_compound(other, self._compound_part, 2)):
+            if self.written(part) and (self.dict.check(other) or _split_compound(other, self._compound_part, 2)):
                 return True
         return False
 
-    def _written(self, word: str) -> bool:
+    def written(self, word: str) -> bool:
         """A word people write: Frog's corpus has seen it, or the Dutch dictionary's own word file lists
         it (not just a join hunspell allows)."""
         return self._attested(word) or (self.dict.tag == "nl_NL" and word in dictionary.listed_words()
@@ -847,9 +847,10 @@ class SpellChecker:
         return cand if looks_abbreviated and self.known(cand) else None
 
     def _determiner_apart(self, low: str) -> set[str]:
-        """"eenkind" -> "een kind": an article or determiner glued to the word after it."""
-        return {f"{low[:i]} {low[i:]}" for i in range(3, min(6, len(low) - 3))
-                if low[:i] in _GLUED_DETERMINERS and self._attested(low[i:])}
+        """"eenkind" -> "een kind", "vanhet" -> "van het": an article, a determiner, "van" or "te" glued to
+        the word after it."""
+        return {f"{low[:i]} {low[i:]}" for i in range(2, min(6, len(low) - 2))
+                if low[:i] in _GLUED_WORDS and self._attested(low[i:])}
 
     def _by_parts(self, word: str, capital: bool = False) -> set[str]:
         """A hyphenated word with a slip in one part ("nhg-standaaard", "asherman-syndrom" for a capitalised
@@ -1242,7 +1243,9 @@ def _other_diminutive_endings(w: str) -> set[str]:
 
 # words that open a noun phrase and never a compound: written against a noun they are two words
 # (not the short ones that open many words: de|venter, die|et, dat|um, je|uk, ons|je)
-_GLUED_DETERMINERS = frozenset("een het geen mijn jouw deze onze".split())
+_GLUED_DETERMINERS = frozenset("de een het geen mijn jouw deze onze".split())
+# words glued to the word after them by a missed space ("vanhet", "tenemen"), read apart as a suggestion
+_GLUED_WORDS = _GLUED_DETERMINERS | {"van", "te"}
 
 
 # a word Frog's corpus has seen this often is common: a compound one edit from it is its slip

@@ -29,7 +29,8 @@ letters that is no slip away from a Dutch word (a loan word such as "immunoglobu
 of a study, "PROMISE"; from eight letters only a typical Dutch slip counts: "evidence"; a loan Dutch writes
 without its e, "relapse" beside relaps), English words in quotation marks ('blinded') or joining a title's
 capitalised words (Reviews of Modern Medicine), English words before a Dutch noun (casecontrolonderzoek), the words of a sentence
-that is English as a whole, a word in quotation marks in a sentence naming its language (het Griekse
+that is English as a whole, a word one space from a French or German word Dutch lacks ("thé au
+citron", "déjà vu"), a word in quotation marks in a sentence naming its language (het Griekse
 'ektos'), a Greek or Latin word part standing alone (laparo: buik), English parts before a Dutch last part
 (twin-to-twin-transfusiesyndroom), a word spelled in syllables (ab-so-luut), names listed beside names
 (AstraZeneca, Moderna en Novavax), written in a run of names elsewhere (Anna Wielstra ... Wielstra zegt)
@@ -40,7 +41,9 @@ word. A run of English words inside a Dutch sentence (meant to be) with two of t
 not checked, and pieces of a word a scan split with stray spaces (o ngeveer, bloed- ver lies) pass when up to
 four of them make a dictionary word of eight letters or more. A zero-width space
 or soft hyphen inside a word does not split it. Reported here is a word with a dictionary word close
-to it (a slip, about two typical slips at most) and an abbreviation without its full stop (a warning);
+to it (a slip, about two typical slips at most; a join of two words only hunspell makes, "beenverlettekening",
+counts only one typical slip away, and so does any word for an English word) and a word glued to an
+article, "van" or "te" ("vanhet": van het) and an abbreviation without its full stop (a warning);
 a word with no dictionary word close to it, and one that writes the Latin ae where the dictionary
 has e or the other way round (gynecoloog), is a term or a name the writer means: spelling.unknown-term
 gives it one note at its first use. A repeated slip ("patienten") stays an error everywhere, and a
@@ -92,10 +95,10 @@ from pipeline.i18n import _
 from pipeline.facts import topics
 from pipeline.language import lexicon, residue
 from pipeline.language.data import spelling as spelling_data
-from pipeline.language.foreign import (cited_tokens, english_tokens, latin_phrase_tokens, latin_run_tokens,
-                                      named_tokens, other_language_tokens, quoted_english_tokens)
+from pipeline.language.foreign import (cited_tokens, english_tokens, foreign_phrase_tokens, latin_phrase_tokens,
+                                      latin_run_tokens, named_tokens, other_language_tokens, quoted_english_tokens)
 from pipeline.language.leaflet import brand_of, own_names
-from pipeline.language.spelling import speakable as spell_speakable, suggestion_score
+from pipeline.language.spelling import dutch_edits, speakable as spell_speakable, suggestion_score
 from pipeline.language.tokens import mojibake, restore_invisible, spell_tokens
 from pipeline.language.wordlists import brand_words, project_words, topic_words
 from pipeline.lint.failure import ToolFailure
@@ -320,7 +323,7 @@ def kinds(checked, found, conf):
         if not own and not u.start and _name_shaped(word) and _name_inside(checked.spell, word, sugg[word]):
             kind.setdefault(word, "name")
             continue
-        kind.setdefault(term_key(word), "slip" if own else _kind_of(word, sugg[word]))
+        kind.setdefault(term_key(word), "slip" if own else _kind_of(word, _close(checked.spell, word, sugg[word])))
     return kind, sugg
 
 
@@ -368,6 +371,26 @@ def _own_name_close(word: str, names) -> tuple[str, ...]:
         return ()
     close = sorted((suggestion_score(word, n), n) for n in names if abs(len(n) - len(word)) <= 2 and n[:1].isupper())
     return tuple(n for score, n in close if score <= CLEAR_SCORE)[:1]
+
+
+def _close(spell, word: str, sugg) -> list[str]:
+    """The suggestions that make ``word`` a slip: a join of two words that only hunspell makes
+    ("klimakter|iem" beside klimakterium, "week|en|delen|tumor") counts only one typical Dutch slip away
+    (a doubled letter, ij/ei, a linking n or s: "schildklieraafwijkingen"); an English word
+    ("sidebar", "semen") is a loan unless a Dutch word lies one typical slip away or is the same letters
+    with an apostrophe, a hyphen or a space ("embryos" for embryo's, suggested as "embryo")."""
+    low = word.lower()
+    typical = dutch_edits(low)
+    english = len(low) >= 4 and word[:1].islower() and spell.english_word(word)
+    return [s for s in sugg if s.lower() in typical or _same_letters(low, s) or not english and (
+        " " in s or spell.written(s.lower()) or not spell.nobodys_join(s))]
+
+
+def _same_letters(low: str, other: str) -> bool:
+    """``other`` is ``low`` with an apostrophe, a hyphen or a space, or the word a plural in -s without
+    its apostrophe is made of ("embryos": embryo)."""
+    bare = re.sub(r"[-'’ ]", "", other.lower())
+    return bare == low or (low.endswith("s") and bare == low[:-1] and bare[-1:] in "aeiouy")
 
 
 def _kind_of(word: str, sugg) -> str:
@@ -681,7 +704,8 @@ def _foreign(spell, text: str, toks, k: int, foreign: dict) -> bool:
     if spell.english_loan(tok.text) or _english_run(spell, text, toks, k):
         return True
     if not foreign:  # worked out once per text, and only for a text with an unknown word
-        foreign["english"] = english_tokens(spell, text, toks) | other_language_tokens(spell, text, toks)
+        foreign["english"] = english_tokens(spell, text, toks) | other_language_tokens(spell, text, toks) \
+            | foreign_phrase_tokens(spell, text, toks)
         foreign["cited"] = cited_tokens(text, toks) | quoted_english_tokens(spell, text, toks) \
             | latin_phrase_tokens(text, toks) | latin_run_tokens(spell, text, toks) | named_tokens(spell, text, toks)
     return k in foreign["english"] or k in foreign["cited"]
