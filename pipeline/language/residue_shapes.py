@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.i18n import _
-from pipeline.language.data import control_line, residue_words, shape_words
+from pipeline.language.data import control_line, residue_words, shape_words, spelling as spelling_data
 from pipeline.language.residue_layout import LayoutHit, norm, title_shaped
 
 _MONTHS = frozenset(
@@ -215,12 +215,46 @@ def _user_name(blocks, top: list[int], k: int, is_word) -> bool:
     return any(j != k and t in blocks[j].text.split() for j in top)
 
 
+# a line that is only an address or a phone number: a street with its number ("Ziekenhuislaan 2"), a
+# postcode with its town ("1234 AB Dorp", "B-3000 Leuven"), a post-office box, a phone number with
+# or without its label, opening hours ("Ma t/m do van 9.00 tot 17.00 uur")
+_POSTCODE = re.compile(r"^(?:\d{4}[ \t]?[A-Z]{2}|(?:B-)?\d{4})[ \t]+[A-Z][\w'’. -]+$")
+_POSTBOX = re.compile(r"^Postbus[ \t]+\d+$", re.I)
+_PHONE_LABEL = re.compile(r"^(?:t|tel|telefoon|telefoonnummer|f|fax)\.?[ \t]*:?[ \t]*", re.I)
+_HOURS = re.compile(r"^(?:(?:ma|maandag|di|dinsdag|wo|woensdag|do|donderdag|vr|vrijdag|za|zaterdag|zo|zondag)\b.*)?"
+                    r"\d{1,2}[.:]\d{2}\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2}(?:\s*uur)?$", re.I)
+
+
+def contact_line(text: str) -> bool:
+    """A line that is only an address, a post-office box, a phone number or opening hours."""
+    t = " ".join(text.split()).lstrip("•·-* ")
+    words = t.split()
+    street = len(words) >= 2 and re.fullmatch(r"\d+[a-zA-Z]?(?:[-/]\d+)?", words[-1]) and words[0][:1].isupper() \
+        and words[-2].lower().endswith(spelling_data().street_words)
+    return bool(street or _POSTCODE.match(t) or _POSTBOX.match(t) or _HOURS.match(t)
+                or _PHONE.fullmatch(_PHONE_LABEL.sub("", t)))
+
+
+def _info(blocks, top: list[int], k: int) -> bool:
+    """A page's practical label ("Wachttijd") or its value on the line under it ("4 weken")."""
+    bare = norm(blocks[k].text).strip("•·-*:. ")
+    labels = shape_words().info_labels
+    if bare in labels or any(bare.startswith(w + " ") for w in labels if " " in w):
+        return True
+    above = norm(blocks[k - 1].text).strip("•·-*:. ") if k - 1 in top else ""
+    return above in labels and len(bare.split()) <= _LABEL_WORDS
+
+
 def page_top(blocks, is_word) -> list[LayoutHit]:
     """Above the page's first text: a department or content-type label, the site's name on one of
-    the first two lines (a logo's text may come first) and a user name, each with another line under it that is no text."""
+    the first two lines (a logo's text may come first) and a user name, each with another line under it
+    that is no text; the site's address, phone number and practical labels (opening hours, waiting time)."""
     top = top_zone(blocks)
     out: list[LayoutHit] = []
     for k in top:
+        if contact_line(blocks[k].text) or _info(blocks, top, k):
+            out.append(LayoutHit(k, "site-contact", _("the web site's address, phone number or opening hours")))
+            continue
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if nxt is None or text_line(nxt.text):
             continue  # a heading with its text under it
