@@ -474,13 +474,14 @@ class SpellChecker:
         people write ("mis|kraan" of "miskraam"), hunspell's join with the linking s that ``low``
         lacks at a seam ("leven|verrichting"), or a join that splits otherwise ("hartgebrek|ken" of
         "hart|gebreken"); never the same join with one word swapped for another ("heet|aanvallen"
-        beside "eet|aanvallen", "boot|pijnen" beside "bot|pijnen")."""
+        beside "eet|aanvallen", "boot|pijnen" beside "bot|pijnen", "ouderdoms|wrakje" beside
+        "ouderdoms|wratje")."""
         if not self.dict.check(cand):
             return False
         if _inserted_at(low, cand, set(accumulate(map(len, split[:-1]))), "s") or self._baar_of_verb(cand) \
                 or self._derivation(cand):
             return True  # a missing linking s; a word Dutch derives ("behandel|bar" of behandelbaar)
-        return not self.nobodys_join(cand) or not self._swapped_part(split, cand)
+        return self.written(cand) and not self.nobodys_join(cand) or not self._swapped_part(split, cand)
 
     def _swapped_part(self, split: list[str], cand: str) -> bool:
         """``cand`` is ``split`` joined with one part, a word people write (Frog's corpus has seen it or
@@ -492,7 +493,8 @@ class SpellChecker:
             other = cand[len(pre):len(cand) - len(post)]
             if not (cand.startswith(pre) and cand.endswith(post) and len(other) >= 3 and other != part):
                 continue
-            if self.written(part) and (self.dict.check(other) or _split_compound(other, self._compound_part, 2)):
+            written = self.written(part) or any(self.written(b) for b in _noun_bases(part))
+            if written and (self.dict.check(other) or _split_compound(other, self._compound_part, 2)):
                 return True
         return False
 
@@ -763,15 +765,23 @@ class SpellChecker:
 
     def _shadowed(self, part: str) -> bool:
         """A rare word one edit away from a far more frequent one: in a compound more likely a slip
-        ("zwagerschap|s-echo" for "zwangerschaps-echo") than meant."""
+        ("zwagerschap|s-echo" for "zwangerschaps-echo") than meant. A plural or a diminutive Frog's
+        corpus lacks is judged by its noun ("wratten", "wratje": wrat)."""
+        bases = _noun_bases(part) if not lexicon.count(part) else set()
+        return any(map(self._shadowed_word, bases)) if bases else self._shadowed_word(part)
+
+    def _shadowed_word(self, part: str) -> bool:
         if part in _BOUND_SUFFIXES or part in self.extra_lower or part in spelling_data().compound_forms \
                 or self._shared_loan(part):
             return False
         n = lexicon.count(part)
         if n >= _MEANT or self._common_verb_stem(part):  # seen often enough in Frog's corpus to be meant
             return False
+        # a look-alike only of a word of content: a compound's part is never a function word ("wrat" is
+        # no slip of "wat", "steel|wrat" none of "steel|wat")
         floor = max(_MEANT, _MEANT * n)
-        return any(lexicon.count(c) >= floor and self.dict.check(c) for c in _edits1(part) if c != part)
+        return any(lexicon.count(c) >= floor and lexicon.tags(c) and self.dict.check(c)
+                   for c in _edits1(part) if c != part)
 
     @staticmethod
     def _common_verb_stem(part: str) -> bool:
@@ -1192,6 +1202,16 @@ def _name_like(part: str) -> bool:
 
 
 _DIM_VOWEL_DOUBLE = set("aou")
+
+
+def _noun_bases(part: str) -> set[str]:
+    """The nouns Frog's corpus has seen that ``part`` is the plural or the diminutive of ("wratten",
+    "wratje", "wratjes": wrat)."""
+    w = part[:-1] if part.endswith("jes") else part
+    bases = {b for b in _diminutive_stems(w) if w in _diminutives(b)} if w.endswith("je") else set()
+    if part.endswith("en") and len(part) > 5 and part[-3] == part[-4] and part[-3] not in VOWELS:
+        bases.add(part[:-3])  # a short vowel's doubled consonant: wrat|ten
+    return {b for b in bases | inflection.plural_bases(part) if "n" in lexicon.tags(b)}
 
 
 def _diminutive_stems(w: str) -> set[str]:
