@@ -277,7 +277,8 @@ CASES = {
                            "De praktijk waar je voor kiest, maakt niet uit."]),
     ag.abbreviation_apart: ([("De IVF behandeling duurt een paar weken.", "IVF behandeling", "IVF-behandeling"),
                              ("Te veel LH hormoon kan een rol spelen.", "LH hormoon", "LH-hormoon"),
-                             ("Je krijgt een MRI scan van de buik.", "MRI scan", "MRI-scan")],
+                             ("Je krijgt een MRI scan van de buik.", "MRI scan", "MRI-scan"),
+                             ("Ze had hoge HCG waarden bij de eerste meting.", "HCG waarden", "HCG-waarden")],
                             ["Je krijgt van het RIVM informatie over de screening.", "Bij diabetes type II is dat anders.",
                              "Als er na de NIPT aanwijzingen zijn, volgt een gesprek.",
                              "Bel de GGD morgen voor een afspraak.", "Een IVF-behandeling duurt lang.",
@@ -556,6 +557,11 @@ CASES = {
                        ("In tussen kun je gewoon werken.", "In tussen", "Intussen")],
                       ["Als ook dat niet helpt, bel dan de praktijk.", "We weten van tevoren niet hoe lang het duurt.",
                        "Zij zat in tussen twee afspraken.", "De datum van de operatie staat al vast."]),
+    ag.number_apart: ([("Een 31 jarige moeder vertelt haar verhaal.", "31 jarige", "31-jarige"),
+                       ("Het dertig jarig jubileum van de praktijk vieren we.", "dertig jarig", "dertigjarig"),
+                       ("Een 1 eiige tweeling deelt vaak een placenta.", "1 eiige", "1-eiige")],
+                      ["Er is een jarige in de klas.", "Ze is 25 jaar.", "Een tweedaagse cursus volgt later.",
+                       "Bij 2 van de 10 vrouwen gaat het mis."]),
 }
 
 

@@ -121,7 +121,8 @@ finding's check id in brackets):
     ("wie er mee mag").
 47. ``abbreviation_apart`` [split-compound] (``written_apart``): an abbreviation of a treatment or test
     (``compound_abbreviations``) before a singular noun it makes a compound with takes a hyphen ("de IVF
-    behandeling" -> IVF-behandeling).
+    behandeling" -> IVF-behandeling), and before a plural after an adjective or a number ("hoge HCG
+    waarden").
 48. ``possessive_u`` [word-class]: "u" after a preposition or a request's opening verb before a singular
     noun that needs its determiner ("tot u beschikking", "tijdens u verblijf", "Neem u partner mee" -> uw;
     ``possessive_phrase_nouns``, ``bare_object_nouns``, ``possessive_u_prepositions``).
@@ -145,6 +146,8 @@ finding's check id in brackets):
 56. ``phrase_apart`` [split-compound] (``written_apart``): an adverb or conjunction Dutch writes as one
     word, written as two (``one_word_phrases``: "van te voren" -> van tevoren, "als ook" -> alsook);
     not where a conjunction opens a clause with a verb of its own.
+57. ``number_apart`` [split-compound] (``written_apart``): a number before an adjective Dutch joins to
+    it (``number_compound_words``: "een 31 jarige" -> 31-jarige, "het dertig jarig jubileum" -> dertigjarig).
 
 An adjective of relation may drop its -e after "het" only before a common noun ("het medisch
 onderzoek", "het natuurlijk verloop"), not before a compound made for the occasion ("het natuurlijk
@@ -197,6 +200,7 @@ from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart
                                              adverb_apart, adverb_apart_suspect, name_apart, name_apart_suspect,
                                              one_word, particle_apart, particle_apart_suspect, phrase_apart,
                                              phrase_apart_suspect, prefix_apart, pronominal_apart,
+                                             number_apart, number_apart_suspect,
                                              pronominal_apart_suspect)
 from pipeline.i18n import _
 
@@ -492,7 +496,8 @@ def suspect(sentence: str) -> bool:
                 or _adverb_suspect(words, i) or _pronoun_verb_suspect(sentence, spans, words, i) \
                 or _infinitive_suspect(words, i) or _predicate_suspect(sentence, spans, words, i):
             return True
-        if split_compound_suspect(sentence, spans, words, i) or phrase_apart_suspect(words, i):
+        if split_compound_suspect(sentence, spans, words, i) or phrase_apart_suspect(words, i) \
+                or number_apart_suspect(words, i):
             return True
         if w in _apart_triggers() and (pronominal_apart_suspect(words, i) or abbreviation_apart_suspect(sentence, spans, i)
                                        or name_apart_suspect(sentence, spans, i) or adverb_apart_suspect(words, i)
@@ -3220,7 +3225,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
           relative_number, doubled_possessive, doubled_er, split_compound, pronominal_apart, abbreviation_apart,
           possessive_u, coordinated_subject, particle_apart, name_apart, adverb_apart, prefix_apart, question_copula,
-          noun_for_infinitive, phrase_apart)
+          noun_for_infinitive, phrase_apart, number_apart)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

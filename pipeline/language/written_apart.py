@@ -124,7 +124,8 @@ def abbreviation_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     """An abbreviation of a treatment, test or substance (``compound_abbreviations``) right before a
     singular common noun it makes a compound with ("de IVF behandeling", "te veel LH hormoon", "een MRI
     scan") takes a hyphen: IVF-behandeling. Not an organisation ("het RIVM informatie"), not before a
-    plural, which may be a phrase of its own ("via IVF kinderen krijgen"), nor in a line of capitals."""
+    plural, which may be a phrase of its own ("via IVF kinderen krijgen"), unless an adjective or a number
+    before the abbreviation can only go with it ("hoge HCG waarden"); not in a line of capitals."""
     if i + 1 >= len(tokens):
         return None
     a, n = tokens[i], tokens[i + 1]
@@ -137,12 +138,18 @@ def abbreviation_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     opened = prev is not None and (prev.pos == "LID" or (prev.pos == "VNW" and (prev.has("det") or prev.has("bez"))))
     singular = (n.pos == "N" and n.has("soort") and n.has("ev")) or (
         opened and "n" in lexicon.tags(_low(n)) and not n.has("mv"))  # "na de NIPT aanwijzingen zijn": two phrases
-    if not singular or not n.word.isalpha() or not n.word.islower() or len(n.word) < 3:
+    # a plural after an adjective or a number that can only go with it ("hoge HCG waarden", "twee MRI scans")
+    plural = prev is not None and n.pos == "N" and n.has("mv") and (
+        (prev.pos == "ADJ" and prev.has("prenom")) or prev.pos == "TW" or _low(prev) in _PLURAL_DETERMINERS)
+    if not (singular or plural) or not n.word.isalpha() or not n.word.islower() or len(n.word) < 3:
         return None
     words = f"{a.word} {n.word}"
     fix = f"{a.word}-{n.word}"
     return DtFinding(a.start, n.end, words, fix, "split-compound",
                      _("a compound with an abbreviation takes a hyphen: '{fix}'").format(fix=fix))
+
+
+_PLURAL_DETERMINERS = frozenset("alle sommige veel vele meerdere enkele beide verschillende andere".split())
 
 
 def abbreviation_apart_suspect(sentence: str, spans: list[tuple[int, int]], i: int) -> bool:
@@ -341,6 +348,24 @@ def phrase_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
                          _("'{words}' is written '{fix}'").format(
                              words=" ".join(t.word for t in span), fix=words_fix))
     return None
+
+
+def number_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
+    """A number before an adjective Dutch joins to it (``number_compound_words``), written apart: one
+    word, with a hyphen after figures ("een 31 jarige" -> 31-jarige, "1 eiige" -> 1-eiige) and without one
+    after a number in letters ("het dertig jarig jubileum" -> dertigjarig)."""
+    if i + 1 >= len(tokens) or not _adjacent(tokens[i], tokens[i + 1]) or not number_apart_suspect(
+            [_low(t) for t in tokens[i:i + 2]], 0):
+        return None
+    a, b = tokens[i], tokens[i + 1]
+    fix = f"{a.word}-{b.word}" if a.word.isdigit() else a.word + b.word
+    return one_word(a, b, fix)
+
+
+def number_apart_suspect(words: list[str], i: int) -> bool:
+    if i + 1 >= len(words) or words[i + 1] not in _listed("number_compound_words"):
+        return False
+    return (words[i].isdigit() and len(words[i]) <= 3) or words[i] in _listed("number_words")
 
 
 def phrase_apart_suspect(words: list[str], i: int) -> bool:
