@@ -693,9 +693,20 @@ def participle_without_finite(c: TokenContext) -> DtFinding | None:
         return None
     if c.i < 1 and (not _followed_by_subject(c.clause, c.i) or _imperative_with_object(c)):
         return None
-    if _adjectival_participle(c) or _passive_with_agent(c) or _with_krijgen(c):
+    if _adjectival_participle(c) or _passive_with_agent(c) or _with_krijgen(c) or _elliptic(c):
         return None
     return _participle_finding(c)
+
+
+def _elliptic(c: TokenContext) -> bool:
+    """"Goed bedoeld natuurlijk, maar ...", "Snel geregeld.": a participle after only adverbs or
+    adjectives, with no subject after it, is a clause without its verb and subject ("het was goed
+    bedoeld"), no -d for -t; "Soms gebeurd er niets" and "Meestal verdwijnd de pijn" stay errors."""
+    before, k = c.clause[:c.i], c.at
+    nxt = c.sentence[k + 1] if k + 1 < len(c.sentence) else None
+    question = bool(c.sentence) and c.sentence[-1].word == "?"  # "Wanneer gebeurd dat meestal?"
+    return bool(before) and not question and all(x.pos in ("BW", "ADJ") for x in before) and (
+        nxt is None or nxt.pos in ("BW", "ADJ", "LET") and _lower(nxt) != "er")
 
 
 def _with_krijgen(c: TokenContext) -> bool:
