@@ -442,10 +442,20 @@ class SpellChecker:
         if any(len(c) >= 3 and slip(c) for c in dutch_edits(low)):
             return False
         if min(len(p) for p in split[:-1]) < 4:
-            return not any(slip(c) for c in _edits1(low))
+            # any one edit counts beside a short first part ("mis|kraan"), but not towards a join nobody
+            # writes that keeps neither end of the word's own split ("val|kliniek" is no slip of "valk|linie";
+            # "behadel|kamer" is one of "behandel|kamer")
+            return not any(slip(c) and not (self.nobodys_join(c) and not self._keeps_end(split, c))
+                           for c in _edits1(low))
         # one edit from a word people write often: a slip of that word ("zwangers|cap" for zwangerschap)
         return not any(c != low and len(c) >= 8 and lexicon.count(c) >= COMMON_WORD_COUNT and self.dict.check(c)
                        for c in _edits1(low) if c in lexicon.known_words())
+
+    def _keeps_end(self, split: list[str], cand: str) -> bool:
+        """``cand`` keeps the first or the last part of ``split`` with a dictionary word beside it."""
+        head, tail = split[0], split[-1]
+        return (cand.startswith(head) and self.dict.check(cand[len(head):])) or (
+            cand.endswith(tail) and self.dict.check(cand[:-len(tail)]))
 
     def _plain_split(self, low: str) -> list[str] | None:
         """The first of a compound's splits (longest head first) whose parts are no rare look-alikes of
