@@ -2044,8 +2044,8 @@ def verb_cluster(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if not any(_low(t) in modals and t.pos == "WW" for t in tokens[:i]):
         return None
     for k in (i + 1, i - 1):
-        if not 0 <= k < len(tokens):
-            continue
+        if not 0 <= k < len(tokens) or (k == i - 1 and _subject_after(tokens, i)):
+            continue  # "omdat de nieren gaan werken worden de enkels dikker": worden opens the main clause
         v = tokens[k]
         low = _low(v)
         if v.pos != "WW" or low in modals or low in ("worden", "zijn", "hebben", "laten", "blijven") \
@@ -2060,6 +2060,12 @@ def verb_cluster(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
                                     _("with '{aux}' the participle belongs here: '{fix}'").format(
                                         aux=tokens[i].word, fix=fix))
     return None
+
+
+def _subject_after(tokens: list[FrogToken], i: int) -> bool:
+    """A subject right after the finite verb at ``i``: an article, or a subject pronoun."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and (nxt.pos == "LID" or (nxt.pos == "VNW" and nxt.has("nomin")))
 
 
 def doubled_verb(tokens: list[FrogToken], i: int) -> AgreementFinding | None:

@@ -236,6 +236,8 @@ def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: i
         return None
     for k in range(end + 1, len(clause)):
         t = clause[k]
+        if _is_finite(t) and _noun_before_verb(clause, k):
+            continue  # "dat staar bij ouderen vaker voorkomt": a noun, the clause's verb comes later
         if _is_finite(t):
             if person == "second" and end >= 0 and _lower(clause[end]) in ("je", "jij") \
                     and not _possessive_je(clause[end:]) and (f := _second_person_form(clause[end], t)):
@@ -258,6 +260,12 @@ def _subordinate_verb(clause: list[FrogToken], person: str | None = None, end: i
             and not (clause[-2].pos in {"LID", "VZ"} or (clause[-2].pos == "VNW" and clause[-2].has("det"))):
         return _needs_t(clause, end, last, person)  # "de lever" is a noun after its article
     return None
+
+
+def _noun_before_verb(clause: list[FrogToken], k: int) -> bool:
+    """The word at ``k``, tagged as a finite verb, is a noun the lexicon knows with another finite
+    verb later in its clause: a clause has one finite verb, so this one is the noun."""
+    return "n" in lexicon.tags(_lower(clause[k])) and any(_is_finite(x) for x in clause[k + 1:])
 
 
 def _second_person_form(subject: FrogToken, verb: FrogToken) -> DtFinding | None:
@@ -711,8 +719,12 @@ def _elliptic(c: TokenContext) -> bool:
 
 def _with_krijgen(c: TokenContext) -> bool:
     """"Je krijgt de kosten alleen vergoed als ...": a participle with "krijgen" before it in the
-    sentence is its passive, no verb without its finite form."""
+    sentence is its passive, no verb without its finite form; so is one right before "(te) krijgen"
+    ("de kosten terugbetaald te krijgen")."""
     k = c.at
+    after = [_lower(x) for x in c.sentence[k + 1:k + 3]]
+    if after[:1] and (after[0] in _KRIJGEN or after[:2] == ["te", "krijgen"]):
+        return True
     for x in reversed(c.sentence[:k]):
         if x.word in (",", ";", ":") or x.pos == "VG":
             return False  # krijgen in another clause ("Je krijgt een afspraak, daarna beoordeeld ...")
@@ -898,7 +910,10 @@ def inverted_je_t(c: TokenContext) -> DtFinding | None:
     if prev is not None and ((prev.pos == "VNW" and (prev.has("nomin") or (prev.has("pron") and not prev.has("vb"))))
                              or (prev.pos == "N" and not _fronted_phrase(c.clause, c.i))):
         return None  # a subject before the verb ("het treft je hard": "je" is the object)
-    if (after is not None and (after.pos == "N" or _noun_read_as_verb(after, c))) or _after_subject_with_clause(c) \
+    if c.at and c.sentence[c.at - 1].word == ")":
+        return None  # "Het woord (of het teken) raakt je": a bracket closes the subject's aside
+    if (after is not None and (after.pos in ("N", "SPEC") or _noun_read_as_verb(after, c))) \
+            or _after_subject_with_clause(c) \
             or _noun_phrase_before(c) or _shares_third_subject(c):
         return None
     return c.finding(stem, "inverted-je-t", _(
@@ -1157,6 +1172,8 @@ def third_person_stem(c: TokenContext) -> DtFinding | None:
         return None
     if not c.t.tag.startswith("WW(pv,tgw,ev") and any(x is not c.t for x in c.finite):
         return None  # a noun after a noun in a clause that has its verb already
+    if _noun_before_verb(c.clause, c.i):
+        return None  # "dat staar bij ouderen vaker voorkomt": a noun, the clause's verb comes later
     if particle_of_verb_before(c.clause, c.i):
         return None
     sug = _t_form(c.t.word, "third")

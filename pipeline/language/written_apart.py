@@ -253,6 +253,8 @@ def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     if first not in _first_parts() or v.pos != "WW" or not v.word.isalpha() or not v.word.islower() \
             or not _adjacent(p, v) or v.has("od"):
         return None
+    if _low(v) in _COPULA_FORMS:
+        return None  # "ooit weg geweest", "op geweest": a particle with "zijn" stays apart
     if i and (_low(tokens[i - 1]) in _ADVERB_PRONOUNS or _low(tokens[i - 1]) in _BEFORE_SPLIT_ADVERB):
         return None  # "er op letten" (erop), "af en toe gaan", "er iets aan doen" (the "aan" of eraan)
     if first in ER_PREPOSITIONS and any(_low(x) in _ADVERB_PRONOUNS for x in tokens[max(0, i - 6):i]):
@@ -271,6 +273,9 @@ def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
                                                           and tokens[i + 3].pos == "WW")):
         return None  # "vooruit gaat liggen", "vrij komen te liggen": the particle belongs to the infinitive after
     return one_word(p, v, p.word + _low(v))
+
+
+_COPULA_FORMS = frozenset("zijn ben bent is was waren geweest wezen".split())
 
 
 def _closes_circumposition(tokens: list[FrogToken], i: int) -> bool:
