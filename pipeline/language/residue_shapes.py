@@ -219,6 +219,7 @@ def _user_name(blocks, top: list[int], k: int, is_word) -> bool:
 # postcode with its town ("1234 AB Dorp", "B-3000 Leuven"), a post-office box, a phone number with
 # or without its label, opening hours ("Ma t/m do van 9.00 tot 17.00 uur")
 _POSTCODE = re.compile(r"^(?:\d{4}[ \t]?[A-Z]{2}|(?:B-)?\d{4})[ \t]+[A-Z][\w'’. -]+$")
+_EMAIL = re.compile(r"(?:e-?mail[ \t]*:?[ \t]*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 _POSTBOX = re.compile(r"^Postbus[ \t]+\d+$", re.I)
 _PHONE_LABEL = re.compile(r"^(?:t|tel|telefoon|telefoonnummer|f|fax)\.?[ \t]*:?[ \t]*", re.I)
 _HOURS = re.compile(r"^(?:(?:ma|maandag|di|dinsdag|wo|woensdag|do|donderdag|vr|vrijdag|za|zaterdag|zo|zondag)\b.*)?"
@@ -226,12 +227,12 @@ _HOURS = re.compile(r"^(?:(?:ma|maandag|di|dinsdag|wo|woensdag|do|donderdag|vr|v
 
 
 def contact_line(text: str) -> bool:
-    """A line that is only an address, a post-office box, a phone number or opening hours."""
+    """A line that is only an address, a post-office box, a phone number, an e-mail address or opening hours."""
     t = " ".join(text.split()).lstrip("•·-* ")
     words = t.split()
     street = len(words) >= 2 and re.fullmatch(r"\d+[a-zA-Z]?(?:[-/]\d+)?", words[-1]) and words[0][:1].isupper() \
         and words[-2].lower().endswith(spelling_data().street_words)
-    return bool(street or _POSTCODE.match(t) or _POSTBOX.match(t) or _HOURS.match(t)
+    return bool(street or _POSTCODE.match(t) or _POSTBOX.match(t) or _HOURS.match(t) or _EMAIL.fullmatch(t)
                 or _PHONE.fullmatch(_PHONE_LABEL.sub("", t)))
 
 
