@@ -815,7 +815,9 @@ class SpellChecker:
             except enchant.errors.DictNotFoundError:
                 self._english_tag = None
                 return False
-        return self._english.check(word)
+        word = word.replace("’", "'")
+        # a contraction's plural ("don'ts"): the contraction is English
+        return self._english.check(word) or ("'" in word[:-2] and word.endswith("s") and self._english.check(word[:-1]))
 
     def english_loan(self, word: str) -> bool:
         """An English word in small letters (or with a capital at a line's start), six letters or more,
