@@ -251,8 +251,10 @@ def _english_line(k: int, text: str) -> list[ResidueHit]:
              and (m.group()[:1].islower() or not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in ".!?:")]
     english = sum(1 for w in words if en.check(w) and not nl.check(w) and not nl.check(w.lower()))
     dutch = sum(1 for w in words if (nl.check(w) or nl.check(w.lower())) and not en.check(w))
-    # words that both languages have ("the", "item", "state") count for neither
-    if english < _ENGLISH_LINE_MIN or 3 * english <= len(words) or english <= 2 * dutch:
+    # words that both languages have ("the", "item", "state") count for neither; a line whose every word
+    # is English needs two that Dutch lacks ("Feel good about your daily routine.")
+    every = dutch == 0 and len(words) >= 4 and english >= 2 and all(en.check(w) for w in words)
+    if not every and (english < _ENGLISH_LINE_MIN or 3 * english <= len(words) or english <= 2 * dutch):
         return []
     return [ResidueHit(k, 0, len(text), "english-line", _("an English line in a Dutch leaflet"))]
 

@@ -206,9 +206,9 @@ def link_lists(blocks) -> list[LayoutHit]:
         if label in w.contents_labels or _contents_intro(b.text, w.contents_labels):
             out += [LayoutHit(j, "jump-links", _("a link to a section of the web page (\"Op deze pagina\")"))
                     for j in contents_entries(blocks, k + 1)]
-        elif label in w.related_labels and (menu := _menu_below(blocks, k)):
+        elif (label in w.related_labels or _more_about(b.text)) and (menu := _menu_below(blocks, k)):
             out += [LayoutHit(j, "navigation", _("a menu item of the web site")) for j in menu]
-        elif label in w.related_labels:
+        elif label in w.related_labels or _more_about(b.text):
             entries = contents_entries(blocks, k + 1, first_is_link=True)
             out += [LayoutHit(j, "related-links", _("a link to another article of the web site"))
                     for j in ([k] + entries if entries else [])]
@@ -220,6 +220,13 @@ def link_lists(blocks) -> list[LayoutHit]:
             out += [LayoutHit(j, "related-documents", _("the title of another document on the sharing site"))
                     for j in document_titles(blocks, k + 1)]
     return out + contents_without_label(blocks)
+
+
+def _more_about(text: str) -> bool:
+    """A label "Meer over <subject>:" above links to other pages on that subject ("Meer over
+    bevallen:"); with its colon and at most four words after "Meer over"."""
+    t = norm(text)
+    return t.startswith("meer over ") and t.endswith(":") and len(t.split()) <= 6
 
 
 def _menu_item(text: str) -> bool:
