@@ -23,6 +23,7 @@ A single English word in Dutch text is decided by the spell checker (``english_l
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.language.data import spelling as spelling_data
 from pipeline.language.spelling import medical_parts
@@ -87,10 +88,16 @@ def other_language_tokens(spell, text: str, toks) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _foreign_words() -> frozenset[str]:
+    """The words of every other language in the data that Dutch lacks, as one set."""
+    return frozenset().union(*spelling_data().foreign_words)
+
+
 def foreign_phrase_tokens(spell, text: str, toks) -> set[int]:
     """Indices of unknown words one space from a word of another language that Dutch lacks ("thé au
     citron", "dejà vu"): a phrase of that language kept as it is, no Dutch misspelling."""
-    foreign = frozenset().union(*spelling_data().foreign_words)
+    foreign = _foreign_words()
     out: set[int] = set()
     for k, tok in enumerate(toks):
         if tok.text.lower() not in foreign:
