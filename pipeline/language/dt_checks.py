@@ -1170,6 +1170,8 @@ def third_person_stem(c: TokenContext) -> DtFinding | None:
         return None
     if not _third_subject(c.clause, c.i - 1) or _followed_by_subject(c.clause, c.i) or _particle_apart(c):
         return None
+    if c.at and c.t.word[:1].isupper() and c.prev.word[:1].isupper():
+        return None  # "Agentschap Zorg en Gezondheid": a capitalised word after another inside a sentence names
     if not c.t.tag.startswith("WW(pv,tgw,ev") and any(x is not c.t for x in c.finite):
         return None  # a noun after a noun in a clause that has its verb already
     if _noun_before_verb(c.clause, c.i):

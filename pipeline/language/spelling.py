@@ -219,7 +219,7 @@ class SpellChecker:
             return False
         if not (self._medical_split(low, 0) or self._privative(low) or self._latin_name_suffix(low)):
             return False
-        return not self._near_attested(low)
+        return not self.near_attested(low)
 
     def _privative(self, low: str) -> bool:
         """The Greek privative before a vowel or h ("an|ovulatie", "an|hydr|amnion"), or the numeral
@@ -258,7 +258,7 @@ class SpellChecker:
         known = self._medical_end(base) if ending == "a" else base in self.extra_lower
         return known or (len(base) >= _MEDICAL_MIN and self._medical_split(base, 0))
 
-    def _near_attested(self, low: str) -> bool:
+    def near_attested(self, low: str) -> bool:
         """One edit or typical slip from a project word or a dictionary word that Frog's corpus has
         seen; hunspell's own compounds ("antitrombone") do not count."""
         cands = {c for c in (_edits1(low) | dutch_edits(low)) - {low} if not _other_form(low, c)}

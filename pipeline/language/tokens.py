@@ -222,10 +222,17 @@ def _bracketed_infix(text: str, s: int, e: int) -> bool:
 
 
 def _bracketed_head(text: str, s: int, e: int) -> bool:
-    """Letters in brackets that open the word after them: "(geslachts)organen" is geslachtsorganen or
-    organen; not a word in brackets inside a word ("zwangerschap(s)diabetes")."""
-    return s >= 1 and text[s - 1] == "(" and (s < 2 or not text[s - 2].isalpha()) and text[e:e + 1] == ")" \
-        and text[e + 1:e + 2].isalpha() and text[s:e].islower()
+    """Letters in brackets that open the word after them, with or without a hyphen before the bracket
+    closes: "(geslachts)organen" and "(lichaams-)verzorging" are geslachtsorganen or organen; not a word in
+    brackets inside a word ("zwangerschap(s)diabetes")."""
+    close = _head_close(text, e)
+    return s >= 1 and text[s - 1] == "(" and (s < 2 or not text[s - 2].isalpha()) and text[close:close + 1] == ")" \
+        and text[close + 1:close + 2].isalpha() and text[s:e].islower()
+
+
+def _head_close(text: str, e: int) -> int:
+    """Where the bracket after a word part closes: right after it, or after its hyphen ("lichaams-)")."""
+    return e + 1 if text[e:e + 2] == "-)" else e
 
 
 def _name_runs(text: str, out: list[Token]) -> set[int]:
@@ -252,9 +259,11 @@ def _bracketed(text: str, raw: list[tuple[int, int]], i: int, out: list[Token]) 
     and the number of raw words it takes is returned (0: none)."""
     s, e = raw[i]
     after = raw[i + 1] if i + 1 < len(raw) and raw[i + 1][0] == e + 1 else None
+    if _bracketed_head(text, s, e) and after is None and i + 1 < len(raw) and raw[i + 1][0] == _head_close(text, e) + 1:
+        after = raw[i + 1]  # "(lichaams-)verzorging": the word starts after the hyphen and the bracket
     if _bracketed_head(text, s, e) and after:
         # "(geslachts)organen": the whole word is the one to check
-        out.append(Token(s - 1, after[1], _visible(text[s:e]) + _visible(text[e + 1:after[1]]), joined=True))
+        out.append(Token(s - 1, after[1], _visible(text[s:e]) + _visible(text[after[0]:after[1]]), joined=True))
         return 2
     if _bracketed_infix(text, s, e) and out and out[-1].end == s - 1 and after:
         # "medewerk(st)er": the word without and with the letters in brackets, each one to check

@@ -541,6 +541,8 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
             continue
         if _pieces_of_a_word(spell, tok, text, toks, k, extra):
             continue
+        if _acronym_in_sentence(spell, tok, text):
+            continue
         if tok.in_name or spell.name_like(tok.text) or _names_an_institution(tok, toks, k) or _street(tok, text) \
                 or (tok.text[:1].isupper() and _TITLE_BEFORE.search(text, 0, tok.start)):
             continue  # (a capitalised word after "Dr." or "Mevr." is a name, though the full stop ends nothing)
@@ -569,6 +571,21 @@ _HOUSE_NUMBER = re.compile(r"[ \t]+\d{1,4}[a-zA-Z]?\b")
 # ("veel", "weinig" take a plural as often: "weinig zwangeren", so they are left out)
 _PARTITIVE_HEADS = frozenset("iets niets wat allerlei genoeg zoiets niks".split())
 _PARTITIVE_ADVERBS = frozenset("heel erg zo zeer nog echt best vrij extra".split())
+
+
+_ACRONYM_MAX = 8
+
+
+def _acronym_in_sentence(spell, tok, text: str) -> bool:
+    """A word in capitals amid words in small letters on its line is an acronym ("volgens INSERM"), not a
+    heading in capitals to check, unless it is one edit from a word Frog's corpus has seen ("de MISKAAM")."""
+    w = tok.text
+    if not (w.isalpha() and w.isupper() and len(w) <= _ACRONYM_MAX):
+        return False
+    start, end = text.rfind("\n", 0, tok.start) + 1, text.find("\n", tok.end)
+    line = text[start:end if end >= 0 else len(text)]
+    return sum(c.islower() for c in line) > 2 * sum(c.isupper() for c in line) \
+        and not spell.near_attested(w.lower())
 
 
 def _partitive(spell, toks, k: int) -> bool:
