@@ -107,3 +107,10 @@ def test_the_word_where_a_kept_last_line_is_cut_counts_neither_way():
     found = [_d("spelling.unknown-word", 5, "rou"), _d("spelling.unknown-word", 4, "woord")]
     res = _score_page("p", page, found, {"residue": ["Lees ook: Een miskraam en rou"]}, 30)
     assert res.false_spelling == ["woord"] and not res.true_spelling
+
+
+def test_a_spelling_finding_on_a_marked_abbreviation_is_counted_apart():
+    page = "Bel ivm de uitslag.\nBel evt de praktijk.\n"
+    found = [_d("spelling.unknown-word", 1, "ivm", "i.v.m."), _d("spelling.unknown-word", 2, "evt", "evt.")]
+    res = _score_page("p", page, found, {"abbrevs": ["ivm"]}, 8)
+    assert res.abbreviations == ["ivm"] and res.false_spelling == ["evt"] and not res.true_spelling

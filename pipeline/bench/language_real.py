@@ -11,8 +11,11 @@ reviewer marked on that page::
       errors:                          # real-word errors: a finding on that line covering the text
         - {text: "de tweede en derde trimester", kind: agreement}
       residue: ["Print pagina"]        # whole lines a reviewer would delete from the leaflet
+      abbrevs: [ivm]                   # abbreviations written without their official full stops
 
-Figures: false spelling findings per 1,000 words, the notes of spelling.unknown-term per 1,000
+Figures: false spelling findings per 1,000 words (a finding on an abbreviation the reviewer marked as
+written without its full stops is counted apart: the official spelling wants the stops, a reviewer
+may not), the notes of spelling.unknown-term per 1,000
 words (and how many fell on a real misspelling), real-word errors found per kind, residue
 lines found (recall) and residue findings on lines nobody marked. Pages are linted as .txt files
 in a temporary folder, with the project's default configuration.
@@ -50,6 +53,7 @@ class PageResult:
     words: int
     false_spelling: list[str] = field(default_factory=list)
     true_spelling: list[str] = field(default_factory=list)
+    abbreviations: list[str] = field(default_factory=list)  # findings on marked abbreviations without stops
     term_notes: list[tuple[str, bool]] = field(default_factory=list)  # (word, a real misspelling)
     errors_found: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
     errors_missed: list[tuple[str, str]] = field(default_factory=list)
@@ -127,7 +131,8 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
             # and so is a hyphenated word with a misspelt part ("porcelijn-wit")
             real = any(part in nonwords for part in (d.match.lower(), *d.match.lower().split("-"))) or any(
                 d.line in _line_of(text, e["text"]) and _covers(d, e, "") for e in errors)
-            (res.true_spelling if real else res.false_spelling).append(d.match)
+            marked = d.match.lower() in {a.lower() for a in notes.get("abbrevs") or ()}
+            (res.true_spelling if real else res.abbreviations if marked else res.false_spelling).append(d.match)
         elif d.rule == TERMS:
             res.term_notes.append((d.match, d.match.lower() in nonwords or any(
                 d.line in _line_of(text, e["text"]) and d.match.lower() in e["text"].lower().split() for e in errors)))
@@ -212,6 +217,7 @@ def summary(results: list[PageResult]) -> dict:
         "pages": len(results), "words": words,
         "spelling_false": false_sp, "spelling_false_per_1000_words": 1000 * false_sp / words if words else 0.0,
         "spelling_true": sum(len(r.true_spelling) for r in results),
+        "spelling_on_marked_abbreviations": sum(len(r.abbreviations) for r in results),
         "term_notes_per_1000_words": 1000 * sum(len(r.term_notes) for r in results) / words if words else 0.0,
         "term_notes_on_misspellings": f"{sum(real for r in results for _w, real in r.term_notes)} of "
                                       f"{sum(len(r.term_notes) for r in results)}",
@@ -233,6 +239,7 @@ def report(results: list[PageResult], verbose: bool) -> str:
         for r in results:
             parts = [f"== {r.slug} ({r.words} words)"]
             parts += [f"  false spelling: {w}" for w in r.false_spelling]
+            parts += [f"  marked abbreviation: {w}" for w in r.abbreviations]
             parts += [f"  term note{' (a misspelling)' if real else ''}: {w}" for w, real in r.term_notes]
             parts += [f"  missed error [{k}]: {t}" for k, t in r.errors_missed]
             parts += [f"  unannotated: {t}" for t in r.other]
