@@ -245,17 +245,18 @@ def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     lexicon knows as a verb. Not after er/daar/hier (a pronominal adverb) or with one shortly before it (a
     split one: "wat kunnen we er zelf aan doen"), not "toe" ("naar huis toe gaan")
     nor an adverb of place or company ("thuis bevallen", "samen eten": ``verb_first_parts`` lists the
-    others)."""
+    others), unless that verb joins it all the same ("niets binnen houden": ``particles_apart_joined``)."""
     if i + 1 >= len(tokens):
         return None
     p, v = tokens[i], tokens[i + 1]
     first = _low(p)
-    if first not in _first_parts() or v.pos != "WW" or not v.word.isalpha() or not v.word.islower() \
-            or not _adjacent(p, v) or v.has("od"):
+    if not (first in _first_parts() or _joined_all_the_same(tokens, i)) or v.pos != "WW" or not v.word.isalpha() \
+            or not v.word.islower() or not _adjacent(p, v) or v.has("od"):
         return None
     if _low(v) in _COPULA_FORMS:
         return None  # "ooit weg geweest", "op geweest": a particle with "zijn" stays apart
-    if i and (_low(tokens[i - 1]) in _ADVERB_PRONOUNS or _low(tokens[i - 1]) in _BEFORE_SPLIT_ADVERB):
+    if i and (_low(tokens[i - 1]) in _ADVERB_PRONOUNS or (
+            _low(tokens[i - 1]) in _BEFORE_SPLIT_ADVERB and not _joined_all_the_same(tokens, i))):
         return None  # "er op letten" (erop), "af en toe gaan", "er iets aan doen" (the "aan" of eraan)
     if first in ER_PREPOSITIONS and any(_low(x) in _ADVERB_PRONOUNS for x in tokens[max(0, i - 6):i]):
         return None  # the preposition of a split pronominal adverb: "wat kunnen we er zelf aan doen", "er ... op zitten"
@@ -314,11 +315,26 @@ def _first_parts() -> frozenset[str]:
         - frozenset(data.get("particles_apart", ()))
 
 
+def _joined_all_the_same(tokens: list[FrogToken], i: int) -> bool:
+    """A particle that may stand apart before a verb ("binnen spelen") with a verb it joins all the same
+    ("het eten binnen houden" -> binnenhouden), unless a place opens before it ("naar binnen brengen")."""
+    verbs = _table("particles_apart_joined").get(_low(tokens[i]), ())
+    return (i + 1 < len(tokens) and tokens[i + 1].lemma.lower() in verbs
+            and not (i and _low(tokens[i - 1]) in ("naar", "van", "vanaf")))
+
+
 def particle_apart_suspect(words: list[str], i: int) -> bool:
+    if i + 1 < len(words) and words[i] in _table("particles_apart_joined"):
+        return particle_apart_suspect_joined(words, i)
     if words[i] not in _first_parts() or i + 1 >= len(words):
         return False
     joined = words[i] + words[i + 1]
     return bool(lexicon.tags(joined) & _VERB_TAGS) and lexicon.count(joined) >= _SEEN_VERB
+
+
+def particle_apart_suspect_joined(words: list[str], i: int) -> bool:
+    joined = words[i] + words[i + 1]
+    return bool(lexicon.tags(joined) & _VERB_TAGS)
 
 
 @lru_cache(maxsize=1)
@@ -334,7 +350,8 @@ def _phrases() -> dict[str, dict[tuple[str, ...], str]]:
 def phrase_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     """An adverb or conjunction that Dutch writes as one word, written as two (``one_word_phrases``:
     "van te voren" -> van tevoren, "in tussen" -> intussen, "voor de moeder als ook voor het kind" ->
-    alsook); not where a conjunction opens a clause with a verb of its own ("als ook de pijn erger
+    alsook, "wat er van binnen gebeurt" -> vanbinnen); not before a span's other end ("van binnen
+    naar buiten"), not where a conjunction opens a clause with a verb of its own ("als ook de pijn erger
     wordt": if also)."""
     for words, fix in _phrases().get(_low(tokens[i]), {}).items():
         n = len(words)
@@ -345,6 +362,8 @@ def phrase_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         if span[-1].pos == "VZ" and span[-1].has("init") or particle_of_verb_before(tokens, i + n - 1):
             continue  # the last word opens a phrase ("in tussen twee afspraken") or is a verb's ("staat al vast")
         rest = tokens[i + n:]
+        if rest and _low(rest[0]) in ("naar", "tot"):
+            continue  # a span: "van binnen naar buiten", "van avond tot ochtend"
         end = next((k for k, t in enumerate(rest) if t.word in (",", ";", ":", ".", "?", "!")), len(rest))
         if tokens[i].pos == "VG" and any(t.pos == "WW" and t.has("pv") for t in rest[:end]):
             continue  # a conjunction opening a clause of its own: "als ook dat niet helpt, bel dan"
