@@ -136,6 +136,7 @@ class ShapeWords:
     promotion: frozenset[str] = frozenset()  # what a site offers besides the text ("cursus", "nieuwsbrief")
     legend: frozenset[str] = frozenset()  # above a legend of the site's symbols ("Uitleg symbolen")
     info_labels: frozenset[str] = frozenset()  # a page's practical labels above its text ("Openingstijden")
+    section_labels: frozenset[str] = frozenset()  # a site's sections above the text ("Afdelingen & Specialismen")
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +148,7 @@ def shape_words() -> ShapeWords:
                       low("page_labels"), tuple(sorted(low("organisation_words"), key=len, reverse=True)),
                       low("about_labels"), low("social_networks"), low("interface_words"), low("sentence_words"),
                       low("tab_labels"), low("action_verbs"), low("promotion_words"),
-                      low("legend_labels"), low("info_labels"))
+                      low("legend_labels"), low("info_labels"), low("section_labels"))
 
 
 @lru_cache(maxsize=1)

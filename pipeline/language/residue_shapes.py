@@ -256,10 +256,13 @@ def page_top(blocks, is_word) -> list[LayoutHit]:
         if contact_line(blocks[k].text) or _info(blocks, top, k):
             out.append(LayoutHit(k, "site-contact", _("the web site's address, phone number or opening hours")))
             continue
+        bare = norm(blocks[k].text).rstrip(":. ")
+        if bare in shape_words().section_labels:
+            out.append(LayoutHit(k, "page-label", _("a label of the web page")))
+            continue  # a section of the site, whatever follows it
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if nxt is None or text_line(nxt.text):
             continue  # a heading with its text under it
-        bare = norm(blocks[k].text).rstrip(":. ")
         if bare in shape_words().page_labels:
             out.append(LayoutHit(k, "page-label", _("a label of the web page")))
         elif k in top[:2] and _site_name(blocks[k].text):
