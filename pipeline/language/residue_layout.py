@@ -138,6 +138,45 @@ def numbered_contents(blocks) -> list[LayoutHit]:
     return out
 
 
+# an entry of a printed table of contents with its page number at the end, its section number before it
+# ("02 Diagnose 04"); a contents label may be glued to the first one ("Inhoud01 Inleiding 04")
+_PAGED_ENTRY = re.compile(r"^[ \t]*(?:(?i:inhoud(?:sopgave|stafel)?)[ \t]*)?(?P<num>\d{1,2}(?:\.\d{1,2})*\.?)?[ \t]*"
+                          r"(?P<title>[^\W\d_][^\n]*?)[ \t]+(?P<page>\d{1,3})[ \t]*$")
+_PAGED_MIN = 3
+
+
+def _paged_entries(text: str) -> list[re.Match] | None:
+    """The entries of a block whose every line is a title with a page number after it."""
+    found = [_PAGED_ENTRY.match(line) for line in text.split("\n") if line.strip()]
+    return found if found and all(m and title_shaped(m["title"]) for m in found) else None
+
+
+def paged_contents(blocks) -> list[LayoutHit]:
+    """A printed table of contents: three or more entries in a row, each a title with its page number
+    after it and the page numbers never going down, each with a section number before it too ("02
+    Diagnose 04") or under a contents label ("Inhoud"): a list of doses ("Vitamine D 10") has neither."""
+    out: list[LayoutHit] = []
+    run: list[tuple[int, list[re.Match]]] = []
+    for k, b in enumerate(blocks + [None]):
+        entries = _paged_entries(b.text) if b is not None else None
+        pages = [int(m["page"]) for _, ms in run for m in ms]
+        if entries and (not pages or int(entries[0]["page"]) >= pages[-1]) \
+                and all(int(x["page"]) <= int(y["page"]) for x, y in zip(entries, entries[1:])):
+            run.append((k, entries))
+            continue
+        ms = [m for _, e in run for m in e]
+        labelled = bool(run) and (_contents_label(blocks, run[0][0]) or _bare(run[0][1][0].group(0)).startswith("inhoud"))
+        if len(ms) >= _PAGED_MIN and (labelled or all(m["num"] for m in ms)):
+            out += [LayoutHit(j, "contents", _("a table-of-contents line with a page number from a printed page"))
+                    for j, _e in run]
+        run = [(k, entries)] if entries else []
+    return out
+
+
+def _contents_label(blocks, first: int) -> bool:
+    return first > 0 and _bare(blocks[first - 1].text) in residue_words().contents_labels
+
+
 def _has_body(blocks, k: int) -> bool:
     """A numbered title with text under it: a section of the leaflet, no entry of a contents list."""
     nxt = blocks[k + 1] if k + 1 < len(blocks) else None
@@ -446,7 +485,7 @@ def pull_quotes(blocks) -> list[LayoutHit]:
 
 
 def find(blocks, is_word) -> list[LayoutHit]:
-    hits = contents_runs(blocks) + numbered_contents(blocks) + contents_returning(blocks) + navigation(blocks) + masthead(blocks, is_word) + name_lines(blocks, is_word)
+    hits = contents_runs(blocks) + numbered_contents(blocks) + paged_contents(blocks) + contents_returning(blocks) + navigation(blocks) + masthead(blocks, is_word) + name_lines(blocks, is_word)
     hits += pull_quotes(blocks)
     hits += [LayoutHit(k, "image-text", _("image alternative text or a logo caption")) for k in captions(blocks)]
     return hits
