@@ -164,6 +164,20 @@ def _title_again(doc) -> list[ResidueHit]:
     return out
 
 
+# a document-sharing site's preview line that repeats the title of its copy ("Transcript of <title>")
+_TRANSCRIPT = re.compile(r"^[ \t]*(?:transcript of|(?:page|pagina)[ \t]+\d{1,4}[ \t]*:)[ \t]*(.+?)[ \t]*$", re.I)
+
+
+def _document_title(doc) -> list[ResidueHit]:
+    """The document site's title of its copy ("<title> · 2017-07-25 · <TITLE>..."): a line that its
+    preview lines repeat after "Transcript of" or "Page 1:", strung with dots or cut short; the leaflet's
+    own title ("Herhaalde miskramen") stays."""
+    repeated = {" ".join(m.group(1).split()).lower() for b in doc.blocks if (m := _TRANSCRIPT.match(b.text))}
+    return [ResidueHit(k, 0, len(b.text), "repeated-title", _("the document site's title of its copy"))
+            for k, b in enumerate(doc.blocks) if not _TRANSCRIPT.match(b.text) and (key := " ".join(b.text.split()).lower())
+            and (" · " in key or key.endswith(("...", "…"))) and any(r == key or (key.endswith(("...", "…")) and r.startswith(key.rstrip(".…"))) for r in repeated)]
+
+
 def _doubled_heading(doc, found: set[int]) -> list[ResidueHit]:
     """A heading written twice in a row, word for word ("Hoe lang duurt het?" and again right under it):
     a section's title copied along with its folded-out panel. The second one is the copy."""
@@ -356,7 +370,7 @@ def _find(doc) -> list[ResidueHit]:
     hits += _tab_labels(doc, marked) + _whole(doc, residue_shapes.stray_label(doc.blocks, marked))
     marked = {h.block for h in hits}
     entries = {_key(doc.blocks[h.block].text) for h in hits if h.kind in ("contents", "jump-links")}
-    titles = _repeated_title(doc) + _title_again(doc)
+    titles = _repeated_title(doc) + _title_again(doc) + _document_title(doc)
     hits += [h for h in titles + _doubled_heading(doc, {h.block for h in titles})
              if h.block not in marked and _key(doc.blocks[h.block].text) not in entries]
     # furniture comes in clusters: the items of a dated listing, short lines amid residue, and
