@@ -221,9 +221,34 @@ def menu_lines(blocks) -> list[LayoutHit]:
             if len(b.text.split()) <= 8 and _menu_items(b.text) >= 2]
 
 
+_FRAGMENT_CHARS = 6
+_FRAGMENT_RUN = 3
+
+
+def _fragment(text: str) -> bool:
+    """A line of a few letters: a piece of a word, or two ("fo v", "nten")."""
+    t = "".join(text.split())
+    return 0 < len(t) <= _FRAGMENT_CHARS and len(text.split()) <= 2 and t.isalpha()
+
+
+def fragments(blocks, is_word) -> list[LayoutHit]:
+    """Three or more lines in a row of a few letters each, one of them no word ("in", "fo v", "oor",
+    "patië", "nten"): a cover's display type broken into pieces when the copy was made."""
+    out, run = [], []
+    for k, b in enumerate(blocks + [None]):
+        if b is not None and b.kind in _LINE_KINDS and _fragment(b.text):
+            run.append(k)
+            continue
+        if len(run) >= _FRAGMENT_RUN and any(not is_word(t) for j in run for t in blocks[j].text.split()):
+            out += [LayoutHit(j, "cut-sentence", _("a piece of a word: display type broken up when the page was copied"))
+                    for j in run]
+        run = []
+    return out
+
+
 def find(blocks, is_word, top: set[int]) -> list[LayoutHit]:
     return icons(blocks) + interface_lines(blocks) + loose_words(blocks) + person_lines(blocks, is_word, top) \
-        + menu_lines(blocks)
+        + menu_lines(blocks) + fragments(blocks, is_word)
 
 
 # -- roles ---------------------------------------------------------------------------------------
