@@ -246,9 +246,40 @@ def fragments(blocks, is_word) -> list[LayoutHit]:
     return out
 
 
+_QUOTE_WORDS = 30
+_ROLE_WORDS = 5
+
+
+def _attribution(text: str) -> str | None:
+    """The surname of a line that is only a person's name with a dash before it, maybe with a comma
+    and the person's trade after it ("- Anna de Bos, huisarts")."""
+    t = text.strip()
+    name, _comma, role = t.lstrip("-–—").partition(",")
+    toks = _name_tokens(name)
+    if toks is None or len(role.split()) > _ROLE_WORDS or role.strip()[-1:] in ".!?:":
+        return None
+    return toks[-1] if _NAME.match(toks[-1]) else None
+
+
+def quote_attributions(blocks) -> list[LayoutHit]:
+    """A quote set apart from the text with its speaker on the line under it ("Wie het inademt, wordt
+    ziek" / "- Anna de Bos, huisarts"), a speaker the text quotes by name as well: a pull quote of the web
+    page, the quote and its speaker's line."""
+    out = []
+    for k in range(1, len(blocks)):
+        surname = _attribution(blocks[k].text)
+        quote = blocks[k - 1].text.strip()
+        if surname is None or not quote or quote[-1:] in ":," or len(quote.split()) > _QUOTE_WORDS \
+                or not any(surname in b.text for j, b in enumerate(blocks) if j not in (k - 1, k)):
+            continue
+        out += [LayoutHit(j, "pull-quote", _("a quote set apart from the text, with its speaker (pull quote)"))
+                for j in (k - 1, k)]
+    return out
+
+
 def find(blocks, is_word, top: set[int]) -> list[LayoutHit]:
     return icons(blocks) + interface_lines(blocks) + loose_words(blocks) + person_lines(blocks, is_word, top) \
-        + menu_lines(blocks) + fragments(blocks, is_word)
+        + menu_lines(blocks) + fragments(blocks, is_word) + quote_attributions(blocks)
 
 
 # -- roles ---------------------------------------------------------------------------------------
@@ -278,6 +309,7 @@ def role_lines(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
 # the stamps of a web article's byline (a reading time, "2 uur geleden", "Door Anna Bos", a post's
 # byline): a name right above or below one is the author's; a colophon's date or update line and a
 # team's list of names are the leaflet's own
+_BYLINE_TOP = 3  # the blocks of a byline under the title
 _BYLINE_KINDS = frozenset({"author-line", "dated-byline", "post-byline", "relative-time", "reading-time",
                            "reading-time-label"})
 # words that make a line an organisation's name, not a person's ("Ziekenhuis Amstelland")
@@ -312,9 +344,10 @@ def byline_names(blocks, kinds: dict[int, set[str]], is_word) -> list[LayoutHit]
     """A name right above or below a web byline's stamp (a reading time, a relative time): the author
     of the page, which the stamp's line did not carry ("Anna Bos" over "5 min read"). A leaflet's
     heading is made of Dutch words and stays; so do a name with text of its own, an organisation's
-    name and a colophon's names beside its date."""
-    anchors = {k for k, v in kinds.items() if v & _BYLINE_KINDS}
-    found = [k for k, b in enumerate(blocks) if k not in kinds and b.kind in _LINE_KINDS
+    name and a colophon's names beside its date. Right under the title a date is such a stamp ("- Anna
+    Bos" / "- 3 mrt", a blog's byline written as a list)."""
+    anchors = {k for k, v in kinds.items() if v & _BYLINE_KINDS or (k <= _BYLINE_TOP and "date-line" in v)}
+    found = [k for k, b in enumerate(blocks) if k not in kinds and (b.kind in _LINE_KINDS or b.kind == "list_item")
              and {k - 1, k + 1} & anchors and _byline_name(b.text, is_word)]
     return [LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")) for k in found]
 
