@@ -484,9 +484,27 @@ def pull_quotes(blocks) -> list[LayoutHit]:
     return out
 
 
+_HOME = frozenset({"home", "homepage", "startpagina", "hoofdpagina"})
+
+
+def numbered_trail(blocks) -> list[LayoutHit]:
+    """A breadcrumb copied as a numbered list: "1. Home", "2. Behandeling & onderzoek", "3. <the page's
+    title>", short items in a row after the site's home."""
+    out: list[LayoutHit] = []
+    for k, b in enumerate(blocks):
+        if b.kind != "list_item" or not b.ordered or _bare(b.text) not in _HOME:
+            continue
+        j = k + 1
+        while j < len(blocks) and blocks[j].kind == "list_item" and blocks[j].ordered and title_shaped(blocks[j].text, 8):
+            j += 1
+        if j - k >= 2:
+            out += [LayoutHit(i, "breadcrumb", _("a breadcrumb trail from a web page")) for i in range(k, j)]
+    return out
+
+
 def find(blocks, is_word) -> list[LayoutHit]:
     hits = contents_runs(blocks) + numbered_contents(blocks) + paged_contents(blocks) + contents_returning(blocks) + navigation(blocks) + masthead(blocks, is_word) + name_lines(blocks, is_word)
-    hits += pull_quotes(blocks)
+    hits += pull_quotes(blocks) + numbered_trail(blocks)
     hits += [LayoutHit(k, "image-text", _("image alternative text or a logo caption")) for k in captions(blocks)]
     return hits
 

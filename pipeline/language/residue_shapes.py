@@ -183,11 +183,16 @@ def about_author(blocks) -> list[LayoutHit]:
     return out
 
 
+_QUESTION_WORDS = 6
+
+
 def top_zone(blocks) -> list[int]:
-    """The blocks above the page's first line of running text."""
+    """The blocks above the page's first line of running text (a short question alone on its line,
+    "Hoe kunnen wij u helpen?", heads something and is none)."""
     out = []
     for k, b in enumerate(blocks):
-        if text_line(b.text):
+        t = b.text.strip()
+        if text_line(t) and not (t.endswith("?") and "\n" not in t and len(t.split()) <= _QUESTION_WORDS):
             break
         out.append(k)
     return out
