@@ -114,3 +114,13 @@ def test_a_spelling_finding_on_a_marked_abbreviation_is_counted_apart():
     found = [_d("spelling.unknown-word", 1, "ivm", "i.v.m."), _d("spelling.unknown-word", 2, "evt", "evt.")]
     res = _score_page("p", page, found, {"abbrevs": ["ivm"]}, 8)
     assert res.abbreviations == ["ivm"] and res.false_spelling == ["evt"] and not res.true_spelling
+
+
+def test_a_section_written_twice_finds_a_repeated_sentence_of_it():
+    page = ("Oorzaken\nRoken is de grootste oorzaak van de ziekte.\nAnders\nOorzaken\n"
+            "Roken is de grootste oorzaak van de ziekte.\n")
+    notes = {"errors": [{"text": "Roken is de grootste oorzaak van de ziekte.", "kind": "repeated"}]}
+    section = Diagnostic("p.txt", 4, 1, "m", match="Oorzaken", rule="structure.duplicate-section", end_line=5)
+    assert _score_page("p", page, [section], notes, 20).errors_found
+    heading_only = Diagnostic("p.txt", 4, 1, "m", match="Oorzaken", rule="structure.duplicate-section", end_line=4)
+    assert _score_page("p", page, [heading_only], notes, 20).errors_missed

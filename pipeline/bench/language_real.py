@@ -38,6 +38,9 @@ TERMS = "spelling.unknown-term"  # info notes on words no dictionary word is clo
 RESIDUE = "style.web-residue"
 _SENTENCE_END = re.compile(r"[.!?:](?=\s)|\n")
 REAL_WORD_RULES = ("grammar.agreement", "grammar.dt", "structure.repeated-text")
+# a section written twice, its heading and its text: the finding spans the whole second copy, so it finds
+# a repeated sentence of that section (structure.repeated-text leaves such a section to this rule)
+SECTION = "structure.duplicate-section"
 # typography's findings on a compound that opens with a number and is written apart ("de 20 weken echo"):
 # a real-word error of its own; the rule's other findings (spaces, signs) are no such error
 TYPOGRAPHY = "typography.substitution"
@@ -138,7 +141,7 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
                 d.line in _line_of(text, e["text"]) and d.match.lower() in e["text"].lower().split() for e in errors)))
     flagged = defaultdict(list)
     for d in diags:
-        if d.rule in REAL_WORD_RULES or d.rule in (RESIDUE, SPELLING):
+        if d.rule in REAL_WORD_RULES or d.rule in (RESIDUE, SPELLING, SECTION):
             flagged[d.rule].append(d)
         elif d.rule == TYPOGRAPHY and (d.key or "").startswith(COMPOUND_SUBSTITUTIONS):
             flagged[TYPOGRAPHY].append(d)
@@ -150,7 +153,8 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
             res.cut.append(err["text"])  # in the fragment where the stored excerpt stops: not linted
             continue
         by_rule = any(d.line in where and _covers(d, err, lines[d.line - 1])
-                      for r in (*REAL_WORD_RULES, TYPOGRAPHY, SPELLING) for d in flagged[r])
+                      for r in (*REAL_WORD_RULES, TYPOGRAPHY, SPELLING) for d in flagged[r]) or any(
+            set(where) & set(range(d.line, (d.end_line or d.line) + 1)) for d in flagged[SECTION])
         by_residue = err["kind"] == "repeated" and any(d.line in where and d.key in REPEATED_RESIDUE
                                                        for d in flagged[RESIDUE])
         found = by_rule or by_residue
@@ -159,7 +163,7 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
             res.repeated_by_residue += 1
         if found:
             hit_lines.update(where)
-    for r in (*REAL_WORD_RULES, TYPOGRAPHY):
+    for r in (*REAL_WORD_RULES, TYPOGRAPHY, SECTION):
         res.other.extend(f"{r} {d.line}: {d.match}" for d in flagged[r] if d.line not in hit_lines)
     marked: set[int] = set()
     # a finding covers every line of its span: a block of wrapped lines (an entry of a printed
@@ -191,7 +195,7 @@ def measure_real(root: Path, split: str | None, annotations: Path | None) -> lis
             texts[slug] = page_text(root, slug, tuple((notes_all.get(slug) or {}).get("residue") or ()))
             (folder / f"{slug}.txt").write_text(texts[slug], encoding="utf-8")
         config = Config(output=Path(tmp) / "output")
-        select = {SPELLING, TERMS, RESIDUE, TYPOGRAPHY, *REAL_WORD_RULES} & set(all_rules())
+        select = {SPELLING, TERMS, RESIDUE, TYPOGRAPHY, SECTION, *REAL_WORD_RULES} & set(all_rules())
         result = orchestrate.run_lint([folder], config, select=select, cache=False)
     by_doc = defaultdict(list)
     for d in result.diagnostics:

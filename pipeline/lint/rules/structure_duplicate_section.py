@@ -2,7 +2,8 @@
 
 Headings come from ingest; in plain text without marked headings, a short line without closing
 punctuation that stands as a paragraph of its own ("## Belinstructies", "Belinstructies") is taken
-for one. Text is compared after folding case, white space and list bullets.
+for one. Text is compared after folding case, white space and list bullets. The finding spans the
+whole second copy, its heading and its text.
 
 pass: two sections "Belinstructies" and "Emotioneel herstel" with different text
 fail: the section "Belinstructies" with the same list of symptoms appears twice
@@ -60,11 +61,12 @@ def check(doc, conf, ctx):
         if key in seen:
             first = seen[key]
             sp = doc.span(heading, 0, len(heading.text))
+            end = doc.span(body[-1], 0, len(body[-1].text))  # the whole section: its heading and its text
             fsp = doc.span(first, 0, len(first.text))
             title = heading.text.lstrip("#").strip()
             yield Diagnostic(
-                path=str(doc.path), line=sp.line, column=sp.column, end_line=sp.end_line,
-                end_column=sp.end_column,
+                path=str(doc.path), line=sp.line, column=sp.column, end_line=end.end_line,
+                end_column=end.end_column,
                 message=_("section '{title}' repeats the section on line {line} word for word; keep one").format(
                     title=title, line=fsp.line),
                 match=heading.text, leaflet=doc.id, key=key[0],
