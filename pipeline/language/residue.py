@@ -72,8 +72,19 @@ _GLUED_STOP = re.compile(r"(?<![\w.@/])[a-zà-ÿ]{4,}\.[A-Z][a-zà-ÿ]+\b(?!\.\w
 
 def _glued(k: int, text: str) -> list[ResidueHit]:
     found = [*_GLUED.finditer(text), *_GLUED_STOP.finditer(text)]
-    return [ResidueHit(k, m.start(), m.end(), "glued-words", _("words glued together when the page was copied"))
+    hits = [ResidueHit(k, m.start(), m.end(), "glued-words", _("words glued together when the page was copied"))
             for m in found]
+    return _glued_twice(k, text) or hits
+
+
+def _glued_twice(k: int, text: str) -> list[ResidueHit]:
+    """A label glued to its own copy ("Algemene infoAlgemene info"): a menu's or a tab's two labels,
+    copied as one line."""
+    t = text.strip()
+    half = len(t) // 2
+    if len(t) % 2 or half < 4 or t[:half] != t[half:] or not (t[half - 1].islower() and t[half].isupper()):
+        return []
+    return [ResidueHit(k, 0, len(text), "glued-words", _("words glued together when the page was copied"))]
 
 
 def _inline_markup(doc) -> list[ResidueHit]:

@@ -198,6 +198,10 @@ def top_zone(blocks) -> list[int]:
     return out
 
 
+# small words inside an organisation's name ("Centrum voor Geestelijke Gezondheidszorg", "Huis & Zorg")
+_NAME_LINKS = frozenset({"&", "voor", "en", "in", "op", "aan"})
+
+
 def _site_name(text: str) -> bool:
     """An organisation's name ("Ziekenhuis Noordwest", "Verloskundigenpraktijk De Horizon") or a
     domain name ("voorbeeld.nl")."""
@@ -205,7 +209,7 @@ def _site_name(text: str) -> bool:
     if _DOMAIN.match(t):
         return True
     words = t.split()
-    if not title_shaped(t, 5) or not all(x[:1].isupper() or x in _PARTICLES or x == "&" for x in words):
+    if not title_shaped(t, 5) or not all(x[:1].isupper() or x in _PARTICLES or x in _NAME_LINKS for x in words):
         return False
     lows = [x.lower().strip(",") for x in words]
     return any(x == o or (len(o) >= 5 and x.endswith(o)) for x in lows for o in shape_words().organisation)
