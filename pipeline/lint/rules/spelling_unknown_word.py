@@ -34,7 +34,9 @@ citron", "déjà vu"), a word in quotation marks in a sentence naming its langua
 'ektos'), a Greek or Latin word part standing alone (laparo: buik), English parts before a Dutch last part
 (twin-to-twin-transfusiesyndroom), a word spelled in syllables (ab-so-luut), names listed beside names
 (AstraZeneca, Moderna en Novavax), written in a run of names elsewhere (Anna Wielstra ... Wielstra zegt)
-or cited as an author (Rosen et al.). In hyphenated compounds also an abbreviation written small (dna-uitslag),
+or cited as an author (Rosen et al.), or a word of another language that the sentence explains ("nefros
+betekent nier") unless it is a slip of a Dutch word. In hyphenated compounds also an abbreviation written
+small (dna-uitslag),
 a two-letter one (anti-Hb-Ig), an English compound as a whole (peer-reviewed; not after a Dutch prefix,
 extra-uterine) and, inside a sentence, a name before known words (Apgar-score) unless one slip from a Dutch
 word. A run of English words inside a Dutch sentence (meant to be) with two of them no Dutch word passes. A file name's extension (scan.jpg) is
@@ -58,6 +60,7 @@ pass: Dit duurt ca. twee weken, bijv. na een curettage; bel z.s.m., evt. i.p.v. 
 pass: Het weefsel wordt weggeschraapt; de weggeschraapte resten; een pseudo-menstruatie.
 pass: Bij subfertiliteit en een intra-uterien hematoom.
 pass: In het Engels heet een echo ultrasound.
+pass: Een nefroscopie is een kijkonderzoek: nefros betekent nier, scopie betekent kijken.
 pass: Rust helpt -als het kan- bij de meeste klachten.
 pass: Onze zoons zijn 1-eiig; 2 eiige tweelingen komen vaker voor.
 pass: Dienst Kinderen: Dr. Mollier: Dr. Verbraeken.
@@ -73,6 +76,7 @@ pass: Een ‘blinded’ casecontrolonderzoek; een relapse; pijnstillers vs. nsai
 pass: Een dna-uitslag, de Apgar-score en een peer-reviewed studie; zie buik.jpg; het bloed- ver lies.
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
+fail: Een miskraaam betekent verlies. (a slip of a Dutch word, though the sentence explains it)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
 fail: Dit duurt ca twee weken. (a warning: write 'ca.')
 fail: Het weefsel wordt weggeschraapdt.
@@ -556,11 +560,21 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
             continue
         if _foreign(spell, text, toks, k, foreign):
             continue
-        if spell.word_part(tok.text):
+        if spell.word_part(tok.text) or _mentioned(spell, tok, text):
             continue  # a Greek or Latin word part explained on its own ("laparo: buik, scopie: kijken")
         name = not start and (spell.proper_name(tok.text, extra) or spell.hyphenated_name_compound(tok.text)
                               or _listed_with_names(spell, text, toks, k))
         yield _Unknown(tok, name, start)
+
+
+# a word explained as a word: "Cystos betekent blaas", "Hyster staat voor baarmoeder"
+_MENTION = re.compile(r"[ \t]+(?:betekent|betekenen|staat voor|wil zeggen)[ \t]+(?:[^\s.,;:!?]+[ \t]+){0,2}[^\s.,;:!?]+[.,;]")
+
+
+def _mentioned(spell, tok, text: str) -> bool:
+    """A word that the sentence explains in a few words ("Cystos betekent blaas, scopie ..."): a word of
+    another language named, not used; a slip of a Dutch word ("Miskraaam betekent verlies.") stays."""
+    return bool(_MENTION.match(text, tok.end)) and not spell.near_attested(tok.text.lower())
 
 
 _HOUSE_NUMBER = re.compile(r"[ \t]+\d{1,4}[a-zA-Z]?\b")
