@@ -61,6 +61,7 @@ pass: Het weefsel wordt weggeschraapt; de weggeschraapte resten; een pseudo-mens
 pass: Bij subfertiliteit en een intra-uterien hematoom.
 pass: In het Engels heet een echo ultrasound.
 pass: Een nefroscopie is een kijkonderzoek: nefros betekent nier, scopie betekent kijken.
+pass: Neem je zorgpas mee, of je nieuwe ezo+-kaart.
 pass: Rust helpt -als het kan- bij de meeste klachten.
 pass: Onze zoons zijn 1-eiig; 2 eiige tweelingen komen vaker voor.
 pass: Dienst Kinderen: Dr. Mollier: Dr. Verbraeken.
@@ -157,13 +158,13 @@ def _skip(tok, text: str, max_abbr: int) -> bool:
         return True  # a code, or a page number glued on in a copied table of contents ("miskraam3")
     if w.lower() in _FILE_EXTENSIONS and text[tok.start - 1:tok.start] == "." and text[tok.start - 2:tok.start - 1].strip():
         return True  # a file name's extension ("scan.jpg", "folder.pdf")
+    if text[tok.end:tok.end + 1] == "+" and not text[tok.end + 1:tok.end + 2].isalnum():
+        return True  # a name with a plus glued to it is a brand or a card ("Mumc+", "Disney+", "isi+-kaart")
     if w.islower():
         # an ordinal's ending set apart from its number ("de 20 ste week")
         return len(w) < 2 or (w in ("ste", "de") and re.search(r"\d[ \t]$", text[:tok.start]) is not None)
     if len(w) < 2:
         return True
-    if text[tok.end:tok.end + 1] == "+" and not text[tok.end + 1:tok.end + 2].isalnum():
-        return True  # a capitalised name with a plus glued to it is a brand ("Mumc+", "Disney+")
     if w.isupper() and len(w.replace("-", "")) <= max_abbr:
         return True
     # inner capitals mark product names and abbreviations (BeterDichtbij, YouTube, pH, mRNA), not a
