@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.i18n import _
 from pipeline.language.data import caption, control_line, residue_words, shape_words
+from pipeline.language.tokens import HTML_TAG
 
 # a heading-like line: no more than this many words, no full stop, comma or semicolon at the end
 _TITLE_WORDS = 12
@@ -146,8 +147,9 @@ _PAGED_MIN = 3
 
 
 def _paged_entries(text: str) -> list[re.Match] | None:
-    """The entries of a block whose every line is a title with a page number after it."""
-    found = [_PAGED_ENTRY.match(line) for line in text.split("\n") if line.strip()]
+    """The entries of a block whose every line is a title with a page number after it (the page's
+    markup left out: "Inleiding 3<br />")."""
+    found = [_PAGED_ENTRY.match(line) for line in HTML_TAG.sub("", text).split("\n") if line.strip()]
     return found if found and all(m and title_shaped(m["title"]) for m in found) else None
 
 
@@ -173,8 +175,15 @@ def paged_contents(blocks) -> list[LayoutHit]:
     return out
 
 
+# the heading of a printed contents list's page column after its label ("Inhoudsopgave Pagina")
+_PAGE_COLUMN = re.compile(r"[ \t]+(?:pagina|pag\.?|blz\.?)$")
+
+
 def _contents_label(blocks, first: int) -> bool:
-    return first > 0 and _bare(blocks[first - 1].text) in residue_words().contents_labels
+    if first == 0:
+        return False
+    label = _PAGE_COLUMN.sub("", norm(HTML_TAG.sub("", blocks[first - 1].text)))
+    return _bare(label) in residue_words().contents_labels
 
 
 def _has_body(blocks, k: int) -> bool:

@@ -363,7 +363,7 @@ def phrase_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
             continue  # the last word opens a phrase ("in tussen twee afspraken") or is a verb's ("staat al vast")
         rest = tokens[i + n:]
         if rest and _low(rest[0]) in ("naar", "tot"):
-            continue  # a span: "van binnen naar buiten", "van avond tot ochtend"
+            continue  # a span: "van binnen naar buiten"
         end = next((k for k, t in enumerate(rest) if t.word in (",", ";", ":", ".", "?", "!")), len(rest))
         if tokens[i].pos == "VG" and any(t.pos == "WW" and t.has("pv") for t in rest[:end]):
             continue  # a conjunction opening a clause of its own: "als ook dat niet helpt, bel dan"
