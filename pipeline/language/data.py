@@ -137,6 +137,7 @@ class ShapeWords:
     legend: frozenset[str] = frozenset()  # above a legend of the site's symbols ("Uitleg symbolen")
     info_labels: frozenset[str] = frozenset()  # a page's practical labels above its text ("Openingstijden")
     section_labels: frozenset[str] = frozenset()  # a site's sections above the text ("Afdelingen & Specialismen")
+    top_labels: frozenset[str] = frozenset()  # a page's type above its title ("Behandeling")
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +149,8 @@ def shape_words() -> ShapeWords:
                       low("page_labels"), tuple(sorted(low("organisation_words"), key=len, reverse=True)),
                       low("about_labels"), low("social_networks"), low("interface_words"), low("sentence_words"),
                       low("tab_labels"), low("action_verbs"), low("promotion_words"),
-                      low("legend_labels"), low("info_labels"), low("section_labels"))
+                      low("legend_labels"), low("info_labels"), low("section_labels"),
+                      low("top_labels"))
 
 
 @lru_cache(maxsize=1)

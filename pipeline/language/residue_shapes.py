@@ -230,7 +230,8 @@ def _user_name(blocks, top: list[int], k: int, is_word) -> bool:
 _POSTCODE = re.compile(r"^(?:\d{4}[ \t]?[A-Z]{2}|(?:B-)?\d{4})[ \t]+[A-Z][\w'’. -]+$")
 _EMAIL = re.compile(r"(?:e-?mail[ \t]*:?[ \t]*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 _POSTBOX = re.compile(r"^Postbus[ \t]+\d+$", re.I)
-_PHONE_LABEL = re.compile(r"^(?:t|tel|telefoon|telefoonnummer|f|fax)\.?[ \t]*:?[ \t]*", re.I)
+_PHONE_LABEL = re.compile(r"^(?:(?:t|tel|telefoon|telefoonnummer|f|fax)\.?[ \t]*:?|(?:[^\W\d][^\d\n?:]{0,30}\?[ \t]*){1,3})[ \t]*",
+                          re.I)  # also short questions before it: "Afspraak maken? Vragen? 010 ..."
 _HOURS = re.compile(r"^(?:(?:ma|maandag|di|dinsdag|wo|woensdag|do|donderdag|vr|vrijdag|za|zaterdag|zo|zondag)\b.*)?"
                     r"\d{1,2}[.:]\d{2}\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2}(?:\s*uur)?$", re.I)
 
@@ -272,7 +273,7 @@ def page_top(blocks, is_word) -> list[LayoutHit]:
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if nxt is None or text_line(nxt.text):
             continue  # a heading with its text under it
-        if bare in shape_words().page_labels:
+        if bare in shape_words().page_labels or bare in shape_words().top_labels:
             out.append(LayoutHit(k, "page-label", _("a label of the web page")))
         elif k in top[:2] and _site_name(blocks[k].text):
             out.append(LayoutHit(k, "site-name", _("the name of the web site")))
