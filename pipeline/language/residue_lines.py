@@ -277,9 +277,31 @@ def quote_attributions(blocks) -> list[LayoutHit]:
     return out
 
 
+# a hospital site's fixed blocks beside every page: its patient portal written as one word ("MijnJBZ", "MijnRadboud") and the
+# national campaign of three questions for the doctor ("Naar de dokter? 3 goede vragen!")
+_PORTAL = re.compile(r"^[ \t]*(?-i:Mijn[A-Z][\w-]+)[ \t]*$")
+_CAMPAIGN = re.compile(r"^[ \t]*(?:naar de (?:dokter|arts|specialist)\?[ \t]*)?(?:3|drie) goede vragen!?[ \t]*$", re.I)
+
+
+def site_blocks(blocks) -> list[LayoutHit]:
+    """The site's portal or its campaign of three questions, with the paragraph under it that speaks of
+    the same (the portal's name, "goede vragen"): the site's, not the leaflet's."""
+    out = []
+    for k, b in enumerate(blocks):
+        portal, campaign = _PORTAL.match(b.text), _CAMPAIGN.match(b.text)
+        if not (portal or campaign):
+            continue
+        out.append(LayoutHit(k, "site-block", _("a fixed block of the web site (its portal, a campaign)")))
+        key = "".join(b.text.split()).lower() if portal else "goede vragen"
+        nxt = blocks[k + 1].text if k + 1 < len(blocks) else ""
+        if key in ("".join(nxt.split()).lower() if portal else nxt.lower()):
+            out.append(LayoutHit(k + 1, "site-block", _("a fixed block of the web site (its portal, a campaign)")))
+    return out
+
+
 def find(blocks, is_word, top: set[int]) -> list[LayoutHit]:
     return icons(blocks) + interface_lines(blocks) + loose_words(blocks) + person_lines(blocks, is_word, top) \
-        + menu_lines(blocks) + fragments(blocks, is_word) + quote_attributions(blocks)
+        + menu_lines(blocks) + fragments(blocks, is_word) + quote_attributions(blocks) + site_blocks(blocks)
 
 
 # -- roles ---------------------------------------------------------------------------------------
