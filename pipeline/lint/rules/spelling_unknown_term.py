@@ -4,7 +4,8 @@ spelling.unknown-word reports a word with a dictionary word close to it (a slip:
 Wanner); a word with none close (decidualisatie, Cerazette, anembryonie) is most often a medical
 term, a brand or a name the dictionary lacks, and so is a word whose closest words are only joins of
 two words that hunspell makes and nobody writes ("beenverlittekening" beside "beenverlettekening") or
-an English word no typical Dutch slip from a Dutch one ("spine"); a word that writes the Latin ae where a dictionary word
+an English word no typical Dutch slip from a Dutch one ("spine"), a short word of consonants only (an
+acronym in small letters: "vzl"); a word that writes the Latin ae where a dictionary word
 has e, or the other way round (gynecoloog beside gynaecoloog, haemoglobine beside hemoglobine), is
 no slip either. A capitalised word inside a sentence that lies close only to a short word is taken
 for a name (a firm, a person: "uitvaart bij Koortz"): its note names the word it might have meant.

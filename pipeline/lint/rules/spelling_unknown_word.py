@@ -62,6 +62,7 @@ pass: Bij subfertiliteit en een intra-uterien hematoom.
 pass: In het Engels heet een echo ultrasound.
 pass: Een nefroscopie is een kijkonderzoek: nefros betekent nier, scopie betekent kijken.
 pass: Neem je zorgpas mee, of je nieuwe ezo+-kaart.
+pass: Stuur een mail met als titel hulp voor vzl; een doos van 20 tabl. of 50 caps.
 pass: Rust helpt -als het kan- bij de meeste klachten.
 pass: Onze zoons zijn 1-eiig; 2 eiige tweelingen komen vaker voor.
 pass: Dienst Kinderen: Dr. Mollier: Dr. Verbraeken.
@@ -328,8 +329,21 @@ def kinds(checked, found, conf):
         if not own and not u.start and _name_shaped(word) and _name_inside(checked.spell, word, sugg[word]):
             kind.setdefault(word, "name")
             continue
+        if not own and _no_vowel(word) and not any(x.lower() == word.lower() for x in sugg[word]):
+            kind.setdefault(term_key(word), "term")  # "vzl", "rkz": an acronym in small letters, no Dutch word
+            continue
         kind.setdefault(term_key(word), "slip" if own else _kind_of(word, _close(checked.spell, word, sugg[word])))
     return kind, sugg
+
+
+_VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
+_NO_VOWEL_MAX = 5
+
+
+def _no_vowel(word: str) -> bool:
+    """A short word of consonants only: no Dutch word is written so; an organisation's acronym in small
+    letters ("vzl") or a code, for a reviewer to check as a term, not a slip to correct."""
+    return word.isalpha() and len(word) <= _NO_VOWEL_MAX and not _VOWELS & set(word.lower())
 
 
 def kind_of(kind: dict, word: str) -> str:
