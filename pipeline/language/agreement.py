@@ -122,7 +122,7 @@ finding's check id in brackets):
 47. ``abbreviation_apart`` [split-compound] (``written_apart``): an abbreviation of a treatment or test
     (``compound_abbreviations``) before a singular noun it makes a compound with takes a hyphen ("de IVF
     behandeling" -> IVF-behandeling), and before a plural after an adjective or a number ("hoge HCG
-    waarden").
+    waarden"); so does a code of capitals and digits before a noun ("het E112 formulier" -> E112-formulier).
 48. ``possessive_u`` [word-class]: "u" after a preposition or a request's opening verb before a singular
     noun that needs its determiner ("tot u beschikking", "tijdens u verblijf", "Neem u partner mee" -> uw;
     ``possessive_phrase_nouns``, ``bare_object_nouns``, ``possessive_u_prepositions``).
@@ -498,7 +498,8 @@ def suspect(sentence: str) -> bool:
                 or _infinitive_suspect(words, i) or _predicate_suspect(sentence, spans, words, i):
             return True
         if split_compound_suspect(sentence, spans, words, i) or phrase_apart_suspect(words, i) \
-                or number_apart_suspect(words, i):
+                or number_apart_suspect(words, i) or (w[:1].isalpha() and w[-1:].isdigit()
+                                                      and abbreviation_apart_suspect(sentence, spans, i)):
             return True
         if w in _apart_triggers() and (pronominal_apart_suspect(words, i) or abbreviation_apart_suspect(sentence, spans, i)
                                        or name_apart_suspect(sentence, spans, i) or adverb_apart_suspect(words, i)

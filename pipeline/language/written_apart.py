@@ -11,6 +11,7 @@ Each check takes a sentence tagged by Frog and the index of a token, like the ch
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pipeline.i18n import _
@@ -125,10 +126,14 @@ def abbreviation_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     singular common noun it makes a compound with ("de IVF behandeling", "te veel LH hormoon", "een MRI
     scan") takes a hyphen: IVF-behandeling. Not an organisation ("het RIVM informatie"), not before a
     plural, which may be a phrase of its own ("via IVF kinderen krijgen"), unless an adjective or a number
-    before the abbreviation can only go with it ("hoge HCG waarden"); not in a line of capitals."""
+    before the abbreviation can only go with it ("hoge HCG waarden"); not in a line of capitals. A code of
+    capitals and digits before a common noun makes one too ("het E112 formulier" -> E112-formulier)."""
     if i + 1 >= len(tokens):
         return None
     a, n = tokens[i], tokens[i + 1]
+    if _CODE.match(a.word) and _adjacent(a, n) and n.pos == "N" and n.has("soort") and n.word.isalpha() \
+            and n.word.islower() and len(n.word) >= 3:
+        return _hyphen_compound(a, n)  # a code of letters and digits: "het E112 formulier", "A4 vellen"
     if a.word not in _listed("compound_abbreviations") or not _adjacent(a, n):
         return None
     prev = tokens[i - 1] if i else None
@@ -143,6 +148,14 @@ def abbreviation_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         (prev.pos == "ADJ" and prev.has("prenom")) or prev.pos == "TW" or _low(prev) in _PLURAL_DETERMINERS)
     if not (singular or plural) or not n.word.isalpha() or not n.word.islower() or len(n.word) < 3:
         return None
+    return _hyphen_compound(a, n)
+
+
+# a code of capitals and digits ("E112", "A4", "B12"): before a noun it makes a compound with a hyphen
+_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}$")
+
+
+def _hyphen_compound(a: FrogToken, n: FrogToken) -> DtFinding:
     words = f"{a.word} {n.word}"
     fix = f"{a.word}-{n.word}"
     return DtFinding(a.start, n.end, words, fix, "split-compound",
@@ -157,7 +170,8 @@ def abbreviation_apart_suspect(sentence: str, spans: list[tuple[int, int]], i: i
         return False
     a, b = spans[i], spans[i + 1]
     word, nxt = sentence[a[0]:a[1]], sentence[b[0]:b[1]]
-    return word in _listed("compound_abbreviations") and sentence[a[1]:b[0]] == " " and nxt.islower() and len(nxt) >= 3
+    return (word in _listed("compound_abbreviations") or bool(_CODE.match(word))) and sentence[a[1]:b[0]] == " " \
+        and nxt.islower() and len(nxt) >= 3
 
 
 def name_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
