@@ -412,7 +412,30 @@ def _beside_residue(doc, hits) -> list[ResidueHit]:
             kinds.setdefault(h.block, set()).add(h.kind)
     top = set(range(residue_lines.first_prose(doc.blocks, kinds)))
     return _whole(doc, residue_lines.calls_to_action(doc.blocks, kinds, top)
-                  + residue_lines.tail_offers(doc.blocks, kinds)) + _caption_twice(doc, kinds)
+                  + residue_lines.tail_offers(doc.blocks, kinds)) + _caption_twice(doc, kinds) \
+        + _widget_hours(doc, kinds)
+
+
+# a day of an opening-hours table with its hours ("ma 8:30-13:00", "vrijdag 9.00 - 17.00 uur")
+_DAY_HOURS = re.compile(r"^[ \t]*(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?"
+                        r"[ \t:]+\d{1,2}[.:]\d{2}[^\n]{0,40}$", re.I)
+
+
+def _widget_hours(doc, kinds) -> list[ResidueHit]:
+    """The days with their hours in a run of lines that the opening-hours widget's own lines touch
+    ("Toon uren" above, "za Gesloten" below): the widget's table, not the leaflet's text."""
+    blocks, out = doc.blocks, []
+    for k, b in enumerate(blocks):
+        if k in kinds or not _DAY_HOURS.match(b.text):
+            continue
+        lo, hi = k, k
+        while lo - 1 >= 0 and _DAY_HOURS.match(blocks[lo - 1].text):
+            lo -= 1
+        while hi + 1 < len(blocks) and _DAY_HOURS.match(blocks[hi + 1].text):
+            hi += 1
+        if any("opening-widget" in kinds.get(j, ()) for j in (lo - 1, hi + 1)):
+            out.append(ResidueHit(k, 0, len(b.text), "opening-widget", _("button or control text from a web page")))
+    return out
 
 
 def _caption_twice(doc, kinds) -> list[ResidueHit]:

@@ -236,6 +236,20 @@ _HOURS = re.compile(r"^(?:(?:ma|maandag|di|dinsdag|wo|woensdag|do|donderdag|vr|v
                     r"\d{1,2}[.:]\d{2}\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2}(?:\s*uur)?$", re.I)
 
 
+# a street, its number and the postcode on one line ("Parklaan 12 1234 AB", "Dorpsstraat 3, 1234 AB Dorp"),
+# the site's address under its name (a package leaflet's licence holder, "Farma B.V.", has its own)
+_STREET_POSTCODE = re.compile(r"^[A-Z][^\d\n]{2,40}[ \t]\d{1,4}[a-zA-Z]?,?[ \t]+\d{4}[ \t]?[A-Z]{2}(?:[ \t]+[A-Z'‘’][\w'‘’ .-]*)?$")
+# a town alone on its line, under the address ("'s-Gravenhage", "Den Bosch")
+_TOWN = re.compile(r"^[ \t]*(?:['‘’]s-)?[A-Z][a-zà-ÿ'-]+(?:[ \t-][A-Z][a-zà-ÿ'-]+){0,2}[ \t]*$")
+# the page's title with the site's name after a dash or a bar ("Depressie – Huisartsenpraktijk Oost – Dorp")
+_TITLE_PARTS = re.compile(r"[ \t]+[–—|][ \t]+")
+
+
+def _titled_with_site(text: str) -> bool:
+    parts = _TITLE_PARTS.split(text.strip())
+    return 2 <= len(parts) <= 4 and all(title_shaped(p, 8) for p in parts) and any(_site_name(p) for p in parts[1:])
+
+
 def contact_line(text: str) -> bool:
     """A line that is only an address, a post-office box, a phone number, an e-mail address or opening hours."""
     t = " ".join(text.split()).lstrip("•·-* ")
@@ -262,9 +276,14 @@ def page_top(blocks, is_word) -> list[LayoutHit]:
     that is no text; the site's address, phone number and practical labels (opening hours, waiting time)."""
     top = top_zone(blocks)
     out: list[LayoutHit] = []
+    contact = {k for k in top if contact_line(blocks[k].text) or (
+        _STREET_POSTCODE.match(blocks[k].text.strip()) and k - 1 in top and _site_name(blocks[k - 1].text))}
     for k in top:
-        if contact_line(blocks[k].text) or _info(blocks, top, k):
+        if k in contact or _info(blocks, top, k) or (k - 1 in contact and _TOWN.match(blocks[k].text)):
             out.append(LayoutHit(k, "site-contact", _("the web site's address, phone number or opening hours")))
+            continue
+        if _titled_with_site(blocks[k].text):
+            out.append(LayoutHit(k, "site-name", _("the name of the web site")))
             continue
         bare = norm(blocks[k].text).rstrip(":. ")
         if bare in shape_words().section_labels:
@@ -275,7 +294,7 @@ def page_top(blocks, is_word) -> list[LayoutHit]:
             continue  # a heading with its text under it
         if bare in shape_words().page_labels or bare in shape_words().top_labels:
             out.append(LayoutHit(k, "page-label", _("a label of the web page")))
-        elif k in top[:2] and _site_name(blocks[k].text):
+        elif (k in top[:2] or k + 1 in contact) and _site_name(blocks[k].text):
             out.append(LayoutHit(k, "site-name", _("the name of the web site")))
         elif _user_name(blocks, top, k, is_word):
             out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
