@@ -421,17 +421,27 @@ _DAY_HOURS = re.compile(r"^[ \t]*(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensda
                         r"[ \t:]+\d{1,2}[.:]\d{2}[^\n]{0,40}$", re.I)
 
 
+# the days of such a table run into one paragraph ("ma 8:30-13:00 di 8:30-13:00 wo ...")
+_DAYS_RUN = re.compile(r"^(?:[ \t\n]*(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+                       r"\.?[ \t:]+\d{1,2}[.:]\d{2}[\d.:–-]*(?:[ \t]*(?:-|–|tot)[ \t]*\d{1,2}[.:]\d{2})?(?:[ \t]*uur)?)+[ \t\n]*$", re.I)
+
+
+def _day_hours(text: str) -> bool:
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return bool(lines) and (all(_DAY_HOURS.match(ln) for ln in lines) or bool(_DAYS_RUN.match(text)))
+
+
 def _widget_hours(doc, kinds) -> list[ResidueHit]:
     """The days with their hours in a run of lines that the opening-hours widget's own lines touch
     ("Toon uren" above, "za Gesloten" below): the widget's table, not the leaflet's text."""
     blocks, out = doc.blocks, []
     for k, b in enumerate(blocks):
-        if k in kinds or not _DAY_HOURS.match(b.text):
+        if k in kinds or not _day_hours(b.text):
             continue
         lo, hi = k, k
-        while lo - 1 >= 0 and _DAY_HOURS.match(blocks[lo - 1].text):
+        while lo - 1 >= 0 and _day_hours(blocks[lo - 1].text):
             lo -= 1
-        while hi + 1 < len(blocks) and _DAY_HOURS.match(blocks[hi + 1].text):
+        while hi + 1 < len(blocks) and _day_hours(blocks[hi + 1].text):
             hi += 1
         if any("opening-widget" in kinds.get(j, ()) for j in (lo - 1, hi + 1)):
             out.append(ResidueHit(k, 0, len(b.text), "opening-widget", _("button or control text from a web page")))

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from pipeline.i18n import _
 from pipeline.language.data import caption, control_line, residue_words, shape_words
-from pipeline.language.tokens import HTML_TAG
 
 # a heading-like line: no more than this many words, no full stop, comma or semicolon at the end
 _TITLE_WORDS = 12
@@ -144,12 +143,14 @@ def numbered_contents(blocks) -> list[LayoutHit]:
 _PAGED_ENTRY = re.compile(r"^[ \t]*(?:(?i:inhoud(?:sopgave|stafel)?)[ \t]*)?(?P<num>\d{1,2}(?:\.\d{1,2})*\.?)?[ \t]*"
                           r"(?P<title>[^\W\d_][^\n]*?)[ \t]+(?P<page>\d{1,3})[ \t]*$")
 _PAGED_MIN = 3
+# a tag of the page's markup inside a copied line ("<br />", "<strong>")
+_TAG = re.compile(r"</?[a-z][a-z0-9]*(?:[ \t][^<>\n]*)?/?>", re.I)
 
 
 def _paged_entries(text: str) -> list[re.Match] | None:
     """The entries of a block whose every line is a title with a page number after it (the page's
     markup left out: "Inleiding 3<br />")."""
-    found = [_PAGED_ENTRY.match(line) for line in HTML_TAG.sub("", text).split("\n") if line.strip()]
+    found = [_PAGED_ENTRY.match(line) for line in _TAG.sub("", text).split("\n") if line.strip()]
     return found if found and all(m and title_shaped(m["title"]) for m in found) else None
 
 
@@ -182,7 +183,7 @@ _PAGE_COLUMN = re.compile(r"[ \t]+(?:pagina|pag\.?|blz\.?)$")
 def _contents_label(blocks, first: int) -> bool:
     if first == 0:
         return False
-    label = _PAGE_COLUMN.sub("", norm(HTML_TAG.sub("", blocks[first - 1].text)))
+    label = _PAGE_COLUMN.sub("", norm(_TAG.sub("", blocks[first - 1].text)))
     return _bare(label) in residue_words().contents_labels
 
 
