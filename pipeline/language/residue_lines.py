@@ -278,7 +278,7 @@ def quote_attributions(blocks) -> list[LayoutHit]:
 
 
 # a hospital site's fixed blocks beside every page: its patient portal written as one word ("MijnJBZ", "MijnRadboud") and the
-# national campaign of three questions for the doctor ("Naar de dokter? 3 goede vragen!")
+# national campaign of three questions to ask the doctor, its banner alone on a line ("Drie goede vragen")
 _PORTAL = re.compile(r"^[ \t]*(?-i:Mijn[A-Z][\w-]+)[ \t]*$")
 _CAMPAIGN = re.compile(r"^[ \t]*(?:naar de (?:dokter|arts|specialist)\?[ \t]*)?(?:3|drie) goede vragen!?[ \t]*$", re.I)
 

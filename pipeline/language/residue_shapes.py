@@ -231,7 +231,7 @@ _POSTCODE = re.compile(r"^(?:\d{4}[ \t]?[A-Z]{2}|(?:B-)?\d{4})[ \t]+[A-Z][\w'’
 _EMAIL = re.compile(r"(?:e-?mail[ \t]*:?[ \t]*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 _POSTBOX = re.compile(r"^Postbus[ \t]+\d+$", re.I)
 _PHONE_LABEL = re.compile(r"^(?:(?:t|tel|telefoon|telefoonnummer|f|fax)\.?[ \t]*:?|(?:[^\W\d][^\d\n?:]{0,30}\?[ \t]*){1,3})[ \t]*",
-                          re.I)  # also short questions before it: "Afspraak maken? Vragen? 010 ..."
+                          re.I)  # also short questions before it: "Een afspraak? Een vraag? 010 ..."
 _HOURS = re.compile(r"^(?:(?:ma|maandag|di|dinsdag|wo|woensdag|do|donderdag|vr|vrijdag|za|zaterdag|zo|zondag)\b.*)?"
                     r"\d{1,2}[.:]\d{2}\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2}(?:\s*uur)?$", re.I)
 
