@@ -393,6 +393,9 @@ def first_prose(blocks, residue=frozenset()) -> int:
 PARTIAL_KINDS = frozenset({"glued-words", "cut-sentence"})
 
 
+_LONE_PHONE = re.compile(r"^[ \t]*\+?[\d() \t/.-]{9,20}[ \t]*$")
+
+
 def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     """Short lines that belong to the residue around them (see the module's docstring); ``kinds``
     holds the residue kinds found so far per block."""
@@ -401,7 +404,9 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     # the title: the first line of the page that is no residue, or the last short line above the text
     titles = {next((k for k in range(start) if k not in kinds), None),
               max((k for k in range(start) if _short(blocks[k])), default=None)} - _addresses(blocks)
-    free = [k not in kinds and _short(b) and k not in titles for k, b in enumerate(blocks)]
+    # a phone number alone on its line is the leaflet's to give, unless a detector of its own marks it
+    free = [k not in kinds and _short(b) and k not in titles and not _LONE_PHONE.match(b.text)
+            for k, b in enumerate(blocks)]
     out: list[LayoutHit] = []
     k = 0
     while k < len(blocks):
