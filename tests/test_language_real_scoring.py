@@ -124,3 +124,11 @@ def test_a_section_written_twice_finds_a_repeated_sentence_of_it():
     assert _score_page("p", page, [section], notes, 20).errors_found
     heading_only = Diagnostic("p.txt", 4, 1, "m", match="Oorzaken", rule="structure.duplicate-section", end_line=4)
     assert _score_page("p", page, [heading_only], notes, 20).errors_missed
+
+
+def test_a_finding_on_words_glued_at_a_full_stop_finds_that_slip_only():
+    page = "De prik geeft weinig klachten.Er is soms koorts. Het gaat vanzelf over.Dat duurt kort.\n"
+    notes = {"errors": [{"text": "klachten.Er", "kind": "other"}, {"text": "over.Dat", "kind": "other"}]}
+    glued = Diagnostic("p.txt", 1, 25, "m", match="klachten.Er", rule="style.web-residue", key="glued-words")
+    res = _score_page("p", page, [glued], notes, 15)
+    assert res.errors_found == [("other", "klachten.Er")] and res.errors_missed == [("other", "over.Dat")]

@@ -41,6 +41,8 @@ REAL_WORD_RULES = ("grammar.agreement", "grammar.dt", "structure.repeated-text")
 # a section written twice, its heading and its text: the finding spans the whole second copy, so it finds
 # a repeated sentence of that section (structure.repeated-text leaves such a section to this rule)
 SECTION = "structure.duplicate-section"
+# a residue finding on words glued at a full stop ("koorts.Het"): it names the slip an annotation marks
+GLUED = "glued-words"
 # typography's findings on a compound that opens with a number and is written apart ("de 20 weken echo"):
 # a real-word error of its own; the rule's other findings (spaces, signs) are no such error
 TYPOGRAPHY = "typography.substitution"
@@ -154,7 +156,8 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
             continue
         by_rule = any(d.line in where and _covers(d, err, lines[d.line - 1])
                       for r in (*REAL_WORD_RULES, TYPOGRAPHY, SPELLING) for d in flagged[r]) or any(
-            set(where) & set(range(d.line, (d.end_line or d.line) + 1)) for d in flagged[SECTION])
+            set(where) & set(range(d.line, (d.end_line or d.line) + 1)) for d in flagged[SECTION]) or any(
+            d.line in where and d.key == GLUED and d.match.lower() in err["text"].lower() for d in flagged[RESIDUE])
         by_residue = err["kind"] == "repeated" and any(d.line in where and d.key in REPEATED_RESIDUE
                                                        for d in flagged[RESIDUE])
         found = by_rule or by_residue

@@ -65,9 +65,9 @@ def _phrase_spans(text: str) -> tuple[tuple[int, int, str, str], ...]:
     return tuple(out)
 
 
-# words glued at a full stop ("doorzoeken.Zoek", "leeftijd.Je kunt"): in running prose too, where the
-# reviewer adds the lost space
-_GLUED_STOP = re.compile(r"(?<![\w.@/])[a-zà-ÿ]{4,}\.[A-Z][a-zà-ÿ]+\b(?!\.\w)")
+# words glued at a full stop, a question or an exclamation mark ("doorzoeken.Zoek", "af.Dat", "doen?Ja"):
+# in running prose too, where the reviewer adds the lost space
+_GLUED_STOP = re.compile(r"(?<![\w.@/])[a-zà-ÿ]{2,}[.?!][A-Z][a-zà-ÿ]+\b(?!\.\w)")
 
 
 def _glued(k: int, text: str) -> list[ResidueHit]:
