@@ -44,9 +44,10 @@ SECTION = "structure.duplicate-section"
 # a residue finding on words glued at a full stop ("koorts.Het"): it names the slip an annotation marks
 GLUED = "glued-words"
 # typography's findings on a compound that opens with a number and is written apart ("de 20 weken echo"):
-# a real-word error of its own; the rule's other findings (spaces, signs) are no such error
+# a real-word error of its own, as is "a" for "à" between two numbers; the rule's other findings (spaces,
+# signs) are no such error
 TYPOGRAPHY = "typography.substitution"
-COMPOUND_SUBSTITUTIONS = ("number-compound", "number-word-compound")
+COMPOUND_SUBSTITUTIONS = ("number-compound", "number-word-compound", "a-accent")  # and "één a twee" -> à
 # a repeated line that style.web-residue reports as such ("the page title repeated", "a line repeated 3
 # times"): the finding names the repetition, so it finds a title the page writes twice
 REPEATED_RESIDUE = ("repeated-title", "running-line")
