@@ -699,11 +699,22 @@ def participle_without_finite(c: TokenContext) -> DtFinding | None:
     words = len([x for x in c.clause if x.pos != "LET"])
     if words < 3 and len([x for x in c.sentence if x.pos != "LET"]) < 4:
         return None
-    if c.i < 1 and (not _followed_by_subject(c.clause, c.i) or _imperative_with_object(c)):
+    if c.i < 1 and not _after_aside(c) and (not _followed_by_subject(c.clause, c.i) or _imperative_with_object(c)):
         return None
     if _adjectival_participle(c) or _passive_with_agent(c) or _with_krijgen(c) or _elliptic(c):
         return None
     return _participle_finding(c)
+
+
+def _after_aside(c: TokenContext) -> bool:
+    """Right after an aside in brackets that closes a phrase opening the sentence ("In de eerste week
+    (de kraamweek) gebeurd er veel"): the verb stands second in its clause, not first."""
+    k = c.at
+    if k < 1 or c.sentence[k - 1].word != ")":
+        return False
+    opener = next((j for j in range(k - 2, -1, -1) if c.sentence[j].word == "("), None)
+    return opener is not None and any(x.pos not in ("LET",) for x in c.sentence[:opener]) and not any(
+        x.pos == "WW" and x.has("pv") for x in c.sentence[:opener])
 
 
 def _elliptic(c: TokenContext) -> bool:
