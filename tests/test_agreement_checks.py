@@ -302,7 +302,7 @@ CASES = {
                          ("Ze werden door de arts gerust gesteld.", "gerust gesteld", "gerustgesteld"),
                          ("Ouders die een miskraam mee maken, zijn vaak verdrietig.", "mee maken", "meemaken"),
                          ("Bel ons als de patiënt achteruit gaat.", "achteruit gaat", "achteruitgaat"),
-                         ("Sommige zwangeren kunnen dagenlang niets binnen houden.", "binnen houden", "binnenhouden"),
+                         ("Sommige zwangeren kunnen dagenlang hun ontbijt niet binnen houden.", "binnen houden", "binnenhouden"),
                          ("De bezoeker mag pas na het belletje binnen komen.", "binnen komen", "binnenkomen")],
                         ["Je kunt thuis bevallen of in het ziekenhuis.", "Af en toe gaan we wandelen.",
                          "Als het kind met de billen vooruit gaat liggen, bel ons.",

@@ -131,7 +131,7 @@ finding's check id in brackets):
 50. ``particle_apart`` [split-compound] (``written_apart``): a separable verb's first part right before
     its verb where the lexicon knows the joined verb ("kennis maken" -> kennismaken, "een miskraam mee
     maken" -> meemaken); not "toe", "thuis", "samen" (``particles_apart``; "binnen" before the verbs of
-    ``particles_apart_joined`` all the same: "niets binnen houden"), not the preposition of a split
+    ``particles_apart_joined`` all the same: "het ontbijt binnen houden"), not the preposition of a split
     pronominal adverb ("er iets aan doen") nor one before a word that is also a noun ("bij stellen die").
 51. ``name_apart`` [split-compound] (``written_apart``): a person's name before the syndrome, score or test
     named after them (``eponym_heads``) is one word with it ("Asherman syndroom" -> Ashermansyndroom).

@@ -707,8 +707,8 @@ def participle_without_finite(c: TokenContext) -> DtFinding | None:
 
 
 def _after_aside(c: TokenContext) -> bool:
-    """Right after an aside in brackets that closes a phrase opening the sentence ("In de eerste week
-    (de kraamweek) gebeurd er veel"): the verb stands second in its clause, not first."""
+    """Right after an aside in brackets that closes a phrase opening the sentence ("Tijdens de eerste
+    nacht (na de ingreep) gebeurd er weinig"): the verb stands second in its clause, not first."""
     k = c.at
     if k < 1 or c.sentence[k - 1].word != ")":
         return False

@@ -259,7 +259,7 @@ def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     lexicon knows as a verb. Not after er/daar/hier (a pronominal adverb) or with one shortly before it (a
     split one: "wat kunnen we er zelf aan doen"), not "toe" ("naar huis toe gaan")
     nor an adverb of place or company ("thuis bevallen", "samen eten": ``verb_first_parts`` lists the
-    others), unless that verb joins it all the same ("niets binnen houden": ``particles_apart_joined``)."""
+    others), unless that verb joins it all the same ("het ontbijt binnen houden": ``particles_apart_joined``)."""
     if i + 1 >= len(tokens):
         return None
     p, v = tokens[i], tokens[i + 1]
