@@ -5,7 +5,7 @@ group 1 is replaced.
 
 pass: De ingreep duurt 10 à 15 minuten.
 fail: De ingreep duurt 10 a 15 minuten.
-fail: Het bloedverlies duurt één a twee dagen.
+fail: Het bloedverlies duurt één a twee weken.
 fail: Een wond van 2 x 3 cm.
 """
 
