@@ -232,3 +232,9 @@ def test_a_word_cut_off_begins_a_longer_word_of_the_lexicon():
     assert lexicon.starts_a_word("zwangerschap")  # zwangerschappen
     assert lexicon.starts_a_word("cont") and lexicon.starts_a_word("verlosk")
     assert not lexicon.starts_a_word("hoofdpijnn") and not lexicon.starts_a_word("verloskundge")
+
+
+@needs_dict
+def test_a_word_read_across_brackets_offers_no_replacement_that_drops_them(tmp_path):
+    _found, diags = _lint(tmp_path, {"a.txt": "Als u een(druk)verband heeft, mag het na een dag af.\n"})
+    assert [d.match for d in diags] == ["een(druk)verband"] and diags[0].suggestions == ()

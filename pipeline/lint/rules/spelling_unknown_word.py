@@ -806,6 +806,10 @@ def _finding(doc, block, text: str, tok, checked, conf, sugg) -> Diagnostic:
         return _hyphen_finding(doc, span, tok.text, sugg[0].replace("'", "’") if "’" in tok.text else sugg[0])
     message = (_("unknown word '{word}'; did you mean '{suggestion}'?").format(word=tok.text, suggestion=sugg[0])
                if sugg else _("unknown word '{word}'").format(word=tok.text))
+    if "(" in match:
+        # a word read across letters in brackets ("een(druk)verband"): a replacement of the whole span
+        # would drop what the brackets hold, so the message names the close word and nothing is offered
+        return Diagnostic.at(doc, span, message, match, tok.text.lower())
     return Diagnostic.at(doc, span, message, match, tok.text.lower()).offering(
         *sugg, safe=match == tok.text and clear_candidate(checked.spell, tok.text, sugg, checked.extra))
 
