@@ -147,11 +147,26 @@ _PAGED_MIN = 3
 _TAG = re.compile(r"</?[a-z][a-z0-9]*(?:[ \t][^<>\n]*)?/?>", re.I)
 
 
+# entries run into one line ("1. Voorwoord 3 2. De knie 4 3. De operatie 7"): section number, title, page
+_RUN_ENTRY = re.compile(r"[ \t]*(?:(?P<num>\d{1,2}\.)[ \t]+)?(?P<title>[^\W\d_][^\d\n]*?)[ \t]+(?P<page>\d{1,3})"
+                        r"(?=[ \t]+\d{1,2}\.[ \t]|[ \t]*$)")
+
+
 def _paged_entries(text: str) -> list[re.Match] | None:
     """The entries of a block whose every line is a title with a page number after it (the page's
-    markup left out: "Inleiding 3<br />")."""
-    found = [_PAGED_ENTRY.match(line) for line in _TAG.sub("", text).split("\n") if line.strip()]
-    return found if found and all(m and title_shaped(m["title"]) for m in found) else None
+    markup left out: "Inleiding 3<br />"), or three or more such entries run into one line."""
+    found: list[re.Match] = []
+    for line in (ln for ln in _TAG.sub("", text).split("\n") if ln.strip()):
+        m = _PAGED_ENTRY.match(line)
+        if m and title_shaped(m["title"]):
+            found.append(m)
+            continue
+        run = list(_RUN_ENTRY.finditer(line))
+        if len(run) < _PAGED_MIN or "".join(x.group(0) for x in run).strip() != line.strip() \
+                or not all(title_shaped(x["title"]) for x in run) or not all(x["num"] for x in run[1:]):
+            return None
+        found += run
+    return found or None
 
 
 def paged_contents(blocks) -> list[LayoutHit]:
@@ -169,7 +184,7 @@ def paged_contents(blocks) -> list[LayoutHit]:
             continue
         ms = [m for _, e in run for m in e]
         labelled = bool(run) and (_contents_label(blocks, run[0][0]) or _bare(run[0][1][0].group(0)).startswith("inhoud"))
-        if len(ms) >= _PAGED_MIN and (labelled or all(m["num"] for m in ms)):
+        if len(ms) >= _PAGED_MIN and (labelled or _numbered(blocks, run)):
             out += [LayoutHit(j, "contents", _("a table-of-contents line with a page number from a printed page"))
                     for j, _e in run]
         run = [(k, entries)] if entries else []
@@ -178,6 +193,12 @@ def paged_contents(blocks) -> list[LayoutHit]:
 
 # the heading of a printed contents list's page column after its label ("Inhoudsopgave Pagina")
 _PAGE_COLUMN = re.compile(r"[ \t]+(?:pagina|pag\.?|blz\.?)$")
+
+
+def _numbered(blocks, run: list[tuple[int, list[re.Match]]]) -> bool:
+    """Every entry has its section number (an ordered list item's first one went to the list at ingest)."""
+    return all(m["num"] or (i == 0 and blocks[k].kind == "list_item" and blocks[k].ordered)
+               for k, ms in run for i, m in enumerate(ms))
 
 
 def _contents_label(blocks, first: int) -> bool:
