@@ -127,6 +127,7 @@ def _cut_word(text: str, d) -> bool:
 def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> PageResult:
     res = PageResult(slug, words)
     nonwords = {w.lower() for w in notes.get("nonwords") or []}
+    abbrevs = {a.lower() for a in notes.get("abbrevs") or ()}
     lines = text.split("\n")
     errors = notes.get("errors") or []
     for d in diags:
@@ -137,8 +138,8 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
             # and so is a hyphenated word with a misspelt part ("porcelijn-wit")
             real = any(part in nonwords for part in (d.match.lower(), *d.match.lower().split("-"))) or any(
                 d.line in _line_of(text, e["text"]) and _covers(d, e, "") for e in errors)
-            marked = d.match.lower() in {a.lower() for a in notes.get("abbrevs") or ()}
-            (res.true_spelling if real else res.abbreviations if marked else res.false_spelling).append(d.match)
+            abbreviation = d.match.lower() in abbrevs
+            (res.true_spelling if real else res.abbreviations if abbreviation else res.false_spelling).append(d.match)
         elif d.rule == TERMS:
             res.term_notes.append((d.match, d.match.lower() in nonwords or any(
                 d.line in _line_of(text, e["text"]) and d.match.lower() in e["text"].lower().split() for e in errors)))
@@ -157,8 +158,9 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
             continue
         by_rule = any(d.line in where and _covers(d, err, lines[d.line - 1])
                       for r in (*REAL_WORD_RULES, TYPOGRAPHY, SPELLING) for d in flagged[r]) or any(
-            set(where) & set(range(d.line, (d.end_line or d.line) + 1)) for d in flagged[SECTION]) or any(
-            d.line in where and d.key == GLUED and d.match.lower() in err["text"].lower() for d in flagged[RESIDUE])
+            err["kind"] == "repeated" and set(where) & set(range(d.line, (d.end_line or d.line) + 1))
+            for d in flagged[SECTION]) or any(err["kind"] == "other" and d.line in where and d.key == GLUED
+                                              and d.match.lower() in err["text"].lower() for d in flagged[RESIDUE])
         by_residue = err["kind"] == "repeated" and any(d.line in where and d.key in REPEATED_RESIDUE
                                                        for d in flagged[RESIDUE])
         found = by_rule or by_residue

@@ -18,6 +18,7 @@ from pipeline import literals
 from pipeline.i18n import _
 from pipeline.language import residue_layout, residue_lines, residue_runs, residue_shapes
 from pipeline.language.data import french_words, residue_phrases, running_lines, shape_words
+from pipeline.language.data import spelling as spelling_data
 from pipeline.language.tokens import HTML_TAG
 
 # a lower-case word running into a capitalised one ("markerenFavorietDe", "podcastEen"); not app
@@ -66,15 +67,17 @@ def _phrase_spans(text: str) -> tuple[tuple[int, int, str, str], ...]:
 
 
 # words glued at a full stop, a question or an exclamation mark ("doorzoeken.Zoek", "af.Dat", "doen?Ja"):
-# in running prose too, where the reviewer adds the lost space
-_GLUED_STOP = re.compile(r"(?<![\w.@/])[a-zà-ÿ]{2,}[.?!][A-Z][a-zà-ÿ]+\b(?!\.\w)")
+# in running prose too, where the reviewer adds the lost space; not an abbreviation's full stop ("dr.Jansen")
+_GLUED_STOP = re.compile(r"(?<![\w.@/])([a-zà-ÿ]{2,})[.?!][A-Z][a-zà-ÿ]+\b(?!\.\w)")
 
 
 def _glued(k: int, text: str) -> list[ResidueHit]:
-    found = [*_GLUED.finditer(text), *_GLUED_STOP.finditer(text)]
-    hits = [ResidueHit(k, m.start(), m.end(), "glued-words", _("words glued together when the page was copied"))
-            for m in found]
-    return _glued_twice(k, text) or hits
+    twice = _glued_twice(k, text)
+    if twice:
+        return twice
+    stops = [m for m in _GLUED_STOP.finditer(text) if m.group(1).lower() not in spelling_data().dotted_abbreviations]
+    return [ResidueHit(k, m.start(), m.end(), "glued-words", _("words glued together when the page was copied"))
+            for m in [*_GLUED.finditer(text), *stops]]
 
 
 def _glued_twice(k: int, text: str) -> list[ResidueHit]:
@@ -183,10 +186,25 @@ def _document_title(doc) -> list[ResidueHit]:
     """The document site's title of its copy ("<title> · 2017-07-25 · <TITLE>..."): a line that its
     preview lines repeat after "Transcript of" or "Page 1:", strung with dots or cut short; the leaflet's
     own title ("Herhaalde miskramen") stays."""
-    repeated = {" ".join(m.group(1).split()).lower() for b in doc.blocks if (m := _TRANSCRIPT.match(b.text))}
-    return [ResidueHit(k, 0, len(b.text), "repeated-title", _("the document site's title of its copy"))
-            for k, b in enumerate(doc.blocks) if not _TRANSCRIPT.match(b.text) and (key := " ".join(b.text.split()).lower())
-            and (" · " in key or key.endswith(("...", "…"))) and any(r == key or (key.endswith(("...", "…")) and r.startswith(key.rstrip(".…"))) for r in repeated)]
+    previews, lines = set(), []
+    for k, b in enumerate(doc.blocks):
+        m = _TRANSCRIPT.match(b.text)
+        if m:
+            previews.add(" ".join(m.group(1).split()).lower())
+        else:
+            lines.append((k, " ".join(b.text.split()).lower()))
+    out = []
+    for k, key in lines:
+        cut = key.endswith(("...", "…"))
+        stem = key.rstrip(".…")
+        if (" · " in key or cut) and len(stem) >= _TITLE_STEM and any(
+                p == key or (cut and p.startswith(stem)) for p in previews):
+            out.append(ResidueHit(k, 0, len(doc.blocks[k].text), "repeated-title",
+                                  _("the document site's title of its copy")))
+    return out
+
+
+_TITLE_STEM = 10  # letters a cut title keeps at least: "..." alone repeats nothing
 
 
 def _doubled_heading(doc, found: set[int]) -> list[ResidueHit]:

@@ -172,19 +172,20 @@ def _paged_entries(text: str) -> list[re.Match] | None:
 def paged_contents(blocks) -> list[LayoutHit]:
     """A printed table of contents: three or more entries in a row, each a title with its page number
     after it and the page numbers never going down, each with a section number before it too ("02
-    Diagnose 04") or under a contents label ("Inhoud"): a list of doses ("Vitamine D 10") has neither."""
+    Diagnose 04") or under a contents label ("Inhoud"): a list of doses ("Vitamine D 10") has neither, and
+    a schedule whose every number repeats its step's ("1. Dag 1", "2. Dag 2") is none."""
     out: list[LayoutHit] = []
     run: list[tuple[int, list[re.Match]]] = []
     for k, b in enumerate(blocks + [None]):
         entries = _paged_entries(b.text) if b is not None else None
-        pages = [int(m["page"]) for _, ms in run for m in ms]
-        if entries and (not pages or int(entries[0]["page"]) >= pages[-1]) \
+        last = int(run[-1][1][-1]["page"]) if run else 0
+        if entries and int(entries[0]["page"]) >= last \
                 and all(int(x["page"]) <= int(y["page"]) for x, y in zip(entries, entries[1:])):
             run.append((k, entries))
             continue
         ms = [m for _, e in run for m in e]
         labelled = bool(run) and (_contents_label(blocks, run[0][0]) or _bare(run[0][1][0].group(0)).startswith("inhoud"))
-        if len(ms) >= _PAGED_MIN and (labelled or _numbered(blocks, run)):
+        if len(ms) >= _PAGED_MIN and (labelled or _numbered(blocks, run)) and not _steps(ms):
             out += [LayoutHit(j, "contents", _("a table-of-contents line with a page number from a printed page"))
                     for j, _e in run]
         run = [(k, entries)] if entries else []
@@ -193,6 +194,13 @@ def paged_contents(blocks) -> list[LayoutHit]:
 
 # the heading of a printed contents list's page column after its label ("Inhoudsopgave Pagina")
 _PAGE_COLUMN = re.compile(r"[ \t]+(?:pagina|pag\.?|blz\.?)$")
+
+
+def _steps(ms: list[re.Match]) -> bool:
+    """Each title ends in its own step's number ("1. Dag 1", the list's number gone to the list at ingest:
+    the numbers count 1, 2, 3): a schedule, not page numbers."""
+    pages = [int(m["page"]) for m in ms]
+    return pages == list(range(1, len(ms) + 1)) or all(m["num"] and m["num"].rstrip(".") == m["page"] for m in ms)
 
 
 def _numbered(blocks, run: list[tuple[int, list[re.Match]]]) -> bool:

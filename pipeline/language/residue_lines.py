@@ -250,10 +250,12 @@ _QUOTE_WORDS = 30
 _ROLE_WORDS = 5
 
 
-def _attribution(text: str) -> str | None:
+def _attribution(text: str, dashed: bool) -> str | None:
     """The surname of a line that is only a person's name with a dash before it, maybe with a comma
     and the person's trade after it ("- Anna de Bos, huisarts")."""
     t = text.strip()
+    if not dashed and t[:1] not in "-–—":
+        return None  # (a dash that opens a list item went to the list at ingest)
     name, _comma, role = t.lstrip("-–—").partition(",")
     toks = _name_tokens(name)
     if toks is None or len(role.split()) > _ROLE_WORDS or role.strip()[-1:] in ".!?:":
@@ -267,10 +269,11 @@ def quote_attributions(blocks) -> list[LayoutHit]:
     page, the quote and its speaker's line."""
     out = []
     for k in range(1, len(blocks)):
-        surname = _attribution(blocks[k].text)
+        surname = _attribution(blocks[k].text, blocks[k].kind == "list_item")
         quote = blocks[k - 1].text.strip()
         if surname is None or not quote or quote[-1:] in ":," or len(quote.split()) > _QUOTE_WORDS \
-                or not any(surname in b.text for j, b in enumerate(blocks) if j not in (k - 1, k)):
+                or not any(re.search(rf"\b{re.escape(surname)}\b", b.text) for j, b in enumerate(blocks)
+                           if j not in (k - 1, k)):
             continue
         out += [LayoutHit(j, "pull-quote", _("a quote set apart from the text, with its speaker (pull quote)"))
                 for j in (k - 1, k)]
@@ -396,6 +399,10 @@ PARTIAL_KINDS = frozenset({"glued-words", "cut-sentence"})
 _LONE_PHONE = re.compile(r"^[ \t]*\+?[\d() \t/.-]{9,20}[ \t]*$")
 
 
+def _lone_phone(text: str) -> bool:
+    return bool(_LONE_PHONE.match(text)) and 9 <= sum(c.isdigit() for c in text) <= 13
+
+
 def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     """Short lines that belong to the residue around them (see the module's docstring); ``kinds``
     holds the residue kinds found so far per block."""
@@ -405,7 +412,7 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     titles = {next((k for k in range(start) if k not in kinds), None),
               max((k for k in range(start) if _short(blocks[k])), default=None)} - _addresses(blocks)
     # a phone number alone on its line is the leaflet's to give, unless a detector of its own marks it
-    free = [k not in kinds and _short(b) and k not in titles and not _LONE_PHONE.match(b.text)
+    free = [k not in kinds and _short(b) and k not in titles and not _lone_phone(b.text)
             for k, b in enumerate(blocks)]
     out: list[LayoutHit] = []
     k = 0

@@ -239,8 +239,9 @@ _HOURS = re.compile(r"^(?:(?:ma|maandag|di|dinsdag|wo|woensdag|do|donderdag|vr|v
 # a street, its number and the postcode on one line ("Parklaan 12 1234 AB", "Dorpsstraat 3, 1234 AB Dorp"),
 # the site's address under its name (a package leaflet's licence holder, "Farma B.V.", has its own)
 _STREET_POSTCODE = re.compile(r"^[A-Z][^\d\n]{2,40}[ \t]\d{1,4}[a-zA-Z]?,?[ \t]+\d{4}[ \t]?[A-Z]{2}(?:[ \t]+[A-Z'‘’][\w'‘’ .-]*)?$")
-# a town alone on its line, under the address ("'s-Gravenhage", "Den Bosch")
+# a town alone on its line, under an address that ends in its postcode ("1234 AB" / "'s-Gravenhage")
 _TOWN = re.compile(r"^[ \t]*(?:['‘’]s-)?[A-Z][a-zà-ÿ'-]+(?:[ \t-][A-Z][a-zà-ÿ'-]+){0,2}[ \t]*$")
+_BARE_POSTCODE = re.compile(r"\b\d{4}[ \t]?[A-Z]{2}[ \t]*$")
 # the page's title with the site's name after a dash or a bar ("Depressie – Huisartsenpraktijk Oost – Dorp")
 _TITLE_PARTS = re.compile(r"[ \t]+[–—|][ \t]+")
 
@@ -279,7 +280,8 @@ def page_top(blocks, is_word) -> list[LayoutHit]:
     contact = {k for k in top if contact_line(blocks[k].text) or (
         _STREET_POSTCODE.match(blocks[k].text.strip()) and k - 1 in top and _site_name(blocks[k - 1].text))}
     for k in top:
-        if k in contact or _info(blocks, top, k) or (k - 1 in contact and _TOWN.match(blocks[k].text)):
+        if k in contact or _info(blocks, top, k) or (k - 1 in contact and _TOWN.match(blocks[k].text)
+                                                     and _BARE_POSTCODE.search(blocks[k - 1].text)):
             out.append(LayoutHit(k, "site-contact", _("the web site's address, phone number or opening hours")))
             continue
         if _titled_with_site(blocks[k].text):

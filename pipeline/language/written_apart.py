@@ -264,13 +264,14 @@ def particle_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
         return None
     p, v = tokens[i], tokens[i + 1]
     first = _low(p)
-    if not (first in _first_parts() or _joined_all_the_same(tokens, i)) or v.pos != "WW" or not v.word.isalpha() \
+    joins = _joined_all_the_same(tokens, i)
+    if not (first in _first_parts() or joins) or v.pos != "WW" or not v.word.isalpha() \
             or not v.word.islower() or not _adjacent(p, v) or v.has("od"):
         return None
     if _low(v) in _COPULA_FORMS:
         return None  # "ooit weg geweest", "op geweest": a particle with "zijn" stays apart
     if i and (_low(tokens[i - 1]) in _ADVERB_PRONOUNS or (
-            _low(tokens[i - 1]) in _BEFORE_SPLIT_ADVERB and not _joined_all_the_same(tokens, i))):
+            _low(tokens[i - 1]) in _BEFORE_SPLIT_ADVERB and not joins)):
         return None  # "er op letten" (erop), "af en toe gaan", "er iets aan doen" (the "aan" of eraan)
     if first in ER_PREPOSITIONS and any(_low(x) in _ADVERB_PRONOUNS for x in tokens[max(0, i - 6):i]):
         return None  # the preposition of a split pronominal adverb: "wat kunnen we er zelf aan doen", "er ... op zitten"
@@ -338,17 +339,10 @@ def _joined_all_the_same(tokens: list[FrogToken], i: int) -> bool:
 
 
 def particle_apart_suspect(words: list[str], i: int) -> bool:
-    if i + 1 < len(words) and words[i] in _table("particles_apart_joined"):
-        return particle_apart_suspect_joined(words, i)
-    if words[i] not in _first_parts() or i + 1 >= len(words):
+    if (words[i] not in _first_parts() and words[i] not in _table("particles_apart_joined")) or i + 1 >= len(words):
         return False
     joined = words[i] + words[i + 1]
     return bool(lexicon.tags(joined) & _VERB_TAGS) and lexicon.count(joined) >= _SEEN_VERB
-
-
-def particle_apart_suspect_joined(words: list[str], i: int) -> bool:
-    joined = words[i] + words[i + 1]
-    return bool(lexicon.tags(joined) & _VERB_TAGS)
 
 
 @lru_cache(maxsize=1)

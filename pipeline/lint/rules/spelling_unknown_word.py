@@ -79,6 +79,7 @@ pass: Een dna-uitslag, de Apgar-score en een peer-reviewed studie; zie buik.jpg;
 fail: Bij een curetage wordt de baarmoeder leeggemaakt. (suggests curettage)
 fail: Wanner je bloed verliest, bel ons. (suggests Wanneer)
 fail: Een miskraaam betekent verlies. (a slip of a Dutch word, though the sentence explains it)
+fail: Het wrdt snel beter. (consonants only, but a vowel put back makes a word: suggests wordt)
 fail: Je krijgt een ruggeprik. (suggests ruggenprik)
 fail: Dit duurt ca twee weken. (a warning: write 'ca.')
 fail: Het weefsel wordt weggeschraapdt.
@@ -329,7 +330,8 @@ def kinds(checked, found, conf):
         if not own and not u.start and _name_shaped(word) and _name_inside(checked.spell, word, sugg[word]):
             kind.setdefault(word, "name")
             continue
-        if not own and _no_vowel(word) and not any(x.lower() == word.lower() for x in sugg[word]):
+        if not own and _no_vowel(word) and not any(x.lower() == word.lower() for x in sugg[word]) \
+                and not _vowel_dropped(checked.spell, word):
             kind.setdefault(term_key(word), "term")  # "vzl", "rkz": an acronym in small letters, no Dutch word
             continue
         kind.setdefault(term_key(word), "slip" if own else _kind_of(word, _close(checked.spell, word, sugg[word])))
@@ -338,6 +340,14 @@ def kinds(checked, found, conf):
 
 _VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
 _NO_VOWEL_MAX = 5
+
+
+def _vowel_dropped(spell, word: str) -> bool:
+    """A vowel put back between its letters makes a word people write ("wrdt" -> wordt, "vn" -> van): a
+    slip after all; one added at an end makes another abbreviation ("bvb" -> bvba), no slip."""
+    low = word.lower()
+    return any(lexicon.count(c) > 0 and spell.dict.check(c)
+               for c in (low[:i] + v + low[i:] for i in range(1, len(low)) for v in "aeiou"))
 
 
 def _no_vowel(word: str) -> bool:
