@@ -126,9 +126,21 @@ def _cut_word(text: str, d) -> bool:
 
 def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> PageResult:
     res = PageResult(slug, words)
+    _score_spelling(res, text, diags, notes)
+    flagged = defaultdict(list)
+    for d in diags:
+        if d.rule in REAL_WORD_RULES or d.rule in (RESIDUE, SPELLING, SECTION):
+            flagged[d.rule].append(d)
+        elif d.rule == TYPOGRAPHY and (d.key or "").startswith(COMPOUND_SUBSTITUTIONS):
+            flagged[TYPOGRAPHY].append(d)
+    _score_errors(res, text, flagged, notes)
+    _score_residue(res, text, flagged, notes)
+    return res
+
+
+def _score_spelling(res: PageResult, text: str, diags: list, notes: dict) -> None:
     nonwords = {w.lower() for w in notes.get("nonwords") or []}
     abbrevs = {a.lower() for a in notes.get("abbrevs") or ()}
-    lines = text.split("\n")
     errors = notes.get("errors") or []
     for d in diags:
         if d.rule in (SPELLING, TERMS) and _cut_word(text, d):
@@ -143,12 +155,20 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
         elif d.rule == TERMS:
             res.term_notes.append((d.match, d.match.lower() in nonwords or any(
                 d.line in _line_of(text, e["text"]) and d.match.lower() in e["text"].lower().split() for e in errors)))
-    flagged = defaultdict(list)
-    for d in diags:
-        if d.rule in REAL_WORD_RULES or d.rule in (RESIDUE, SPELLING, SECTION):
-            flagged[d.rule].append(d)
-        elif d.rule == TYPOGRAPHY and (d.key or "").startswith(COMPOUND_SUBSTITUTIONS):
-            flagged[TYPOGRAPHY].append(d)
+
+
+def _found_by_rule(err: dict, where: list[int], lines: list[str], flagged) -> bool:
+    """A real-word rule's finding on the error; a section's copy for a repeated text; a glued-words
+    residue finding for the slip it names."""
+    return any(d.line in where and _covers(d, err, lines[d.line - 1])
+               for r in (*REAL_WORD_RULES, TYPOGRAPHY, SPELLING) for d in flagged[r]) or any(
+        err["kind"] == "repeated" and set(where) & set(range(d.line, (d.end_line or d.line) + 1))
+        for d in flagged[SECTION]) or any(err["kind"] == "other" and d.line in where and d.key == GLUED
+                                          and d.match.lower() in err["text"].lower() for d in flagged[RESIDUE])
+
+
+def _score_errors(res: PageResult, text: str, flagged, notes: dict) -> None:
+    lines = text.split("\n")
     hit_lines: set[int] = set()
     for err in notes.get("errors") or []:
         # a repeated text is found on either of its occurrences: the finding names the other one
@@ -156,11 +176,7 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
         if not where:
             res.cut.append(err["text"])  # in the fragment where the stored excerpt stops: not linted
             continue
-        by_rule = any(d.line in where and _covers(d, err, lines[d.line - 1])
-                      for r in (*REAL_WORD_RULES, TYPOGRAPHY, SPELLING) for d in flagged[r]) or any(
-            err["kind"] == "repeated" and set(where) & set(range(d.line, (d.end_line or d.line) + 1))
-            for d in flagged[SECTION]) or any(err["kind"] == "other" and d.line in where and d.key == GLUED
-                                              and d.match.lower() in err["text"].lower() for d in flagged[RESIDUE])
+        by_rule = _found_by_rule(err, where, lines, flagged)
         by_residue = err["kind"] == "repeated" and any(d.line in where and d.key in REPEATED_RESIDUE
                                                        for d in flagged[RESIDUE])
         found = by_rule or by_residue
@@ -171,6 +187,10 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
             hit_lines.update(where)
     for r in (*REAL_WORD_RULES, TYPOGRAPHY, SECTION):
         res.other.extend(f"{r} {d.line}: {d.match}" for d in flagged[r] if d.line not in hit_lines)
+
+
+def _score_residue(res: PageResult, text: str, flagged, notes: dict) -> None:
+    lines = text.split("\n")
     marked: set[int] = set()
     # a finding covers every line of its span: a block of wrapped lines (an entry of a printed
     # table of contents over three short lines) is one finding the reviewer deletes whole
@@ -184,7 +204,6 @@ def _score_page(slug: str, text: str, diags: list, notes: dict, words: int) -> P
         (res.residue_found if where & residue_lines else res.residue_missed).append(line)
     res.residue_extra = sorted({f"{d.line}: {lines[d.line - 1].strip()[:70]}" for d in flagged[RESIDUE]
                                 if d.line not in marked})
-    return res
 
 
 def measure_real(root: Path, split: str | None, annotations: Path | None) -> list[PageResult]:
