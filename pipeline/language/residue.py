@@ -398,6 +398,8 @@ def _find(doc) -> list[ResidueHit]:
     marked = {h.block for h in hits}
     hits += _tab_labels(doc, marked) + _whole(doc, residue_shapes.stray_label(doc.blocks, marked))
     marked = {h.block for h in hits}
+    hits += _whole(doc, residue_shapes.above_title(doc.blocks, marked))
+    marked = {h.block for h in hits}
     entries = {_key(doc.blocks[h.block].text) for h in hits if h.kind in ("contents", "jump-links")}
     titles = _repeated_title(doc) + _title_again(doc) + _document_title(doc)
     hits += [h for h in titles + _doubled_heading(doc, {h.block for h in titles})

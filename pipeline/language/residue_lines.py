@@ -9,7 +9,8 @@ onderzoeken Gynaecologie").
 
 Page furniture also comes in clusters. After every other detector has run, two rules look at the
 lines around: a short line that is no sentence, between residue above and below, belongs to the
-same block of furniture ("Pagina's" between a logo and a menu); and a short heading whose whole
+same block of furniture ("Pagina's" between a logo and a menu; a contact box's places with their
+opening hours count as no line of such a run, however many); and a short heading whose whole
 section is residue (only controls, stamps or links under it) is the label of that block ("Betrokken
 afdelingen" above a document code and a revision stamp). The page's title - the last short line
 above its first paragraph - and headings with a paragraph or a list of their own stay.
@@ -23,7 +24,7 @@ from pipeline.i18n import _
 from pipeline.language import lexicon
 from pipeline.language.data import residue_words, shape_words
 from pipeline.language.residue_layout import LayoutHit, norm
-from pipeline.language.residue_shapes import text_line
+from pipeline.language.residue_shapes import hours_block, text_line
 
 _PARTICLES = frozenset("van de der den ter ten te 't da dos del du des la le el von".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,4}$")
@@ -412,13 +413,16 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     titles = {next((k for k in range(start) if k not in kinds), None),
               max((k for k in range(start) if _short(blocks[k])), default=None)} - _addresses(blocks)
     # a phone number alone on its line is the leaflet's to give, unless a detector of its own marks it
-    free = [k not in kinds and _short(b) and k not in titles and not _lone_phone(b.text)
+    free = [k not in kinds and (hours_block(b.text) or (_short(b) and k not in titles and not _lone_phone(b.text)))
             for k, b in enumerate(blocks)]
     out: list[LayoutHit] = []
     k = 0
     while k < len(blocks):
-        j = k
-        while j < len(blocks) and free[j] and j - k < 3:
+        j, counted = k, 0
+        # the hours of a contact box with the place's name above them ("Locatie Noord" / "ma t/m vr van
+        # 8.00 - 17.00 uur") count as no line of the run: a box of two places is one piece of furniture
+        while j < len(blocks) and free[j] and counted < 3:
+            counted += not hours_block(blocks[j].text)
             j += 1
         if j > k and k > 0 and j < len(blocks) and (k - 1) in kinds and j in kinds and _closed(blocks, j, kinds):
             out += [LayoutHit(i, "cluster", _("a line amid other residue of the web page")) for i in range(k, j)]

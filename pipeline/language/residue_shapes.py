@@ -251,14 +251,45 @@ def _titled_with_site(text: str) -> bool:
     return 2 <= len(parts) <= 4 and all(title_shaped(p, 8) for p in parts) and any(_site_name(p) for p in parts[1:])
 
 
+def hours_line(text: str) -> bool:
+    """A line that is only opening hours ("ma t/m vr van 8.00 - 17.00 uur", "zondag 9:00-12:00")."""
+    return bool(_HOURS.match(" ".join(text.split())))
+
+
+_DAY = r"(?:ma|maandag|di|dinsdag|wo|woensdag|do|donderdag|vr|vrijdag|za|zaterdag|zo|zondag)\.?"
+# the days of a place's opening hours, under its name, on lines of their own or run into one ("Locatie
+# Noord ma t/m vr van 8.00 - 17.00 uur za van 9.00 - 12.00 uur")
+_HOURS_BLOCK = re.compile(rf"^(?:(?-i:[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){{0,3}})[ \t\n]+)?(?:{_DAY}(?:[ \t]*(?:t/m|-|–|tot en met)"
+                          rf"[ \t]*{_DAY})?[ \t:]+(?:van[ \t]+)?\d{{1,2}}[.:]\d{{2}}[ \t]*(?:-|–|tot)[ \t]*\d{{1,2}}[.:]\d{{2}}"
+                          rf"(?:[ \t]*uur)?[ \t\n]*)+$", re.I)
+
+
+def hours_block(text: str) -> bool:
+    """Opening hours, under the name of the place they are for (see ``_HOURS_BLOCK``)."""
+    return bool(_HOURS_BLOCK.match(text.strip()))
+
+
+# one item of a contact row: a phone or fax number with its label, an e-mail or a web address
+_CONTACT_ITEM = re.compile(r"(?:\b(?:t|tel|telefoon|f|fax)\.?[ \t]*:?[ \t]*)?\+?\(?\d[\d \t\-–()/]{6,}\d"
+                           r"|(?:e-?mail[ \t]*:?[ \t]*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bwww\.[\w-]+(?:\.[\w-]+)+", re.I)
+
+
+def _contact_row(t: str) -> bool:
+    """Two items of contact or more on one line and nothing else but separators ("T 012 345 67 89 F 012
+    345 67 90 info@voorbeeld.nl")."""
+    items = _CONTACT_ITEM.findall(t)
+    return len(items) >= 2 and not _CONTACT_ITEM.sub("", t).strip(" \t|•·,;/-–")
+
+
 def contact_line(text: str) -> bool:
-    """A line that is only an address, a post-office box, a phone number, an e-mail address or opening hours."""
+    """A line that is only an address, a post-office box, a phone number, an e-mail address, opening
+    hours, or a row of phone numbers and addresses."""
     t = " ".join(text.split()).lstrip("•·-* ")
     words = t.split()
     street = len(words) >= 2 and re.fullmatch(r"\d+[a-zA-Z]?(?:[-/]\d+)?", words[-1]) and words[0][:1].isupper() \
         and words[-2].lower().endswith(spelling_data().street_words)
     return bool(street or _POSTCODE.match(t) or _POSTBOX.match(t) or _HOURS.match(t) or _EMAIL.fullmatch(t)
-                or _PHONE.fullmatch(_PHONE_LABEL.sub("", t)))
+                or _PHONE.fullmatch(_PHONE_LABEL.sub("", t)) or _contact_row(t))
 
 
 def _info(blocks, top: list[int], k: int) -> bool:
@@ -334,6 +365,39 @@ def stray_label(blocks, marked: set[int]) -> list[LayoutHit]:
             or not any(_related(w, r) for w in title for r in text):
         return []  # the label's words come back, or the line under it is no title the text is about
     return [LayoutHit(k, "page-label", _("a label of the web page"))]
+
+
+def _title_above_text(blocks, top: list[int], marked: set[int]) -> int | None:
+    """The page's title: the first line above the first text whose words the text takes up."""
+    after = [b for b in blocks[top[-1] + 1:] if text_line(b.text)][:3]
+    text = {w for b in after for w in _topic_words(b.text)}
+    return next((k for k in top if k not in marked and title_shaped(blocks[k].text, 12)
+                 and any(_related(w, r) for w in _topic_words(blocks[k].text) for r in text)), None)
+
+
+def above_title(blocks, marked: set[int]) -> list[LayoutHit]:
+    """Short lines above the page's title whose words neither the title, the lines under them nor the
+    first text takes up: the site's section, a shop's offer, an image's name ("Achtergrondfoto", "Op
+    reis" above "Vaccinaties voor de reis naar ..."). Not a question, a lead-in or a list item; the
+    page's first line only with another such line under it (a title the text does not repeat stays)."""
+    top = top_zone(blocks)
+    title = _title_above_text(blocks, top, marked) if top else None
+    if title is None:
+        return []
+    after = [b for b in blocks[title + 1:] if text_line(b.text)][:3]
+    found = []
+    for k in range(title):
+        t = blocks[k].text.strip()
+        words = _topic_words(t)
+        if k in marked or blocks[k].kind == "list_item" or not words or t[-1:] in "?:" \
+                or (len(t.split()) > 8 and t[:1] not in "\"“‘'"):
+            continue
+        later = {w for b in blocks[k + 1: title + 1] + after for w in _topic_words(b.text)}
+        if not any(_related(w, r) for w in words for r in later):
+            found.append(k)
+    first = next((k for k in range(len(blocks)) if k not in marked), None)
+    return [LayoutHit(k, "page-label", _("a label of the web page")) for k in found
+            if (k != first or k + 1 in found) and not (k + 1 < len(blocks) and blocks[k + 1].kind == "list_item")]
 
 
 def _topic_words(text: str) -> set[str]:
