@@ -272,6 +272,9 @@ _REFERENCE = re.compile(r"\((?:19|20)\d\d\b|\bet al\b|\bdoi\b|\b(?:19|20)\d\d;\s
 # a line for readers who do not read Dutch ("If you do not speak Dutch, ask for an interpreter") belongs
 # in the leaflet; so does a title (a line without a sentence's end)
 _FOR_READERS = re.compile(r"\b(?:dutch|english|interpreter|translat\w*|language|languages)\b", re.I)
+# unless it tells how to work the site's own translation tool ("Select the text with your mouse"): the
+# web page's instructions, not the leaflet's
+_SITE_TOOL = re.compile(r"\b(?:website|mouse|touchpad|desktop|laptops?|browser|click|select|tap)\b", re.I)
 _ENGLISH_LINE_MIN = 3  # English words, not Dutch ones, a line needs to be English
 # a sentence that ends inside the line: a slogan of two sentences whose last has no full stop ("... makes
 # it simple. Scan, read and ask for free") is no title
@@ -285,8 +288,8 @@ def _english_line(k: int, text: str) -> list[ResidueHit]:
     languages have count for neither), and more than twice its Dutch words that are not English; not a
     title (no sentence end, at its end or inside it), a reference, or a line for readers of another
     language ("If you do not speak Dutch, ...")."""
-    if "\n" in text.strip() or _dictionaries() is None or _REFERENCE.search(text) or _FOR_READERS.search(text) \
-            or not (text.rstrip()[-1:] in ".!?" or _SENTENCE_INSIDE.search(text)):
+    if "\n" in text.strip() or _dictionaries() is None or _REFERENCE.search(text) \
+            or (_FOR_READERS.search(text) and not _SITE_TOOL.search(text)) or not (text.rstrip()[-1:] in ".!?" or _SENTENCE_INSIDE.search(text)):
         return []
     nl, en = _dictionaries()
     # capitalised words inside a sentence are a title or a name ("de studie Early Pregnancy Loss")
