@@ -288,8 +288,9 @@ def _english_line(k: int, text: str) -> list[ResidueHit]:
     languages have count for neither), and more than twice its Dutch words that are not English; not a
     title (no sentence end, at its end or inside it), a reference, or a line for readers of another
     language ("If you do not speak Dutch, ...")."""
-    if "\n" in text.strip() or _dictionaries() is None or _REFERENCE.search(text) \
-            or (_FOR_READERS.search(text) and not _SITE_TOOL.search(text)) or not (text.rstrip()[-1:] in ".!?" or _SENTENCE_INSIDE.search(text)):
+    for_readers = _FOR_READERS.search(text) and not _SITE_TOOL.search(text)
+    if "\n" in text.strip() or _dictionaries() is None or _REFERENCE.search(text) or for_readers \
+            or not (text.rstrip()[-1:] in ".!?" or _SENTENCE_INSIDE.search(text)):
         return []
     nl, en = _dictionaries()
     # capitalised words inside a sentence are a title or a name ("de studie Early Pregnancy Loss")
@@ -439,32 +440,18 @@ def _beside_residue(doc, hits) -> list[ResidueHit]:
         + _widget_hours(doc, kinds)
 
 
-# a day of an opening-hours table with its hours ("ma 8:30-13:00", "vrijdag 9.00 - 17.00 uur")
-_DAY_HOURS = re.compile(r"^[ \t]*(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?"
-                        r"[ \t:]+\d{1,2}[.:]\d{2}[^\n]{0,40}$", re.I)
-
-
-# the days of such a table run into one paragraph ("ma 8:30-13:00 di 8:30-13:00 wo ...")
-_DAYS_RUN = re.compile(r"^(?:[ \t\n]*(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-                       r"\.?[ \t:]+\d{1,2}[.:]\d{2}[\d.:–-]*(?:[ \t]*(?:-|–|tot)[ \t]*\d{1,2}[.:]\d{2})?(?:[ \t]*uur)?)+[ \t\n]*$", re.I)
-
-
-def _day_hours(text: str) -> bool:
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    return bool(lines) and (all(_DAY_HOURS.match(ln) for ln in lines) or bool(_DAYS_RUN.match(text)))
-
-
 def _widget_hours(doc, kinds) -> list[ResidueHit]:
     """The days with their hours in a run of lines that the opening-hours widget's own lines touch
     ("Toon uren" above, "za Gesloten" below): the widget's table, not the leaflet's text."""
     blocks, out = doc.blocks, []
+    hours = [residue_shapes.hours_block(b.text) for b in blocks]
     for k, b in enumerate(blocks):
-        if k in kinds or not _day_hours(b.text):
+        if k in kinds or not hours[k]:
             continue
         lo, hi = k, k
-        while lo - 1 >= 0 and _day_hours(blocks[lo - 1].text):
+        while lo - 1 >= 0 and hours[lo - 1]:
             lo -= 1
-        while hi + 1 < len(blocks) and _day_hours(blocks[hi + 1].text):
+        while hi + 1 < len(blocks) and hours[hi + 1]:
             hi += 1
         if any("opening-widget" in kinds.get(j, ()) for j in (lo - 1, hi + 1)):
             out.append(ResidueHit(k, 0, len(b.text), "opening-widget", _("button or control text from a web page")))

@@ -413,7 +413,8 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     titles = {next((k for k in range(start) if k not in kinds), None),
               max((k for k in range(start) if _short(blocks[k])), default=None)} - _addresses(blocks)
     # a phone number alone on its line is the leaflet's to give, unless a detector of its own marks it
-    free = [k not in kinds and (hours_block(b.text) or (_short(b) and k not in titles and not _lone_phone(b.text)))
+    hours = [hours_block(b.text) for b in blocks]
+    free = [k not in kinds and (hours[k] or (_short(b) and k not in titles and not _lone_phone(b.text)))
             for k, b in enumerate(blocks)]
     out: list[LayoutHit] = []
     k = 0
@@ -422,7 +423,7 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
         # the hours of a contact box with the place's name above them ("Locatie Noord" / "ma t/m vr van
         # 8.00 - 17.00 uur") count as no line of the run: a box of two places is one piece of furniture
         while j < len(blocks) and free[j] and counted < 3:
-            counted += not hours_block(blocks[j].text)
+            counted += not hours[j]
             j += 1
         if j > k and k > 0 and j < len(blocks) and (k - 1) in kinds and j in kinds and _closed(blocks, j, kinds):
             out += [LayoutHit(i, "cluster", _("a line amid other residue of the web page")) for i in range(k, j)]

@@ -251,17 +251,13 @@ def _titled_with_site(text: str) -> bool:
     return 2 <= len(parts) <= 4 and all(title_shaped(p, 8) for p in parts) and any(_site_name(p) for p in parts[1:])
 
 
-def hours_line(text: str) -> bool:
-    """A line that is only opening hours ("ma t/m vr van 8.00 - 17.00 uur", "zondag 9:00-12:00")."""
-    return bool(_HOURS.match(" ".join(text.split())))
-
-
 _DAY = r"(?:ma|maandag|di|dinsdag|wo|woensdag|do|donderdag|vr|vrijdag|za|zaterdag|zo|zondag)\.?"
+# times, also two ranges glued by the page's copy ("8:30-13:0014:00-18:30")
+_TIMES = r"\d{1,2}[.:]\d{2}(?:[ \t]*(?:-|–|tot|en|/|,)?[ \t]*\d{1,2}[.:]\d{2})*(?:[ \t]*uur)?"
 # the days of a place's opening hours, under its name, on lines of their own or run into one ("Locatie
-# Noord ma t/m vr van 8.00 - 17.00 uur za van 9.00 - 12.00 uur")
-_HOURS_BLOCK = re.compile(rf"^(?:(?-i:[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){{0,3}})[ \t\n]+)?(?:{_DAY}(?:[ \t]*(?:t/m|-|–|tot en met)"
-                          rf"[ \t]*{_DAY})?[ \t:]+(?:van[ \t]+)?\d{{1,2}}[.:]\d{{2}}[ \t]*(?:-|–|tot)[ \t]*\d{{1,2}}[.:]\d{{2}}"
-                          rf"(?:[ \t]*uur)?[ \t\n]*)+$", re.I)
+# Noord ma t/m vr van 8.00 - 17.00 uur za van 9.00 - 12.00 uur", "ma 8:30-13:00 di 8:30-13:00")
+_HOURS_BLOCK = re.compile(rf"^(?:(?-i:[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){{0,3}})[ \t\n]+)?"
+                          rf"(?:{_DAY}(?:[ \t]*(?:t/m|-|–|tot en met)[ \t]*{_DAY})?[ \t:]+(?:van[ \t]+)?{_TIMES}[ \t\n]*)+$", re.I)
 
 
 def hours_block(text: str) -> bool:
