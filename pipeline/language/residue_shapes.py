@@ -315,6 +315,8 @@ def page_top(blocks, is_word) -> list[LayoutHit]:
             out.append(LayoutHit(k, "site-name", _("the name of the web site")))
             continue
         bare = norm(blocks[k].text).rstrip(":. ")
+        if k + 1 < len(blocks) and _crumb_ends_with(blocks[k + 1].text, bare):
+            continue  # the page's title: the breadcrumb under it ends in it ("Polikliniek" / "Home > Polikliniek")
         if bare in shape_words().section_labels:
             out.append(LayoutHit(k, "page-label", _("a label of the web page")))
             continue  # a section of the site, whatever follows it
@@ -328,6 +330,15 @@ def page_top(blocks, is_word) -> list[LayoutHit]:
         elif _user_name(blocks, top, k, is_word):
             out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
     return out
+
+
+_CRUMB_STEP = re.compile(r"[ \t]*(?:>>|[>›»/|])[ \t]*")
+
+
+def _crumb_ends_with(text: str, bare: str) -> bool:
+    """``text`` is a breadcrumb whose last step is ``bare``."""
+    steps = _CRUMB_STEP.split(text.strip())
+    return len(steps) >= 2 and norm(steps[-1]).rstrip(":. ") == bare
 
 
 _LABEL_WORDS = 5
