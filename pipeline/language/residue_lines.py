@@ -13,7 +13,9 @@ same block of furniture ("Pagina's" between a logo and a menu; a contact box's p
 opening hours count as no line of such a run, however many); and a short heading whose whole
 section is residue (only controls, stamps or links under it) is the label of that block ("Betrokken
 afdelingen" above a document code and a revision stamp). The page's title - the last short line
-above its first paragraph - and headings with a paragraph or a list of their own stay.
+above its first paragraph - and headings with a paragraph or a list of their own stay. A place's
+contact box may be longer: up to sixteen short lines between residue above and below, two of them
+(as the source's lines give them) an address, a phone number, an e-mail address or opening hours.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pipeline.i18n import _
 from pipeline.language import lexicon
 from pipeline.language.data import residue_words, shape_words
 from pipeline.language.residue_layout import LayoutHit, norm
-from pipeline.language.residue_shapes import hours_block, text_line
+from pipeline.language.residue_shapes import contact_line, hours_block, text_line
 
 _PARTICLES = frozenset("van de der den ter ten te 't da dos del du des la le el von".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,4}$")
@@ -433,6 +435,43 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
         if free[k] and k not in flagged and _section_is_residue(blocks, k, kinds, free):
             out.append(LayoutHit(k, "cluster", _("a heading with only residue of the web page under it")))
     return out
+
+
+_BOX_LINES = 16  # the lines of a contact box between two pieces of residue, at most
+_BOX_CONTACTS = 2  # its lines that give an address, a phone number, an e-mail address or hours, at least
+
+
+def contact_boxes(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
+    """A place's contact box amid the site's furniture: a run of short lines with residue right above
+    and right below it, two of them or more an address, a phone number, an e-mail address or opening
+    hours ("Locatie Noord" / "Adres" / "Dorpsstraat 1" / "1234 AB Dorp" / "Route"). The leaflet's own
+    contact lines follow its text, not the site's residue."""
+    kinds = {k: v for k, v in kinds.items() if v - PARTIAL_KINDS}
+    out: list[LayoutHit] = []
+    k = 1
+    while k < len(blocks):
+        j = k
+        while j < len(blocks) and j not in kinds and j - k < _BOX_LINES and _box_line(blocks[j]):
+            j += 1
+        contacts = sum(1 for i in range(k, j) for line in _source_lines(blocks[i]) if _contact(line))
+        if j > k and k - 1 in kinds and j in kinds and contacts >= _BOX_CONTACTS:
+            out += [LayoutHit(i, "contact-box", _("a contact box of the web site")) for i in range(k, j)]
+        k = max(j, k + 1)
+    return out
+
+
+def _box_line(b) -> bool:
+    return b.kind in _LINE_KINDS and all(len(t.split()) <= _CLUSTER_WORDS and t.strip()[-1:] not in ".:;,!" or _contact(t)
+                                         for t in _source_lines(b))
+
+
+def _source_lines(b) -> list[str]:
+    """The block's text as its source's lines gave it (ingest joins lines it takes for one paragraph)."""
+    return [b.text[s.text_start: s.text_start + s.length] for s in b.segments] or [b.text]
+
+
+def _contact(text: str) -> bool:
+    return contact_line(text) or hours_block(text)
 
 
 # a postal address: a street and its number ("Kanaalweg 12a") on the line above a postcode and town,

@@ -42,7 +42,9 @@ reference work's name, a caption with its "Beeld" credit; short lines that alter
 (contents entries between their page numbers), a list of authors one a line, a line of trades in an
 expert box, and a label above the title whose words the page never uses again; a row of teaser cards
 (a paragraph above the same "Meer informatie" link, card after card) and the postal address of the
-site's contact box amid its furniture; a table of contents or a site's long menu whose first entry
+site's contact box amid its furniture, and the whole box (its labels, places and route lines too, up
+to sixteen short lines) when two of its lines give an address, a phone number, an e-mail address or
+hours and residue stands right above and below it; a table of contents or a site's long menu whose first entry
 comes back as the heading of the first section (section numbers on their own lines and entries
 wrapped over lines included), an article's contents under "Artikel inhoud", a list of sources
 above the text ("nhs.uk - title"), and the furniture of a site where readers post poems or
