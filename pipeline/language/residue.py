@@ -289,10 +289,11 @@ def _english_line(k: int, text: str) -> list[ResidueHit]:
     title (no sentence end, at its end or inside it), a reference, or a line for readers of another
     language ("If you do not speak Dutch, ...")."""
     for_readers = _FOR_READERS.search(text) and not _SITE_TOOL.search(text)
-    if "\n" in text.strip() or _dictionaries() is None or _REFERENCE.search(text) or for_readers \
-            or not (text.rstrip()[-1:] in ".!?" or _SENTENCE_INSIDE.search(text)):
+    if "\n" in text.strip() or _dictionaries() is None or _REFERENCE.search(text) or for_readers:
         return []
     nl, en = _dictionaries()
+    if not (text.rstrip()[-1:] in ".!?" or _SENTENCE_INSIDE.search(text)):
+        return _english_instruction(k, text, nl, en)
     # capitalised words inside a sentence are a title or a name ("de studie Early Pregnancy Loss")
     words = [m.group() for m in _LETTER_WORD.finditer(text) if len(m.group()) > 1
              and (m.group()[:1].islower() or not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in ".!?:")]
@@ -302,6 +303,26 @@ def _english_line(k: int, text: str) -> list[ResidueHit]:
     # is English needs two that Dutch lacks ("Feel good about your daily routine.")
     every = dutch == 0 and len(words) >= 4 and english >= 2 and all(en.check(w) for w in words)
     if not every and (english < _ENGLISH_LINE_MIN or 3 * english <= len(words) or english <= 2 * dutch):
+        return []
+    return [ResidueHit(k, 0, len(text), "english-line", _("an English line in a Dutch leaflet"))]
+
+
+_INSTRUCTION_WORDS = 6  # words of an English line without a sentence's end that is no title
+
+
+def _english_instruction(k: int, text: str, nl, en) -> list[ResidueHit]:
+    """A long English line without a full stop: the template's instruction ("Use quicklinks to navigate
+    to sections of the page quickly"), too long for a title and written as no title; four of its words English and not Dutch, and
+    no word Dutch and not English (one that neither language knows may be the site's own, "quicklinks")."""
+    words = [m.group() for m in _LETTER_WORD.finditer(text)]
+    # a title of a guide or a book has a colon or a full stop, or capitals ("Coping With Loss. A Guide")
+    if re.search(r"[:.;]", text) or sum(1 for w in words[1:] if w[:1].isupper()):
+        return []
+    english = [w for w in words if en.check(w) or en.check(w.lower())]
+    dutch = [w for w in words if nl.check(w) or nl.check(w.lower())]
+    if len(words) < _INSTRUCTION_WORDS or len(words) - len(english) > 1 or set(dutch) - set(english):
+        return []
+    if len(set(english) - set(dutch)) < 4:
         return []
     return [ResidueHit(k, 0, len(text), "english-line", _("an English line in a Dutch leaflet"))]
 
