@@ -81,6 +81,7 @@ class SpellingData:
     compound_forms: frozenset[str] = frozenset()  # "kinder", "eier": a noun's form before another in a compound
     initialisms: tuple[tuple[str, str], ...] = ()  # ("oa", "o.a."): written without its full stops -> dotted
     diaeresis_prefixes: frozenset[str] = frozenset()  # "pre": a clashing vowel after it takes a diaeresis
+    eponym_heads: frozenset[str] = frozenset()  # "syndroom", "ziekte": the word after "<head> van" is a name
 
     def dotted_form(self, word: str) -> str | None:
         """"nr" -> "nr.", "oa" -> "o.a.": the written form of an abbreviation given without its full stop."""
@@ -102,7 +103,8 @@ def spelling() -> SpellingData:
                         tuple(frozenset(w.lower() for w in ws) for ws in (sp.get("foreign_function_words") or {}).values()),
                         frozenset(w.lower() for w in sp.get("compound_forms", [])),
                         tuple(sorted((k.lower(), v) for k, v in (sp.get("initialisms") or {}).items())),
-                        frozenset(w.lower() for w in sp.get("diaeresis_prefixes", [])))
+                        frozenset(w.lower() for w in sp.get("diaeresis_prefixes", [])),
+                        frozenset(w.lower() for w in sp.get("eponym_heads", [])))
 
 
 @dataclass(frozen=True)

@@ -585,7 +585,7 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
             continue
         if _foreign(spell, text, toks, k, foreign):
             continue
-        if spell.word_part(tok.text) or _mentioned(spell, tok, text):
+        if spell.word_part(tok.text) or _mentioned(spell, tok, text) or _eponym(spell, tok, text):
             continue  # a Greek or Latin word part explained on its own ("laparo: buik, scopie: kijken")
         name = not start and (spell.proper_name(tok.text, extra) or spell.hyphenated_name_compound(tok.text)
                               or _listed_with_names(spell, text, toks, k))
@@ -600,6 +600,20 @@ def _mentioned(spell, tok, text: str) -> bool:
     """A word that the sentence explains in a few words ("Cystos betekent blaas, scopie ..."): a word of
     another language named, not used; a slip of a Dutch word ("Miskraaam betekent verlies.") stays."""
     return bool(_MENTION.match(text, tok.end)) and not spell.near_attested(tok.text.lower())
+
+
+_EPONYM_VAN = re.compile(r"([^\W\d_]+)[ \t]+van[ \t]+(?:de[ \t]+|von[ \t]+)?$")
+
+
+def _eponym(spell, tok, text: str) -> bool:
+    """The name a syndrome, disease or test is named after, written small ("het syndroom van patau", "de
+    ziekte van crohn"); a typical Dutch slip of a word people write there ("de ziekte van Pfeifer" is a name,
+    "het syndroom van dwon" is not caught: names lie close to names) stays an error ("ziekte van hett")."""
+    m = _EPONYM_VAN.search(text, 0, tok.start)
+    if not m or m.group(1).lower() not in spelling_data().eponym_heads:
+        return False
+    low = tok.text.lower()
+    return not any(lexicon.count(c) > 0 and spell.dict.check(c) for c in dutch_edits(low) - {low})
 
 
 _HOUSE_NUMBER = re.compile(r"[ \t]+\d{1,4}[a-zA-Z]?\b")
