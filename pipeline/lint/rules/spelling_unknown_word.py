@@ -16,7 +16,8 @@ a prefix before a known word (pseudo-menstruatie, subfertiliteit), abbreviations
 (ca., bijv., drs., o.a.; without it a warning that gives the dotted form: "nr" -> nr., "oa" -> o.a.), an
 ordinal's ending set apart from its number (de 20 ste week), stress accents (voorkòmen), and names: with particles
 (Kyano van den Pol), with letters Dutch does not use (Rodanña), before "ziekenhuis" or "praktijk"
-(het Bravis ziekenhuis), capitalised inside a sentence and not one slip from a word or a known name
+(het Bravis ziekenhuis), after "syndroom van" or "ziekte van" also in small letters (het syndroom van patau;
+heads in the style data, ``spelling.eponym_heads``), capitalised inside a sentence and not one slip from a word or a known name
 (Unicef, Kübler-Ross), a name that also stands in one of the leaflet's web or e-mail addresses
 (het Kraamzog project, www.kraamzog.nl), and at a sentence start when the leaflet uses the same name inside one; a
 capitalised word written at least twice, once inside a sentence, and never in small letters is a
