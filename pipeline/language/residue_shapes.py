@@ -225,9 +225,9 @@ def _user_name(blocks, top: list[int], k: int, is_word) -> bool:
 
 
 # a line that is only an address or a phone number: a street with its number ("Ziekenhuislaan 2"), a
-# postcode with its town ("1234 AB Dorp", "B-3000 Leuven"), a post-office box, a phone number with
+# postcode with its town ("1234 AB Dorp", "B-3000 Leuven", "B 3000 Leuven"), a post-office box, a phone number with
 # or without its label, opening hours ("Ma t/m do van 9.00 tot 17.00 uur")
-_POSTCODE = re.compile(r"^(?:\d{4}[ \t]?[A-Z]{2}|(?:B-)?\d{4})[ \t]+[A-Z][\w'’. -]+$")
+_POSTCODE = re.compile(r"^(?:\d{4}[ \t]?[A-Z]{2}|(?:B[- ]?)?\d{4})[ \t]+[A-Z][\w'’. -]+$")
 _EMAIL = re.compile(r"(?:e-?mail[ \t]*:?[ \t]*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 _POSTBOX = re.compile(r"^Postbus[ \t]+\d+$", re.I)
 _PHONE_LABEL = re.compile(r"^(?:(?:t|tel|telefoon|telefoonnummer|f|fax)\.?[ \t]*:?|(?:[^\W\d][^\d\n?:]{0,30}\?[ \t]*){1,3})[ \t]*",
