@@ -435,6 +435,7 @@ def _find(doc) -> list[ResidueHit]:
     hits += _whole(doc, residue_runs.key_figures(doc.blocks))
     hits += _whole(doc, residue_lines.byline_names(doc.blocks, _kinds(hits), _is_word))
     hits += _whole(doc, residue_lines.role_lines(doc.blocks, _kinds(hits)))
+    hits += _whole(doc, residue_lines.contents_gaps(doc.blocks, _kinds(hits)))
     hits += _whole(doc, residue_lines.contact_boxes(doc.blocks, _kinds(hits)))
     hits += _whole(doc, residue_lines.clusters(doc.blocks, _kinds(hits)))
     hits += _whole(doc, residue_runs.alternations(doc.blocks, _kinds(hits)))

@@ -16,6 +16,8 @@ afdelingen" above a document code and a revision stamp). The page's title - the 
 above its first paragraph - and headings with a paragraph or a list of their own stay. A place's
 contact box may be longer: up to sixteen short lines between residue above and below, two of them
 (as the source's lines give them) an address, a phone number, an e-mail address or opening hours.
+And a printed table of contents gives page numbers to its chapters, not always to their sections: the
+short lines between two of its entries are entries too.
 """
 
 from __future__ import annotations
@@ -435,6 +437,30 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
         if free[k] and k not in flagged and _section_is_residue(blocks, k, kinds, free):
             out.append(LayoutHit(k, "cluster", _("a heading with only residue of the web page under it")))
     return out
+
+
+_TOC_KINDS = frozenset({"toc-line", "contents", "contents-label"})
+_TOC_GAP = 12  # entries without a page number between two entries with one, at most
+
+
+def contents_gaps(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
+    """A printed table of contents gives page numbers to its chapters, not always to their sections:
+    the short lines between two of its entries ("3. Voorbereiding ..... 8" / "3.1 Nuchter zijn" / "3.2
+    Medicijnen" / "4. Na de operatie ..... 12") are entries too. A section's text between them would
+    end a sentence."""
+    toc = sorted(k for k, v in kinds.items() if v & _TOC_KINDS)
+    out: list[LayoutHit] = []
+    for a, b in zip(toc, toc[1:]):
+        gap = [k for k in range(a + 1, b) if k not in kinds]
+        if gap and b - a - 1 <= _TOC_GAP and all(_toc_entry(blocks[k]) for k in gap):
+            out += [LayoutHit(k, "contents", _("a table of contents of the web page")) for k in gap]
+    return out
+
+
+def _toc_entry(b) -> bool:
+    t = b.text.strip()
+    return b.kind in ("paragraph", "heading", "list_item") and 0 < len(t.split()) <= _CLUSTER_WORDS \
+        and t[-1] not in ".:;!?" and "\n" not in t
 
 
 _BOX_LINES = 16  # the lines of a contact box between two pieces of residue, at most

@@ -230,8 +230,9 @@ def _user_name(blocks, top: list[int], k: int, is_word) -> bool:
 _POSTCODE = re.compile(r"^(?:\d{4}[ \t]?[A-Z]{2}|(?:B[- ]?)?\d{4})[ \t]+[A-Z][\w'’. -]+$")
 _EMAIL = re.compile(r"(?:e-?mail[ \t]*:?[ \t]*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 _POSTBOX = re.compile(r"^Postbus[ \t]+\d+$", re.I)
-_PHONE_LABEL = re.compile(r"^(?:(?:t|tel|telefoon|telefoonnummer|f|fax)\.?[ \t]*:?|(?:[^\W\d][^\d\n?:]{0,30}\?[ \t]*){1,3})[ \t]*",
-                          re.I)  # also short questions before it: "Een afspraak? Een vraag? 010 ..."
+_PHONE_LABEL = re.compile(r"^(?:(?:telefoonnummer|telefoon|tel|fax|t|f)\.?[ \t]*:?|(?:[^\W\d][^\d\n?:]{0,30}\?[ \t]*){1,3}"
+                          r"|(?-i:[A-ZÀ-Þ][a-zà-ÿ]+)(?:[ \t]+(?-i:[a-zà-ÿ]+)){0,2}[ \t]*:?)[ \t]*",
+                          re.I)  # also short questions before it: "Een afspraak? Een vraag? 010 ...", a label: "Spoed 010 ..."
 _HOURS = re.compile(r"^(?:(?:ma|maandag|di|dinsdag|wo|woensdag|do|donderdag|vr|vrijdag|za|zaterdag|zo|zondag)\b.*)?"
                     r"\d{1,2}[.:]\d{2}\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2}(?:\s*uur)?$", re.I)
 

@@ -44,7 +44,10 @@ expert box, and a label above the title whose words the page never uses again; a
 (a paragraph above the same "Meer informatie" link, card after card) and the postal address of the
 site's contact box amid its furniture, and the whole box (its labels, places and route lines too, up
 to sixteen short lines) when two of its lines give an address, a phone number, an e-mail address or
-hours and residue stands right above and below it; a table of contents or a site's long menu whose first entry
+hours and residue stands right above and below it; the sections without a page number between two
+entries of a printed table of contents; a label with a phone number above the text ("Spoed 012 ..."), a
+press agency after © alone on a line, a logo's file name ("logo_ziekenhuis"), a download button ("Download
+de checklist"), who is responsible for the text with a month and year after a bar; a table of contents or a site's long menu whose first entry
 comes back as the heading of the first section (section numbers on their own lines and entries
 wrapped over lines included), an article's contents under "Artikel inhoud", a list of sources
 above the text ("nhs.uk - title"), and the furniture of a site where readers post poems or
