@@ -16,6 +16,7 @@ lists are data (schema/residue.yaml, ``shapes``). A heading with text under it s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.i18n import _
 from pipeline.language.data import control_line, residue_words, shape_words, spelling as spelling_data
@@ -271,11 +272,22 @@ _CONTACT_ITEM = re.compile(r"(?:\b(?:t|tel|telefoon|f|fax)\.?[ \t]*:?[ \t]*)?\+?
                            r"|(?:e-?mail[ \t]*:?[ \t]*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bwww\.[\w-]+(?:\.[\w-]+)+", re.I)
 
 
+@lru_cache(maxsize=1)
+def _address_item() -> re.Pattern:
+    """A street with its number ("Dorpsstraat 12a") or a postcode with its town ("1234 AB Dorp")."""
+    streets = "|".join(re.escape(w) for w in spelling_data().street_words)
+    return re.compile(rf"(?-i:[A-ZÀ-Þ])[\w'’.-]*(?:{streets})[ \t]+\d{{1,4}}[a-zA-Z]?\b"
+                      r"|\b\d{4}[ \t]?(?-i:[A-Z]{2})[ \t]+(?-i:[A-ZÀ-Þ][a-zà-ÿ'’-]+)(?:[ \t]+(?-i:[A-ZÀ-Þ][a-zà-ÿ'’-]+))?", re.I)
+
+
 def _contact_row(t: str) -> bool:
     """Two items of contact or more on one line and nothing else but separators ("T 012 345 67 89 F 012
-    345 67 90 info@voorbeeld.nl")."""
-    items = _CONTACT_ITEM.findall(t)
-    return len(items) >= 2 and not _CONTACT_ITEM.sub("", t).strip(" \t|•·,;/-–")
+    345 67 90 info@voorbeeld.nl"), also the address before them ("Dorpsstraat 12 1234 AB Dorp Tel: 012
+    ...")."""
+    addresses = _address_item().findall(t)
+    rest = _address_item().sub(" ", t)  # first: a house number and a postcode read as a phone number
+    items = _CONTACT_ITEM.findall(rest)
+    return bool(items) and len(items) + len(addresses) >= 2 and not _CONTACT_ITEM.sub("", rest).strip(" \t|•·,;/-–:")
 
 
 def contact_line(text: str) -> bool:
