@@ -175,9 +175,13 @@ def latin_run_tokens(spell, text: str, toks) -> set[int]:
     """Indices of the unknown words of a Latin term: two or more words in a row, one space apart, each
     with a Latin ending (``latin_run_endings`` in pipeline/language/data/medical_word_parts.yaml), one of
     them a word the dictionary or a list knows ("placenta praevia marginalis", "ostium internum
-    uteri"). A word one letter from a known word is a slip, not Latin ("placenta praevia margnalis")."""
-    endings = medical_parts().latin_run_endings
-    latin = [len(t.text) >= 4 and t.text.islower() and t.text.endswith(endings) for t in toks]
+    uteri"), or one of them an adjective ("impetigo vulgaris"). A word one letter from a known Latin word is a slip ("placenta praevia
+    margnalis"); one letter from a Dutch word is its Latin cousin ("otitis media acuta" beside acute)."""
+    parts = medical_parts()
+    endings, adjectives = parts.latin_run_endings, parts.latin_adjective_endings
+    # small letters; the first word of a sentence may have its capital ("Enuresis nocturna")
+    latin = [len(t.text) >= 4 and (t.text.islower() or t.text[1:].islower() and not text[: t.start].strip()[-1:].isalnum())
+             and t.text.lower().endswith(endings) for t in toks]
     out: set[int] = set()
     k = 0
     while k < len(toks):
@@ -185,8 +189,8 @@ def latin_run_tokens(spell, text: str, toks) -> set[int]:
         while j + 1 < len(toks) and latin[j] and latin[j + 1] and text[toks[j].end : toks[j + 1].start] == " ":
             j += 1
         run = range(k, j + 1)
-        if j > k and any(spell.known(toks[i].text) for i in run):
-            out.update(i for i in run if not spell.known(toks[i].text) and not spell.one_edit_from_word(toks[i].text))
+        if j > k and any(spell.known(toks[i].text) or toks[i].text.endswith(adjectives) for i in run):
+            out.update(i for i in run if not spell.known(toks[i].text) and not spell.one_edit_from_word(toks[i].text, endings))
         k = j + 1
     return out
 

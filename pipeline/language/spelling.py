@@ -686,10 +686,12 @@ class SpellChecker:
         w = _norm(word)
         return _name_like(w) and any(c in _FOREIGN_LETTERS for c in w.lower())
 
-    def one_edit_from_word(self, word: str) -> bool:
-        """One letter added, left out, changed or swapped from a dictionary or listed word."""
+    def one_edit_from_word(self, word: str, endings: tuple[str, ...] = ()) -> bool:
+        """One letter added, left out, changed or swapped from a dictionary or listed word (one that ends
+        in one of ``endings`` when they are given)."""
         low = word.lower()
-        return any(c != low and len(c) >= 3 and (c in self.extra_lower or self.dict.check(c)) for c in _edits1(low))
+        return any(c != low and len(c) >= 3 and (not endings or c.endswith(endings))
+                   and (c in self.extra_lower or self.dict.check(c)) for c in _edits1(low))
 
     def _near_word(self, low: str, ignore: str = "", shortest: int = 3) -> bool:
         """One edit or typical slip from a dictionary word of ``shortest`` letters or more; words starting
@@ -1006,6 +1008,7 @@ class MedicalParts:
     numerals: tuple[str, ...] = ()  # "di", only before a combining form at the start of a word
     latin_endings: tuple[str, ...] = ()  # inflected Latin words of a Latin term: "foetalis"
     latin_run_endings: tuple[str, ...] = ()  # endings of the words of an unlisted Latin term ("ostium internum")
+    latin_adjective_endings: tuple[str, ...] = ()  # of its adjective ("vulgaris"): the term needs no known word
     latin_phrases: frozenset[tuple[str, ...]] = frozenset()  # ("de", "novo"): words accepted together
 
     def __post_init__(self):
@@ -1020,6 +1023,7 @@ def medical_parts() -> MedicalParts:
                         privatives=_lowered(data, "privatives"), numerals=_lowered(data, "numerals"),
                         latin_endings=_lowered(data, "latin_endings"),
                         latin_run_endings=_lowered(data, "latin_run_endings"),
+                        latin_adjective_endings=_lowered(data, "latin_adjective_endings"),
                         latin_phrases=frozenset(tuple(p.split()) for p in _lowered(data, "latin_phrases")))
 
 
