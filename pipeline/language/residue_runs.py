@@ -25,7 +25,8 @@ A site's teaser cards repeat the unit "paragraph, then its link" ("... wat je ku
 asks for more ("Lees meer", "Meer informatie", "Ontdek"), the same words right under a paragraph
 in two units back to back, makes the paragraphs above it the teasers of other pages. A
 leaflet's heading "Meer informatie" has its own section under it, not one paragraph and the same
-heading again. The last card's button may read otherwise when it is written as the others are
+heading again. Cards with a title of their own have buttons a card or two apart, each naming its own file
+("Download het dagboek" ... "Download de checklist"): the same verb is enough there. The last card's button may read otherwise when it is written as the others are
 (all capitals, the same kind of block).
 
 A page's list of sources may come first when its sidebar is copied above the text: list items
@@ -145,6 +146,7 @@ def alternations(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
 
 
 _CARD_LINK_WORDS = 6
+_CARD_SPAN = 6  # blocks between the buttons of two cards with titles, at most
 _MORE = frozenset({"meer", "more"})
 # a card's link reads or looks on ("Lees verder", "Bekijk de folder"); "Ga naar de huisartsenpost" under
 # each warning sign is a leaflet's instruction, not a link
@@ -168,6 +170,10 @@ def teaser_cards(blocks) -> list[LayoutHit]:
     keys = [norm(b.text) for b in blocks]
     links = {k for k in range(1, len(blocks)) if _card_link(blocks[k].text) and _teaser(blocks[k - 1])}
     chained = {k for k in links if any(j in links and keys[j] == keys[k] for j in (k - 2, k + 2))}
+    # cards with a title of their own above the paragraph, each button naming its own file ("Download het
+    # dagboek" ... "Download de checklist"): the same verb, a card or two apart
+    chained |= {k for k in links if any(j in links and keys[j].split()[:1] == keys[k].split()[:1]
+                                        for j in range(k - _CARD_SPAN, k + _CARD_SPAN + 1) if abs(j - k) > 2)}
     cards = set(chained)
     for k in chained:
         j = k + 2  # the last card, with a button of its own wording
