@@ -172,8 +172,9 @@ def teaser_cards(blocks) -> list[LayoutHit]:
     chained = {k for k in links if any(j in links and keys[j] == keys[k] for j in (k - 2, k + 2))}
     # cards with a title of their own above the paragraph, each button naming its own file ("Download het
     # dagboek" ... "Download de checklist"): the same verb, a card or two apart
-    chained |= {k for k in links if any(j in links and keys[j].split()[:1] == keys[k].split()[:1]
-                                        for j in range(k - _CARD_SPAN, k + _CARD_SPAN + 1) if abs(j - k) > 2)}
+    verb = {k: keys[k].split()[0] for k in links if keys[k].split()[:1] and keys[k].split()[0] in _CARD_VERBS}
+    chained |= {k for k in verb if any(verb.get(j) == verb[k] and keys[j] != keys[k]
+                                       for j in range(k - _CARD_SPAN, k + _CARD_SPAN + 1) if abs(j - k) > 2)}
     cards = set(chained)
     for k in chained:
         j = k + 2  # the last card, with a button of its own wording
