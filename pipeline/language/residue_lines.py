@@ -152,7 +152,7 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
     for k, b in enumerate(blocks):
         toks = _name_tokens(b.text)
         if toks is None:
-            if _author_list(b.text):
+            if _author_list(b.text) or (_named_role(b.text, is_word) and not _introduced(blocks, k)):
                 out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
             continue
         names = [x for x in toks if x.lower() not in _PARTICLES]
@@ -168,6 +168,28 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
         if initials or caps or plain:
             out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
     return out + _name_runs(blocks, {h.block for h in out})
+
+
+def _named_role(text: str, is_word) -> bool:
+    """A person's name written normally with the trade after it ("Anna Bos, verloskundige", "Anna Bos
+    Webredacteur"): the caption of a portrait or an expert's box. The first name is no Dutch word ("Linde
+    Bos" may be a place)."""
+    t = text.strip().rstrip(".")
+    head, comma, role = t.rpartition(",")
+    if not comma:
+        head, _, role = t.rpartition(" ")
+    toks = _name_tokens(head)
+    names = [x for x in toks or [] if x.lower() not in _PARTICLES]
+    return bool(names) and all(_NAME.match(x) for x in names) and not is_word(names[0].lower()) \
+        and _role_line(role) and len(role.split()) <= 2
+
+
+def _introduced(blocks, k: int) -> bool:
+    """The line above announces the person: a lead-in with a colon or a short label ("Uw behandelaar")."""
+    if k == 0:
+        return False
+    prev = blocks[k - 1].text.strip()
+    return _named_by_lead_in(blocks, k) or (0 < len(prev.split()) <= 3 and prev[-1:] not in ".!")
 
 
 def _named_by_lead_in(blocks, k: int) -> bool:

@@ -47,7 +47,9 @@ to sixteen short lines) when two of its lines give an address, a phone number, a
 hours and residue stands right above and below it; the sections without a page number between two
 entries of a printed table of contents; a label with a phone number above the text ("Spoed 012 ..."), a
 press agency after © alone on a line, a logo's file name ("logo_ziekenhuis"), a download button ("Download
-de checklist"), who is responsible for the text with a month and year after a bar; a table of contents or a site's long menu whose first entry
+de checklist") and download cards with titles of their own, who is responsible for the text with a month
+and year after a bar, an expert's name written normally with the trade after it ("Anna Bos, slaapcoach"; not
+under a label that announces the person); a table of contents or a site's long menu whose first entry
 comes back as the heading of the first section (section numbers on their own lines and entries
 wrapped over lines included), an article's contents under "Artikel inhoud", a list of sources
 above the text ("nhs.uk - title"), and the furniture of a site where readers post poems or
