@@ -179,14 +179,17 @@ def latin_run_tokens(spell, text: str, toks) -> set[int]:
     margnalis"); one letter from a Dutch word is its Latin cousin ("otitis media acuta" beside acute)."""
     parts = medical_parts()
     endings, adjectives = parts.latin_run_endings, parts.latin_adjective_endings
-    # small letters; the first word of a sentence may have its capital ("Enuresis nocturna")
-    latin = [len(t.text) >= 4 and (t.text.islower() or t.text[1:].islower() and not text[: t.start].strip()[-1:].isalnum())
-             and t.text.lower().endswith(endings) for t in toks]
+    # small letters; a capital only on the first word, of a sentence ("Enuresis nocturna") or of a genus
+    # before its species ("Haemophilus influenzae")
+    latin = [len(t.text) >= 4 and (t.text.islower() or t.text[1:].islower() and (
+        not text[: t.start].strip()[-1:].isalnum() or (i + 1 < len(toks) and toks[i + 1].text.islower())))
+        and t.text.lower().endswith(endings) for i, t in enumerate(toks)]
     out: set[int] = set()
     k = 0
     while k < len(toks):
         j = k
-        while j + 1 < len(toks) and latin[j] and latin[j + 1] and text[toks[j].end : toks[j + 1].start] == " ":
+        while j + 1 < len(toks) and latin[j] and latin[j + 1] and toks[j + 1].text[:1].islower() \
+                and text[toks[j].end : toks[j + 1].start] == " ":
             j += 1
         run = range(k, j + 1)
         if j > k and any(spell.known(toks[i].text) or toks[i].text.endswith(adjectives) for i in run):

@@ -33,7 +33,8 @@ capitalised words (Reviews of Modern Medicine), English words before a Dutch nou
 that is English as a whole, a word one space from a French or German word Dutch lacks ("thé au
 citron", "déjà vu"), a word in quotation marks in a sentence naming its language (het Griekse
 'ektos'), a Greek or Latin word part standing alone (laparo: buik), the words of a Latin term with one
-word a list knows or a Latin adjective (ostium internum uteri, impetigo vulgaris, otitis media acuta; not one
+word a list knows or a Latin adjective or genitive (ostium internum uteri, impetigo vulgaris, otitis media acuta,
+Haemophilus influenzae with its genus's capital; not one
 letter from a Latin word a list knows: placenta praevia margnalis), English parts before a Dutch last part
 (twin-to-twin-transfusiesyndroom), a word spelled in syllables (ab-so-luut), names listed beside names
 (AstraZeneca, Moderna en Novavax), written in a run of names elsewhere (Anna Wielstra ... Wielstra zegt)
