@@ -82,6 +82,7 @@ class SpellingData:
     initialisms: tuple[tuple[str, str], ...] = ()  # ("oa", "o.a."): written without its full stops -> dotted
     diaeresis_prefixes: frozenset[str] = frozenset()  # "pre": a clashing vowel after it takes a diaeresis
     eponym_heads: frozenset[str] = frozenset()  # "syndroom", "ziekte": the word after "<head> van" is a name
+    interjections: frozenset[str] = frozenset()  # "eh", "uhm": drawn out at their end in a story ("ehhh")
 
     def dotted_form(self, word: str) -> str | None:
         """"nr" -> "nr.", "oa" -> "o.a.": the written form of an abbreviation given without its full stop."""
@@ -104,7 +105,8 @@ def spelling() -> SpellingData:
                         frozenset(w.lower() for w in sp.get("compound_forms", [])),
                         tuple(sorted((k.lower(), v) for k, v in (sp.get("initialisms") or {}).items())),
                         frozenset(w.lower() for w in sp.get("diaeresis_prefixes", [])),
-                        frozenset(w.lower() for w in sp.get("eponym_heads", [])))
+                        frozenset(w.lower() for w in sp.get("eponym_heads", [])),
+                        frozenset(w.lower() for w in sp.get("interjections", [])))
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,7 @@ class SpellChecker:
                 or (w == low and (self._derivation(low) or self._inflected(low) or self._english_compound(low))))
 
     def _lengthened(self, low: str) -> bool:
-        """An interjection or short word drawn out in a story ("hmm", "pfff", "jaaa", "neeee", "zooo"): a
+        """An interjection or short word drawn out in a story ("hmm", "pfff", "jaaa", "neeee", "zooo", "ehhh"): a
         vowel written three times or more, or a letter doubled in a word without a vowel, where a dictionary
         word of at most four letters has it once or twice. A doubled letter in a word with a vowel stays a
         slip ("datt", "enn"), and so do a tripled consonant ("dattt") and a tripled letter in a longer word
@@ -130,6 +130,8 @@ class SpellChecker:
         if not low.isalpha() or len(low) > 12:
             return False
         runs = [m.group() for m in _RUNS.finditer(low)]
+        if len(low) > 2 and low[-1] == low[-2] and _RUNS.sub(r"\1", low) in spelling_data().interjections:
+            return True  # an interjection drawn out at its end ("ehhh", "uhmmm")
         # a vowel drawn out ("jaaa", "zooo"), or any letter of a word without a vowel ("hmm", "pfff"); a
         # consonant typed three times in a word with a vowel is a slip of the keyboard ("dattt", "ennn")
         if not any((len(r) >= 3 and _VOWELS.match(r)) or (len(r) >= 2 and not _VOWELS.search(low)) for r in runs):

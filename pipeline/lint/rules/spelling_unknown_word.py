@@ -14,7 +14,8 @@ statutairen, evidentst), a plural in -s (randomisaties), a loan verb's participl
 abbreviations with their plural 's (nsaid's, NSAID's),
 a prefix before a known word (pseudo-menstruatie, subfertiliteit), abbreviations with their full stop
 (ca., bijv., drs., o.a.; without it a warning that gives the dotted form: "nr" -> nr., "oa" -> o.a.), an
-ordinal's ending set apart from its number (de 20 ste week), stress accents (voorkòmen), and names: with particles
+ordinal's ending set apart from its number (de 20 ste week), stress accents (voorkòmen), interjections drawn out in a story (hmm, jaaa, ehhh; listed in
+``spelling.interjections``), and names: with particles
 (Kyano van den Pol), with letters Dutch does not use (Rodanña), before "ziekenhuis" or "praktijk"
 (het Bravis ziekenhuis), after "syndroom van" or "ziekte van" also in small letters (het syndroom van patau;
 heads in the style data, ``spelling.eponym_heads``), capitalised inside a sentence and not one slip from a word or a known name
