@@ -175,15 +175,12 @@ def latin_run_tokens(spell, text: str, toks) -> set[int]:
     """Indices of the unknown words of a Latin term: two or more words in a row, one space apart, each
     with a Latin ending (``latin_run_endings`` in pipeline/language/data/medical_word_parts.yaml), one of
     them a word the dictionary or a list knows ("placenta praevia marginalis", "ostium internum
-    uteri"), or one of them an adjective ("impetigo vulgaris"). A word one letter from a known Latin word is a slip ("placenta praevia
-    margnalis"); one letter from a Dutch word is its Latin cousin ("otitis media acuta" beside acute)."""
+    uteri"), or one of them an adjective ("impetigo vulgaris"). A word one letter from a known Latin word is
+    a slip ("placenta praevia margnalis"); one letter from a Dutch word is its Latin cousin ("otitis media
+    acuta" beside acute)."""
     parts = medical_parts()
     endings, adjectives = parts.latin_run_endings, parts.latin_adjective_endings
-    # small letters; a capital only on the first word, of a sentence ("Enuresis nocturna") or of a genus
-    # before its species ("Haemophilus influenzae")
-    latin = [len(t.text) >= 4 and (t.text.islower() or t.text[1:].islower() and (
-        not text[: t.start].strip()[-1:].isalnum() or (i + 1 < len(toks) and toks[i + 1].text.islower())))
-        and t.text.lower().endswith(endings) for i, t in enumerate(toks)]
+    latin = [_latin_shaped(text, toks, i, endings) for i in range(len(toks))]
     out: set[int] = set()
     k = 0
     while k < len(toks):
@@ -193,9 +190,22 @@ def latin_run_tokens(spell, text: str, toks) -> set[int]:
             j += 1
         run = range(k, j + 1)
         if j > k and any(spell.known(toks[i].text) or toks[i].text.endswith(adjectives) for i in run):
-            out.update(i for i in run if not spell.known(toks[i].text) and not spell.one_edit_from_word(toks[i].text, endings))
+            out.update(i for i in run if not spell.known(toks[i].text)
+                       and not spell.one_edit_from_word(toks[i].text, endings))
         k = j + 1
     return out
+
+
+def _latin_shaped(text: str, toks, i: int, endings: tuple[str, ...]) -> bool:
+    """A word of four letters or more with a Latin ending, in small letters; a capital only where a term
+    may open: a sentence ("Enuresis nocturna") or a genus before its species ("Haemophilus influenzae")."""
+    t = toks[i].text
+    if len(t) < 4 or not t.lower().endswith(endings):
+        return False
+    if t.islower():
+        return True
+    opens = not text[: toks[i].start].rstrip()[-1:].isalnum() or (i + 1 < len(toks) and toks[i + 1].text.islower())
+    return t[1:].islower() and opens
 
 
 def _quoted(text: str, tok) -> bool:

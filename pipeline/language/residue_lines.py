@@ -501,16 +501,20 @@ def contact_boxes(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
         j = k
         while j < len(blocks) and j not in kinds and j - k < _BOX_LINES and _box_line(blocks[j]):
             j += 1
-        contacts = sum(1 for i in range(k, j) for line in _source_lines(blocks[i]) if _contact(line))
-        if j > k and k - 1 in kinds and j in kinds and contacts >= _BOX_CONTACTS:
+        if j > k and k - 1 in kinds and j in kinds and _contacts(blocks[k:j]) >= _BOX_CONTACTS:
             out += [LayoutHit(i, "contact-box", _("a contact box of the web site")) for i in range(k, j)]
         k = max(j, k + 1)
     return out
 
 
 def _box_line(b) -> bool:
-    return b.kind in _LINE_KINDS and all(len(t.split()) <= _CLUSTER_WORDS and t.strip()[-1:] not in ".:;,!" or _contact(t)
-                                         for t in _source_lines(b))
+    """A line of a contact box: short and no sentence, or an address, a phone number or hours."""
+    return b.kind in _LINE_KINDS and all(
+        _contact(t) or (len(t.split()) <= _CLUSTER_WORDS and t.strip()[-1:] not in ".:;,!") for t in _source_lines(b))
+
+
+def _contacts(blocks) -> int:
+    return sum(1 for b in blocks for line in _source_lines(b) if _contact(line))
 
 
 def _source_lines(b) -> list[str]:

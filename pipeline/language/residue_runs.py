@@ -25,9 +25,9 @@ A site's teaser cards repeat the unit "paragraph, then its link" ("... wat je ku
 asks for more ("Lees meer", "Meer informatie", "Ontdek"), the same words right under a paragraph
 in two units back to back, makes the paragraphs above it the teasers of other pages. A
 leaflet's heading "Meer informatie" has its own section under it, not one paragraph and the same
-heading again. Cards with a title of their own have buttons a card or two apart, each naming its own file
-("Download het dagboek" ... "Download de checklist"): the same verb is enough there. The last card's button may read otherwise when it is written as the others are
-(all capitals, the same kind of block).
+heading again. Cards with a title of their own have buttons a card or two apart, each naming its own
+file ("Download het dagboek" ... "Download de checklist"): the same verb is enough there. The last card's
+button may read otherwise when it is written as the others are (all capitals, the same kind of block).
 
 A page's list of sources may come first when its sidebar is copied above the text: list items
 that each cite a web site ("nhs.uk - Week voor week") or a book with its author ("Zwanger: Anna
@@ -172,7 +172,7 @@ def teaser_cards(blocks) -> list[LayoutHit]:
     chained = {k for k in links if any(j in links and keys[j] == keys[k] for j in (k - 2, k + 2))}
     # cards with a title of their own above the paragraph, each button naming its own file ("Download het
     # dagboek" ... "Download de checklist"): the same verb, a card or two apart
-    verb = {k: keys[k].split()[0] for k in links if keys[k].split()[:1] and keys[k].split()[0] in _CARD_VERBS}
+    verb = {k: w for k in links for w in keys[k].split()[:1] if w in _CARD_VERBS}
     chained |= {k for k in verb if any(verb.get(j) == verb[k] and keys[j] != keys[k]
                                        for j in range(k - _CARD_SPAN, k + _CARD_SPAN + 1) if abs(j - k) > 2)}
     cards = set(chained)

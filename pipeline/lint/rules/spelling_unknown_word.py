@@ -591,7 +591,7 @@ def _unknown_words(spell, text: str, max_abbr: int, extra, skip):
         if _foreign(spell, text, toks, k, foreign):
             continue
         if spell.word_part(tok.text) or _mentioned(spell, tok, text) or _eponym(spell, tok, text):
-            continue  # a Greek or Latin word part explained on its own ("laparo: buik, scopie: kijken")
+            continue  # a word part explained on its own ("laparo: buik"), a name after "syndroom van"
         name = not start and (spell.proper_name(tok.text, extra) or spell.hyphenated_name_compound(tok.text)
                               or _listed_with_names(spell, text, toks, k))
         yield _Unknown(tok, name, start)
@@ -608,13 +608,14 @@ def _mentioned(spell, tok, text: str) -> bool:
 
 
 _EPONYM_VAN = re.compile(r"([^\W\d_]+)[ \t]+van[ \t]+(?:de[ \t]+|von[ \t]+)?$")
+_EPONYM_REACH = 40  # characters before the word that "<head> van" stands in
 
 
 def _eponym(spell, tok, text: str) -> bool:
     """The name a syndrome, disease or test is named after, written small ("het syndroom van patau", "de
     ziekte van crohn"); a typical Dutch slip of a word people write there ("de ziekte van Pfeifer" is a name,
     "het syndroom van dwon" is not caught: names lie close to names) stays an error ("ziekte van hett")."""
-    m = _EPONYM_VAN.search(text, 0, tok.start)
+    m = _EPONYM_VAN.search(text, max(0, tok.start - _EPONYM_REACH), tok.start)
     if not m or m.group(1).lower() not in spelling_data().eponym_heads:
         return False
     low = tok.text.lower()
