@@ -41,6 +41,8 @@ def hostile_folder(tmp_path: Path) -> tuple[Path, dict[str, str]]:
         "no text found")
     put("alleen-opmaak.md", b"---\ntitle: x\n---\n\n***\n\n<!-- leeg -->\n", "no text found")
     put("geen.pdf", b"GIF89a not a pdf", "not a PDF file")
+    # a byte order mark before bytes that are no UTF-16: the "text" is two CJK characters
+    put("valse-bom.txt", b"\xff\xfe\x00bad", "no letter of the Latin alphabet")
     # readable ones, in the encodings Word and Notepad produce
     put("goed-cp1252.txt", "Miskraam\nGedurende één tot twee weken – “wat” bloed.\n".encode("cp1252"), None)
     put("goed-bom.txt", b"\xef\xbb\xbf" + GOOD.encode(), None)

@@ -138,6 +138,9 @@ def load_document(path: Path, meta: dict | None = None, limits: dict | None = No
     _strip_invisible(doc)
     if not any(_has_words(b.text) for b in doc.blocks):
         raise IngestError(path, _("no text found in the leaflet"))
+    if not any(_LATIN_LETTER.search(b.text) for b in doc.blocks):
+        # text in another script only: not Dutch, or bytes read in the wrong encoding ("\xff\xfe" + Latin-1)
+        raise IngestError(path, _("no letter of the Latin alphabet in the text: not Dutch, or read in the wrong encoding"))
     _check_limits(doc, limits)
     for i, b in enumerate(doc.blocks):
         b.index = i
@@ -194,6 +197,9 @@ def _shift_inlines(block, stripped) -> tuple:
     old = [h.at + k for k, h in enumerate(stripped.removed)]  # positions in the text before
     return clip_inlines([Inline(new_position(old, i.start), new_position(old, i.end), i.kind, i.href)
                          for i in block.inlines], stripped.text)
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
 
 
 def _has_words(text: str) -> bool:
