@@ -689,11 +689,13 @@ class SpellChecker:
         return _name_like(w) and any(c in _FOREIGN_LETTERS for c in w.lower())
 
     def one_edit_from_word(self, word: str, endings: tuple[str, ...] = ()) -> bool:
-        """One letter added, left out, changed or swapped from a dictionary or listed word (one that ends
-        in one of ``endings`` when they are given)."""
+        """One letter added, left out, changed or swapped from a dictionary or listed word; with
+        ``endings``, from a listed word that ends in one of them (a Latin word of the lists: "margnalis"
+        beside marginalis, not "cysticus" beside the Dutch mysticus)."""
         low = word.lower()
-        return any(c != low and len(c) >= 3 and (not endings or c.endswith(endings))
-                   and (c in self.extra_lower or self.dict.check(c)) for c in _edits1(low))
+        if endings:  # the same Latin word with another case or gender ("internum" beside internus) is none
+            return any(c[:-1] != low[:-1] and c.endswith(endings) and c in self.extra_lower for c in _edits1(low))
+        return any(c != low and len(c) >= 3 and (c in self.extra_lower or self.dict.check(c)) for c in _edits1(low))
 
     def _near_word(self, low: str, ignore: str = "", shortest: int = 3) -> bool:
         """One edit or typical slip from a dictionary word of ``shortest`` letters or more; words starting

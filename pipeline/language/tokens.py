@@ -23,8 +23,8 @@ _MASKS = [
     re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:nl|be|com|org|net|eu|info|nu|frl|amsterdam|de|uk)\b(?:/[^\s)\]]*)?", re.I),
     # phone numbers and other digit groups: 06-43789244, 0183 64 42 17, +31 (0)20 123 4567
     re.compile(r"\+?\(?\d[\d\s().-]{6,}\d"),
-    # numbers with a unit or suffix written against them: 30min, 38.0°C, 12e, 1-2x
-    re.compile(r"\d+(?:[.,]\d+)?(?:°\s?[CF]?|[^\W\d_]{1,4}\b)", re.UNICODE),
+    # numbers with a unit or suffix written against them: 30min, 38.0°C, 12e, 1-2x, an age group 50+ers
+    re.compile(r"\d+(?:[.,]\d+)?(?:°\s?[CF]?|\+?[^\W\d_]{1,4}\b)", re.UNICODE),
     re.compile(r"\d+(?:[.,]\d+)?\s(?:°\s?[CF]|(?:mg|mcg|µg|μg|ml|cl|dl|mmol|cm|mm|kg|km|kcal|IE|IU|E)\b)", re.UNICODE),
 ]
 # HTML's own tags and entities left in a copied text ("<strong>Prenatale</strong><br />", "&nbsp;"):

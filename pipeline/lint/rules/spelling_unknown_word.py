@@ -503,12 +503,15 @@ def _repeated_names(found: list[_Unknown]) -> set[str]:
 def _cut_or_plural(spell, tok, extra) -> bool:
     """A teaser's last word cut off before its ellipsis that begins a word ("cont.." of contact), or a
     plural's ending in brackets after a word whose last consonant the plural doubles ("eicel(en)":
-    eicellen); "hoofdpijnn…" and "kind(en)" stay errors."""
+    eicellen), or a woman's -e after a profession ending in a consonant ("orthoptist(e)"); "hoofdpijnn…"
+    and "kind(en)" stay errors."""
     if tok.cut:
         return lexicon.starts_a_word(tok.text.lower())
     if not tok.tail:
         return False
     base, tail = tok.text[:-tok.tail], tok.text[-tok.tail:]
+    if tail == "e" and base[-1:].lower() in "dlnrst":
+        return spell.known(base, extra)
     return spell.known(base, extra) and "n" in lexicon.tags((base + base[-1] + tail).lower())
 
 
