@@ -57,6 +57,7 @@ def _phrase_spans(text: str) -> tuple[tuple[int, int, str, str], ...]:
     footers and whole sections, and the phrases are tried on every block."""
     out = []
     folded = literals.fold(text)
+    text = _blank_pictographs(text)
     for phrase, needs in _phrases_needing():
         if needs and not any(s in folded for s in needs):
             continue  # a string every match needs is not in the text: no search
@@ -64,6 +65,25 @@ def _phrase_spans(text: str) -> tuple[tuple[int, int, str, str], ...]:
             if m.end() > m.start():
                 out.append((m.start(), m.end(), phrase.id, phrase.text))
     return tuple(out)
+
+
+_PICTOGRAPH_JOINERS = {"\ufe0f", "\u200d"}
+_EMOJI_START = 0x1F000  # pictographs and emoji; arrows and dingbats ("➤ Lees meer") are read by the phrases themselves
+
+
+def _blank_pictographs(text: str) -> str:
+    """The text with the emoji that open a line ("📋 Inhoud van dit artikel", "👉 Lees ook") as
+    spaces, one per character: a phrase of a whole line matches behind them, at the same offsets."""
+    if text.isascii():
+        return text
+    out, start = [], True
+    for ch in text:
+        if start and (ord(ch) >= _EMOJI_START or ch in _PICTOGRAPH_JOINERS):
+            out.append(" ")
+            continue
+        start = ch == "\n" or (start and ch in " \t")
+        out.append(ch)
+    return "".join(out)
 
 
 # words glued at a full stop, a question or an exclamation mark ("doorzoeken.Zoek", "af.Dat", "doen?Ja"):
