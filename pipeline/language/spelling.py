@@ -466,8 +466,8 @@ class SpellChecker:
         ("zwagerschap" for zwangerschap) that no other split may explain away ("zwager|schaps")."""
         most = 3
         for split in islice(_splits(low, self._compound_part, 3), 8):
-            if len(split) > most:
-                continue
+            if len(split) > most or any(lexicon.tags(p) == _FINITE_ONLY for p in split[:-1]):
+                continue  # a verb form with its -t opens no compound ("botst|ukken" is "bot|stukken")
             if len(split) == 2 and split[0].endswith("s") and self._shadowed(split[1]):
                 # the s may start the second part instead of linking: "baarmoeder|spier", not "baarmoeders|pier"
                 other = [split[0][:-1], "s" + split[1]]
@@ -490,10 +490,30 @@ class SpellChecker:
         "ouderdoms|wratje")."""
         if not self.dict.check(cand):
             return False
-        if _inserted_at(low, cand, set(accumulate(map(len, split[:-1]))), "s") or self._baar_of_verb(cand) \
-                or self._derivation(cand):
-            return True  # a missing linking s; a word Dutch derives ("behandel|bar" of behandelbaar)
+        if _inserted_at(low, cand, set(accumulate(map(len, split[:-1]))), "s"):
+            return not self._s_read_otherwise(split)  # a missing linking s, unless the s there is one
+        if self._baar_of_verb(cand) or self._derivation(cand):
+            return True  # a word Dutch derives ("behandel|bar" of behandelbaar)
         return self.written(cand) and not self.nobodys_join(cand) or not self._swapped_part(split, cand)
+
+    def _s_read_otherwise(self, split: list[str]) -> bool:
+        """The single s at a seam reads as well the other way, with words of three letters or more on
+        both sides: as the first part's linking s ("lichaam|sluis" is "lichaams|luis", a louse) or as
+        the second part's first letter ("kits|tof" is "kit|stof"); then the word is no slip of the join
+        with a doubled s."""
+        for k in range(len(split) - 1):
+            head, tail = split[k], split[k + 1]
+            last = k + 1 == len(split) - 1
+            if tail.startswith("s") and len(tail) > 4:
+                other = (head + "s", tail[1:])
+            elif head.endswith("s") and len(head) >= 4:
+                other = (head[:-1], "s" + tail)
+            else:
+                continue
+            if min(len(other[0].rstrip("s")), len(other[1])) >= 3 and self._compound_part(other[0], False) \
+                    and self._compound_part(other[1], last):
+                return True
+        return False
 
     def _swapped_part(self, split: list[str], cand: str) -> bool:
         """``cand`` is ``split`` joined with one part, a word people write (Frog's corpus has seen it or
@@ -991,6 +1011,7 @@ _LONG_LOAN = 8
 _STRESS = re.compile("[\u0300\u0301]")
 # endings that Dutch attaches to nouns and adjectives like words ("weeën|achtige", "rillerig|heid", "taart|vormig")
 _FOREIGN_LETTERS = frozenset("ñçøåłśźżčřšžőűãõ")
+_FINITE_ONLY = frozenset({"pvt"})  # Frog's corpus has seen the word only as a finite verb with its -t
 _BOUND_SUFFIXES = frozenset({"achtig", "achtige", "achtiger", "heid", "heden", "erig", "erige", "loos", "loze", "vormig",
                              "vormige"})
 # endings of finite verb forms after the stem: -t (present), -te/-de/-ten/-den (past)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pipeline.text import words
 
 _MASKS = [
-    re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE),  # e-mail
+    re.compile(r"(?:\bmailto:)?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE | re.I),  # e-mail, with a link's mailto:
     re.compile(r"(?:https?://|ftp://|www\.)[^\s)\]>\"'”]+", re.I),  # URL
     # bare domain names: miskraambegeleiding.nl, thuisarts.nl/miskraam
     re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:nl|be|com|org|net|eu|info|nu|frl|amsterdam|de|uk)\b(?:/[^\s)\]]*)?", re.I),
