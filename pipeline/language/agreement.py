@@ -2674,7 +2674,10 @@ def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     joined = tokens[i].word[0] + joined[1:]  # "Zwangerschap test" -> Zwangerschapstest
     if headed and tokens[j].start == tokens[i].end + 1:
         # a compound's head stands in no phrase of its own after a noun: "het ijzer gehalte", "het
-        # tweeling transfusie syndroom"; only a verb of giving may put two objects side by side
+        # tweeling transfusie syndroom"; only a verb of giving may put two objects side by side. A heading
+        # in telegram style may put a noun before it ("Uitleg onderzoek", "Vergoeding vaccinaties")
+        if not any(t.has("pv") for t in tokens):
+            return None
         k = _determiner_before(tokens, i)
         return None if k is not None and _may_stand_apart(tokens, k) else one_word(tokens[i], tokens[j], joined)
     if not any(t.has("pv") for t in tokens):
