@@ -313,7 +313,7 @@ def _english_line(k: int, text: str) -> list[ResidueHit]:
         return []
     nl, en = _dictionaries()
     if not (text.rstrip()[-1:] in ".!?" or _SENTENCE_INSIDE.search(text)):
-        return _english_instruction(k, text, nl, en)
+        return _english_instruction(k, text, nl, en) or _english_label(k, text, nl, en)
     # capitalised words inside a sentence are a title or a name ("de studie Early Pregnancy Loss")
     words = [m.group() for m in _LETTER_WORD.finditer(text) if len(m.group()) > 1
              and (m.group()[:1].islower() or not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in ".!?:")]
@@ -343,6 +343,21 @@ def _english_instruction(k: int, text: str, nl, en) -> list[ResidueHit]:
     if len(words) < _INSTRUCTION_WORDS or len(words) - len(english) > 1 or set(dutch) - set(english):
         return []
     if len(set(english) - set(dutch)) < 4:
+        return []
+    return [ResidueHit(k, 0, len(text), "english-line", _("an English line in a Dutch leaflet"))]
+
+
+_LABEL_WORDS = 3  # words of a short English label of a site ("Health", "Translate instructions")
+
+
+def _english_label(k: int, text: str, nl, en) -> list[ResidueHit]:
+    """A short label of an English site template between the Dutch text ("Health", "Translate
+    instructions"): up to three words, each English and none Dutch (in small letters or with a capital)."""
+    words = [m.group() for m in _LETTER_WORD.finditer(text)]
+    if not words or len(words) > _LABEL_WORDS or re.search(r"[^\w\s'’-]", text.strip()):
+        return []
+    if not all(len(w) > 2 and (en.check(w) or en.check(w.lower())) and not (nl.check(w) or nl.check(w.lower()))
+               for w in words):
         return []
     return [ResidueHit(k, 0, len(text), "english-line", _("an English line in a Dutch leaflet"))]
 
