@@ -262,10 +262,12 @@ class SpellChecker:
 
     def near_attested(self, low: str) -> bool:
         """One edit or typical slip from a project word or a dictionary word that Frog's corpus has
-        seen; hunspell's own compounds ("antitrombone") do not count."""
+        seen, or a dictionary word without its diaeresis ("arteriele" of arteriële); hunspell's own
+        compounds ("antitrombone") do not count."""
         cands = {c for c in (_edits1(low) | dutch_edits(low)) - {low} if not _other_form(low, c)}
         return bool(cands & self.extra_lower) or any(
-            lexicon.count(c) > 0 and self.dict.check(c) for c in cands)
+            lexicon.count(c) > 0 and self.dict.check(c) for c in cands) or any(
+            self.dict.check(c) for c in _with_diaeresis(low) - {low})
 
     def _medical_split(self, low: str, start: int) -> bool:
         """``low[start:]`` is one or more combining forms followed by a suffix or a word (of 4+ letters)."""
