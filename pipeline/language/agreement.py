@@ -2672,15 +2672,15 @@ def split_compound(tokens: list[FrogToken], i: int) -> AgreementFinding | None:
     if joined is None or first in _apart_nouns() or second in _apart_nouns():
         return None  # (a noun of time second: "de moeder dag en nacht bezig", "het werk dagen laten liggen")
     joined = tokens[i].word[0] + joined[1:]  # "Zwangerschap test" -> Zwangerschapstest
-    if headed and tokens[j].start == tokens[i].end + 1:
+    finite = any(t.has("pv") for t in tokens)
+    if headed:
         # a compound's head stands in no phrase of its own after a noun: "het ijzer gehalte", "het
         # tweeling transfusie syndroom"; only a verb of giving may put two objects side by side. A heading
-        # in telegram style may put a noun before it ("Uitleg onderzoek", "Vergoeding vaccinaties")
-        if not any(t.has("pv") for t in tokens):
-            return None
+        # in telegram style may put a noun before it ("Uitleg programma", "Vergoeding vaccins")
         k = _determiner_before(tokens, i)
-        return None if k is not None and _may_stand_apart(tokens, k) else one_word(tokens[i], tokens[j], joined)
-    if not any(t.has("pv") for t in tokens):
+        stands_apart = not finite or (k is not None and _may_stand_apart(tokens, k))
+        return None if stands_apart else one_word(tokens[i], tokens[j], joined)
+    if not finite:
         # a heading in telegram style may put two nouns side by side ("Oorzaken miskraam"); a heading of
         # just the two nouns of an attested compound is that compound ("Termijn echo")
         alone = [t for t in tokens if t.pos != "LET"] == tokens[i:j + 1]

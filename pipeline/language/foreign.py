@@ -204,8 +204,10 @@ def _latin_shaped(text: str, toks, i: int, endings: tuple[str, ...]) -> bool:
         return False
     if t.islower():
         return True
-    opens = not text[: toks[i].start].rstrip()[-1:].isalnum() or (i + 1 < len(toks) and toks[i + 1].text.islower())
-    return t[1:].islower() and opens
+    if not t[1:].islower():
+        return False
+    before = text[max(0, toks[i].start - 8): toks[i].start].rstrip()[-1:]
+    return not before.isalnum() or (i + 1 < len(toks) and toks[i + 1].text.islower())
 
 
 def _quoted(text: str, tok) -> bool:

@@ -54,36 +54,27 @@ def _phrases(k: int, text: str) -> list[ResidueHit]:
 @lru_cache(maxsize=8192)
 def _phrase_spans(text: str) -> tuple[tuple[int, int, str, str], ...]:
     """The phrases' matches in a block's text, kept per text: a run's leaflets share headers,
-    footers and whole sections, and the phrases are tried on every block."""
-    out = []
+    footers and whole sections, and the phrases are tried on every block. A line that no phrase
+    matches is tried again behind the emoji that open it ("📋 Inhoud van dit artikel"); a phrase that
+    reads the emoji itself ("👉 Lees ook …", a shouted title) matches first."""
     folded = literals.fold(text)
-    text = _blank_pictographs(text)
+    out = _matches(text, folded)
+    if not out and _LEADING_EMOJI.search(text):
+        out = _matches(_LEADING_EMOJI.sub(lambda m: m[1] + " " * len(m[2]), text), folded)
+    return out
+
+
+# emoji that open a line, after its indent (the class of the shouted-title phrase in schema/residue.yaml)
+_LEADING_EMOJI = re.compile(r"(?m)^([ \t]*)([\U0001F300-\U0001FAFF](?:[ \t]*[\U0001F300-\U0001FAFF])*)")
+
+
+def _matches(text: str, folded: str) -> tuple[tuple[int, int, str, str], ...]:
+    out = []
     for phrase, needs in _phrases_needing():
         if needs and not any(s in folded for s in needs):
             continue  # a string every match needs is not in the text: no search
-        for m in phrase.regex.finditer(text):
-            if m.end() > m.start():
-                out.append((m.start(), m.end(), phrase.id, phrase.text))
+        out.extend((m.start(), m.end(), phrase.id, phrase.text) for m in phrase.regex.finditer(text) if m.end() > m.start())
     return tuple(out)
-
-
-_PICTOGRAPH_JOINERS = {"\ufe0f", "\u200d"}
-_EMOJI_START = 0x1F000  # pictographs and emoji; arrows and dingbats ("➤ Lees meer") are read by the phrases themselves
-
-
-def _blank_pictographs(text: str) -> str:
-    """The text with the emoji that open a line ("📋 Inhoud van dit artikel", "👉 Lees ook") as
-    spaces, one per character: a phrase of a whole line matches behind them, at the same offsets."""
-    if text.isascii():
-        return text
-    out, start = [], True
-    for ch in text:
-        if start and (ord(ch) >= _EMOJI_START or ch in _PICTOGRAPH_JOINERS):
-            out.append(" ")
-            continue
-        start = ch == "\n" or (start and ch in " \t")
-        out.append(ch)
-    return "".join(out)
 
 
 # words glued at a full stop, a question or an exclamation mark ("doorzoeken.Zoek", "af.Dat", "doen?Ja"):
@@ -347,14 +338,14 @@ def _english_instruction(k: int, text: str, nl, en) -> list[ResidueHit]:
     return [ResidueHit(k, 0, len(text), "english-line", _("an English line in a Dutch leaflet"))]
 
 
-_LABEL_WORDS = 3  # words of a short English label of a site ("Health", "Translate instructions")
+_EN_LABEL_WORDS = 3  # words of a short English label of a site ("Health", "Translate instructions")
 
 
 def _english_label(k: int, text: str, nl, en) -> list[ResidueHit]:
     """A short label of an English site template between the Dutch text ("Health", "Translate
     instructions"): up to three words, each English and none Dutch (in small letters or with a capital)."""
     words = [m.group() for m in _LETTER_WORD.finditer(text)]
-    if not words or len(words) > _LABEL_WORDS or re.search(r"[^\w\s'’-]", text.strip()):
+    if not words or len(words) > _EN_LABEL_WORDS or re.search(r"[^\w\s'’-]", text.strip()):
         return []
     if not all(len(w) > 2 and (en.check(w) or en.check(w.lower())) and not (nl.check(w) or nl.check(w.lower()))
                for w in words):

@@ -498,10 +498,13 @@ def contact_boxes(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     out: list[LayoutHit] = []
     k = 1
     while k < len(blocks):
+        if k - 1 not in kinds or k in kinds:
+            k += 1
+            continue  # a box opens right under residue
         j = k
         while j < len(blocks) and j not in kinds and j - k < _BOX_LINES and _box_line(blocks[j]):
             j += 1
-        if j > k and k - 1 in kinds and j in kinds and _contacts(blocks[k:j]) >= _BOX_CONTACTS:
+        if j > k and j in kinds and _contacts(blocks[k:j]) >= _BOX_CONTACTS:
             out += [LayoutHit(i, "contact-box", _("a contact box of the web site")) for i in range(k, j)]
         k = max(j, k + 1)
     return out
@@ -510,7 +513,7 @@ def contact_boxes(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
 def _box_line(b) -> bool:
     """A line of a contact box: short and no sentence, or an address, a phone number or hours."""
     return b.kind in _LINE_KINDS and all(
-        _contact(t) or (len(t.split()) <= _CLUSTER_WORDS and t.strip()[-1:] not in ".:;,!") for t in _source_lines(b))
+        (len(t.split()) <= _CLUSTER_WORDS and t.strip()[-1:] not in ".:;,!") or _contact(t) for t in _source_lines(b))
 
 
 def _contacts(blocks) -> int:

@@ -303,23 +303,31 @@ def contact_line(text: str) -> bool:
 
 def _info(blocks, top: list[int], k: int) -> bool:
     """A page's practical label ("Wachttijd") or its value on the line under it ("4 weken"), or the two on
-    one line ("Wachttijd 11 weken", "Openingstijden maandag t/m vrijdag van 8.30 tot 16.30 uur")."""
+    one line ("Wachttijd 11 weken", "Openingstijden: maandag t/m vrijdag van 8.30 tot 16.30 uur")."""
     bare = norm(blocks[k].text).strip("•·-*:. ")
     labels = shape_words().info_labels
     if bare in labels or any(bare.startswith(w + " ") for w in labels if " " in w):
         return True
-    if len(bare.split()) <= 2 * _LABEL_WORDS and not re.search(r"[^\W\d_][.!?](?:\s|$)", bare) \
-            and any(bare.startswith(w + " ") and _info_value(bare[len(w):]) for w in labels):
+    label = _info_label_rx(labels).match(bare)
+    if label and len(bare.split()) <= _INFO_LINE_WORDS and _info_value(label[1]):
         return True
     above = norm(blocks[k - 1].text).strip("•·-*:. ") if k - 1 in top else ""
     return above in labels and len(bare.split()) <= _LABEL_WORDS
 
 
+_INFO_LINE_WORDS = 10  # words of a practical label with its value on one line
+_INFO_VALUE = re.compile(r"(?:ca\.?\s*|circa\s*|±\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+(?:dagen|weken|werkdagen|maanden)")
+
+
+@lru_cache(maxsize=4)
+def _info_label_rx(labels: frozenset[str]) -> re.Pattern:
+    """A practical label, with or without its colon, and the rest of the line."""
+    return re.compile(r"(?:%s)\s*:?\s+(.+)" % "|".join(map(re.escape, sorted(labels, key=len, reverse=True))))
+
+
 def _info_value(rest: str) -> bool:
     """The value of a practical label: a number of days or weeks, or opening hours."""
-    rest = rest.strip(" :")
-    return bool(re.fullmatch(r"(?:ca\.?\s*|circa\s*|±\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+(?:dagen|weken|werkdagen|maanden)",
-                             rest) or _HOURS.match(rest))
+    return bool(_INFO_VALUE.fullmatch(rest) or _HOURS.match(rest))
 
 
 def page_top(blocks, is_word) -> list[LayoutHit]:

@@ -265,9 +265,9 @@ class SpellChecker:
         seen, or a dictionary word without its diaeresis ("arteriele" of arteriële); hunspell's own
         compounds ("antitrombone") do not count."""
         cands = {c for c in (_edits1(low) | dutch_edits(low)) - {low} if not _other_form(low, c)}
+        diaeresis = _with_diaeresis(low)
         return bool(cands & self.extra_lower) or any(
-            lexicon.count(c) > 0 and self.dict.check(c) for c in cands) or any(
-            self.dict.check(c) for c in _with_diaeresis(low) - {low})
+            (lexicon.count(c) > 0 or c in diaeresis) and self.dict.check(c) for c in cands)
 
     def _medical_split(self, low: str, start: int) -> bool:
         """``low[start:]`` is one or more combining forms followed by a suffix or a word (of 4+ letters)."""
@@ -492,30 +492,28 @@ class SpellChecker:
         "ouderdoms|wratje")."""
         if not self.dict.check(cand):
             return False
-        if _inserted_at(low, cand, set(accumulate(map(len, split[:-1]))), "s"):
-            return not self._s_read_otherwise(split)  # a missing linking s, unless the s there is one
+        seams = list(accumulate(map(len, split[:-1])))
+        at = [k for k, i in enumerate(seams) if _inserted_at(low, cand, {i}, "s")]
+        if at:
+            return not self._s_read_otherwise(split, at[0])  # a missing linking s, unless the s there is one
         if self._baar_of_verb(cand) or self._derivation(cand):
             return True  # a word Dutch derives ("behandel|bar" of behandelbaar)
         return self.written(cand) and not self.nobodys_join(cand) or not self._swapped_part(split, cand)
 
-    def _s_read_otherwise(self, split: list[str]) -> bool:
-        """The single s at a seam reads as well the other way, with words of three letters or more on
-        both sides: as the first part's linking s ("lichaam|sluis" is "lichaams|luis", a louse) or as
-        the second part's first letter ("kits|tof" is "kit|stof"); then the word is no slip of the join
-        with a doubled s."""
-        for k in range(len(split) - 1):
-            head, tail = split[k], split[k + 1]
-            last = k + 1 == len(split) - 1
-            if tail.startswith("s") and len(tail) > 4:
-                other = (head + "s", tail[1:])
-            elif head.endswith("s") and len(head) >= 4:
-                other = (head[:-1], "s" + tail)
-            else:
-                continue
-            if min(len(other[0].rstrip("s")), len(other[1])) >= 3 and self._compound_part(other[0], False) \
-                    and self._compound_part(other[1], last):
-                return True
-        return False
+    def _s_read_otherwise(self, split: list[str], k: int) -> bool:
+        """The single s at the seam after part ``k`` reads as well the other way, with words of three
+        letters or more on both sides: as the first part's linking s ("lichaam|sluis" is "lichaams|luis",
+        a louse) or as the second part's first letter ("kits|tof" is "kit|stof"); then the word is no
+        slip of the join with a doubled s."""
+        head, tail = split[k], split[k + 1]
+        if tail.startswith("s"):
+            other = (head + "s", tail[1:])
+        elif head.endswith("s"):
+            other = (head[:-1], "s" + tail)
+        else:
+            return False
+        return min(len(other[0].rstrip("s")), len(other[1])) >= 3 and self._compound_part(other[0], False) \
+            and self._compound_part(other[1], k + 1 == len(split) - 1)
 
     def _swapped_part(self, split: list[str], cand: str) -> bool:
         """``cand`` is ``split`` joined with one part, a word people write (Frog's corpus has seen it or

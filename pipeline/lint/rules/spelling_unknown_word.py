@@ -500,6 +500,10 @@ def _repeated_names(found: list[_Unknown]) -> set[str]:
     return {w for w, n in caps.items() if n >= 2 and w in inside and w.lower() not in lower}
 
 
+# endings of a profession whose woman's form adds -e ("orthoptist(e)", "assistent(e)", "kandidaat")
+_PROFESSION_ENDINGS = ("ist", "ant", "ent", "aat", "oog", "eut")
+
+
 def _cut_or_plural(spell, tok, extra) -> bool:
     """A teaser's last word cut off before its ellipsis that begins a word ("cont.." of contact), or a
     plural's ending in brackets after a word whose last consonant the plural doubles ("eicel(en)":
@@ -510,7 +514,7 @@ def _cut_or_plural(spell, tok, extra) -> bool:
     if not tok.tail:
         return False
     base, tail = tok.text[:-tok.tail], tok.text[-tok.tail:]
-    if tail == "e" and base[-1:].lower() in "dlnrst":
+    if tail == "e" and base.lower().endswith(_PROFESSION_ENDINGS):
         return spell.known(base, extra)
     return spell.known(base, extra) and "n" in lexicon.tags((base + base[-1] + tail).lower())
 
@@ -610,7 +614,7 @@ def _mentioned(spell, tok, text: str) -> bool:
     return bool(_MENTION.match(text, tok.end)) and not spell.near_attested(tok.text.lower())
 
 
-_EPONYM_VAN = re.compile(r"([^\W\d_]+)[ \t]+van[ \t]+(?:de[ \t]+|von[ \t]+)?$")
+_EPONYM_VAN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+van[ \t]+(?:de[ \t]+|von[ \t]+)?$")
 _EPONYM_REACH = 40  # characters before the word that "<head> van" stands in
 
 
