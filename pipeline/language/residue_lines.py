@@ -152,7 +152,8 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
     for k, b in enumerate(blocks):
         toks = _name_tokens(b.text)
         if toks is None:
-            if _author_list(b.text) or (_named_role(b.text, is_word) and not _introduced(blocks, k)):
+            if _author_list(b.text) or _given_name_line(blocks, k) \
+                    or (_named_role(b.text, is_word) and not _introduced(blocks, k)):
                 out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
             continue
         names = [x for x in toks if x.lower() not in _PARTICLES]
@@ -165,9 +166,26 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
         # a title such as "Asherman Syndroom" has a word in it
         plain = k in top and all(_NAME.match(x) for x in names) and not any(is_word(x.lower()) for x in names) \
             and not _named_by_lead_in(blocks, k)
-        if initials or caps or plain:
+        if initials or caps or plain or _given_name_line(blocks, k) \
+                or (_named_role(b.text, is_word) and not _introduced(blocks, k)):
             out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
     return out + _name_runs(blocks, {h.block for h in out})
+
+
+def _given_name_line(blocks, k: int) -> bool:
+    """A line that is only a person's name written normally, opening with a first name of the list
+    ``given_names`` ("Sanne de Wit", "Dr. Anna Bos"), anywhere on the page: the caption of a portrait or
+    an author's name. Not under a lead-in with a colon (a colophon names its makers), not beside a line of trades (a leaflet's team:
+    "Anna Bos" / "Gynaecoloog"), not an organisation named after a person ("Emma Kinderziekenhuis")."""
+    toks = _name_tokens(_TITLES.sub("", blocks[k].text.strip()))
+    if not toks or toks[0].lower() not in residue_words().given_names:
+        return False
+    names = [x for x in toks if x.lower() not in _PARTICLES]
+    organisation = shape_words().organisation
+    under_colon = k > 0 and blocks[k - 1].text.rstrip().endswith(":")  # "Deze folder is gemaakt door:"
+    return len(names) >= 2 and all(_NAME.match(x) for x in names) and not under_colon \
+        and not any(x.lower().endswith(o) for x in names for o in organisation) \
+        and not any(0 <= j < len(blocks) and _role_line(blocks[j].text) for j in (k - 1, k + 1))
 
 
 def _named_role(text: str, is_word) -> bool:
@@ -629,10 +647,18 @@ def _closed(blocks, j: int, kinds: dict[int, set[str]]) -> bool:
 
 
 def _section_is_residue(blocks, k: int, kinds: dict[int, set[str]], free: list[bool]) -> bool:
-    """Everything under the line ``k``, up to the next free short line or heading, is residue."""
+    """Everything under the line ``k``, up to the next free short line or heading, is residue. A short
+    line that running text follows may be the text's address line in a printed column that the
+    publisher's notice cut off from its heading: the heading keeps its text then."""
     section = []
     for j in range(k + 1, len(blocks)):
         if j not in kinds and (free[j] or blocks[j].kind == "heading"):
+            if blocks[j].kind != "heading" and _prose_follows(blocks, j + 1, kinds, free):
+                return False
             break
         section.append(j)
     return bool(section) and all(j in kinds for j in section)
+
+
+def _prose_follows(blocks, j: int, kinds: dict[int, set[str]], free: list[bool]) -> bool:
+    return j < len(blocks) and j not in kinds and not free[j] and blocks[j].kind == "paragraph"
