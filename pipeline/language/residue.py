@@ -319,21 +319,23 @@ def _english_line(k: int, text: str) -> list[ResidueHit]:
 
 
 _INSTRUCTION_WORDS = 6  # words of an English line without a sentence's end that is no title
+_ALT_WORDS = 4  # a shorter one is an image's English alternative text ("Woman reading a book")
 
 
 def _english_instruction(k: int, text: str, nl, en) -> list[ResidueHit]:
-    """A long English line without a full stop: the template's instruction ("Use quicklinks to navigate
+    """An English line without a full stop: the template's instruction ("Use quicklinks to navigate
     to sections of the page quickly"), too long for a title and written as no title; four of its words English and not Dutch, and
-    no word Dutch and not English (one that neither language knows may be the site's own, "quicklinks")."""
+    no word Dutch and not English (one that neither language knows may be the site's own, "quicklinks"); from four words
+    up with three English words an image's alternative text ("Woman reading a book")."""
     words = [m.group() for m in _LETTER_WORD.finditer(text)]
     # a title of a guide or a book has a colon or a full stop, or capitals ("Coping With Loss. A Guide")
     if re.search(r"[:.;]", text) or sum(1 for w in words[1:] if w[:1].isupper()):
         return []
     english = [w for w in words if en.check(w) or en.check(w.lower())]
     dutch = [w for w in words if nl.check(w) or nl.check(w.lower())]
-    if len(words) < _INSTRUCTION_WORDS or len(words) - len(english) > 1 or set(dutch) - set(english):
+    if len(words) < _ALT_WORDS or len(words) - len(english) > 1 or set(dutch) - set(english):
         return []
-    if len(set(english) - set(dutch)) < 4:
+    if len(set(english) - set(dutch)) < (4 if len(words) >= _INSTRUCTION_WORDS else 3):
         return []
     return [ResidueHit(k, 0, len(text), "english-line", _("an English line in a Dutch leaflet"))]
 

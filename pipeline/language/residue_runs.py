@@ -138,8 +138,9 @@ def _entry(b) -> bool:
 def alternations(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     """Short lines at every other place in a run of residue lines (see the module's docstring)."""
     marked = {k for k, v in kinds.items() if v - _PARTIAL}
+    title = next((k for k in range(len(blocks)) if k not in marked), None)  # under a breadcrumb, above a picture
     framed = {k for k in range(1, len(blocks) - 1)
-              if k not in marked and k - 1 in marked and k + 1 in marked and _entry(blocks[k])
+              if k not in marked and k != title and k - 1 in marked and k + 1 in marked and _entry(blocks[k])
               and not kinds[k + 1] <= _STAMP_KINDS}
     return [LayoutHit(k, "cluster", _("a line amid other residue of the web page"))
             for k in sorted(framed) if k - 2 in framed or k + 2 in framed]
