@@ -438,6 +438,10 @@ def find(doc) -> list[ResidueHit]:
     return list(_last[2])
 
 
+# what a page shows above its title besides labels: a shop's offer, a picture's text or file name
+_OFFER_KINDS = frozenset({"advertisement", "shop-offer", "promotion", "image-text", "image-file", "camera-file"})
+
+
 def _find(doc) -> list[ResidueHit]:
     hits = _running(doc) + _cut_starts(doc) + _inline_markup(doc)
     for k, b in enumerate(doc.blocks):
@@ -451,7 +455,8 @@ def _find(doc) -> list[ResidueHit]:
     marked = {h.block for h in hits}
     hits += _tab_labels(doc, marked) + _whole(doc, residue_shapes.stray_label(doc.blocks, marked))
     marked = {h.block for h in hits}
-    hits += _whole(doc, residue_shapes.above_title(doc.blocks, marked))
+    offers = frozenset(h.block for h in hits if h.kind in _OFFER_KINDS)
+    hits += _whole(doc, residue_shapes.above_title(doc.blocks, marked, offers))
     marked = {h.block for h in hits}
     entries = {_key(doc.blocks[h.block].text) for h in hits if h.kind in ("contents", "jump-links")}
     titles = _repeated_title(doc) + _title_again(doc) + _document_title(doc)

@@ -138,7 +138,8 @@ def _entry(b) -> bool:
 def alternations(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     """Short lines at every other place in a run of residue lines (see the module's docstring)."""
     marked = {k for k, v in kinds.items() if v - _PARTIAL}
-    title = next((k for k in range(len(blocks)) if k not in marked), None)  # under a breadcrumb, above a picture
+    first = next((k for k in range(len(blocks)) if k not in marked), None)
+    title = first if first and "breadcrumb" in kinds.get(first - 1, ()) else None  # the trail's last step
     framed = {k for k in range(1, len(blocks) - 1)
               if k not in marked and k != title and k - 1 in marked and k + 1 in marked and _entry(blocks[k])
               and not kinds[k + 1] <= _STAMP_KINDS}

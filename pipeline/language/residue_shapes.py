@@ -414,11 +414,12 @@ def _title_above_text(blocks, top: list[int], marked: set[int]) -> int | None:
                  and any(_related(w, r) for w in _topic_words(blocks[k].text) for r in text)), None)
 
 
-def above_title(blocks, marked: set[int]) -> list[LayoutHit]:
+def above_title(blocks, marked: set[int], offers: frozenset[int] = frozenset()) -> list[LayoutHit]:
     """Short lines above the page's title whose words neither the title, the lines under them nor the
     first text takes up: the site's section, a shop's offer, an image's name ("Achtergrondfoto", "Op
     reis" above "Vaccinaties voor de reis naar ..."). Not a question, a lead-in or a list item; the
-    page's first line only with another such line under it (a title the text does not repeat stays)."""
+    page's first line only with another such line or a shop's offer or a picture's text under it (a
+    title the text does not repeat stays, also above its table of contents)."""
     top = top_zone(blocks)
     title = _title_above_text(blocks, top, marked) if top else None
     if title is None:
@@ -436,7 +437,7 @@ def above_title(blocks, marked: set[int]) -> list[LayoutHit]:
             found.append(k)
     first = next((k for k in range(len(blocks)) if k not in marked), None)
     return [LayoutHit(k, "page-label", _("a label of the web page")) for k in found
-            if (k != first or k + 1 in found) and not (k + 1 < len(blocks) and blocks[k + 1].kind == "list_item")]
+            if (k != first or k + 1 in found or k + 1 in offers) and not (k + 1 < len(blocks) and blocks[k + 1].kind == "list_item")]
 
 
 def _topic_words(text: str) -> set[str]:
