@@ -325,6 +325,31 @@ def quote_attributions(blocks) -> list[LayoutHit]:
     return out
 
 
+# a quotation with who said it after it on the same line ("“Drink genoeg water.” – Anna Bos, huisarts")
+_QUOTED = re.compile(r"^[ \t]*[“\"„‘'](?P<quote>[^“”\"\n]{10,400})[”\"’'][ \t]*[.,]?[ \t]*[–—-]?[ \t]*(?P<who>[^\n]{3,80})$")
+
+
+def _speaker(who: str) -> bool:
+    """A person's name that opens with a listed first name, a trade before it or after a comma allowed
+    ("Huisarts Anna Bos", "Anna Bos, huisarts")."""
+    name, comma, role = who.strip().rstrip(".").partition(",")
+    if comma and not _role_line(role):
+        return False
+    toks = name.split()
+    if toks and _role_line(toks[0]):
+        toks = toks[1:]
+    names = [x for x in toks if x.lower() not in _PARTICLES]
+    return len(names) >= 2 and names[0].lower() in residue_words().given_names and all(_NAME.match(x) for x in names)
+
+
+def named_quotes(blocks) -> list[LayoutHit]:
+    """A quotation closed on its own line by the name of who said it: a magazine's pull quote. The
+    speaker's first name is one of ``given_names``; a patient's story quoted in the leaflet has no
+    line of its own ending in a full name."""
+    return [LayoutHit(k, "pull-quote", _("a quote set apart from the text, with its speaker (pull quote)"))
+            for k, b in enumerate(blocks) if (m := _QUOTED.match(b.text)) and _speaker(m.group("who"))]
+
+
 # a hospital site's fixed blocks beside every page: its patient portal written as one word ("MijnJBZ", "MijnRadboud") and the
 # national campaign of three questions to ask the doctor, its banner alone on a line ("Drie goede vragen")
 _PORTAL = re.compile(r"^[ \t]*(?-i:Mijn[A-Z][\w-]+)[ \t]*$")
@@ -349,7 +374,8 @@ def site_blocks(blocks) -> list[LayoutHit]:
 
 def find(blocks, is_word, top: set[int]) -> list[LayoutHit]:
     return icons(blocks) + interface_lines(blocks) + loose_words(blocks) + person_lines(blocks, is_word, top) \
-        + menu_lines(blocks) + fragments(blocks, is_word) + quote_attributions(blocks) + site_blocks(blocks)
+        + menu_lines(blocks) + fragments(blocks, is_word) + quote_attributions(blocks) + named_quotes(blocks) \
+        + site_blocks(blocks)
 
 
 # -- roles ---------------------------------------------------------------------------------------

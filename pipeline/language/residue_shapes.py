@@ -245,7 +245,7 @@ _STREET_POSTCODE = re.compile(r"^[A-Z][^\d\n]{2,40}[ \t]\d{1,4}[a-zA-Z]?,?[ \t]+
 _TOWN = re.compile(r"^[ \t]*(?:['‘’]s-)?[A-Z][a-zà-ÿ'-]+(?:[ \t-][A-Z][a-zà-ÿ'-]+){0,2}[ \t]*$")
 _BARE_POSTCODE = re.compile(r"\b\d{4}[ \t]?[A-Z]{2}[ \t]*$")
 # the page's title with the site's name after a dash or a bar ("Depressie – Huisartsenpraktijk Oost – Dorp")
-_TITLE_PARTS = re.compile(r"[ \t]+[–—|][ \t]+")
+_TITLE_PARTS = re.compile(r"[ \t]+[–—|│][ \t]+")  # also a box-drawing bar
 
 
 def _titled_with_site(text: str) -> bool:
