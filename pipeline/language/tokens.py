@@ -110,10 +110,31 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
 
 
 def _visible(word: str) -> str:
-    """The word as it reads: invisible characters left out, ligatures as their letters."""
+    """The word as it reads: invisible characters and inline formatting tags left out, ligatures as
+    their letters."""
     if any(c in word for c in _INVISIBLE):
         word = _INVISIBLE_RUN.sub("", word)
+    if "<" in word:
+        word = _INLINE_TAGS.sub("", word)
     return word.translate(_LIGATURES)
+
+
+# formatting tags of a web page that a copy kept inside a word ("Verwij<strong>de</strong>ren"): the
+# word is read whole (style.web-residue reports the markup)
+_INLINE_TAGS = re.compile(r"(?:</?(?:strong|b|em|i|u|span|mark|sup|sub)[ \t]*>)+", re.I)
+
+
+def _join_tags(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join word pieces that only inline formatting tags separate."""
+    if "<" not in text:
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] < s and _INLINE_TAGS.fullmatch(text[out[-1][1] : s]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _join_invisible(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -287,7 +308,8 @@ def spell_tokens(text: str) -> tuple[Token, ...]:
     Cached: leaflets of one publisher share many paragraphs word for word.
     """
     inside = _containment(masked(text))
-    raw = _join_mojibake(text, _join_invisible(text, [(s, e) for s, e in words(text) if not inside(s, e)]))
+    raw = _join_mojibake(text, _join_tags(text, _join_invisible(text, [(s, e) for s, e in words(text)
+                                                                         if not inside(s, e)])))
     out: list[Token] = []
     i = 0
     while i < len(raw):
