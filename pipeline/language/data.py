@@ -36,6 +36,12 @@ def french_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _residue_data().get("french_words") or [])
 
 
+@lru_cache(maxsize=1)
+def placeholder_words() -> frozenset[str]:
+    """The words of Latin filler text, lower case (residue.yaml, ``placeholder_words``)."""
+    return frozenset(w.lower() for w in _residue_data().get("placeholder_words") or [])
+
+
 def running_lines() -> dict:
     """How often a short line must repeat, and how short it must be, to be a running header."""
     return _residue_data().get("running_lines") or {"min_count": 3, "max_words": 8}

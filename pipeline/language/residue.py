@@ -17,7 +17,7 @@ from functools import lru_cache
 from pipeline import literals
 from pipeline.i18n import _
 from pipeline.language import residue_layout, residue_lines, residue_runs, residue_shapes
-from pipeline.language.data import french_words, residue_phrases, running_lines, shape_words
+from pipeline.language.data import french_words, placeholder_words, residue_phrases, running_lines, shape_words
 from pipeline.language.data import spelling as spelling_data
 from pipeline.language.tokens import HTML_TAG
 
@@ -376,6 +376,20 @@ def _french_line(k: int, text: str) -> list[ResidueHit]:
     return [ResidueHit(k, 0, len(text), "french-line", _("a line in French in a Dutch leaflet"))]
 
 
+_PLACEHOLDER_WORDS = 6  # words of filler text, at least, that make a paragraph a placeholder
+
+
+def _placeholder(k: int, text: str) -> list[ResidueHit]:
+    """A paragraph of a site theme's Latin filler text that was never replaced, with or without its
+    opening "Lorem ipsum": six of its words or more from ``placeholder_words`` and more than two thirds
+    of its words (a Latin name or a phrase such as "palpatio per anum" is no paragraph of them)."""
+    words = [w.lower() for w in _LETTER_WORD.findall(text)]
+    filler = sum(1 for w in words if w in placeholder_words())
+    if filler < _PLACEHOLDER_WORDS or 3 * filler <= 2 * len(words):
+        return []
+    return [ResidueHit(k, 0, len(text), "placeholder-text", _("button or control text from a web page"))]
+
+
 _TITLES = frozenset({"dr", "prof", "mevr", "dhr", "mr", "mw", "drs", "ir"})
 
 
@@ -447,7 +461,8 @@ def _find(doc) -> list[ResidueHit]:
     for k, b in enumerate(doc.blocks):
         hits.extend(_phrases(k, b.text))
         hits.extend(_glued(k, b.text))
-        hits.extend(_english_alt(k, b.text) or _english_line(k, b.text) or _french_line(k, b.text))
+        hits.extend(_english_alt(k, b.text) or _english_line(k, b.text) or _french_line(k, b.text)
+                    or _placeholder(k, b.text))
     # a line's shape or place is reported only when no phrase already marks that line; a repeated
     # title only when nothing marks it and it is no entry of a table of contents coming back
     marked = {h.block for h in hits}
