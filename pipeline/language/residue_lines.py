@@ -175,8 +175,9 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
 def _given_name_line(blocks, k: int) -> bool:
     """A line that is only a person's name written normally, opening with a first name of the list
     ``given_names`` ("Sanne de Wit", "Dr. Anna Bos"), anywhere on the page: the caption of a portrait or
-    an author's name. Not under a lead-in with a colon (a colophon names its makers), not beside a line of trades (a leaflet's team:
-    "Anna Bos" / "Gynaecoloog"), not an organisation named after a person ("Emma Kinderziekenhuis")."""
+    an author's name. Not under a lead-in with a colon (a colophon names its makers), not beside a line of
+    trades (a leaflet's team: "Anna Bos" / "Gynaecoloog"), not an organisation named after a person ("Emma
+    Kinderziekenhuis")."""
     toks = _name_tokens(_TITLES.sub("", blocks[k].text.strip()))
     if not toks or toks[0].lower() not in residue_words().given_names:
         return False
@@ -674,8 +675,8 @@ def _closed(blocks, j: int, kinds: dict[int, set[str]]) -> bool:
 
 def _section_is_residue(blocks, k: int, kinds: dict[int, set[str]], free: list[bool]) -> bool:
     """Everything under the line ``k``, up to the next free short line or heading, is residue. A short
-    line that running text follows may be the text's address line in a printed column that the
-    publisher's notice cut off from its heading: the heading keeps its text then."""
+    line that running text follows may be the publisher's address in a printed column that the copyright
+    line cut off from its heading: the heading keeps its text then."""
     section = []
     for j in range(k + 1, len(blocks)):
         if j not in kinds and (free[j] or blocks[j].kind == "heading"):

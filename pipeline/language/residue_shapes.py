@@ -437,7 +437,8 @@ def above_title(blocks, marked: set[int], offers: frozenset[int] = frozenset()) 
             found.append(k)
     first = next((k for k in range(len(blocks)) if k not in marked), None)
     return [LayoutHit(k, "page-label", _("a label of the web page")) for k in found
-            if (k != first or k + 1 in found or k + 1 in offers) and not (k + 1 < len(blocks) and blocks[k + 1].kind == "list_item")]
+            if (k != first or k + 1 in found or k + 1 in offers)
+            and not (k + 1 < len(blocks) and blocks[k + 1].kind == "list_item")]
 
 
 def _topic_words(text: str) -> set[str]:
