@@ -127,7 +127,6 @@ class ResidueWords:
     related_labels: frozenset[str]  # above links to other articles
     document_labels: frozenset[str]  # above other documents' titles on a document-sharing site
     trail_labels: frozenset[str] = frozenset()  # above a breadcrumb written one link a line ("U bevindt zich hier:")
-    given_names: frozenset[str] = frozenset()  # first names that open a person's name line ("Sanne")
 
 
 @dataclass(frozen=True)
@@ -176,8 +175,7 @@ def residue_words() -> ResidueWords:
     return ResidueWords(low(data.get("navigation")), low(data.get("person_roles")), low(cap.get("adjectives")),
                         tuple(sorted(low(cap.get("subjects")), key=len, reverse=True)), low(cap.get("companions")),
                         low(cap.get("not_verbs")), low(lists.get("contents")), low(lists.get("related")),
-                        low(lists.get("documents")), low(lists.get("trail")),
-                        low(data.get("given_names")))
+                        low(lists.get("documents")), low(lists.get("trail")))
 
 
 def caption(text: str, article: bool = False) -> bool:

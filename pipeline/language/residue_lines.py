@@ -152,8 +152,7 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
     for k, b in enumerate(blocks):
         toks = _name_tokens(b.text)
         if toks is None:
-            if _author_list(b.text) or _given_name_line(blocks, k) \
-                    or (_named_role(b.text, is_word) and not _introduced(blocks, k)):
+            if _author_list(b.text) or (_named_role(b.text, is_word) and not _introduced(blocks, k)):
                 out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
             continue
         names = [x for x in toks if x.lower() not in _PARTICLES]
@@ -166,27 +165,9 @@ def person_lines(blocks, is_word, top: set[int]) -> list[LayoutHit]:
         # a title such as "Asherman Syndroom" has a word in it
         plain = k in top and all(_NAME.match(x) for x in names) and not any(is_word(x.lower()) for x in names) \
             and not _named_by_lead_in(blocks, k)
-        if initials or caps or plain or _given_name_line(blocks, k) \
-                or (_named_role(b.text, is_word) and not _introduced(blocks, k)):
+        if initials or caps or plain or (_named_role(b.text, is_word) and not _introduced(blocks, k)):
             out.append(LayoutHit(k, "person-name", _("the name of an author or a caption of a portrait")))
     return out + _name_runs(blocks, {h.block for h in out})
-
-
-def _given_name_line(blocks, k: int) -> bool:
-    """A line that is only a person's name written normally, opening with a first name of the list
-    ``given_names`` ("Sanne de Wit", "Dr. Anna Bos"), anywhere on the page: the caption of a portrait or
-    an author's name. Not under a lead-in with a colon (a colophon names its makers), not beside a line of
-    trades (a leaflet's team: "Anna Bos" / "Gynaecoloog"), not an organisation named after a person ("Emma
-    Kinderziekenhuis")."""
-    toks = _name_tokens(_TITLES.sub("", blocks[k].text.strip()))
-    if not toks or toks[0].lower() not in residue_words().given_names:
-        return False
-    names = [x for x in toks if x.lower() not in _PARTICLES]
-    organisation = shape_words().organisation
-    under_colon = k > 0 and blocks[k - 1].text.rstrip().endswith(":")  # "Deze folder is gemaakt door:"
-    return len(names) >= 2 and all(_NAME.match(x) for x in names) and not under_colon \
-        and not any(x.lower().endswith(o) for x in names for o in organisation) \
-        and not any(0 <= j < len(blocks) and _role_line(blocks[j].text) for j in (k - 1, k + 1))
 
 
 def _named_role(text: str, is_word) -> bool:
@@ -326,31 +307,6 @@ def quote_attributions(blocks) -> list[LayoutHit]:
     return out
 
 
-# a quotation with who said it after it on the same line ("“Drink genoeg water.” – Anna Bos, huisarts")
-_QUOTED = re.compile(r"^[ \t]*[“\"„‘'](?P<quote>[^“”\"\n]{10,400})[”\"’'][ \t]*[.,]?[ \t]*[–—-]?[ \t]*(?P<who>[^\n]{3,80})$")
-
-
-def _speaker(who: str) -> bool:
-    """A person's name that opens with a listed first name, a trade before it or after a comma allowed
-    ("Huisarts Anna Bos", "Anna Bos, huisarts")."""
-    name, comma, role = who.strip().rstrip(".").partition(",")
-    if comma and not _role_line(role):
-        return False
-    toks = name.split()
-    if toks and _role_line(toks[0]):
-        toks = toks[1:]
-    names = [x for x in toks if x.lower() not in _PARTICLES]
-    return len(names) >= 2 and names[0].lower() in residue_words().given_names and all(_NAME.match(x) for x in names)
-
-
-def named_quotes(blocks) -> list[LayoutHit]:
-    """A quotation closed on its own line by the name of who said it: a magazine's pull quote. The
-    speaker's first name is one of ``given_names``; a patient's story quoted in the leaflet has no
-    line of its own ending in a full name."""
-    return [LayoutHit(k, "pull-quote", _("a quote set apart from the text, with its speaker (pull quote)"))
-            for k, b in enumerate(blocks) if (m := _QUOTED.match(b.text)) and _speaker(m.group("who"))]
-
-
 # a hospital site's fixed blocks beside every page: its patient portal written as one word ("MijnJBZ", "MijnRadboud") and the
 # national campaign of three questions to ask the doctor, its banner alone on a line ("Drie goede vragen")
 _PORTAL = re.compile(r"^[ \t]*(?-i:Mijn[A-Z][\w-]+)[ \t]*$")
@@ -375,8 +331,7 @@ def site_blocks(blocks) -> list[LayoutHit]:
 
 def find(blocks, is_word, top: set[int]) -> list[LayoutHit]:
     return icons(blocks) + interface_lines(blocks) + loose_words(blocks) + person_lines(blocks, is_word, top) \
-        + menu_lines(blocks) + fragments(blocks, is_word) + quote_attributions(blocks) + named_quotes(blocks) \
-        + site_blocks(blocks)
+        + menu_lines(blocks) + fragments(blocks, is_word) + quote_attributions(blocks) + site_blocks(blocks)
 
 
 # -- roles ---------------------------------------------------------------------------------------
