@@ -126,11 +126,14 @@ _INLINE_TAGS = re.compile(r"(?:</?(?:strong|b|em|i|u|span|mark|sup|sub)[ \t]*>)+
 
 def _join_tags(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join word pieces that only inline formatting tags separate."""
-    if "<" not in text:
-        return spans
+    return _join_across(text, spans, _INLINE_TAGS) if "<" in text else spans
+
+
+def _join_across(text: str, spans: list[tuple[int, int]], gap: re.Pattern) -> list[tuple[int, int]]:
+    """Join word pieces that only a stretch matching ``gap`` (never empty) separates."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and out[-1][1] < s and _INLINE_TAGS.fullmatch(text[out[-1][1] : s]):
+        if out and gap.fullmatch(text[out[-1][1] : s]):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -139,15 +142,7 @@ def _join_tags(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 def _join_invisible(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join word pieces that only an invisible character separates ("zwanger\u200bschap")."""
-    if not any(c in text for c in _INVISIBLE):
-        return spans
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and _INVISIBLE_RUN.fullmatch(text[out[-1][1] : s]):
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
+    return _join_across(text, spans, _INVISIBLE_RUN) if any(c in text for c in _INVISIBLE) else spans
 
 
 # UTF-8 read in another encoding: an accented letter becomes two or three characters, some of them
