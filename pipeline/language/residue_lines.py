@@ -100,6 +100,22 @@ def loose_words(blocks) -> list[LayoutHit]:
     return out
 
 
+# a word of a printed cover set with its letters apart and copied letter by letter ("A l l e s o v e r",
+# "l o n g aa n d o e n i n g"): three pieces or more, letters only, two thirds of them one letter
+_SPACED_PIECES = 3
+
+
+def _spaced(text: str) -> bool:
+    toks = text.split()
+    return (len(toks) >= _SPACED_PIECES and all(t.isalpha() and len(t) <= 2 for t in toks)
+            and 3 * sum(len(t) == 1 for t in toks) >= 2 * len(toks))
+
+
+def spaced_letters(blocks) -> list[LayoutHit]:
+    return [LayoutHit(k, "spaced-letters", _("letters set apart on a printed page, copied one by one"))
+            for k, b in enumerate(blocks) if b.kind in _LINE_KINDS and _spaced(b.text)]
+
+
 # a company's legal form after its name ("Pharma Noord B.V.", "Steunpunt vzw"): initials of no person
 _LEGAL_FORM = re.compile(r"^(?:b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|c\.?v\.?|vzw|bvba|bv|nv|gmbh|ltd\.?|inc\.?)$", re.I)
 
@@ -330,8 +346,8 @@ def site_blocks(blocks) -> list[LayoutHit]:
 
 
 def find(blocks, is_word, top: set[int]) -> list[LayoutHit]:
-    return icons(blocks) + interface_lines(blocks) + loose_words(blocks) + person_lines(blocks, is_word, top) \
-        + menu_lines(blocks) + fragments(blocks, is_word) + quote_attributions(blocks) + site_blocks(blocks)
+    return icons(blocks) + interface_lines(blocks) + loose_words(blocks) + spaced_letters(blocks) \
+        + person_lines(blocks, is_word, top) + menu_lines(blocks) + fragments(blocks, is_word) + quote_attributions(blocks) + site_blocks(blocks)
 
 
 # -- roles ---------------------------------------------------------------------------------------

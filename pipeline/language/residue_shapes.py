@@ -111,16 +111,39 @@ def meta_row(text: str) -> bool:
 
 def furniture(blocks, is_word) -> list[LayoutHit]:
     """Lines of page furniture; one or two words with running text under them are a heading
-    ("Video" above a sentence about a film)."""
+    ("Video" above a sentence about a film), and so is a line without figures over a list of
+    sentences ("Terug op de afdeling" above what happens there); an item of a list that a sentence
+    of the leaflet opens with a colon is the leaflet's ("tips: ... / Volg het nieuws minder")."""
     out = []
     for k, b in enumerate(blocks):
-        if not (furniture_line(b.text, is_word) or meta_row(b.text)):
+        if not (furniture_line(b.text, is_word) or meta_row(b.text)) or _listed(blocks, k):
             continue
-        nxt = blocks[k + 1].text if k + 1 < len(blocks) else ""
-        if len(b.text.split()) <= 2 and not any(c.isdigit() for c in b.text) and text_line(nxt):
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        bare = not any(c.isdigit() for c in b.text)
+        if bare and nxt is not None and text_line(nxt.text) and (len(b.text.split()) <= 2 or nxt.kind == "list_item"):
             continue
         out.append(LayoutHit(k, "furniture", _("page furniture of a web page (date, author, controls)")))
     return out
+
+
+_LIST_ITEMS = 3  # short lines under a lead-in, at least, to make a list
+_ITEM_WORDS = 8
+_LEAD_WORDS = 6  # a sentence, not a label such as "Volg ons op:"
+
+
+def _listed(blocks, k: int) -> bool:
+    """Line ``k`` is one of three or more short lines right under a sentence that ends with a colon."""
+    def short(j: int) -> bool:
+        t = blocks[j].text.strip()
+        return bool(t) and len(t.split()) <= _ITEM_WORDS and not text_line(t)
+    lo = k
+    while lo > 0 and short(lo - 1):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(blocks) and short(hi + 1):
+        hi += 1
+    lead = blocks[lo - 1].text.strip() if lo > 0 else ""
+    return short(k) and hi - lo + 1 >= _LIST_ITEMS and lead.endswith(":") and len(lead.split()) >= _LEAD_WORDS
 
 
 def _menu_item(text: str) -> bool:
