@@ -127,8 +127,6 @@ class ResidueWords:
     related_labels: frozenset[str]  # above links to other articles
     document_labels: frozenset[str]  # above other documents' titles on a document-sharing site
     trail_labels: frozenset[str] = frozenset()  # above a breadcrumb written one link a line ("U bevindt zich hier:")
-    care_subjects: tuple[str, ...] = ()  # people of care and patients, only where no text of the leaflet follows
-    caption_prepositions: frozenset[str] = frozenset()  # of a short phrase between subject and verb
 
 
 @dataclass(frozen=True)
@@ -177,16 +175,13 @@ def residue_words() -> ResidueWords:
     return ResidueWords(low(data.get("navigation")), low(data.get("person_roles")), low(cap.get("adjectives")),
                         tuple(sorted(low(cap.get("subjects")), key=len, reverse=True)), low(cap.get("companions")),
                         low(cap.get("not_verbs")), low(lists.get("contents")), low(lists.get("related")),
-                        low(lists.get("documents")), low(lists.get("trail")),
-                        tuple(sorted(low(cap.get("care_subjects")), key=len, reverse=True)), low(cap.get("prepositions")))
+                        low(lists.get("documents")), low(lists.get("trail")))
 
 
-def caption(text: str, article: bool = False, care: bool = False) -> bool:
-    """Image text written like a headline: [adjective] subject [en companion] [short phrase] verb ...,
-    no article first and no end punctuation ("Bezorgde vrouw belt met de huisarts", also in small
-    letters; "Specialist in spreekkamer geeft patiënte een hand"); with ``article``, "een" may open it
-    ("Een vrouw heeft een gesprek met de arts"); with ``care``, people of care and patients are
-    subjects too ("Zorgverlener geeft uitleg aan patiënt")."""
+def caption(text: str, article: bool = False) -> bool:
+    """Image text written like a headline: [adjective] subject [en companion] verb ..., no article
+    first and no end punctuation ("Bezorgde vrouw belt met de huisarts", also in small letters);
+    with ``article``, "een" may open it ("Een vrouw heeft een gesprek met de arts")."""
     t = text.strip()
     if not t or not t[0].isalpha() or t[-1] in ".!?:;…" or not 5 <= len(t.split()) <= 20 or ":" in t:
         return False
@@ -194,8 +189,7 @@ def caption(text: str, article: bool = False, care: bool = False) -> bool:
     words = t.lower().split()
     i = 1 if article and words[0] == "een" else 0
     i += 1 if words[i] in w.caption_adjectives else 0
-    subjects = w.caption_subjects + (w.care_subjects if care else ())
-    subject = next((s for s in subjects if words[i:i + len(s.split())] == s.split()), None)
+    subject = next((s for s in w.caption_subjects if words[i:i + len(s.split())] == s.split()), None)
     if subject is None:
         return False
     i += len(subject.split())
@@ -206,10 +200,5 @@ def caption(text: str, article: bool = False, care: bool = False) -> bool:
             i += 1
         else:
             return False
-    # the verb right after the subject, or after a short phrase ("in spreekkamer", "op de bank")
-    at = [i] + ([i + 2, i + 3] if words[i:i + 1] and words[i] in w.caption_prepositions else [])
-    return any(_caption_verb(words[j] if j < len(words) else "", pair, w) for j in at)
-
-
-def _caption_verb(verb: str, pair: bool, w: ResidueWords) -> bool:
+    verb = words[i] if i < len(words) else ""
     return len(verb) >= 3 and verb.isalpha() and verb not in w.not_verbs and verb.endswith("en" if pair else "t")

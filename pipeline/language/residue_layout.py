@@ -550,11 +550,9 @@ def find(blocks, is_word) -> list[LayoutHit]:
 
 def captions(blocks) -> list[int]:
     """Image text written like a headline ("Bezorgde vrouw belt met de huisarts"), also opening
-    with "een" ("Een vrouw heeft een gesprek met de arts") or with a person of care ("Zorgverlener
-    geeft uitleg aan patiënt") when no running text or list follows it: such a line over a paragraph
-    may be a statement heading the leaflet's own section, and a leaflet's list may read like that."""
+    with "een" ("Een vrouw heeft een gesprek met de arts") when no running text follows it: such a
+    line over a paragraph may be a statement heading the leaflet's own section."""
     def bare(k: int) -> bool:  # nothing of the leaflet's follows: no prose, no list of its own
         return blocks[k].kind != "list_item" and (
             k + 1 == len(blocks) or not (_prose(blocks[k + 1].text) or blocks[k + 1].kind == "list_item"))
-    return [k for k, b in enumerate(blocks) if caption(b.text) or (
-        (caption(b.text, article=True) or caption(b.text, care=True)) and bare(k))]
+    return [k for k, b in enumerate(blocks) if caption(b.text) or (caption(b.text, article=True) and bare(k))]

@@ -100,20 +100,35 @@ def loose_words(blocks) -> list[LayoutHit]:
     return out
 
 
-# a word of a printed cover set with its letters apart and copied letter by letter ("A l l e s o v e r",
-# "l o n g aa n d o e n i n g"): three pieces or more, letters only, two thirds of them one letter
+# a word of a printed cover set with its letters apart and copied letter by letter ("A l l e s", "l o n g aa n d o
+# e n i n g"): three pieces or more, letters only, two thirds of them one letter, that join into words of the
+# dictionary (a group per wider gap: "b i j  d e  p o l i"), five letters at least; not letters the leaflet spells
+# out under a colon ("met losse letters:" / "N U C H T E R") nor a row of initials or options ("A B C D", "a e i o u")
 _SPACED_PIECES = 3
+_SPACED_LETTERS = 5
+_WIDE_GAP = re.compile(r"[ \t]{2,}")
 
 
-def _spaced(text: str) -> bool:
-    toks = text.split()
-    return (len(toks) >= _SPACED_PIECES and all(t.isalpha() and len(t) <= 2 for t in toks)
-            and 3 * sum(len(t) == 1 for t in toks) >= 2 * len(toks))
+def _spaced(lines: list[str], is_word) -> bool:
+    """Every line is letters set apart that join into words; the lines together hold three pieces
+    and five letters at least."""
+    toks = [t for line in lines for t in line.split()]
+    if len(toks) < _SPACED_PIECES or len("".join(toks)) < _SPACED_LETTERS:
+        return False
+    return all(_spaced_line(line, is_word) for line in lines)
 
 
-def spaced_letters(blocks) -> list[LayoutHit]:
+def _spaced_line(line: str, is_word) -> bool:
+    toks = line.split()
+    return (bool(toks) and all(t.isalpha() and len(t) <= 2 for t in toks)
+            and 3 * sum(len(t) == 1 for t in toks) >= 2 * len(toks)
+            and all(is_word("".join(group.split()).lower()) for group in _WIDE_GAP.split(line.strip())))
+
+
+def spaced_letters(blocks, is_word) -> list[LayoutHit]:
     return [LayoutHit(k, "spaced-letters", _("letters set apart on a printed page, copied one by one"))
-            for k, b in enumerate(blocks) if b.kind in _LINE_KINDS and _spaced(b.text)]
+            for k, b in enumerate(blocks) if b.kind in _LINE_KINDS and _spaced(_source_lines(b), is_word)
+            and not (k and blocks[k - 1].text.rstrip().endswith(":"))]
 
 
 # a company's legal form after its name ("Pharma Noord B.V.", "Steunpunt vzw"): initials of no person
@@ -346,7 +361,7 @@ def site_blocks(blocks) -> list[LayoutHit]:
 
 
 def find(blocks, is_word, top: set[int]) -> list[LayoutHit]:
-    return icons(blocks) + interface_lines(blocks) + loose_words(blocks) + spaced_letters(blocks) \
+    return icons(blocks) + interface_lines(blocks) + loose_words(blocks) + spaced_letters(blocks, is_word) \
         + person_lines(blocks, is_word, top) + menu_lines(blocks) + fragments(blocks, is_word) + quote_attributions(blocks) + site_blocks(blocks)
 
 

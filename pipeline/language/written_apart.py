@@ -384,20 +384,25 @@ def phrase_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
 
 def number_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     """A number before an adjective Dutch joins to it (``number_compound_words``), written apart: one
-    word, with a hyphen after figures ("een 31 jarige" -> 31-jarige, "1 eiige" -> 1-eiige) and without one
+    word, with a hyphen after figures ("een 31 jarige" -> 31-jarige, "1 eiige" -> 1-eiige, "5-6 jarige" ->
+    5-6-jarige) and without one
     after a number in letters ("het dertig jarig jubileum" -> dertigjarig)."""
     if i + 1 >= len(tokens) or not _adjacent(tokens[i], tokens[i + 1]) or not number_apart_suspect(
             [_low(t) for t in tokens[i:i + 2]], 0):
         return None
     a, b = tokens[i], tokens[i + 1]
-    fix = f"{a.word}-{b.word}" if a.word.isdigit() else a.word + b.word
+    fix = f"{a.word}-{b.word}" if _FIGURES.match(a.word) else a.word + b.word
     return one_word(a, b, fix)
 
 
 def number_apart_suspect(words: list[str], i: int) -> bool:
     if i + 1 >= len(words) or words[i + 1] not in _listed("number_compound_words"):
         return False
-    return (words[i].isdigit() and len(words[i]) <= 3) or words[i] in _listed("number_words")
+    return bool(_FIGURES.match(words[i])) or words[i] in _listed("number_words")
+
+
+# a number in figures or a range of two ("31", "5-6"): "5-6 jarige kinderen" -> 5-6-jarige
+_FIGURES = re.compile(r"^\d{1,3}(?:[-–]\d{1,3})?$")
 
 
 def phrase_apart_suspect(words: list[str], i: int) -> bool:

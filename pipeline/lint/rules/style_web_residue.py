@@ -65,13 +65,12 @@ blog's comment form, a breadcrumb written one link a line under "U bevindt zich 
 above or below the article, a site's contact footer on one line (three or more of a postcode, a P.O. box,
 a visiting address, phone, fax, chamber of commerce or VAT number; a leaflet's own address in a sentence
 stays) and a line in French (three or more French words, more than its Dutch function words). Also a printed
-cover's letters set apart and copied one by one ("W e l k o m"), a media file described by its format and size or
-announced for later ("Videobestand mp4, 2:10 minuten, 24mb", "Audiobestand volgt binnenkort"), a numbered film of a
-series ("Video 2 - Zo gebruikt u de inhalator"), "Bekijk een video over ..." alone on a line, and image text with a
-person of care as its subject where nothing of the leaflet follows ("Verpleegkundige in behandelkamer geeft moeder
-een kopje thee"). A leaflet's title, subtitle and headings with text under them stay; so do the short lines of a
-list that a sentence of the leaflet opens with a colon ("Onze tips: / Volg het nieuws minder / ..."), and a line
-without figures above a list of sentences ("Terug op de kamer").
+cover's letters set apart and copied one by one, when they join into words of five letters or more ("W e l k o m";
+not letters the leaflet spells out under a colon, nor a row of initials or options: "A B C D"), and a media file
+described by its format and size or announced for later ("Videobestand mp4, 2:10 minuten, 24mb", "Audiobestand
+volgt binnenkort"; not an upload limit: "jpg of png, maximaal 10 MB"). A leaflet's title, subtitle and headings with
+text under them stay; so do the short lines of a list that a sentence of the leaflet opens with a colon ("Onze
+tips: / Volg het nieuws minder / ..."), and a line without figures above a list of sentences ("Terug op de kamer").
 One finding per kind and line and none on words another finding covers (glued words only where
 nothing else is found on the line; a shape
 or place only where no phrase marks the line).
