@@ -241,10 +241,13 @@ def gender(word: str) -> str | None:
     if lexicon.entry(word) is not None:
         if "n" not in tags:
             return None  # mostly another word class ("is", "verstandig")
-        if not _enough_evidence(word) or not tags & {"de", "het"}:
-            # a rare word: a diminutive is "het" ("roesje"), a compound has the gender of its head
-            return "het" if _diminutive(word) else _verbal_noun_gender(word) or _head_gender(word)
-        return "de" if "de" in tags else "het" if "het" in tags else None
+        listed = "de" if "de" in tags else "het" if "het" in tags else None
+        if not _enough_evidence(word) or listed is None:
+            # a rare word: a diminutive is "het" ("roesje"), a compound has the gender of its head, and
+            # an ending that gives the lexicon's gender confirms it ("anesthesie", "cardioloog")
+            return "het" if _diminutive(word) else _verbal_noun_gender(word) or _head_gender(word) \
+                or _confirmed_by_ending(word, listed)
+        return listed
     if not _dictionary_word(word):
         return None  # a misspelling ("misraam") has no gender; spelling reports it
     if _diminutive(word):
@@ -302,6 +305,14 @@ def _ending_gender(word: str) -> str | None:
     for ending, g in _data().get("gender_by_ending", {}).items():
         if word.endswith(ending) and len(word) >= len(ending) + 4:
             return g
+    return None
+
+
+def _confirmed_by_ending(word: str, listed: str | None) -> str | None:
+    """The lexicon's gender of a rare noun when its ending gives the same (``gender_confirming_endings``)."""
+    for ending, g in _data().get("gender_confirming_endings", {}).items():
+        if word.endswith(ending) and len(word) >= len(ending) + 3:
+            return listed if g == listed else None
     return None
 
 
@@ -900,7 +911,13 @@ def _singular_noun(tokens: list[FrogToken], j: int) -> str | None:
             or (_low(t) == "paar" and _low(nxt) in _apart_nouns())))):
         return None  # "kind- en jeugdzorg", a compound written apart, "de eerste paar dagen": the head is elsewhere
         # (a noun of number heads its phrase all the same: "het aantal weken"); "de eerste paar uur" counts hours
+    if nxt is not None and _TYPE_LETTER.match(nxt.word):
+        return None  # "het hepatitis B-virus", "het vitamine D-gehalte": the head comes after the type's letter
     return gender(_low(t))
+
+
+# the letter or code of a type after a noun ("hepatitis B", "vitamine D3", "type 2"), with the head after it
+_TYPE_LETTER = re.compile(r"^[A-Z]{1,2}\d{0,2}(?:-[\w-]+)?$")
 
 
 def _written_apart(noun: FrogToken, nxt: FrogToken) -> bool:
