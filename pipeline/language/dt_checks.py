@@ -1279,8 +1279,9 @@ def coordinated_imperative(c: TokenContext) -> DtFinding | None:
 
 def opening_imperative_t(c: TokenContext) -> DtFinding | None:
     """13. A -t form opening a statement right before a bare noun of a fixed phrase, adverbs between them
-    or not: an imperative takes the stem ("Houdt rekening met ..." -> Houd, "Neemt contact op" -> Neem,
-    "Houdt hier altijd rekening mee" -> Houd). Not in a question, not in a
+    or not, or before its object in a sentence closed by a full stop: an imperative takes the stem
+    ("Houdt rekening met ..." -> Houd, "Neemt contact op" -> Neem, "Houdt hier altijd rekening mee" ->
+    Houd, "Houdt daarom de handen schoon." -> Houd). Not in a question, not in a
     condition with "dan" after it ("Neemt pijn toe, bel dan"), never "wordt", "heeft", "is"."""
     stem = c.stem_of_t
     if not stem or c.t is not (c.sentence[0] if c.sentence else None) or c.sentence[-1].word == "?":
@@ -1290,14 +1291,37 @@ def opening_imperative_t(c: TokenContext) -> DtFinding | None:
     if c.t.word[:1].islower():
         return None  # "• geeft bescherming ...": a list item that goes on from its lead-in's subject
     nxt = _past_adverbs(c.clause, c.i + 1)
-    if nxt is None or nxt.pos != "N" or not nxt.has("soort") or not nxt.word.islower():
-        return None
     if any(_lower(x) == "dan" for x in c.sentence[2:]) or _condition_first(c.sentence):
         return None  # a condition first ("Komt er weefsel mee, bewaar het"): no instruction
-    if nxt is not c.clause[c.i + 1] and not (_closes_with_particle(c.sentence) or _before_preposition(c.clause, nxt)):
-        return None  # adverbs before the noun only in a fixed verb and noun ("Houdt hier rekening mee/met")
+    if not (_bare_noun_after(c, nxt) or _object_after(c, nxt)):
+        return None
     return c.finding(stem, "opening-imperative-t", _(
         "an instruction takes the verb without -t: '{fix}'").format(fix=stem))
+
+
+def _bare_noun_after(c: TokenContext, nxt: FrogToken | None) -> bool:
+    """A bare noun right after the verb, or past adverbs in a fixed verb and noun ("Houdt hier rekening
+    mee/met")."""
+    if nxt is None or nxt.pos != "N" or not nxt.has("soort") or not nxt.word.islower():
+        return False
+    return nxt is c.clause[c.i + 1] or _closes_with_particle(c.sentence) or _before_preposition(c.clause, nxt)
+
+
+def _object_after(c: TokenContext, nxt: FrogToken | None) -> bool:
+    """A phrase of an article or a possessive (``object_determiners``) and a common noun after the verb,
+    adverbs between them or not, in a statement closed by a full stop or an exclamation mark ("Houdt
+    daarom de handen schoon." -> Houd, "Houdt uw BSN bij de hand."): a question asks with "?", and a
+    sentence that opens with its verb and closes with a full stop gives an instruction. Not a pronoun
+    after the verb: "Komt dit vaak voor." may be a question whose mark was lost."""
+    if nxt is None or c.sentence[-1].word not in (".", "!"):
+        return False
+    if _lower(nxt) not in _data()["object_determiners"]:
+        return False
+    k = next((n for n, x in enumerate(c.clause) if x is nxt), len(c.clause)) + 1
+    while k < len(c.clause) and c.clause[k].pos in ("ADJ", "TW"):
+        k += 1  # "de eerste 24 uur"
+    head = c.clause[k] if k < len(c.clause) else None
+    return head is not None and ((head.pos == "N" and head.has("soort")) or (head.pos == "SPEC" and head.word.isupper()))
 
 
 def _condition_first(sentence: list[FrogToken]) -> bool:
@@ -1841,7 +1865,10 @@ def _suspect_opening_imperative(sentence: str) -> bool:
         return False
     if not (lexicon.is_finite_t(ws[0]) and lexicon.is_stem(ws[0][:-1])):
         return False
-    noun = next((w for w in ws[1:] if w == "er" or (lexicon.tags(w) and not _adjective_only(w))), "")
+    k, noun = next(((k, w) for k, w in enumerate(ws[1:], 1) if w == "er" or w in _data()["object_determiners"]
+                    or (lexicon.tags(w) and not _adjective_only(w))), (0, ""))
+    if noun in _data()["object_determiners"]:
+        return sentence.rstrip().endswith((".", "!")) and any("n" in lexicon.tags(w) for w in ws[k + 1:])
     return "n" in lexicon.tags(noun)
 
 

@@ -14,8 +14,9 @@ klachten verdwijnt", "Klachten na de ingreep verdwijnt" -> verdwijnen; not
 after a measure, a group or a fronted object: "Twee weken is lang"), and the other way round ("De
 volgende instantie kunnen je helpen" -> kan, or the noun in the plural; not after a time: "Deze week zijn
 de klachten minder"), and a -t form opening an instruction before a bare noun, adverbs between them or not ("Houdt
-rekening met", "Houdt hier altijd rekening mee" -> Houd; not in a question or a condition with
-"dan", nor before "u"), "word" closing a clause after a participle without "ik" ("waarover
+rekening met", "Houdt hier altijd rekening mee" -> Houd), or before its object in a sentence closed by a full
+stop ("Houdt daarom de handen schoon." -> Houd; not in a question or a condition with "dan", nor before "u" or a
+pronoun), "word" closing a clause after a participle without "ik" ("waarover
 gesproken word" -> wordt), a singular verb next to "wij"/"we" ("Daarna hoefde wij" -> hoefden), and "er is"/"er zijn" that does not agree with the
 noun after it ("Er is verschillende oorzaken" -> zijn, "Er zijn aanleg tot ..." -> is; not after a
 collective before a plural, "er zijn een aantal redenen", nor before nouns joined by en/of).
