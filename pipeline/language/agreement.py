@@ -202,7 +202,7 @@ from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart
                                              one_word, particle_apart, particle_apart_suspect, phrase_apart,
                                              phrase_apart_suspect, prefix_apart, pronominal_apart,
                                              number_apart, number_apart_suspect,
-                                             pronominal_apart_suspect)
+                                             pronominal_apart_suspect, side_apart)
 from pipeline.i18n import _
 
 DEFINITE = frozenset("de het deze dit die dat mijn uw jouw je zijn haar ons onze hun hunne welke".split())
@@ -309,7 +309,10 @@ def _ending_gender(word: str) -> str | None:
 
 
 def _confirmed_by_ending(word: str, listed: str | None) -> str | None:
-    """The lexicon's gender of a rare noun when its ending gives the same (``gender_confirming_endings``)."""
+    """The lexicon's gender of a rare noun when its ending gives the same (``gender_confirming_endings``);
+    not of a compound whose head has both genders ("stripfiguur", "bovengist": het figuur, de figuur)."""
+    if any("dehet" in lexicon.tags(word[i:]) for i in range(1, len(word) - 2)):
+        return None
     for ending, g in _data().get("gender_confirming_endings", {}).items():
         if word.endswith(ending) and len(word) >= len(ending) + 3:
             return listed if g == listed else None
@@ -515,6 +518,7 @@ def suspect(sentence: str) -> bool:
         if w in _apart_triggers() and (pronominal_apart_suspect(words, i) or abbreviation_apart_suspect(sentence, spans, i)
                                        or name_apart_suspect(sentence, spans, i) or adverb_apart_suspect(words, i)
                                        or (w in _words("compound_first_words") and i + 1 < len(words))
+                                       or (w in _words("side_words") and words[i + 1:i + 2] and words[i + 1] in _words("side_heads"))
                                        or _possessive_u_suspect(words, i) or coordinated_suspect(words, i)
                                        or particle_apart_suspect(words, i)):
             return True
@@ -529,7 +533,7 @@ def _apart_triggers() -> frozenset[str]:
     return (frozenset({"er", "daar", "hier", "waar", "u"}) | COORDINATION_WORDS
             | frozenset(w.lower() for w in _words("compound_abbreviations"))
             | _words("separable_particles") | _words("verb_first_parts") | _words("eponym_heads")
-            | _words("participle_adverbs") | _words("compound_first_words"))
+            | _words("participle_adverbs") | _words("compound_first_words") | _words("side_words"))
 
 
 def _new_class_suspect(words: list[str], i: int) -> bool:
@@ -3253,7 +3257,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
           relative_number, doubled_possessive, doubled_er, split_compound, pronominal_apart, abbreviation_apart,
           possessive_u, coordinated_subject, particle_apart, name_apart, adverb_apart, prefix_apart, question_copula,
-          noun_for_infinitive, phrase_apart, number_apart)
+          noun_for_infinitive, phrase_apart, number_apart, side_apart)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

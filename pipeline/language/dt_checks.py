@@ -1293,9 +1293,10 @@ def opening_imperative_t(c: TokenContext) -> DtFinding | None:
     nxt = _past_adverbs(c.clause, c.i + 1)
     if any(_lower(x) == "dan" for x in c.sentence[2:]) or _condition_first(c.sentence):
         return None  # a condition first ("Komt er weefsel mee, bewaar het"): no instruction
-    if not (_bare_noun_after(c, nxt) or _object_after(c, nxt)):
+    bare = _bare_noun_after(c, nxt)
+    if not (bare or _object_after(c, nxt)):
         return None
-    return c.finding(stem, "opening-imperative-t", _(
+    return c.finding(stem, "opening-imperative-t" if bare else "opening-imperative-object", _(
         "an instruction takes the verb without -t: '{fix}'").format(fix=stem))
 
 
@@ -1309,12 +1310,15 @@ def _bare_noun_after(c: TokenContext, nxt: FrogToken | None) -> bool:
 
 def _object_after(c: TokenContext, nxt: FrogToken | None) -> bool:
     """A phrase of an article or a possessive (``object_determiners``) and a common noun after the verb,
-    adverbs between them or not, in a statement closed by a full stop or an exclamation mark ("Houdt
-    daarom de handen schoon." -> Houd, "Houdt uw BSN bij de hand."): a question asks with "?", and a
-    sentence that opens with its verb and closes with a full stop gives an instruction. Not a pronoun
-    after the verb: "Komt dit vaak voor." may be a question whose mark was lost."""
-    if nxt is None or c.sentence[-1].word not in (".", "!"):
-        return False
+    adverbs between them or not, in a sentence of one clause closed by a full stop ("Houdt daarom de
+    handen schoon." -> Houd, "Houdt uw BSN bij de hand."): a question asks with "?", a clause after a
+    comma, colon or dash makes the first a condition ("Werkt de pijnstiller onvoldoende, overleg ..."), and
+    a sentence that opens with its verb and closes with a full stop gives an instruction. Not a pronoun
+    after the verb ("Komt dit vaak voor." may be a question whose mark was lost), nor "een" (a story's
+    opening: "Komt een man bij de dokter."); grammar.dt leaves out list items and lines under a lead-in
+    with a colon, which go on from its subject ("De verloskundige: / Controleert de hartslag.")."""
+    if nxt is None or c.sentence[-1].word != "." or any(x.word in _CLAUSE_BREAKS for x in c.sentence[:-1]):
+        return False  # a clause after a comma, colon or dash: the verb-first clause asks a condition
     if _lower(nxt) not in _data()["object_determiners"]:
         return False
     k = next((n for n, x in enumerate(c.clause) if x is nxt), len(c.clause)) + 1
@@ -1322,6 +1326,9 @@ def _object_after(c: TokenContext, nxt: FrogToken | None) -> bool:
         k += 1  # "de eerste 24 uur"
     head = c.clause[k] if k < len(c.clause) else None
     return head is not None and ((head.pos == "N" and head.has("soort")) or (head.pos == "SPEC" and head.word.isupper()))
+
+
+_CLAUSE_BREAKS = frozenset({",", ":", ";", "–", "—", "-"})
 
 
 def _condition_first(sentence: list[FrogToken]) -> bool:

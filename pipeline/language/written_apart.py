@@ -220,6 +220,18 @@ def prefix_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     return one_word(a, n, a.word + joint + n.word)
 
 
+def side_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
+    """"linker" or "rechter" (``side_words``) written apart from the part of the body or the side after it
+    (``side_heads``): one word ("het linker atrium" -> linkeratrium, "de rechter hand" -> rechterhand).
+    Before another noun "rechter" is the judge ("de rechter geeft advies")."""
+    if i + 1 >= len(tokens) or _low(tokens[i]) not in _listed("side_words"):
+        return None
+    a, n = tokens[i], tokens[i + 1]
+    if not _adjacent(a, n) or not n.word.islower() or _low(n) not in _listed("side_heads"):
+        return None
+    return one_word(a, n, a.word + n.word)
+
+
 def adverb_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     """An adverb before a participle used as an adjective (``participle_adverbs``: veel, hoog, laag) makes
     one word with it ("veel voorkomende klachten" -> veelvoorkomende, "Veel gestelde vragen" ->

@@ -15,8 +15,9 @@ after a measure, a group or a fronted object: "Twee weken is lang"), and the oth
 volgende instantie kunnen je helpen" -> kan, or the noun in the plural; not after a time: "Deze week zijn
 de klachten minder"), and a -t form opening an instruction before a bare noun, adverbs between them or not ("Houdt
 rekening met", "Houdt hier altijd rekening mee" -> Houd), or before its object in a sentence closed by a full
-stop ("Houdt daarom de handen schoon." -> Houd; not in a question or a condition with "dan", nor before "u" or a
-pronoun), "word" closing a clause after a participle without "ik" ("waarover
+stop ("Houdt daarom de handen schoon." -> Houd; not in a question or a condition with "dan" or a comma, colon or
+dash, nor before "u", "een" or a pronoun, nor in a list item or under a lead-in with a colon, which goes on from
+its subject: "Dit medicijn: / - Verlaagt de bloeddruk."), "word" closing a clause after a participle without "ik" ("waarover
 gesproken word" -> wordt), a singular verb next to "wij"/"we" ("Daarna hoefde wij" -> hoefden), and "er is"/"er zijn" that does not agree with the
 noun after it ("Er is verschillende oorzaken" -> zijn, "Er zijn aanleg tot ..." -> is; not after a
 collective before a plural, "er zijn een aantal redenen", nor before nouns joined by en/of).
@@ -147,4 +148,28 @@ def sentence_findings(doc, conf, ctx, analysis, safe: bool, drop=None):
 
 
 def check(doc, conf, ctx):
-    yield from sentence_findings(doc, conf, ctx, dt_checks, safe=True)
+    for d in sentence_findings(doc, conf, ctx, dt_checks, safe=True):
+        if not (d.key or "").startswith("opening-imperative-object|") or not _goes_on_from_lead_in(doc, d):
+            yield d
+
+
+_LEAD_IN_OPENERS = frozenset("de het een dit deze dat die uw je jouw onze ons mijn zijn haar hun".split())
+
+
+def _goes_on_from_lead_in(doc, d) -> bool:
+    """The finding's verb opens a block (a list item or a line) under a lead-in that ends with a colon
+    and names who or what does it ("Dit medicijn: / - Verlaagt de bloeddruk.", "De verloskundige: /
+    Controleert de hartslag.", "Daarnaast:"): the verb goes on from the lead-in's subject. Not under a
+    lead-in that asks for advice ("Om klachten te voorkomen is het verstandig om:"), nor a sentence
+    further on in the item."""
+    for k, b in enumerate(doc.blocks):
+        start = doc.span(b, 0, 0)
+        if (start.line, start.column) != (d.line, d.column):
+            continue
+        j = k - 1
+        while j >= 0 and b.kind == "list_item" and doc.blocks[j].kind == "list_item":
+            j -= 1
+        lead = doc.blocks[j].text.strip() if j >= 0 else ""
+        words = lead.split()
+        return lead.endswith(":") and bool(words) and (words[0].lower() in _LEAD_IN_OPENERS or len(words) <= 2)
+    return False
