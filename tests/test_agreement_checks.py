@@ -575,6 +575,10 @@ CASES = {
                        ("Een 1 eiige tweeling deelt vaak een placenta.", "1 eiige", "1-eiige")],
                       ["Er is een jarige in de klas.", "Ze is 25 jaar.", "Een tweedaagse cursus volgt later.",
                        "Bij 2 van de 10 vrouwen gaat het mis."]),
+    ag.side_apart: ([("Het linker atrium pompt het bloed door.", "linker atrium", "linkeratrium"),
+                     ("Soms is de rechter hand dik.", "rechter hand", "rechterhand")],
+                    ["Voordat de rechter uitspraak doet, wacht u af.", "Pijn in de linker- of rechterzij is normaal.",
+                     "De rechter besliste anders."]),
 }
 
 
