@@ -2192,8 +2192,9 @@ def relative_pronoun(tokens: list[FrogToken], i: int) -> AgreementFinding | None
     van het hartje die laat zien ..."), and not when no finite verb follows before the clause ends: a
     relative clause has one ("het kind redt die niet": "die" is the object, a demonstrative)."""
     t, w = tokens[i], _low(tokens[i])
-    if w not in ("die", "dat") or i < 2 or i + 1 >= len(tokens) or t.pos not in ("VNW", "VG"):
-        return None
+    if w not in ("die", "dat") or i + 1 >= len(tokens) or t.pos not in ("VNW", "VG") \
+            or not (i >= 2 or (i == 1 and tokens[0].pos == "N")):
+        return None  # (a bare noun may open a list item: "• keelpijn dat aanhoudt")
     n = _antecedent(tokens, i)
     g = _singular_noun(tokens, n) if n is not None else None
     nxt = tokens[i + 1]
@@ -2278,11 +2279,15 @@ def _subjectless_clause(tokens: list[FrogToken], n: int, i: int) -> bool:
     verb = tokens[k - 1] if k > 0 and tokens[k].pos in ("LID", "VNW") else tokens[k] if k >= 0 else None
     if verb is not None and verb.tag.startswith("WW(pv") and verb.lemma not in ("zijn", "worden", "blijven"):
         return False
-    nouns = 0
-    for x in tokens[i + 1:]:
+    nouns, comparing = 0, False
+    for k, x in enumerate(tokens[i + 1:], i + 1):
         if x.tag.startswith("WW(pv"):
             return nouns <= 1 and x.has("ev") or x.has("met-t")
-        if x.pos == "N" and not x.has("eigen"):
+        if _low(x) == "dan" and tokens[k - 1].has("comp"):
+            comparing = True  # "dat langer dan een week aanhoudt": the comparison's phrase is no subject
+        elif comparing and x.pos in ("LID", "TW", "N"):
+            comparing = x.pos != "N"
+        elif x.pos == "N" and not x.has("eigen"):
             nouns += 1
         elif x.pos not in ("BW", "ADJ"):
             return False
@@ -2361,7 +2366,8 @@ def _verb_final_clause(tokens: list[FrogToken], i: int) -> bool:
 def _phrase_after_verb(tokens: list[FrogToken], j: int, w: str) -> bool:
     """"geldt als een pijnlijke gebeurtenis dat ...", "praat erover op een manier dat ...": the
     prepositional phrase of the noun at ``j`` follows a verb or an adverb, not another noun, so "dat" can only refer to this noun; after a noun the
-    pronoun may refer to that one ("het onderzoek van de baarmoeder dat ...")."""
+    pronoun may refer to that one ("het onderzoek van de baarmoeder dat ..."), unless that one is no
+    het-word either ("Bel de huisarts bij keelpijn dat aanhoudt")."""
     k = j - 1
     while k >= 0 and (_prenominal(tokens[k]) or tokens[k].pos in ("LID", "TW", "BW") or
                       (tokens[k].pos == "VNW" and tokens[k].has("det"))):
@@ -2372,6 +2378,9 @@ def _phrase_after_verb(tokens: list[FrogToken], j: int, w: str) -> bool:
         if w == "dat" and before is not None and before.pos == "N" and (
                 before.has("mv") or gender(_low(before)) == "de"):
             return True  # "De cellen (DNA) van de placenta dat": no het-word before it either
+    before = tokens[k - 1] if k > 0 else None
+    if w == "dat" and before is not None and before.pos == "N" and (before.has("mv") or gender(_low(before)) == "de"):
+        return True  # "Bel de huisarts bij keelpijn dat ...": the noun before the phrase is no het-word either
     return w == "dat" and k > 0 and tokens[k - 1].pos not in ("N", "SPEC", "VNW", "TW")
 
 

@@ -6,7 +6,8 @@ before a noun, and of a degree word before another adjective: "een heel vroege")
 class where a noun, a conjunction or a preposition belongs ("deze wekken", "bij grotendeels van",
 "tijdens dat", "ouder als 35 jaar"), a word written as one where two belong ("teveel bloed", "opgang
 komen"), ons/onze, elk/elke, welk/welke with the noun, "hun" as a subject, a relative pronoun of the other gender ("het weefsel die", also after the verb that closes
-the clause: "het kan weefsel zijn die"), an infinitive where a participle belongs, and the same
+the clause: "het kan weefsel zijn die"; "dat" after a de-word in a phrase that follows another de-word,
+"Bel de huisarts bij keelpijn dat aanhoudt", or opening a list item), an infinitive where a participle belongs, and the same
 finite verb twice in one clause, an adjective with -e before "gezien" ("medisch gezien"), "zij" where
 the infinitive "zijn" belongs, "met meest" where "het meest" belongs, and "te" with an infinitive where
 the verb before it does not take it ("je kunt te bellen") or lacks where it does ("je hoeft niet
