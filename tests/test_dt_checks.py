@@ -50,6 +50,8 @@ CASES = {
                         "Na de echo hoefden wij niet lang te wachten."),
     dc.coordinated_imperative: (("Neem rust en houdt rekening met je grenzen.", "houdt", "houd"),
                                 "Neem je tijd en houd rekening met je grenzen."),
+    dc.possessive_subject_t: (("Uw kind kunt daarna weer naar school.", "kunt", "kan"),
+                              "Uw kind kunt u morgen ophalen."),
 }
 
 

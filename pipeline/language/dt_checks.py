@@ -1705,12 +1705,41 @@ def _adjective_of_t(low: str) -> str | None:
 
 
 # the token checks in the order they are tried; the first finding wins
+# the forms of kunnen, willen and zullen that go with je and u only, and the form of any other subject
+_SECOND_PERSON_ONLY = {"kunt": "kan", "wilt": "wil", "zult": "zal"}
+_PERSONAL = frozenset("ik je jij u hij zij ze we wij men het".split())
+
+
+def possessive_subject_t(c: TokenContext) -> DtFinding | None:
+    """kunt/wilt/zult after a subject that opens its clause with a possessive and a noun ("Uw kind kunt
+    weer naar school" -> kan, "dat je baby niet wilt drinken" -> wil): those forms go with je and u
+    themselves, not with a person of the third. Not when a pronoun stands between them or right after the
+    verb: then the pronoun is the subject and the noun its object ("als je je baby wilt voeden", "Uw kind
+    kunt u morgen ophalen")."""
+    fix = _SECOND_PERSON_ONLY.get(c.low)
+    if fix is None or not c.t.tag.startswith("WW(pv") or (c.nxt is not None and _lower(c.nxt) in _PERSONAL):
+        return None
+    k = 1 if c.clause and c.clause[0].pos == "VG" else 0
+    if c.i <= k + 1 or not (c.clause[k].pos == "VNW" and c.clause[k].has("bez")):
+        return None
+    j = k + 1
+    while j < c.i and c.clause[j].pos in ("ADJ", "TW"):
+        j += 1
+    if j >= c.i or c.clause[j].pos != "N" or not c.clause[j].has("ev"):
+        return None
+    if any(_lower(x) in _PERSONAL or x.tag.startswith("WW(pv") for x in c.clause[j + 1:c.i]):
+        return None
+    return c.finding(_case(c.t.word, fix), "possessive-subject-t", _(
+        "'{noun}' is the subject: '{fix}'").format(noun=c.clause[j].word, fix=_case(c.t.word, fix)))
+
+
 TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
     participle_without_finite, participle_after_subject, participle_before_reflexive, finite_for_participle,
     first_person_t,
     inverted_je_t, inverted_question, inverted_subject, second_person_stem, third_person_stem,
     participle_in_embedded, coordinated_stem, coordinated_imperative, plural_subject, singular_subject,
     opening_imperative_t, existential_number, closing_stem, plural_pronoun, finite_as_adjective,
+    possessive_subject_t,
 )
 
 
@@ -1777,7 +1806,8 @@ def suspect(sentence: str) -> bool:
     first: list[str] = []
     if _suspect_number(sentence) or _suspect_opening_imperative(sentence) or _suspect_existential(sentence):
         return True
-    if _suspect_closing_stem(sentence) or _suspect_plural_pronoun(sentence) or _suspect_cluster_after(sentence):
+    if _suspect_closing_stem(sentence) or _suspect_plural_pronoun(sentence) or _suspect_cluster_after(sentence) \
+            or _suspect_possessive_subject(sentence):
         return True
     for ci, words in enumerate(_rough_clauses(sentence)):
         c = _RoughClause(words, aux, subjects, aux_before, question and ci == 0)
@@ -1792,6 +1822,13 @@ def suspect(sentence: str) -> bool:
         aux_before = aux_before or c.has_aux
         t_before = t_before or any(lexicon.is_finite_t(w) for w in words[1:])
     return False
+
+
+def _suspect_possessive_subject(sentence: str) -> bool:
+    """The rough form of possessive_subject_t: je/jouw/uw before a noun, and kunt/wilt/zult after it."""
+    ws = [sentence[a:b].lower() for a, b in words(sentence)]
+    return any(w in ("je", "jouw", "uw") and "n" in lexicon.tags(ws[i + 1])
+               and any(x in _SECOND_PERSON_ONLY for x in ws[i + 2:]) for i, w in enumerate(ws[:-2]))
 
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")

@@ -21,7 +21,8 @@ its subject: "Dit medicijn: / - Verlaagt de bloeddruk."), "word" closing a claus
 gesproken word" -> wordt), a singular verb next to "wij"/"we" ("Daarna hoefde wij" -> hoefden), and "er is"/"er zijn" that does not agree with the
 noun after it ("Er is verschillende oorzaken" -> zijn, "Er zijn aanleg tot ..." -> is; not after a
 collective before a plural, "er zijn een aantal redenen", nor before nouns joined by en/of).
-Imperatives stay alone: a verb that takes zich before "u" ("Meld u aan"), a verb opening the main
+And kunt, wilt or zult after a subject of a possessive and a noun ("Uw kind kunt weer naar school" -> kan;
+not when a pronoun is the subject: "Uw kind kunt u morgen ophalen"). Imperatives stay alone: a verb that takes zich before "u" ("Meld u aan"), a verb opening the main
 clause after a subordinate clause ("Als u ... gebruikt, meld dit"), a capitalised stem that starts a
 sentence whose full stop was lost; so does a noun phrase after a subject pronoun ("als ik een kat
 zie") and "je" after a subject that holds a clause ("De vraag waarom ... houdt je bezig").
