@@ -847,7 +847,8 @@ def finite_for_participle(c: TokenContext) -> DtFinding | None:
     """3. A -t form after an auxiliary, or after "krijgt" and the like, at the end of its clause,
     where the -d form is a participle ("is ... voldoende herstelt om" -> hersteld, "krijgt de
     kosten vergoedt" -> vergoed), or before a modal and "worden"/"zijn" that close the clause ("of
-    het verwijdert moet worden" -> verwijderd)."""
+    het verwijdert moet worden" -> verwijderd), and right before "krijgt" and the like that close it
+    ("hoeveel u vergoedt krijgt" -> vergoed)."""
     low, prev, nxt = c.low, c.prev, c.nxt
     if not low.endswith("t") or not lexicon.is_finite_t(low) or _participle_form(low):
         return None
@@ -855,6 +856,11 @@ def finite_for_participle(c: TokenContext) -> DtFinding | None:
     if not lexicon.is_participle(participle):
         return None
     auxes = [x for x in c.clause[_embedded_start(c.clause, c.i) : c.i] if _is_aux(x) or _takes_participle(x)]
+    if not auxes and nxt is not None and _takes_participle(nxt) and _closes_after(c, c.i + 1):
+        sug = _case(c.t.word, participle)  # "hoeveel u vergoedt krijgt": two finite verbs in a row close no clause
+        return c.finding(sug, "finite-for-participle", _(
+            "with '{cluster}' a past participle is needed: '{verb}', not '{word}'").format(
+            cluster=nxt.word, verb=sug, word=c.t.word))
     if not auxes and _cluster_after(c):
         sug = _case(c.t.word, participle)  # "dat dit bewerkstelligt kan worden": the verbs close the clause
         return c.finding(sug, "finite-for-participle", _(
@@ -873,6 +879,11 @@ def finite_for_participle(c: TokenContext) -> DtFinding | None:
     return c.finding(sug, "finite-for-participle", _(
         "after '{aux}' a past participle is needed: '{verb}', not '{word}'").format(
         aux=_lower(auxes[0]), verb=sug, word=c.t.word))
+
+
+def _closes_after(c: TokenContext, k: int) -> bool:
+    """Nothing of the clause but a phrase after token ``k``: its end, a preposition or a conjunction."""
+    return k + 1 >= len(c.clause) or c.clause[k + 1].pos in {"LET", "VZ", "VG"}
 
 
 def _cluster_after(c: TokenContext) -> bool:
@@ -1807,7 +1818,7 @@ def suspect(sentence: str) -> bool:
     if _suspect_number(sentence) or _suspect_opening_imperative(sentence) or _suspect_existential(sentence):
         return True
     if _suspect_closing_stem(sentence) or _suspect_plural_pronoun(sentence) or _suspect_cluster_after(sentence) \
-            or _suspect_possessive_subject(sentence):
+            or _suspect_possessive_subject(sentence) or _suspect_before_taker(sentence):
         return True
     for ci, words in enumerate(_rough_clauses(sentence)):
         c = _RoughClause(words, aux, subjects, aux_before, question and ci == 0)
@@ -1822,6 +1833,13 @@ def suspect(sentence: str) -> bool:
         aux_before = aux_before or c.has_aux
         t_before = t_before or any(lexicon.is_finite_t(w) for w in words[1:])
     return False
+
+
+def _suspect_before_taker(sentence: str) -> bool:
+    """The rough form of a -t form right before "krijgt" and the like ("hoeveel u vergoedt krijgt")."""
+    ws = [sentence[a:b].lower() for a, b in words(sentence)]
+    takers = _data().get("participle_auxiliaries", ())
+    return any(ws[i + 1] in takers and w.endswith("t") and lexicon.is_finite_t(w) for i, w in enumerate(ws[:-1]))
 
 
 def _suspect_possessive_subject(sentence: str) -> bool:

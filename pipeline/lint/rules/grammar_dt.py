@@ -4,7 +4,7 @@ Checks a participle where the finite verb belongs, a stem without -t after a thi
 or after je/u (also at the end of a subordinate clause), a -t form where a participle belongs,
 -t after "ik" or before an inverted "je", inverted questions ("Klop het hartje?"), "heeft" after
 je/jij ("dat je een afwijking heeft" -> hebt), a -t form where "krijgt" takes a participle
-("krijgt de kosten vergoedt"), a participle ending a clause opened by "wat" ("wat er gebeurd") or by
+("krijgt de kosten vergoedt", also right before it: "hoeveel u vergoedt krijgt"), a participle ending a clause opened by "wat" ("wat er gebeurd") or by
 "waarmee", "waarbij" and the like, which needs its own finite verb whatever the main clause has ("een
 ingreep waarmee men het weefsel verwijderd" -> verwijdert),
 and a stem after "en" that shares the subject of a -t verb ("herstelt snel en word weer ..."), and a -t
