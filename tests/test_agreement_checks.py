@@ -323,9 +323,12 @@ CASES = {
                      "Bij de ziekte van Down is er een extra chromosoom.",
                      "Kim test thuis zelf haar bloedsuiker.", "Bij Sanne greep de gynaecoloog direct in."]),
     ag.prefix_apart: ([("Een postpartum depressie komt vaak voor.", "postpartum depressie", "postpartumdepressie"),
-                       ("Bij pre eclampsie stijgt de bloeddruk.", "pre eclampsie", "pre-eclampsie")],
+                       ("Bij pre eclampsie stijgt de bloeddruk.", "pre eclampsie", "pre-eclampsie"),
+                       ("Het linker atrium pompt het bloed door.", "linker atrium", "linkeratrium"),
+                       ("Soms is de rechter hand dik.", "rechter hand", "rechterhand")],
                       ["Zes weken postpartum komt u op controle.", "Bij pre-eclampsie stijgt de bloeddruk.",
-                       "Een postpartumdepressie komt vaak voor."]),
+                       "Een postpartumdepressie komt vaak voor.", "Voordat de rechter uitspraak doet, wacht u af.",
+                       "Pijn in de linker- of rechterzij is normaal.", "De rechter besliste anders."]),
     ag.adverb_apart: ([("Veel voorkomende bijwerkingen na de prik zijn pijn en moeheid.", "Veel voorkomende", "Veelvoorkomende"),
                        ("Veel gestelde vragen", "Veel gestelde", "Veelgestelde"),
                        ("Een veel gebruikte pijnstiller is paracetamol.", "veel gebruikte", "veelgebruikte"),
@@ -575,10 +578,6 @@ CASES = {
                        ("Een 1 eiige tweeling deelt vaak een placenta.", "1 eiige", "1-eiige")],
                       ["Er is een jarige in de klas.", "Ze is 25 jaar.", "Een tweedaagse cursus volgt later.",
                        "Bij 2 van de 10 vrouwen gaat het mis."]),
-    ag.side_apart: ([("Het linker atrium pompt het bloed door.", "linker atrium", "linkeratrium"),
-                     ("Soms is de rechter hand dik.", "rechter hand", "rechterhand")],
-                    ["Voordat de rechter uitspraak doet, wacht u af.", "Pijn in de linker- of rechterzij is normaal.",
-                     "De rechter besliste anders."]),
 }
 
 

@@ -139,7 +139,8 @@ finding's check id in brackets):
     participle used as an adjective is one word with it ("veel voorkomende klachten" -> veelvoorkomende).
 53. ``prefix_apart`` [split-compound] (``written_apart``): a word that only opens compounds
     (``compound_first_words``: postpartum, pre, anti) is one word with the noun after it ("postpartum
-    depressie" -> postpartumdepressie, "pre eclampsie" -> pre-eclampsie).
+    depressie" -> postpartumdepressie, "pre eclampsie" -> pre-eclampsie); linker and rechter only before a
+    part of the body or a side (``side_words``, ``side_heads``: "het linker atrium" -> linkeratrium).
 54. ``question_copula`` [subject-number]: "is"/"zijn" after a question word that does not take the
     number of the noun after it ("Wat zijn de menopauze?" -> is, "Wat is hormonale klachten?" -> zijn).
 55. ``noun_for_infinitive`` [word-class]: a noun that closes the clause right after a modal verb where
@@ -202,7 +203,7 @@ from pipeline.language.written_apart import (ER_PREPOSITIONS, abbreviation_apart
                                              one_word, particle_apart, particle_apart_suspect, phrase_apart,
                                              phrase_apart_suspect, prefix_apart, pronominal_apart,
                                              number_apart, number_apart_suspect,
-                                             pronominal_apart_suspect, side_apart)
+                                             pronominal_apart_suspect)
 from pipeline.i18n import _
 
 DEFINITE = frozenset("de het deze dit die dat mijn uw jouw je zijn haar ons onze hun hunne welke".split())
@@ -3266,7 +3267,7 @@ CHECKS = (article, demonstrative, adjective_ending, bare_adjective, degree_modif
           one_of_plural, several_singular, one_before_plural, possessive_as_subject, relative_wie,
           relative_number, doubled_possessive, doubled_er, split_compound, pronominal_apart, abbreviation_apart,
           possessive_u, coordinated_subject, particle_apart, name_apart, adverb_apart, prefix_apart, question_copula,
-          noun_for_infinitive, phrase_apart, number_apart, side_apart)
+          noun_for_infinitive, phrase_apart, number_apart)
 
 
 def analyse(tokens: list[FrogToken], sentence: str) -> list[AgreementFinding]:

@@ -1715,7 +1715,6 @@ def _adjective_of_t(low: str) -> str | None:
     return form if lexicon.is_participle(form) or "adj" in lexicon.tags(form) else None
 
 
-# the token checks in the order they are tried; the first finding wins
 # the forms of kunnen, willen and zullen that go with je and u only, and the form of any other subject
 _SECOND_PERSON_ONLY = {"kunt": "kan", "wilt": "wil", "zult": "zal"}
 _PERSONAL = frozenset("ik je jij u hij zij ze we wij men het".split())
@@ -1744,6 +1743,7 @@ def possessive_subject_t(c: TokenContext) -> DtFinding | None:
         "'{noun}' is the subject: '{fix}'").format(noun=c.clause[j].word, fix=_case(c.t.word, fix)))
 
 
+# the token checks in the order they are tried; the first finding wins
 TOKEN_CHECKS: tuple[Callable[[TokenContext], DtFinding | None], ...] = (
     participle_without_finite, participle_after_subject, participle_before_reflexive, finite_for_participle,
     first_person_t,
@@ -1818,7 +1818,7 @@ def suspect(sentence: str) -> bool:
     if _suspect_number(sentence) or _suspect_opening_imperative(sentence) or _suspect_existential(sentence):
         return True
     if _suspect_closing_stem(sentence) or _suspect_plural_pronoun(sentence) or _suspect_cluster_after(sentence) \
-            or _suspect_possessive_subject(sentence) or _suspect_before_taker(sentence):
+            or _suspect_verb_pairs(sentence):
         return True
     for ci, words in enumerate(_rough_clauses(sentence)):
         c = _RoughClause(words, aux, subjects, aux_before, question and ci == 0)
@@ -1835,18 +1835,18 @@ def suspect(sentence: str) -> bool:
     return False
 
 
-def _suspect_before_taker(sentence: str) -> bool:
-    """The rough form of a -t form right before "krijgt" and the like ("hoeveel u vergoedt krijgt")."""
+def _suspect_verb_pairs(sentence: str) -> bool:
+    """The rough forms of a -t form right before "krijgt" and the like ("hoeveel u vergoedt krijgt") and of
+    possessive_subject_t (je/jouw/uw before a noun, and kunt/wilt/zult after it), in one pass."""
     ws = [sentence[a:b].lower() for a, b in words(sentence)]
     takers = _data().get("participle_auxiliaries", ())
-    return any(ws[i + 1] in takers and w.endswith("t") and lexicon.is_finite_t(w) for i, w in enumerate(ws[:-1]))
-
-
-def _suspect_possessive_subject(sentence: str) -> bool:
-    """The rough form of possessive_subject_t: je/jouw/uw before a noun, and kunt/wilt/zult after it."""
-    ws = [sentence[a:b].lower() for a, b in words(sentence)]
-    return any(w in ("je", "jouw", "uw") and "n" in lexicon.tags(ws[i + 1])
-               and any(x in _SECOND_PERSON_ONLY for x in ws[i + 2:]) for i, w in enumerate(ws[:-2]))
+    for i, w in enumerate(ws[:-1]):
+        if ws[i + 1] in takers and w.endswith("t") and lexicon.is_finite_t(w):
+            return True
+        if w in ("je", "jouw", "uw") and "n" in lexicon.tags(ws[i + 1]) \
+                and any(x in _SECOND_PERSON_ONLY for x in ws[i + 2:]):
+            return True
+    return False
 
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")

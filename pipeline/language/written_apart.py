@@ -210,26 +210,20 @@ def prefix_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
     """A word that Dutch writes only as the first part of a compound (``compound_first_words``: postpartum,
     pre, anti) written apart from the noun after it: one word, with a hyphen where two vowels meet
     ("een postpartum depressie" -> postpartumdepressie, "pre eclampsie" -> pre-eclampsie). Not before a
-    verb ("zes weken postpartum komt u terug")."""
-    if i + 1 >= len(tokens) or _low(tokens[i]) not in _listed("compound_first_words"):
+    verb ("zes weken postpartum komt u terug"). "linker" and "rechter" (``side_words``) only before a part of
+    the body or a side (``side_heads``: "het linker atrium" -> linkeratrium); before another noun "rechter"
+    is the judge ("de rechter geeft advies")."""
+    if i + 1 >= len(tokens):
         return None
     a, n = tokens[i], tokens[i + 1]
-    if not _adjacent(a, n) or n.pos != "N" or not n.has("soort") or not n.word.isalpha() or not n.word.islower():
+    side = _low(a) in _listed("side_words") and _low(n) in _listed("side_heads")
+    if not (side or _low(a) in _listed("compound_first_words")):
+        return None
+    if not _adjacent(a, n) or not (side or (n.pos == "N" and n.has("soort"))) or not n.word.isalpha() \
+            or not n.word.islower():
         return None
     joint = "-" if _low(a)[-1] + n.word[0] in VOWEL_CLASH else ""
     return one_word(a, n, a.word + joint + n.word)
-
-
-def side_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
-    """"linker" or "rechter" (``side_words``) written apart from the part of the body or the side after it
-    (``side_heads``): one word ("het linker atrium" -> linkeratrium, "de rechter hand" -> rechterhand).
-    Before another noun "rechter" is the judge ("de rechter geeft advies")."""
-    if i + 1 >= len(tokens) or _low(tokens[i]) not in _listed("side_words"):
-        return None
-    a, n = tokens[i], tokens[i + 1]
-    if not _adjacent(a, n) or not n.word.islower() or _low(n) not in _listed("side_heads"):
-        return None
-    return one_word(a, n, a.word + n.word)
 
 
 def adverb_apart(tokens: list[FrogToken], i: int) -> DtFinding | None:
