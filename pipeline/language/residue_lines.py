@@ -15,7 +15,9 @@ section is residue (only controls, stamps or links under it) is the label of tha
 afdelingen" above a document code and a revision stamp). The page's title - the last short line
 above its first paragraph - and headings with a paragraph or a list of their own stay. A place's
 contact box may be longer: up to sixteen short lines between residue above and below, two of them
-(as the source's lines give them) an address, a phone number, an e-mail address or opening hours.
+(as the source's lines give them) an address, a phone number (also with a short label), an e-mail
+address, a web address or opening hours, counted through the box's lines that other rules already found.
+A menu item ("Contact") that opens the page above residue is no title.
 And a printed table of contents gives page numbers to its chapters, not always to their sections: the
 short lines between two of its entries are entries too.
 """
@@ -443,6 +445,10 @@ def _short(b) -> bool:
             and not text_line(t))
 
 
+def _menu_item(b) -> bool:
+    return norm(b.text).strip(" .:") in residue_words().navigation
+
+
 def first_prose(blocks, residue=frozenset()) -> int:
     """The index of the page's first paragraph that ends a sentence and is no residue (len(blocks)
     when none)."""
@@ -469,6 +475,8 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     # the title: the first line of the page that is no residue, or the last short line above the text
     titles = {next((k for k in range(start) if k not in kinds), None),
               max((k for k in range(start) if _short(blocks[k])), default=None)} - _addresses(blocks)
+    # a menu item is never the title ("Contact" above the page's document code)
+    titles = {k for k in titles if k is None or not _menu_item(blocks[k])}
     # a phone number alone on its line is the leaflet's to give, unless a detector of its own marks it
     hours = [hours_block(b.text) for b in blocks]
     free = [k not in kinds and (hours[k] or (_short(b) and k not in titles and not _lone_phone(b.text)))
@@ -485,6 +493,8 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
         if j > k and k > 0 and j < len(blocks) and (k - 1) in kinds and j in kinds and _closed(blocks, j, kinds):
             out += [LayoutHit(i, "cluster", _("a line amid other residue of the web page")) for i in range(k, j)]
         k = max(j, k + 1)
+    if len(blocks) > 1 and free[0] and 1 in kinds and _menu_item(blocks[0]):  # "Contact" opening the page
+        out.append(LayoutHit(0, "cluster", _("a line amid other residue of the web page")))
     flagged = {h.block for h in out}
     for k in range(start + 1, len(blocks)):
         if free[k] and k not in flagged and _section_is_residue(blocks, k, kinds, free):
@@ -517,6 +527,7 @@ def _toc_entry(b) -> bool:
 
 
 _BOX_LINES = 16  # the lines of a contact box between two pieces of residue, at most
+_LABEL_WORDS = 5  # a label of a box that ends with a colon: "Bij levensbedreigende spoed:"
 _BOX_CONTACTS = 2  # its lines that give an address, a phone number, an e-mail address or hours, at least
 
 
@@ -535,16 +546,33 @@ def contact_boxes(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
         j = k
         while j < len(blocks) and j not in kinds and j - k < _BOX_LINES and _box_line(blocks[j]):
             j += 1
-        if j > k and j in kinds and _contacts(blocks[k:j]) >= _BOX_CONTACTS:
+        if j > k and j in kinds and _contacts(blocks[k:j]) + _flagged_contacts(blocks, kinds, k, j) >= _BOX_CONTACTS:
             out += [LayoutHit(i, "contact-box", _("a contact box of the web site")) for i in range(k, j)]
         k = max(j, k + 1)
     return out
 
 
+def _flagged_contacts(blocks, kinds, k: int, j: int) -> int:
+    """The contact lines of the box that goes on above ``k`` and below ``j`` through lines other rules
+    already found ("0341 - 123456" under "Telefoonnummers"): box lines in a row, within the box's length."""
+    found = 0
+    for rng in (range(k - 1, max(k - 1 - _BOX_LINES, -1), -1), range(j, min(j + _BOX_LINES, len(blocks)))):
+        for i in rng:
+            if not _box_line(blocks[i]):
+                break
+            found += _contacts(blocks[i:i + 1])
+    return found
+
+
 def _box_line(b) -> bool:
-    """A line of a contact box: short and no sentence, or an address, a phone number or hours."""
-    return b.kind in _LINE_KINDS and all(
-        (len(t.split()) <= _CLUSTER_WORDS and t.strip()[-1:] not in ".:;,!") or _contact(t) for t in _source_lines(b))
+    """A line of a contact box: short and no sentence (a label may end with a colon: "Bij spoed:"), or an
+    address, a phone number or hours."""
+    return b.kind in _LINE_KINDS and all(_box_text(t) or _contact(t) for t in _source_lines(b))
+
+
+def _box_text(t: str) -> bool:
+    words, end = len(t.split()), t.strip()[-1:]
+    return (words <= _CLUSTER_WORDS and end not in ".:;,!") or (words <= _LABEL_WORDS and end == ":")
 
 
 def _contacts(blocks) -> int:
@@ -556,8 +584,23 @@ def _source_lines(b) -> list[str]:
     return [b.text[s.text_start: s.text_start + s.length] for s in b.segments] or [b.text]
 
 
+# a web address alone on a line: in a contact box, the place's site ("www.huisartsenpost.nl")
+_WEB_LINE = re.compile(r"[ \t]*(?:https?://)?www\.[\w-]+(?:\.[\w-]+)+/?[ \t]*", re.I)
+
+
+# a Dutch or Belgian phone number: 0 or the country's code, then nine digits in groups ("088 979 27 22")
+_BOX_PHONE = re.compile(r"(?<![\d.,/-])(?:\+3[12][ \t]?(?:\(0\))?|0)\d(?:[ \t\-–]?\d){7,9}(?![\d.,/-])")
+_PHONE_LABEL_WORDS = 6
+
+
 def _contact(text: str) -> bool:
-    return contact_line(text) or hours_block(text)
+    return contact_line(text) or hours_block(text) or bool(_WEB_LINE.fullmatch(text)) or _labelled_phone(text)
+
+
+def _labelled_phone(text: str) -> bool:
+    """A phone number with a short label and no sentence ("Slaaponderzoeken 088 979 27 22 - keuze 1")."""
+    rest = _BOX_PHONE.sub(" ", text)
+    return rest != text and len(rest.split()) <= _PHONE_LABEL_WORDS and not text.rstrip().endswith(".")
 
 
 # a postal address: a street and its number ("Kanaalweg 12a") on the line above a postcode and town,

@@ -70,7 +70,11 @@ not letters the leaflet spells out under a colon, nor a row of initials or optio
 described by its format and size or announced for later ("Videobestand mp4, 2:10 minuten, 24mb", "Audiobestand
 volgt binnenkort"; not an upload limit: "jpg of png, maximaal 10 MB"). A leaflet's title, subtitle and headings with
 text under them stay; so do the short lines of a list that a sentence of the leaflet opens with a colon ("Onze
-tips: / Volg het nieuws minder / ..."), and a line without figures above a list of sentences ("Terug op de kamer").
+tips: / Volg het nieuws minder / ..."), and a line without figures above a list of sentences ("Terug op de kamer"). A contact box goes on through the lines
+other rules found: its labels above the site's numbers ("Telefoonnummers" / "Receptie"), a label that ends with a
+colon, a web address and a phone number with a short label ("Slaaponderzoeken 012 345 67 89 - keuze 1") count as
+its lines; a menu item that opens the page above other residue ("Contact") is no title; a lone 112 is the
+emergency number, never a page number.
 One finding per kind and line and none on words another finding covers (glued words only where
 nothing else is found on the line; a shape
 or place only where no phrase marks the line).
