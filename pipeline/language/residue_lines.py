@@ -17,7 +17,9 @@ above its first paragraph - and headings with a paragraph or a list of their own
 contact box may be longer: up to sixteen short lines between residue above and below, two of them
 (as the source's lines give them) an address, a phone number (also with a short label), an e-mail
 address, a web address or opening hours, counted through the box's lines that other rules already found.
-A menu item ("Contact") that opens the page above residue is no title.
+The organisation's or department's name right above or under the site's address lines is the box's too.
+A box, and a heading with only residue under it, needs the web page's residue around it: a printed page's
+number, code, date or copyright stands around a leaflet's own contact section and its last lines.
 And a printed table of contents gives page numbers to its chapters, not always to their sections: the
 short lines between two of its entries are entries too.
 """
@@ -445,10 +447,6 @@ def _short(b) -> bool:
             and not text_line(t))
 
 
-def _menu_item(b) -> bool:
-    return norm(b.text).strip(" .:") in residue_words().navigation
-
-
 def first_prose(blocks, residue=frozenset()) -> int:
     """The index of the page's first paragraph that ends a sentence and is no residue (len(blocks)
     when none)."""
@@ -460,6 +458,9 @@ def first_prose(blocks, residue=frozenset()) -> int:
 PARTIAL_KINDS = frozenset({"glued-words", "cut-sentence"})
 
 
+# the emergency numbers a leaflet gives alone under "Bij spoed:" (112; 113 suicide prevention; 1733 the
+# Belgian doctor on duty)
+_EMERGENCY = frozenset({"112", "113", "1733"})
 _LONE_PHONE = re.compile(r"^[ \t]*\+?[\d() \t/.-]{9,20}[ \t]*$")
 
 
@@ -475,11 +476,10 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
     # the title: the first line of the page that is no residue, or the last short line above the text
     titles = {next((k for k in range(start) if k not in kinds), None),
               max((k for k in range(start) if _short(blocks[k])), default=None)} - _addresses(blocks)
-    # a menu item is never the title ("Contact" above the page's document code)
-    titles = {k for k in titles if k is None or not _menu_item(blocks[k])}
     # a phone number alone on its line is the leaflet's to give, unless a detector of its own marks it
     hours = [hours_block(b.text) for b in blocks]
-    free = [k not in kinds and (hours[k] or (_short(b) and k not in titles and not _lone_phone(b.text)))
+    free = [k not in kinds and (hours[k] or (_short(b) and k not in titles and not _lone_phone(b.text)
+                                             and b.text.strip() not in _EMERGENCY))
             for k, b in enumerate(blocks)]
     out: list[LayoutHit] = []
     k = 0
@@ -493,8 +493,6 @@ def clusters(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
         if j > k and k > 0 and j < len(blocks) and (k - 1) in kinds and j in kinds and _closed(blocks, j, kinds):
             out += [LayoutHit(i, "cluster", _("a line amid other residue of the web page")) for i in range(k, j)]
         k = max(j, k + 1)
-    if len(blocks) > 1 and free[0] and 1 in kinds and _menu_item(blocks[0]):  # "Contact" opening the page
-        out.append(LayoutHit(0, "cluster", _("a line amid other residue of the web page")))
     flagged = {h.block for h in out}
     for k in range(start + 1, len(blocks)):
         if free[k] and k not in flagged and _section_is_residue(blocks, k, kinds, free):
@@ -546,10 +544,45 @@ def contact_boxes(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
         j = k
         while j < len(blocks) and j not in kinds and j - k < _BOX_LINES and _box_line(blocks[j]):
             j += 1
-        if j > k and j in kinds and _contacts(blocks[k:j]) + _flagged_contacts(blocks, kinds, k, j) >= _BOX_CONTACTS:
+        if j > k and j in kinds and _web(kinds, k - 1) and _web(kinds, j) \
+                and _contacts(blocks[k:j]) + _flagged_contacts(blocks, kinds, k, j) >= _BOX_CONTACTS:
             out += [LayoutHit(i, "contact-box", _("a contact box of the web site")) for i in range(k, j)]
         k = max(j, k + 1)
-    return out
+    return out + _box_names(blocks, kinds)
+
+
+_NAME_LINE_WORDS = 6
+# what a printed leaflet has around its own contact section too: its page numbers, codes, dates, copyright
+_PRINT_KINDS = frozenset({"page-number", "copyright", "document-code", "print-slug", "date-line", "last-update",
+                          "code-date", "versioned-footer", "page-stamp", "created-stamp", "created-label",
+                          "running-line", "colophon", "dateline", "date-stamp-more"})
+
+
+def _web(kinds: dict[int, set[str]], k: int) -> bool:
+    """Residue of a web page at ``k``, not only a printed page's number, code, date or copyright."""
+    return bool(kinds.get(k, set()) - _PRINT_KINDS)
+
+
+
+def _box_names(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
+    """The organisation's or department's name right above or under its address and phone lines that
+    other rules found ("Keel-, Neus- en Oorheelkunde" / "Dorpsstraat 1" / "1234 AB Dorp" / "012 ..." /
+    "Ziekenhuis Oost, een ziekenhuis van de regio"): two such lines in a row at least."""
+    site = [k for k, v in kinds.items() if "site-contact" in v]
+    out = []
+    for k in site:
+        if k - 1 not in site and k + 1 in site:
+            out += [i for i in (k - 1,) if i >= 0 and _organisation_line(blocks[i], kinds, i)]
+        if k + 1 not in site and k - 1 in site:
+            out += [i for i in (k + 1,) if i < len(blocks) and _organisation_line(blocks[i], kinds, i)]
+    return [LayoutHit(i, "contact-box", _("a contact box of the web site")) for i in sorted(set(out))]
+
+
+def _organisation_line(b, kinds, i: int) -> bool:
+    t = b.text.strip()
+    words = [w.lower().strip(",.-") for w in t.split()]
+    return (i not in kinds and b.kind in _LINE_KINDS and 0 < len(words) <= _NAME_LINE_WORDS
+            and t[-1] not in ".:;!?" and any(w in _ORGANISATION_WORDS or w.endswith("kunde") for w in words))
 
 
 def _flagged_contacts(blocks, kinds, k: int, j: int) -> int:
@@ -713,7 +746,8 @@ def _section_is_residue(blocks, k: int, kinds: dict[int, set[str]], free: list[b
                 return False
             break
         section.append(j)
-    return bool(section) and all(j in kinds for j in section)
+    # a printed page's number, code or copyright stands under the last line of every leaflet
+    return bool(section) and all(j in kinds for j in section) and any(_web(kinds, j) for j in section)
 
 
 def _prose_follows(blocks, j: int, kinds: dict[int, set[str]], free: list[bool]) -> bool:
