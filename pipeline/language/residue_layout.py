@@ -504,14 +504,17 @@ _CLOSE_QUOTES = "”\"»’'"
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 # a sentence this long repeated word for word is a quote of the text, not a chance
 _QUOTE_WORDS = 4
+# the speaker after a quote's closing mark: a dash maybe, a name and a trade, no sentence ("- Anna Bos, huisarts")
+_ATTRIBUTION = re.compile(r"(?<=[”\"’'])[ \t]*[-–—]?[ \t]*[A-ZÀ-Þ][^.!?:;\n”\"“]{1,70}$")
 
 
 def pull_quotes(blocks) -> list[LayoutHit]:
     """A pull quote: a paragraph in quotation marks that repeats a sentence of the text around it
-    (a magazine's way to catch the eye; in a leaflet the words stand twice)."""
+    (a magazine's way to catch the eye; in a leaflet the words stand twice), also with the speaker's name
+    and trade after it ("... aankomt." Anna Bos, huisarts)."""
     out = []
     for k, b in enumerate(blocks):
-        t = b.text.strip()
+        t = _ATTRIBUTION.sub("", b.text.strip())
         if len(t) < 2 or t[0] not in _OPEN_QUOTES or t.rstrip(".!? ")[-1:] not in _CLOSE_QUOTES:
             continue
         inner = t.strip(_OPEN_QUOTES + _CLOSE_QUOTES + " ")

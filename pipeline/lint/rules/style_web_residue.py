@@ -24,7 +24,7 @@ back as headings (also a list without a label above the first prose), a menu ite
 wij?"), the site's name above the title (an unknown acronym, a line in small letters), a name line
 of an author or portrait whose surname the page uses again, image text written like a headline
 ("Verdrietig stel bespreekt de uitslag"), a teaser cut short ("Wat is…") and a pull quote that
-repeats a sentence of the text, and above the first prose the site's own address lines (a street with
+repeats a sentence of the text (also with the speaker's name and trade after it), and above the first prose the site's own address lines (a street with
 its number, a postcode with its town, a phone number alone, opening hours) and practical labels with
 their values ("Wachttijd" / "3 weken"); the same lines under the text are the leaflet's contact
 details and stay. By what a line is made of (pipeline/language/residue_lines.py): an icon
