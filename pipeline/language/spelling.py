@@ -117,7 +117,7 @@ class SpellChecker:
         # a capitalised compound inside a sentence is a name ("Kwakkelhof"): names need a list
         return (self._diminutive(low) or self._project_compound(low) or (w == low and self._compound(low))
                 or (w == low and self._verb_form(low)) or (w == low and self._ing_noun(low))
-                or (w == low and self._separable_participle(low))
+                or (w == low and (self._separable_participle(low) or self._separable_present(low)))
                 or (w == low and self._prefixed(low)) or (w[1:] == low[1:] and self._medical_formation(low))
                 or (w == low and (self._derivation(low) or self._inflected(low) or self._english_compound(low))))
 
@@ -313,6 +313,15 @@ class SpellChecker:
             if any(self._verb(particle + inf) for inf in _infinitives(rest[2:-1])):
                 return True
         return False
+
+    def _separable_present(self, low: str) -> bool:
+        """The present participle of a separable verb that OpenTaal does not list: particle + the verb's own
+        present participle ("losvallend" from vallen, "uitstekende" is listed). Both halves are checked."""
+        form = low[:-1] if low.endswith("ende") else low
+        if not form.endswith("end") or len(form) < 8:
+            return False
+        return any(form.startswith(particle) and len(form) - len(particle) >= 6 and self.dict.check(form[len(particle):])
+                   and self._verb(form[len(particle):-1]) for particle in spelling_data().separable_particles)
 
     def _derivation(self, low: str) -> bool:
         """An adjective in -lijk made from a noun ("baarmoederlijke" from baarmoeder, as in
@@ -591,6 +600,8 @@ class SpellChecker:
     def _compound_part(self, part: str, last: bool) -> bool:
         if last and part in _BOUND_SUFFIXES:
             return True
+        if last and part in _PARTICIPLE_ENDS:
+            return False  # "los|val|end" is a present participle short of a letter (losvallend), no compound
         if self.dict.check(part) or self._compound_word(part):
             return True
         if not last and part in spelling_data().compound_forms:
@@ -1016,6 +1027,9 @@ _BOUND_SUFFIXES = frozenset({"achtig", "achtige", "achtiger", "heid", "heden", "
                              "vormige"})
 # endings of finite verb forms after the stem: -t (present), -te/-de/-ten/-den (past)
 _VERB_ENDINGS = ("ten", "den", "te", "de", "t")
+# the endings of a present participle, which are words of their own too ("een heel end"): never a compound's
+# last part after a verb's stem
+_PARTICIPLE_ENDS = frozenset({"end", "ende", "enden"})
 # unstressed verb prefixes: their verbs make a participle without ge- ("verricht", "besproken")
 _UNSTRESSED_PREFIXES = ("be", "ge", "ver", "ont", "her", "er")
 
