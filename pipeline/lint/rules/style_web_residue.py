@@ -61,7 +61,7 @@ reader to a video or post above or below it. A heading of Dutch words or a one-w
 date, a table whose cells repeat, a list whose first item never comes back and a leaflet's own sources
 under its text stay. Also a news site's subscription prompts ("Al abonnee?", "Lees 1 maand gratis"), a
 blog's comment form, a breadcrumb written one link a line under "U bevindt zich hier:", a picture's name
-("Foto bij ...") and a credit after a caption ("... naar huis. Foto: Jan de Vries"), a pointer to a video
+("Foto bij ...", "Medische illustratie van het hart") and a credit after a caption ("... naar huis. Foto: Jan de Vries"), a pointer to a video
 above or below the article, a site's contact footer on one line (three or more of a postcode, a P.O. box,
 a visiting address, phone, fax, chamber of commerce or VAT number; a leaflet's own address in a sentence
 stays) and a line in French (three or more French words, more than its Dutch function words). Also a printed
