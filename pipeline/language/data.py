@@ -89,6 +89,7 @@ class SpellingData:
     diaeresis_prefixes: frozenset[str] = frozenset()  # "pre": a clashing vowel after it takes a diaeresis
     eponym_heads: frozenset[str] = frozenset()  # "syndroom", "ziekte": the word after "<head> van" is a name
     interjections: frozenset[str] = frozenset()  # "eh", "uhm": drawn out at their end in a story ("ehhh")
+    participle_heads: frozenset[str] = frozenset()  # "vormend": a participle closing a noun's adjective (gasvormend)
 
     def dotted_form(self, word: str) -> str | None:
         """"nr" -> "nr.", "oa" -> "o.a.": the written form of an abbreviation given without its full stop."""
@@ -112,7 +113,8 @@ def spelling() -> SpellingData:
                         tuple(sorted((k.lower(), v) for k, v in (sp.get("initialisms") or {}).items())),
                         frozenset(w.lower() for w in sp.get("diaeresis_prefixes", [])),
                         frozenset(w.lower() for w in sp.get("eponym_heads", [])),
-                        frozenset(w.lower() for w in sp.get("interjections", [])))
+                        frozenset(w.lower() for w in sp.get("interjections", [])),
+                        frozenset(w.lower() for w in sp.get("participle_heads", [])))
 
 
 @dataclass(frozen=True)

@@ -505,7 +505,8 @@ _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 # a sentence this long repeated word for word is a quote of the text, not a chance
 _QUOTE_WORDS = 4
 # the speaker after a quote's closing mark: a dash maybe, a name and a trade, no sentence ("- Anna Bos, huisarts")
-_ATTRIBUTION = re.compile(r"(?<=[”\"’'])[ \t]*[-–—]?[ \t]*[A-ZÀ-Þ][^.!?:;\n”\"“]{1,70}$")
+_ATTRIBUTION = re.compile(r"(?<=[”\"’'])[ \t]*[-–—]?[ \t]*(?:(?:[Dd]r|[Pp]rof|[Dd]rs|[Mm]r)\.[ \t]*)?[A-ZÀ-Þ][\w'’-]+"
+                          r"(?:[ \t]+(?:van|de|der|den|ter|ten|[A-ZÀ-Þ][\w'’-]+)){0,4}(?:[ \t]*,[ \t]*[^.!?:;\n”\"“]{1,50})?[ \t]*$")
 
 
 def pull_quotes(blocks) -> list[LayoutHit]:

@@ -17,7 +17,6 @@ above its first paragraph - and headings with a paragraph or a list of their own
 contact box may be longer: up to sixteen short lines between residue above and below, two of them
 (as the source's lines give them) an address, a phone number (also with a short label), an e-mail
 address, a web address or opening hours, counted through the box's lines that other rules already found.
-The organisation's or department's name right above or under the site's address lines is the box's too.
 A box, and a heading with only residue under it, needs the web page's residue around it: a printed page's
 number, code, date or copyright stands around a leaflet's own contact section and its last lines.
 And a printed table of contents gives page numbers to its chapters, not always to their sections: the
@@ -548,10 +547,9 @@ def contact_boxes(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
                 and _contacts(blocks[k:j]) + _flagged_contacts(blocks, kinds, k, j) >= _BOX_CONTACTS:
             out += [LayoutHit(i, "contact-box", _("a contact box of the web site")) for i in range(k, j)]
         k = max(j, k + 1)
-    return out + _box_names(blocks, kinds)
+    return out
 
 
-_NAME_LINE_WORDS = 6
 # what a printed leaflet has around its own contact section too: its page numbers, codes, dates, copyright
 _PRINT_KINDS = frozenset({"page-number", "copyright", "document-code", "print-slug", "date-line", "last-update",
                           "code-date", "versioned-footer", "page-stamp", "created-stamp", "created-label",
@@ -561,28 +559,6 @@ _PRINT_KINDS = frozenset({"page-number", "copyright", "document-code", "print-sl
 def _web(kinds: dict[int, set[str]], k: int) -> bool:
     """Residue of a web page at ``k``, not only a printed page's number, code, date or copyright."""
     return bool(kinds.get(k, set()) - _PRINT_KINDS)
-
-
-
-def _box_names(blocks, kinds: dict[int, set[str]]) -> list[LayoutHit]:
-    """The organisation's or department's name right above or under its address and phone lines that
-    other rules found ("Keel-, Neus- en Oorheelkunde" / "Dorpsstraat 1" / "1234 AB Dorp" / "012 ..." /
-    "Ziekenhuis Oost, een ziekenhuis van de regio"): two such lines in a row at least."""
-    site = [k for k, v in kinds.items() if "site-contact" in v]
-    out = []
-    for k in site:
-        if k - 1 not in site and k + 1 in site:
-            out += [i for i in (k - 1,) if i >= 0 and _organisation_line(blocks[i], kinds, i)]
-        if k + 1 not in site and k - 1 in site:
-            out += [i for i in (k + 1,) if i < len(blocks) and _organisation_line(blocks[i], kinds, i)]
-    return [LayoutHit(i, "contact-box", _("a contact box of the web site")) for i in sorted(set(out))]
-
-
-def _organisation_line(b, kinds, i: int) -> bool:
-    t = b.text.strip()
-    words = [w.lower().strip(",.-") for w in t.split()]
-    return (i not in kinds and b.kind in _LINE_KINDS and 0 < len(words) <= _NAME_LINE_WORDS
-            and t[-1] not in ".:;!?" and any(w in _ORGANISATION_WORDS or w.endswith("kunde") for w in words))
 
 
 def _flagged_contacts(blocks, kinds, k: int, j: int) -> int:

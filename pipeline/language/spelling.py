@@ -316,12 +316,13 @@ class SpellChecker:
 
     def _separable_present(self, low: str) -> bool:
         """The present participle of a separable verb that OpenTaal does not list: particle + the verb's own
-        present participle ("losvallend" from vallen, "uitstekende" is listed). Both halves are checked."""
+        present participle, where particle + infinitive is a dictionary verb ("wegdrijvend" from wegdrijven)
+        and the whole no slip of a dictionary word ("voordurend" is one of "voortdurend")."""
         form = low[:-1] if low.endswith("ende") else low
-        if not form.endswith("end") or len(form) < 8:
+        if not form.endswith("end") or len(form) < 8 or self.typo_of_word(low):
             return False
         return any(form.startswith(particle) and len(form) - len(particle) >= 6 and self.dict.check(form[len(particle):])
-                   and self._verb(form[len(particle):-1]) for particle in spelling_data().separable_particles)
+                   and self._verb(form[:-1]) for particle in spelling_data().separable_particles)
 
     def _derivation(self, low: str) -> bool:
         """An adjective in -lijk made from a noun ("baarmoederlijke" from baarmoeder, as in
@@ -824,6 +825,8 @@ class SpellChecker:
         n = lexicon.count(part)
         if n >= _MEANT or self._common_verb_stem(part):  # seen often enough in Frog's corpus to be meant
             return False
+        if part in spelling_data().participle_heads:
+            return False  # a participle that closes a noun's adjective ("gas|vormend", "energie|sparend")
         # a look-alike only of a word of content: a compound's part is never a function word ("wrat" is
         # no slip of "wat", "steel|wrat" none of "steel|wat")
         floor = max(_MEANT, _MEANT * n)

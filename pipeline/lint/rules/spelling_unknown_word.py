@@ -7,7 +7,8 @@ one typical slip away from a word, one edit from a common word (zwangers|hap is 
 error; the suggestion is echo-uitslag; a linking s that hunspell would also join is no slip, unless the
 first part takes one: vadergevoelens is right, zwangerschapduur wrong), forms of dictionary verbs (innestelt),
 adjectives in -lijk of nouns (baarmoederlijke) and women's agent nouns in -ster (kunstschaatster), diminutives of verb stems
-(huiltje), derivations with -erig and -loos, participles of separable verbs (weggeschraapt from wegschrapen; losvallend from vallen; a form short of a letter such as "losvalend" is no compound ending in "end"),
+(huiltje), derivations with -erig and -loos, participles of separable verbs (weggeschraapt from wegschrapen) and present participles of them (losvallend; "losvalend", a letter short, is no
+compound ending in "end"), adjectives of a noun and a participle the data lists (gasvormend, huidkleurend),
 regular forms by Dutch spelling: an adjective's -e, -en, comparative and superlative (mediane from mediaan,
 statutairen, evidentst), a plural in -s (randomisaties), a loan verb's participle (geïncludeerd), an agent noun
 (verrichter), each unless another word lies one slip away (bevalligen, geweesd stay errors),

@@ -73,8 +73,7 @@ text under them stay; so do the short lines of a list that a sentence of the lea
 tips: / Volg het nieuws minder / ..."), and a line without figures above a list of sentences ("Terug op de kamer"). A contact box goes on through the lines
 other rules found: its labels above the site's numbers ("Telefoonnummers" / "Receptie"), a label that ends with a
 colon, a web address and a phone number with a short label ("Slaaponderzoeken 012 345 67 89 - keuze 1") count as
-its lines, and so do the department's and the organisation's names right above and under the site's address
-lines; a box, and a heading with only residue under it, needs the web page's residue around it: a printed
+its lines; a box, and a heading with only residue under it, needs the web page's residue around it: a printed
 leaflet's page numbers, codes, dates and copyright frame its own contact section, which stays. A lone 112
 or 113 is an emergency number, never a page number.
 One finding per kind and line and none on words another finding covers (glued words only where
