@@ -8,7 +8,8 @@ error; the suggestion is echo-uitslag; a linking s that hunspell would also join
 first part takes one: vadergevoelens is right, zwangerschapduur wrong), forms of dictionary verbs (innestelt),
 adjectives in -lijk of nouns (baarmoederlijke) and women's agent nouns in -ster (kunstschaatster), diminutives of verb stems
 (huiltje), derivations with -erig and -loos, participles of separable verbs (weggeschraapt from wegschrapen) and present participles of them (losvallend; "losvalend", a letter short, is no
-compound ending in "end"), adjectives of a noun and a participle the data lists (gasvormend, huidkleurend),
+compound ending in "end"), adjectives of a noun and a participle the data lists (gasvormend, huidkleurend), the rest of a word whose initial
+stands before it in brackets when an acronym is spelled out ("C (ompressie)"),
 regular forms by Dutch spelling: an adjective's -e, -en, comparative and superlative (mediane from mediaan,
 statutairen, evidentst), a plural in -s (randomisaties), a loan verb's participle (geïncludeerd), an agent noun
 (verrichter), each unless another word lies one slip away (bevalligen, geweesd stay errors),
@@ -549,7 +550,19 @@ def _pieces_of_a_word(spell, tok, text: str, toks, k: int, extra) -> bool:
     """A word rejoined from a line-break hyphen, a word split by stray spaces, or two words with a
     dash between them: no unknown word."""
     return bool(tok.joined and spell.known(tok.text.replace(" ", ""), extra)) or _split_word(spell, text, toks, k) \
-        or _dash_between_words(spell, tok, text) or _in_ligature_word(spell, text, toks, k)
+        or _dash_between_words(spell, tok, text) or _in_ligature_word(spell, text, toks, k) \
+        or _initial_apart(spell, tok, text, extra)
+
+
+# an acronym spelled out with each initial set before the rest of its word: "R (ust)", "C (ompressie)"
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s•·(/-])([A-ZÀ-Þ])[ \t]*\($")
+
+
+def _initial_apart(spell, tok, text: str, extra) -> bool:
+    """The rest of a word whose initial stands before it in brackets, when the two make a word."""
+    m = _INITIAL_BEFORE.search(text, max(0, tok.start - 5), tok.start)
+    return (m is not None and text[tok.end:tok.end + 1] == ")" and tok.text[:1].islower()
+            and spell.known(m.group(1) + tok.text, extra))
 
 
 def _in_ligature_word(spell, text: str, toks, k: int) -> bool:

@@ -75,7 +75,8 @@ other rules found: its labels above the site's numbers ("Telefoonnummers" / "Rec
 colon, a web address and a phone number with a short label ("Slaaponderzoeken 012 345 67 89 - keuze 1") count as
 its lines; a box, and a heading with only residue under it, needs the web page's residue around it: a printed
 leaflet's page numbers, codes, dates and copyright frame its own contact section, which stays. A lone 112
-or 113 is an emergency number, never a page number.
+or 113 is an emergency number, never a page number. Also "Stuur door aan een vriend", "Beoordeel dit antwoord"
+and a notice that the page has no translation.
 One finding per kind and line and none on words another finding covers (glued words only where
 nothing else is found on the line; a shape
 or place only where no phrase marks the line).
