@@ -111,3 +111,11 @@ def test_an_operation_in_a_leaflet_without_a_miscarriage_is_not_a_curettage():
     own = [f for f in extract_document(make_doc("De operatie duurt ongeveer 15 minuten.", "Curettage"), CAT)
            if f.key == "curettage.duration_min"]
     assert [f.confident for f in other] == [False] and [f.confident for f in own] == [True]
+
+
+def test_dan_wel_is_no_reference_to_the_sentence_before():
+    """"dan wel" means "or": the next sentence does not refer back, so its age is no population of the share."""
+    text = ("Naar schatting eindigt een op de vier zwangerschappen in een miskraam. Het risico op een miskraam "
+            "dan wel een afwijking wordt groter naarmate de leeftijd van de vrouw stijgt.")
+    facts = [f for f in extract_document(make_doc(text), default_catalog()) if f.key == "miscarriage.incidence_pct"]
+    assert [f.qualifiers.get("population") for f in facts] == [None]
